@@ -1,0 +1,95 @@
+# briefing: structured facts -> a print-quality briefing PDF.
+#
+#   make run     build and write out/briefing.pdf
+#   make test    unit tests (cmocka) and end-to-end PDF checks
+#   make check   the test suite again under AddressSanitizer and UBSan
+#   make bench   timing of the default briefing and of large tables
+#
+# Missing Debian packages are installed when run as root; otherwise the
+# exact apt-get line is printed (.ci/deps).
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PREFIX ?= /usr/local
+BUILD ?= build
+
+PROJECT_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Iinclude -MMD -MP \
+	$(shell pkg-config --cflags fontconfig 2>/dev/null)
+# Debian 12 ships no pkg-config files for libharu, iniparser or libcsv.
+LIBS = -lhpdf -liniparser -lcsv $(shell pkg-config --libs fontconfig 2>/dev/null) -lm
+TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+LIB_SRC = src/arena.c src/config.c src/csvfile.c src/date.c src/diag.c \
+	src/doc.c src/facts.c src/fileio.c src/fontfind.c src/ini.c \
+	src/layout.c src/render.c src/utf8.c src/xalloc.c
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+BIN = $(BUILD)/briefing
+TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
+
+FONT_DIR = /usr/share/fonts/truetype/dejavu
+FONTS = fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf fonts/DejaVuSans-Oblique.ttf
+
+.PHONY: all run test unit e2e check lint clean install deps deps-test fonts bench
+
+all: deps $(BIN) $(FONTS)
+
+deps:
+	@.ci/deps build
+
+deps-test:
+	@.ci/deps test
+
+fonts: $(FONTS)
+
+# Fonts come from Debian's fonts-dejavu packages at build time; none is
+# committed.
+fonts/%.ttf: | deps
+	@cp $(FONT_DIR)/$*.ttf $@
+
+run: all
+	@mkdir -p out
+	$(BIN) build -c config/briefing.ini -o out/briefing.pdf
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(BUILD)
+	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BIN): $(LIB_OBJ) $(BUILD)/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/test_%.o: tests/test_%.c
+	@mkdir -p $(BUILD)
+	$(CC) $(PROJECT_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/test_%: $(BUILD)/test_%.o $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(TEST_LIBS) $(LIBS) -o $@
+
+# cmocka prints its summary on stderr: merge it so logs show it in order.
+unit: $(TESTS) $(FONTS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; $$t 2>&1; done
+
+e2e: $(BIN) $(FONTS)
+	@BRIEFING=$(BIN) tests/e2e/run.sh
+
+test: deps-test
+	@$(MAKE) --no-print-directory unit e2e
+
+check: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/asan \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" unit e2e
+	@if grep -l 'hpdf.h' src/*.c include/briefing/*.h | grep -v '^src/render.c$$'; then \
+		echo "error: only src/render.c may include <hpdf.h>"; exit 1; fi
+
+bench: all
+	@bench/run.sh $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/briefing
+
+clean:
+	rm -rf build out/*.pdf out/*.tmp.* $(FONTS)
+
+-include $(wildcard $(BUILD)/*.d)

@@ -1,0 +1,31 @@
+/*
+ * date.h: calendar dates as the facts write them (ISO 8601, YYYY-MM-DD).
+ */
+#ifndef BRIEFING_DATE_H
+#define BRIEFING_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct date {
+	int year, month, day;
+};
+
+/* Parses exactly "YYYY-MM-DD" naming a real day (leap years checked).
+ * Returns true on success. */
+bool date_parse(const char *s, struct date *out);
+
+/* Days since 1970-01-01 (negative before). */
+long date_days(struct date d);
+
+/* Compares: <0, 0, >0. */
+int date_cmp(struct date a, struct date b);
+
+/* Formats d into buf per fmt: "iso" (1999-06-09), "long" (9 June 1999),
+ * "short" (09 Jun 1999) or "military" (09 JUN 99). Unknown fmt is "iso". */
+void date_format(struct date d, const char *fmt, char *buf, size_t size);
+
+/* True when fmt is one date_format() knows. */
+bool date_format_known(const char *fmt);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * diag.h: diagnostics collected by every stage and printed only by the CLI.
+ *
+ * Library code never prints and never exits; it appends a diagnostic and
+ * returns -1 (or NULL), so the user sees every problem of a run at once.
+ */
+#ifndef BRIEFING_DIAG_H
+#define BRIEFING_DIAG_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+enum diag_level { DIAG_WARNING, DIAG_ERROR };
+
+struct diag {
+	enum diag_level level;
+	char *file;  /* may be NULL when no file is involved */
+	int line;    /* 1-based; 0 when unknown */
+	char *msg;   /* lowercase, no full stop; may start with "[section] key: " */
+};
+
+struct diag_list {
+	struct diag *items;
+	size_t len, cap;
+	size_t errors;
+};
+
+#define DIAG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* Appends an error. Always returns -1, for `return diag_error(...)`. */
+int diag_error(struct diag_list *dl, const char *file, int line,
+               const char *fmt, ...) DIAG_PRINTF(4, 5);
+
+/* Appends a warning. Returns 0. */
+int diag_warning(struct diag_list *dl, const char *file, int line,
+                 const char *fmt, ...) DIAG_PRINTF(4, 5);
+
+/* Prints every diagnostic as "file:line: error: msg", one per line. */
+void diag_print(const struct diag_list *dl, FILE *out);
+
+/* Releases the items; the list itself is caller storage and stays usable. */
+void diag_release(struct diag_list *dl);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * ini.h: INI files with line numbers, read through iniparser.
+ *
+ * iniparser gives values but forgets where they came from, merges repeated
+ * sections, lets a repeated key win silently and crashes on some names.
+ * This module scans the text first (line numbers, duplicates, UTF-8, NUL
+ * bytes, names iniparser cannot hold), then lets iniparser parse the same
+ * bytes, and exposes sections and keys in file order with their lines.
+ */
+#ifndef BRIEFING_INI_H
+#define BRIEFING_INI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "briefing/diag.h"
+
+/* iniparser cannot read a logical line of 1024 bytes or more; we refuse
+ * anything over this, with the line number. */
+#define INI_MAX_LINE 1000
+
+struct ini_entry {
+	char *key;    /* lower-cased, as iniparser stores it */
+	char *value;  /* as iniparser returns it: unquoted, trimmed */
+	int line;
+	bool used;    /* set by ini_get(); ini_check_unused() reports the rest */
+};
+
+struct ini_section {
+	char *name;   /* lower-cased */
+	int line;
+	struct ini_entry *entries;
+	size_t len, cap;
+};
+
+struct ini {
+	char *file;   /* the name diagnostics use */
+	struct ini_section *sections;
+	size_t len, cap;
+};
+
+/* Parses buf[0..len) named name (used in diagnostics). The caller frees
+ * the result with ini_free(). Returns NULL after reporting errors. */
+struct ini *ini_parse(const char *buf, size_t len, const char *name,
+                      struct diag_list *dl);
+
+/* Reads and parses the file at path. */
+struct ini *ini_load(const char *path, struct diag_list *dl);
+
+void ini_free(struct ini *ini);
+
+/* The section called name, or NULL. */
+struct ini_section *ini_find(const struct ini *ini, const char *name);
+
+/* The entry key of section s (s may be NULL), or NULL. Marks it used. */
+struct ini_entry *ini_get(struct ini_section *s, const char *key);
+
+/* The value of key in s, or NULL when absent. Marks it used. */
+const char *ini_value(struct ini_section *s, const char *key);
+
+/* Reports every entry of s that no ini_get() asked for as an unknown key,
+ * suggesting the closest of the allowed keys when one is near. The allowed
+ * list ends with NULL. Returns 0 or -1. */
+int ini_check_unused(const struct ini *ini, const struct ini_section *s,
+                     const char *const *allowed, struct diag_list *dl);
+
+/* Reports key as missing from section s. Returns -1. */
+int ini_missing(const struct ini *ini, const struct ini_section *s,
+                const char *key, struct diag_list *dl);
+
+/* Typed reads. Each returns 1 when the key is present and valid (storing
+ * *out), 0 when absent (leaving *out alone), -1 after reporting a bad
+ * value naming file, line, section and key. */
+int ini_number(const struct ini *ini, struct ini_section *s, const char *key,
+               double min, double max, double *out, struct diag_list *dl);
+int ini_bool(const struct ini *ini, struct ini_section *s, const char *key,
+             bool *out, struct diag_list *dl);
+/* choices ends with NULL; *out gets the index of the match. */
+int ini_choice(const struct ini *ini, struct ini_section *s, const char *key,
+               const char *const *choices, int *out, struct diag_list *dl);
+
+/* A numbered key: "3" (major 3, minor 0) or "3.1" (an item under 3). */
+struct ini_numbered {
+	struct ini_entry *entry;
+	int major, minor;
+};
+
+/* Collects the entries of s whose keys are numbers ("1", "2", "2.1"),
+ * marks them used and returns them sorted by number in a new array of
+ * *count items that the caller frees with free(). Gaps are allowed, so
+ * items can be inserted without renumbering. */
+struct ini_numbered *ini_numbered(struct ini_section *s, size_t *count);
+
+/* The edit distance of two short strings, for "did you mean" hints. */
+size_t ini_edit_distance(const char *a, const char *b);
+
+/* The closest of candidates (NULL-terminated) to word, or NULL if none is
+ * within a third of its length. */
+const char *ini_suggest(const char *word, const char *const *candidates);
+
+#endif

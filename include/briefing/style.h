@@ -1,0 +1,46 @@
+/*
+ * style.h: the plain values that decide how a briefing looks.
+ *
+ * config fills a struct style from the INI file; layout reads it. Neither
+ * depends on the other's types. Lengths are in points unless named _mm.
+ */
+#ifndef BRIEFING_STYLE_H
+#define BRIEFING_STYLE_H
+
+#include <stdbool.h>
+
+#include "briefing/pages.h"
+
+struct style {
+	/* page */
+	double page_width, page_height;
+	double margin_top, margin_bottom, margin_left, margin_right;
+	/* type sizes */
+	double body_size;
+	double line_spacing;      /* baseline distance as a multiple of size */
+	double paragraph_space;   /* extra space after a paragraph */
+	double heading1_size, heading2_size;
+	double heading_space;     /* extra space above a heading */
+	double title_size, subtitle_size;
+	double header_size;       /* running header and footer */
+	double marking_size;      /* classification marking */
+	double table_size;
+	double list_indent;       /* hanging indent of a list item */
+	bool justify;
+	bool zebra;               /* shade every other table row */
+	/* colours */
+	struct rgb text_color;
+	struct rgb heading_color;
+	struct rgb accent_color;      /* title rule, header and footer rules */
+	struct rgb marking_color;
+	struct rgb muted_color;       /* header, footer, notes */
+	struct rgb table_header_fill;
+	struct rgb table_header_text;
+	struct rgb table_rule_color;
+	struct rgb zebra_fill;
+};
+
+/* Fills s with the defaults documented in docs/config.md (A4 portrait). */
+void style_default(struct style *s);
+
+#endif

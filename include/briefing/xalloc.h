@@ -1,0 +1,23 @@
+/*
+ * xalloc.h: allocation that cannot fail.
+ *
+ * Running out of memory is not a user error we can report usefully, so
+ * these abort with a message, as cmark's default allocator does; call
+ * sites then skip dead NULL checks.
+ */
+#ifndef BRIEFING_XALLOC_H
+#define BRIEFING_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+/* Grows an array of *cap elements of elem_size bytes to hold at least need. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t elem_size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,228 @@
+/*
+ * csvfile.c: CSV through libcsv in strict mode, plus what libcsv leaves to us:
+ * line numbers, a header row, ragged-row and UTF-8 checks, and limits.
+ *
+ * libcsv is fed one physical line at a time so that we always know the
+ * line being read; a quoted field spanning lines simply completes later.
+ */
+#include "briefing/csvfile.h"
+
+#include <csv.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/fileio.h"
+#include "briefing/utf8.h"
+#include "briefing/xalloc.h"
+
+struct reader {
+	struct csvfile *t;
+	struct diag_list *dl;
+	const char *name;
+	int line;          /* line being fed to libcsv */
+	int row_line;      /* line the current row started on */
+	char **row;        /* fields of the row being read */
+	size_t row_len, row_cap;
+	size_t cells_cap, lines_cap;
+	bool header_done;
+	bool failed;
+};
+
+static void on_field(void *data, size_t len, void *priv)
+{
+	struct reader *r = priv;
+	char *s;
+
+	if (r->failed)
+		return;
+	if (r->row_len == 0)
+		r->row_line = r->line;
+	if (len > CSV_MAX_FIELD) {
+		diag_error(r->dl, r->name, r->line, "field %zu is %zu bytes long; "
+		           "the limit is %d", r->row_len + 1, len, CSV_MAX_FIELD);
+		r->failed = true;
+		return;
+	}
+	s = xstrndup(data ? data : "", data ? len : 0);
+	if (memchr(s, '\0', len)) {
+		diag_error(r->dl, r->name, r->line, "NUL byte in field %zu",
+		           r->row_len + 1);
+		r->failed = true;
+		free(s);
+		return;
+	}
+	r->row = xgrow(r->row, &r->row_cap, r->row_len + 1, sizeof *r->row);
+	r->row[r->row_len++] = s;
+}
+
+static void drop_row(struct reader *r)
+{
+	for (size_t i = 0; i < r->row_len; i++)
+		free(r->row[i]);
+	r->row_len = 0;
+}
+
+static void on_row_end(int c, void *priv)
+{
+	struct reader *r = priv;
+	struct csvfile *t = r->t;
+
+	(void)c;
+	if (r->failed) {
+		drop_row(r);
+		return;
+	}
+	/* libcsv reports a blank line as a row of one empty field. */
+	if (r->row_len == 1 && r->row[0][0] == '\0') {
+		drop_row(r);
+		return;
+	}
+	if (!r->header_done) {
+		if (r->row_len > CSV_MAX_COLUMNS) {
+			diag_error(r->dl, r->name, r->row_line, "header has %zu columns; "
+			           "the limit is %d", r->row_len, CSV_MAX_COLUMNS);
+			r->failed = true;
+			drop_row(r);
+			return;
+		}
+		t->columns = r->row_len;
+		t->header = xcalloc(r->row_len, sizeof *t->header);
+		for (size_t i = 0; i < r->row_len; i++) {
+			char *h = r->row[i], *end;
+
+			while (*h == ' ')
+				h++;
+			end = h + strlen(h);
+			while (end > h && end[-1] == ' ')
+				end--;
+			t->header[i] = xstrndup(h, (size_t)(end - h));
+			free(r->row[i]);
+			if (!t->header[i][0])
+				diag_error(r->dl, r->name, r->row_line,
+				           "header column %zu has no name", i + 1);
+		}
+		r->row_len = 0;
+		r->header_done = true;
+		return;
+	}
+	if (r->row_len != t->columns) {
+		diag_error(r->dl, r->name, r->row_line, "row %zu has %zu fields; "
+		           "the header has %zu", t->rows + 1, r->row_len, t->columns);
+		drop_row(r);
+		return;
+	}
+	if (t->rows >= CSV_MAX_ROWS) {
+		diag_error(r->dl, r->name, r->row_line, "more than %d rows",
+		           CSV_MAX_ROWS);
+		r->failed = true;
+		drop_row(r);
+		return;
+	}
+	t->cells = xgrow(t->cells, &r->cells_cap, (t->rows + 1) * t->columns,
+	                 sizeof *t->cells);
+	memcpy(t->cells + t->rows * t->columns, r->row,
+	       t->columns * sizeof *t->cells);
+	t->lines = xgrow(t->lines, &r->lines_cap, t->rows + 1, sizeof *t->lines);
+	t->lines[t->rows++] = r->row_line;
+	r->row_len = 0;
+}
+
+struct csvfile *csvfile_parse(const char *buf, size_t len, const char *name,
+                            struct diag_list *dl)
+{
+	struct csv_parser parser;
+	struct reader r;
+	struct csvfile *t = xcalloc(1, sizeof *t);
+	const char *p = buf, *end = buf + len;
+	size_t before = dl->errors, bad;
+
+	memset(&r, 0, sizeof r);
+	r.t = t;
+	r.dl = dl;
+	r.name = name;
+	t->file = xstrdup(name);
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	if (!utf8_valid(p, (size_t)(end - p), &bad)) {
+		int line = 1;
+
+		for (const char *c = p; c < p + bad; c++)
+			line += *c == '\n';
+		diag_error(dl, name, line, "invalid UTF-8 (byte 0x%02x)",
+		           (unsigned char)p[bad]);
+		goto fail;
+	}
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		abort();
+	while (p < end && !r.failed) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+
+		r.line++;
+		if (csv_parse(&parser, p, n, on_field, on_row_end, &r) != n) {
+			diag_error(dl, name, r.line, "CSV syntax error: %s (a quote "
+			           "inside a field must be doubled, and a quoted field "
+			           "must be followed by ',' or a line end)",
+			           csv_strerror(csv_error(&parser)));
+			r.failed = true;
+		}
+		p += n;
+	}
+	if (!r.failed &&
+	    csv_fini(&parser, on_field, on_row_end, &r) != 0)
+		diag_error(dl, name, r.line, "CSV syntax error: a quoted field is "
+		           "not closed before the end of the file");
+	csv_free(&parser);
+	drop_row(&r);
+	free(r.row);
+	if (!r.header_done && dl->errors == before)
+		diag_error(dl, name, 0, "empty CSV file: expected a header row");
+	if (dl->errors > before)
+		goto fail;
+	return t;
+fail:
+	csvfile_free(t);
+	return NULL;
+}
+
+struct csvfile *csvfile_load(const char *path, struct diag_list *dl)
+{
+	char *buf;
+	size_t len;
+	struct csvfile *t;
+
+	if (file_read(path, &buf, &len, dl) != 0)
+		return NULL;
+	t = csvfile_parse(buf, len, path, dl);
+	free(buf);
+	return t;
+}
+
+void csvfile_free(struct csvfile *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->rows * t->columns; i++)
+		free(t->cells[i]);
+	for (size_t i = 0; i < t->columns && t->header; i++)
+		free(t->header[i]);
+	free(t->header);
+	free(t->cells);
+	free(t->lines);
+	free(t->file);
+	free(t);
+}
+
+const char *csvfile_cell(const struct csvfile *t, size_t r, size_t c)
+{
+	return t->cells[r * t->columns + c];
+}
+
+int csvfile_column(const struct csvfile *t, const char *name)
+{
+	for (size_t i = 0; i < t->columns; i++)
+		if (strcmp(t->header[i], name) == 0)
+			return (int)i;
+	return -1;
+}

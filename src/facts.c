@@ -1,0 +1,375 @@
+/*
+ * facts.c: data INI files (and the CSV tables they name) -> struct facts.
+ *
+ * Invariant: every fact in the store is complete and valid for its kind,
+ * carries the file and line it came from, and points at its file's source.
+ */
+#include "briefing/facts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/fileio.h"
+#include "briefing/ini.h"
+#include "briefing/xalloc.h"
+
+static const char *const kind_names[] = { "text", "list", "figures", "table",
+                                          NULL };
+static const char *const source_keys[] = { "title", "url", "updated", NULL };
+
+const char *fact_kind_name(enum fact_kind k)
+{
+	return kind_names[k];
+}
+
+struct facts *facts_new(void)
+{
+	return xcalloc(1, sizeof(struct facts));
+}
+
+const struct fact *facts_find(const struct facts *f, const char *name)
+{
+	for (size_t i = 0; i < f->len; i++)
+		if (strcmp(f->items[i].name, name) == 0)
+			return &f->items[i];
+	return NULL;
+}
+
+const char *facts_suggest(const struct facts *f, const char *name)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+
+	for (size_t i = 0; i < f->len; i++) {
+		size_t d = ini_edit_distance(name, f->items[i].name);
+
+		if (d < best_d) {
+			best_d = d;
+			best = f->items[i].name;
+		}
+	}
+	return best_d <= strlen(name) / 3 + 1 ? best : NULL;
+}
+
+static struct fact_source *read_source(const struct ini *ini,
+                                       struct diag_list *dl)
+{
+	struct ini_section *s = ini_find(ini, "source");
+	struct fact_source *src;
+	struct ini_entry *e;
+	const char *v;
+
+	if (!s) {
+		diag_error(dl, ini->file, 0, "missing [source] section (title, url, "
+		           "updated): every data file names its source");
+		return NULL;
+	}
+	src = xcalloc(1, sizeof *src);
+	src->file = xstrdup(ini->file);
+	v = ini_value(s, "title");
+	if (v && v[0])
+		src->title = xstrdup(v);
+	else
+		ini_missing(ini, s, "title", dl);
+	v = ini_value(s, "url");
+	src->url = v && v[0] ? xstrdup(v) : NULL;
+	e = ini_get(s, "updated");
+	if (!e)
+		ini_missing(ini, s, "updated", dl);
+	else if (!date_parse(e->value, &src->updated))
+		diag_error(dl, ini->file, e->line, "[source] updated: '%s' is not a "
+		           "date (YYYY-MM-DD)", e->value);
+	ini_check_unused(ini, s, source_keys, dl);
+	return src;
+}
+
+static void split_figure(const char *v, struct fact_item *item)
+{
+	const char *bar = strchr(v, '|');
+	const char *a_end = bar, *b = bar + 1, *b_end = v + strlen(v);
+
+	while (a_end > v && a_end[-1] == ' ')
+		a_end--;
+	while (*b == ' ')
+		b++;
+	while (b_end > b && b_end[-1] == ' ')
+		b_end--;
+	item->text = xstrndup(v, (size_t)(a_end - v));
+	item->value = xstrndup(b, (size_t)(b_end - b));
+}
+
+/* Checks and copies the numbered items of a text, list or figures fact. */
+static int read_items(const struct ini *ini, struct ini_section *s,
+                      struct fact *fact, struct diag_list *dl)
+{
+	struct ini_numbered *items;
+	size_t n, before = dl->errors;
+	int last_major = 0;
+
+	items = ini_numbered(s, &n);
+	fact->items = xcalloc(n ? n : 1, sizeof *fact->items);
+	for (size_t i = 0; i < n; i++) {
+		const struct ini_entry *e = items[i].entry;
+		struct fact_item *item = &fact->items[fact->len];
+
+		if (!e->value[0]) {
+			diag_error(dl, ini->file, e->line, "[%s] %s: empty item",
+			           s->name, e->key);
+			continue;
+		}
+		if (items[i].minor && fact->kind != FACT_LIST) {
+			diag_error(dl, ini->file, e->line, "[%s] %s: only list items "
+			           "can have sub-items", s->name, e->key);
+			continue;
+		}
+		if (items[i].minor && items[i].major != last_major) {
+			diag_error(dl, ini->file, e->line, "[%s] %s: sub-item of item "
+			           "%d, which does not exist", s->name, e->key,
+			           items[i].major);
+			continue;
+		}
+		if (!items[i].minor)
+			last_major = items[i].major;
+		if (fact->kind == FACT_FIGURES) {
+			const char *bar = strchr(e->value, '|');
+
+			if (!bar || bar == e->value || !bar[1] || strchr(bar + 1, '|')) {
+				diag_error(dl, ini->file, e->line, "[%s] %s: expected "
+				           "'label | value'", s->name, e->key);
+				continue;
+			}
+			split_figure(e->value, item);
+		} else {
+			item->text = xstrdup(e->value);
+		}
+		item->level = items[i].minor ? 1 : 0;
+		fact->len++;
+	}
+	free(items);
+	if (n == 0)
+		diag_error(dl, ini->file, s->line, "[%s]: a %s fact needs items "
+		           "(keys 1, 2, ...)", s->name, kind_names[fact->kind]);
+	return dl->errors > before ? -1 : 0;
+}
+
+/* A table with succession = yes lists consecutive terms of office: each
+ * from <= to, and each term starts the day the previous one ended. */
+static void check_succession(struct fact *fact, struct diag_list *dl)
+{
+	const struct csvfile *t = fact->table;
+	int from = csvfile_column(t, "from"), to = csvfile_column(t, "to");
+	int name = csvfile_column(t, "name");
+	struct date prev_to = { 0, 0, 0 };
+	bool have_prev = false;
+	size_t prev_row = 0;
+
+	if (from < 0 || to < 0) {
+		diag_error(dl, fact->file, fact->line, "[%s] succession: the table "
+		           "needs 'from' and 'to' columns", fact->name);
+		return;
+	}
+	for (size_t r = 0; r < t->rows; r++) {
+		const char *fs = csvfile_cell(t, r, (size_t)from);
+		const char *ts = csvfile_cell(t, r, (size_t)to);
+		const char *who = name >= 0 ? csvfile_cell(t, r, (size_t)name) : "";
+		struct date fd, td;
+		bool open_end = !ts[0] || strcmp(ts, "unknown") == 0;
+
+		if (!date_parse(fs, &fd)) {
+			diag_error(dl, t->file, t->lines[r], "row %zu, column 'from': "
+			           "'%s' is not a date (YYYY-MM-DD)", r + 1, fs);
+			have_prev = false;
+			continue;
+		}
+		if (!open_end && !date_parse(ts, &td)) {
+			diag_error(dl, t->file, t->lines[r], "row %zu, column 'to': "
+			           "'%s' is not a date (YYYY-MM-DD), empty (incumbent) "
+			           "or 'unknown'", r + 1, ts);
+			have_prev = false;
+			continue;
+		}
+		if (!open_end && date_cmp(fd, td) > 0)
+			diag_error(dl, t->file, t->lines[r], "row %zu: 'from' %s is "
+			           "after 'to' %s", r + 1, fs, ts);
+		if (have_prev && date_cmp(prev_to, fd) != 0) {
+			const char *prev_who = name >= 0 ?
+			        csvfile_cell(t, prev_row, (size_t)name) : "";
+			long gap = date_days(fd) - date_days(prev_to);
+
+			diag_warning(dl, t->file, t->lines[r], "%s of %ld day%s between "
+			             "row %zu (%s) and row %zu (%s)",
+			             gap > 0 ? "gap" : "overlap", labs(gap),
+			             labs(gap) == 1 ? "" : "s", prev_row + 1, prev_who,
+			             r + 1, who);
+		}
+		if (!ts[0] && r + 1 < t->rows)
+			diag_error(dl, t->file, t->lines[r], "row %zu: an empty 'to' "
+			           "marks the incumbent, who must be the last row", r + 1);
+		have_prev = !open_end;
+		prev_to = td;
+		prev_row = r;
+	}
+}
+
+static int read_table(const struct ini *ini, struct ini_section *s,
+                      struct fact *fact, struct diag_list *dl)
+{
+	static const char *const keys[] = { "type", "file", "note", "succession",
+	                                     NULL };
+	struct ini_entry *file = ini_get(s, "file");
+	const char *note = ini_value(s, "note");
+	bool succession = false;
+	size_t before = dl->errors;
+
+	fact->note = note && note[0] ? xstrdup(note) : NULL;
+	ini_bool(ini, s, "succession", &succession, dl);
+	fact->succession = succession;
+	ini_check_unused(ini, s, keys, dl);
+	if (!file || !file->value[0])
+		return ini_missing(ini, s, "file", dl);
+	{
+		char *dir = path_dirname(ini->file);
+		char *path = path_join(dir, file->value);
+
+		fact->table = csvfile_load(path, dl);
+		free(path);
+		free(dir);
+	}
+	if (!fact->table)
+		return diag_error(dl, ini->file, file->line, "[%s] file: table "
+		                  "'%s' could not be loaded", s->name, file->value);
+	if (fact->table->rows == 0)
+		diag_error(dl, fact->table->file, 0, "table has a header but no rows");
+	if (succession)
+		check_succession(fact, dl);
+	return dl->errors > before ? -1 : 0;
+}
+
+static void fact_release(struct fact *f)
+{
+	for (size_t i = 0; i < f->len; i++) {
+		free(f->items[i].text);
+		free(f->items[i].value);
+	}
+	free(f->items);
+	free(f->name);
+	free(f->file);
+	free(f->intro);
+	free(f->note);
+	csvfile_free(f->table);
+}
+
+static bool valid_name(const char *s)
+{
+	for (const char *c = s; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		      *c == '.' || *c == '-' || *c == '_'))
+			return false;
+	return s[0] != '\0';
+}
+
+static int read_fact(struct facts *f, const struct ini *ini,
+                     struct ini_section *s, const struct fact_source *src,
+                     struct diag_list *dl)
+{
+	static const char *const item_keys[] = { "type", "intro", NULL };
+	struct fact fact;
+	struct ini_entry *type = ini_get(s, "type");
+	const struct fact *dup = facts_find(f, s->name);
+	int kind = 0;
+
+	if (!valid_name(s->name))
+		return diag_error(dl, ini->file, s->line, "[%s]: fact names use "
+		                  "lower-case letters, digits, '.', '-' and '_'",
+		                  s->name);
+	if (dup)
+		return diag_error(dl, ini->file, s->line, "[%s]: fact already "
+		                  "defined at %s:%d", s->name, dup->file, dup->line);
+	if (!type)
+		return ini_missing(ini, s, "type", dl);
+	if (ini_choice(ini, s, "type", kind_names, &kind, dl) != 1)
+		return -1;
+	memset(&fact, 0, sizeof fact);
+	fact.name = xstrdup(s->name);
+	fact.kind = (enum fact_kind)kind;
+	fact.file = xstrdup(ini->file);
+	fact.line = s->line;
+	fact.source = src;
+	if (fact.kind == FACT_TABLE) {
+		if (read_table(ini, s, &fact, dl) != 0)
+			goto fail;
+	} else {
+		const char *intro = ini_value(s, "intro");
+
+		if (intro && fact.kind != FACT_LIST) {
+			diag_error(dl, ini->file, ini_get(s, "intro")->line,
+			           "[%s] intro: only a list has an intro", s->name);
+			goto fail;
+		}
+		fact.intro = intro && intro[0] ? xstrdup(intro) : NULL;
+		if (read_items(ini, s, &fact, dl) != 0 ||
+		    ini_check_unused(ini, s, item_keys, dl) != 0)
+			goto fail;
+	}
+	f->items = xgrow(f->items, &f->cap, f->len + 1, sizeof *f->items);
+	f->items[f->len++] = fact;
+	return 0;
+fail:
+	fact_release(&fact);
+	return -1;
+}
+
+int facts_parse(struct facts *f, const char *buf, size_t len,
+                const char *name, struct diag_list *dl)
+{
+	struct ini *ini = ini_parse(buf, len, name, dl);
+	struct fact_source *src;
+	size_t before = dl->errors;
+
+	if (!ini)
+		return -1;
+	src = read_source(ini, dl);
+	if (src) {
+		f->sources = xgrow(f->sources, &f->sources_cap, f->sources_len + 1,
+		                   sizeof *f->sources);
+		f->sources[f->sources_len++] = src;
+	}
+	for (size_t i = 0; i < ini->len; i++) {
+		struct ini_section *s = &ini->sections[i];
+
+		if (strcmp(s->name, "source") != 0)
+			read_fact(f, ini, s, src, dl);
+	}
+	ini_free(ini);
+	return dl->errors > before ? -1 : 0;
+}
+
+int facts_load(struct facts *f, const char *path, struct diag_list *dl)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (file_read(path, &buf, &len, dl) != 0)
+		return -1;
+	rc = facts_parse(f, buf, len, path, dl);
+	free(buf);
+	return rc;
+}
+
+void facts_free(struct facts *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->len; i++)
+		fact_release(&f->items[i]);
+	free(f->items);
+	for (size_t i = 0; i < f->sources_len; i++) {
+		free(f->sources[i]->file);
+		free(f->sources[i]->title);
+		free(f->sources[i]->url);
+		free(f->sources[i]);
+	}
+	free(f->sources);
+	free(f);
+}

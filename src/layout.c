@@ -1,0 +1,997 @@
+/*
+ * layout.c: typesetting and pagination.
+ *
+ * Two passes. First every block becomes a run of "items": a line of a
+ * paragraph, a list item's line, a table row. Each item has a height, the
+ * space it wants above it, a flag saying whether a page may break just
+ * before it, and boxes positioned relative to its own top. Keep rules are
+ * expressed only through that flag: a heading forbids a break after it, a
+ * paragraph forbids breaks that would leave fewer than two lines on either
+ * side, a table forbids a break between its header and its first row.
+ *
+ * Then pagination walks the items, filling pages; when an item does not
+ * fit it backs up to the last allowed break on the page. Because a page is
+ * only ever re-filled from its own items, the walk stays linear in the
+ * number of items. A table row that starts a page gets the table's header
+ * repeated above it. Finally the boxes are copied to their pages and each
+ * page gets its running header and footer, now that the page count is
+ * known.
+ */
+#include "briefing/layout.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/arena.h"
+#include "briefing/utf8.h"
+#include "briefing/xalloc.h"
+
+#define MM (72.0 / 25.4)
+#define CELL_PAD_X 4.0
+#define CELL_PAD_Y 2.5
+#define HEADING_INDENT (10 * MM)
+
+/* ---- wrapping ---------------------------------------------------------- */
+
+static double width_of(const struct metrics *m, enum face f, double size,
+                       const char *s, size_t len)
+{
+	return len ? m->text_width(m->ctx, f, size, s, len) : 0;
+}
+
+static void push_line(struct layout_line **lines, size_t *n, size_t *cap,
+                      size_t start, size_t len, double width)
+{
+	*lines = xgrow(*lines, cap, *n + 1, sizeof **lines);
+	(*lines)[*n].start = start;
+	(*lines)[*n].len = len;
+	(*lines)[*n].width = width;
+	(*n)++;
+}
+
+size_t layout_wrap(const struct metrics *m, enum face face, double size,
+                   const char *text, size_t len, double max_width,
+                   struct layout_line **lines)
+{
+	double space = width_of(m, face, size, " ", 1);
+	size_t n = 0, cap = 0, i = 0;
+	size_t line_start = 0, line_end = 0;  /* line_end: end of last word */
+	double line_w = 0;
+	bool have_line = false;
+
+	*lines = NULL;
+	while (i < len) {
+		size_t ws, we;
+		double w;
+
+		while (i < len && text[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		ws = i;
+		while (i < len && text[i] != ' ')
+			i++;
+		we = i;
+		w = width_of(m, face, size, text + ws, we - ws);
+		if (have_line && line_w + space + w <= max_width) {
+			line_w += space + w;
+			line_end = we;
+			continue;
+		}
+		if (have_line) {
+			push_line(lines, &n, &cap, line_start, line_end - line_start,
+			          line_w);
+			have_line = false;
+		}
+		/* A word wider than the line is cut between characters: as many
+		 * as fit, at least one, so that nothing is ever dropped. */
+		while (w > max_width) {
+			size_t p = ws, cut = ws;
+			double cw = 0;
+
+			while (p < we) {
+				uint32_t cp;
+				size_t k = utf8_decode(text + p, we - p, &cp);
+				double gw;
+
+				if (k == 0)
+					k = 1;
+				gw = width_of(m, face, size, text + p, k);
+				if (cut > ws && cw + gw > max_width)
+					break;
+				cw += gw;
+				p += k;
+				cut = p;
+			}
+			if (cut >= we)
+				break;
+			push_line(lines, &n, &cap, ws, cut - ws, cw);
+			ws = cut;
+			w = width_of(m, face, size, text + ws, we - ws);
+		}
+		line_start = ws;
+		line_end = we;
+		line_w = w;
+		have_line = true;
+	}
+	if (have_line)
+		push_line(lines, &n, &cap, line_start, line_end - line_start, line_w);
+	return n;
+}
+
+/* ---- items ------------------------------------------------------------- */
+
+struct item {
+	double height;
+	double space_before;  /* dropped at the top of a page */
+	bool break_ok;        /* a page may break just before this item */
+	bool forced;          /* a page must break just before this item */
+	int table;            /* index in builder tables, or -1 */
+	bool table_header;
+	size_t box_start, box_len;
+	int outline_level;    /* 0: none */
+	const char *outline_title;
+	/* set by pagination */
+	int page;
+	double y;
+};
+
+struct table_info {
+	size_t header_item;
+	const char *caption;  /* may be NULL */
+};
+
+struct builder {
+	const struct style *s;
+	const struct metrics *m;
+	struct pages *out;
+	struct item *items;
+	size_t len, cap;
+	struct box *boxes;    /* y relative to the owning item's top */
+	size_t boxes_len, boxes_cap;
+	struct table_info *tables;
+	size_t tables_len, tables_cap;
+	double x0, width;     /* content column */
+	double top, bottom;   /* content area, y down */
+};
+
+static struct item *new_item(struct builder *b, double height)
+{
+	struct item *it;
+
+	b->items = xgrow(b->items, &b->cap, b->len + 1, sizeof *b->items);
+	it = &b->items[b->len++];
+	memset(it, 0, sizeof *it);
+	it->height = height;
+	it->break_ok = true;
+	it->table = -1;
+	it->box_start = b->boxes_len;
+	return it;
+}
+
+static struct box *new_box(struct builder *b, enum box_kind kind)
+{
+	struct box *x;
+
+	b->boxes = xgrow(b->boxes, &b->boxes_cap, b->boxes_len + 1,
+	                 sizeof *b->boxes);
+	x = &b->boxes[b->boxes_len++];
+	memset(x, 0, sizeof *x);
+	x->kind = kind;
+	x->target_page = -1;
+	b->items[b->len - 1].box_len++;
+	return x;
+}
+
+static void add_text(struct builder *b, double x, double baseline,
+                     enum face face, double size, struct rgb color,
+                     const char *s, size_t len, double width)
+{
+	struct box *t = new_box(b, BOX_TEXT);
+
+	t->x = x;
+	t->y = baseline;
+	t->w = width;
+	t->face = face;
+	t->size = size;
+	t->color = color;
+	t->text = arena_strndup(b->out->arena, s, len);
+	t->len = len;
+}
+
+static void add_fill(struct builder *b, double x, double y, double w,
+                     double h, struct rgb color)
+{
+	struct box *f = new_box(b, BOX_FILL);
+
+	f->x = x;
+	f->y = y;
+	f->w = w;
+	f->h = h;
+	f->color = color;
+}
+
+static void add_rule(struct builder *b, double x, double y, double w,
+                     double line_width, struct rgb color)
+{
+	struct box *r = new_box(b, BOX_RULE);
+
+	r->x = x;
+	r->y = y;
+	r->w = w;
+	r->line_width = line_width;
+	r->color = color;
+}
+
+/* Baseline offset of a line of the given leading from the line's top:
+ * the glyphs' ascent-to-descent block is centred in the leading. */
+static double baseline_in(const struct builder *b, enum face f, double size,
+                          double leading)
+{
+	double asc = b->m->ascent(b->m->ctx, f, size);
+	double desc = b->m->descent(b->m->ctx, f, size);
+
+	return (leading - (asc + desc)) / 2 + asc;
+}
+
+/* Places one wrapped line at (x, baseline). Justified lines spread their
+ * spare width over the gaps between words; each word becomes its own run,
+ * since PDF word spacing does not apply to multi-byte fonts. */
+static void place_line(struct builder *b, const char *text,
+                       const struct layout_line *ln, double x, double baseline,
+                       double width, enum face f, double size,
+                       struct rgb color, bool justify, enum column_align align)
+{
+	const char *s = text + ln->start;
+	size_t gaps = 0;
+
+	if (align == ALIGN_RIGHT)
+		x += width - ln->width;
+	else if (align == ALIGN_CENTER)
+		x += (width - ln->width) / 2;
+	if (justify)
+		for (size_t i = 0; i < ln->len; i++)
+			gaps += s[i] == ' ' && (i == 0 || s[i - 1] != ' ');
+	if (!justify || gaps == 0 || ln->width >= width) {
+		add_text(b, x, baseline, f, size, color, s, ln->len, ln->width);
+		return;
+	}
+	{
+		double space = width_of(b->m, f, size, " ", 1);
+		double words_w = 0, extra, pos = x;
+		size_t i = 0;
+
+		/* Sum word widths; runs of spaces count as one gap. */
+		while (i < ln->len) {
+			size_t ws = i;
+
+			while (i < ln->len && s[i] != ' ')
+				i++;
+			words_w += width_of(b->m, f, size, s + ws, i - ws);
+			while (i < ln->len && s[i] == ' ')
+				i++;
+		}
+		extra = (width - words_w) / (double)gaps;
+		/* Very loose lines read worse than ragged ones. */
+		if (extra > space * 3) {
+			add_text(b, x, baseline, f, size, color, s, ln->len, ln->width);
+			return;
+		}
+		i = 0;
+		while (i < ln->len) {
+			size_t ws = i;
+			double w;
+
+			while (i < ln->len && s[i] != ' ')
+				i++;
+			w = width_of(b->m, f, size, s + ws, i - ws);
+			add_text(b, pos, baseline, f, size, color, s + ws, i - ws, w);
+			pos += w + extra;
+			while (i < ln->len && s[i] == ' ')
+				i++;
+		}
+	}
+}
+
+/* A paragraph: one item per line, breaks allowed only where at least two
+ * lines stay on each side. The first item's break flag is left as the
+ * caller set it (true), and may be cleared to keep it with a heading. */
+static void add_paragraph(struct builder *b, const char *text, double x,
+                          double width, enum face f, double size,
+                          struct rgb color, bool justify, double space_before)
+{
+	struct layout_line *lines;
+	size_t n = layout_wrap(b->m, f, size, text, strlen(text), width, &lines);
+	double leading = size * b->s->line_spacing;
+	double base = baseline_in(b, f, size, leading);
+
+	for (size_t i = 0; i < n; i++) {
+		struct item *it = new_item(b, leading);
+
+		it->space_before = i == 0 ? space_before : 0;
+		it->break_ok = i == 0 || (i >= 2 && n - i >= 2);
+		place_line(b, text, &lines[i], x, base, width, f, size, color,
+		           justify && i + 1 < n, ALIGN_LEFT);
+	}
+	free(lines);
+}
+
+static void add_heading(struct builder *b, const struct doc_block *h)
+{
+	const struct style *s = b->s;
+	double size = h->level == 1 ? s->heading1_size : s->heading2_size;
+	double leading = size * 1.25;
+	double base = baseline_in(b, FACE_BOLD, size, leading);
+	struct layout_line *lines;
+	size_t n = layout_wrap(b->m, FACE_BOLD, size, h->text, strlen(h->text),
+	                       b->width - HEADING_INDENT, &lines);
+	double rule_gap = h->level == 1 ? 3 : 0;
+	struct item *it = new_item(b, leading * (double)(n ? n : 1) + rule_gap);
+
+	it->space_before = h->level == 1 ? s->heading_space :
+	                   s->heading_space * 0.7;
+	it->outline_level = h->level;
+	{
+		char *t = xasprintf("%s %s", h->number, h->text);
+
+		it->outline_title = arena_strndup(b->out->arena, t, strlen(t));
+		free(t);
+	}
+	add_text(b, b->x0, base, FACE_BOLD, size, s->heading_color, h->number,
+	         strlen(h->number), width_of(b->m, FACE_BOLD, size, h->number,
+	                                     strlen(h->number)));
+	for (size_t i = 0; i < n; i++)
+		place_line(b, h->text, &lines[i], b->x0 + HEADING_INDENT,
+		           base + leading * (double)i, b->width - HEADING_INDENT,
+		           FACE_BOLD, size, s->heading_color, false, ALIGN_LEFT);
+	if (h->level == 1)
+		add_rule(b, b->x0, leading * (double)(n ? n : 1) + 1, b->width, 0.6,
+		         s->accent_color);
+	free(lines);
+}
+
+static void add_list(struct builder *b, const struct doc_block *l,
+                     double space_before)
+{
+	const struct style *s = b->s;
+	double size = s->body_size, leading = size * s->line_spacing;
+	double base = baseline_in(b, FACE_REGULAR, size, leading);
+	bool first = true;
+
+	if (l->text) {
+		add_paragraph(b, l->text, b->x0, b->width, FACE_REGULAR, size,
+		              s->text_color, s->justify, space_before);
+		space_before = size * 0.3;
+		first = false;
+	}
+	for (size_t i = 0; i < l->len; i++) {
+		double indent = s->list_indent * (double)(l->levels[i] + 1);
+		double x = b->x0 + indent, width = b->width - indent;
+		const char *bullet = l->levels[i] ? "\xE2\x80\x93" : "\xE2\x80\xA2";
+		struct layout_line *lines;
+		size_t n = layout_wrap(b->m, FACE_REGULAR, size, l->items[i],
+		                       strlen(l->items[i]), width, &lines);
+
+		for (size_t j = 0; j < n; j++) {
+			struct item *it = new_item(b, leading);
+
+			it->space_before = j == 0 ? (first ? space_before : size * 0.3)
+			                          : 0;
+			/* An intro stays with the first item; within an item the
+			 * two-line rule applies as in a paragraph. */
+			it->break_ok = j == 0 ? !(i == 0 && l->text)
+			                      : (j >= 2 && n - j >= 2);
+			if (j == 0)
+				add_text(b, x - s->list_indent * 0.75, base, FACE_REGULAR,
+				         size, s->heading_color, bullet, strlen(bullet),
+				         width_of(b->m, FACE_REGULAR, size, bullet,
+				                  strlen(bullet)));
+			place_line(b, l->items[i], &lines[j], x, base, width,
+			           FACE_REGULAR, size, s->text_color,
+			           s->justify && j + 1 < n, ALIGN_LEFT);
+		}
+		free(lines);
+		first = false;
+	}
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+struct grid {
+	size_t cols;
+	double *x, *w;                /* column left edges and widths */
+	const enum column_align *align;
+};
+
+/* Natural single-line width of a cell's longest line, padding included. */
+static double cell_natural(const struct builder *b, enum face f, double size,
+                           const char *text)
+{
+	return width_of(b->m, f, size, text, strlen(text)) + 2 * CELL_PAD_X;
+}
+
+/* Column widths: fixed columns get their width, automatic ones their
+ * natural width (title and cells on one line), proportional ones share
+ * what is left. When automatic columns alone overflow, they shrink in
+ * proportion to their natural widths and their cells wrap. */
+static void allocate_columns(const struct builder *b, const struct doc_block *t,
+                             enum face body_face, double *w)
+{
+	double size = b->s->table_size, fixed = 0, autos = 0, shares = 0;
+
+	for (size_t c = 0; c < t->cols; c++) {
+		double width = t->columns[c].width;
+
+		if (width > 0) {
+			w[c] = width;
+			fixed += width;
+		} else if (width == 0) {
+			double nat = cell_natural(b, FACE_BOLD, size,
+			                          t->columns[c].title);
+
+			for (size_t r = 0; r < t->rows; r++) {
+				double cw = cell_natural(b, body_face, size,
+				                         t->cells[r * t->cols + c]);
+
+				if (cw > nat)
+					nat = cw;
+			}
+			w[c] = nat;
+			autos += nat;
+		} else {
+			shares += -width;
+		}
+	}
+	{
+		double left = b->width - fixed;
+
+		if (shares > 0) {
+			/* Proportional columns get at least a sixth of the width. */
+			double min_shared = b->width / 6;
+
+			if (autos > left - min_shared) {
+				double scale = autos > 0 ? (left - min_shared) / autos : 0;
+
+				for (size_t c = 0; c < t->cols; c++)
+					if (t->columns[c].width == 0)
+						w[c] *= scale;
+				autos = left - min_shared;
+			}
+			for (size_t c = 0; c < t->cols; c++)
+				if (t->columns[c].width < 0)
+					w[c] = (left - autos) * -t->columns[c].width / shares;
+		} else if (autos > 0) {
+			double scale = (left) / autos;
+
+			/* Automatic columns fill the width, like a full-width table. */
+			for (size_t c = 0; c < t->cols; c++)
+				if (t->columns[c].width == 0)
+					w[c] *= scale;
+		}
+	}
+}
+
+/* One table row as one item: cells wrapped in their columns, the row as
+ * tall as its tallest cell. */
+static struct item *add_row(struct builder *b, const struct grid *g,
+                            char *const *cells, enum face face,
+                            struct rgb color, const struct rgb *fill,
+                            bool rule)
+{
+	const struct style *s = b->s;
+	double size = s->table_size, leading = size * 1.25;
+	double base = baseline_in(b, face, size, leading);
+	struct layout_line **lines = xcalloc(g->cols, sizeof *lines);
+	size_t *n = xcalloc(g->cols, sizeof *n), most = 1;
+	struct item *it;
+	double height;
+
+	for (size_t c = 0; c < g->cols; c++) {
+		n[c] = layout_wrap(b->m, face, size, cells[c], strlen(cells[c]),
+		                   g->w[c] - 2 * CELL_PAD_X, &lines[c]);
+		if (n[c] > most)
+			most = n[c];
+	}
+	height = leading * (double)most + 2 * CELL_PAD_Y;
+	it = new_item(b, height);
+	if (fill)
+		add_fill(b, b->x0, 0, g->x[g->cols - 1] + g->w[g->cols - 1] - b->x0,
+		         height, *fill);
+	for (size_t c = 0; c < g->cols; c++) {
+		for (size_t j = 0; j < n[c]; j++)
+			place_line(b, cells[c], &lines[c][j], g->x[c] + CELL_PAD_X,
+			           CELL_PAD_Y + base + leading * (double)j,
+			           g->w[c] - 2 * CELL_PAD_X, face, size, color, false,
+			           g->align[c]);
+		free(lines[c]);
+	}
+	if (rule)
+		add_rule(b, b->x0, height, b->width, 0.4, s->table_rule_color);
+	free(lines);
+	free(n);
+	return it;
+}
+
+static void add_caption(struct builder *b, const char *caption,
+                        double space_before)
+{
+	const struct style *s = b->s;
+
+	add_paragraph(b, caption, b->x0, b->width, FACE_BOLD, s->table_size,
+	              s->heading_color, false, space_before);
+}
+
+static void add_table(struct builder *b, const struct doc_block *t,
+                      double space_before)
+{
+	const struct style *s = b->s;
+	double *w = xcalloc(t->cols, sizeof *w), *x = xcalloc(t->cols, sizeof *x);
+	enum column_align *align = xcalloc(t->cols, sizeof *align);
+	char **titles = xcalloc(t->cols, sizeof *titles);
+	struct grid g = { t->cols, x, w, align };
+	struct table_info *ti;
+	struct item *it;
+	size_t header;
+
+	allocate_columns(b, t, FACE_REGULAR, w);
+	for (size_t c = 0; c < t->cols; c++) {
+		x[c] = c ? x[c - 1] + w[c - 1] : b->x0;
+		align[c] = t->columns[c].align;
+		titles[c] = t->columns[c].title;
+	}
+	if (t->text) {
+		add_caption(b, t->text, space_before);
+		space_before = 2;
+	}
+	b->tables = xgrow(b->tables, &b->tables_cap, b->tables_len + 1,
+	                  sizeof *b->tables);
+	ti = &b->tables[b->tables_len++];
+	ti->caption = t->text ? arena_strndup(b->out->arena, t->text,
+	                                      strlen(t->text)) : NULL;
+	header = b->len;
+	it = add_row(b, &g, titles, FACE_BOLD, s->table_header_text,
+	             &s->table_header_fill, false);
+	it->space_before = space_before;
+	it->break_ok = !t->text;
+	it->table = (int)(b->tables_len - 1);
+	it->table_header = true;
+	ti->header_item = header;
+	for (size_t r = 0; r < t->rows; r++) {
+		bool shade = s->zebra && r % 2 == 1;
+
+		it = add_row(b, &g, &t->cells[r * t->cols], FACE_REGULAR,
+		             s->text_color, shade ? &s->zebra_fill : NULL, true);
+		it->table = (int)(b->tables_len - 1);
+		/* The header never ends a page alone. */
+		it->break_ok = r > 0;
+	}
+	free(w);
+	free(x);
+	free(align);
+	free(titles);
+}
+
+static void add_figures(struct builder *b, const struct doc_block *f,
+                        double space_before)
+{
+	const struct style *s = b->s;
+	double label_w = 0, *w, xs[2];
+	enum column_align align[2] = { ALIGN_LEFT, ALIGN_LEFT };
+	struct grid g;
+
+	for (size_t i = 0; i < f->len; i++) {
+		double lw = cell_natural(b, FACE_BOLD, s->table_size, f->items[i]);
+
+		if (lw > label_w)
+			label_w = lw;
+	}
+	if (label_w > b->width * 0.45)
+		label_w = b->width * 0.45;
+	w = (double[2]){ label_w, b->width - label_w };
+	xs[0] = b->x0;
+	xs[1] = b->x0 + label_w;
+	g = (struct grid){ 2, xs, w, align };
+	for (size_t i = 0; i < f->len; i++) {
+		char *cells[2] = { f->items[i], f->values[i] };
+		struct item *it;
+
+		it = add_row(b, &g, cells, FACE_REGULAR, s->text_color,
+		             i % 2 == 0 ? &s->zebra_fill : NULL, false);
+		/* Labels in bold: re-set the face of the label column's runs. */
+		for (size_t k = it->box_start; k < it->box_start + it->box_len; k++)
+			if (b->boxes[k].kind == BOX_TEXT && b->boxes[k].x < xs[1])
+				b->boxes[k].face = FACE_BOLD;
+		if (i == 0) {
+			it->space_before = space_before;
+			add_rule(b, b->x0, 0, b->width, 0.8, s->accent_color);
+		}
+		if (i + 1 == f->len)
+			add_rule(b, b->x0, it->height, b->width, 0.8, s->accent_color);
+		it->break_ok = i == 0 || (i >= 2 && f->len - i >= 2);
+	}
+}
+
+static void add_title_block(struct builder *b, const struct doc *d)
+{
+	const struct style *s = b->s;
+	double y = 0, lead;
+	struct layout_line *lines;
+	size_t n;
+	struct item *it = new_item(b, 0);
+
+	lead = s->title_size * 1.15;
+	n = layout_wrap(b->m, FACE_BOLD, s->title_size, d->title,
+	                strlen(d->title), b->width, &lines);
+	for (size_t i = 0; i < n; i++) {
+		place_line(b, d->title, &lines[i], b->x0,
+		           y + baseline_in(b, FACE_BOLD, s->title_size, lead),
+		           b->width, FACE_BOLD, s->title_size, s->heading_color,
+		           false, ALIGN_LEFT);
+		y += lead;
+	}
+	free(lines);
+	if (d->subtitle) {
+		lead = s->subtitle_size * 1.3;
+		y += 2;
+		n = layout_wrap(b->m, FACE_REGULAR, s->subtitle_size, d->subtitle,
+		                strlen(d->subtitle), b->width, &lines);
+		for (size_t i = 0; i < n; i++) {
+			place_line(b, d->subtitle, &lines[i], b->x0,
+			           y + baseline_in(b, FACE_REGULAR, s->subtitle_size,
+			                           lead),
+			           b->width, FACE_REGULAR, s->subtitle_size,
+			           s->muted_color, false, ALIGN_LEFT);
+			y += lead;
+		}
+		free(lines);
+	}
+	{
+		char *line = xasprintf("As of %s%s%s", d->as_of,
+		                       d->organisation ? "  \xC2\xB7  " : "",
+		                       d->organisation ? d->organisation : "");
+		double size = s->body_size;
+
+		lead = size * 1.4;
+		y += 4;
+		n = layout_wrap(b->m, FACE_ITALIC, size, line, strlen(line), b->width,
+		                &lines);
+		for (size_t i = 0; i < n; i++) {
+			place_line(b, line, &lines[i], b->x0,
+			           y + baseline_in(b, FACE_ITALIC, size, lead), b->width,
+			           FACE_ITALIC, size, s->muted_color, false, ALIGN_LEFT);
+			y += lead;
+		}
+		free(lines);
+		free(line);
+	}
+	y += 6;
+	add_rule(b, b->x0, y, b->width, 1.5, s->accent_color);
+	it = &b->items[b->len - 1];
+	it->height = y + 1.5;
+}
+
+static void build_items(struct builder *b, const struct doc *d)
+{
+	const struct style *s = b->s;
+	bool after_heading = false;
+
+	add_title_block(b, d);
+	for (size_t i = 0; i < d->len; i++) {
+		const struct doc_block *blk = &d->blocks[i];
+		size_t first = b->len;
+		double space = after_heading ? s->paragraph_space * 0.5 :
+		               s->paragraph_space;
+
+		switch (blk->kind) {
+		case DOC_HEADING:
+			add_heading(b, blk);
+			break;
+		case DOC_PARAGRAPH:
+			add_paragraph(b, blk->text, b->x0, b->width, FACE_REGULAR,
+			              s->body_size, s->text_color, s->justify, space);
+			break;
+		case DOC_NOTE:
+			add_paragraph(b, blk->text, b->x0, b->width, FACE_ITALIC,
+			              s->table_size, s->muted_color, false, 3);
+			break;
+		case DOC_LIST:
+			add_list(b, blk, space);
+			break;
+		case DOC_FIGURES:
+			add_figures(b, blk, space + 2);
+			break;
+		case DOC_TABLE:
+			add_table(b, blk, space + 2);
+			break;
+		case DOC_PAGEBREAK:
+			new_item(b, 0)->forced = true;
+			break;
+		}
+		/* Keep a heading with what follows it. */
+		if (after_heading && b->len > first)
+			b->items[first].break_ok = false;
+		after_heading = blk->kind == DOC_HEADING;
+	}
+}
+
+/* ---- pagination -------------------------------------------------------- */
+
+struct cont_header {
+	int page;
+	size_t table;
+	double y;
+};
+
+struct paginator {
+	struct cont_header *conts;
+	size_t len, cap;
+};
+
+/* The height a repeated header takes: "(continued)" line plus the row. */
+static double cont_height(const struct builder *b, size_t table)
+{
+	return b->s->table_size * 1.4 + b->items[b->tables[table].header_item].height;
+}
+
+/* Assigns every item a page and a y. Returns the page count. */
+static int paginate(struct builder *b, struct paginator *pg)
+{
+	int page = 0;
+	size_t first = 0;   /* first item of the current page */
+	double y = b->top;
+	size_t i = 0;
+
+	while (i < b->len) {
+		struct item *it = &b->items[i];
+		bool at_top = i == first;
+		double sb = at_top ? 0 : it->space_before;
+
+		if (at_top && it->table >= 0 && !it->table_header) {
+			/* A table continues here: repeat its header first. */
+			pg->conts = xgrow(pg->conts, &pg->cap, pg->len + 1,
+			                  sizeof *pg->conts);
+			pg->conts[pg->len].page = page;
+			pg->conts[pg->len].table = (size_t)it->table;
+			pg->conts[pg->len].y = y;
+			pg->len++;
+			y += cont_height(b, (size_t)it->table);
+		}
+		if (it->forced && !at_top) {
+			page++;
+			first = i;
+			y = b->top;
+			continue;
+		}
+		if (y + sb + it->height <= b->bottom + 1e-6 || at_top) {
+			it->page = page;
+			it->y = y + sb;
+			y += sb + it->height;
+			i++;
+			continue;
+		}
+		/* Back up to the last item on this page before which a break is
+		 * allowed; with none, break here anyway (an unbreakable run
+		 * longer than a page). */
+		{
+			size_t j = i;
+
+			while (j > first && !b->items[j].break_ok)
+				j--;
+			if (j == first)
+				j = i;
+			page++;
+			first = j;
+			i = j;
+			y = b->top;
+		}
+	}
+	return page + 1;
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+static struct page *page_at(struct pages *p, size_t index, const struct style *s)
+{
+	while (p->len <= index) {
+		struct page *pg;
+
+		p->items = xgrow(p->items, &p->cap, p->len + 1, sizeof *p->items);
+		pg = &p->items[p->len++];
+		memset(pg, 0, sizeof *pg);
+		pg->width = s->page_width;
+		pg->height = s->page_height;
+	}
+	return &p->items[index];
+}
+
+static void put_box(struct page *pg, const struct box *src, double dy)
+{
+	pg->boxes = xgrow(pg->boxes, &pg->cap, pg->len + 1, sizeof *pg->boxes);
+	pg->boxes[pg->len] = *src;
+	pg->boxes[pg->len].y += dy;
+	pg->len++;
+}
+
+static void put_text(struct builder *b, struct page *pg, double x, double y,
+                     enum face f, double size, struct rgb color,
+                     const char *text, enum column_align align)
+{
+	struct box t;
+	size_t len = strlen(text);
+
+	memset(&t, 0, sizeof t);
+	t.kind = BOX_TEXT;
+	t.w = width_of(b->m, f, size, text, len);
+	t.x = align == ALIGN_RIGHT ? x - t.w : align == ALIGN_CENTER ? x - t.w / 2
+	                                                               : x;
+	t.y = y;
+	t.face = f;
+	t.size = size;
+	t.color = color;
+	t.text = arena_strndup(b->out->arena, text, len);
+	t.len = len;
+	t.target_page = -1;
+	put_box(pg, &t, 0);
+}
+
+static void put_rule(struct page *pg, double x, double y, double w,
+                     double lw, struct rgb color)
+{
+	struct box r;
+
+	memset(&r, 0, sizeof r);
+	r.kind = BOX_RULE;
+	r.x = x;
+	r.y = y;
+	r.w = w;
+	r.line_width = lw;
+	r.color = color;
+	r.target_page = -1;
+	put_box(pg, &r, 0);
+}
+
+/* Marking centred at the very top and bottom; title and date in the
+ * header, "Page X of Y" in the footer. */
+static void running_heads(struct builder *b, const struct doc *d)
+{
+	const struct style *s = b->s;
+	struct pages *p = b->out;
+	double cx = s->page_width / 2, right = b->x0 + b->width;
+	double head_base = s->margin_top - 10;
+	double foot_base = s->page_height - s->margin_bottom + 10 + s->header_size;
+	double mark_top = s->margin_top * 0.3 + s->marking_size * 0.8;
+	double mark_bottom = s->page_height - s->margin_bottom * 0.3;
+
+	for (size_t i = 0; i < p->len; i++) {
+		struct page *pg = &p->items[i];
+		char *num = xasprintf("Page %zu of %zu", i + 1, p->len);
+
+		put_text(b, pg, cx, mark_top, FACE_BOLD, s->marking_size,
+		         s->marking_color, d->marking, ALIGN_CENTER);
+		put_text(b, pg, cx, mark_bottom, FACE_BOLD, s->marking_size,
+		         s->marking_color, d->marking, ALIGN_CENTER);
+		put_text(b, pg, b->x0, head_base, FACE_REGULAR, s->header_size,
+		         s->muted_color, d->title, ALIGN_LEFT);
+		put_text(b, pg, right, head_base, FACE_REGULAR, s->header_size,
+		         s->muted_color, d->as_of, ALIGN_RIGHT);
+		put_rule(pg, b->x0, head_base + 4, b->width, 0.5, s->accent_color);
+		put_rule(pg, b->x0, foot_base - s->header_size - 2, b->width, 0.5,
+		         s->accent_color);
+		put_text(b, pg, right, foot_base, FACE_REGULAR, s->header_size,
+		         s->muted_color, num, ALIGN_RIGHT);
+		if (d->organisation)
+			put_text(b, pg, b->x0, foot_base, FACE_REGULAR, s->header_size,
+			         s->muted_color, d->organisation, ALIGN_LEFT);
+		free(num);
+	}
+}
+
+static void emit(struct builder *b, const struct paginator *pg, int npages)
+{
+	struct pages *p = b->out;
+	const struct style *s = b->s;
+
+	for (int i = 0; i < npages; i++)
+		page_at(p, (size_t)i, s);
+	for (size_t i = 0; i < b->len; i++) {
+		const struct item *it = &b->items[i];
+		struct page *page = page_at(p, (size_t)it->page, s);
+
+		for (size_t k = 0; k < it->box_len; k++)
+			put_box(page, &b->boxes[it->box_start + k], it->y);
+		if (it->outline_level) {
+			struct outline_entry *o;
+
+			p->outline = xgrow(p->outline, &p->outline_cap,
+			                   p->outline_len + 1, sizeof *p->outline);
+			o = &p->outline[p->outline_len++];
+			o->level = it->outline_level;
+			o->title = it->outline_title;
+			o->page = it->page;
+			o->y = it->y;
+		}
+	}
+	for (size_t c = 0; c < pg->len; c++) {
+		const struct cont_header *ch = &pg->conts[c];
+		const struct table_info *ti = &b->tables[ch->table];
+		const struct item *h = &b->items[ti->header_item];
+		struct page *page = page_at(p, (size_t)ch->page, s);
+		double cap_h = s->table_size * 1.4;
+		char *text = xasprintf("%s%s(continued)", ti->caption ? ti->caption : "",
+		                       ti->caption ? " " : "");
+
+		put_text(b, page, b->x0, ch->y + s->table_size, FACE_ITALIC,
+		         s->table_size, s->muted_color, text, ALIGN_LEFT);
+		for (size_t k = 0; k < h->box_len; k++)
+			put_box(page, &b->boxes[h->box_start + k], ch->y + cap_h);
+		free(text);
+	}
+}
+
+struct pages *layout_run(const struct doc *d, const struct style *s,
+                         const struct metrics *m, struct diag_list *dl)
+{
+	struct builder b;
+	struct paginator pg = { NULL, 0, 0 };
+	int npages;
+
+	memset(&b, 0, sizeof b);
+	b.s = s;
+	b.m = m;
+	b.x0 = s->margin_left;
+	b.width = s->page_width - s->margin_left - s->margin_right;
+	b.top = s->margin_top;
+	b.bottom = s->page_height - s->margin_bottom;
+	if (b.width < 36 || b.bottom - b.top < 72) {
+		diag_error(dl, NULL, 0, "page leaves no room for text: check the "
+		           "page size and margins");
+		return NULL;
+	}
+	b.out = xcalloc(1, sizeof *b.out);
+	b.out->arena = arena_new();
+	build_items(&b, d);
+	npages = paginate(&b, &pg);
+	emit(&b, &pg, npages);
+	running_heads(&b, d);
+	free(pg.conts);
+	free(b.items);
+	free(b.boxes);
+	free(b.tables);
+	return b.out;
+}
+
+void layout_free(struct pages *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->len; i++)
+		free(p->items[i].boxes);
+	free(p->items);
+	free(p->outline);
+	arena_free(p->arena);
+	free(p);
+}
+
+int layout_check(const struct pages *p, const struct style *s)
+{
+	for (size_t i = 0; i < p->len; i++) {
+		const struct page *pg = &p->items[i];
+
+		for (size_t k = 0; k < pg->len; k++) {
+			const struct box *x = &pg->boxes[k];
+
+			if (x->x < -1e-6 || x->y < -1e-6 ||
+			    x->x + x->w > pg->width + 1e-6 ||
+			    x->y + x->h > pg->height + 1e-6)
+				return -1;
+			if (x->kind == BOX_TEXT &&
+			    (x->x < s->margin_left - 1e-6 ||
+			     x->x + x->w > pg->width - s->margin_right + 0.5))
+				return -1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,215 @@
+/*
+ * main.c: the briefing command line.
+ *
+ * The only place that prints diagnostics and chooses exit codes:
+ *   0  success (warnings may have been printed)
+ *   1  bad input: config, data or fonts; nothing was written
+ *   2  usage error
+ *   3  the output could not be written; any previous file is untouched
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "briefing/config.h"
+#include "briefing/diag.h"
+#include "briefing/doc.h"
+#include "briefing/facts.h"
+#include "briefing/fileio.h"
+#include "briefing/fontfind.h"
+#include "briefing/layout.h"
+#include "briefing/render.h"
+
+#ifndef BRIEFING_VERSION
+#define BRIEFING_VERSION "0.1.0"
+#endif
+
+enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
+
+static const char usage_text[] =
+	"usage: briefing build [-c CONFIG] [-o OUTPUT]\n"
+	"       briefing check [-c CONFIG]\n"
+	"       briefing --help | --version\n"
+	"\n"
+	"Commands:\n"
+	"  build   lay out the briefing and write it as PDF\n"
+	"  check   validate the config and every data file it names; write nothing\n"
+	"\n"
+	"Options:\n"
+	"  -c, --config FILE   layout config (default: config/briefing.ini)\n"
+	"  -o, --output FILE   PDF to write (default: out/briefing.pdf); it is\n"
+	"                      replaced only when the build succeeds\n"
+	"  -q, --quiet         print nothing on success\n"
+	"\n"
+	"Exit status: 0 success, 1 bad input (config, data or fonts),\n"
+	"2 usage error, 3 output could not be written.\n"
+	"Environment: SOURCE_DATE_EPOCH sets the PDF's dates (default: the\n"
+	"config's as_of date), for reproducible builds.\n";
+
+struct options {
+	const char *command;
+	const char *config;
+	const char *output;
+	int quiet;
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("briefing: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'briefing --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	o->command = NULL;
+	o->config = "config/briefing.ini";
+	o->output = "out/briefing.pdf";
+	o->quiet = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(usage_text, stdout);
+			exit(EXIT_OK);
+		} else if (strcmp(a, "--version") == 0) {
+			printf("briefing %s\n", BRIEFING_VERSION);
+			exit(EXIT_OK);
+		} else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
+		           strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs a file name", a);
+			if (a[1] == 'c' || a[2] == 'c')
+				o->config = argv[++i];
+			else
+				o->output = argv[++i];
+		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+			o->quiet = 1;
+		} else if (a[0] == '-') {
+			return usage_error("unknown option '%s'", a);
+		} else if (!o->command) {
+			if (strcmp(a, "build") != 0 && strcmp(a, "check") != 0)
+				return usage_error("unknown command '%s'", a);
+			o->command = a;
+		} else {
+			return usage_error("unexpected argument '%s'", a);
+		}
+	}
+	if (!o->command)
+		return usage_error("%s", "missing command: build or check");
+	if (strcmp(o->command, "check") == 0 && strcmp(o->output,
+	                                                "out/briefing.pdf") != 0)
+		return usage_error("%s", "'check' writes nothing; drop -o");
+	return -1;
+}
+
+/* The PDF date: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
+ * else the briefing's as-of date; never the clock. */
+static int pdf_date(const struct config *c, char *buf, size_t size,
+                    struct diag_list *dl)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+
+	if (sde && sde[0]) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		time_t t = (time_t)v;
+		struct tm tm;
+
+		if (*end || v < 0 || !gmtime_r(&t, &tm))
+			return diag_error(dl, NULL, 0, "SOURCE_DATE_EPOCH '%s' is not "
+			                  "a number of seconds since 1970", sde);
+		strftime(buf, size, "%Y-%m-%d", &tm);
+		return 0;
+	}
+	snprintf(buf, size, "%s", c->as_of);
+	return 0;
+}
+
+static int run(const struct options *o, struct diag_list *dl)
+{
+	struct config *c = NULL;
+	struct facts *f = NULL;
+	struct doc *d = NULL;
+	struct render *r = NULL;
+	struct pages *p = NULL;
+	char *fonts[FACE_COUNT] = { NULL };
+	unsigned char *pdf = NULL;
+	size_t pdf_len = 0;
+	char date[32];
+	int rc = EXIT_INPUT;
+
+	c = config_load(o->config, dl);
+	if (!c)
+		goto done;
+	f = facts_new();
+	for (size_t i = 0; i < c->data_len; i++)
+		facts_load(f, c->data_files[i], dl);
+	for (int i = 0; i < FACE_COUNT; i++)
+		fonts[i] = fontfind_resolve(c->fonts[i], c->file, c->font_lines[i],
+		                            dl);
+	if (dl->errors)
+		goto done;
+	d = doc_build(c, f, dl);
+	if (!d || pdf_date(c, date, sizeof date, dl) != 0)
+		goto done;
+	if (strcmp(o->command, "check") == 0) {
+		rc = EXIT_OK;
+		goto done;
+	}
+	r = render_new((const char *const *)fonts, dl);
+	if (!r)
+		goto done;
+	p = layout_run(d, &c->style, render_metrics(r), dl);
+	if (!p)
+		goto done;
+	{
+		struct render_info info = {
+			c->title, c->author, c->subject, c->keywords,
+			"briefing " BRIEFING_VERSION, date
+		};
+
+		if (render_pdf(r, p, &info, &pdf, &pdf_len, dl) != 0)
+			goto done;
+	}
+	if (file_write_atomic(o->output, pdf, pdf_len, dl) != 0) {
+		rc = EXIT_OUTPUT;
+		goto done;
+	}
+	if (!o->quiet)
+		printf("wrote %s (%zu page%s)\n", o->output, p->len,
+		       p->len == 1 ? "" : "s");
+	rc = EXIT_OK;
+done:
+	free(pdf);
+	layout_free(p);
+	render_free(r);
+	doc_free(d);
+	for (int i = 0; i < FACE_COUNT; i++)
+		free(fonts[i]);
+	facts_free(f);
+	config_free(c);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	struct diag_list dl = { NULL, 0, 0, 0 };
+	int rc = parse_args(argc, argv, &o);
+
+	if (rc >= 0)
+		return rc;
+	rc = run(&o, &dl);
+	if (rc == EXIT_OK && dl.errors)
+		rc = EXIT_INPUT;
+	diag_print(&dl, stderr);
+	if (rc == EXIT_OK && !o.quiet && strcmp(o.command, "check") == 0)
+		printf("%s: ok (%zu warning%s)\n", o.config, dl.len,
+		       dl.len == 1 ? "" : "s");
+	diag_release(&dl);
+	return rc;
+}
