@@ -1,0 +1,161 @@
+/* Unit tests for config.c: the default config loads, and each kind of bad
+ * config gets a diagnostic naming file, line and key. */
+#include "helpers.h"
+
+#include <stdlib.h>
+
+#include "briefing/config.h"
+
+#define GOOD_HEAD                                                            \
+	"[document]\ntitle = T\nmarking = \"NATO UNCLASSIFIED\"\n"               \
+	"as_of = 2018-11-29\n[data]\nm = ../data/m.ini\n"
+#define ONE_SECTION "[section.a]\ntitle = A\n1 = text m.summary\n"
+
+static struct config *parse(const char *text, struct diag_list *dl)
+{
+	return config_parse(text, strlen(text), "cfg/b.ini", dl);
+}
+
+static void test_default_config_loads(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct config *c = config_load("config/briefing.ini", &dl);
+
+	(void)state;
+	if (!c)
+		dump_diags(&dl);
+	assert_non_null(c);
+	assert_int_equal(dl.errors, 0);
+	assert_string_equal(c->marking, "NATO UNCLASSIFIED");
+	assert_string_equal(c->as_of, "2018-11-29");
+	assert_true(c->sections_len >= 10);
+	assert_string_equal(c->data_files[0], "config/../data/kfor.ini");
+	assert_string_equal(c->fonts[FACE_BOLD], "config/../fonts/DejaVuSans-Bold.ttf");
+	assert_non_null(config_table_for(c, "kfor.commanders"));
+	config_free(c);
+	diag_release(&dl);
+}
+
+static void test_minimal_config_gets_defaults(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct config *c = parse(GOOD_HEAD ONE_SECTION, &dl);
+
+	(void)state;
+	assert_non_null(c);
+	assert_true(c->style.page_width > 595 && c->style.page_width < 596);
+	assert_string_equal(c->fonts[FACE_REGULAR], "DejaVu Sans");
+	assert_int_equal(c->sections[0].len, 1);
+	assert_int_equal(c->sections[0].blocks[0].kind, BLOCK_TEXT);
+	assert_string_equal(c->sections[0].blocks[0].fact, "m.summary");
+	assert_string_equal(c->data_files[0], "cfg/../data/m.ini");
+	config_free(c);
+	diag_release(&dl);
+}
+
+static void test_letter_landscape_and_margins_in_mm(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct config *c = parse(GOOD_HEAD "[page]\nsize = Letter\norientation = "
+	                         "landscape\nmargin_left = 25.4\n" ONE_SECTION, &dl);
+
+	(void)state;
+	assert_non_null(c);
+	assert_true(c->style.page_width == 792 && c->style.page_height == 612);
+	assert_true(c->style.margin_left > 71.99 && c->style.margin_left < 72.01);
+	config_free(c);
+	diag_release(&dl);
+}
+
+struct bad_case {
+	const char *text;
+	int line;
+	const char *message;
+};
+
+static const struct bad_case bad_cases[] = {
+	{ GOOD_HEAD "[pgae]\nsize = A4\n" ONE_SECTION, 7,
+	  "unknown section [pgae] (did you mean [page])" },
+	{ GOOD_HEAD "[page]\nmargn_top = 20\n" ONE_SECTION, 8,
+	  "[page] margn_top: unknown key (did you mean 'margin_top'?)" },
+	{ GOOD_HEAD "[page]\nsize = A5\n" ONE_SECTION, 8,
+	  "[page] size: 'A5' is not one of: a4, letter, a3, legal" },
+	{ GOOD_HEAD "[page]\nmargin_top = -3\n" ONE_SECTION, 8,
+	  "[page] margin_top: -3 is out of range (0 to 200)" },
+	{ GOOD_HEAD "[page]\nmargin_left = 150\nmargin_right = 150\n" ONE_SECTION,
+	  7, "[page] margins leave less than" },
+	{ GOOD_HEAD "[style]\nbody_size = big\n" ONE_SECTION, 8,
+	  "[style] body_size: 'big' is not a number" },
+	{ GOOD_HEAD "[style]\ntext_color = \"#12345\"\n" ONE_SECTION, 8,
+	  "[style] text_color: '#12345' is not a colour (#rrggbb)" },
+	{ "[document]\ntitle = T\nmarking = M\nas_of = 2018-02-30\n[data]\n"
+	  "m = x.ini\n" ONE_SECTION, 4,
+	  "[document] as_of: '2018-02-30' is not a date (YYYY-MM-DD)" },
+	{ "[document]\ntitle = T\nas_of = 2018-01-01\n[data]\nm = x.ini\n"
+	  ONE_SECTION, 1, "[document] marking: required key is missing" },
+	{ GOOD_HEAD "[section.a]\ntitle = A\n1 = txet m.summary\n", 9,
+	  "[section.a] 1: unknown block type 'txet' (did you mean 'text'?)" },
+	{ GOOD_HEAD "[section.a]\ntitle = A\n1 = text\n", 9,
+	  "[section.a] 1: block 'text' needs a fact name" },
+	{ GOOD_HEAD "[section.a]\n1 = text m.x\n", 7,
+	  "[section.a] title: required key is missing" },
+	{ GOOD_HEAD "[section.a]\ntitle = A\nlevel = 2\n", 7,
+	  "a level-2 section cannot come before the first level-1 section" },
+	{ GOOD_HEAD ONE_SECTION "[table.m.t]\n1 = x | X | middle\n", 11,
+	  "[table.m.t] 1: alignment 'middle' is not one of" },
+	{ GOOD_HEAD ONE_SECTION "[table.m.t]\n1 = x | X | left | wide\n", 11,
+	  "[table.m.t] 1: width 'wide' is not a length in mm" },
+	{ GOOD_HEAD, 0, "no [section.NAME] sections" },
+};
+
+static void test_bad_configs_name_line_and_key(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+		struct diag_list dl = { 0 };
+		struct config *c = parse(bad_cases[i].text, &dl);
+
+		if (c || !has_diag(&dl, "cfg/b.ini", bad_cases[i].line,
+		                   bad_cases[i].message))
+			printf("case %zu:\n", i);
+		assert_null(c);
+		assert_diag(&dl, "cfg/b.ini", bad_cases[i].line, bad_cases[i].message);
+		diag_release(&dl);
+	}
+}
+
+static void test_all_errors_are_reported_at_once(void **state)
+{
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	assert_null(parse(GOOD_HEAD "[page]\nsize = A5\nmargn = 1\n[style]\n"
+	                  "body_size = x\n" ONE_SECTION, &dl));
+	assert_true(dl.errors >= 3);
+	diag_release(&dl);
+}
+
+static void test_missing_config_file_is_reported(void **state)
+{
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	assert_null(config_load("no/such/config.ini", &dl));
+	assert_diag(&dl, "no/such/config.ini", 0,
+	            "cannot open: No such file or directory");
+	diag_release(&dl);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_default_config_loads),
+		cmocka_unit_test(test_minimal_config_gets_defaults),
+		cmocka_unit_test(test_letter_landscape_and_margins_in_mm),
+		cmocka_unit_test(test_bad_configs_name_line_and_key),
+		cmocka_unit_test(test_all_errors_are_reported_at_once),
+		cmocka_unit_test(test_missing_config_file_is_reported),
+	};
+
+	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
+}

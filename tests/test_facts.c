@@ -1,0 +1,195 @@
+/* Unit tests for facts.c: the shipped data loads; each kind of bad data
+ * file gets a diagnostic naming file, line and section. */
+#define _POSIX_C_SOURCE 200809L
+#include "helpers.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "briefing/facts.h"
+#include "briefing/xalloc.h"
+
+#define SOURCE "[source]\ntitle = T\nupdated = 2018-11-29\n"
+
+static char tmpdir[64];
+
+static int make_tmpdir(void **state)
+{
+	(void)state;
+	strcpy(tmpdir, "/tmp/briefing-facts-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int remove_tmpdir(void **state)
+{
+	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+	int rc = system(cmd);
+
+	(void)state;
+	free(cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+static void write_file(const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(path);
+}
+
+static int parse(struct facts *f, const char *text, struct diag_list *dl)
+{
+	char *name = xasprintf("%s/m.ini", tmpdir);
+	int rc = facts_parse(f, text, strlen(text), name, dl);
+
+	free(name);
+	return rc;
+}
+
+static void test_shipped_data_loads_with_sources(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	const struct fact *c;
+
+	(void)state;
+	assert_int_equal(facts_load(f, "data/kfor.ini", &dl), 0);
+	assert_int_equal(facts_load(f, "data/nalt.ini", &dl), 0);
+	assert_int_equal(dl.errors, 0);
+	assert_int_equal(f->sources_len, 2);
+	assert_int_equal(f->sources[0]->updated.year, 2018);
+	assert_int_equal(facts_find(f, "kfor.mandate")->len, 5);
+	assert_int_equal(facts_find(f, "nalt.tasks")->kind, FACT_LIST);
+	c = facts_find(f, "kfor.commanders");
+	assert_non_null(c);
+	assert_non_null(c->table);
+	assert_string_equal(csvfile_cell(c->table, 2, 2), "Juan Ortuño");
+	assert_ptr_equal(c->source, f->sources[0]);
+	facts_free(f);
+	diag_release(&dl);
+}
+
+static void test_text_list_and_figures_items(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	const struct fact *l, *g;
+
+	(void)state;
+	assert_int_equal(parse(f, SOURCE "[m.list]\ntype = list\nintro = In:\n"
+	                       "2 = b\n1 = a\n1.1 = a1\n[m.fig]\ntype = figures\n"
+	                       "1 = Troops | about 4,000\n", &dl), 0);
+	l = facts_find(f, "m.list");
+	assert_string_equal(l->intro, "In:");
+	assert_int_equal(l->len, 3);
+	assert_string_equal(l->items[1].text, "a1");
+	assert_int_equal(l->items[1].level, 1);
+	g = facts_find(f, "m.fig");
+	assert_string_equal(g->items[0].text, "Troops");
+	assert_string_equal(g->items[0].value, "about 4,000");
+	facts_free(f);
+	diag_release(&dl);
+}
+
+struct bad_case {
+	const char *text;
+	int line;
+	const char *message;
+};
+
+static const struct bad_case bad_cases[] = {
+	{ "[m.a]\ntype = text\n1 = x\n", 0, "missing [source] section" },
+	{ "[source]\ntitle = T\nupdated = 29 Nov 2018\n", 3,
+	  "[source] updated: '29 Nov 2018' is not a date (YYYY-MM-DD)" },
+	{ SOURCE "[m.a]\n1 = x\n", 4, "[m.a] type: required key is missing" },
+	{ SOURCE "[m.a]\ntype = txt\n1 = x\n", 5,
+	  "[m.a] type: 'txt' is not one of: text, list, figures, table" },
+	{ SOURCE "[m.a]\ntype = text\n", 4, "[m.a]: a text fact needs items" },
+	{ SOURCE "[m.a]\ntype = figures\n1 = no bar here\n", 6,
+	  "[m.a] 1: expected 'label | value'" },
+	{ SOURCE "[m.a]\ntype = list\n2.1 = orphan\n", 6,
+	  "[m.a] 2.1: sub-item of item 2, which does not exist" },
+	{ SOURCE "[m.a]\ntype = text\n1 = x\ncolour = red\n", 7,
+	  "[m.a] colour: unknown key" },
+	{ SOURCE "[M.A]\ntype = text\n1 = x\n[m.a]\n", 7, "repeated" },
+	{ SOURCE "[m.t]\ntype = table\n", 4, "[m.t] file: required key is missing" },
+	{ SOURCE "[m.t]\ntype = table\nfile = none.csv\n", 6,
+	  "[m.t] file: table 'none.csv' could not be loaded" },
+};
+
+static void test_bad_data_names_line_and_section(void **state)
+{
+	char *name = xasprintf("%s/m.ini", tmpdir);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+		struct diag_list dl = { 0 };
+		struct facts *f = facts_new();
+
+		if (parse(f, bad_cases[i].text, &dl) != -1 ||
+		    !has_diag(&dl, name, bad_cases[i].line, bad_cases[i].message))
+			printf("case %zu:\n", i);
+		assert_diag(&dl, name, bad_cases[i].line, bad_cases[i].message);
+		facts_free(f);
+		diag_release(&dl);
+	}
+	free(name);
+}
+
+static void test_duplicate_fact_across_files_names_both(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	const char *other = SOURCE "\n[m.a]\ntype = text\n1 = y\n";
+
+	(void)state;
+	assert_int_equal(parse(f, SOURCE "[m.a]\ntype = text\n1 = x\n", &dl), 0);
+	assert_int_equal(facts_parse(f, other, strlen(other), "other.ini", &dl),
+	                 -1);
+	assert_diag(&dl, "other.ini", 5, "[m.a]: fact already defined at");
+	facts_free(f);
+	diag_release(&dl);
+}
+
+static void test_succession_checks_dates_gaps_and_overlaps(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *csv = xasprintf("%s/c.csv", tmpdir);
+
+	(void)state;
+	write_file("c.csv", "name,from,to\n"
+	                    "A,2000-01-01,2000-06-01\n"
+	                    "B,2000-06-01,2000-12-01\n"    /* clean hand-over */
+	                    "C,2000-12-11,2001-05-01\n"    /* 10-day gap */
+	                    "D,2001-04-01,2001-03-01\n"    /* overlap; from > to */
+	                    "E,2001-02-30,\n");            /* no such day */
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\n", &dl), -1);
+	assert_diag(&dl, csv, 4, "gap of 10 days between row 2 (B) and row 3 (C)");
+	assert_diag(&dl, csv, 5, "overlap of 30 days between row 3 (C) and row 4 (D)");
+	assert_diag(&dl, csv, 5, "row 4: 'from' 2001-04-01 is after 'to' 2001-03-01");
+	assert_diag(&dl, csv, 6, "row 5, column 'from': '2001-02-30' is not a date");
+	assert_false(has_diag(&dl, csv, 3, "gap"));
+	facts_free(f);
+	free(csv);
+	diag_release(&dl);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_data_loads_with_sources),
+		cmocka_unit_test(test_text_list_and_figures_items),
+		cmocka_unit_test(test_bad_data_names_line_and_section),
+		cmocka_unit_test(test_duplicate_fact_across_files_names_both),
+		cmocka_unit_test(test_succession_checks_dates_gaps_and_overlaps),
+	};
+
+	return cmocka_run_group_tests_name("facts", tests, make_tmpdir,
+	                                   remove_tmpdir);
+}

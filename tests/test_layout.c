@@ -1,0 +1,479 @@
+/* Unit tests for layout.c with the fixed-pitch fake metric: wrapping,
+ * keep-with-next, widows and orphans, table headers. No PDF involved. */
+#include "helpers.h"
+
+#include <stdlib.h>
+
+#include "briefing/doc.h"
+#include "briefing/layout.h"
+#include "briefing/xalloc.h"
+
+/* ---- wrapping: table-driven ---- */
+
+struct wrap_case {
+	const char *text;
+	double width;       /* at size 10 a code point is 5 pt wide */
+	const char *lines;  /* expected lines joined by '|' */
+};
+
+static const struct wrap_case wrap_cases[] = {
+	{ "alpha beta gamma", 50, "alpha beta|gamma" },
+	{ "alpha beta gamma", 80, "alpha beta gamma" },
+	{ "  leading and   inner  spaces ", 1000, "leading and   inner  spaces" },
+	{ "abcdefghij", 25, "abcde|fghij" },          /* long word is cut */
+	{ "ab abcdefghijkl c", 30, "ab|abcdef|ghijkl|c" },
+	{ "Ortuño Peć", 30, "Ortuño|Peć" },            /* multi-byte kept whole */
+	{ "ćććććć", 15, "ććć|ććć" },                   /* cut between characters */
+	{ "x", 1, "x" },                              /* at least one per line */
+	{ "", 50, "" },
+};
+
+static void test_wrap_cases(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof wrap_cases / sizeof wrap_cases[0]; i++) {
+		const struct wrap_case *c = &wrap_cases[i];
+		struct layout_line *lines;
+		size_t n = layout_wrap(&fake_metrics, FACE_REGULAR, 10, c->text,
+		                       strlen(c->text), c->width, &lines);
+		char got[256] = "";
+
+		for (size_t j = 0; j < n; j++) {
+			if (j)
+				strcat(got, "|");
+			strncat(got, c->text + lines[j].start, lines[j].len);
+		}
+		if (strcmp(got, c->lines) != 0)
+			printf("case %zu: got '%s' want '%s'\n", i, got, c->lines);
+		assert_string_equal(got, c->lines);
+		free(lines);
+	}
+}
+
+static void test_wrapped_lines_never_exceed_width(void **state)
+{
+	const char *text = "KFOR derives its mandate from United Nations Security "
+	                   "Council Resolution (UNSCR) 1244 of 10 June 1999 and the "
+	                   "Military-Technical Agreement between NATO and Serbia.";
+
+	(void)state;
+	for (double w = 40; w < 400; w += 7) {
+		struct layout_line *lines;
+		size_t n = layout_wrap(&fake_metrics, FACE_REGULAR, 10, text,
+		                       strlen(text), w, &lines);
+		size_t chars = 0;
+
+		for (size_t j = 0; j < n; j++) {
+			assert_true(lines[j].width <= w + 1e-9);
+			assert_true(utf8_valid(text + lines[j].start, lines[j].len, NULL));
+			for (size_t k = 0; k < lines[j].len; k++)
+				chars += text[lines[j].start + k] != ' ';
+		}
+		/* Nothing dropped: every non-space byte appears in some line. */
+		{
+			size_t want = 0;
+
+			for (const char *p = text; *p; p++)
+				want += *p != ' ';
+			assert_int_equal(chars, want);
+		}
+		free(lines);
+	}
+}
+
+/* ---- pagination ---- */
+
+static void style_for_tests(struct style *s)
+{
+	style_default(s);
+	s->page_width = 300;
+	s->page_height = 400;
+	s->margin_top = s->margin_bottom = 50;
+	s->margin_left = s->margin_right = 50;
+	s->body_size = 10;
+	s->line_spacing = 1.0;     /* one line = 10 pt */
+	s->paragraph_space = 0;
+	s->heading_space = 0;
+	s->justify = false;
+}
+
+static struct doc *new_doc(void)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+
+	d->title = xstrdup("T");
+	d->marking = xstrdup("MARK");
+	d->as_of = xstrdup("1 January 2020");
+	return d;
+}
+
+static struct doc_block *push(struct doc *d, enum doc_kind kind, const char *text)
+{
+	struct doc_block *b;
+
+	d->blocks = xgrow(d->blocks, &d->cap, d->len + 1, sizeof *d->blocks);
+	b = &d->blocks[d->len++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->text = text ? xstrdup(text) : NULL;
+	if (kind == DOC_HEADING) {
+		b->level = 1;
+		b->number = xstrdup("1");
+	}
+	return b;
+}
+
+/* A paragraph of n lines at the test style: each word "wwwwwwwwwwwwwwwwwwww"
+ * (20 chars, 100 pt) fills a 200 pt line twice... so one word per line is
+ * simplest: words of 40 chars (200 pt) each take a whole line. */
+static char *lines_text(int n)
+{
+	char *s = xcalloc((size_t)n * 41 + 1, 1);
+
+	for (int i = 0; i < n; i++) {
+		memset(s + i * 41, 'a' + i % 26, 40);
+		s[i * 41 + 40] = i + 1 < n ? ' ' : '\0';
+	}
+	return s;
+}
+
+/* Which page the first text box containing needle landed on, or -1. */
+static int page_of(const struct pages *p, const char *needle)
+{
+	for (size_t i = 0; i < p->len; i++)
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind == BOX_TEXT && b->len >= strlen(needle) &&
+			    memcmp(b->text, needle, strlen(needle)) == 0)
+				return (int)i;
+		}
+	return -1;
+}
+
+/* Number of body-text lines (size 10, starting with a lower-case run of
+ * one letter) on page i whose text starts with the letter c. */
+static int count_runs(const struct pages *p, size_t page, char c)
+{
+	int n = 0;
+
+	for (size_t k = 0; k < p->items[page].len; k++) {
+		const struct box *b = &p->items[page].boxes[k];
+
+		if (b->kind == BOX_TEXT && b->len == 40 && b->text[0] == c)
+			n++;
+	}
+	return n;
+}
+
+static double title_block_height(void)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double h = 0;
+
+	style_for_tests(&s);
+	push(d, DOC_PARAGRAPH, "marker");
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	for (size_t k = 0; k < p->items[0].len; k++)
+		if (p->items[0].boxes[k].kind == BOX_TEXT &&
+		    strcmp(p->items[0].boxes[k].text, "marker") == 0)
+			h = p->items[0].boxes[k].y;
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+	return h;
+}
+
+static void test_paragraph_split_keeps_two_lines_each_side(void **state)
+{
+	/* Content area is 300 pt tall. Fill most of the first page so that
+	 * only one line of the next paragraph would fit: the orphan rule must
+	 * move the whole start of the paragraph to the next page. */
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double used = title_block_height() - 50;  /* title block + baseline */
+	int fill = (int)((300 - used) / 10) - 1;  /* leaves room for ~1 line */
+	char *a = lines_text(fill), *b = lines_text(6);
+
+	(void)state;
+	style_for_tests(&s);
+	for (char *c = b; *c; c++)       /* second paragraph uses other letters */
+		if (*c != ' ')
+			*c = (char)(*c + 10);
+	push(d, DOC_PARAGRAPH, a);
+	push(d, DOC_PARAGRAPH, b);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(layout_check(p, &s), 0);
+	assert_true(p->len >= 2);
+	/* The second paragraph never leaves exactly one line on page 1. */
+	{
+		int first_page_lines = 0;
+
+		for (char c = 'k'; c < 'k' + 6; c++)
+			first_page_lines += count_runs(p, 0, c);
+		assert_true(first_page_lines == 0 || first_page_lines >= 2);
+		assert_true(6 - first_page_lines >= 2 || first_page_lines == 6);
+	}
+	free(a);
+	free(b);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_widow_rule_keeps_two_lines_on_the_next_page(void **state)
+{
+	/* A paragraph that overflows the page by one line must carry two. */
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double used = title_block_height() - 50;
+	int fit = (int)((300 - used) / 10);      /* lines that fit on page 1 */
+	char *a = lines_text(fit + 1);
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_PARAGRAPH, a);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_int_equal(p->len, 2);
+	{
+		int on_second = 0;
+
+		for (size_t k = 0; k < p->items[1].len; k++)
+			on_second += p->items[1].boxes[k].kind == BOX_TEXT &&
+			             p->items[1].boxes[k].len == 40;
+		assert_int_equal(on_second, 2);
+	}
+	free(a);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_heading_never_ends_a_page(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double used = title_block_height() - 50;
+	int fill = (int)((300 - used) / 10) - 2;
+	char *a = lines_text(fill), *b = lines_text(4);
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_PARAGRAPH, a);
+	push(d, DOC_HEADING, "Stranded");
+	push(d, DOC_PARAGRAPH, b);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_int_equal(page_of(p, "Stranded"), 1);
+	free(a);
+	free(b);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static struct doc_block *push_table(struct doc *d, size_t rows)
+{
+	struct doc_block *t = push(d, DOC_TABLE, NULL);
+
+	t->cols = 2;
+	t->rows = rows;
+	t->columns = xcalloc(2, sizeof *t->columns);
+	t->columns[0].title = xstrdup("Head1");
+	t->columns[0].align = ALIGN_RIGHT;
+	t->columns[1].title = xstrdup("Head2");
+	t->columns[1].width = -1;
+	t->cells = xcalloc(rows * 2, sizeof *t->cells);
+	for (size_t r = 0; r < rows; r++) {
+		t->cells[r * 2] = xasprintf("%zu", r + 1);
+		t->cells[r * 2 + 1] = xasprintf("row%zu", r + 1);
+	}
+	return t;
+}
+
+static void test_table_header_repeats_on_every_page(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	push_table(d, 200);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_true(p->len > 3);
+	assert_int_equal(layout_check(p, &s), 0);
+	for (size_t i = 0; i < p->len; i++) {
+		int headers = 0, continued = 0;
+
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind != BOX_TEXT)
+				continue;
+			headers += strcmp(b->text, "Head1") == 0;
+			continued += strstr(b->text, "(continued)") != NULL;
+		}
+		assert_int_equal(headers, 1);
+		assert_int_equal(continued, i > 0);
+	}
+	/* Every row is on exactly one page, in order. */
+	{
+		int last = 0;
+
+		for (size_t r = 1; r <= 200; r++) {
+			char name[16];
+			int pg;
+
+			snprintf(name, sizeof name, "row%zu", r);
+			pg = page_of(p, name);
+			assert_true(pg >= last);
+			last = pg;
+		}
+	}
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_table_near_page_foot_moves_with_header(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double used = title_block_height() - 50;
+	int fill = (int)((300 - used) / 10) - 2;  /* room for the header only */
+	char *a = lines_text(fill);
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_PARAGRAPH, a);
+	push_table(d, 3);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_int_equal(page_of(p, "Head1"), 1);
+	assert_int_equal(page_of(p, "row1"), 1);
+	free(a);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_right_aligned_cells_end_at_the_same_x(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double right = -1;
+
+	(void)state;
+	style_for_tests(&s);
+	push_table(d, 12);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	for (size_t k = 0; k < p->items[0].len; k++) {
+		const struct box *b = &p->items[0].boxes[k];
+
+		if (b->kind == BOX_TEXT && b->len <= 2 && b->text[0] >= '1' &&
+		    b->text[0] <= '9' && b->size == s.table_size) {
+			if (right < 0)
+				right = b->x + b->w;
+			assert_true(b->x + b->w > right - 1e-6 &&
+			            b->x + b->w < right + 1e-6);
+		}
+	}
+	assert_true(right > 0);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_every_page_has_marking_and_page_x_of_y(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	push_table(d, 100);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	for (size_t i = 0; i < p->len; i++) {
+		char want[32];
+		int marks = 0, numbers = 0;
+
+		snprintf(want, sizeof want, "Page %zu of %zu", i + 1, p->len);
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind != BOX_TEXT)
+				continue;
+			marks += strcmp(b->text, "MARK") == 0;
+			numbers += strcmp(b->text, want) == 0;
+		}
+		assert_int_equal(marks, 2);
+		assert_int_equal(numbers, 1);
+	}
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_layout_is_deterministic(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *a, *b;
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_HEADING, "Heading");
+	push(d, DOC_PARAGRAPH, "Some words to wrap across a few lines of text.");
+	push_table(d, 50);
+	a = layout_run(d, &s, &fake_metrics, &dl);
+	b = layout_run(d, &s, &fake_metrics, &dl);
+	assert_int_equal(a->len, b->len);
+	for (size_t i = 0; i < a->len; i++) {
+		assert_int_equal(a->items[i].len, b->items[i].len);
+		for (size_t k = 0; k < a->items[i].len; k++) {
+			assert_true(a->items[i].boxes[k].x == b->items[i].boxes[k].x);
+			assert_true(a->items[i].boxes[k].y == b->items[i].boxes[k].y);
+		}
+	}
+	assert_int_equal(a->outline_len, 1);
+	assert_string_equal(a->outline[0].title, "1 Heading");
+	layout_free(a);
+	layout_free(b);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrap_cases),
+		cmocka_unit_test(test_wrapped_lines_never_exceed_width),
+		cmocka_unit_test(test_paragraph_split_keeps_two_lines_each_side),
+		cmocka_unit_test(test_widow_rule_keeps_two_lines_on_the_next_page),
+		cmocka_unit_test(test_heading_never_ends_a_page),
+		cmocka_unit_test(test_table_header_repeats_on_every_page),
+		cmocka_unit_test(test_table_near_page_foot_moves_with_header),
+		cmocka_unit_test(test_right_aligned_cells_end_at_the_same_x),
+		cmocka_unit_test(test_every_page_has_marking_and_page_x_of_y),
+		cmocka_unit_test(test_layout_is_deterministic),
+	};
+
+	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
+}

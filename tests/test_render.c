@@ -1,0 +1,452 @@
+/*
+ * test_render.c: render's metrics and PDF output, with real DejaVu fonts.
+ *
+ * The pages are built by hand (no layout), so each test controls exactly
+ * which characters reach the PDF. The ToUnicode test needs pdftotext
+ * (poppler-utils) and is skipped when it is not installed.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "briefing/render.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "briefing/utf8.h"
+
+#define FONT_DIR "/usr/share/fonts/truetype/dejavu/"
+
+/* The names the acceptance criteria check extraction with: Spanish ñ,
+ * Albanian/Serbian š and ć, a typographic apostrophe and an en dash. */
+#define SAMPLE "Ortu\xc3\xb1o Uro\xc5\xa1" "evac Pe\xc4\x87 D\xe2\x80\x99" \
+	"Addario \xe2\x80\x93 \xe2\x80\x99"
+
+static const char *const dejavu[FACE_COUNT] = {
+	[FACE_REGULAR] = FONT_DIR "DejaVuSans.ttf",
+	[FACE_BOLD] = FONT_DIR "DejaVuSans-Bold.ttf",
+	[FACE_ITALIC] = FONT_DIR "DejaVuSans-Oblique.ttf",
+};
+
+/* A two-page document: a heading, the sample line, a rule, a filled box
+ * with a link to page 2, a URI link, and two bookmarks. */
+struct fixture {
+	struct box boxes1[6];
+	struct box boxes2[1];
+	struct page page[2];
+	struct outline_entry outline[2];
+	struct pages pages;
+	struct render_info info;
+};
+
+static struct box text_box(double x, double y, enum face face, double size,
+                           const char *s)
+{
+	struct box b = {0};
+
+	b.kind = BOX_TEXT;
+	b.x = x;
+	b.y = y;
+	b.face = face;
+	b.size = size;
+	b.text = s;
+	b.len = strlen(s);
+	return b;
+}
+
+static void fixture_init(struct fixture *f)
+{
+	memset(f, 0, sizeof *f);
+	f->boxes1[0] = text_box(72, 90, FACE_BOLD, 18, "Kosovo \xe2\x80\x93 KFOR");
+	f->boxes1[1] = text_box(72, 120, FACE_REGULAR, 12, SAMPLE);
+	f->boxes1[2] = (struct box){.kind = BOX_RULE, .x = 72, .y = 130,
+	                            .w = 451, .line_width = 0.5,
+	                            .color = {0.5, 0.5, 0.5}};
+	f->boxes1[3] = (struct box){.kind = BOX_FILL, .x = 72, .y = 140, .w = 100,
+	                            .h = 20, .color = {0.9, 0.9, 0.8}};
+	f->boxes1[4] = (struct box){.kind = BOX_LINK, .x = 72, .y = 140, .w = 100,
+	                            .h = 20, .target_page = 1};
+	f->boxes1[5] = (struct box){.kind = BOX_LINK, .x = 72, .y = 170, .w = 100,
+	                            .h = 20, .target_page = -1,
+	                            .uri = "https://www.nato.int/"};
+	f->boxes2[0] = text_box(72, 90, FACE_ITALIC, 12, "Second page");
+	f->page[0] = (struct page){595, 842, f->boxes1, 6, 6};
+	f->page[1] = (struct page){595, 842, f->boxes2, 1, 1};
+	f->outline[0] = (struct outline_entry){1, "Ortu\xc3\xb1o section", 0, 90};
+	f->outline[1] = (struct outline_entry){2, "Second", 1, 90};
+	f->pages.items = f->page;
+	f->pages.len = f->pages.cap = 2;
+	f->pages.outline = f->outline;
+	f->pages.outline_len = f->pages.outline_cap = 2;
+	f->pages.arena = NULL;  /* render must not need it */
+	f->info = (struct render_info){.title = "Ortu\xc3\xb1o",
+	                               .author = "D\xe2\x80\x99" "Addario",
+	                               .creator = "briefing test",
+	                               .date = "2024-02-29"};
+}
+
+/* Renders the fixture with a fresh render; asserts success. */
+static void render_fixture(const struct fixture *f, unsigned char **out,
+                           size_t *len)
+{
+	struct diag_list dl = {0};
+	struct render *r = render_new(dejavu, &dl);
+
+	assert_non_null(r);
+	assert_int_equal(render_pdf(r, &f->pages, &f->info, out, len, &dl), 0);
+	assert_int_equal(dl.len, 0);
+	render_free(r);
+	diag_release(&dl);
+}
+
+static int count(const unsigned char *buf, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	int c = 0;
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(buf + i, needle, n) == 0)
+			c++;
+	return c;
+}
+
+/* Width of s in 1/1000 em, i.e. measured at size 1000. */
+static double em(const struct metrics *m, enum face face, const char *s)
+{
+	return m->text_width(m->ctx, face, 1000, s, strlen(s));
+}
+
+static void test_text_width_is_positive_and_additive(void **state)
+{
+	struct diag_list dl = {0};
+	struct render *r = render_new(dejavu, &dl);
+	const struct metrics *m;
+
+	(void)state;
+	assert_non_null(r);
+	m = render_metrics(r);
+	for (int face = 0; face < FACE_COUNT; face++) {
+		double a = m->text_width(m->ctx, (enum face)face, 12, "a", 1);
+		double b = m->text_width(m->ctx, (enum face)face, 12, "b", 1);
+		double ab = m->text_width(m->ctx, (enum face)face, 12, "ab", 2);
+
+		assert_true(a > 0);
+		assert_true(b > 0);
+		assert_true(ab == a + b);
+		/* len counts bytes; the string need not end there */
+		assert_true(m->text_width(m->ctx, (enum face)face, 12, "abc", 2) == ab);
+		assert_true(m->ascent(m->ctx, (enum face)face, 12) > 0);
+		assert_true(m->descent(m->ctx, (enum face)face, 12) > 0);
+	}
+	render_free(r);
+	diag_release(&dl);
+}
+
+static void test_multibyte_text_measures_like_its_glyphs(void **state)
+{
+	struct diag_list dl = {0};
+	struct render *r = render_new(dejavu, &dl);
+	const struct metrics *m;
+	const char *s = SAMPLE;
+	size_t len = strlen(s), i = 0;
+	double sum = 0;
+	uint32_t cp;
+
+	(void)state;
+	assert_non_null(r);
+	m = render_metrics(r);
+	/* DejaVu Sans advances, in 1/1000 em: a byte count would double or
+	 * triple these. */
+	assert_true(em(m, FACE_REGULAR, "\xc3\xb1") == 633);      /* ñ */
+	assert_true(em(m, FACE_REGULAR, "\xc3\xb1") == em(m, FACE_REGULAR, "n"));
+	assert_true(em(m, FACE_REGULAR, "\xc5\xa1") == 520);      /* š */
+	assert_true(em(m, FACE_REGULAR, "\xc4\x87") == 549);      /* ć */
+	assert_true(em(m, FACE_REGULAR, "\xe2\x80\x99") == 317);  /* ’ */
+	assert_true(em(m, FACE_REGULAR, "\xe2\x80\x93") == 500);  /* – */
+	/* and a whole run is the sum of its characters */
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		assert_true(n > 0);
+		sum += m->text_width(m->ctx, FACE_REGULAR, 12, s + i, n);
+		i += n;
+	}
+	assert_true(m->text_width(m->ctx, FACE_REGULAR, 12, s, len) == sum);
+	render_free(r);
+	diag_release(&dl);
+}
+
+static void test_missing_font_file_is_reported_with_its_path(void **state)
+{
+	const char *paths[FACE_COUNT] = {
+		"/nonexistent/fonts/x.ttf", dejavu[FACE_BOLD], dejavu[FACE_ITALIC],
+	};
+	struct diag_list dl = {0};
+
+	(void)state;
+	assert_null(render_new(paths, &dl));
+	assert_int_equal(dl.errors, 1);
+	assert_null(dl.items[0].file);
+	assert_string_equal(dl.items[0].msg, "cannot read font file "
+	                    "'/nonexistent/fonts/x.ttf': No such file or directory");
+	diag_release(&dl);
+}
+
+static void test_every_bad_font_file_is_reported(void **state)
+{
+	const char *paths[FACE_COUNT] = {
+		"/nonexistent/a.ttf", dejavu[FACE_BOLD], "/nonexistent/b.ttf",
+	};
+	struct diag_list dl = {0};
+
+	(void)state;
+	assert_null(render_new(paths, &dl));
+	assert_int_equal(dl.errors, 2);
+	assert_non_null(strstr(dl.items[0].msg, "'/nonexistent/a.ttf'"));
+	assert_non_null(strstr(dl.items[1].msg, "'/nonexistent/b.ttf'"));
+	diag_release(&dl);
+}
+
+static void test_file_that_is_not_a_font_reports_libharu_error(void **state)
+{
+	char path[] = "/tmp/test_render_XXXXXX";
+	int fd = mkstemp(path);
+	const char *paths[FACE_COUNT] = {
+		path, dejavu[FACE_BOLD], dejavu[FACE_ITALIC],
+	};
+	struct diag_list dl = {0};
+	char *expect;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "not a font at all\n", 18), 18);
+	close(fd);
+	assert_null(render_new(paths, &dl));
+	unlink(path);
+	assert_int_equal(dl.errors, 1);
+	expect = malloc(strlen(path) + 64);
+	sprintf(expect, "cannot load font file '%s': libharu error 0x", path);
+	assert_memory_equal(dl.items[0].msg, expect, strlen(expect));
+	free(expect);
+	diag_release(&dl);
+}
+
+static void test_pdf_starts_with_header(void **state)
+{
+	struct fixture f;
+	unsigned char *out;
+	size_t len;
+
+	(void)state;
+	fixture_init(&f);
+	render_fixture(&f, &out, &len);
+	assert_true(len > 5);
+	assert_memory_equal(out, "%PDF-", 5);
+	free(out);
+}
+
+static void test_two_renders_are_byte_identical(void **state)
+{
+	struct fixture f;
+	unsigned char *a, *b;
+	size_t alen, blen;
+
+	(void)state;
+	fixture_init(&f);
+	render_fixture(&f, &a, &alen);
+	render_fixture(&f, &b, &blen);
+	assert_int_equal(alen, blen);
+	assert_memory_equal(a, b, alen);
+	free(a);
+	free(b);
+}
+
+static void test_same_font_file_for_two_faces_is_loaded_once(void **state)
+{
+	const char *paths[FACE_COUNT] = {
+		dejavu[FACE_REGULAR], dejavu[FACE_REGULAR], dejavu[FACE_ITALIC],
+	};
+	struct diag_list dl = {0};
+	struct render *r = render_new(paths, &dl);
+	struct fixture f;
+	unsigned char *out;
+	size_t len;
+
+	(void)state;
+	assert_non_null(r);
+	fixture_init(&f);
+	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), 0);
+	assert_int_equal(count(out, len, "/Subtype /Type0"), 2);
+	free(out);
+	render_free(r);
+	diag_release(&dl);
+}
+
+static void test_info_strings_are_utf16_with_bom(void **state)
+{
+	struct fixture f;
+	unsigned char *out;
+	size_t len;
+
+	(void)state;
+	fixture_init(&f);
+	render_fixture(&f, &out, &len);
+	assert_int_equal(count(out, len,
+	                       "/Title <FEFF004F00720074007500F1006F>"), 1);
+	assert_int_equal(count(out, len,
+	                       "/Producer <FEFF006200720069006500660069006E0067>"),
+	                 1);
+	assert_int_equal(count(out, len, "Haru"), 0);
+	assert_int_equal(count(out, len,
+	                       "/CreationDate (D:20240229000000Z00'00')"), 1);
+	free(out);
+}
+
+static void test_render_can_be_written_once(void **state)
+{
+	struct diag_list dl = {0};
+	struct render *r = render_new(dejavu, &dl);
+	struct fixture f;
+	unsigned char *out;
+	size_t len;
+
+	(void)state;
+	assert_non_null(r);
+	fixture_init(&f);
+	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), 0);
+	free(out);
+	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), -1);
+	assert_null(out);
+	assert_int_equal(dl.errors, 1);
+	assert_string_equal(dl.items[0].msg, "a render can be written only once");
+	render_free(r);
+	diag_release(&dl);
+}
+
+static void test_invalid_date_is_reported(void **state)
+{
+	struct diag_list dl = {0};
+	struct render *r = render_new(dejavu, &dl);
+	struct fixture f;
+	unsigned char *out;
+	size_t len;
+
+	(void)state;
+	assert_non_null(r);
+	fixture_init(&f);
+	f.info.date = "2023-02-29";
+	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), -1);
+	assert_int_equal(dl.errors, 1);
+	assert_string_equal(dl.items[0].msg, "invalid document date "
+	                    "'2023-02-29': expected a real date as YYYY-MM-DD");
+	render_free(r);
+	diag_release(&dl);
+}
+
+static void test_link_to_missing_page_is_reported(void **state)
+{
+	struct diag_list dl = {0};
+	struct render *r = render_new(dejavu, &dl);
+	struct fixture f;
+	unsigned char *out;
+	size_t len;
+
+	(void)state;
+	assert_non_null(r);
+	fixture_init(&f);
+	f.boxes1[4].target_page = 2;
+	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), -1);
+	assert_int_equal(dl.errors, 1);
+	assert_string_equal(dl.items[0].msg, "page 1: link to page 3 of 2");
+	render_free(r);
+	diag_release(&dl);
+}
+
+/* Reads a whole small file into a NUL-terminated buffer. */
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	size_t n;
+
+	assert_non_null(fp);
+	buf = malloc(65536);
+	n = fread(buf, 1, 65535, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static void test_tounicode_maps_used_characters(void **state)
+{
+	char pdf[] = "/tmp/test_render_pdf_XXXXXX";
+	char err[] = "/tmp/test_render_err_XXXXXX";
+	char cmd[256];
+	struct fixture f;
+	unsigned char *out;
+	size_t len;
+	char *text, *errs;
+	int fd, efd, status;
+	FILE *p;
+
+	(void)state;
+	if (system("pdftotext -v >/dev/null 2>&1") != 0)
+		skip();  /* poppler-utils not installed */
+	fixture_init(&f);
+	render_fixture(&f, &out, &len);
+	fd = mkstemp(pdf);
+	efd = mkstemp(err);
+	assert_true(fd >= 0 && efd >= 0);
+	assert_int_equal(write(fd, out, len), (ssize_t)len);
+	close(fd);
+	close(efd);
+	free(out);
+
+	snprintf(cmd, sizeof cmd, "pdftotext -f 1 -l 1 '%s' - 2>'%s'", pdf, err);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	text = malloc(65536);
+	len = fread(text, 1, 65535, p);
+	text[len] = '\0';
+	status = pclose(p);
+	errs = slurp(err);
+	unlink(pdf);
+	unlink(err);
+
+	/* poppler said nothing: before the fix it printed "Syntax Error:
+	 * Invalid 'begincidrange' operator in ToUnicode CMap" */
+	assert_string_equal(errs, "");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(text, "Kosovo \xe2\x80\x93 KFOR\n"));
+	assert_non_null(strstr(text, "\n" SAMPLE "\n"));
+	free(text);
+	free(errs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_width_is_positive_and_additive),
+		cmocka_unit_test(test_multibyte_text_measures_like_its_glyphs),
+		cmocka_unit_test(test_missing_font_file_is_reported_with_its_path),
+		cmocka_unit_test(test_every_bad_font_file_is_reported),
+		cmocka_unit_test(test_file_that_is_not_a_font_reports_libharu_error),
+		cmocka_unit_test(test_pdf_starts_with_header),
+		cmocka_unit_test(test_two_renders_are_byte_identical),
+		cmocka_unit_test(test_same_font_file_for_two_faces_is_loaded_once),
+		cmocka_unit_test(test_info_strings_are_utf16_with_bom),
+		cmocka_unit_test(test_render_can_be_written_once),
+		cmocka_unit_test(test_invalid_date_is_reported),
+		cmocka_unit_test(test_link_to_missing_page_is_reported),
+		cmocka_unit_test(test_tounicode_maps_used_characters),
+	};
+
+	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
+}
