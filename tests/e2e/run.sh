@@ -1,0 +1,130 @@
+#!/bin/bash
+# End-to-end tests: build real PDFs with the real binary and inspect them
+# with independent tools (poppler's pdftotext/pdfinfo/pdffonts, qpdf).
+# Each check prints "ok" or "FAIL"; the script exits non-zero on any FAIL.
+set -u
+BRIEFING=${BRIEFING:-build/briefing}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+work=$(mktemp -d "${TMPDIR:-/tmp}/briefing-e2e.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+ok() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; failures=$((failures + 1)); }
+check() { # check NAME COMMAND...: passes when the command succeeds
+	local name=$1; shift
+	if "$@" >"$work/out" 2>&1; then ok "$name"; else fail "$name" "$(head -5 "$work/out")"; fi
+}
+
+pdf=$work/briefing.pdf
+
+# --- the default briefing ---------------------------------------------------
+if "$BRIEFING" build -c config/briefing.ini -o "$pdf" >"$work/stdout" 2>"$work/stderr"; then
+	ok "default briefing builds"
+else
+	fail "default briefing builds" "$(cat "$work/stderr")"
+	echo "$failures failure(s)"; exit 1
+fi
+check "success prints one line naming the output and page count" \
+	grep -Eq "^wrote $pdf \([0-9]+ pages\)$" "$work/stdout"
+check "a clean build prints nothing on stderr" test ! -s "$work/stderr"
+
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+check "at least four pages (got $pages)" test "${pages:-0}" -ge 4
+check "title metadata" grep -q "^Title: *NATO in Kosovo: KFOR and the NATO Advisory and Liaison Team$" <(pdfinfo "$pdf")
+check "author metadata" grep -q "^Author: *briefing$" <(pdfinfo "$pdf")
+check "qpdf --check passes" qpdf --check "$pdf"
+
+pdffonts "$pdf" >"$work/fonts"
+check "fonts listed" test "$(tail -n +3 "$work/fonts" | wc -l)" -ge 3
+check "every font embedded" test "$(tail -n +3 "$work/fonts" | awk '{ if ($(NF-4) != "yes") print }' | wc -l)" -eq 0
+
+pdftotext -layout "$pdf" "$work/all.txt" 2>"$work/pdftotext.err"
+check "pdftotext prints no warning (ToUnicode is valid)" test ! -s "$work/pdftotext.err"
+# Every section title the config names appears, numbered.
+sed -n 's/^title = "\(.*\)"$/\1/p' config/briefing.ini | tail -n +2 >"$work/titles"
+missing=""
+while IFS= read -r t; do
+	grep -qF "$t" "$work/all.txt" || missing="$missing [$t]"
+done <"$work/titles"
+check "every section title present" test -z "$missing"
+[ -n "$missing" ] && echo "     missing:$missing"
+for phrase in "1 Summary" "2.1 Objectives and mandate" "Juan Ortuño" "Lorenzo D’Addario" \
+	"Camp Film City, Pristina" "Chapter VII of the UN Charter" "28 August 2016" \
+	"Command and Support Element" "approximately 4,000" "present" \
+	"Strategy and Plans Branch"; do
+	check "text contains '$phrase'" grep -qF "$phrase" "$work/all.txt"
+done
+# Marking at top and bottom of every page, and Page X of Y.
+bad_pages=""
+for ((p = 1; p <= pages; p++)); do
+	pdftotext -f "$p" -l "$p" -layout "$pdf" "$work/p.txt"
+	n=$(grep -c "NATO UNCLASSIFIED" "$work/p.txt")
+	first=$(grep -v '^\s*$' "$work/p.txt" | head -1)
+	last=$(grep -v '^\s*$' "$work/p.txt" | tail -1)
+	if [ "$n" -lt 2 ] || ! grep -q "Page $p of $pages" "$work/p.txt" ||
+		[[ "$first" != *"NATO UNCLASSIFIED"* ]] || [[ "$last" != *"NATO UNCLASSIFIED"* ]]; then
+		bad_pages="$bad_pages $p"
+	fi
+done
+check "marking first and last on every page, Page X of Y" test -z "$bad_pages"
+
+# Reproducible: same inputs, same bytes.
+"$BRIEFING" build -q -o "$work/again.pdf" && check "two builds are byte-identical" cmp "$pdf" "$work/again.pdf"
+
+# --- another mission, no code change -----------------------------------------
+m=$work/mission.pdf
+check "another mission's config and data build" "$BRIEFING" build -q -c tests/e2e/mission/test.ini -o "$m"
+pdftotext "$m" "$work/m.txt" 2>"$work/m.err"
+check "non-Latin-1 text extracts exactly" grep -qF "Uroševac" "$work/m.txt"
+check "Peć and Ortuño’s – D’Addario’s extract" sh -c "grep -qF 'Peć' '$work/m.txt' && grep -qF 'Ortuño’s – D’Addario’s' '$work/m.txt' && grep -qF 'Bogdan Ćirić' '$work/m.txt'"
+check "mission marking on its page" grep -qF "EXERCISE ONLY" "$work/m.txt"
+check "no poppler warning on the mission PDF" test ! -s "$work/m.err"
+
+# --- failures never lose work -------------------------------------------------
+cp "$pdf" "$work/good.pdf"
+sum=$(sha256sum <"$work/good.pdf")
+cat >"$work/bad.ini" <<'INI'
+[document]
+title = T
+marking = M
+as_of = 2020-01-01
+[data]
+m = MISSION/facts.ini
+[section.a]
+title = A
+1 = text test.nothing
+INI
+sed -i "s|MISSION|$top/tests/e2e/mission|" "$work/bad.ini"
+"$BRIEFING" build -c "$work/bad.ini" -o "$work/good.pdf" >"$work/stdout" 2>"$work/stderr"
+rc=$?
+check "unknown fact: exit status 1 (got $rc)" test "$rc" -eq 1
+check "unknown fact: message names file and line" grep -q "^$work/bad.ini:9: error: \[section.a\]: no fact named 'test.nothing'" "$work/stderr"
+check "failed build leaves the previous PDF unchanged" test "$(sha256sum <"$work/good.pdf")" = "$sum"
+check "failed build leaves no temporary file" test -z "$(ls "$work" | grep '\.tmp\.')"
+
+printf '[document]\ntitle = T\nmarking = M\nas_of = 2020-01-01\n[data]\nm = x.ini\n[sectoin.a]\ntitle = A\n' >"$work/typo.ini"
+"$BRIEFING" check -c "$work/typo.ini" 2>"$work/stderr"
+check "typo in section name: exit 1, named with line" grep -q "^$work/typo.ini:7: error: unknown section \[sectoin.a\]" "$work/stderr"
+
+"$BRIEFING" build -o "$work/no/such/dir/x.pdf" 2>"$work/stderr"
+rc=$?
+check "missing output directory: exit 3 (got $rc)" test "$rc" -eq 3
+check "missing output directory: clear message" grep -q "output directory '$work/no/such/dir' does not exist" "$work/stderr"
+
+"$BRIEFING" build -c no/such.ini 2>"$work/stderr"
+rc=$?
+check "missing config: exit 1 and message" sh -c "[ $rc -eq 1 ] && grep -q '^no/such.ini: error: cannot open: No such file or directory' '$work/stderr'"
+
+"$BRIEFING" frobnicate 2>"$work/stderr"
+rc=$?
+check "unknown command: exit 2" test "$rc" -eq 2
+check "--help prints usage on stdout" sh -c "'$BRIEFING' --help | grep -q '^usage: briefing build'"
+check "--version" sh -c "'$BRIEFING' --version | grep -Eq '^briefing [0-9]+\.[0-9]+\.[0-9]+$'"
+
+if [ "$failures" -ne 0 ]; then
+	echo "e2e: $failures check(s) failed"
+	exit 1
+fi
+echo "e2e: all checks passed"
