@@ -92,4 +92,8 @@ install: $(BIN)
 clean:
 	rm -rf build out/*.pdf out/*.tmp.* $(FONTS)
 
+# Keep test objects: they are intermediate, but rebuilding them each run
+# is wasted time.
+.SECONDARY:
+
 -include $(wildcard $(BUILD)/*.d)

@@ -52,20 +52,32 @@ static void push_line(struct layout_line **lines, size_t *n, size_t *cap,
 	(*n)++;
 }
 
+/* The end of the piece of word [ps, we) that starts at ps: just after the
+ * first hyphen that has a character on both sides ("multi-|ethnic"), or
+ * the word's end. Lines may break between pieces, which keeps justified
+ * lines tight without a hyphenation dictionary. */
+static size_t piece_end(const char *text, size_t ps, size_t we)
+{
+	for (size_t k = ps + 1; k + 1 < we; k++)
+		if (text[k] == '-' && text[k - 1] != '-' && text[k + 1] != '-')
+			return k + 1;
+	return we;
+}
+
 size_t layout_wrap(const struct metrics *m, enum face face, double size,
                    const char *text, size_t len, double max_width,
                    struct layout_line **lines)
 {
 	double space = width_of(m, face, size, " ", 1);
 	size_t n = 0, cap = 0, i = 0;
-	size_t line_start = 0, line_end = 0;  /* line_end: end of last word */
+	size_t line_start = 0, line_end = 0;  /* line_end: end of last piece */
 	double line_w = 0;
 	bool have_line = false;
 
 	*lines = NULL;
 	while (i < len) {
 		size_t ws, we;
-		double w;
+		bool glued = false;
 
 		while (i < len && text[i] == ' ')
 			i++;
@@ -75,47 +87,55 @@ size_t layout_wrap(const struct metrics *m, enum face face, double size,
 		while (i < len && text[i] != ' ')
 			i++;
 		we = i;
-		w = width_of(m, face, size, text + ws, we - ws);
-		if (have_line && line_w + space + w <= max_width) {
-			line_w += space + w;
-			line_end = we;
-			continue;
-		}
-		if (have_line) {
-			push_line(lines, &n, &cap, line_start, line_end - line_start,
-			          line_w);
-			have_line = false;
-		}
-		/* A word wider than the line is cut between characters: as many
-		 * as fit, at least one, so that nothing is ever dropped. */
-		while (w > max_width) {
-			size_t p = ws, cut = ws;
-			double cw = 0;
+		while (ws < we) {
+			size_t pe = piece_end(text, ws, we);
+			double w = width_of(m, face, size, text + ws, pe - ws);
+			double sep = glued ? 0 : space;
 
-			while (p < we) {
-				uint32_t cp;
-				size_t k = utf8_decode(text + p, we - p, &cp);
-				double gw;
-
-				if (k == 0)
-					k = 1;
-				gw = width_of(m, face, size, text + p, k);
-				if (cut > ws && cw + gw > max_width)
-					break;
-				cw += gw;
-				p += k;
-				cut = p;
+			glued = true;
+			if (have_line && line_w + sep + w <= max_width) {
+				line_w += sep + w;
+				line_end = pe;
+				ws = pe;
+				continue;
 			}
-			if (cut >= we)
-				break;
-			push_line(lines, &n, &cap, ws, cut - ws, cw);
-			ws = cut;
-			w = width_of(m, face, size, text + ws, we - ws);
+			if (have_line) {
+				push_line(lines, &n, &cap, line_start,
+				          line_end - line_start, line_w);
+				have_line = false;
+			}
+			/* A piece wider than the line is cut between characters: as
+			 * many as fit, at least one, so that nothing is dropped. */
+			while (w > max_width) {
+				size_t p = ws, cut = ws;
+				double cw = 0;
+
+				while (p < pe) {
+					uint32_t cp;
+					size_t k = utf8_decode(text + p, pe - p, &cp);
+					double gw;
+
+					if (k == 0)
+						k = 1;
+					gw = width_of(m, face, size, text + p, k);
+					if (cut > ws && cw + gw > max_width)
+						break;
+					cw += gw;
+					p += k;
+					cut = p;
+				}
+				if (cut >= pe)
+					break;
+				push_line(lines, &n, &cap, ws, cut - ws, cw);
+				ws = cut;
+				w = width_of(m, face, size, text + ws, pe - ws);
+			}
+			line_start = ws;
+			line_end = pe;
+			line_w = w;
+			have_line = true;
+			ws = pe;
 		}
-		line_start = ws;
-		line_end = we;
-		line_w = w;
-		have_line = true;
 	}
 	if (have_line)
 		push_line(lines, &n, &cap, line_start, line_end - line_start, line_w);

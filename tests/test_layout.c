@@ -24,6 +24,9 @@ static const struct wrap_case wrap_cases[] = {
 	{ "ab abcdefghijkl c", 30, "ab|abcdef|ghijkl|c" },
 	{ "Ortuño Peć", 30, "Ortuño|Peć" },            /* multi-byte kept whole */
 	{ "ćććććć", 15, "ććć|ććć" },                   /* cut between characters */
+	{ "multi-ethnic force", 40, "multi-|ethnic|force" }, /* after hyphen */
+	{ "multi-ethnic", 100, "multi-ethnic" },
+	{ "a -- b", 100, "a -- b" },
 	{ "x", 1, "x" },                              /* at least one per line */
 	{ "", 50, "" },
 };

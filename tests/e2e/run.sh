@@ -42,6 +42,9 @@ check "every font embedded" test "$(tail -n +3 "$work/fonts" | awk '{ if ($(NF-4
 
 pdftotext -layout "$pdf" "$work/all.txt" 2>"$work/pdftotext.err"
 check "pdftotext prints no warning (ToUnicode is valid)" test ! -s "$work/pdftotext.err"
+# Phrases are matched in text with all whitespace runs made one space, so
+# a line break inside a phrase does not matter.
+pdftotext "$pdf" - | tr -s '[:space:]' ' ' >"$work/flat.txt"
 # Every section title the config names appears, numbered.
 sed -n 's/^title = "\(.*\)"$/\1/p' config/briefing.ini | tail -n +2 >"$work/titles"
 missing=""
@@ -54,7 +57,7 @@ for phrase in "1 Summary" "2.1 Objectives and mandate" "Juan Ortuño" "Lorenzo D
 	"Camp Film City, Pristina" "Chapter VII of the UN Charter" "28 August 2016" \
 	"Command and Support Element" "approximately 4,000" "present" \
 	"Strategy and Plans Branch"; do
-	check "text contains '$phrase'" grep -qF "$phrase" "$work/all.txt"
+	check "text contains '$phrase'" grep -qF "$phrase" "$work/flat.txt"
 done
 # Marking at top and bottom of every page, and Page X of Y.
 bad_pages=""
