@@ -79,10 +79,13 @@ check: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" unit e2e
+	@$(MAKE) --no-print-directory $(BIN) $(FONTS)
+	valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
+		$(BIN) build -q -o build/valgrind.pdf
 	@if grep -l 'hpdf.h' src/*.c include/briefing/*.h | grep -v '^src/render.c$$'; then \
 		echo "error: only src/render.c may include <hpdf.h>"; exit 1; fi
 
-bench: all
+bench: all deps-test
 	@bench/run.sh $(BIN)
 
 install: $(BIN)

@@ -80,3 +80,8 @@ char *fontfind_resolve(const char *spec, const char *file, int line,
 	free(want);
 	return out;
 }
+
+void fontfind_shutdown(void)
+{
+	FcFini();
+}

@@ -204,6 +204,7 @@ int main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	rc = run(&o, &dl);
+	fontfind_shutdown();
 	if (rc == EXIT_OK && dl.errors)
 		rc = EXIT_INPUT;
 	diag_print(&dl, stderr);

@@ -13,4 +13,8 @@
 char *fontfind_resolve(const char *spec, const char *file, int line,
                        struct diag_list *dl);
 
+/* Releases fontconfig's process-wide caches, so leak checkers see a clean
+ * exit. Call once, after the last fontfind_resolve(). */
+void fontfind_shutdown(void);
+
 #endif

@@ -1,0 +1,31 @@
+#!/bin/bash
+# make bench: wall time (median of several runs), page count and peak
+# memory of whole briefing builds. Timings belong here, never in tests.
+#   bench/run.sh BINARY [RUNS]
+set -eu
+bin=${1:-build/briefing}
+runs=${2:-${BENCH_RUNS:-11}}
+cd "$(dirname "$0")/.."
+work=$(mktemp -d "${TMPDIR:-/tmp}/briefing-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# measure LABEL CONFIG: prints one result line.
+measure() {
+	local label=$1 config=$2 out=$work/bench.pdf times=() pages peak
+	for ((i = 0; i < runs; i++)); do
+		local t0 t1
+		t0=$(date +%s%N)
+		"$bin" build -q -c "$config" -o "$out"
+		t1=$(date +%s%N)
+		times+=($(((t1 - t0) / 1000)))
+	done
+	median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+	pages=$(pdfinfo "$out" | awk '/^Pages:/ {print $2}')
+	peak=$(/usr/bin/time -v "$bin" build -q -c "$config" -o "$out" 2>&1 |
+		awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}')
+	printf '%-28s median %8.1f ms over %2d runs  %6s pages  peak %7.1f MB\n' \
+		"$label" "$(echo "$median / 1000" | bc -l)" "$runs" "$pages" \
+		"$(echo "$peak / 1024" | bc -l)"
+}
+
+measure "default briefing" config/briefing.ini
