@@ -82,7 +82,7 @@ check: deps-test
 	@$(MAKE) --no-print-directory $(BIN) $(FONTS)
 	valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
 		$(BIN) build -q -o build/valgrind.pdf
-	@if grep -l 'hpdf.h' src/*.c include/briefing/*.h | grep -v '^src/render.c$$'; then \
+	@if grep -lE '#[[:space:]]*include[[:space:]]*[<"]hpdf' src/*.c include/briefing/*.h | grep -v '^src/render.c$$'; then \
 		echo "error: only src/render.c may include <hpdf.h>"; exit 1; fi
 
 bench: all deps-test

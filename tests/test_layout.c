@@ -413,7 +413,7 @@ static void test_every_page_has_marking_and_page_x_of_y(void **state)
 	push_table(d, 100);
 	p = layout_run(d, &s, &fake_metrics, &dl);
 	for (size_t i = 0; i < p->len; i++) {
-		char want[32];
+		char want[64];
 		int marks = 0, numbers = 0;
 
 		snprintf(want, sizeof want, "Page %zu of %zu", i + 1, p->len);
