@@ -473,13 +473,15 @@ static int read_column(const struct ini *ini, const struct ini_section *s,
                        const struct ini_entry *e, struct config_column *col,
                        struct diag_list *dl)
 {
-	static const char *const aligns[] = { "left", "right", "center", NULL };
+	static const char *const aligns[] = { "left", "right", "center", "auto",
+	                                      NULL };
 	char *copy = xstrdup(e->value), *f[5];
 	size_t n = split_bar(copy, f, 5);
 	int rc = 0;
 
 	memset(col, 0, sizeof *col);
 	col->line = e->line;
+	col->align = ALIGN_AUTO;
 	col->width = 0;
 	if (n < 2 || n > 4 || !f[0][0]) {
 		rc = diag_error(dl, ini->file, e->line, "[%s] %s: expected 'field | "
@@ -496,7 +498,7 @@ static int read_column(const struct ini *ini, const struct ini_section *s,
 			;
 		if (!aligns[i])
 			rc = diag_error(dl, ini->file, e->line, "[%s] %s: alignment "
-			                "'%s' is not one of: left, right, center",
+			                "'%s' is not one of: left, right, center, auto",
 			                s->name, e->key, f[2]);
 		else
 			col->align = (enum column_align)i;

@@ -8,6 +8,7 @@
  */
 #include "briefing/doc.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +78,10 @@ static char *format_cell(const struct fact *fact, size_t row, const char *field,
 
 		if (!v[0] && strcmp(field, "to") == 0 && fact->succession)
 			return xstrdup("present");
+		for (size_t i = 0; i < fact->codes_len; i++)
+			if (strcmp(fact->codes[i].field, field) == 0 &&
+			    strcmp(fact->codes[i].code, v) == 0)
+				return xstrdup(fact->codes[i].meaning);
 		if (!v[0] || strcmp(v, "unknown") == 0)
 			return xstrdup("–");
 		if (date_parse(v, &d)) {
@@ -85,6 +90,48 @@ static char *format_cell(const struct fact *fact, size_t row, const char *field,
 		}
 		return xstrdup(v);
 	}
+}
+
+/* A number as tables print them: digits with optional sign, thousands
+ * commas, decimals and a trailing %. */
+static bool is_number(const char *s)
+{
+	bool digit = false;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digit = true;
+		else if (*s == ',' || *s == '.')
+			continue;
+		else if (*s == '%' && s[1] == '\0')
+			break;
+		else
+			return false;
+	}
+	return digit;
+}
+
+/* ALIGN_AUTO becomes right for a column whose cells are all numbers (or
+ * dashes for missing values), left otherwise. */
+static enum column_align resolve_align(const struct doc_block *b, size_t col,
+                                       enum column_align align)
+{
+	bool any = false;
+
+	if (align != ALIGN_AUTO)
+		return align;
+	for (size_t r = 0; r < b->rows; r++) {
+		const char *v = b->cells[r * b->cols + col];
+
+		if (strcmp(v, "–") == 0)
+			continue;
+		if (!is_number(v))
+			return ALIGN_LEFT;
+		any = true;
+	}
+	return any ? ALIGN_RIGHT : ALIGN_LEFT;
 }
 
 static int add_table(struct doc *d, const struct config *c,
@@ -120,7 +167,7 @@ static int add_table(struct doc *d, const struct config *c,
 	b->cells = xcalloc(cols * t->rows, sizeof *b->cells);
 	for (size_t i = 0; i < cols; i++) {
 		b->columns[i].title = xstrdup(ct ? ct->columns[i].title : t->header[i]);
-		b->columns[i].align = ct ? ct->columns[i].align : ALIGN_LEFT;
+		b->columns[i].align = ct ? ct->columns[i].align : ALIGN_AUTO;
 		b->columns[i].width = ct ? ct->columns[i].width : 0;
 	}
 	for (size_t r = 0; r < t->rows; r++)
@@ -128,6 +175,8 @@ static int add_table(struct doc *d, const struct config *c,
 			b->cells[r * cols + i] = format_cell(fact, r,
 			        ct ? ct->columns[i].field : t->header[i],
 			        ct ? ct->date_format : "iso", as_of);
+	for (size_t i = 0; i < cols; i++)
+		b->columns[i].align = resolve_align(b, i, b->columns[i].align);
 	if (fact->note)
 		add_block(d, DOC_NOTE)->text = xstrdup(fact->note);
 	(void)cb;

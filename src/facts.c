@@ -4,6 +4,7 @@
  * Invariant: every fact in the store is complete and valid for its kind,
  * carries the file and line it came from, and points at its file's source.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "briefing/facts.h"
 
 #include <stdlib.h>
@@ -211,6 +212,58 @@ static void check_succession(struct fact *fact, struct diag_list *dl)
 	}
 }
 
+/* codes.FIELD = "A = Army, N = Navy": what the codes in a column mean. */
+static int read_codes(const struct ini *ini, struct ini_section *s,
+                      struct fact *fact, struct diag_list *dl)
+{
+	size_t before = dl->errors;
+
+	for (size_t i = 0; i < s->len; i++) {
+		struct ini_entry *e = &s->entries[i];
+		const char *field = e->key + strlen("codes.");
+		char *copy, *save = NULL;
+
+		if (strncmp(e->key, "codes.", 6) != 0)
+			continue;
+		e->used = true;
+		if (csvfile_column(fact->table, field) < 0) {
+			diag_error(dl, ini->file, e->line, "[%s] %s: the table has no "
+			           "column '%s'", s->name, e->key, field);
+			continue;
+		}
+		copy = xstrdup(e->value);
+		for (char *pair = strtok_r(copy, ",", &save); pair;
+		     pair = strtok_r(NULL, ",", &save)) {
+			char *eq = strchr(pair, '='), *c = pair, *m, *end;
+			struct fact_code *fc;
+
+			if (!eq) {
+				diag_error(dl, ini->file, e->line, "[%s] %s: expected "
+				           "'CODE = meaning, ...'", s->name, e->key);
+				break;
+			}
+			*eq = '\0';
+			m = eq + 1;
+			while (*c == ' ')
+				c++;
+			while (*m == ' ')
+				m++;
+			for (end = eq; end > c && end[-1] == ' '; end--)
+				end[-1] = '\0';
+			for (end = m + strlen(m); end > m && end[-1] == ' '; end--)
+				end[-1] = '\0';
+			fact->codes = xrealloc(fact->codes, (fact->codes_len + 1) *
+			                       sizeof *fact->codes);
+			fc = &fact->codes[fact->codes_len++];
+			fc->field = xstrdup(field);
+			fc->code = xstrdup(c);
+			fc->meaning = xstrdup(m);
+		}
+		free(copy);
+	}
+	return dl->errors > before ? -1 : 0;
+}
+
 static int read_table(const struct ini *ini, struct ini_section *s,
                       struct fact *fact, struct diag_list *dl)
 {
@@ -224,9 +277,10 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 	fact->note = note && note[0] ? xstrdup(note) : NULL;
 	ini_bool(ini, s, "succession", &succession, dl);
 	fact->succession = succession;
-	ini_check_unused(ini, s, keys, dl);
-	if (!file || !file->value[0])
+	if (!file || !file->value[0]) {
+		ini_check_unused(ini, s, keys, dl);
 		return ini_missing(ini, s, "file", dl);
+	}
 	{
 		char *dir = path_dirname(ini->file);
 		char *path = path_join(dir, file->value);
@@ -238,6 +292,8 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 	if (!fact->table)
 		return diag_error(dl, ini->file, file->line, "[%s] file: table "
 		                  "'%s' could not be loaded", s->name, file->value);
+	read_codes(ini, s, fact, dl);
+	ini_check_unused(ini, s, keys, dl);
 	if (fact->table->rows == 0)
 		diag_error(dl, fact->table->file, 0, "table has a header but no rows");
 	if (succession)
@@ -257,6 +313,12 @@ static void fact_release(struct fact *f)
 	free(f->intro);
 	free(f->note);
 	csvfile_free(f->table);
+	for (size_t i = 0; i < f->codes_len; i++) {
+		free(f->codes[i].field);
+		free(f->codes[i].code);
+		free(f->codes[i].meaning);
+	}
+	free(f->codes);
 }
 
 static bool valid_name(const char *s)

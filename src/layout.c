@@ -33,6 +33,8 @@
 #define CELL_PAD_X 4.0
 #define CELL_PAD_Y 2.5
 #define HEADING_INDENT (10 * MM)
+#define BOX_CHUNK_SHIFT 12
+#define BOX_CHUNK ((size_t)1 << BOX_CHUNK_SHIFT)
 
 /* ---- wrapping ---------------------------------------------------------- */
 
@@ -161,6 +163,8 @@ struct item {
 
 struct table_info {
 	size_t header_item;
+	struct box *header_boxes;  /* a copy, for repeating the header */
+	size_t header_len;
 	const char *caption;  /* may be NULL */
 };
 
@@ -170,8 +174,13 @@ struct builder {
 	struct pages *out;
 	struct item *items;
 	size_t len, cap;
-	struct box *boxes;    /* y relative to the owning item's top */
-	size_t boxes_len, boxes_cap;
+	/* Boxes, y relative to the owning item's top, in chunks of BOX_CHUNK
+	 * so that emit() can free them as it copies them to their pages: a
+	 * 100,000-row table makes a million boxes, and holding two copies
+	 * would double peak memory. */
+	struct box **chunks;
+	size_t chunks_len, chunks_cap;
+	size_t boxes_len;
 	struct table_info *tables;
 	size_t tables_len, tables_cap;
 	double x0, width;     /* content column */
@@ -192,13 +201,21 @@ static struct item *new_item(struct builder *b, double height)
 	return it;
 }
 
+static struct box *box_at(const struct builder *b, size_t index)
+{
+	return &b->chunks[index >> BOX_CHUNK_SHIFT][index & (BOX_CHUNK - 1)];
+}
+
 static struct box *new_box(struct builder *b, enum box_kind kind)
 {
 	struct box *x;
 
-	b->boxes = xgrow(b->boxes, &b->boxes_cap, b->boxes_len + 1,
-	                 sizeof *b->boxes);
-	x = &b->boxes[b->boxes_len++];
+	if (b->boxes_len % BOX_CHUNK == 0) {
+		b->chunks = xgrow(b->chunks, &b->chunks_cap, b->chunks_len + 1,
+		                  sizeof *b->chunks);
+		b->chunks[b->chunks_len++] = xmalloc(BOX_CHUNK * sizeof **b->chunks);
+	}
+	x = box_at(b, b->boxes_len++);
 	memset(x, 0, sizeof *x);
 	x->kind = kind;
 	x->target_page = -1;
@@ -426,21 +443,51 @@ struct grid {
 	const enum column_align *align;
 };
 
-/* Natural single-line width of a cell's longest line, padding included. */
-static double cell_natural(const struct builder *b, enum face f, double size,
-                           const char *text)
+/* Widest word of text (pieces as layout_wrap breaks them) and the width
+ * of the whole text on one line, padding included in both. */
+static void cell_extent(const struct builder *b, enum face f, double size,
+                        const char *text, double *min_w, double *max_w)
 {
-	return width_of(b->m, f, size, text, strlen(text)) + 2 * CELL_PAD_X;
+	size_t len = strlen(text), i = 0;
+	double widest = 0;
+
+	while (i < len) {
+		size_t ws;
+
+		while (i < len && text[i] == ' ')
+			i++;
+		ws = i;
+		while (i < len && text[i] != ' ')
+			i++;
+		while (ws < i) {
+			size_t pe = piece_end(text, ws, i);
+			double w = width_of(b->m, f, size, text + ws, pe - ws);
+
+			if (w > widest)
+				widest = w;
+			ws = pe;
+		}
+	}
+	*min_w = widest + 2 * CELL_PAD_X;
+	*max_w = width_of(b->m, f, size, text, len) + 2 * CELL_PAD_X;
 }
 
-/* Column widths: fixed columns get their width, automatic ones their
- * natural width (title and cells on one line), proportional ones share
- * what is left. When automatic columns alone overflow, they shrink in
- * proportion to their natural widths and their cells wrap. */
+/* Column widths, in the manner of HTML's automatic table layout. Each
+ * column has a minimum (its widest word, so nothing breaks mid-word) and a
+ * maximum (its widest cell on one line). Fixed columns take their width.
+ * If every automatic column can have its maximum while proportional ones
+ * keep their minimum, it does, and proportional columns share the rest by
+ * weight. Otherwise automatic columns get their minimum plus an equal
+ * fraction of their spare (max - min), and proportional ones their
+ * minimum. If even the minimums overflow, all flexible columns scale down
+ * and long words are cut between characters. */
 static void allocate_columns(const struct builder *b, const struct doc_block *t,
                              enum face body_face, double *w)
 {
-	double size = b->s->table_size, fixed = 0, autos = 0, shares = 0;
+	double size = b->s->table_size, fixed = 0, shares = 0;
+	double auto_min = 0, auto_max = 0, prop_min = 0, avail;
+	double *lo = xcalloc(t->cols, sizeof *lo), *hi = xcalloc(t->cols,
+	                                                         sizeof *hi);
 
 	for (size_t c = 0; c < t->cols; c++) {
 		double width = t->columns[c].width;
@@ -448,66 +495,76 @@ static void allocate_columns(const struct builder *b, const struct doc_block *t,
 		if (width > 0) {
 			w[c] = width;
 			fixed += width;
-		} else if (width == 0) {
-			double nat = cell_natural(b, FACE_BOLD, size,
-			                          t->columns[c].title);
+			continue;
+		}
+		cell_extent(b, FACE_BOLD, size, t->columns[c].title, &lo[c], &hi[c]);
+		for (size_t r = 0; r < t->rows; r++) {
+			double a, z;
 
-			for (size_t r = 0; r < t->rows; r++) {
-				double cw = cell_natural(b, body_face, size,
-				                         t->cells[r * t->cols + c]);
-
-				if (cw > nat)
-					nat = cw;
-			}
-			w[c] = nat;
-			autos += nat;
+			cell_extent(b, body_face, size, t->cells[r * t->cols + c], &a, &z);
+			if (a > lo[c])
+				lo[c] = a;
+			if (z > hi[c])
+				hi[c] = z;
+		}
+		if (width == 0) {
+			auto_min += lo[c];
+			auto_max += hi[c];
 		} else {
 			shares += -width;
+			prop_min += lo[c];
 		}
 	}
-	{
-		double left = b->width - fixed;
+	avail = b->width - fixed;
+	if (auto_max + prop_min <= avail) {
+		double rest = avail - auto_max;
 
-		if (shares > 0) {
-			/* Proportional columns get at least a sixth of the width. */
-			double min_shared = b->width / 6;
-
-			if (autos > left - min_shared) {
-				double scale = autos > 0 ? (left - min_shared) / autos : 0;
-
-				for (size_t c = 0; c < t->cols; c++)
-					if (t->columns[c].width == 0)
-						w[c] *= scale;
-				autos = left - min_shared;
-			}
-			for (size_t c = 0; c < t->cols; c++)
-				if (t->columns[c].width < 0)
-					w[c] = (left - autos) * -t->columns[c].width / shares;
-		} else if (autos > 0) {
-			double scale = (left) / autos;
-
-			/* Automatic columns fill the width, like a full-width table. */
-			for (size_t c = 0; c < t->cols; c++)
-				if (t->columns[c].width == 0)
-					w[c] *= scale;
+		for (size_t c = 0; c < t->cols; c++) {
+			if (t->columns[c].width == 0)
+				w[c] = shares > 0 ? hi[c] : hi[c] * avail / auto_max;
+			else if (t->columns[c].width < 0)
+				w[c] = rest * -t->columns[c].width / shares;
 		}
+		/* A proportional column below its minimum borrows from the
+		 * others in proportion; rare, as rest >= prop_min overall. */
+	} else if (auto_min + prop_min <= avail) {
+		double spare = avail - auto_min - prop_min;
+		double frac = auto_max > auto_min ? spare / (auto_max - auto_min) : 0;
+
+		for (size_t c = 0; c < t->cols; c++) {
+			if (t->columns[c].width == 0)
+				w[c] = lo[c] + (hi[c] - lo[c]) * frac;
+			else if (t->columns[c].width < 0)
+				w[c] = lo[c];
+		}
+	} else {
+		double scale = avail / (auto_min + prop_min);
+
+		for (size_t c = 0; c < t->cols; c++)
+			if (t->columns[c].width <= 0)
+				w[c] = lo[c] * scale;
 	}
+	free(lo);
+	free(hi);
 }
 
-/* One table row as one item: cells wrapped in their columns, the row as
- * tall as its tallest cell. */
-static struct item *add_row(struct builder *b, const struct grid *g,
-                            char *const *cells, enum face face,
-                            struct rgb color, const struct rgb *fill,
-                            bool rule)
+/* One table row: cells wrapped in their columns, the row as tall as its
+ * tallest cell, as one item, so a page break never cuts it. Only a row
+ * taller than max_height (what a page holds under a repeated header) is
+ * split, between lines, into several items; each piece repeats the row's
+ * shading and the table header repeats above it. Returns the index of the
+ * row's first item; every piece gets the table index. */
+static size_t add_row(struct builder *b, const struct grid *g,
+                      char *const *cells, enum face face, struct rgb color,
+                      const struct rgb *fill, bool rule, int table,
+                      double max_height)
 {
 	const struct style *s = b->s;
 	double size = s->table_size, leading = size * 1.25;
 	double base = baseline_in(b, face, size, leading);
 	struct layout_line **lines = xcalloc(g->cols, sizeof *lines);
-	size_t *n = xcalloc(g->cols, sizeof *n), most = 1;
-	struct item *it;
-	double height;
+	size_t *n = xcalloc(g->cols, sizeof *n), most = 1, per_piece, first;
+	double row_w = g->x[g->cols - 1] + g->w[g->cols - 1] - b->x0;
 
 	for (size_t c = 0; c < g->cols; c++) {
 		n[c] = layout_wrap(b->m, face, size, cells[c], strlen(cells[c]),
@@ -515,25 +572,38 @@ static struct item *add_row(struct builder *b, const struct grid *g,
 		if (n[c] > most)
 			most = n[c];
 	}
-	height = leading * (double)most + 2 * CELL_PAD_Y;
-	it = new_item(b, height);
-	if (fill)
-		add_fill(b, b->x0, 0, g->x[g->cols - 1] + g->w[g->cols - 1] - b->x0,
-		         height, *fill);
-	for (size_t c = 0; c < g->cols; c++) {
-		for (size_t j = 0; j < n[c]; j++)
-			place_line(b, cells[c], &lines[c][j], g->x[c] + CELL_PAD_X,
-			           CELL_PAD_Y + base + leading * (double)j,
-			           g->w[c] - 2 * CELL_PAD_X, face, size, color, false,
-			           g->align[c]);
-		free(lines[c]);
+	per_piece = most;
+	if (leading * (double)most + 2 * CELL_PAD_Y > max_height) {
+		double fit = floor((max_height - 2 * CELL_PAD_Y) / leading);
+
+		per_piece = fit >= 1 ? (size_t)fit : 1;
 	}
-	if (rule)
-		add_rule(b, b->x0, height, b->width, 0.4, s->table_rule_color);
+	first = b->len;
+	for (size_t from = 0; from < most; from += per_piece) {
+		size_t to = from + per_piece < most ? from + per_piece : most;
+		double height = leading * (double)(to - from) + 2 * CELL_PAD_Y;
+		struct item *it = new_item(b, height);
+
+		it->table = table;
+		if (fill)
+			add_fill(b, b->x0, 0, row_w, height, *fill);
+		for (size_t c = 0; c < g->cols; c++)
+			for (size_t j = from; j < to && j < n[c]; j++)
+				place_line(b, cells[c], &lines[c][j], g->x[c] + CELL_PAD_X,
+				           CELL_PAD_Y + base + leading * (double)(j - from),
+				           g->w[c] - 2 * CELL_PAD_X, face, size, color,
+				           false, g->align[c]);
+		if (rule)
+			add_rule(b, b->x0, height, b->width, 0.4, s->table_rule_color);
+	}
+	for (size_t c = 0; c < g->cols; c++)
+		free(lines[c]);
 	free(lines);
 	free(n);
-	return it;
+	return first;
 }
+
+static double cont_height(const struct builder *b, size_t table);
 
 static void add_caption(struct builder *b, const char *caption,
                         double space_before)
@@ -542,6 +612,18 @@ static void add_caption(struct builder *b, const char *caption,
 
 	add_paragraph(b, caption, b->x0, b->width, FACE_BOLD, s->table_size,
 	              s->heading_color, false, space_before);
+}
+
+void layout_table_columns(const struct metrics *m, const struct style *s,
+                          const struct doc_block *t, double width, double *w)
+{
+	struct builder b;
+
+	memset(&b, 0, sizeof b);
+	b.m = m;
+	b.s = s;
+	b.width = width;
+	allocate_columns(&b, t, FACE_REGULAR, w);
 }
 
 static void add_table(struct builder *b, const struct doc_block *t,
@@ -555,6 +637,8 @@ static void add_table(struct builder *b, const struct doc_block *t,
 	struct table_info *ti;
 	struct item *it;
 	size_t header;
+	double max_height;
+	int table;
 
 	allocate_columns(b, t, FACE_REGULAR, w);
 	for (size_t c = 0; c < t->cols; c++) {
@@ -568,25 +652,31 @@ static void add_table(struct builder *b, const struct doc_block *t,
 	}
 	b->tables = xgrow(b->tables, &b->tables_cap, b->tables_len + 1,
 	                  sizeof *b->tables);
+	table = (int)b->tables_len;
 	ti = &b->tables[b->tables_len++];
 	ti->caption = t->text ? arena_strndup(b->out->arena, t->text,
 	                                      strlen(t->text)) : NULL;
-	header = b->len;
-	it = add_row(b, &g, titles, FACE_BOLD, s->table_header_text,
-	             &s->table_header_fill, false);
+	header = add_row(b, &g, titles, FACE_BOLD, s->table_header_text,
+	                 &s->table_header_fill, false, table, INFINITY);
+	it = &b->items[header];
 	it->space_before = space_before;
 	it->break_ok = !t->text;
-	it->table = (int)(b->tables_len - 1);
 	it->table_header = true;
 	ti->header_item = header;
+	ti->header_len = it->box_len;
+	ti->header_boxes = xmalloc(it->box_len * sizeof *ti->header_boxes);
+	for (size_t k = 0; k < it->box_len; k++)
+		ti->header_boxes[k] = *box_at(b, it->box_start + k);
+	/* A piece of a row must fit on a page below a repeated header. */
+	max_height = b->bottom - b->top - cont_height(b, (size_t)table);
 	for (size_t r = 0; r < t->rows; r++) {
 		bool shade = s->zebra && r % 2 == 1;
+		size_t row = add_row(b, &g, &t->cells[r * t->cols], FACE_REGULAR,
+		                     s->text_color, shade ? &s->zebra_fill : NULL,
+		                     true, table, max_height);
 
-		it = add_row(b, &g, &t->cells[r * t->cols], FACE_REGULAR,
-		             s->text_color, shade ? &s->zebra_fill : NULL, true);
-		it->table = (int)(b->tables_len - 1);
 		/* The header never ends a page alone. */
-		it->break_ok = r > 0;
+		b->items[row].break_ok = r > 0;
 	}
 	free(w);
 	free(x);
@@ -603,8 +693,9 @@ static void add_figures(struct builder *b, const struct doc_block *f,
 	struct grid g;
 
 	for (size_t i = 0; i < f->len; i++) {
-		double lw = cell_natural(b, FACE_BOLD, s->table_size, f->items[i]);
+		double lo, lw;
 
+		cell_extent(b, FACE_BOLD, s->table_size, f->items[i], &lo, &lw);
 		if (lw > label_w)
 			label_w = lw;
 	}
@@ -616,14 +707,13 @@ static void add_figures(struct builder *b, const struct doc_block *f,
 	g = (struct grid){ 2, xs, w, align };
 	for (size_t i = 0; i < f->len; i++) {
 		char *cells[2] = { f->items[i], f->values[i] };
-		struct item *it;
-
-		it = add_row(b, &g, cells, FACE_REGULAR, s->text_color,
-		             i % 2 == 0 ? &s->zebra_fill : NULL, false);
+		struct item *it = &b->items[add_row(b, &g, cells, FACE_REGULAR,
+		        s->text_color, i % 2 == 0 ? &s->zebra_fill : NULL, false,
+		        -1, INFINITY)];
 		/* Labels in bold: re-set the face of the label column's runs. */
 		for (size_t k = it->box_start; k < it->box_start + it->box_len; k++)
-			if (b->boxes[k].kind == BOX_TEXT && b->boxes[k].x < xs[1])
-				b->boxes[k].face = FACE_BOLD;
+			if (box_at(b, k)->kind == BOX_TEXT && box_at(b, k)->x < xs[1])
+				box_at(b, k)->face = FACE_BOLD;
 		if (i == 0) {
 			it->space_before = space_before;
 			add_rule(b, b->x0, 0, b->width, 0.8, s->accent_color);
@@ -909,19 +999,53 @@ static void running_heads(struct builder *b, const struct doc *d)
 	}
 }
 
+/* Copies a repeated table header, with its "(continued)" line, to a page. */
+static void put_cont_header(struct builder *b, const struct cont_header *ch)
+{
+	const struct style *s = b->s;
+	const struct table_info *ti = &b->tables[ch->table];
+	struct page *page = &b->out->items[ch->page];
+	double cap_h = s->table_size * 1.4;
+	char *text = xasprintf("%s%s(continued)", ti->caption ? ti->caption : "",
+	                       ti->caption ? " " : "");
+
+	put_text(b, page, b->x0, ch->y + s->table_size, FACE_ITALIC,
+	         s->table_size, s->muted_color, text, ALIGN_LEFT);
+	for (size_t k = 0; k < ti->header_len; k++)
+		put_box(page, &ti->header_boxes[k], ch->y + cap_h);
+	free(text);
+}
+
+/* Moves every item's boxes to its page, in reading order (a repeated
+ * header before the rows under it), freeing box chunks once copied. Items
+ * and continuation headers are both in page order, so one merge pass
+ * does it. */
 static void emit(struct builder *b, const struct paginator *pg, int npages)
 {
 	struct pages *p = b->out;
-	const struct style *s = b->s;
+	size_t c = 0, freed = 0;
 
 	for (int i = 0; i < npages; i++)
-		page_at(p, (size_t)i, s);
+		page_at(p, (size_t)i, b->s);
 	for (size_t i = 0; i < b->len; i++) {
 		const struct item *it = &b->items[i];
-		struct page *page = page_at(p, (size_t)it->page, s);
+		struct page *page;
 
+		while (c < pg->len && pg->conts[c].page <= it->page)
+			put_cont_header(b, &pg->conts[c++]);
+		page = &p->items[it->page];
 		for (size_t k = 0; k < it->box_len; k++)
-			put_box(page, &b->boxes[it->box_start + k], it->y);
+			put_box(page, box_at(b, it->box_start + k), it->y);
+		/* Chunks wholly before the next item's boxes are done with. */
+		{
+			size_t next = i + 1 < b->len ? b->items[i + 1].box_start
+			                             : b->boxes_len;
+
+			for (; freed < (next >> BOX_CHUNK_SHIFT); freed++) {
+				free(b->chunks[freed]);
+				b->chunks[freed] = NULL;
+			}
+		}
 		if (it->outline_level) {
 			struct outline_entry *o;
 
@@ -934,21 +1058,8 @@ static void emit(struct builder *b, const struct paginator *pg, int npages)
 			o->y = it->y;
 		}
 	}
-	for (size_t c = 0; c < pg->len; c++) {
-		const struct cont_header *ch = &pg->conts[c];
-		const struct table_info *ti = &b->tables[ch->table];
-		const struct item *h = &b->items[ti->header_item];
-		struct page *page = page_at(p, (size_t)ch->page, s);
-		double cap_h = s->table_size * 1.4;
-		char *text = xasprintf("%s%s(continued)", ti->caption ? ti->caption : "",
-		                       ti->caption ? " " : "");
-
-		put_text(b, page, b->x0, ch->y + s->table_size, FACE_ITALIC,
-		         s->table_size, s->muted_color, text, ALIGN_LEFT);
-		for (size_t k = 0; k < h->box_len; k++)
-			put_box(page, &b->boxes[h->box_start + k], ch->y + cap_h);
-		free(text);
-	}
+	while (c < pg->len)
+		put_cont_header(b, &pg->conts[c++]);
 }
 
 struct pages *layout_run(const struct doc *d, const struct style *s,
@@ -978,7 +1089,11 @@ struct pages *layout_run(const struct doc *d, const struct style *s,
 	running_heads(&b, d);
 	free(pg.conts);
 	free(b.items);
-	free(b.boxes);
+	for (size_t i = 0; i < b.chunks_len; i++)
+		free(b.chunks[i]);
+	free(b.chunks);
+	for (size_t i = 0; i < b.tables_len; i++)
+		free(b.tables[i].header_boxes);
 	free(b.tables);
 	return b.out;
 }

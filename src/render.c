@@ -70,6 +70,10 @@ struct render {
 	size_t slot[FACE_COUNT];
 	size_t nloaded;
 	struct metrics metrics;
+	/* Advance widths in 1/1000 em per BMP code point, per loaded font,
+	 * filled on first use: layout measures every word and table cell, and
+	 * HPDF_Font_TextWidth re-encodes its input on every call. */
+	float *widths[FACE_COUNT];
 	bool written;
 	/* A NUL-terminated copy of the current text run, for HPDF_Page_TextOut. */
 	char *text;
@@ -169,37 +173,49 @@ static int page_error(struct render *r, struct diag_list *dl, size_t pi)
 }
 
 /*
- * Metrics. libharu's HPDF_Font_TextWidth handles this encoder correctly:
- * the UTF-8 encoder marks continuation bytes as "trial" bytes, so each
- * character counts once with its own glyph's advance ("ñ" measures 633/1000
- * em in DejaVu Sans, as HPDF_Font_GetUnicodeWidth(0xF1) says, not two
- * bytes' worth). tests/test_render.c pins the DejaVu values of ñ š ć ’ –.
+ * Metrics. Widths come from HPDF_Font_GetUnicodeWidth, the same table
+ * HPDF_Font_TextWidth sums (libharu applies no kerning), cached per code
+ * point. Code points beyond the BMP are drawn by libharu as spaces, so they
+ * measure as a space. tests/test_render.c pins the DejaVu values of
+ * ñ š ć ’ – and checks that widths add up.
  */
+static double glyph_width(struct render *r, size_t slot, uint32_t cp)
+{
+	float *w = r->widths[slot];
+
+	if (cp > 0xFFFF)
+		cp = ' ';
+	if (!w) {
+		w = r->widths[slot] = xmalloc(65536 * sizeof *w);
+		for (size_t i = 0; i < 65536; i++)
+			w[i] = -1;
+	}
+	if (w[cp] < 0)
+		w[cp] = (float)HPDF_Font_GetUnicodeWidth(r->loaded[slot],
+		                                         (HPDF_UNICODE)cp);
+	return w[cp];
+}
+
 static double metrics_text_width(const void *ctx, enum face face, double size,
                                  const char *s, size_t len)
 {
-	const struct render *r = ctx;
+	struct render *r = (struct render *)ctx;
 	double units = 0;
+	size_t slot;
 
 	if ((unsigned)face >= FACE_COUNT || !r->font[face])
 		return 0;
-	while (len > 0) {
-		size_t n = len;
-		HPDF_TextWidth tw;
+	slot = r->slot[face];
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = (unsigned char)s[i];
+		size_t n = cp < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
 
-		if (n > RENDER_MEASURE_CHUNK) {
-			n = RENDER_MEASURE_CHUNK;
-			/* back up to the start of a character */
-			while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-				n--;
-			if (n == 0)
-				n = RENDER_MEASURE_CHUNK;
+		if (n == 0) {   /* invalid byte: render refuses it later */
+			cp = 0xFFFD;
+			n = 1;
 		}
-		tw = HPDF_Font_TextWidth(r->font[face], (const HPDF_BYTE *)s,
-		                         (HPDF_UINT)n);
-		units += tw.width;
-		s += n;
-		len -= n;
+		units += glyph_width(r, slot, cp);
+		i += n;
 	}
 	return units * size / 1000.0;
 }
@@ -348,6 +364,8 @@ void render_free(struct render *r)
 		return;
 	if (r->pdf)
 		HPDF_Free(r->pdf);
+	for (size_t i = 0; i < FACE_COUNT; i++)
+		free(r->widths[i]);
 	free(r->text);
 	free(r);
 }
@@ -452,12 +470,20 @@ static int draw_page(struct render *r, const struct pages *pages, size_t pi,
 	HPDF_Page hp = hpages[pi];
 	double H = pg->height;
 	struct render_gstate gs = {0};
+	bool in_text = false;
 
 	for (size_t bi = 0; bi < pg->len; bi++) {
 		const struct box *b = &pg->boxes[bi];
 		HPDF_Rect rect;
 		HPDF_Annotation annot;
 
+		/* Consecutive runs share one text object (BT ... ET): a table
+		 * page is mostly text, and an object per run doubles the
+		 * content stream. Paths cannot be drawn inside one. */
+		if (in_text && b->kind != BOX_TEXT) {
+			HPDF_Page_EndText(hp);
+			in_text = false;
+		}
 		switch (b->kind) {
 		case BOX_TEXT:
 			if ((unsigned)b->face >= FACE_COUNT)
@@ -471,7 +497,10 @@ static int draw_page(struct render *r, const struct pages *pages, size_t pi,
 				return diag_error(dl, NULL, 0,
 				                  "page %zu: text run is not valid UTF-8",
 				                  pi + 1);
-			HPDF_Page_BeginText(hp);
+			if (!in_text) {
+				HPDF_Page_BeginText(hp);
+				in_text = true;
+			}
 			if (gs.font != r->font[b->face] || gs.size != b->size) {
 				HPDF_Page_SetFontAndSize(hp, r->font[b->face],
 				                         (HPDF_REAL)b->size);
@@ -481,7 +510,6 @@ static int draw_page(struct render *r, const struct pages *pages, size_t pi,
 			set_fill(hp, &gs, b->color);
 			HPDF_Page_TextOut(hp, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y),
 			                  text_copy(r, b->text, b->len));
-			HPDF_Page_EndText(hp);
 			break;
 		case BOX_RULE:
 			set_stroke(hp, &gs, b->color, b->line_width);
@@ -536,7 +564,9 @@ static int draw_page(struct render *r, const struct pages *pages, size_t pi,
 		if (haru_failed(r))
 			return page_error(r, dl, pi);
 	}
-	return 0;
+	if (in_text)
+		HPDF_Page_EndText(hp);
+	return haru_failed(r) ? page_error(r, dl, pi) : 0;
 }
 
 /* Bookmarks: a level-1 entry at the top, deeper entries under the level-1

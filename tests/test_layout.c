@@ -2,6 +2,7 @@
  * keep-with-next, widows and orphans, table headers. No PDF involved. */
 #include "helpers.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "briefing/doc.h"
@@ -463,6 +464,108 @@ static void test_layout_is_deterministic(void **state)
 	diag_release(&dl);
 }
 
+static struct doc_block width_table(void)
+{
+	static struct doc_column cols[3];
+	static char *cells[] = { "12345", "x", "y", "1", "xx", "yy" };
+	struct doc_block t;
+
+	memset(&t, 0, sizeof t);
+	cols[0] = (struct doc_column){ "No", ALIGN_RIGHT, 0 };      /* auto */
+	cols[1] = (struct doc_column){ "A", ALIGN_LEFT, -1 };       /* 1* */
+	cols[2] = (struct doc_column){ "B", ALIGN_LEFT, -3 };       /* 3* */
+	t.kind = DOC_TABLE;
+	t.cols = 3;
+	t.rows = 2;
+	t.columns = cols;
+	t.cells = cells;
+	return t;
+}
+
+static void test_columns_auto_fixed_and_proportional(void **state)
+{
+	struct style s;
+	struct doc_block t = width_table();
+	double w[3];
+
+	(void)state;
+	style_default(&s);
+	s.table_size = 10;
+	/* auto: "12345" is 25 pt + 8 pt padding; the rest splits 1:3. */
+	layout_table_columns(&fake_metrics, &s, &t, 433, w);
+	assert_true(fabs(w[0] - 33) < 1e-9);
+	assert_true(fabs(w[1] - 100) < 1e-9);
+	assert_true(fabs(w[2] - 300) < 1e-9);
+	/* fixed */
+	t.columns[0].width = 50;
+	layout_table_columns(&fake_metrics, &s, &t, 450, w);
+	assert_true(fabs(w[0] - 50) < 1e-9);
+	assert_true(fabs(w[1] + w[2] - 400) < 1e-9);
+	t.columns[0].width = 0;
+}
+
+static void test_auto_columns_shrink_to_fit(void **state)
+{
+	struct style s;
+	struct doc_block t = width_table();
+	double w[3];
+
+	(void)state;
+	style_default(&s);
+	s.table_size = 10;
+	t.columns[1].width = 0;
+	t.columns[2].width = 0;
+	t.cells[0] = "a very long cell that cannot fit on one line at all";
+	layout_table_columns(&fake_metrics, &s, &t, 200, w);
+	assert_true(fabs(w[0] + w[1] + w[2] - 200) < 1e-9);
+	assert_true(w[0] > w[1] && w[0] > w[2]);
+	t.cells[0] = "12345";
+	t.columns[1].width = -1;
+	t.columns[2].width = -3;
+}
+
+static void test_row_taller_than_a_page_splits_between_lines(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	struct doc_block *t;
+	char *big = xcalloc(400 * 6 + 1, 1);
+	size_t words = 0;
+
+	(void)state;
+	style_for_tests(&s);
+	for (int i = 0; i < 400; i++)
+		memcpy(big + i * 6, i % 2 ? "word. " : "text  ", 6);
+	t = push_table(d, 3);
+	free(t->cells[3]);
+	t->cells[3] = big;          /* row 2, column 2: hundreds of lines */
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_true(p->len >= 3);
+	assert_int_equal(layout_check(p, &s), 0);
+	for (size_t i = 0; i < p->len; i++)
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind == BOX_TEXT && b->size == s.table_size &&
+			    (strncmp(b->text, "text", 4) == 0 ||
+			     strncmp(b->text, "word.", 5) == 0)) {
+				/* every piece of text stays inside the content area */
+				assert_true(b->y <= s.page_height - s.margin_bottom);
+				assert_true(b->y >= s.margin_top);
+				for (const char *c = b->text; *c; c++)
+					words += strncmp(c, "text", 4) == 0 ||
+					         strncmp(c, "word.", 5) == 0;
+			}
+		}
+	assert_int_equal(words, 400);   /* nothing lost across the splits */
+	assert_true(page_of(p, "row3") > 0);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -476,6 +579,9 @@ int main(void)
 		cmocka_unit_test(test_right_aligned_cells_end_at_the_same_x),
 		cmocka_unit_test(test_every_page_has_marking_and_page_x_of_y),
 		cmocka_unit_test(test_layout_is_deterministic),
+		cmocka_unit_test(test_columns_auto_fixed_and_proportional),
+		cmocka_unit_test(test_auto_columns_shrink_to_fit),
+		cmocka_unit_test(test_row_taller_than_a_page_splits_between_lines),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

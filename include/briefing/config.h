@@ -37,7 +37,8 @@ struct config_section {
 	size_t len, cap;
 };
 
-enum column_align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
+/* ALIGN_AUTO: right for a column of numbers, left otherwise. */
+enum column_align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER, ALIGN_AUTO };
 
 /* How one column of a table block looks. width: > 0 a fixed width in
  * points, 0 automatic (from content), < 0 a proportional share (-1 = 1*). */

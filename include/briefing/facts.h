@@ -30,6 +30,13 @@ struct fact_item {
 	int level;      /* list items: 0, or 1 for a sub-item */
 };
 
+/* A code used in a table column and what it stands for ("A" = "Army"). */
+struct fact_code {
+	char *field;
+	char *code;
+	char *meaning;
+};
+
 struct fact {
 	char *name;
 	enum fact_kind kind;
@@ -41,6 +48,8 @@ struct fact {
 	size_t len;
 	struct csvfile *table;   /* FACT_TABLE only */
 	bool succession;         /* rows are consecutive terms (from, to) */
+	struct fact_code *codes; /* FACT_TABLE: codes.FIELD = "A = Army, ..." */
+	size_t codes_len;
 	const struct fact_source *source;
 };
 

@@ -34,6 +34,13 @@ size_t layout_wrap(const struct metrics *m, enum face face, double size,
                    const char *text, size_t len, double max_width,
                    struct layout_line **lines);
 
+/* The widths of table t's columns in a table width wide, into w[t->cols]:
+ * fixed columns get their width, automatic ones their natural width (all
+ * cells on one line), proportional ones share the rest; automatic columns
+ * shrink in proportion when they alone would overflow. Exposed for tests. */
+void layout_table_columns(const struct metrics *m, const struct style *s,
+                          const struct doc_block *t, double width, double *w);
+
 /* Lays out the document. The caller frees the result with layout_free().
  * Returns NULL after reporting an error (e.g. a page too small). */
 struct pages *layout_run(const struct doc *d, const struct style *s,

@@ -14,8 +14,10 @@
 
 #include "briefing/metrics.h"
 
+/* Colour components 0..1. float, not double: PDF colour operands are
+ * printed with a few digits, and a million boxes are smaller this way. */
 struct rgb {
-	double r, g, b;  /* each 0..1 */
+	float r, g, b;
 };
 
 enum box_kind {
@@ -25,23 +27,22 @@ enum box_kind {
 	BOX_LINK   /* a clickable area: to a page of this document or a URI */
 };
 
+/* Fields are ordered to pack: a long table makes a million boxes. */
 struct box {
 	enum box_kind kind;
+	enum face face;    /* TEXT */
 	/* TEXT: (x, y) is the start of the baseline, w the run's width.
 	 * RULE: from (x, y) to (x + w, y + h), stroked line_width wide.
 	 * FILL, LINK: top-left corner (x, y), size w by h. */
 	double x, y, w, h;
 	struct rgb color;
-	/* TEXT only */
-	enum face face;
-	double size;
-	const char *text;  /* UTF-8, len bytes, not NUL-terminated */
-	size_t len;
-	/* RULE only */
-	double line_width;
 	/* LINK only: target_page is a 0-based page index, or -1 with uri set */
 	int target_page;
-	const char *uri;
+	float size;        /* TEXT: font size in points */
+	float line_width;  /* RULE */
+	const char *text;  /* TEXT: UTF-8, len bytes, not NUL-terminated */
+	size_t len;
+	const char *uri;   /* LINK */
 };
 
 struct page {
