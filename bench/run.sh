@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d "${TMPDIR:-/tmp}/briefing-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# measure LABEL CONFIG: prints one result line.
+# measure LABEL CONFIG [RUNS]: prints one result line.
 measure() {
-	local label=$1 config=$2 out=$work/bench.pdf times=() pages peak
+	local label=$1 config=$2 runs=${3:-$runs} out=$work/bench.pdf times=() pages peak
 	for ((i = 0; i < runs; i++)); do
 		local t0 t1
 		t0=$(date +%s%N)
@@ -29,3 +29,8 @@ measure() {
 }
 
 measure "default briefing" config/briefing.ini
+for rows in 2000 100000; do
+	bench/gen_commanders.sh "$work/t$rows" "$rows"
+	measure "commander table, $rows rows" "$work/t$rows/briefing.ini" \
+		"$([ "$rows" -gt 10000 ] && echo 5 || echo "$runs")"
+done

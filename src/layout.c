@@ -33,6 +33,10 @@
 #define CELL_PAD_X 4.0
 #define CELL_PAD_Y 2.5
 #define HEADING_INDENT (10 * MM)
+/* Widths are sums of per-glyph floats: a line measured piece by piece may
+ * exceed the same line measured whole by a rounding error, and must still
+ * fit the column sized from the whole. */
+#define FIT_EPSILON 1e-6
 #define BOX_CHUNK_SHIFT 12
 #define BOX_CHUNK ((size_t)1 << BOX_CHUNK_SHIFT)
 
@@ -95,7 +99,7 @@ size_t layout_wrap(const struct metrics *m, enum face face, double size,
 			double sep = glued ? 0 : space;
 
 			glued = true;
-			if (have_line && line_w + sep + w <= max_width) {
+			if (have_line && line_w + sep + w <= max_width + FIT_EPSILON) {
 				line_w += sep + w;
 				line_end = pe;
 				ws = pe;
@@ -108,7 +112,7 @@ size_t layout_wrap(const struct metrics *m, enum face face, double size,
 			}
 			/* A piece wider than the line is cut between characters: as
 			 * many as fit, at least one, so that nothing is dropped. */
-			while (w > max_width) {
+			while (w > max_width + FIT_EPSILON) {
 				size_t p = ws, cut = ws;
 				double cw = 0;
 
@@ -120,7 +124,7 @@ size_t layout_wrap(const struct metrics *m, enum face face, double size,
 					if (k == 0)
 						k = 1;
 					gw = width_of(m, face, size, text + p, k);
-					if (cut > ws && cw + gw > max_width)
+					if (cut > ws && cw + gw > max_width + FIT_EPSILON)
 						break;
 					cw += gw;
 					p += k;

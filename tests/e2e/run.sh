@@ -85,6 +85,31 @@ check "Peć and Ortuño’s – D’Addario’s extract" sh -c "grep -qF 'Peć' 
 check "mission marking on its page" grep -qF "EXERCISE ONLY" "$work/m.txt"
 check "no poppler warning on the mission PDF" test ! -s "$work/m.err"
 
+# --- a long table: 2,000 generated rows ------------------------------------
+bench/gen_commanders.sh "$work/t2k" 2000
+t2k=$work/t2k/out.pdf
+check "2,000-row table builds" "$BRIEFING" build -q -c "$work/t2k/briefing.ini" -o "$t2k"
+tpages=$(pdfinfo "$t2k" | awk '/^Pages:/ {print $2}')
+check "2,000-row table spans many pages ($tpages)" test "${tpages:-0}" -ge 50
+# pdftotext separates pages with form feeds: check each page on its own.
+pdftotext -layout "$t2k" "$work/t2k.txt"
+awk -v RS='\f' -v pages="$tpages" '
+	NR > pages { next }
+	!/No\. +Rank +Name +Nation +Service +From +To +Tenure/ { print "page " NR ": no header row" }
+	NR > 1 && !/Table 1\. Commanders \(continued\)/ { print "page " NR ": no (continued) caption" }
+' "$work/t2k.txt" >"$work/t2k.bad"
+check "header row on every page, '(continued)' on every later page" test ! -s "$work/t2k.bad"
+[ -s "$work/t2k.bad" ] && head -3 "$work/t2k.bad"
+# No row is cut: each row's number, dates and tenure are on one page, so
+# every page holds whole rows: "N Lt. Gen." lines count 2,000 in all, each
+# number once, and every such line carries both dates of its row.
+grep -oE '^ *[0-9]+ +Lt\. Gen\.' "$work/t2k.txt" | awk '{print $1}' | sort -n | uniq >"$work/t2k.nums"
+check "all 2,000 rows present once" test "$(wc -l <"$work/t2k.nums")" -eq 2000
+check "rows numbered 1..2000" test "$(head -1 "$work/t2k.nums"),$(tail -1 "$work/t2k.nums")" = "1,2000"
+awk -v RS='\f' '{ n = gsub(/[0-9][0-9] [A-Z][a-z][a-z] 19[0-9][0-9]/, "&"); r = gsub(/Lt\. Gen\./, "&"); if (r && n < 2 * r - 1) print "page " NR ": " r " rows, " n " dates" }' \
+	"$work/t2k.txt" >"$work/t2k.cut"
+check "no row is split from its dates across a page break" test ! -s "$work/t2k.cut"
+
 # --- failures never lose work -------------------------------------------------
 cp "$pdf" "$work/good.pdf"
 sum=$(sha256sum <"$work/good.pdf")
