@@ -20,7 +20,7 @@ LIBS = -lhpdf -liniparser -lcsv $(shell pkg-config --libs fontconfig 2>/dev/null
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
-LIB_SRC = src/arena.c src/config.c src/csvfile.c src/date.c src/diag.c \
+LIB_SRC = src/arena.c src/chart.c src/config.c src/csvfile.c src/date.c src/diag.c \
 	src/doc.c src/facts.c src/fileio.c src/fontfind.c src/ini.c \
 	src/layout.c src/render.c src/utf8.c src/xalloc.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)

@@ -531,11 +531,17 @@ static int read_table(struct config *c, const struct ini *ini,
 	t->date_format = xstrdup(e ? e->value : "iso");
 	items = ini_numbered(s, &n);
 	t->columns = xcalloc(n ? n : 1, sizeof *t->columns);
-	for (size_t i = 0; i < n; i++)
-		if (read_column(ini, s, items[i].entry, &t->columns[t->len], dl) == 0)
+	for (size_t i = 0; i < n; i++) {
+		if (items[i].minor != 0)
+			diag_error(dl, ini->file, items[i].entry->line,
+			           "[%s] %s: column keys are whole numbers", s->name,
+			           items[i].entry->key);
+		else if (read_column(ini, s, items[i].entry, &t->columns[t->len],
+		                     dl) == 0)
 			t->len++;
 		else
 			free(t->columns[t->len].field), free(t->columns[t->len].title);
+	}
 	free(items);
 	if (n == 0)
 		diag_error(dl, ini->file, s->line, "[%s]: no columns; add e.g. "

@@ -70,21 +70,27 @@ bool date_format_known(const char *fmt)
 	       strcmp(fmt, "short") == 0 || strcmp(fmt, "military") == 0;
 }
 
+/* Parts of a printed date are joined by no-break spaces (U+00A0), so a
+ * date is never split across lines. */
+#define NBSP "\xC2\xA0"
+
 void date_format(struct date d, const char *fmt, char *buf, size_t size)
 {
 	const char *month = month_names[d.month - 1];
 
 	if (strcmp(fmt, "long") == 0) {
-		snprintf(buf, size, "%d %s %d", d.day, month, d.year);
+		snprintf(buf, size, "%d" NBSP "%s" NBSP "%d", d.day, month, d.year);
 	} else if (strcmp(fmt, "short") == 0) {
-		snprintf(buf, size, "%02d %.3s %d", d.day, month, d.year);
+		snprintf(buf, size, "%02d" NBSP "%.3s" NBSP "%d", d.day, month,
+		         d.year);
 	} else if (strcmp(fmt, "military") == 0) {
 		char m[4];
 
 		for (int i = 0; i < 3; i++)
 			m[i] = (char)(month[i] >= 'a' ? month[i] - 32 : month[i]);
 		m[3] = '\0';
-		snprintf(buf, size, "%02d %s %02d", d.day, m, d.year % 100);
+		snprintf(buf, size, "%02d" NBSP "%s" NBSP "%02d", d.day, m,
+		         d.year % 100);
 	} else {
 		snprintf(buf, size, "%04d-%02d-%02d", d.year, d.month, d.day);
 	}

@@ -25,6 +25,9 @@ static struct doc_block *add_block(struct doc *d, enum doc_kind kind)
 	return b;
 }
 
+/* Numbers are glued to their units with no-break spaces (U+00A0). */
+#define NBSP "\xC2\xA0"
+
 void doc_format_tenure(struct date a, struct date b, char *buf, size_t size)
 {
 	int months = (b.year - a.year) * 12 + (b.month - a.month);
@@ -34,15 +37,16 @@ void doc_format_tenure(struct date a, struct date b, char *buf, size_t size)
 	if (months < 1) {
 		long days = date_days(b) - date_days(a);
 
-		snprintf(buf, size, "%ld day%s", days, days == 1 ? "" : "s");
+		snprintf(buf, size, "%ld" NBSP "day%s", days, days == 1 ? "" : "s");
 	} else if (months < 12) {
-		snprintf(buf, size, "%d month%s", months, months == 1 ? "" : "s");
+		snprintf(buf, size, "%d" NBSP "month%s", months,
+		         months == 1 ? "" : "s");
 	} else if (months % 12 == 0) {
-		snprintf(buf, size, "%d year%s", months / 12,
+		snprintf(buf, size, "%d" NBSP "year%s", months / 12,
 		         months / 12 == 1 ? "" : "s");
 	} else {
-		snprintf(buf, size, "%d year%s, %d month%s", months / 12,
-		         months / 12 == 1 ? "" : "s", months % 12,
+		snprintf(buf, size, "%d" NBSP "year%s, %d" NBSP "month%s",
+		         months / 12, months / 12 == 1 ? "" : "s", months % 12,
 		         months % 12 == 1 ? "" : "s");
 	}
 }

@@ -107,11 +107,14 @@ static int scan_line(struct ini *ini, const char *p, const char *end,
 		for (size_t i = 0; i < ini->len; i++) {
 			if (strlen(ini->sections[i].name) == (size_t)(n_end - n) &&
 			    strncasecmp(ini->sections[i].name, n,
-			                (size_t)(n_end - n)) == 0)
-				return diag_error(dl, ini->file, lineno,
-				                  "section [%.*s] repeated (first at "
-				                  "line %d)", (int)(n_end - n), n,
-				                  ini->sections[i].line);
+			                (size_t)(n_end - n)) == 0) {
+				diag_error(dl, ini->file, lineno, "section [%.*s] repeated "
+				           "(first at line %d)", (int)(n_end - n), n,
+				           ini->sections[i].line);
+				/* Its keys belong to it, not to the section above. */
+				add_section(ini, n, (size_t)(n_end - n), lineno);
+				return -1;
+			}
 		}
 		add_section(ini, n, (size_t)(n_end - n), lineno);
 		return 0;

@@ -476,20 +476,22 @@ static void cell_extent(const struct builder *b, enum face f, double size,
 	*max_w = width_of(b->m, f, size, text, len) + 2 * CELL_PAD_X;
 }
 
-/* Column widths, in the manner of HTML's automatic table layout. Each
- * column has a minimum (its widest word, so nothing breaks mid-word) and a
- * maximum (its widest cell on one line). Fixed columns take their width.
- * If every automatic column can have its maximum while proportional ones
- * keep their minimum, it does, and proportional columns share the rest by
- * weight. Otherwise automatic columns get their minimum plus an equal
- * fraction of their spare (max - min), and proportional ones their
- * minimum. If even the minimums overflow, all flexible columns scale down
- * and long words are cut between characters. */
+/* Column widths. Each flexible column (automatic or proportional) has a
+ * minimum, its widest word, so nothing breaks mid-word, and a maximum, its
+ * widest cell on one line. Fixed columns take their width. When every
+ * flexible column fits at its maximum, automatic columns take it and
+ * proportional ones share the rest by weight (with no proportional column,
+ * automatic ones widen to fill the table). Otherwise the widest columns
+ * give way first: every column is capped at one level L, chosen so the
+ * table fits, but never below its minimum. Short columns (numbers, codes,
+ * dates) then stay on one line and long text wraps, as a typesetter
+ * would do it by hand. If even the minimums overflow, they scale down and
+ * long words are cut between characters. */
 static void allocate_columns(const struct builder *b, const struct doc_block *t,
                              enum face body_face, double *w)
 {
 	double size = b->s->table_size, fixed = 0, shares = 0;
-	double auto_min = 0, auto_max = 0, prop_min = 0, avail;
+	double sum_lo = 0, sum_hi = 0, auto_hi = 0, avail;
 	double *lo = xcalloc(t->cols, sizeof *lo), *hi = xcalloc(t->cols,
 	                                                         sizeof *hi);
 
@@ -511,42 +513,64 @@ static void allocate_columns(const struct builder *b, const struct doc_block *t,
 			if (z > hi[c])
 				hi[c] = z;
 		}
-		if (width == 0) {
-			auto_min += lo[c];
-			auto_max += hi[c];
-		} else {
+		sum_lo += lo[c];
+		sum_hi += hi[c];
+		if (width == 0)
+			auto_hi += hi[c];
+		else
 			shares += -width;
-			prop_min += lo[c];
-		}
 	}
 	avail = b->width - fixed;
-	if (auto_max + prop_min <= avail) {
-		double rest = avail - auto_max;
+	for (size_t c = 0; c < t->cols; c++) {
+		double width = t->columns[c].width;
 
-		for (size_t c = 0; c < t->cols; c++) {
-			if (t->columns[c].width == 0)
-				w[c] = shares > 0 ? hi[c] : hi[c] * avail / auto_max;
-			else if (t->columns[c].width < 0)
-				w[c] = rest * -t->columns[c].width / shares;
+		if (width > 0)
+			continue;
+		if (sum_hi <= avail) {
+			if (shares > 0)
+				w[c] = width == 0 ? hi[c]
+				                  : (avail - auto_hi) * -width / shares;
+			else
+				w[c] = hi[c] * avail / sum_hi;
+		} else if (sum_lo > avail) {
+			w[c] = lo[c] * avail / sum_lo;
 		}
-		/* A proportional column below its minimum borrows from the
-		 * others in proportion; rare, as rest >= prop_min overall. */
-	} else if (auto_min + prop_min <= avail) {
-		double spare = avail - auto_min - prop_min;
-		double frac = auto_max > auto_min ? spare / (auto_max - auto_min) : 0;
-
-		for (size_t c = 0; c < t->cols; c++) {
-			if (t->columns[c].width == 0)
-				w[c] = lo[c] + (hi[c] - lo[c]) * frac;
-			else if (t->columns[c].width < 0)
-				w[c] = lo[c];
-		}
-	} else {
-		double scale = avail / (auto_min + prop_min);
+	}
+	if (sum_hi > avail && sum_lo <= avail) {
+		/* Find the cap L by bisection: the total width is monotonic in L,
+		 * and 50 halvings of a page width are far below a point. */
+		double low = 0, high = 0;
 
 		for (size_t c = 0; c < t->cols; c++)
+			if (t->columns[c].width <= 0 && hi[c] > high)
+				high = hi[c];
+		for (int k = 0; k < 50; k++) {
+			double mid = (low + high) / 2, total = 0;
+
+			for (size_t c = 0; c < t->cols; c++)
+				if (t->columns[c].width <= 0)
+					total += fmax(lo[c], fmin(hi[c], mid));
+			if (total > avail)
+				high = mid;
+			else
+				low = mid;
+		}
+		for (size_t c = 0; c < t->cols; c++)
 			if (t->columns[c].width <= 0)
-				w[c] = lo[c] * scale;
+				w[c] = fmax(lo[c], fmin(hi[c], low));
+		/* Hand what rounding left over to the widest column. */
+		{
+			double total = 0;
+			size_t widest = 0;
+
+			for (size_t c = 0; c < t->cols; c++) {
+				total += w[c];
+				if (t->columns[c].width <= 0 &&
+				    (t->columns[widest].width > 0 || w[c] > w[widest]))
+					widest = c;
+			}
+			w[widest] += b->width - total;
+		}
 	}
 	free(lo);
 	free(hi);
@@ -861,6 +885,15 @@ static int paginate(struct builder *b, struct paginator *pg)
 	while (i < b->len) {
 		struct item *it = &b->items[i];
 		bool at_top = i == first;
+
+		/* A page break where a page has just begun, or at the very end,
+		 * would only make an empty page. */
+		if (it->forced && (y == b->top || i + 1 == b->len)) {
+			it->page = page;
+			it->y = y;
+			i++;
+			continue;
+		}
 		double sb = at_top ? 0 : it->space_before;
 
 		if (at_top && it->table >= 0 && !it->table_header) {

@@ -697,6 +697,14 @@ struct cmap_run {
 	uint16_t lo, hi;
 };
 
+/* The text a code point copies out as. Layout glues dates and numbers to
+ * their units with no-break spaces; pasted or searched, they should be
+ * ordinary spaces. */
+static uint32_t copy_as(uint32_t cp)
+{
+	return cp == 0xA0 ? 0x20 : cp;
+}
+
 /* Writes "N beginbfchar/bfrange ... end" blocks of at most 100 entries for
  * the runs of one kind (single = bfchar). */
 static HPDF_STATUS put_cmap_entries(HPDF_Stream s, const struct cmap_run *runs,
@@ -720,7 +728,7 @@ static HPDF_STATUS put_cmap_entries(HPDF_Stream s, const struct cmap_run *runs,
 			           left : (size_t)RENDER_CMAP_BLOCK, kind);
 		}
 		if (single)
-			ret |= put(s, "<%04X> <%04X>\n", u->lo, u->lo);
+			ret |= put(s, "<%04X> <%04X>\n", u->lo, copy_as(u->lo));
 		else
 			ret |= put(s, "<%04X> <%04X> <%04X>\n", u->lo, u->hi, u->lo);
 		if (++done % RENDER_CMAP_BLOCK == 0 || done == total)
@@ -764,7 +772,8 @@ static int fix_tounicode(struct render *r, HPDF_Font font,
 	for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
 		if (!is_used(used, cp))
 			continue;
-		if (nruns > 0 && runs[nruns - 1].hi + 1u == cp && (cp & 0xFF) != 0) {
+		if (nruns > 0 && runs[nruns - 1].hi + 1u == cp && (cp & 0xFF) != 0 &&
+		    copy_as(cp) == cp && copy_as(cp - 1) == cp - 1) {
 			runs[nruns - 1].hi = (uint16_t)cp;
 			continue;
 		}

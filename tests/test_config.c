@@ -105,6 +105,10 @@ static const struct bad_case bad_cases[] = {
 	  "[table.m.t] 1: alignment 'middle' is not one of" },
 	{ GOOD_HEAD ONE_SECTION "[table.m.t]\n1 = x | X | left | wide\n", 11,
 	  "[table.m.t] 1: width 'wide' is not a length in mm" },
+	{ GOOD_HEAD ONE_SECTION "[table.m.t]\n2.1 = x | X\n", 11,
+	  "[table.m.t] 2.1: column keys are whole numbers" },
+	{ GOOD_HEAD "[section.a]\ntitle = A\n1.5 = text m.x\n", 9,
+	  "[section.a] 1.5: block keys are whole numbers" },
 	{ GOOD_HEAD, 0, "no [section.NAME] sections" },
 };
 

@@ -6,6 +6,8 @@
 
 #include "briefing/doc.h"
 
+#define NBSP "\xC2\xA0"
+
 static struct config *cfg(const char *sections, struct diag_list *dl)
 {
 	char *text = NULL;
@@ -49,7 +51,7 @@ static void test_sections_are_numbered_1_and_1_1(void **state)
 			assert_string_equal(d->blocks[i].number, want[h++]);
 	assert_int_equal(h, 4);
 	assert_int_equal(d->blocks[1].kind, DOC_PARAGRAPH);
-	assert_string_equal(d->as_of, "29 November 2018");
+	assert_string_equal(d->as_of, "29" NBSP "November" NBSP "2018");
 	doc_free(d);
 	facts_free(f);
 	config_free(c);
@@ -102,8 +104,8 @@ static void test_commander_cells_format_dates_present_and_tenure(void **state)
 	(void)state;
 	assert_int_equal(t->kind, DOC_TABLE);
 	assert_int_equal(t->cols, 5);
-	assert_string_equal(t->cells[1], "09 Jun 1999");
-	assert_string_equal(t->cells[3], "3 months");       /* 9 Jun - 8 Oct */
+	assert_string_equal(t->cells[1], "09" NBSP "Jun" NBSP "1999");
+	assert_string_equal(t->cells[3], "3" NBSP "months");       /* 9 Jun - 8 Oct */
 	assert_string_equal(t->cells[last * 5 + 2], "present");
 	assert_string_equal(t->cells[last * 5 + 4], "–");   /* not given */
 	assert_string_equal(t->cells[(last - 1) * 5 + 2], "–"); /* 'unknown' */
@@ -137,13 +139,13 @@ static void test_tenure_formats(void **state)
 	(void)state;
 	doc_format_tenure((struct date){ 2000, 1, 1 }, (struct date){ 2000, 1, 13 },
 	                  buf, sizeof buf);
-	assert_string_equal(buf, "12 days");
+	assert_string_equal(buf, "12" NBSP "days");
 	doc_format_tenure((struct date){ 2000, 1, 1 }, (struct date){ 2001, 3, 1 },
 	                  buf, sizeof buf);
-	assert_string_equal(buf, "1 year, 2 months");
+	assert_string_equal(buf, "1" NBSP "year, 2" NBSP "months");
 	doc_format_tenure((struct date){ 2000, 1, 1 }, (struct date){ 2002, 1, 1 },
 	                  buf, sizeof buf);
-	assert_string_equal(buf, "2 years");
+	assert_string_equal(buf, "2" NBSP "years");
 }
 
 int main(void)

@@ -48,8 +48,10 @@ static void test_repeated_section_is_an_error(void **state)
 	struct diag_list dl = { 0 };
 
 	(void)state;
-	assert_null(parse("[a]\n[b]\n[A]\n", &dl));
-	assert_diag(&dl, "t.ini", 3, "section [A] repeated (first at line 1)");
+	assert_null(parse("[a]\nk = 1\n[b]\n[A]\nk = 2\n", &dl));
+	assert_diag(&dl, "t.ini", 4, "section [A] repeated (first at line 1)");
+	/* Its keys are not blamed on the section above it. */
+	assert_int_equal(dl.errors, 1);
 	diag_release(&dl);
 }
 

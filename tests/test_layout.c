@@ -519,6 +519,13 @@ static void test_auto_columns_shrink_to_fit(void **state)
 	layout_table_columns(&fake_metrics, &s, &t, 200, w);
 	assert_true(fabs(w[0] + w[1] + w[2] - 200) < 1e-9);
 	assert_true(w[0] > w[1] && w[0] > w[2]);
+	/* Short columns keep their one-line width; the long one gives way. */
+	assert_true(fabs(w[1] - 18) < 1e-9 && fabs(w[2] - 18) < 1e-9);
+	/* With a fixed column the table still comes to the full width. */
+	t.columns[1].width = 40;
+	layout_table_columns(&fake_metrics, &s, &t, 200, w);
+	assert_true(fabs(w[1] - 40) < 1e-9);
+	assert_true(fabs(w[0] + w[1] + w[2] - 200) < 1e-9);
 	t.cells[0] = "12345";
 	t.columns[1].width = -1;
 	t.columns[2].width = -3;
@@ -566,6 +573,29 @@ static void test_row_taller_than_a_page_splits_between_lines(void **state)
 	diag_release(&dl);
 }
 
+static void test_page_breaks_never_make_empty_pages(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_PARAGRAPH, "first");
+	push(d, DOC_PAGEBREAK, NULL);
+	push(d, DOC_PAGEBREAK, NULL);     /* a second break in a row: no-op */
+	push(d, DOC_PARAGRAPH, "second");
+	push(d, DOC_PAGEBREAK, NULL);     /* a break at the end: no-op */
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_int_equal(p->len, 2);
+	assert_int_equal(page_of(p, "first"), 0);
+	assert_int_equal(page_of(p, "second"), 1);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -579,6 +609,7 @@ int main(void)
 		cmocka_unit_test(test_right_aligned_cells_end_at_the_same_x),
 		cmocka_unit_test(test_every_page_has_marking_and_page_x_of_y),
 		cmocka_unit_test(test_layout_is_deterministic),
+		cmocka_unit_test(test_page_breaks_never_make_empty_pages),
 		cmocka_unit_test(test_columns_auto_fixed_and_proportional),
 		cmocka_unit_test(test_auto_columns_shrink_to_fit),
 		cmocka_unit_test(test_row_taller_than_a_page_splits_between_lines),

@@ -22,7 +22,8 @@ long date_days(struct date d);
 int date_cmp(struct date a, struct date b);
 
 /* Formats d into buf per fmt: "iso" (1999-06-09), "long" (9 June 1999),
- * "short" (09 Jun 1999) or "military" (09 JUN 99). Unknown fmt is "iso". */
+ * "short" (09 Jun 1999) or "military" (09 JUN 99). Unknown fmt is "iso".
+ * The spaces are U+00A0 no-break spaces, so a date never wraps. */
 void date_format(struct date d, const char *fmt, char *buf, size_t size);
 
 /* True when fmt is one date_format() knows. */

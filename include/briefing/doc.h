@@ -68,7 +68,8 @@ void doc_free(struct doc *d);
  * rows * cols, ...). Returns 0 when they hold; for tests. */
 int doc_check(const struct doc *d);
 
-/* "4 months", "1 year, 2 months" or "12 days": the time from a to b. */
+/* "4 months", "1 year, 2 months" or "12 days": the time from a to b,
+ * each number joined to its unit by a no-break space (U+00A0). */
 void doc_format_tenure(struct date a, struct date b, char *buf, size_t size);
 
 #endif
