@@ -15,6 +15,9 @@
  * rows are level_gap apart, and a level whose parents have staff gets an
  * extra band between its row and the next, where the staff boxes sit.
  *
+ * stack_indent is expected to be positive: the stack hangs to the right
+ * of its parent's line, and the arms run right to each leaf.
+ *
  * Key invariant: every walk is over arrays in breadth-first order (or its
  * reverse), never recursive, so a chain of 100,000 nodes costs a few
  * arrays and no stack.
@@ -44,7 +47,7 @@ struct chart_work {
 	bool *staff;        /* staff in effect: a leaf that has a parent */
 	bool *stacked;      /* parents whose leaves are stacked this round */
 	/* per real node: its staff and stacked leaves, in index order */
-	size_t *staff_first, *stack_first, *side_next;
+	size_t *staff_first, *stack_first, *snext;  /* snext: next in either */
 	double *staff_h, *stack_h;
 	/* the layout tree (2n slots) */
 	size_t *lparent, *first, *last, *next, *prev, *number;
@@ -71,7 +74,7 @@ static void work_init(struct chart_work *wk, size_t n)
 	wk->stacked = xcalloc(n, sizeof *wk->stacked);
 	wk->staff_first = xmalloc(n * sizeof *wk->staff_first);
 	wk->stack_first = xmalloc(n * sizeof *wk->stack_first);
-	wk->side_next = xmalloc(n * sizeof *wk->side_next);
+	wk->snext = xmalloc(n * sizeof *wk->snext);
 	wk->staff_h = xcalloc(n, sizeof *wk->staff_h);
 	wk->stack_h = xcalloc(n, sizeof *wk->stack_h);
 	wk->lparent = xmalloc(m * sizeof *wk->lparent);
@@ -106,7 +109,7 @@ static void work_release(struct chart_work *wk)
 	free(wk->stacked);
 	free(wk->staff_first);
 	free(wk->stack_first);
-	free(wk->side_next);
+	free(wk->snext);
 	free(wk->staff_h);
 	free(wk->stack_h);
 	free(wk->lparent);
@@ -213,7 +216,7 @@ static void build_layout_tree(struct chart_work *wk)
 			wk->prev[i] = NONE;
 	for (size_t i = 0; i < n; i++) {
 		wk->staff_first[i] = wk->stack_first[i] = NONE;
-		wk->side_next[i] = NONE;
+		wk->snext[i] = NONE;
 	}
 	/* Walk each parent's children once, so side lists stay in index
 	 * order without tail arrays. */
@@ -225,13 +228,13 @@ static void build_layout_tree(struct chart_work *wk)
 				if (staff_last == NONE)
 					wk->staff_first[p] = c;
 				else
-					wk->side_next[staff_last] = c;
+					wk->snext[staff_last] = c;
 				staff_last = c;
 			} else if (wk->stacked[p]) {
 				if (stack_last == NONE)
 					wk->stack_first[p] = c;
 				else
-					wk->side_next[stack_last] = c;
+					wk->snext[stack_last] = c;
 				stack_last = c;
 			} else {
 				link_child(wk, p, c);
@@ -261,8 +264,8 @@ static void measure(struct chart_work *wk, const struct chart_node *nodes,
 		size_t k = 0;
 
 		wk->left[i] = wk->right[i] = half;
-		for (size_t s = wk->staff_first[i]; s != NONE; s = wk->side_next[s]) {
-			size_t t = wk->side_next[s];
+		for (size_t s = wk->staff_first[i]; s != NONE; s = wk->snext[s]) {
+			size_t t = wk->snext[s];
 			double rh = nodes[s].h;
 
 			/* s goes right, its partner t (if any) left. */
@@ -288,7 +291,7 @@ static void measure(struct chart_work *wk, const struct chart_node *nodes,
 			double maxw = 0, sum = 0, a, b;
 
 			k = 0;
-			for (size_t s = wk->stack_first[i]; s != NONE; s = wk->side_next[s]) {
+			for (size_t s = wk->stack_first[i]; s != NONE; s = wk->snext[s]) {
 				sum += (k++ ? pp->stack_gap : 0) + nodes[s].h;
 				if (nodes[s].w > maxw)
 					maxw = nodes[s].w;
@@ -528,8 +531,8 @@ static double place_staff(struct chart_work *wk, struct chart_node *nodes,
 	             (wk->band_h[d] - wk->staff_h[v]) / 2;
 	size_t k = 0;
 
-	for (size_t s = wk->staff_first[v]; s != NONE; s = wk->side_next[s]) {
-		size_t t = wk->side_next[s];
+	for (size_t s = wk->staff_first[v]; s != NONE; s = wk->snext[s]) {
+		size_t t = wk->snext[s];
 		double rh = nodes[s].h;
 
 		if (t != NONE && nodes[t].h > rh)
@@ -577,7 +580,7 @@ static double layout_round(struct chart_work *wk, struct chart_node *nodes,
 		if (wk->staff_first[v] != NONE)
 			below = place_staff(wk, nodes, pp, v);
 		below += pp->level_gap;
-		for (size_t s = wk->stack_first[v]; s != NONE; s = wk->side_next[s]) {
+		for (size_t s = wk->stack_first[v]; s != NONE; s = wk->snext[s]) {
 			nodes[s].x = wk->cx[v] + pp->stack_indent;
 			nodes[s].y = below;
 			nodes[s].stacked = true;
@@ -671,33 +674,36 @@ static void connect(const struct chart_work *wk, const struct chart_node *nodes,
 			continue;
 		cx = wk->cx[v];
 		bottom = nodes[v].y + nodes[v].h;
-		for (size_t s = wk->staff_first[v]; s != NONE; s = wk->side_next[s])
+		for (size_t s = wk->staff_first[v]; s != NONE; s = wk->snext[s])
 			low = fmax(low, nodes[s].y + nodes[s].h / 2);
 		if (wk->stacked[v]) {
-			for (size_t s = wk->stack_first[v]; s != NONE; s = wk->side_next[s])
+			for (size_t s = wk->stack_first[v]; s != NONE; s = wk->snext[s])
 				low = nodes[s].y + nodes[s].h / 2;
 			add_segment(r, &cap, cx, bottom, cx, low);
-			for (size_t s = wk->stack_first[v]; s != NONE; s = wk->side_next[s]) {
+			for (size_t s = wk->stack_first[v]; s != NONE; s = wk->snext[s]) {
 				double y = nodes[s].y + nodes[s].h / 2;
 
 				add_segment(r, &cap, cx, y, nodes[s].x, y);
 			}
 		} else if (wk->first[v] != NONE) {
-			double bus = wk->row_y[wk->depth[v] + 1] - pp->level_gap / 2;
+			double bus = wk->row_y[wk->depth[v] + 1] -
+			             pp->level_gap / 2;
 
 			add_segment(r, &cap, cx, bottom, cx, bus);
 			add_segment(r, &cap, wk->cx[wk->first[v]], bus,
 			            wk->cx[wk->last[v]], bus);
 			for (size_t c = wk->first[v]; c != NONE; c = wk->next[c])
-				add_segment(r, &cap, wk->cx[c], bus, wk->cx[c], nodes[c].y);
+				add_segment(r, &cap, wk->cx[c], bus, wk->cx[c],
+				            nodes[c].y);
 		} else if (wk->staff_first[v] != NONE) {
 			add_segment(r, &cap, cx, bottom, cx, low);
 		}
 		/* Staff alternate right (near edge: left) and left. */
 		side = 0;
-		for (size_t s = wk->staff_first[v]; s != NONE; s = wk->side_next[s]) {
+		for (size_t s = wk->staff_first[v]; s != NONE; s = wk->snext[s]) {
 			double y = nodes[s].y + nodes[s].h / 2;
-			double edge = side++ % 2 ? nodes[s].x + nodes[s].w : nodes[s].x;
+			double edge = side++ % 2 ? nodes[s].x + nodes[s].w
+			                         : nodes[s].x;
 
 			add_segment(r, &cap, cx, y, edge, y);
 		}
@@ -751,9 +757,9 @@ int chart_layout(struct chart_node *nodes, size_t n,
 	limit = params->max_width + EPS * fmax(1, fabs(params->max_width));
 	width = layout_round(&wk, nodes, params);
 	if (width > limit && params->allow_stack) {
-		/* Greedy, as the brief for org charts has it: each round stacks
-		 * the next candidate and lays out again, so the cost is one
-		 * linear layout per candidate tried. */
+		/* Greedy: the parent with the most leaves saves the most
+		 * width, and re-laying out after each one stops as soon as
+		 * the chart fits. One linear round per candidate at most. */
 		ncand = stack_candidates(&wk, &cand);
 		for (size_t k = 0; k < ncand && width > limit; k++) {
 			wk.stacked[cand[k]] = true;

@@ -22,17 +22,19 @@
 
 static const char *const document_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "organisation",
-	"marking", "as_of", NULL
+	"marking", "as_of", "max_source_age", NULL
 };
 static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
-	"margin_right", NULL
+	"margin_right", "duplex", NULL
 };
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
-static const char *const section_keys[] = { "title", "level", NULL };
+static const char *const section_keys[] = { "title", "level", "numbered",
+                                            NULL };
 static const char *const table_keys[] = { "date_format", "caption", NULL };
 static const char *const fixed_sections[] = {
-	"document", "page", "fonts", "style", "data", "section.", "table.", NULL
+	"document", "page", "fonts", "style", "data", "cover", "section.",
+	"table.", NULL
 };
 
 /* Style keys that are sizes in points: name, offset, min, max. */
@@ -148,13 +150,13 @@ static char *opt_string(struct ini_section *s, const char *key)
 	return v && v[0] ? xstrdup(v) : NULL;
 }
 
-static char *req_string(const struct ini *ini, struct ini_section *s,
+static char *req_string(struct ini_section *s,
                         const char *key, struct diag_list *dl)
 {
 	char *v = s ? opt_string(s, key) : NULL;
 
 	if (!v && s)
-		ini_missing(ini, s, key, dl);
+		ini_missing(s, key, dl);
 	return v;
 }
 
@@ -169,8 +171,8 @@ static int read_document(struct config *c, const struct ini *ini,
 	if (!s)
 		return diag_error(dl, ini->file, 0, "missing required section "
 		                  "[document]");
-	c->title = req_string(ini, s, "title", dl);
-	c->marking = req_string(ini, s, "marking", dl);
+	c->title = req_string(s, "title", dl);
+	c->marking = req_string(s, "marking", dl);
 	c->subtitle = opt_string(s, "subtitle");
 	c->author = opt_string(s, "author");
 	c->subject = opt_string(s, "subject");
@@ -178,13 +180,14 @@ static int read_document(struct config *c, const struct ini *ini,
 	c->organisation = opt_string(s, "organisation");
 	e = ini_get(s, "as_of");
 	if (!e)
-		ini_missing(ini, s, "as_of", dl);
+		ini_missing(s, "as_of", dl);
 	else if (!date_parse(e->value, &d))
-		diag_error(dl, ini->file, e->line, "[document] as_of: '%s' is not "
+		diag_error(dl, e->file, e->line, "[document] as_of: '%s' is not "
 		           "a date (YYYY-MM-DD)", e->value);
 	else
 		c->as_of = xstrdup(e->value);
-	ini_check_unused(ini, s, document_keys, dl);
+	ini_number(s, "max_source_age", 1, 36500, &c->max_source_age, dl);
+	ini_check_unused(s, document_keys, dl);
 	return dl->errors > before ? -1 : 0;
 }
 
@@ -205,24 +208,25 @@ static int read_page(struct config *c, const struct ini *ini,
 
 	if (!s)
 		return 0;
-	ini_choice(ini, s, "size", sizes, &size, dl);
-	ini_choice(ini, s, "orientation", orientations, &orient, dl);
+	ini_choice(s, "size", sizes, &size, dl);
+	ini_bool(s, "duplex", &st->duplex, dl);
+	ini_choice(s, "orientation", orientations, &orient, dl);
 	st->page_width = dims[size][orient];
 	st->page_height = dims[size][!orient];
 	for (int i = 0; i < 4; i++) {
 		double mm;
 
-		if (ini_number(ini, s, page_keys[2 + i], 0, 200, &mm, dl) == 1)
+		if (ini_number(s, page_keys[2 + i], 0, 200, &mm, dl) == 1)
 			*margins[i] = mm * MM;
 	}
 	/* A page with no room for text is a config mistake, not a layout job. */
 	if (dl->errors == before &&
 	    (st->page_width - st->margin_left - st->margin_right < 72 ||
 	     st->page_height - st->margin_top - st->margin_bottom < 144))
-		diag_error(dl, ini->file, s->line, "[page] margins leave less than "
+		diag_error(dl, s->file, s->line, "[page] margins leave less than "
 		           "25 mm x 50 mm for text on a %.0f x %.0f mm page",
 		           st->page_width / MM, st->page_height / MM);
-	ini_check_unused(ini, s, page_keys, dl);
+	ini_check_unused(s, page_keys, dl);
 	return dl->errors > before ? -1 : 0;
 }
 
@@ -233,26 +237,31 @@ static int read_fonts(struct config *c, const struct ini *ini,
 		"DejaVu Sans", "DejaVu Sans:bold", "DejaVu Sans:oblique"
 	};
 	struct ini_section *s = ini_find(ini, "fonts");
-	char *dir = path_dirname(ini->file);
 
 	for (int f = 0; f < FACE_COUNT; f++) {
 		struct ini_entry *e = ini_get(s, font_keys[f]);
 
 		if (!e || !e->value[0]) {
 			c->fonts[f] = xstrdup(defaults[f]);
+			c->font_files[f] = xstrdup(ini->file);
 			c->font_lines[f] = 0;
 			continue;
 		}
+		c->font_files[f] = xstrdup(e->file);
 		c->font_lines[f] = e->line;
-		/* A value naming a file is a path relative to the config; any
-		 * other value is a fontconfig pattern such as "DejaVu Sans:bold". */
-		if (strchr(e->value, '/') || strstr(e->value, ".ttf"))
+		/* A value naming a file is a path relative to the config file it
+		 * is written in; any other value is a fontconfig pattern such as
+		 * "DejaVu Sans:bold". */
+		if (strchr(e->value, '/') || strstr(e->value, ".ttf")) {
+			char *dir = path_dirname(e->file);
+
 			c->fonts[f] = path_join(dir, e->value);
-		else
+			free(dir);
+		} else {
 			c->fonts[f] = xstrdup(e->value);
+		}
 	}
-	free(dir);
-	return s ? ini_check_unused(ini, s, font_keys, dl) : 0;
+	return s ? ini_check_unused(s, font_keys, dl) : 0;
 }
 
 static int read_style(struct config *c, const struct ini *ini,
@@ -270,7 +279,7 @@ static int read_style(struct config *c, const struct ini *ini,
 	for (size_t i = 0; i < COUNT(size_keys); i++) {
 		const struct size_key *k = &size_keys[i];
 
-		ini_number(ini, s, k->key, k->min, k->max,
+		ini_number(s, k->key, k->min, k->max,
 		           (double *)((char *)&c->style + k->offset), dl);
 		allowed[n++] = k->key;
 	}
@@ -280,19 +289,19 @@ static int read_style(struct config *c, const struct ini *ini,
 		allowed[n++] = color_keys[i].key;
 		if (e && !parse_color(e->value, (struct rgb *)((char *)&c->style +
 		                      color_keys[i].offset)))
-			diag_error(dl, ini->file, e->line, "[style] %s: '%s' is not a "
+			diag_error(dl, e->file, e->line, "[style] %s: '%s' is not a "
 			           "colour (#rrggbb)", e->key, e->value);
 	}
-	if (ini_number(ini, s, "list_indent", 0, 50, &mm, dl) == 1)
+	if (ini_number(s, "list_indent", 0, 50, &mm, dl) == 1)
 		c->style.list_indent = mm * MM;
-	if (ini_choice(ini, s, "align", aligns, &align, dl) == 1)
+	if (ini_choice(s, "align", aligns, &align, dl) == 1)
 		c->style.justify = align == 1;
-	ini_bool(ini, s, "zebra", &c->style.zebra, dl);
+	ini_bool(s, "zebra", &c->style.zebra, dl);
 	allowed[n++] = "list_indent";
 	allowed[n++] = "align";
 	allowed[n++] = "zebra";
 	allowed[n] = NULL;
-	ini_check_unused(ini, s, allowed, dl);
+	ini_check_unused(s, allowed, dl);
 	return dl->errors > before ? -1 : 0;
 }
 
@@ -300,19 +309,19 @@ static int read_data(struct config *c, const struct ini *ini,
                      struct diag_list *dl)
 {
 	struct ini_section *s = ini_find(ini, "data");
-	char *dir;
 
 	if (!s || s->len == 0)
-		return diag_error(dl, ini->file, s ? s->line : 0,
+		return diag_error(dl, s ? s->file : ini->file, s ? s->line : 0,
 		                  "[data]: no data files named; add e.g. "
 		                  "'mission = ../data/mission.ini'");
-	dir = path_dirname(ini->file);
 	c->data_files = xcalloc(s->len, sizeof *c->data_files);
 	for (size_t i = 0; i < s->len; i++) {
+		char *dir = path_dirname(s->entries[i].file);
+
 		s->entries[i].used = true;
 		c->data_files[c->data_len++] = path_join(dir, s->entries[i].value);
+		free(dir);
 	}
-	free(dir);
 	return 0;
 }
 
@@ -327,12 +336,13 @@ static bool valid_fact_name(const char *s)
 	return true;
 }
 
-static int parse_block(const struct ini *ini, struct ini_section *s,
+static int parse_block(struct ini_section *s,
                        const struct ini_entry *e, struct config_block *b,
                        struct diag_list *dl)
 {
 	static const char *const kinds[] = {
-		"text", "list", "figures", "table", "pagebreak", NULL
+		"text", "list", "figures", "table", "pagebreak", "contents",
+		"sources", NULL
 	};
 	const char *v = e->value, *sp = strchr(v, ' ');
 	size_t klen = sp ? (size_t)(sp - v) : strlen(v);
@@ -340,6 +350,7 @@ static int parse_block(const struct ini *ini, struct ini_section *s,
 	const char *fact;
 
 	b->line = e->line;
+	b->file = xstrdup(e->file);
 	b->fact = NULL;
 	snprintf(kind, sizeof kind, "%.*s", (int)(klen < 31 ? klen : 31), v);
 	for (int i = 0; kinds[i]; i++) {
@@ -349,20 +360,20 @@ static int parse_block(const struct ini *ini, struct ini_section *s,
 		fact = sp ? sp + 1 : "";
 		while (*fact == ' ')
 			fact++;
-		if (b->kind == BLOCK_PAGEBREAK) {
+		if (b->kind >= BLOCK_PAGEBREAK) {
 			if (*fact)
-				return diag_error(dl, ini->file, e->line,
-				                  "[%s] %s: 'pagebreak' takes no fact name",
-				                  s->name, e->key);
+				return diag_error(dl, e->file, e->line,
+				                  "[%s] %s: '%s' takes no fact name",
+				                  s->name, e->key, kind);
 			return 0;
 		}
 		if (!*fact)
-			return diag_error(dl, ini->file, e->line,
+			return diag_error(dl, e->file, e->line,
 			                  "[%s] %s: block '%s' needs a fact name, e.g. "
 			                  "'%s mission.summary'", s->name, e->key, kind,
 			                  kind);
 		if (!valid_fact_name(fact))
-			return diag_error(dl, ini->file, e->line,
+			return diag_error(dl, e->file, e->line,
 			                  "[%s] %s: '%s' is not a fact name (lower-case "
 			                  "letters, digits, '.', '-', '_')", s->name,
 			                  e->key, fact);
@@ -372,15 +383,15 @@ static int parse_block(const struct ini *ini, struct ini_section *s,
 	{
 		const char *hint = ini_suggest(kind, kinds);
 
-		return diag_error(dl, ini->file, e->line,
+		return diag_error(dl, e->file, e->line,
 		                  "[%s] %s: unknown block type '%s'%s%s%s", s->name,
 		                  e->key, kind, hint ? " (did you mean '" : "",
 		                  hint ? hint : "", hint ? "'?)" : "");
 	}
 }
 
-static int read_section(struct config *c, const struct ini *ini,
-                        struct ini_section *s, struct diag_list *dl)
+static int read_section(struct config *c, struct ini_section *s,
+                        struct diag_list *dl)
 {
 	struct config_section *sec = &c->sections[c->sections_len++];
 	struct ini_numbered *items;
@@ -390,10 +401,12 @@ static int read_section(struct config *c, const struct ini *ini,
 	memset(sec, 0, sizeof *sec);
 	sec->id = xstrdup(s->name + strlen("section."));
 	sec->line = s->line;
-	sec->title = req_string(ini, s, "title", dl);
-	ini_number(ini, s, "level", 1, 2, &level, dl);
+	sec->title = req_string(s, "title", dl);
+	ini_number(s, "level", 1, 2, &level, dl);
+	sec->numbered = true;
+	ini_bool(s, "numbered", &sec->numbered, dl);
 	if (level != 1 && level != 2)
-		diag_error(dl, ini->file, ini_get(s, "level")->line,
+		diag_error(dl, ini_get(s, "level")->file, ini_get(s, "level")->line,
 		           "[%s] level: must be 1 or 2", s->name);
 	sec->level = (int)level;
 	items = ini_numbered(s, &n);
@@ -401,20 +414,20 @@ static int read_section(struct config *c, const struct ini *ini,
 	sec->cap = n;
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].minor != 0) {
-			diag_error(dl, ini->file, items[i].entry->line,
+			diag_error(dl, items[i].entry->file, items[i].entry->line,
 			           "[%s] %s: block keys are whole numbers", s->name,
 			           items[i].entry->key);
 			continue;
 		}
-		if (parse_block(ini, s, items[i].entry, &sec->blocks[sec->len],
+		if (parse_block(s, items[i].entry, &sec->blocks[sec->len],
 		                dl) == 0)
 			sec->len++;
 	}
 	free(items);
 	if (sec->level == 2 && c->sections_len == 1)
-		diag_error(dl, ini->file, s->line, "[%s]: a level-2 section cannot "
+		diag_error(dl, s->file, s->line, "[%s]: a level-2 section cannot "
 		           "come before the first level-1 section", s->name);
-	ini_check_unused(ini, s, section_keys, dl);
+	ini_check_unused(s, section_keys, dl);
 	return dl->errors > before ? -1 : 0;
 }
 
@@ -469,7 +482,7 @@ static size_t split_bar(char *s, char **fields, size_t max)
 	return n;
 }
 
-static int read_column(const struct ini *ini, const struct ini_section *s,
+static int read_column(const struct ini_section *s,
                        const struct ini_entry *e, struct config_column *col,
                        struct diag_list *dl)
 {
@@ -481,10 +494,11 @@ static int read_column(const struct ini *ini, const struct ini_section *s,
 
 	memset(col, 0, sizeof *col);
 	col->line = e->line;
+	col->file = xstrdup(e->file);
 	col->align = ALIGN_AUTO;
 	col->width = 0;
 	if (n < 2 || n > 4 || !f[0][0]) {
-		rc = diag_error(dl, ini->file, e->line, "[%s] %s: expected 'field | "
+		rc = diag_error(dl, e->file, e->line, "[%s] %s: expected 'field | "
 		                "title | align | width', e.g. 'from | From | left | "
 		                "22'", s->name, e->key);
 		goto done;
@@ -497,14 +511,14 @@ static int read_column(const struct ini *ini, const struct ini_section *s,
 		for (i = 0; aligns[i] && strcmp(aligns[i], f[2]) != 0; i++)
 			;
 		if (!aligns[i])
-			rc = diag_error(dl, ini->file, e->line, "[%s] %s: alignment "
+			rc = diag_error(dl, e->file, e->line, "[%s] %s: alignment "
 			                "'%s' is not one of: left, right, center, auto",
 			                s->name, e->key, f[2]);
 		else
 			col->align = (enum column_align)i;
 	}
 	if (n == 4 && f[3][0] && !parse_width(f[3], &col->width))
-		rc = diag_error(dl, ini->file, e->line, "[%s] %s: width '%s' is not "
+		rc = diag_error(dl, e->file, e->line, "[%s] %s: width '%s' is not "
 		                "a length in mm, 'auto', '*' or 'N*'", s->name,
 		                e->key, f[3]);
 done:
@@ -512,8 +526,8 @@ done:
 	return rc;
 }
 
-static int read_table(struct config *c, const struct ini *ini,
-                      struct ini_section *s, struct diag_list *dl)
+static int read_table(struct config *c, struct ini_section *s,
+                      struct diag_list *dl)
 {
 	struct config_table *t = &c->tables[c->tables_len++];
 	struct ini_numbered *items;
@@ -526,34 +540,35 @@ static int read_table(struct config *c, const struct ini *ini,
 	t->caption = opt_string(s, "caption");
 	e = ini_get(s, "date_format");
 	if (e && !date_format_known(e->value))
-		diag_error(dl, ini->file, e->line, "[%s] date_format: '%s' is not "
+		diag_error(dl, e->file, e->line, "[%s] date_format: '%s' is not "
 		           "one of: iso, long, short, military", s->name, e->value);
 	t->date_format = xstrdup(e ? e->value : "iso");
 	items = ini_numbered(s, &n);
 	t->columns = xcalloc(n ? n : 1, sizeof *t->columns);
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].minor != 0)
-			diag_error(dl, ini->file, items[i].entry->line,
+			diag_error(dl, items[i].entry->file, items[i].entry->line,
 			           "[%s] %s: column keys are whole numbers", s->name,
 			           items[i].entry->key);
-		else if (read_column(ini, s, items[i].entry, &t->columns[t->len],
+		else if (read_column(s, items[i].entry, &t->columns[t->len],
 		                     dl) == 0)
 			t->len++;
 		else
-			free(t->columns[t->len].field), free(t->columns[t->len].title);
+			free(t->columns[t->len].field), free(t->columns[t->len].title),
+			free(t->columns[t->len].file);
 	}
 	free(items);
 	if (n == 0)
-		diag_error(dl, ini->file, s->line, "[%s]: no columns; add e.g. "
+		diag_error(dl, s->file, s->line, "[%s]: no columns; add e.g. "
 		           "'1 = name | Name | left | *'", s->name);
-	ini_check_unused(ini, s, table_keys, dl);
+	ini_check_unused(s, table_keys, dl);
 	return dl->errors > before ? -1 : 0;
 }
 
 static void check_section_names(const struct ini *ini, struct diag_list *dl)
 {
 	static const char *const known[] = {
-		"document", "page", "fonts", "style", "data", NULL
+		"document", "page", "fonts", "style", "data", "cover", NULL
 	};
 
 	for (size_t i = 0; i < ini->len; i++) {
@@ -575,7 +590,7 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 				continue;
 		}
 		hint = ini_suggest(name, fixed_sections);
-		diag_error(dl, ini->file, ini->sections[i].line,
+		diag_error(dl, ini->sections[i].file, ini->sections[i].line,
 		           "unknown section [%s]%s%s%s", name,
 		           hint ? " (did you mean [" : " (expected [document], [page], "
 		           "[fonts], [style], [data], [section.NAME] or [table.FACT])",
@@ -583,11 +598,93 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 	}
 }
 
+/* [cover]: its presence asks for a cover page; numbered keys pick key
+ * figures, "N = FACT ITEM" (item ITEM of figures fact FACT). */
+static int read_cover(struct config *c, const struct ini *ini,
+                      struct diag_list *dl)
+{
+	static const char *const keys[] = { NULL };
+	struct ini_section *s = ini_find(ini, "cover");
+	struct ini_numbered *items;
+	size_t n, before = dl->errors;
+
+	if (!s)
+		return 0;
+	c->cover = true;
+	items = ini_numbered(s, &n);
+	c->cover_figures = xcalloc(n ? n : 1, sizeof *c->cover_figures);
+	for (size_t i = 0; i < n; i++) {
+		const struct ini_entry *e = items[i].entry;
+		const char *sp = strrchr(e->value, ' ');
+		char *end;
+		long num = sp ? strtol(sp + 1, &end, 10) : 0;
+		struct config_cover_figure *f;
+
+		if (!sp || *end || num < 1 || items[i].minor) {
+			diag_error(dl, e->file, e->line, "[cover] %s: expected 'FACT "
+			           "ITEM', e.g. '1 = mission.figures 2'", e->key);
+			continue;
+		}
+		f = &c->cover_figures[c->cover_figures_len++];
+		f->fact = xstrndup(e->value, (size_t)(sp - e->value));
+		f->number = (int)num;
+		f->file = xstrdup(e->file);
+		f->line = e->line;
+	}
+	free(items);
+	ini_check_unused(s, keys, dl);
+	return dl->errors > before ? -1 : 0;
+}
+
+/* Include files nest at most this deep, which also stops a cycle. */
+#define MAX_INCLUDE_DEPTH 8
+
+/* Parses a config file and, when it starts with "include = FILE", the
+ * file it includes (relative to it), then lays its keys over the
+ * included ones: a profile states only what differs. */
+static struct ini *parse_with_includes(const char *buf, size_t len,
+                                       const char *name, int depth,
+                                       struct diag_list *dl)
+{
+	struct ini *ini = ini_parse(buf, len, name, dl), *base;
+	char *dir, *path, *text;
+	size_t text_len;
+
+	if (!ini || !ini->include)
+		return ini;
+	if (depth >= MAX_INCLUDE_DEPTH) {
+		diag_error(dl, name, ini->include_line, "include: files nest more "
+		           "than %d deep (does a file include itself?)",
+		           MAX_INCLUDE_DEPTH);
+		ini_free(ini);
+		return NULL;
+	}
+	dir = path_dirname(name);
+	path = path_join(dir, ini->include);
+	free(dir);
+	if (file_read(path, &text, &text_len, dl) != 0) {
+		diag_error(dl, name, ini->include_line, "include: cannot read '%s'",
+		           ini->include);
+		free(path);
+		ini_free(ini);
+		return NULL;
+	}
+	base = parse_with_includes(text, text_len, path, depth + 1, dl);
+	free(text);
+	free(path);
+	if (!base) {
+		ini_free(ini);
+		return NULL;
+	}
+	ini_merge(base, ini);
+	return base;
+}
+
 struct config *config_parse(const char *buf, size_t len, const char *name,
                             struct diag_list *dl)
 {
 	struct config *c;
-	struct ini *ini = ini_parse(buf, len, name, dl);
+	struct ini *ini = parse_with_includes(buf, len, name, 0, dl);
 	size_t before = dl->errors;
 
 	if (!ini)
@@ -603,13 +700,14 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	read_fonts(c, ini, dl);
 	read_style(c, ini, dl);
 	read_data(c, ini, dl);
+	read_cover(c, ini, dl);
 	for (size_t i = 0; i < ini->len; i++) {
 		struct ini_section *s = &ini->sections[i];
 
 		if (strncmp(s->name, "section.", 8) == 0 && s->name[8])
-			read_section(c, ini, s, dl);
+			read_section(c, s, dl);
 		else if (strncmp(s->name, "table.", 6) == 0 && s->name[6])
-			read_table(c, ini, s, dl);
+			read_table(c, s, dl);
 	}
 	if (c->sections_len == 0)
 		diag_error(dl, name, 0, "no [section.NAME] sections: the briefing "
@@ -651,13 +749,17 @@ void config_free(struct config *c)
 	for (size_t i = 0; i < c->data_len; i++)
 		free(c->data_files[i]);
 	free(c->data_files);
-	for (int f = 0; f < FACE_COUNT; f++)
+	for (int f = 0; f < FACE_COUNT; f++) {
 		free(c->fonts[f]);
+		free(c->font_files[f]);
+	}
 	for (size_t i = 0; i < c->sections_len; i++) {
 		struct config_section *s = &c->sections[i];
 
-		for (size_t j = 0; j < s->len; j++)
+		for (size_t j = 0; j < s->len; j++) {
 			free(s->blocks[j].fact);
+			free(s->blocks[j].file);
+		}
 		free(s->blocks);
 		free(s->id);
 		free(s->title);
@@ -669,6 +771,7 @@ void config_free(struct config *c)
 		for (size_t j = 0; j < t->len; j++) {
 			free(t->columns[j].field);
 			free(t->columns[j].title);
+			free(t->columns[j].file);
 		}
 		free(t->columns);
 		free(t->fact);
@@ -676,6 +779,11 @@ void config_free(struct config *c)
 		free(t->caption);
 	}
 	free(c->tables);
+	for (size_t i = 0; i < c->cover_figures_len; i++) {
+		free(c->cover_figures[i].fact);
+		free(c->cover_figures[i].file);
+	}
+	free(c->cover_figures);
 	free(c);
 }
 

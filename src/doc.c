@@ -155,7 +155,7 @@ static int add_table(struct doc *d, const struct config *c,
 
 			if (csvfile_column(t, field) < 0 &&
 			    !(strcmp(field, "tenure") == 0 && fact->succession))
-				diag_error(dl, c->file, ct->columns[i].line,
+				diag_error(dl, ct->columns[i].file, ct->columns[i].line,
 				           "[table.%s]: column '%s' is not in %s (its "
 				           "columns: %s%s)", ct->fact, field, t->file,
 				           t->header[0], t->columns > 1 ? ", ..." : "");
@@ -187,6 +187,132 @@ static int add_table(struct doc *d, const struct config *c,
 	return 0;
 }
 
+/* One entry per data file: title, address, last-updated date. A source
+ * older than the config's max_source_age before the as-of date warns:
+ * the briefing may state what is no longer true. */
+static int add_sources(struct doc *d, const struct facts *f,
+                       struct date as_of)
+{
+	struct doc_block *b = add_block(d, DOC_SOURCES);
+	char date[64];
+
+	date_format(as_of, "long", date, sizeof date);
+	b->text = xasprintf("This briefing is current as of %s. It draws on "
+	                    "the following sources.", date);
+	b->len = f->sources_len;
+	b->rows = f->sources_len;
+	b->cols = 1;
+	b->items = xcalloc(b->len ? b->len : 1, sizeof *b->items);
+	b->values = xcalloc(b->len ? b->len : 1, sizeof *b->values);
+	b->levels = xcalloc(b->len ? b->len : 1, sizeof *b->levels);
+	b->cells = xcalloc(b->len ? b->len : 1, sizeof *b->cells);
+	for (size_t i = 0; i < f->sources_len; i++) {
+		const struct fact_source *src = f->sources[i];
+
+		b->items[i] = xstrdup(src->title ? src->title : src->file);
+		b->values[i] = xstrdup(src->url ? src->url : "");
+		date_format(src->updated, "long", date, sizeof date);
+		b->cells[i] = xasprintf("Last updated %s", date);
+	}
+	return 0;
+}
+
+/* Warns about each source last updated more than max_source_age days
+ * before the briefing's as-of date. */
+static void check_source_age(const struct config *c, const struct facts *f,
+                             struct date as_of, struct diag_list *dl)
+{
+	if (c->max_source_age <= 0)
+		return;
+	for (size_t i = 0; i < f->sources_len; i++) {
+		const struct fact_source *src = f->sources[i];
+		long age = date_days(as_of) - date_days(src->updated);
+		char updated[32];
+
+		if (age <= c->max_source_age)
+			continue;
+		date_format(src->updated, "iso", updated, sizeof updated);
+		diag_warning(dl, src->file, 0, "[source] updated: %s is %ld days "
+		             "before the as-of date %s (max_source_age is %.0f)",
+		             updated, age, c->as_of, c->max_source_age);
+	}
+}
+
+/* The cover's key figures: each names an item of a figures fact. */
+static int add_cover(struct doc *d, const struct config *c,
+                     const struct facts *f, struct diag_list *dl)
+{
+	struct doc_block *b = add_block(d, DOC_COVER);
+	size_t n = c->cover_figures_len;
+
+	b->items = xcalloc(n ? n : 1, sizeof *b->items);
+	b->values = xcalloc(n ? n : 1, sizeof *b->values);
+	b->levels = xcalloc(n ? n : 1, sizeof *b->levels);
+	for (size_t i = 0; i < n; i++) {
+		const struct config_cover_figure *cf = &c->cover_figures[i];
+		const struct fact *fact = facts_find(f, cf->fact);
+		const struct fact_item *item = NULL;
+
+		if (!fact || fact->kind != FACT_FIGURES) {
+			diag_error(dl, cf->file, cf->line, "[cover]: '%s' is not a "
+			           "figures fact", cf->fact);
+			continue;
+		}
+		for (size_t k = 0; k < fact->len && !item; k++)
+			if (fact->items[k].number == cf->number)
+				item = &fact->items[k];
+		if (!item) {
+			diag_error(dl, cf->file, cf->line, "[cover]: '%s' has no item "
+			           "%d (%s:%d)", cf->fact, cf->number, fact->file,
+			           fact->line);
+			continue;
+		}
+		b->items[b->len] = xstrdup(item->text);
+		b->values[b->len] = xstrdup(item->value);
+		b->len++;
+	}
+	return 0;
+}
+
+/* True for the heading of the section that holds the contents itself,
+ * which the contents do not list. */
+static bool heads_contents(const struct doc *d, size_t i)
+{
+	return d->blocks[i].kind == DOC_HEADING && i + 1 < d->len &&
+	       d->blocks[i + 1].kind == DOC_CONTENTS;
+}
+
+/* Lists every heading in each contents block, numbered or not, but for
+ * the contents' own. */
+static void fill_contents(struct doc *d)
+{
+	size_t headings = 0;
+
+	for (size_t i = 0; i < d->len; i++)
+		headings += d->blocks[i].kind == DOC_HEADING && !heads_contents(d, i);
+	for (size_t i = 0; i < d->len; i++) {
+		struct doc_block *b = &d->blocks[i];
+
+		if (b->kind != DOC_CONTENTS)
+			continue;
+		b->items = xcalloc(headings ? headings : 1, sizeof *b->items);
+		b->values = xcalloc(headings ? headings : 1, sizeof *b->values);
+		b->levels = xcalloc(headings ? headings : 1, sizeof *b->levels);
+		b->refs = xcalloc(headings ? headings : 1, sizeof *b->refs);
+		for (size_t j = 0; j < d->len; j++) {
+			const struct doc_block *h = &d->blocks[j];
+
+			if (h->kind != DOC_HEADING || heads_contents(d, j))
+				continue;
+			b->items[b->len] = xstrdup(h->text);
+			b->values[b->len] = xstrdup(h->number ? h->number : "");
+			b->levels[b->len] = h->level;
+			b->refs[b->len] = j;
+			b->len++;
+		}
+	}
+}
+
 static const enum fact_kind block_fact_kind[] = {
 	[BLOCK_TEXT] = FACT_TEXT, [BLOCK_LIST] = FACT_LIST,
 	[BLOCK_FIGURES] = FACT_FIGURES, [BLOCK_TABLE] = FACT_TABLE,
@@ -204,17 +330,23 @@ static int add_block_for(struct doc *d, const struct config *c,
 		add_block(d, DOC_PAGEBREAK);
 		return 0;
 	}
+	if (cb->kind == BLOCK_CONTENTS) {
+		add_block(d, DOC_CONTENTS);   /* filled once all headings exist */
+		return 0;
+	}
+	if (cb->kind == BLOCK_SOURCES)
+		return add_sources(d, f, as_of);
 	fact = facts_find(f, cb->fact);
 	if (!fact) {
 		const char *hint = facts_suggest(f, cb->fact);
 
-		return diag_error(dl, c->file, cb->line, "[section.%s]: no fact "
+		return diag_error(dl, cb->file, cb->line, "[section.%s]: no fact "
 		                  "named '%s'%s%s%s", sec->id, cb->fact,
 		                  hint ? " (did you mean '" : "", hint ? hint : "",
 		                  hint ? "'?)" : "");
 	}
 	if (fact->kind != block_fact_kind[cb->kind])
-		return diag_error(dl, c->file, cb->line, "[section.%s]: fact '%s' "
+		return diag_error(dl, cb->file, cb->line, "[section.%s]: fact '%s' "
 		                  "is a %s (%s:%d), not a %s", sec->id, cb->fact,
 		                  fact_kind_name(fact->kind), fact->file, fact->line,
 		                  fact_kind_name(block_fact_kind[cb->kind]));
@@ -262,11 +394,16 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
 	d->marking = xstrdup(c->marking);
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;
+	if (c->cover)
+		add_cover(d, c, f, dl);
+	check_source_age(c, f, as_of, dl);
 	for (size_t i = 0; i < c->sections_len; i++) {
 		const struct config_section *sec = &c->sections[i];
 		struct doc_block *h = add_block(d, DOC_HEADING);
 
-		if (sec->level == 1) {
+		if (!sec->numbered) {
+			h->number = NULL;
+		} else if (sec->level == 1) {
 			n1++;
 			n2 = 0;
 			h->number = xasprintf("%d", n1);
@@ -279,6 +416,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 		for (size_t j = 0; j < sec->len; j++)
 			add_block_for(d, c, sec, &sec->blocks[j], f, as_of, dl);
 	}
+	fill_contents(d);
 	if (dl->errors > before) {
 		doc_free(d);
 		return NULL;
@@ -303,7 +441,8 @@ void doc_free(struct doc *d)
 		free(b->items);
 		free(b->values);
 		free(b->levels);
-		for (size_t j = 0; j < b->cols; j++)
+		free(b->refs);
+		for (size_t j = 0; b->columns && j < b->cols; j++)
 			free(b->columns[j].title);
 		for (size_t j = 0; j < b->cols * b->rows; j++)
 			free(b->cells[j]);
@@ -328,7 +467,7 @@ int doc_check(const struct doc *d)
 
 		switch (b->kind) {
 		case DOC_HEADING:
-			if (!b->number || !b->text || b->level < 1 || b->level > 2)
+			if (!b->text || b->level < 1 || b->level > 2)
 				return -1;
 			break;
 		case DOC_PARAGRAPH:
@@ -348,6 +487,17 @@ int doc_check(const struct doc *d)
 			for (size_t j = 0; j < b->cols * b->rows; j++)
 				if (!b->cells[j])
 					return -1;
+			break;
+		case DOC_CONTENTS:
+			for (size_t j = 0; j < b->len; j++)
+				if (b->refs[j] >= d->len ||
+				    d->blocks[b->refs[j]].kind != DOC_HEADING)
+					return -1;
+			break;
+		case DOC_SOURCES:
+		case DOC_COVER:
+			if (b->len && (!b->items || !b->values))
+				return -1;
 			break;
 		case DOC_PAGEBREAK:
 			break;

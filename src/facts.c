@@ -71,16 +71,16 @@ static struct fact_source *read_source(const struct ini *ini,
 	if (v && v[0])
 		src->title = xstrdup(v);
 	else
-		ini_missing(ini, s, "title", dl);
+		ini_missing(s, "title", dl);
 	v = ini_value(s, "url");
 	src->url = v && v[0] ? xstrdup(v) : NULL;
 	e = ini_get(s, "updated");
 	if (!e)
-		ini_missing(ini, s, "updated", dl);
+		ini_missing(s, "updated", dl);
 	else if (!date_parse(e->value, &src->updated))
 		diag_error(dl, ini->file, e->line, "[source] updated: '%s' is not a "
 		           "date (YYYY-MM-DD)", e->value);
-	ini_check_unused(ini, s, source_keys, dl);
+	ini_check_unused(s, source_keys, dl);
 	return src;
 }
 
@@ -144,6 +144,7 @@ static int read_items(const struct ini *ini, struct ini_section *s,
 			item->text = xstrdup(e->value);
 		}
 		item->level = items[i].minor ? 1 : 0;
+		item->number = items[i].major;
 		fact->len++;
 	}
 	free(items);
@@ -275,11 +276,11 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 	size_t before = dl->errors;
 
 	fact->note = note && note[0] ? xstrdup(note) : NULL;
-	ini_bool(ini, s, "succession", &succession, dl);
+	ini_bool(s, "succession", &succession, dl);
 	fact->succession = succession;
 	if (!file || !file->value[0]) {
-		ini_check_unused(ini, s, keys, dl);
-		return ini_missing(ini, s, "file", dl);
+		ini_check_unused(s, keys, dl);
+		return ini_missing(s, "file", dl);
 	}
 	{
 		char *dir = path_dirname(ini->file);
@@ -293,7 +294,7 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 		return diag_error(dl, ini->file, file->line, "[%s] file: table "
 		                  "'%s' could not be loaded", s->name, file->value);
 	read_codes(ini, s, fact, dl);
-	ini_check_unused(ini, s, keys, dl);
+	ini_check_unused(s, keys, dl);
 	if (fact->table->rows == 0)
 		diag_error(dl, fact->table->file, 0, "table has a header but no rows");
 	if (succession)
@@ -348,8 +349,8 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		return diag_error(dl, ini->file, s->line, "[%s]: fact already "
 		                  "defined at %s:%d", s->name, dup->file, dup->line);
 	if (!type)
-		return ini_missing(ini, s, "type", dl);
-	if (ini_choice(ini, s, "type", kind_names, &kind, dl) != 1)
+		return ini_missing(s, "type", dl);
+	if (ini_choice(s, "type", kind_names, &kind, dl) != 1)
 		return -1;
 	memset(&fact, 0, sizeof fact);
 	fact.name = xstrdup(s->name);
@@ -370,7 +371,7 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		}
 		fact.intro = intro && intro[0] ? xstrdup(intro) : NULL;
 		if (read_items(ini, s, &fact, dl) != 0 ||
-		    ini_check_unused(ini, s, item_keys, dl) != 0)
+		    ini_check_unused(s, item_keys, dl) != 0)
 			goto fail;
 	}
 	f->items = xgrow(f->items, &f->cap, f->len + 1, sizeof *f->items);
@@ -390,6 +391,9 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 
 	if (!ini)
 		return -1;
+	if (ini->include)
+		diag_error(dl, name, ini->include_line, "include: only config files "
+		           "can include another file");
 	src = read_source(ini, dl);
 	if (src) {
 		f->sources = xgrow(f->sources, &f->sources_cap, f->sources_len + 1,

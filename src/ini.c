@@ -44,6 +44,7 @@ static struct ini_section *add_section(struct ini *ini, const char *name,
 	for (char *p = s->name; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	s->line = line;
+	s->file = ini->file;
 	return s;
 }
 
@@ -126,10 +127,22 @@ static int scan_line(struct ini *ini, const char *p, const char *end,
 	k_end = trim_end(p, eq);
 	if (k_end == p)
 		return diag_error(dl, ini->file, lineno, "missing key before '='");
-	if (ini->len == 0)
+	if (ini->len == 0) {
+		if ((size_t)(k_end - p) == 7 && strncasecmp(p, "include", 7) == 0 &&
+		    !ini->include) {
+			const char *v = skip_space(eq + 1, end);
+			const char *v_end = end;
+
+			if (v < v_end && *v == '"' && v_end - v >= 2 && v_end[-1] == '"')
+				v++, v_end--;
+			ini->include = xstrndup(v, (size_t)(v_end - v));
+			ini->include_line = lineno;
+			return 0;
+		}
 		return diag_error(dl, ini->file, lineno,
 		                  "key '%.*s' appears before any [section]",
 		                  (int)(k_end - p), p);
+	}
 	s = &ini->sections[ini->len - 1];
 	key = xstrndup(p, (size_t)(k_end - p));
 	for (char *c = key; *c; c++)
@@ -144,6 +157,7 @@ static int scan_line(struct ini *ini, const char *p, const char *end,
 		}
 	}
 	s->entries = xgrow(s->entries, &s->cap, s->len + 1, sizeof *s->entries);
+	s->entries[s->len].file = ini->file;
 	s->entries[s->len].key = key;
 	s->entries[s->len].value = NULL;
 	s->entries[s->len].line = lineno;
@@ -292,6 +306,8 @@ struct ini *ini_parse(const char *buf, size_t len, const char *name,
 	size_t bad;
 
 	ini->file = xstrdup(name);
+	ini->files = xmalloc(sizeof *ini->files);
+	ini->files[ini->files_len++] = ini->file;
 	if (nul) {
 		diag_error(dl, name, line_of(buf, (size_t)(nul - buf)),
 		           "NUL byte in text");
@@ -354,8 +370,50 @@ void ini_free(struct ini *ini)
 		free(s->name);
 	}
 	free(ini->sections);
-	free(ini->file);
+	for (size_t i = 0; i < ini->files_len; i++)
+		free(ini->files[i]);
+	free(ini->files);
+	free(ini->include);
 	free(ini);
+}
+
+void ini_merge(struct ini *base, struct ini *overlay)
+{
+	base->files = xrealloc(base->files, (base->files_len +
+	                       overlay->files_len) * sizeof *base->files);
+	for (size_t i = 0; i < overlay->files_len; i++)
+		base->files[base->files_len++] = overlay->files[i];
+	overlay->files_len = 0;
+	for (size_t i = 0; i < overlay->len; i++) {
+		struct ini_section *o = &overlay->sections[i];
+		struct ini_section *s = ini_find(base, o->name);
+
+		if (!s) {
+			base->sections = xgrow(base->sections, &base->cap, base->len + 1,
+			                       sizeof *base->sections);
+			base->sections[base->len++] = *o;
+			memset(o, 0, sizeof *o);
+			continue;
+		}
+		for (size_t j = 0; j < o->len; j++) {
+			struct ini_entry *e = &o->entries[j];
+			struct ini_entry *t = ini_get(s, e->key);
+
+			if (t) {
+				free(t->key);
+				free(t->value);
+				*t = *e;
+			} else {
+				s->entries = xgrow(s->entries, &s->cap, s->len + 1,
+				                   sizeof *s->entries);
+				s->entries[s->len++] = *e;
+			}
+			t = ini_get(s, e->key);
+			t->used = false;
+		}
+		o->len = 0;
+	}
+	ini_free(overlay);
 }
 
 struct ini_section *ini_find(const struct ini *ini, const char *name)
@@ -433,7 +491,7 @@ const char *ini_suggest(const char *word, const char *const *candidates)
 	return best_d <= limit ? best : NULL;
 }
 
-int ini_check_unused(const struct ini *ini, const struct ini_section *s,
+int ini_check_unused(const struct ini_section *s,
                      const char *const *allowed, struct diag_list *dl)
 {
 	int rc = 0;
@@ -446,24 +504,24 @@ int ini_check_unused(const struct ini *ini, const struct ini_section *s,
 			continue;
 		hint = ini_suggest(e->key, allowed);
 		if (hint)
-			rc = diag_error(dl, ini->file, e->line,
+			rc = diag_error(dl, e->file, e->line,
 			                "[%s] %s: unknown key (did you mean '%s'?)",
 			                s->name, e->key, hint);
 		else
-			rc = diag_error(dl, ini->file, e->line, "[%s] %s: unknown key",
+			rc = diag_error(dl, e->file, e->line, "[%s] %s: unknown key",
 			                s->name, e->key);
 	}
 	return rc;
 }
 
-int ini_missing(const struct ini *ini, const struct ini_section *s,
+int ini_missing(const struct ini_section *s,
                 const char *key, struct diag_list *dl)
 {
-	return diag_error(dl, ini->file, s->line, "[%s] %s: required key is missing",
+	return diag_error(dl, s->file, s->line, "[%s] %s: required key is missing",
 	                  s->name, key);
 }
 
-int ini_number(const struct ini *ini, struct ini_section *s, const char *key,
+int ini_number(struct ini_section *s, const char *key,
                double min, double max, double *out, struct diag_list *dl)
 {
 	struct ini_entry *e = ini_get(s, key);
@@ -477,32 +535,32 @@ int ini_number(const struct ini *ini, struct ini_section *s, const char *key,
 	errno = 0;
 	v = strtod(e->value, &end);
 	if (end == e->value || *end != '\0' || errno == ERANGE || !isfinite(v))
-		return diag_error(dl, ini->file, e->line,
+		return diag_error(dl, e->file, e->line,
 		                  "[%s] %s: '%s' is not a number", s->name, key,
 		                  e->value);
 	if (v < min || v > max)
-		return diag_error(dl, ini->file, e->line,
+		return diag_error(dl, e->file, e->line,
 		                  "[%s] %s: %g is out of range (%g to %g)", s->name,
 		                  key, v, min, max);
 	*out = v;
 	return 1;
 }
 
-int ini_bool(const struct ini *ini, struct ini_section *s, const char *key,
+int ini_bool(struct ini_section *s, const char *key,
              bool *out, struct diag_list *dl)
 {
 	static const char *const choices[] = {
 		"no", "yes", "false", "true", "off", "on", "0", "1", NULL
 	};
 	int idx;
-	int rc = ini_choice(ini, s, key, choices, &idx, dl);
+	int rc = ini_choice(s, key, choices, &idx, dl);
 
 	if (rc == 1)
 		*out = idx % 2 == 1;
 	return rc;
 }
 
-int ini_choice(const struct ini *ini, struct ini_section *s, const char *key,
+int ini_choice(struct ini_section *s, const char *key,
                const char *const *choices, int *out, struct diag_list *dl)
 {
 	struct ini_entry *e = ini_get(s, key);
@@ -520,7 +578,7 @@ int ini_choice(const struct ini *ini, struct ini_section *s, const char *key,
 		                         sizeof list - used : 0, "%s%s",
 		                         i ? ", " : "", choices[i]);
 	}
-	return diag_error(dl, ini->file, e->line,
+	return diag_error(dl, e->file, e->line,
 	                  "[%s] %s: '%s' is not one of: %s", s->name, key,
 	                  e->value, list);
 }

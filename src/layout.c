@@ -160,6 +160,13 @@ struct item {
 	size_t box_start, box_len;
 	int outline_level;    /* 0: none */
 	const char *outline_title;
+	/* A contents entry: the item of the heading it lists (a doc block
+	 * index until build_items resolves it), and the baseline, relative
+	 * to the item, where its page number goes once pages are known. */
+	long toc_ref;         /* -1: none */
+	double toc_baseline;
+	double toc_size;
+	enum face toc_face;
 	/* set by pagination */
 	int page;
 	double y;
@@ -187,6 +194,7 @@ struct builder {
 	size_t boxes_len;
 	struct table_info *tables;
 	size_t tables_len, tables_cap;
+	bool cover;           /* page 1 is a cover, with banners, no heads */
 	double x0, width;     /* content column */
 	double top, bottom;   /* content area, y down */
 };
@@ -201,6 +209,7 @@ static struct item *new_item(struct builder *b, double height)
 	it->height = height;
 	it->break_ok = true;
 	it->table = -1;
+	it->toc_ref = -1;
 	it->box_start = b->boxes_len;
 	return it;
 }
@@ -367,8 +376,9 @@ static void add_heading(struct builder *b, const struct doc_block *h)
 	double leading = size * 1.25;
 	double base = baseline_in(b, FACE_BOLD, size, leading);
 	struct layout_line *lines;
+	double indent = h->number ? HEADING_INDENT : 0;
 	size_t n = layout_wrap(b->m, FACE_BOLD, size, h->text, strlen(h->text),
-	                       b->width - HEADING_INDENT, &lines);
+	                       b->width - indent, &lines);
 	double rule_gap = h->level == 1 ? 3 : 0;
 	struct item *it = new_item(b, leading * (double)(n ? n : 1) + rule_gap);
 
@@ -376,17 +386,20 @@ static void add_heading(struct builder *b, const struct doc_block *h)
 	                   s->heading_space * 0.7;
 	it->outline_level = h->level;
 	{
-		char *t = xasprintf("%s %s", h->number, h->text);
+		char *t = h->number ? xasprintf("%s %s", h->number, h->text)
+		                    : xstrdup(h->text);
 
 		it->outline_title = arena_strndup(b->out->arena, t, strlen(t));
 		free(t);
 	}
-	add_text(b, b->x0, base, FACE_BOLD, size, s->heading_color, h->number,
-	         strlen(h->number), width_of(b->m, FACE_BOLD, size, h->number,
-	                                     strlen(h->number)));
+	if (h->number)
+		add_text(b, b->x0, base, FACE_BOLD, size, s->heading_color,
+		         h->number, strlen(h->number),
+		         width_of(b->m, FACE_BOLD, size, h->number,
+		                  strlen(h->number)));
 	for (size_t i = 0; i < n; i++)
-		place_line(b, h->text, &lines[i], b->x0 + HEADING_INDENT,
-		           base + leading * (double)i, b->width - HEADING_INDENT,
+		place_line(b, h->text, &lines[i], b->x0 + indent,
+		           base + leading * (double)i, b->width - indent,
 		           FACE_BOLD, size, s->heading_color, false, ALIGN_LEFT);
 	if (h->level == 1)
 		add_rule(b, b->x0, leading * (double)(n ? n : 1) + 1, b->width, 0.6,
@@ -811,12 +824,269 @@ static void add_title_block(struct builder *b, const struct doc *d)
 	it->height = y + 1.5;
 }
 
+/* ---- contents, sources, cover ----------------------------------------- */
+
+#define TOC_NUMBER_GAP (10 * MM)   /* title indent after a level-1 number */
+#define TOC_LEVEL_INDENT (10 * MM) /* extra indent of level-2 entries */
+
+/* One contents entry per item: number, title (wrapped short of the page
+ * number column), dot leaders on a fixed grid so they line up from entry
+ * to entry, as in LaTeX. The page number and the link are added by emit()
+ * once pagination has placed the heading; an entry's height does not
+ * depend on them, so the numbers are right even when the contents runs
+ * over several pages. */
+static void add_contents(struct builder *b, const struct doc_block *c,
+                         double space_before)
+{
+	const struct style *s = b->s;
+	double size = s->body_size, leading = size * s->line_spacing;
+	double num_w = width_of(b->m, FACE_BOLD, size, "0000", 4);
+	double right = b->x0 + b->width, dot_w = width_of(b->m, FACE_REGULAR,
+	                                                  size, ". ", 2);
+
+	for (size_t i = 0; i < c->len; i++) {
+		bool top = c->levels[i] == 1;
+		enum face face = top ? FACE_BOLD : FACE_REGULAR;
+		double num_x = b->x0 + (top ? 0 : TOC_LEVEL_INDENT);
+		double title_x = num_x + TOC_NUMBER_GAP + (top ? 0 : 2 * MM);
+		double title_w = right - num_w - 6 - title_x;
+		double base = baseline_in(b, face, size, leading);
+		struct layout_line *lines;
+		size_t n = layout_wrap(b->m, face, size, c->items[i],
+		                       strlen(c->items[i]), title_w, &lines);
+		struct item *it = new_item(b, leading * (double)(n ? n : 1));
+
+		it->space_before = i == 0 ? space_before : top ? size * 0.5 : 0;
+		it->toc_ref = (long)c->refs[i];
+		it->toc_baseline = base + leading * (double)(n ? n - 1 : 0);
+		it->toc_size = size;
+		it->toc_face = face;
+		add_text(b, num_x, base, face, size, s->text_color, c->values[i],
+		         strlen(c->values[i]), width_of(b->m, face, size,
+		                                        c->values[i],
+		                                        strlen(c->values[i])));
+		for (size_t j = 0; j < n; j++)
+			place_line(b, c->items[i], &lines[j], title_x,
+			           base + leading * (double)j, title_w, face, size,
+			           s->text_color, false, ALIGN_LEFT);
+		{
+			double end = title_x + (n ? lines[n - 1].width : 0) + 4;
+			double stop = right - num_w - 4;
+			double x = ceil((end - b->x0) / dot_w) * dot_w + b->x0;
+			size_t dots = x < stop ? (size_t)((stop - x) / dot_w) : 0;
+
+			if (dots > 0) {
+				char *leader = xmalloc(dots * 2 + 1);
+
+				for (size_t k = 0; k < dots; k++)
+					memcpy(leader + 2 * k, ". ", 2);
+				add_text(b, x, it->toc_baseline, FACE_REGULAR, size,
+				         s->muted_color, leader, dots * 2 - 1,
+				         width_of(b->m, FACE_REGULAR, size, leader,
+				                  dots * 2 - 1));
+				free(leader);
+			}
+		}
+		free(lines);
+	}
+}
+
+/* Each source: title, address (a link), last-updated date. */
+static void add_sources_block(struct builder *b, const struct doc_block *src,
+                              double space_before)
+{
+	const struct style *s = b->s;
+	double size = s->body_size;
+
+	if (src->text)
+		add_paragraph(b, src->text, b->x0, b->width, FACE_REGULAR, size,
+		              s->text_color, false, space_before);
+	for (size_t i = 0; i < src->len; i++) {
+		size_t first = b->len;
+
+		add_paragraph(b, src->items[i], b->x0 + s->list_indent,
+		              b->width - s->list_indent, FACE_BOLD, size,
+		              s->text_color, false, size * 0.8);
+		if (src->values[i][0]) {
+			const char *url = src->values[i];
+			double x = b->x0 + s->list_indent, w = b->width - s->list_indent;
+			double leading = size * s->line_spacing;
+			double base = baseline_in(b, FACE_REGULAR, size, leading);
+			const char *uri = arena_strndup(b->out->arena, url, strlen(url));
+			struct layout_line *lines;
+			size_t n = layout_wrap(b->m, FACE_REGULAR, size, url, strlen(url),
+			                       w, &lines);
+
+			/* Each line of the address is text with a link over it. */
+			for (size_t j = 0; j < n; j++) {
+				struct box *l;
+
+				new_item(b, leading);
+				place_line(b, url, &lines[j], x, base, w, FACE_REGULAR, size,
+				           s->accent_color, false, ALIGN_LEFT);
+				l = new_box(b, BOX_LINK);
+				l->x = x;
+				l->y = 0;
+				l->w = lines[j].width;
+				l->h = leading;
+				l->uri = uri;
+			}
+			free(lines);
+		}
+		add_paragraph(b, src->cells[i], b->x0 + s->list_indent,
+		              b->width - s->list_indent, FACE_ITALIC, size * 0.9,
+		              s->muted_color, false, 0);
+		/* An entry stays together. */
+		for (size_t k = first + 1; k < b->len; k++)
+			b->items[k].break_ok = false;
+	}
+}
+
+/* The cover: classification banners at the very top and bottom of the
+ * page, organisation, title, subtitle and as-of date, then a row of key
+ * figures. One item filling the page, then a page break. */
+static void add_cover(struct builder *b, const struct doc *d,
+                      const struct doc_block *c)
+{
+	const struct style *s = b->s;
+	double page_h = s->page_height, band = 12 * MM;
+	double height = b->bottom - b->top, y = height * 0.18;
+	struct rgb white = { 1, 1, 1 };
+	struct layout_line *lines;
+	size_t n;
+	struct item *it = new_item(b, height);
+
+	/* Banners span the page: y is relative to the item's top. */
+	add_fill(b, 0, -b->top, s->page_width, band, s->accent_color);
+	add_fill(b, 0, page_h - band - b->top, s->page_width, band,
+	         s->accent_color);
+	for (int k = 0; k < 2; k++) {
+		double w = width_of(b->m, FACE_BOLD, s->marking_size + 2, d->marking,
+		                    strlen(d->marking));
+		double by = k == 0 ? -b->top : page_h - band - b->top;
+
+		add_text(b, (s->page_width - w) / 2,
+		         by + band / 2 + (s->marking_size + 2) * 0.35, FACE_BOLD,
+		         s->marking_size + 2, white, d->marking, strlen(d->marking), w);
+	}
+	if (d->organisation) {
+		n = layout_wrap(b->m, FACE_BOLD, s->subtitle_size, d->organisation,
+		                strlen(d->organisation), b->width, &lines);
+		for (size_t i = 0; i < n; i++) {
+			y += s->subtitle_size * 1.3;
+			place_line(b, d->organisation, &lines[i], b->x0, y, b->width,
+			           FACE_BOLD, s->subtitle_size, s->muted_color, false,
+			           ALIGN_LEFT);
+		}
+		free(lines);
+		y += s->subtitle_size;
+	}
+	add_rule(b, b->x0, y, b->width * 0.25, 3, s->accent_color);
+	y += 10;
+	n = layout_wrap(b->m, FACE_BOLD, s->title_size * 1.35, d->title,
+	                strlen(d->title), b->width, &lines);
+	for (size_t i = 0; i < n; i++) {
+		y += s->title_size * 1.35 * 1.15;
+		place_line(b, d->title, &lines[i], b->x0, y, b->width, FACE_BOLD,
+		           s->title_size * 1.35, s->heading_color, false, ALIGN_LEFT);
+	}
+	free(lines);
+	if (d->subtitle) {
+		y += s->subtitle_size * 0.8;
+		n = layout_wrap(b->m, FACE_REGULAR, s->subtitle_size * 1.2,
+		                d->subtitle, strlen(d->subtitle), b->width, &lines);
+		for (size_t i = 0; i < n; i++) {
+			y += s->subtitle_size * 1.2 * 1.3;
+			place_line(b, d->subtitle, &lines[i], b->x0, y, b->width,
+			           FACE_REGULAR, s->subtitle_size * 1.2, s->text_color,
+			           false, ALIGN_LEFT);
+		}
+		free(lines);
+	}
+	{
+		char *as_of = xasprintf("As of %s", d->as_of);
+		double size = s->body_size * 1.2;
+
+		y += size * 2.2;
+		add_text(b, b->x0, y, FACE_ITALIC, size, s->muted_color, as_of,
+		         strlen(as_of), width_of(b->m, FACE_ITALIC, size, as_of,
+		                                 strlen(as_of)));
+		free(as_of);
+	}
+	/* Key figures: equal tiles along the foot of the page. */
+	if (c->len > 0) {
+		size_t cols = c->len < 4 ? c->len : 4;
+		size_t rows = (c->len + cols - 1) / cols;
+		double gap = 4 * MM, tile_w = (b->width - gap * (double)(cols - 1)) /
+		                              (double)cols;
+		double value_size = s->heading1_size * 1.3, label_size = s->body_size;
+		double tile_h;
+
+		/* The values' longest word must fit a tile: shrink the type to
+		 * fit, down to body size, rather than cut a word. */
+		for (size_t i = 0; i < c->len; i++) {
+			const char *v = c->values[i];
+
+			for (size_t k = 0, ws = 0; ; k++) {
+				if (v[k] == ' ' || v[k] == '\0') {
+					double w = width_of(b->m, FACE_BOLD, value_size, v + ws,
+					                    k - ws);
+
+					if (w > tile_w - 12 && value_size > s->body_size)
+						value_size = fmax(s->body_size,
+						                  value_size * (tile_w - 12) / w);
+					ws = k + 1;
+				}
+				if (v[k] == '\0')
+					break;
+			}
+		}
+		tile_h = value_size * 1.2 * 3 + label_size * 1.3 * 2 + 16;
+		double top = height - (double)rows * (tile_h + gap);
+
+		for (size_t i = 0; i < c->len; i++) {
+			double tx = b->x0 + (double)(i % cols) * (tile_w + gap);
+			double ty = top + (double)(i / cols) * (tile_h + gap);
+			double ly;
+
+			add_fill(b, tx, ty, tile_w, tile_h, s->zebra_fill);
+			add_rule(b, tx, ty, tile_w, 2, s->accent_color);
+			n = layout_wrap(b->m, FACE_BOLD, value_size, c->values[i],
+			                strlen(c->values[i]), tile_w - 12, &lines);
+			ly = ty + 6;
+			for (size_t j = 0; j < n && j < 3; j++) {
+				ly += value_size * 1.2;
+				place_line(b, c->values[i], &lines[j], tx + 6, ly,
+				           tile_w - 12, FACE_BOLD, value_size,
+				           s->heading_color, false, ALIGN_LEFT);
+			}
+			free(lines);
+			n = layout_wrap(b->m, FACE_REGULAR, label_size, c->items[i],
+			                strlen(c->items[i]), tile_w - 12, &lines);
+			ly = ty + 6 + value_size * 1.2 * 3 + 4;
+			for (size_t j = 0; j < n && j < 2; j++) {
+				ly += label_size * 1.3;
+				place_line(b, c->items[i], &lines[j], tx + 6, ly,
+				           tile_w - 12, FACE_REGULAR, label_size,
+				           s->muted_color, false, ALIGN_LEFT);
+			}
+			free(lines);
+		}
+	}
+	it->break_ok = true;
+	new_item(b, 0)->forced = true;
+}
+
 static void build_items(struct builder *b, const struct doc *d)
 {
 	const struct style *s = b->s;
 	bool after_heading = false;
+	/* the first item of each heading block, for contents entries */
+	size_t *heading_item = xcalloc(d->len ? d->len : 1, sizeof *heading_item);
 
-	add_title_block(b, d);
+	b->cover = d->len > 0 && d->blocks[0].kind == DOC_COVER;
+	if (!b->cover)
+		add_title_block(b, d);
 	for (size_t i = 0; i < d->len; i++) {
 		const struct doc_block *blk = &d->blocks[i];
 		size_t first = b->len;
@@ -825,7 +1095,17 @@ static void build_items(struct builder *b, const struct doc *d)
 
 		switch (blk->kind) {
 		case DOC_HEADING:
+			heading_item[i] = b->len;
 			add_heading(b, blk);
+			break;
+		case DOC_CONTENTS:
+			add_contents(b, blk, space);
+			break;
+		case DOC_SOURCES:
+			add_sources_block(b, blk, space);
+			break;
+		case DOC_COVER:
+			add_cover(b, d, blk);
 			break;
 		case DOC_PARAGRAPH:
 			add_paragraph(b, blk->text, b->x0, b->width, FACE_REGULAR,
@@ -853,6 +1133,10 @@ static void build_items(struct builder *b, const struct doc *d)
 			b->items[first].break_ok = false;
 		after_heading = blk->kind == DOC_HEADING;
 	}
+	for (size_t i = 0; i < b->len; i++)
+		if (b->items[i].toc_ref >= 0)
+			b->items[i].toc_ref = (long)heading_item[b->items[i].toc_ref];
+	free(heading_item);
 }
 
 /* ---- pagination -------------------------------------------------------- */
@@ -1001,7 +1285,10 @@ static void put_rule(struct page *pg, double x, double y, double w,
 }
 
 /* Marking centred at the very top and bottom; title and date in the
- * header, "Page X of Y" in the footer. */
+ * header, "Page X of Y" in the footer. A cover page has its own banners
+ * instead. In duplex, even pages are mirrored: their content moves over
+ * by the difference of the margins, and the page number sits on the
+ * outer edge (right on odd pages, left on even ones). */
 static void running_heads(struct builder *b, const struct doc *d)
 {
 	const struct style *s = b->s;
@@ -1011,29 +1298,65 @@ static void running_heads(struct builder *b, const struct doc *d)
 	double foot_base = s->page_height - s->margin_bottom + 10 + s->header_size;
 	double mark_top = s->margin_top * 0.3 + s->marking_size * 0.8;
 	double mark_bottom = s->page_height - s->margin_bottom * 0.3;
+	double shift = s->margin_right - s->margin_left;
 
 	for (size_t i = 0; i < p->len; i++) {
 		struct page *pg = &p->items[i];
-		char *num = xasprintf("Page %zu of %zu", i + 1, p->len);
+		bool verso = s->duplex && i % 2 == 1;
+		char *num;
 
-		put_text(b, pg, cx, mark_top, FACE_BOLD, s->marking_size,
-		         s->marking_color, d->marking, ALIGN_CENTER);
-		put_text(b, pg, cx, mark_bottom, FACE_BOLD, s->marking_size,
-		         s->marking_color, d->marking, ALIGN_CENTER);
-		put_text(b, pg, b->x0, head_base, FACE_REGULAR, s->header_size,
-		         s->muted_color, d->title, ALIGN_LEFT);
-		put_text(b, pg, right, head_base, FACE_REGULAR, s->header_size,
-		         s->muted_color, d->as_of, ALIGN_RIGHT);
+		if (i == 0 && b->cover)
+			continue;
+		num = xasprintf("Page %zu of %zu", i + 1, p->len);
+		put_text(b, pg, cx - (verso ? shift : 0), mark_top, FACE_BOLD,
+		         s->marking_size, s->marking_color, d->marking, ALIGN_CENTER);
+		put_text(b, pg, cx - (verso ? shift : 0), mark_bottom, FACE_BOLD,
+		         s->marking_size, s->marking_color, d->marking, ALIGN_CENTER);
+		put_text(b, pg, verso ? right : b->x0, head_base, FACE_REGULAR,
+		         s->header_size, s->muted_color, d->title,
+		         verso ? ALIGN_RIGHT : ALIGN_LEFT);
+		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,
+		         s->header_size, s->muted_color, d->as_of,
+		         verso ? ALIGN_LEFT : ALIGN_RIGHT);
 		put_rule(pg, b->x0, head_base + 4, b->width, 0.5, s->accent_color);
 		put_rule(pg, b->x0, foot_base - s->header_size - 2, b->width, 0.5,
 		         s->accent_color);
-		put_text(b, pg, right, foot_base, FACE_REGULAR, s->header_size,
-		         s->muted_color, num, ALIGN_RIGHT);
+		put_text(b, pg, verso ? b->x0 : right, foot_base, FACE_REGULAR,
+		         s->header_size, s->muted_color, num,
+		         verso ? ALIGN_LEFT : ALIGN_RIGHT);
 		if (d->organisation)
-			put_text(b, pg, b->x0, foot_base, FACE_REGULAR, s->header_size,
-			         s->muted_color, d->organisation, ALIGN_LEFT);
+			put_text(b, pg, verso ? right : b->x0, foot_base, FACE_REGULAR,
+			         s->header_size, s->muted_color, d->organisation,
+			         verso ? ALIGN_RIGHT : ALIGN_LEFT);
 		free(num);
 	}
+	if (!s->duplex || shift == 0)
+		return;
+	for (size_t i = 1; i < p->len; i += 2)
+		for (size_t k = 0; k < p->items[i].len; k++)
+			p->items[i].boxes[k].x += shift;
+}
+
+/* A contents entry's page number, right-aligned, and a link over the
+ * entry to the heading's page. */
+static void put_toc_number(struct builder *b, struct page *page,
+                           const struct item *entry, const struct item *heading)
+{
+	char num[24];
+	struct box link;
+
+	snprintf(num, sizeof num, "%d", heading->page + 1);
+	put_text(b, page, b->x0 + b->width, entry->y + entry->toc_baseline,
+	         entry->toc_face, entry->toc_size, b->s->text_color, num,
+	         ALIGN_RIGHT);
+	memset(&link, 0, sizeof link);
+	link.kind = BOX_LINK;
+	link.x = b->x0;
+	link.y = entry->y;
+	link.w = b->width;
+	link.h = entry->height;
+	link.target_page = heading->page;
+	put_box(page, &link, 0);
 }
 
 /* Copies a repeated table header, with its "(continued)" line, to a page. */
@@ -1073,6 +1396,8 @@ static void emit(struct builder *b, const struct paginator *pg, int npages)
 		page = &p->items[it->page];
 		for (size_t k = 0; k < it->box_len; k++)
 			put_box(page, box_at(b, it->box_start + k), it->y);
+		if (it->toc_ref >= 0)
+			put_toc_number(b, page, it, &b->items[it->toc_ref]);
 		/* Chunks wholly before the next item's boxes are done with. */
 		{
 			size_t next = i + 1 < b->len ? b->items[i + 1].box_start
@@ -1159,9 +1484,15 @@ int layout_check(const struct pages *p, const struct style *s)
 			    x->x + x->w > pg->width + 1e-6 ||
 			    x->y + x->h > pg->height + 1e-6)
 				return -1;
-			if (x->kind == BOX_TEXT &&
-			    (x->x < s->margin_left - 1e-6 ||
-			     x->x + x->w > pg->width - s->margin_right + 0.5))
+			bool verso = s->duplex && i % 2 == 1;
+			double left = verso ? s->margin_right : s->margin_left;
+			double right = verso ? s->margin_left : s->margin_right;
+
+			/* cover banners span the page; everything else keeps within
+			 * the margins (mirrored on even duplex pages) */
+			if (x->kind == BOX_TEXT && x->y > s->margin_top * 0.2 &&
+			    x->y < pg->height - s->margin_bottom * 0.2 &&
+			    (x->x < left - 1e-6 || x->x + x->w > pg->width - right + 0.5))
 				return -1;
 		}
 	}

@@ -149,7 +149,7 @@ static int run(const struct options *o, struct diag_list *dl)
 	for (size_t i = 0; i < c->data_len; i++)
 		facts_load(f, c->data_files[i], dl);
 	for (int i = 0; i < FACE_COUNT; i++)
-		fonts[i] = fontfind_resolve(c->fonts[i], c->file, c->font_lines[i],
+		fonts[i] = fontfind_resolve(c->fonts[i], c->font_files[i], c->font_lines[i],
 		                            dl);
 	if (dl->errors)
 		goto done;

@@ -154,7 +154,7 @@ static void test_unknown_key_suggests_the_closest(void **state)
 	struct ini *ini = parse("[page]\nmargin_tpo = 3\n", &dl);
 
 	(void)state;
-	assert_int_equal(ini_check_unused(ini, ini->sections, allowed, &dl), -1);
+	assert_int_equal(ini_check_unused(ini->sections, allowed, &dl), -1);
 	assert_diag(&dl, "t.ini", 2,
 	            "[page] margin_tpo: unknown key (did you mean 'margin_top'?)");
 	ini_free(ini);
@@ -168,15 +168,15 @@ static void test_numbers_are_read_in_base_ten(void **state)
 	double v = 0;
 
 	(void)state;
-	assert_int_equal(ini_number(ini, ini->sections, "a", 0, 100, &v, &dl), 1);
+	assert_int_equal(ini_number(ini->sections, "a", 0, 100, &v, &dl), 1);
 	assert_true(v == 8);
-	assert_int_equal(ini_number(ini, ini->sections, "b", 0, 100, &v, &dl), 1);
+	assert_int_equal(ini_number(ini->sections, "b", 0, 100, &v, &dl), 1);
 	assert_true(v == 2.5);
-	assert_int_equal(ini_number(ini, ini->sections, "c", 0, 100, &v, &dl), -1);
+	assert_int_equal(ini_number(ini->sections, "c", 0, 100, &v, &dl), -1);
 	assert_diag(&dl, "t.ini", 4, "[s] c: '12pt' is not a number");
-	assert_int_equal(ini_number(ini, ini->sections, "d", 0, 100, &v, &dl), -1);
+	assert_int_equal(ini_number(ini->sections, "d", 0, 100, &v, &dl), -1);
 	assert_diag(&dl, "t.ini", 5, "[s] d: -3 is out of range (0 to 100)");
-	assert_int_equal(ini_number(ini, ini->sections, "zz", 0, 1, &v, &dl), 0);
+	assert_int_equal(ini_number(ini->sections, "zz", 0, 1, &v, &dl), 0);
 	ini_free(ini);
 	diag_release(&dl);
 }

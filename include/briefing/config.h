@@ -8,6 +8,7 @@
 #ifndef BRIEFING_CONFIG_H
 #define BRIEFING_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "briefing/diag.h"
@@ -19,19 +20,23 @@ enum block_kind {
 	BLOCK_LIST,      /* a bulleted list fact */
 	BLOCK_FIGURES,   /* a key-figures fact as a two-column table */
 	BLOCK_TABLE,     /* a table fact read from CSV */
-	BLOCK_PAGEBREAK  /* start a new page; names no fact */
+	BLOCK_PAGEBREAK, /* start a new page; names no fact */
+	BLOCK_CONTENTS,  /* the table of contents; names no fact */
+	BLOCK_SOURCES    /* every data file's source; names no fact */
 };
 
 struct config_block {
 	enum block_kind kind;
 	char *fact;      /* dotted fact name; NULL for a page break */
-	int line;        /* where the block is named, for diagnostics */
+	char *file;      /* where the block is named, for diagnostics */
+	int line;
 };
 
 struct config_section {
 	char *id;        /* the part after "section." */
 	char *title;
 	int level;       /* 1 or 2 */
+	bool numbered;   /* false: no number, not in the contents */
 	int line;
 	struct config_block *blocks;
 	size_t len, cap;
@@ -47,6 +52,7 @@ struct config_column {
 	char *title;
 	enum column_align align;
 	double width;
+	char *file;
 	int line;
 };
 
@@ -59,6 +65,14 @@ struct config_table {
 	int line;
 };
 
+/* A key figure shown on the cover: item `number` of figures fact `fact`. */
+struct config_cover_figure {
+	char *fact;
+	int number;
+	char *file;
+	int line;
+};
+
 struct config {
 	char *file;            /* path as given */
 	/* [document] */
@@ -66,11 +80,17 @@ struct config {
 	char *organisation;    /* issuing organisation; may be NULL */
 	char *marking;         /* classification marking on every page */
 	char *as_of;           /* YYYY-MM-DD */
+	double max_source_age; /* days; a source older than this warns; 0: off */
+	/* [cover]: a cover page when present */
+	bool cover;
+	struct config_cover_figure *cover_figures;
+	size_t cover_figures_len;
 	/* [data] files, resolved against the config's directory */
 	char **data_files;
 	size_t data_len;
 	/* [fonts]: a file path (resolved) or a fontconfig name */
 	char *fonts[FACE_COUNT];
+	char *font_files[FACE_COUNT];   /* where each was set, for diagnostics */
 	int font_lines[FACE_COUNT];
 	struct style style;
 	struct config_section *sections;

@@ -22,7 +22,10 @@ enum doc_kind {
 	DOC_FIGURES,
 	DOC_TABLE,
 	DOC_NOTE,       /* a small-print remark, e.g. under a table */
-	DOC_PAGEBREAK
+	DOC_PAGEBREAK,
+	DOC_CONTENTS,   /* table of contents */
+	DOC_SOURCES,    /* the sources of the facts */
+	DOC_COVER       /* a cover page; always the first block when present */
 };
 
 struct doc_column {
@@ -34,13 +37,18 @@ struct doc_column {
 struct doc_block {
 	enum doc_kind kind;
 	int level;          /* HEADING: 1 or 2 */
-	char *number;       /* HEADING: "2.1" */
+	char *number;       /* HEADING: "2.1", or NULL when unnumbered */
 	char *text;         /* HEADING title, PARAGRAPH, NOTE, LIST intro,
 	                       TABLE caption; may be NULL for LIST/TABLE */
-	/* LIST items (levels 0/1); FIGURES labels (items) and values */
+	/* LIST items (levels 0/1); FIGURES and COVER: labels (items) and
+	 * values; CONTENTS: titles (items), numbers (values), levels, and
+	 * refs, the index of each entry's HEADING block; SOURCES: titles
+	 * (items), addresses (values, "" when none) and "last updated" lines
+	 * (cells, len of them) */
 	char **items;
 	char **values;
 	int *levels;
+	size_t *refs;
 	size_t len;
 	/* TABLE */
 	struct doc_column *columns;

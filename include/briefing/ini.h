@@ -20,6 +20,7 @@
 #define INI_MAX_LINE 1000
 
 struct ini_entry {
+	const char *file;  /* the file it was written in (owned by struct ini) */
 	char *key;    /* lower-cased, as iniparser stores it */
 	char *value;  /* as iniparser returns it: unquoted, trimmed */
 	int line;
@@ -27,6 +28,7 @@ struct ini_entry {
 };
 
 struct ini_section {
+	const char *file;  /* the file it was first written in */
 	char *name;   /* lower-cased */
 	int line;
 	struct ini_entry *entries;
@@ -37,6 +39,13 @@ struct ini {
 	char *file;   /* the name diagnostics use */
 	struct ini_section *sections;
 	size_t len, cap;
+	/* "include = FILE" before the first section, or NULL. Only config
+	 * files may include another; ini itself just records it. */
+	char *include;
+	int include_line;
+	/* every file name entries point to (file first), freed with the ini */
+	char **files;
+	size_t files_len;
 };
 
 /* Parses buf[0..len) named name (used in diagnostics). The caller frees
@@ -48,6 +57,12 @@ struct ini *ini_parse(const char *buf, size_t len, const char *name,
 struct ini *ini_load(const char *path, struct diag_list *dl);
 
 void ini_free(struct ini *ini);
+
+/* Lays overlay over base: each key of overlay replaces base's key of the
+ * same section and name, or is added; sections only in overlay are added
+ * at the end. Entries keep the file and line they were written at.
+ * Consumes overlay. */
+void ini_merge(struct ini *base, struct ini *overlay);
 
 /* The section called name, or NULL. */
 struct ini_section *ini_find(const struct ini *ini, const char *name);
@@ -61,22 +76,22 @@ const char *ini_value(struct ini_section *s, const char *key);
 /* Reports every entry of s that no ini_get() asked for as an unknown key,
  * suggesting the closest of the allowed keys when one is near. The allowed
  * list ends with NULL. Returns 0 or -1. */
-int ini_check_unused(const struct ini *ini, const struct ini_section *s,
+int ini_check_unused(const struct ini_section *s,
                      const char *const *allowed, struct diag_list *dl);
 
 /* Reports key as missing from section s. Returns -1. */
-int ini_missing(const struct ini *ini, const struct ini_section *s,
+int ini_missing(const struct ini_section *s,
                 const char *key, struct diag_list *dl);
 
 /* Typed reads. Each returns 1 when the key is present and valid (storing
  * *out), 0 when absent (leaving *out alone), -1 after reporting a bad
  * value naming file, line, section and key. */
-int ini_number(const struct ini *ini, struct ini_section *s, const char *key,
+int ini_number(struct ini_section *s, const char *key,
                double min, double max, double *out, struct diag_list *dl);
-int ini_bool(const struct ini *ini, struct ini_section *s, const char *key,
+int ini_bool(struct ini_section *s, const char *key,
              bool *out, struct diag_list *dl);
 /* choices ends with NULL; *out gets the index of the match. */
-int ini_choice(const struct ini *ini, struct ini_section *s, const char *key,
+int ini_choice(struct ini_section *s, const char *key,
                const char *const *choices, int *out, struct diag_list *dl);
 
 /* A numbered key: "3" (major 3, minor 0) or "3.1" (an item under 3). */

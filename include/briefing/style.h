@@ -15,6 +15,10 @@ struct style {
 	/* page */
 	double page_width, page_height;
 	double margin_top, margin_bottom, margin_left, margin_right;
+	/* Printed on both sides: margin_left is the inner (binding) margin
+	 * and margin_right the outer one, mirrored on even pages, and page
+	 * numbers sit on the outer edge. */
+	bool duplex;
 	/* type sizes */
 	double body_size;
 	double line_spacing;      /* baseline distance as a multiple of size */
