@@ -420,8 +420,12 @@ static int read_section(struct config *c, struct ini_section *s,
 			continue;
 		}
 		if (parse_block(s, items[i].entry, &sec->blocks[sec->len],
-		                dl) == 0)
+		                dl) == 0) {
 			sec->len++;
+		} else {
+			free(sec->blocks[sec->len].file);
+			free(sec->blocks[sec->len].fact);
+		}
 	}
 	free(items);
 	if (sec->level == 2 && c->sections_len == 1)
