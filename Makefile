@@ -1,6 +1,7 @@
 # briefing: structured facts -> a print-quality briefing PDF.
 #
 #   make run     build and write out/briefing.pdf
+#   make print   the print profile (grey, duplex) -> out/print.pdf
 #   make test    unit tests (cmocka) and end-to-end PDF checks
 #   make check   the test suite again under AddressSanitizer and UBSan
 #   make bench   timing of the default briefing and of large tables
@@ -30,7 +31,7 @@ TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 FONT_DIR = /usr/share/fonts/truetype/dejavu
 FONTS = fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf fonts/DejaVuSans-Oblique.ttf
 
-.PHONY: all run test unit e2e check lint clean install deps deps-test fonts bench
+.PHONY: all run print test unit e2e check lint clean install deps deps-test fonts bench
 
 all: deps $(BIN) $(FONTS)
 
@@ -50,6 +51,11 @@ fonts/%.ttf: | deps
 run: all
 	@mkdir -p out
 	$(BIN) build -c config/briefing.ini -o out/briefing.pdf
+
+# The print profile: grey, duplex with mirrored margins.
+print: all
+	@mkdir -p out
+	$(BIN) build -c config/print.ini -o out/print.pdf
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(BUILD)

@@ -150,6 +150,65 @@ static void test_missing_config_file_is_reported(void **state)
 	diag_release(&dl);
 }
 
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_include_overrides_keys_and_keeps_their_files(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct config *c;
+
+	(void)state;
+	write_text("/tmp/briefing-test-base.ini", GOOD_HEAD "[page]\nsize = A4\n"
+	           "margin_left = 20\n[fonts]\nregular = ../x/R.ttf\n" ONE_SECTION);
+	write_text("/tmp/briefing-test-print.ini", "include = briefing-test-base.ini\n"
+	           "[page]\nmargin_left = 30\nduplex = yes\n"
+	           "[section.b]\ntitle = B\n1 = text m.other\n");
+	c = config_load("/tmp/briefing-test-print.ini", &dl);
+	assert_non_null(c);
+	assert_true(c->style.margin_left > 85 && c->style.margin_left < 85.1);
+	assert_true(c->style.duplex);
+	assert_int_equal(c->sections_len, 2);          /* base's, then new */
+	assert_string_equal(c->sections[1].id, "b");
+	/* paths resolve against the file that names them */
+	assert_string_equal(c->fonts[FACE_REGULAR], "/tmp/../x/R.ttf");
+	assert_string_equal(c->data_files[0], "/tmp/../data/m.ini");
+	config_free(c);
+	diag_release(&dl);
+
+	/* an error in the included file names that file and line */
+	write_text("/tmp/briefing-test-print.ini", "include = briefing-test-base.ini\n"
+	           "[page]\nsize = A5\n");
+	assert_null(config_load("/tmp/briefing-test-print.ini", &dl));
+	assert_diag(&dl, "/tmp/briefing-test-print.ini", 3, "[page] size: 'A5'");
+	diag_release(&dl);
+	write_text("/tmp/briefing-test-print.ini", "include = briefing-test-base.ini\n"
+	           "[page]\nmargn = 3\n");
+	assert_null(config_load("/tmp/briefing-test-print.ini", &dl));
+	assert_diag(&dl, "/tmp/briefing-test-print.ini", 3, "[page] margn: unknown key");
+	diag_release(&dl);
+
+	/* a file that includes itself */
+	write_text("/tmp/briefing-test-print.ini", "include = briefing-test-print.ini\n");
+	assert_null(config_load("/tmp/briefing-test-print.ini", &dl));
+	assert_diag(&dl, "/tmp/briefing-test-print.ini", 1, "files nest more than 8 deep");
+	diag_release(&dl);
+
+	/* a missing include */
+	write_text("/tmp/briefing-test-print.ini", "include = nowhere.ini\n");
+	assert_null(config_load("/tmp/briefing-test-print.ini", &dl));
+	assert_diag(&dl, "/tmp/briefing-test-print.ini", 1, "include: cannot read 'nowhere.ini'");
+	diag_release(&dl);
+	remove("/tmp/briefing-test-base.ini");
+	remove("/tmp/briefing-test-print.ini");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -159,6 +218,7 @@ int main(void)
 		cmocka_unit_test(test_bad_configs_name_line_and_key),
 		cmocka_unit_test(test_all_errors_are_reported_at_once),
 		cmocka_unit_test(test_missing_config_file_is_reported),
+		cmocka_unit_test(test_include_overrides_keys_and_keeps_their_files),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);

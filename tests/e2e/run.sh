@@ -77,6 +77,64 @@ check "marking first and last on every page, Page X of Y after the cover" test -
 # Reproducible: same inputs, same bytes.
 "$BRIEFING" build -q -o "$work/again.pdf" && check "two builds are byte-identical" cmp "$pdf" "$work/again.pdf"
 
+# --- navigation: contents, bookmarks, page numbers ---------------------------
+# Bookmarks: "title|page" for every outline entry, nested ones included.
+qpdf --json --json-key=outlines "$pdf" |
+	jq -r '.outlines[] | recurse(.kids[]) | "\(.title)|\(.destpageposfrom1)"' >"$work/outline"
+check "bookmarks for every section ($(wc -l <"$work/outline"))" test "$(wc -l <"$work/outline")" -ge 15
+check "a nested bookmark names its section" grep -qx "2.1 Objectives and mandate|[0-9]*" "$work/outline"
+# Contents entries as "number title|page", read from the contents page.
+pdftotext -f 2 -l 2 -layout "$pdf" - | sed -n 's/^ *\([0-9][0-9.]*\) \{1,\}\(.*[^ .]\)[ .]* \{2,\}\([0-9]\{1,\}\) *$/\1 \2|\3/p' |
+	sed 's/  */ /g' >"$work/toc"
+check "contents list every numbered section ($(wc -l <"$work/toc"))" test "$(wc -l <"$work/toc")" -ge 14
+# Each contents entry's page is the bookmark's page and the page where
+# pdftotext finds that heading.
+toc_bad=""
+while IFS='|' read -r entry page; do
+	grep -qxF "$entry|$page" "$work/outline" || toc_bad="$toc_bad [$entry: bookmark differs]"
+	pdftotext -f "$page" -l "$page" -layout "$pdf" - | sed 's/  */ /g; s/^ //' |
+		grep -qxF "$entry" || toc_bad="$toc_bad [$entry: not on page $page]"
+done <"$work/toc"
+check "contents page numbers match the headings' pages" test -z "$toc_bad"
+[ -n "$toc_bad" ] && echo "    $toc_bad"
+
+# --- page setup: sizes, orientation, duplex -----------------------------------
+for spec in "A4 portrait 595.276 x 841.89" "A4 landscape 841.89 x 595.276" \
+	"Letter portrait 612 x 792" "Letter landscape 792 x 612" \
+	"A3 portrait 841.89 x 1190.55" "Legal portrait 612 x 1008"; do
+	set -- $spec
+	printf 'include = %s/config/briefing.ini\n[page]\nsize = %s\norientation = %s\n' \
+		"$top" "$1" "$2" >"$work/size.ini"
+	"$BRIEFING" build -q -c "$work/size.ini" -o "$work/size.pdf" 2>"$work/size.err"
+	n=$(pdfinfo "$work/size.pdf" | awk '/^Pages:/ {print $2}')
+	sizes=$(pdfinfo -f 1 -l "$n" "$work/size.pdf" | grep -c "^Page *[0-9]* size: *$3 x $5 pts")
+	check "$1 $2: all $n pages are $3 x $5 pt" test "$sizes" -eq "$n" -a "$n" -ge 4
+done
+p=$work/print.pdf
+check "print profile (include + overrides) builds" "$BRIEFING" build -q -c config/print.ini -o "$p"
+pdftotext -bbox "$p" "$work/print.html"
+# In duplex the page number sits on the outer edge: right on odd pages,
+# left on even ones; body text starts at the inner margin (26 mm) on odd
+# pages and at the outer one (18 mm) on even pages.
+awk '
+	/<page / { page++ }
+	/>Page</ { match($0, /xMin="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		side = x > 300 ? "right" : "left"
+		if (page > 1 && side != (page % 2 ? "right" : "left")) print "page " page ": number on the " side }
+	/<word / && page > 1 { match($0, /xMin="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		if (!(page in min) || x < min[page]) min[page] = x }
+	END { for (p in min) { want = p % 2 ? 73.7 : 51.0
+		if (min[p] < want - 0.5 || min[p] > want + 0.5) print "page " p ": text starts at " min[p] ", want " want } }
+' "$work/print.html" >"$work/duplex.bad"
+check "duplex: page numbers outside, margins mirrored" test ! -s "$work/duplex.bad"
+[ -s "$work/duplex.bad" ] && head -3 "$work/duplex.bad"
+check "print profile prints in grey (no colour operators but grey)" sh -c "! qpdf --qdf --object-streams=disable '$p' - | grep -aE '^[0-9.]+ [0-9.]+ [0-9.]+ (rg|RG)\$' | awk '\$1 != \$2 || \$2 != \$3' | grep -q ."
+
+# Dates: SOURCE_DATE_EPOCH when set, else the as-of date; never the clock.
+check "PDF dates come from the as-of date" grep -q "^CreationDate: *Thu Nov 29 00:00:00 2018 UTC" <(TZ=UTC pdfinfo "$pdf")
+SOURCE_DATE_EPOCH=1700000000 "$BRIEFING" build -q -o "$work/sde.pdf"
+check "SOURCE_DATE_EPOCH sets the PDF dates" grep -q "^CreationDate: *Tue Nov 14 00:00:00 2023 UTC" <(TZ=UTC pdfinfo "$work/sde.pdf")
+
 # --- another mission, no code change -----------------------------------------
 m=$work/mission.pdf
 check "another mission's config and data build" "$BRIEFING" build -q -c tests/e2e/mission/test.ini -o "$m"
