@@ -57,6 +57,8 @@ static const struct size_key size_keys[] = {
 	SIZE_KEY(header_size, 4, 36),
 	SIZE_KEY(marking_size, 4, 36),
 	SIZE_KEY(table_size, 4, 36),
+	SIZE_KEY(chart_size, 4, 36),
+	SIZE_KEY(chart_min_size, 3, 36),
 };
 
 struct color_key {
@@ -70,6 +72,11 @@ static const struct color_key color_keys[] = {
 	COLOR_KEY(marking_color), COLOR_KEY(muted_color),
 	COLOR_KEY(table_header_fill), COLOR_KEY(table_header_text),
 	COLOR_KEY(table_rule_color), COLOR_KEY(zebra_fill),
+	COLOR_KEY(chart_line_color),
+	COLOR_KEY(chart_command_fill), COLOR_KEY(chart_command_text),
+	COLOR_KEY(chart_staff_fill), COLOR_KEY(chart_staff_text),
+	COLOR_KEY(chart_unit_fill), COLOR_KEY(chart_unit_text),
+	COLOR_KEY(chart_support_fill), COLOR_KEY(chart_support_text),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -108,7 +115,18 @@ void style_default(struct style *s)
 	s->table_header_fill = navy;
 	s->table_header_text = (struct rgb){ 1, 1, 1 };
 	s->table_rule_color = (struct rgb){ 0.7, 0.7, 0.7 };
-	s->zebra_fill = (struct rgb){ 0.93, 0.95, 0.97 };
+	s->zebra_fill = (struct rgb){ 0.93f, 0.95f, 0.97f };
+	s->chart_size = 8.5;
+	s->chart_min_size = 6;
+	s->chart_line_color = (struct rgb){ 0.35f, 0.4f, 0.47f };
+	s->chart_command_fill = navy;
+	s->chart_command_text = (struct rgb){ 1, 1, 1 };
+	s->chart_staff_fill = (struct rgb){ 1, 1, 1 };
+	s->chart_staff_text = black;
+	s->chart_unit_fill = (struct rgb){ 0.87f, 0.91f, 0.96f };
+	s->chart_unit_text = black;
+	s->chart_support_fill = (struct rgb){ 0.93f, 0.93f, 0.93f };
+	s->chart_support_text = black;
 }
 
 static int hex_digit(int c)
@@ -341,8 +359,8 @@ static int parse_block(struct ini_section *s,
                        struct diag_list *dl)
 {
 	static const char *const kinds[] = {
-		"text", "list", "figures", "table", "pagebreak", "contents",
-		"sources", NULL
+		"text", "list", "figures", "table", "orgchart", "pagebreak",
+		"contents", "sources", NULL
 	};
 	const char *v = e->value, *sp = strchr(v, ' ');
 	size_t klen = sp ? (size_t)(sp - v) : strlen(v);

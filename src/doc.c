@@ -316,6 +316,7 @@ static void fill_contents(struct doc *d)
 static const enum fact_kind block_fact_kind[] = {
 	[BLOCK_TEXT] = FACT_TEXT, [BLOCK_LIST] = FACT_LIST,
 	[BLOCK_FIGURES] = FACT_FIGURES, [BLOCK_TABLE] = FACT_TABLE,
+	[BLOCK_ORGCHART] = FACT_ORGCHART,
 };
 
 static int add_block_for(struct doc *d, const struct config *c,
@@ -373,6 +374,23 @@ static int add_block_for(struct doc *d, const struct config *c,
 		return 0;
 	case FACT_TABLE:
 		return add_table(d, c, cb, fact, as_of, dl);
+	case FACT_ORGCHART:
+		b = add_block(d, DOC_ORGCHART);
+		b->text = xstrdup(fact->name);
+		b->len = fact->units_len;
+		b->items = xcalloc(b->len, sizeof *b->items);
+		b->values = xcalloc(b->len, sizeof *b->values);
+		b->levels = xcalloc(b->len, sizeof *b->levels);
+		b->parents = xcalloc(b->len, sizeof *b->parents);
+		for (size_t i = 0; i < b->len; i++) {
+			const struct fact_unit *u = &fact->units[i];
+
+			b->items[i] = xstrdup(u->name);
+			b->values[i] = xstrdup(u->detail ? u->detail : "");
+			b->levels[i] = (int)u->kind;
+			b->parents[i] = u->parent;
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -442,6 +460,7 @@ void doc_free(struct doc *d)
 		free(b->values);
 		free(b->levels);
 		free(b->refs);
+		free(b->parents);
 		for (size_t j = 0; b->columns && j < b->cols; j++)
 			free(b->columns[j].title);
 		for (size_t j = 0; j < b->cols * b->rows; j++)
@@ -493,6 +512,10 @@ int doc_check(const struct doc *d)
 				if (b->refs[j] >= d->len ||
 				    d->blocks[b->refs[j]].kind != DOC_HEADING)
 					return -1;
+			break;
+		case DOC_ORGCHART:
+			if (!b->parents || b->len == 0)
+				return -1;
 			break;
 		case DOC_SOURCES:
 		case DOC_COVER:

@@ -15,7 +15,9 @@
 #include "briefing/xalloc.h"
 
 static const char *const kind_names[] = { "text", "list", "figures", "table",
-                                          NULL };
+                                          "orgchart", NULL };
+static const char *const unit_kinds[] = { "command", "staff", "unit",
+                                          "support", NULL };
 static const char *const source_keys[] = { "title", "url", "updated", NULL };
 
 const char *fact_kind_name(enum fact_kind k)
@@ -320,6 +322,13 @@ static void fact_release(struct fact *f)
 		free(f->codes[i].meaning);
 	}
 	free(f->codes);
+	for (size_t i = 0; i < f->units_len; i++) {
+		free(f->units[i].id);
+		free(f->units[i].name);
+		free(f->units[i].detail);
+		free(f->units[i].parent_id);
+	}
+	free(f->units);
 }
 
 static bool valid_name(const char *s)
@@ -361,6 +370,11 @@ static int read_fact(struct facts *f, const struct ini *ini,
 	if (fact.kind == FACT_TABLE) {
 		if (read_table(ini, s, &fact, dl) != 0)
 			goto fail;
+	} else if (fact.kind == FACT_ORGCHART) {
+		static const char *const chart_keys[] = { "type", NULL };
+
+		if (ini_check_unused(s, chart_keys, dl) != 0)
+			goto fail;
 	} else {
 		const char *intro = ini_value(s, "intro");
 
@@ -382,12 +396,144 @@ fail:
 	return -1;
 }
 
+/* The org chart of this file that section s is a unit of: s is named
+ * CHART.ID after a [CHART] with type = orgchart, and has no type itself. */
+static struct fact *unit_owner(struct facts *f, size_t first,
+                               const struct ini_section *s)
+{
+	for (size_t i = f->len; i > first; i--) {
+		struct fact *c = &f->items[i - 1];
+		size_t n = strlen(c->name);
+
+		if (c->kind == FACT_ORGCHART && strncmp(s->name, c->name, n) == 0 &&
+		    s->name[n] == '.' && s->name[n + 1] &&
+		    !ini_get((struct ini_section *)s, "type"))
+			return c;
+	}
+	return NULL;
+}
+
+static int read_unit(struct fact *chart, struct ini_section *s,
+                     struct diag_list *dl)
+{
+	static const char *const keys[] = { "name", "detail", "parent", "kind",
+	                                    NULL };
+	struct fact_unit u;
+	const char *name = ini_value(s, "name");
+	const char *detail = ini_value(s, "detail");
+	const char *parent = ini_value(s, "parent");
+	int kind = UNIT_UNIT;
+	size_t before = dl->errors;
+
+	memset(&u, 0, sizeof u);
+	if (!name || !name[0])
+		ini_missing(s, "name", dl);
+	ini_choice(s, "kind", unit_kinds, &kind, dl);
+	ini_check_unused(s, keys, dl);
+	if (dl->errors > before)
+		return -1;
+	u.id = xstrdup(s->name + strlen(chart->name) + 1);
+	u.name = xstrdup(name);
+	u.detail = detail && detail[0] ? xstrdup(detail) : NULL;
+	u.parent_id = parent && parent[0] ? xstrdup(parent) : NULL;
+	u.parent = -1;
+	u.kind = (enum unit_kind)kind;
+	u.line = s->line;
+	chart->units = xrealloc(chart->units, (chart->units_len + 1) *
+	                        sizeof *chart->units);
+	chart->units[chart->units_len++] = u;
+	return 0;
+}
+
+/* Resolves parent ids and checks the units form one tree: every parent
+ * exists, exactly one root, no cycle. Each error names the unit ids. */
+static int check_chart(struct fact *c, struct diag_list *dl)
+{
+	size_t before = dl->errors, roots = 0;
+	char list[512] = "";
+
+	if (c->units_len == 0)
+		return diag_error(dl, c->file, c->line, "[%s]: an org chart needs "
+		                  "units: sections [%s.ID] with name and parent",
+		                  c->name, c->name);
+	for (size_t i = 0; i < c->units_len; i++) {
+		struct fact_unit *u = &c->units[i];
+
+		if (!u->parent_id) {
+			size_t used = strlen(list);
+
+			roots++;
+			snprintf(list + used, sizeof list - used, "%s%s",
+			         used ? ", " : "", u->id);
+			continue;
+		}
+		for (size_t j = 0; j < c->units_len; j++)
+			if (strcmp(c->units[j].id, u->parent_id) == 0)
+				u->parent = (int)j;
+		if (u->parent < 0)
+			diag_error(dl, c->file, u->line, "[%s.%s] parent: no unit '%s' "
+			           "in chart '%s'", c->name, u->id, u->parent_id,
+			           c->name);
+		else if (u->parent == (int)i)
+			diag_error(dl, c->file, u->line, "[%s.%s] parent: a unit cannot "
+			           "be its own parent", c->name, u->id);
+	}
+	if (roots > 1)
+		diag_error(dl, c->file, c->line, "[%s]: more than one root unit "
+		           "(%s); give all but one a parent", c->name, list);
+	if (dl->errors > before)
+		return -1;
+	/* A cycle: following parents from some unit never reaches a root.
+	 * Each cycle is reported once, its units listed from the first one
+	 * in the file. */
+	{
+		bool *reported = xcalloc(c->units_len, sizeof *reported);
+
+		for (size_t i = 0; i < c->units_len; i++) {
+			int at = (int)i, low;
+			size_t used = 0;
+
+			for (size_t n = 0; n < c->units_len && at >= 0; n++)
+				at = c->units[at].parent;
+			if (at < 0)
+				continue;
+			/* at is now on the cycle */
+			low = at;
+			for (int k = c->units[at].parent; k != at; k = c->units[k].parent)
+				if (k < low)
+					low = k;
+			if (reported[low])
+				continue;
+			list[0] = '\0';
+			for (int k = low;;) {
+				reported[k] = true;
+				if (used < sizeof list)
+					used += (size_t)snprintf(list + used, sizeof list - used,
+					                         "%s -> ", c->units[k].id);
+				k = c->units[k].parent;
+				if (k == low)
+					break;
+			}
+			if (used < sizeof list)
+				snprintf(list + used, sizeof list - used, "%s",
+				         c->units[low].id);
+			diag_error(dl, c->file, c->units[low].line, "[%s]: units form a "
+			           "cycle: %s", c->name, list);
+		}
+		free(reported);
+	}
+	if (roots == 0 && dl->errors == before)
+		diag_error(dl, c->file, c->line, "[%s]: no root unit: every unit "
+		           "has a parent", c->name);
+	return dl->errors > before ? -1 : 0;
+}
+
 int facts_parse(struct facts *f, const char *buf, size_t len,
                 const char *name, struct diag_list *dl)
 {
 	struct ini *ini = ini_parse(buf, len, name, dl);
 	struct fact_source *src;
-	size_t before = dl->errors;
+	size_t before = dl->errors, first = f->len;
 
 	if (!ini)
 		return -1;
@@ -402,10 +548,16 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 	}
 	for (size_t i = 0; i < ini->len; i++) {
 		struct ini_section *s = &ini->sections[i];
+		struct fact *chart = unit_owner(f, first, s);
 
-		if (strcmp(s->name, "source") != 0)
+		if (chart)
+			read_unit(chart, s, dl);
+		else if (strcmp(s->name, "source") != 0)
 			read_fact(f, ini, s, src, dl);
 	}
+	for (size_t i = first; i < f->len; i++)
+		if (f->items[i].kind == FACT_ORGCHART)
+			check_chart(&f->items[i], dl);
 	ini_free(ini);
 	return dl->errors > before ? -1 : 0;
 }

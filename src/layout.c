@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "briefing/arena.h"
+#include "briefing/chart.h"
 #include "briefing/utf8.h"
 #include "briefing/xalloc.h"
 
@@ -195,6 +196,7 @@ struct builder {
 	struct table_info *tables;
 	size_t tables_len, tables_cap;
 	bool cover;           /* page 1 is a cover, with banners, no heads */
+	struct diag_list *dl;
 	double x0, width;     /* content column */
 	double top, bottom;   /* content area, y down */
 };
@@ -824,6 +826,206 @@ static void add_title_block(struct builder *b, const struct doc *d)
 	it->height = y + 1.5;
 }
 
+/* ---- org charts -------------------------------------------------------- */
+
+#define CHART_PAD 4.0          /* inside a box */
+#define CHART_MAX_TEXT (40 * MM) /* text wraps beyond this width */
+
+static void unit_style(const struct style *s, int kind, struct rgb *fill,
+                       struct rgb *text)
+{
+	switch (kind) {
+	case UNIT_COMMAND:
+		*fill = s->chart_command_fill, *text = s->chart_command_text;
+		break;
+	case UNIT_STAFF:
+		*fill = s->chart_staff_fill, *text = s->chart_staff_text;
+		break;
+	case UNIT_SUPPORT:
+		*fill = s->chart_support_fill, *text = s->chart_support_text;
+		break;
+	default:
+		*fill = s->chart_unit_fill, *text = s->chart_unit_text;
+		break;
+	}
+}
+
+/* Boxes of one level share a height, and siblings a width, as on a drawn
+ * chart; staff boxes keep their own size. The units form a tree (facts
+ * checked it), so following parents always ends. */
+static void even_boxes(struct chart_node *nodes, size_t n)
+{
+	int *depth = xcalloc(n, sizeof *depth), max_depth = 0;
+	double *row_h, *kin_w = xcalloc(n + 1, sizeof *kin_w);
+
+	for (size_t i = 0; i < n; i++) {
+		for (int p = nodes[i].parent; p >= 0; p = nodes[p].parent)
+			depth[i]++;
+		if (depth[i] > max_depth)
+			max_depth = depth[i];
+	}
+	row_h = xcalloc((size_t)max_depth + 1, sizeof *row_h);
+	for (size_t i = 0; i < n; i++) {
+		if (nodes[i].staff)
+			continue;
+		row_h[depth[i]] = fmax(row_h[depth[i]], nodes[i].h);
+		/* kin_w[parent + 1]: the widest child of parent (root: slot 0) */
+		kin_w[nodes[i].parent + 1] = fmax(kin_w[nodes[i].parent + 1],
+		                                  nodes[i].w);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (nodes[i].staff)
+			continue;
+		nodes[i].h = row_h[depth[i]];
+		nodes[i].w = kin_w[nodes[i].parent + 1];
+	}
+	free(depth);
+	free(row_h);
+	free(kin_w);
+}
+
+/* Sizes every box from its wrapped text at size, and lays out the tree. */
+static int chart_at_size(struct builder *b, const struct doc_block *c,
+                         double size, struct chart_node *nodes,
+                         struct chart_result *res)
+{
+	struct chart_params params = {
+		.level_gap = 7 * MM, .sibling_gap = 3.5 * MM, .stack_gap = 2.5 * MM,
+		.stack_indent = 5 * MM, .max_width = b->width, .allow_stack = true,
+	};
+	double leading = size * 1.2;
+
+	for (size_t i = 0; i < c->len; i++) {
+		struct layout_line *lines;
+		size_t n1 = layout_wrap(b->m, FACE_BOLD, size, c->items[i],
+		                        strlen(c->items[i]), CHART_MAX_TEXT, &lines);
+		double w = 0;
+
+		for (size_t j = 0; j < n1; j++)
+			w = fmax(w, lines[j].width);
+		free(lines);
+		if (c->values[i][0]) {
+			size_t n2 = layout_wrap(b->m, FACE_REGULAR, size * 0.9,
+			                        c->values[i], strlen(c->values[i]),
+			                        CHART_MAX_TEXT, &lines);
+
+			for (size_t j = 0; j < n2; j++)
+				w = fmax(w, lines[j].width);
+			free(lines);
+			n1 += n2;
+		}
+		nodes[i].w = fmax(w + 2 * CHART_PAD, 22 * MM);
+		nodes[i].h = leading * (double)n1 + 2 * CHART_PAD;
+		nodes[i].parent = c->parents[i];
+		nodes[i].staff = c->levels[i] == UNIT_STAFF;
+	}
+	even_boxes(nodes, c->len);
+	return chart_layout(nodes, c->len, &params, res);
+}
+
+/* Draws one box: fill, hairline border, centred lines of text. */
+static void chart_box(struct builder *b, const struct doc_block *c, size_t i,
+                      const struct chart_node *n, double ox, double size)
+{
+	const struct style *s = b->s;
+	struct rgb fill, text;
+	double leading = size * 1.2, x = ox + n->x, y = n->y, line_y;
+	struct layout_line *lines;
+	size_t k;
+
+	unit_style(s, c->levels[i], &fill, &text);
+	add_fill(b, x, y, n->w, n->h, fill);
+	add_rule(b, x, y, n->w, 0.6, s->chart_line_color);
+	add_rule(b, x, y + n->h, n->w, 0.6, s->chart_line_color);
+	{
+		struct box *r = new_box(b, BOX_RULE);
+
+		r->x = x, r->y = y, r->h = n->h, r->line_width = 0.6f;
+		r->color = s->chart_line_color;
+		r = new_box(b, BOX_RULE);
+		r->x = x + n->w, r->y = y, r->h = n->h, r->line_width = 0.6f;
+		r->color = s->chart_line_color;
+	}
+	line_y = y + CHART_PAD + baseline_in(b, FACE_BOLD, size, leading);
+	k = layout_wrap(b->m, FACE_BOLD, size, c->items[i], strlen(c->items[i]),
+	                n->w - 2 * CHART_PAD, &lines);
+	for (size_t j = 0; j < k; j++, line_y += leading)
+		place_line(b, c->items[i], &lines[j], x + CHART_PAD, line_y,
+		           n->w - 2 * CHART_PAD, FACE_BOLD, size, text, false,
+		           ALIGN_CENTER);
+	free(lines);
+	if (c->values[i][0]) {
+		k = layout_wrap(b->m, FACE_REGULAR, size * 0.9, c->values[i],
+		                strlen(c->values[i]), n->w - 2 * CHART_PAD, &lines);
+		for (size_t j = 0; j < k; j++, line_y += leading)
+			place_line(b, c->values[i], &lines[j], x + CHART_PAD, line_y,
+			           n->w - 2 * CHART_PAD, FACE_REGULAR, size * 0.9, text,
+			           false, ALIGN_CENTER);
+		free(lines);
+	}
+}
+
+/* An org chart as one item, so it never splits across pages. Too wide or
+ * too tall for the page, it first stacks leaf units (in chart_layout),
+ * then shrinks its type step by step down to chart_min_size, and only
+ * then is refused with an error that says by how much it overflows. */
+static void add_orgchart(struct builder *b, const struct doc_block *c,
+                         double space_before)
+{
+	const struct style *s = b->s;
+	struct chart_node *nodes = xcalloc(c->len, sizeof *nodes);
+	struct chart_result res;
+	double size = s->chart_size, max_h = b->bottom - b->top - 12;
+	struct item *it;
+
+	for (;;) {
+		memset(&res, 0, sizeof res);
+		if (chart_at_size(b, c, size, nodes, &res) != 0) {
+			diag_error(b->dl, NULL, 0, "org chart '%s' is not one tree",
+			           c->text);
+			goto done;
+		}
+		if (res.fits && res.height <= max_h)
+			break;
+		if (size <= s->chart_min_size) {
+			diag_error(b->dl, NULL, 0, "org chart '%s' needs %.0f x %.0f mm "
+			           "even at %.1f pt; the page has %.0f x %.0f mm (lower "
+			           "[style] chart_min_size, or use landscape or a larger "
+			           "page)", c->text, res.width / MM, res.height / MM,
+			           size, b->width / MM, max_h / MM);
+			goto done;
+		}
+		free(res.segments);
+		size = fmax(s->chart_min_size, size * 0.9);
+	}
+	it = new_item(b, res.height + 12);
+	it->space_before = space_before + 4;
+	{
+		double ox = b->x0 + (b->width - res.width) / 2;
+
+		for (size_t i = 0; i < res.segments_len; i++) {
+			const struct chart_segment *g = &res.segments[i];
+			struct box *r = new_box(b, BOX_RULE);
+
+			r->x = ox + g->x1;
+			r->y = 6 + g->y1;
+			r->w = g->x2 - g->x1;
+			r->h = g->y2 - g->y1;
+			r->line_width = 0.9f;
+			r->color = s->chart_line_color;
+		}
+		for (size_t i = 0; i < c->len; i++) {
+			struct chart_node n = nodes[i];
+
+			n.y += 6;
+			chart_box(b, c, i, &n, ox, size);
+		}
+	}
+done:
+	free(res.segments);
+	free(nodes);
+}
+
 /* ---- contents, sources, cover ----------------------------------------- */
 
 #define TOC_NUMBER_GAP (10 * MM)   /* title indent after a level-1 number */
@@ -1100,6 +1302,9 @@ static void build_items(struct builder *b, const struct doc *d)
 			break;
 		case DOC_CONTENTS:
 			add_contents(b, blk, space);
+			break;
+		case DOC_ORGCHART:
+			add_orgchart(b, blk, space);
 			break;
 		case DOC_SOURCES:
 			add_sources_block(b, blk, space);
@@ -1429,6 +1634,7 @@ struct pages *layout_run(const struct doc *d, const struct style *s,
 {
 	struct builder b;
 	struct paginator pg = { NULL, 0, 0 };
+	size_t errors_before = dl->errors;
 	int npages;
 
 	memset(&b, 0, sizeof b);
@@ -1443,12 +1649,19 @@ struct pages *layout_run(const struct doc *d, const struct style *s,
 		           "page size and margins");
 		return NULL;
 	}
+	b.dl = dl;
 	b.out = xcalloc(1, sizeof *b.out);
 	b.out->arena = arena_new();
 	build_items(&b, d);
+	if (dl->errors > errors_before) {
+		layout_free(b.out);
+		b.out = NULL;
+		goto done;
+	}
 	npages = paginate(&b, &pg);
 	emit(&b, &pg, npages);
 	running_heads(&b, d);
+done:
 	free(pg.conts);
 	free(b.items);
 	for (size_t i = 0; i < b.chunks_len; i++)

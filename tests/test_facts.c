@@ -180,6 +180,69 @@ static void test_succession_checks_dates_gaps_and_overlaps(void **state)
 	diag_release(&dl);
 }
 
+#define CHART "[m.c]\ntype = orgchart\n"
+
+static void test_orgchart_units_and_parents(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	const struct fact *c;
+
+	(void)state;
+	assert_int_equal(parse(f, SOURCE CHART "[m.c.top]\nname = Top\nkind = command\n"
+	                       "[m.c.a]\nname = A\ndetail = somewhere\nparent = top\n"
+	                       "[m.c.b]\nname = B\nparent = top\nkind = staff\n", &dl), 0);
+	c = facts_find(f, "m.c");
+	assert_int_equal(c->kind, FACT_ORGCHART);
+	assert_int_equal(c->units_len, 3);
+	assert_string_equal(c->units[1].id, "a");
+	assert_string_equal(c->units[1].detail, "somewhere");
+	assert_int_equal(c->units[0].parent, -1);
+	assert_int_equal(c->units[1].parent, 0);
+	assert_int_equal(c->units[2].kind, UNIT_STAFF);
+	assert_null(facts_find(f, "m.c.a"));   /* a unit is not a fact */
+	facts_free(f);
+	diag_release(&dl);
+}
+
+static const struct bad_case chart_cases[] = {
+	{ SOURCE CHART "[m.c.a]\nname = A\n[m.c.b]\nname = B\nparent = zz\n", 8,
+	  "[m.c.b] parent: no unit 'zz' in chart 'm.c'" },
+	{ SOURCE CHART "[m.c.a]\nname = A\n[m.c.b]\nname = B\n", 4,
+	  "[m.c]: more than one root unit (a, b)" },
+	{ SOURCE CHART "[m.c.r]\nname = R\n[m.c.a]\nname = A\nparent = b\n"
+	  "[m.c.b]\nname = B\nparent = a\n", 8,
+	  "[m.c]: units form a cycle: a -> b -> a" },
+	{ SOURCE CHART "[m.c.a]\nname = A\nparent = a\n", 6,
+	  "[m.c.a] parent: a unit cannot be its own parent" },
+	{ SOURCE CHART "[m.c.a]\nname = A\n[m.c.A]\nname = B\n", 8,
+	  "section [m.c.A] repeated" },
+	{ SOURCE CHART "[m.c.a]\nkind = general\n", 6,
+	  "[m.c.a] name: required key is missing" },
+	{ SOURCE CHART "[m.c.a]\nname = A\nkind = general\n", 8,
+	  "[m.c.a] kind: 'general' is not one of: command, staff, unit, support" },
+	{ SOURCE CHART, 4, "[m.c]: an org chart needs units" },
+};
+
+static void test_bad_orgcharts_name_units(void **state)
+{
+	char *name = xasprintf("%s/m.ini", tmpdir);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof chart_cases / sizeof chart_cases[0]; i++) {
+		struct diag_list dl = { 0 };
+		struct facts *f = facts_new();
+
+		if (parse(f, chart_cases[i].text, &dl) != -1 ||
+		    !has_diag(&dl, name, chart_cases[i].line, chart_cases[i].message))
+			printf("case %zu:\n", i);
+		assert_diag(&dl, name, chart_cases[i].line, chart_cases[i].message);
+		facts_free(f);
+		diag_release(&dl);
+	}
+	free(name);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +251,8 @@ int main(void)
 		cmocka_unit_test(test_bad_data_names_line_and_section),
 		cmocka_unit_test(test_duplicate_fact_across_files_names_both),
 		cmocka_unit_test(test_succession_checks_dates_gaps_and_overlaps),
+		cmocka_unit_test(test_orgchart_units_and_parents),
+		cmocka_unit_test(test_bad_orgcharts_name_units),
 	};
 
 	return cmocka_run_group_tests_name("facts", tests, make_tmpdir,

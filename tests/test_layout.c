@@ -596,6 +596,82 @@ static void test_page_breaks_never_make_empty_pages(void **state)
 	diag_release(&dl);
 }
 
+/* A star: a root and n children, all units of kind "unit". */
+static struct doc_block *push_chart(struct doc *d, size_t n, const char *name)
+{
+	struct doc_block *c = push(d, DOC_ORGCHART, "test.chart");
+
+	c->len = n + 1;
+	c->items = xcalloc(c->len, sizeof *c->items);
+	c->values = xcalloc(c->len, sizeof *c->values);
+	c->levels = xcalloc(c->len, sizeof *c->levels);
+	c->parents = xcalloc(c->len, sizeof *c->parents);
+	for (size_t i = 0; i < c->len; i++) {
+		c->items[i] = i ? xasprintf("%s %zu", name, i) : xstrdup("Root");
+		c->values[i] = xstrdup(i % 2 ? "detail" : "");
+		c->levels[i] = i ? UNIT_UNIT : UNIT_COMMAND;
+		c->parents[i] = i ? 0 : -1;
+	}
+	return c;
+}
+
+static void test_orgchart_stays_inside_the_content_area(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double right = 0, left = 1e9;
+
+	(void)state;
+	style_for_tests(&s);
+	s.chart_size = 6;
+	s.chart_min_size = 3;
+	push_chart(d, 6, "Unit");      /* too wide for one row: stacks */
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(dl.errors, 0);
+	assert_int_equal(layout_check(p, &s), 0);
+	for (size_t i = 0; i < p->len; i++)
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind != BOX_FILL)
+				continue;
+			assert_true(b->y >= s.margin_top - 1e-6);
+			assert_true(b->y + b->h <= s.page_height - s.margin_bottom + 1e-6);
+			left = fmin(left, b->x);
+			right = fmax(right, b->x + b->w);
+		}
+	assert_true(left >= s.margin_left - 1e-6);
+	assert_true(right <= s.page_width - s.margin_right + 1e-6);
+	assert_true(page_of(p, "Unit 6") >= 0);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_orgchart_too_big_is_an_error_naming_it(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct doc_block *c;
+
+	(void)state;
+	style_for_tests(&s);
+	s.chart_size = 10;
+	s.chart_min_size = 9;
+	/* a chain of 40: far too tall for a 300 pt page at 9 pt */
+	c = push_chart(d, 40, "Level");
+	for (size_t i = 2; i < c->len; i++)
+		c->parents[i] = (int)i - 1;
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_diag(&dl, NULL, 0, "org chart 'test.chart' needs");
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -610,6 +686,8 @@ int main(void)
 		cmocka_unit_test(test_every_page_has_marking_and_page_x_of_y),
 		cmocka_unit_test(test_layout_is_deterministic),
 		cmocka_unit_test(test_page_breaks_never_make_empty_pages),
+		cmocka_unit_test(test_orgchart_stays_inside_the_content_area),
+		cmocka_unit_test(test_orgchart_too_big_is_an_error_naming_it),
 		cmocka_unit_test(test_columns_auto_fixed_and_proportional),
 		cmocka_unit_test(test_auto_columns_shrink_to_fit),
 		cmocka_unit_test(test_row_taller_than_a_page_splits_between_lines),

@@ -20,7 +20,8 @@ enum block_kind {
 	BLOCK_LIST,      /* a bulleted list fact */
 	BLOCK_FIGURES,   /* a key-figures fact as a two-column table */
 	BLOCK_TABLE,     /* a table fact read from CSV */
-	BLOCK_PAGEBREAK, /* start a new page; names no fact */
+	BLOCK_ORGCHART,  /* an org chart fact, laid out as a tree */
+	BLOCK_PAGEBREAK, /* start a new page; names no fact (nor do the rest) */
 	BLOCK_CONTENTS,  /* the table of contents; names no fact */
 	BLOCK_SOURCES    /* every data file's source; names no fact */
 };

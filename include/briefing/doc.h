@@ -21,6 +21,8 @@ enum doc_kind {
 	DOC_LIST,
 	DOC_FIGURES,
 	DOC_TABLE,
+	DOC_ORGCHART,   /* units (items: names, values: details or "", levels:
+	                   enum unit_kind, parents: index or -1) */
 	DOC_NOTE,       /* a small-print remark, e.g. under a table */
 	DOC_PAGEBREAK,
 	DOC_CONTENTS,   /* table of contents */
@@ -49,6 +51,7 @@ struct doc_block {
 	char **values;
 	int *levels;
 	size_t *refs;
+	int *parents;
 	size_t len;
 	/* TABLE */
 	struct doc_column *columns;

@@ -14,7 +14,22 @@
 #include "briefing/date.h"
 #include "briefing/diag.h"
 
-enum fact_kind { FACT_TEXT, FACT_LIST, FACT_FIGURES, FACT_TABLE };
+enum fact_kind { FACT_TEXT, FACT_LIST, FACT_FIGURES, FACT_TABLE,
+                 FACT_ORGCHART };
+
+/* What a unit of an org chart is; config maps each to a box style. */
+enum unit_kind { UNIT_COMMAND, UNIT_STAFF, UNIT_UNIT, UNIT_SUPPORT };
+
+/* One box of an org chart, from section [CHART.ID]. */
+struct fact_unit {
+	char *id;
+	char *name;
+	char *detail;     /* second line (location or role); may be NULL */
+	char *parent_id;  /* NULL for the root */
+	int parent;       /* index in units, -1 for the root */
+	enum unit_kind kind;
+	int line;
+};
 
 struct fact_source {
 	char *file;     /* the data file */
@@ -51,6 +66,8 @@ struct fact {
 	bool succession;         /* rows are consecutive terms (from, to) */
 	struct fact_code *codes; /* FACT_TABLE: codes.FIELD = "A = Army, ..." */
 	size_t codes_len;
+	struct fact_unit *units; /* FACT_ORGCHART, in file order */
+	size_t units_len;
 	const struct fact_source *source;
 };
 

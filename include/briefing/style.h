@@ -30,6 +30,8 @@ struct style {
 	double marking_size;      /* classification marking */
 	double table_size;
 	double list_indent;       /* hanging indent of a list item */
+	double chart_size;        /* org chart text, shrunk down to ... */
+	double chart_min_size;    /* ... this before a chart is refused */
 	bool justify;
 	bool zebra;               /* shade every other table row */
 	/* colours */
@@ -42,6 +44,12 @@ struct style {
 	struct rgb table_header_text;
 	struct rgb table_rule_color;
 	struct rgb zebra_fill;
+	/* org charts: connectors, and a box style per unit kind */
+	struct rgb chart_line_color;
+	struct rgb chart_command_fill, chart_command_text;
+	struct rgb chart_staff_fill, chart_staff_text;
+	struct rgb chart_unit_fill, chart_unit_text;
+	struct rgb chart_support_fill, chart_support_text;
 };
 
 /* Fills s with the defaults documented in docs/config.md (A4 portrait). */

@@ -56,7 +56,9 @@ check "every section title present" test -z "$missing"
 for phrase in "1 Summary" "2.1 Objectives and mandate" "Juan Ortuño" "Lorenzo D’Addario" \
 	"Camp Film City, Pristina" "Chapter VII of the UN Charter" "28 August 2016" \
 	"Command and Support Element" "approximately 4,000" "present" \
-	"Strategy and Plans Branch"; do
+	"Strategy and Plans Branch" "North Atlantic Council" "COM JFCN, Italy" \
+	"Camp Bondsteel, near Urosevac" "Deputy Director" "Chief of Staff Support Team" \
+	"Last updated 15 June 2017"; do
 	check "text contains '$phrase'" grep -qF "$phrase" "$work/flat.txt"
 done
 # Marking at top and bottom of every page, and Page X of Y.
