@@ -615,7 +615,7 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 		diag_error(dl, ini->sections[i].file, ini->sections[i].line,
 		           "unknown section [%s]%s%s%s", name,
 		           hint ? " (did you mean [" : " (expected [document], [page], "
-		           "[fonts], [style], [data], [section.NAME] or [table.FACT])",
+		           "[fonts], [style], [data], [cover], [section.NAME] or [table.FACT])",
 		           hint ? hint : "", hint ? "])" : "");
 	}
 }

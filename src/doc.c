@@ -229,7 +229,7 @@ static void check_source_age(const struct config *c, const struct facts *f,
 		long age = date_days(as_of) - date_days(src->updated);
 		char updated[32];
 
-		if (age <= c->max_source_age)
+		if ((double)age <= c->max_source_age)
 			continue;
 		date_format(src->updated, "iso", updated, sizeof updated);
 		diag_warning(dl, src->file, 0, "[source] updated: %s is %ld days "

@@ -106,11 +106,9 @@ size_t layout_wrap(const struct metrics *m, enum face face, double size,
 				ws = pe;
 				continue;
 			}
-			if (have_line) {
+			if (have_line)
 				push_line(lines, &n, &cap, line_start,
 				          line_end - line_start, line_w);
-				have_line = false;
-			}
 			/* A piece wider than the line is cut between characters: as
 			 * many as fit, at least one, so that nothing is dropped. */
 			while (w > max_width + FIT_EPSILON) {
@@ -227,7 +225,7 @@ static struct box *new_box(struct builder *b, enum box_kind kind)
 
 	if (b->boxes_len % BOX_CHUNK == 0) {
 		b->chunks = xgrow(b->chunks, &b->chunks_cap, b->chunks_len + 1,
-		                  sizeof *b->chunks);
+		                  sizeof *b->chunks); /* NOLINT(bugprone-sizeof-expression) */
 		b->chunks[b->chunks_len++] = xmalloc(BOX_CHUNK * sizeof **b->chunks);
 	}
 	x = box_at(b, b->boxes_len++);
@@ -248,7 +246,7 @@ static void add_text(struct builder *b, double x, double baseline,
 	t->y = baseline;
 	t->w = width;
 	t->face = face;
-	t->size = size;
+	t->size = (float)size;
 	t->color = color;
 	t->text = arena_strndup(b->out->arena, s, len);
 	t->len = len;
@@ -274,7 +272,7 @@ static void add_rule(struct builder *b, double x, double y, double w,
 	r->x = x;
 	r->y = y;
 	r->w = w;
-	r->line_width = line_width;
+	r->line_width = (float)line_width;
 	r->color = color;
 }
 
@@ -605,7 +603,8 @@ static size_t add_row(struct builder *b, const struct grid *g,
 	const struct style *s = b->s;
 	double size = s->table_size, leading = size * 1.25;
 	double base = baseline_in(b, face, size, leading);
-	struct layout_line **lines = xcalloc(g->cols, sizeof *lines);
+	/* one array of lines per column */
+	struct layout_line **lines = xcalloc(g->cols, sizeof *lines); /* NOLINT(bugprone-sizeof-expression) */
 	size_t *n = xcalloc(g->cols, sizeof *n), most = 1, per_piece, first;
 	double row_w = g->x[g->cols - 1] + g->w[g->cols - 1] - b->x0;
 
@@ -773,8 +772,9 @@ static void add_title_block(struct builder *b, const struct doc *d)
 	double y = 0, lead;
 	struct layout_line *lines;
 	size_t n;
-	struct item *it = new_item(b, 0);
+	struct item *it;
 
+	new_item(b, 0);
 	lead = s->title_size * 1.15;
 	n = layout_wrap(b->m, FACE_BOLD, s->title_size, d->title,
 	                strlen(d->title), b->width, &lines);
@@ -949,18 +949,22 @@ static void chart_box(struct builder *b, const struct doc_block *c, size_t i,
 	line_y = y + CHART_PAD + baseline_in(b, FACE_BOLD, size, leading);
 	k = layout_wrap(b->m, FACE_BOLD, size, c->items[i], strlen(c->items[i]),
 	                n->w - 2 * CHART_PAD, &lines);
-	for (size_t j = 0; j < k; j++, line_y += leading)
+	for (size_t j = 0; j < k; j++) {
 		place_line(b, c->items[i], &lines[j], x + CHART_PAD, line_y,
 		           n->w - 2 * CHART_PAD, FACE_BOLD, size, text, false,
 		           ALIGN_CENTER);
+		line_y += leading;
+	}
 	free(lines);
 	if (c->values[i][0]) {
 		k = layout_wrap(b->m, FACE_REGULAR, size * 0.9, c->values[i],
 		                strlen(c->values[i]), n->w - 2 * CHART_PAD, &lines);
-		for (size_t j = 0; j < k; j++, line_y += leading)
+		for (size_t j = 0; j < k; j++) {
 			place_line(b, c->values[i], &lines[j], x + CHART_PAD, line_y,
 			           n->w - 2 * CHART_PAD, FACE_REGULAR, size * 0.9, text,
 			           false, ALIGN_CENTER);
+			line_y += leading;
+		}
 		free(lines);
 	}
 }
@@ -1081,7 +1085,7 @@ static void add_contents(struct builder *b, const struct doc_block *c,
 				char *leader = xmalloc(dots * 2 + 1);
 
 				for (size_t k = 0; k < dots; k++)
-					memcpy(leader + 2 * k, ". ", 2);
+					memcpy(leader + 2 * k, ". ", 2); /* NOLINT(bugprone-not-null-terminated-result): sized run */
 				add_text(b, x, it->toc_baseline, FACE_REGULAR, size,
 				         s->muted_color, leader, dots * 2 - 1,
 				         width_of(b->m, FACE_REGULAR, size, leader,
@@ -1248,7 +1252,8 @@ static void add_cover(struct builder *b, const struct doc *d,
 
 		for (size_t i = 0; i < c->len; i++) {
 			double tx = b->x0 + (double)(i % cols) * (tile_w + gap);
-			double ty = top + (double)(i / cols) * (tile_h + gap);
+			size_t row = i / cols;
+			double ty = top + (double)row * (tile_h + gap);
 			double ly;
 
 			add_fill(b, tx, ty, tile_w, tile_h, s->zebra_fill);
@@ -1465,7 +1470,7 @@ static void put_text(struct builder *b, struct page *pg, double x, double y,
 	                                                               : x;
 	t.y = y;
 	t.face = f;
-	t.size = size;
+	t.size = (float)size;
 	t.color = color;
 	t.text = arena_strndup(b->out->arena, text, len);
 	t.len = len;
@@ -1483,7 +1488,7 @@ static void put_rule(struct page *pg, double x, double y, double w,
 	r.x = x;
 	r.y = y;
 	r.w = w;
-	r.line_width = lw;
+	r.line_width = (float)lw;
 	r.color = color;
 	r.target_page = -1;
 	put_box(pg, &r, 0);

@@ -35,7 +35,8 @@ static const char usage_text[] =
 	"\n"
 	"Commands:\n"
 	"  build   lay out the briefing and write it as PDF\n"
-	"  check   validate the config and every data file it names; write nothing\n"
+	"  check   validate the config, every data file it names, and the layout;\n"
+	"          write nothing\n"
 	"\n"
 	"Options:\n"
 	"  -c, --config FILE   layout config (default: config/briefing.ini)\n"
@@ -156,10 +157,6 @@ static int run(const struct options *o, struct diag_list *dl)
 	d = doc_build(c, f, dl);
 	if (!d || pdf_date(c, date, sizeof date, dl) != 0)
 		goto done;
-	if (strcmp(o->command, "check") == 0) {
-		rc = EXIT_OK;
-		goto done;
-	}
 	r = render_new((const char *const *)fonts, dl);
 	if (!r)
 		goto done;
@@ -174,6 +171,13 @@ static int run(const struct options *o, struct diag_list *dl)
 
 		if (render_pdf(r, p, &info, &pdf, &pdf_len, dl) != 0)
 			goto done;
+	}
+	/* check goes all the way through layout and rendering, which find
+	 * what only they can (a chart too wide, a character no font has),
+	 * and stops short of writing. */
+	if (strcmp(o->command, "check") == 0) {
+		rc = EXIT_OK;
+		goto done;
 	}
 	if (file_write_atomic(o->output, pdf, pdf_len, dl) != 0) {
 		rc = EXIT_OUTPUT;

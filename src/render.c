@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include <hpdf.h>
+#include <hpdf_font.h>
 
 #include "briefing/utf8.h"
 #include "briefing/xalloc.h"
@@ -74,6 +75,10 @@ struct render {
 	 * filled on first use: layout measures every word and table cell, and
 	 * HPDF_Font_TextWidth re-encodes its input on every call. */
 	float *widths[FACE_COUNT];
+	/* Per loaded font and BMP code point: 0 not checked, 1 has a glyph,
+	 * 2 has none. */
+	unsigned char *glyphs[FACE_COUNT];
+	char *paths[FACE_COUNT];   /* font file of each face, for messages */
 	bool written;
 	/* A NUL-terminated copy of the current text run, for HPDF_Page_TextOut. */
 	char *text;
@@ -282,6 +287,7 @@ static int load_face(struct render *r, const char *const font_paths[],
 	if (!path)
 		return diag_error(dl, NULL, 0, "no font file for the %s face",
 		                  face_names[face]);
+	r->paths[face] = xstrdup(path);
 	for (int j = 0; j < (int)face; j++) {
 		if (font_paths[j] && strcmp(font_paths[j], path) == 0) {
 			if (!r->font[j])
@@ -364,8 +370,11 @@ void render_free(struct render *r)
 		return;
 	if (r->pdf)
 		HPDF_Free(r->pdf);
-	for (size_t i = 0; i < FACE_COUNT; i++)
+	for (size_t i = 0; i < FACE_COUNT; i++) {
 		free(r->widths[i]);
+		free(r->glyphs[i]);
+		free(r->paths[i]);
+	}
 	free(r->text);
 	free(r);
 }
@@ -412,6 +421,50 @@ static void set_stroke(HPDF_Page page, struct render_gstate *gs, struct rgb c,
  * them: the CID of a BMP character is its code point, and a character
  * beyond the BMP becomes U+0020. Returns -1 on invalid UTF-8, which would
  * otherwise come out as silently wrong glyphs. */
+/* A character the font cannot draw would print as an empty box: refuse
+ * it, naming the character, the font and the text it is in. Control
+ * characters count as missing too. */
+static int check_glyphs(struct render *r, enum face face, const char *s,
+                        size_t len, struct diag_list *dl)
+{
+	size_t slot = r->slot[face];
+	HPDF_FontAttr attr = (HPDF_FontAttr)r->font[face]->attr;
+	unsigned char *g = r->glyphs[slot];
+
+	if (!g)
+		g = r->glyphs[slot] = xcalloc(65536, 1);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (n == 0)
+			return 0;     /* mark_used reports invalid UTF-8 */
+		if (cp <= 0xFFFF && g[cp] == 0)
+			g[cp] = cp >= 0x20 && cp != 0x7F &&
+			        HPDF_TTFontDef_GetGlyphid(attr->fontdef,
+			                                  (HPDF_UINT16)cp) != 0 ? 1 : 2;
+		if (cp > 0xFFFF || g[cp] == 2) {
+			char ch[8] = "";
+			size_t from = i > 30 ? i - 30 : 0, to = i + n + 30 < len ?
+			              i + n + 30 : len;
+
+			while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+				from--;
+			while (to < len && ((unsigned char)s[to] & 0xC0) == 0x80)
+				to++;
+			if (cp >= 0x20 && cp != 0x7F)
+				snprintf(ch, sizeof ch, " '%.*s'", (int)n, s + i);
+			return diag_error(dl, r->paths[face], 0, "font has no glyph "
+			                  "for U+%04X%s, used in \"%s%.*s%s\"; use a font "
+			                  "that covers it", (unsigned)cp, ch,
+			                  from ? "…" : "", (int)(to - from), s + from,
+			                  to < len ? "…" : "");
+		}
+		i += n;
+	}
+	return 0;
+}
+
 static int mark_used(unsigned char *used, const char *s, size_t len)
 {
 	size_t i = 0;
@@ -492,6 +545,8 @@ static int draw_page(struct render *r, const struct pages *pages, size_t pi,
 				                  pi + 1, (int)b->face);
 			if (b->len == 0)
 				break;
+			if (check_glyphs(r, b->face, b->text, b->len, dl) < 0)
+				return -1;
 			if (mark_used(used + r->slot[b->face] * RENDER_BMP_BYTES,
 			              b->text, b->len) < 0)
 				return diag_error(dl, NULL, 0,
@@ -855,8 +910,9 @@ int render_pdf(struct render *r, const struct pages *pages,
 	if (haru_failed(r))
 		return haru_error(r, dl, "cannot measure text");
 
-	hpages = xcalloc(pages->len, sizeof *hpages);
-	tops = xcalloc(pages->len, sizeof *tops);
+	/* arrays of libharu handles, which are pointers */
+	hpages = xcalloc(pages->len, sizeof *hpages); /* NOLINT(bugprone-sizeof-expression) */
+	tops = xcalloc(pages->len, sizeof *tops); /* NOLINT(bugprone-sizeof-expression) */
 	used = xcalloc(r->nloaded, RENDER_BMP_BYTES);
 
 	/* Every page exists before drawing, so a link can point forward. */

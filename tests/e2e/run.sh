@@ -35,6 +35,12 @@ check "at least four pages (got $pages)" test "${pages:-0}" -ge 4
 check "title metadata" grep -q "^Title: *NATO in Kosovo: KFOR and the NATO Advisory and Liaison Team$" <(pdfinfo "$pdf")
 check "author metadata" grep -q "^Author: *briefing$" <(pdfinfo "$pdf")
 check "qpdf --check passes" qpdf --check "$pdf"
+# Independent readers print nothing: poppler, MuPDF, Ghostscript. (mutool
+# lists each page it draws on stderr; -N turns off the ICC workflow that
+# Debian's build warns it lacks.)
+check "pdftoppm prints no warning" sh -c "pdftoppm -r 10 '$pdf' '$work/ppm' 2>&1 | grep . && exit 1 || exit 0"
+check "mutool draw prints no warning" sh -c "mutool draw -N -o /dev/null '$pdf' 2>&1 | grep -v '^page ' | grep . && exit 1 || exit 0"
+check "ghostscript prints no warning" sh -c "gs -q -dNOPAUSE -dBATCH -sDEVICE=nullpage '$pdf' 2>&1 | grep . && exit 1 || exit 0"
 
 pdffonts "$pdf" >"$work/fonts"
 check "fonts listed" test "$(tail -n +3 "$work/fonts" | wc -l)" -ge 3

@@ -1,0 +1,149 @@
+#!/bin/bash
+# Bad input never crashes, hangs or loses work: every class of mistake a
+# user can make gets an exact diagnostic and a non-zero exit status, and
+# an existing PDF at the output path is left byte for byte as it was.
+set -u
+BRIEFING=${BRIEFING:-build/briefing}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+BRIEFING=$(cd "$(dirname "$BRIEFING")" && pwd)/$(basename "$BRIEFING")
+work=$(mktemp -d "${TMPDIR:-/tmp}/briefing-bad.XXXXXX")
+trap 'umount "$work/full" 2>/dev/null; rm -rf "$work"' EXIT
+failures=0 cases=0
+
+# The last good PDF, which no failed build may touch.
+good=$work/good.pdf
+"$BRIEFING" build -q -c tests/e2e/mission/test.ini -o "$good" || exit 1
+good_sum=$(sha256sum <"$good")
+
+# new_case: a fresh copy of the small test mission in $case.
+new_case() {
+	case=$work/case$((cases + 1))
+	rm -rf "$case"
+	cp -r tests/e2e/mission "$case"
+}
+
+# expect NAME STATUS PATTERN [ARGS...]: runs briefing build with ARGS (by
+# default -c $case/test.ini -o $good) and checks the exit status, that
+# stderr has a line matching the extended regex PATTERN, and that the
+# good PDF and its directory are untouched.
+expect() {
+	local name=$1 status=$2 pattern=$3 rc problems=""
+	shift 3
+	[ $# -eq 0 ] && set -- build -c "$case/test.ini" -o "$good"
+	cases=$((cases + 1))
+	timeout 60 "$BRIEFING" "$@" >"$work/out" 2>"$work/err" </dev/null
+	rc=$?
+	[ "$rc" -eq "$status" ] || problems="exit status $rc, want $status;"
+	[ "$rc" -ge 124 ] && problems="$problems crashed or hung;"
+	grep -Eq -- "$pattern" "$work/err" || problems="$problems no diagnostic /$pattern/;"
+	[ "$(sha256sum <"$good")" = "$good_sum" ] || problems="$problems the good PDF changed;"
+	ls "$work" | grep -q '\.tmp\.' && problems="$problems a temporary file was left;"
+	if [ -z "$problems" ]; then
+		printf 'ok   %s\n' "$name"
+	else
+		printf 'FAIL %s: %s\n' "$name" "$problems"
+		sed 's/^/     stderr: /' "$work/err" | head -3
+		failures=$((failures + 1))
+	fi
+}
+
+# --- files ---------------------------------------------------------------
+new_case
+expect "missing config file" 1 "^$work/nope.ini: error: cannot open: No such file or directory$" \
+	build -c "$work/nope.ini" -o "$good"
+expect "config is a directory" 1 "^$case: error: is a directory, not a file$" build -c "$case" -o "$good"
+new_case; sed -i 's/^m = facts.ini/m = gone.ini/' "$case/test.ini"
+expect "missing data file" 1 "^$case/gone.ini: error: cannot open: No such file or directory$"
+new_case; : >"$case/test.ini"
+expect "zero-byte config" 1 "^$case/test.ini: error: missing required section \[document\]$"
+new_case; : >"$case/facts.ini"
+expect "zero-byte data file" 1 "^$case/facts.ini: error: missing \[source\] section"
+new_case; : >"$case/people.csv"
+expect "zero-byte CSV" 1 "^$case/people.csv: error: empty CSV file: expected a header row$"
+
+# --- INI syntax and schema -------------------------------------------------
+new_case; sed -i '5a this is not ini' "$case/test.ini"
+expect "INI syntax error" 1 "^$case/test.ini:6: error: expected 'key = value' or '\[section\]'$"
+new_case; printf '[x]\nk = %s\n' "$(head -c 2000 /dev/zero | tr '\0' a)" >>"$case/test.ini"
+expect "line too long for iniparser" 1 "^$case/test.ini:2[0-9]: error: line is 2004 bytes long; the limit is 1000$"
+new_case; sed -i 's/^\[section.two\]/[sectoin.two]/' "$case/test.ini"
+expect "unknown section" 1 "^$case/test.ini:[0-9]+: error: unknown section \[sectoin.two\] \(expected \[document\], \[page\], \[fonts\], \[style\], \[data\], \[cover\], \[section.NAME\] or \[table.FACT\]\)$"
+new_case; sed -i 's/^author = /autor = /' "$case/test.ini"
+expect "unknown key, with a hint" 1 "^$case/test.ini:6: error: \[document\] autor: unknown key \(did you mean 'author'\?\)$"
+new_case; sed -i '/^marking = /d' "$case/test.ini"
+expect "missing required key" 1 "^$case/test.ini:4: error: \[document\] marking: required key is missing$"
+new_case; printf '[style]\nbody_size = big\n' >>"$case/test.ini"
+expect "non-numeric size" 1 "^$case/test.ini:[0-9]+: error: \[style\] body_size: 'big' is not a number$"
+new_case; printf '[style]\ntext_color = "#12345g"\n' >>"$case/test.ini"
+expect "bad colour" 1 "error: \[style\] text_color: '#12345g' is not a colour \(#rrggbb\)$"
+new_case; sed -i 's/^as_of = .*/as_of = 2020-13-01/' "$case/test.ini"
+expect "bad date" 1 "^$case/test.ini:8: error: \[document\] as_of: '2020-13-01' is not a date \(YYYY-MM-DD\)$"
+new_case; printf '[page]\nmargin_top = -5\n' >>"$case/test.ini"
+expect "negative margin" 1 "error: \[page\] margin_top: -5 is out of range \(0 to 200\)$"
+new_case; printf '[page]\nmargin_left = 120\nmargin_right = 100\n' >>"$case/test.ini"
+expect "margins larger than the page" 1 "error: \[page\] margins leave less than 25 mm x 50 mm for text on a 210 x 297 mm page$"
+new_case; sed -i 's/^1 = table test.people/1 = table test.peple/' "$case/test.ini"
+expect "reference to a missing fact" 1 "^$case/test.ini:[0-9]+: error: \[section.two\]: no fact named 'test.peple' \(did you mean 'test.people'\?\)$"
+new_case; sed -i 's/^1 = list test.places/1 = table test.places/' "$case/test.ini"
+expect "fact of the wrong kind" 1 "error: \[section.one\]: fact 'test.places' is a list \(.*facts.ini:[0-9]+\), not a table$"
+
+# --- data ------------------------------------------------------------------
+new_case; printf 'name,from,to\n"Anna "x",2019-01-01,\n' >"$case/people.csv"
+expect "CSV with bad quoting" 1 "^$case/people.csv:2: error: CSV syntax error"
+new_case; printf 'name,from,to\nAnna,2019-01-01\n' >"$case/people.csv"
+expect "CSV with a ragged row" 1 "^$case/people.csv:2: error: row 1 has 2 fields; the header has 3$"
+new_case; printf 'name,from,to\nAnna,2019-01-01,2019-02-30\n' >"$case/people.csv"
+expect "bad date in a CSV" 1 "^$case/people.csv:2: error: row 1, column 'to': '2019-02-30' is not a date"
+new_case; printf '[test.bad]\ntype = text\n1 = "caf\xe9"\n' >>"$case/facts.ini"
+expect "invalid UTF-8" 1 "^$case/facts.ini:[0-9]+: error: invalid UTF-8 \(byte 0xe9 at offset [0-9]+\)$"
+new_case; printf '[test.bad]\ntype = text\n1 = "a\0b"\n' >>"$case/facts.ini"
+expect "NUL byte" 1 "^$case/facts.ini:[0-9]+: error: NUL byte in text$"
+new_case; { printf '[test.huge]\ntype = text\n1 = "'; head -c 10485760 /dev/zero | tr '\0' a; printf '"\n'; } >>"$case/facts.ini"
+expect "a 10 MB line" 1 "^$case/facts.ini:[0-9]+: error: line is 10485766 bytes long; the limit is 1000$"
+new_case; head -c 17000000 /dev/zero | tr '\0' '\n' >>"$case/facts.ini"
+expect "a file over the size limit" 1 "^$case/facts.ini: error: file is larger than the limit of 16777216 bytes$"
+new_case; { echo "name,from,to"; yes "x,," | head -n 1000001; } >"$case/people.csv"
+sed -i '/^succession/d' "$case/facts.ini"
+expect "a million and one rows" 1 "^$case/people.csv:1000002: error: more than 1000000 rows$"
+new_case; printf '[test.chart]\ntype = orgchart\n[test.chart.a]\nname = A\nparent = b\n[test.chart.b]\nname = B\nparent = a\n' >>"$case/facts.ini"
+expect "org chart with a cycle" 1 "error: \[test.chart\]: units form a cycle: a -> b -> a$"
+new_case; printf '[test.chart]\ntype = orgchart\n[test.chart.a]\nname = A\nparent = zz\n' >>"$case/facts.ini"
+expect "org chart with an unknown parent" 1 "error: \[test.chart.a\] parent: no unit 'zz' in chart 'test.chart'$"
+
+# --- fonts and characters --------------------------------------------------
+new_case; printf '[fonts]\nregular = nofont.ttf\n' >>"$case/test.ini"
+expect "missing font file" 1 "^$case/test.ini:[0-9]+: error: font file '$case/nofont.ttf': No such file or directory"
+new_case; printf '[fonts]\nregular = "No Such Family"\n' >>"$case/test.ini"
+expect "font family not installed" 1 "error: font 'No Such Family' is not installed"
+new_case; sed -i 's/^2 = "Peć"/2 = "Peć 漢字"/' "$case/facts.ini"
+expect "a character the font lacks" 1 "error: font has no glyph for U\+6F22 '漢', used in \"Peć 漢字\"; use a font that covers it$"
+expect "check finds it too, writing nothing" 1 "font has no glyph for U\+6F22" check -c "$case/test.ini"
+
+# --- output ----------------------------------------------------------------
+new_case
+expect "output directory missing" 3 "^$work/no/dir/x.pdf: error: output directory '$work/no/dir' does not exist$" \
+	build -c "$case/test.ini" -o "$work/no/dir/x.pdf"
+expect "output directory is a file" 3 "^$good/x.pdf: error: cannot create output file: Not a directory$" \
+	build -c "$case/test.ini" -o "$good/x.pdf"
+# A disk that fills up mid-write: a 64 KiB tmpfs, when this machine lets
+# us mount one (root in CI); the unit test test_fileio covers it anyway.
+mkdir -p "$work/full"
+if mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then
+	cp "$good" "$work/full/x.pdf" 2>/dev/null || head -c 1000 "$good" >"$work/full/x.pdf"
+	full_sum=$(sha256sum <"$work/full/x.pdf")
+	expect "disk full while writing" 3 "^$work/full/x.pdf: error: cannot write output: No space left on device$" \
+		build -c config/briefing.ini -o "$work/full/x.pdf"
+	[ "$(sha256sum <"$work/full/x.pdf")" = "$full_sum" ] && [ -z "$(ls "$work/full" | grep '\.tmp\.')" ] &&
+		echo "ok   disk full: previous file intact, no temporary file" ||
+		{ echo "FAIL disk full: previous file changed or temporary file left"; failures=$((failures + 1)); }
+	umount "$work/full"
+else
+	echo "skip disk full while writing (cannot mount a tmpfs here; see test_fileio)"
+fi
+
+if [ "$failures" -ne 0 ]; then
+	echo "bad input: $failures of $cases case(s) failed"
+	exit 1
+fi
+echo "bad input: all $cases cases passed"
