@@ -26,7 +26,7 @@ static const char *const document_keys[] = {
 };
 static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
-	"margin_right", "duplex", NULL
+	"margin_right", "duplex", "chart_landscape", NULL
 };
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
 static const char *const section_keys[] = { "title", "level", "numbered",
@@ -228,6 +228,7 @@ static int read_page(struct config *c, const struct ini *ini,
 		return 0;
 	ini_choice(s, "size", sizes, &size, dl);
 	ini_bool(s, "duplex", &st->duplex, dl);
+	ini_bool(s, "chart_landscape", &st->chart_landscape, dl);
 	ini_choice(s, "orientation", orientations, &orient, dl);
 	st->page_width = dims[size][orient];
 	st->page_height = dims[size][!orient];

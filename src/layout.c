@@ -156,6 +156,7 @@ struct item {
 	bool forced;          /* a page must break just before this item */
 	int table;            /* index in builder tables, or -1 */
 	bool table_header;
+	bool landscape;       /* alone on a page turned to landscape */
 	size_t box_start, box_len;
 	int outline_level;    /* 0: none */
 	const char *outline_title;
@@ -884,14 +885,15 @@ static void even_boxes(struct chart_node *nodes, size_t n)
 	free(kin_w);
 }
 
-/* Sizes every box from its wrapped text at size, and lays out the tree. */
+/* Sizes every box from its wrapped text at size, and lays out the tree
+ * to fit max_width. */
 static int chart_at_size(struct builder *b, const struct doc_block *c,
-                         double size, struct chart_node *nodes,
-                         struct chart_result *res)
+                         double size, double max_width,
+                         struct chart_node *nodes, struct chart_result *res)
 {
 	struct chart_params params = {
 		.level_gap = 7 * MM, .sibling_gap = 3.5 * MM, .stack_gap = 2.5 * MM,
-		.stack_indent = 5 * MM, .max_width = b->width, .allow_stack = true,
+		.stack_indent = 5 * MM, .max_width = max_width, .allow_stack = true,
 	};
 	double leading = size * 1.2;
 
@@ -969,43 +971,78 @@ static void chart_box(struct builder *b, const struct doc_block *c, size_t i,
 	}
 }
 
-/* An org chart as one item, so it never splits across pages. Too wide or
- * too tall for the page, it first stacks leaf units (in chart_layout),
- * then shrinks its type step by step down to chart_min_size, and only
- * then is refused with an error that says by how much it overflows. */
+/* Lays the chart out in a width x height area: stacking leaves first (in
+ * chart_layout), then shrinking the type step by step down to
+ * chart_min_size. Returns 1 when it fits (res and *size hold the result),
+ * 0 when it cannot, -1 when the units are not one tree. */
+static int fit_chart(struct builder *b, const struct doc_block *c,
+                     struct chart_node *nodes, struct chart_result *res,
+                     double *size, double width, double height)
+{
+	const struct style *s = b->s;
+
+	*size = s->chart_size;
+	for (;;) {
+		memset(res, 0, sizeof *res);
+		if (chart_at_size(b, c, *size, width, nodes, res) != 0)
+			return -1;
+		if (res->fits && res->height <= height)
+			return 1;
+		if (*size <= s->chart_min_size)
+			return 0;
+		free(res->segments);
+		*size = fmax(s->chart_min_size, *size * 0.9);
+	}
+}
+
+/* An org chart as one item, so it never splits across pages: it moves to
+ * the next page when it does not fit where it is. Too big for any page,
+ * it gets a landscape page of its own if [page] chart_landscape allows,
+ * and is otherwise refused with an error that gives the size it needs. */
 static void add_orgchart(struct builder *b, const struct doc_block *c,
                          double space_before)
 {
 	const struct style *s = b->s;
 	struct chart_node *nodes = xcalloc(c->len, sizeof *nodes);
 	struct chart_result res;
-	double size = s->chart_size, max_h = b->bottom - b->top - 12;
+	double size, max_h = b->bottom - b->top - 12, width = b->width;
+	bool landscape = false;
 	struct item *it;
+	int fit = fit_chart(b, c, nodes, &res, &size, width, max_h);
 
-	for (;;) {
-		memset(&res, 0, sizeof res);
-		if (chart_at_size(b, c, size, nodes, &res) != 0) {
-			diag_error(b->dl, NULL, 0, "org chart '%s' is not one tree",
-			           c->text);
-			goto done;
-		}
-		if (res.fits && res.height <= max_h)
-			break;
-		if (size <= s->chart_min_size) {
-			diag_error(b->dl, NULL, 0, "org chart '%s' needs %.0f x %.0f mm "
-			           "even at %.1f pt; the page has %.0f x %.0f mm (lower "
-			           "[style] chart_min_size, or use landscape or a larger "
-			           "page)", c->text, res.width / MM, res.height / MM,
-			           size, b->width / MM, max_h / MM);
-			goto done;
-		}
+	if (fit == 0 && s->chart_landscape) {
+		double lw = s->page_height - s->margin_left - s->margin_right;
+		double lh = s->page_width - s->margin_top - s->margin_bottom - 12;
+
 		free(res.segments);
-		size = fmax(s->chart_min_size, size * 0.9);
+		fit = fit_chart(b, c, nodes, &res, &size, lw, lh);
+		if (fit == 1) {
+			landscape = true;
+			width = lw;
+		} else {
+			max_h = lh;
+		}
 	}
+	if (fit < 0) {
+		diag_error(b->dl, NULL, 0, "org chart '%s' is not one tree", c->text);
+		goto done;
+	}
+	if (fit == 0) {
+		diag_error(b->dl, NULL, 0, "org chart '%s' needs %.0f x %.0f mm "
+		           "even at %.1f pt; the page has %.0f x %.0f mm (lower "
+		           "[style] chart_min_size, set [page] chart_landscape, or use "
+		           "a larger page)", c->text, res.width / MM, res.height / MM,
+		           size, (s->chart_landscape ? s->page_height - s->margin_left -
+		                  s->margin_right : b->width) / MM, max_h / MM);
+		goto done;
+	}
+	if (landscape)
+		new_item(b, 0)->forced = true;
 	it = new_item(b, res.height + 12);
 	it->space_before = space_before + 4;
+	it->landscape = landscape;
 	{
-		double ox = b->x0 + (b->width - res.width) / 2;
+		double ox = b->x0 + (width - res.width) / 2;
 
 		for (size_t i = 0; i < res.segments_len; i++) {
 			const struct chart_segment *g = &res.segments[i];
@@ -1025,6 +1062,8 @@ static void add_orgchart(struct builder *b, const struct doc_block *c,
 			chart_box(b, c, i, &n, ox, size);
 		}
 	}
+	if (landscape)
+		new_item(b, 0)->forced = true;
 done:
 	free(res.segments);
 	free(nodes);
@@ -1503,15 +1542,17 @@ static void running_heads(struct builder *b, const struct doc *d)
 {
 	const struct style *s = b->s;
 	struct pages *p = b->out;
-	double cx = s->page_width / 2, right = b->x0 + b->width;
 	double head_base = s->margin_top - 10;
-	double foot_base = s->page_height - s->margin_bottom + 10 + s->header_size;
 	double mark_top = s->margin_top * 0.3 + s->marking_size * 0.8;
-	double mark_bottom = s->page_height - s->margin_bottom * 0.3;
 	double shift = s->margin_right - s->margin_left;
 
 	for (size_t i = 0; i < p->len; i++) {
 		struct page *pg = &p->items[i];
+		/* each page's own size: a chart page may be landscape */
+		double cx = pg->width / 2, right = pg->width - s->margin_right;
+		double width = right - b->x0;
+		double foot_base = pg->height - s->margin_bottom + 10 + s->header_size;
+		double mark_bottom = pg->height - s->margin_bottom * 0.3;
 		bool verso = s->duplex && i % 2 == 1;
 		char *num;
 
@@ -1528,8 +1569,8 @@ static void running_heads(struct builder *b, const struct doc *d)
 		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, d->as_of,
 		         verso ? ALIGN_LEFT : ALIGN_RIGHT);
-		put_rule(pg, b->x0, head_base + 4, b->width, 0.5, s->accent_color);
-		put_rule(pg, b->x0, foot_base - s->header_size - 2, b->width, 0.5,
+		put_rule(pg, b->x0, head_base + 4, width, 0.5, s->accent_color);
+		put_rule(pg, b->x0, foot_base - s->header_size - 2, width, 0.5,
 		         s->accent_color);
 		put_text(b, pg, verso ? b->x0 : right, foot_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, num,
@@ -1604,6 +1645,10 @@ static void emit(struct builder *b, const struct paginator *pg, int npages)
 		while (c < pg->len && pg->conts[c].page <= it->page)
 			put_cont_header(b, &pg->conts[c++]);
 		page = &p->items[it->page];
+		if (it->landscape) {
+			page->width = b->s->page_height;
+			page->height = b->s->page_width;
+		}
 		for (size_t k = 0; k < it->box_len; k++)
 			put_box(page, box_at(b, it->box_start + k), it->y);
 		if (it->toc_ref >= 0)

@@ -672,6 +672,47 @@ static void test_orgchart_too_big_is_an_error_naming_it(void **state)
 	diag_release(&dl);
 }
 
+static void test_wide_chart_gets_a_landscape_page_when_allowed(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	struct doc_block *c;
+	int chart_page;
+
+	(void)state;
+	style_for_tests(&s);
+	s.chart_size = 6;
+	s.chart_min_size = 6;
+	push(d, DOC_PARAGRAPH, "before");
+	/* root, 4 children with one child each: nothing to stack, and four
+	 * 62 pt boxes do not fit 200 pt, but do fit 300 pt */
+	c = push_chart(d, 8, "Unit");
+	for (size_t i = 5; i <= 8; i++)
+		c->parents[i] = (int)i - 4;
+	push(d, DOC_PARAGRAPH, "after");
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_diag(&dl, NULL, 0, "org chart 'test.chart' needs");
+	diag_release(&dl);
+
+	s.chart_landscape = true;
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(dl.errors, 0);
+	chart_page = page_of(p, "Unit 1");
+	assert_int_equal(chart_page, 1);
+	assert_true(p->items[1].width == s.page_height);
+	assert_true(p->items[1].height == s.page_width);
+	assert_true(p->items[0].width == s.page_width);
+	assert_int_equal(page_of(p, "before"), 0);
+	assert_int_equal(page_of(p, "after"), 2);     /* the chart is alone */
+	assert_int_equal(layout_check(p, &s), 0);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -688,6 +729,7 @@ int main(void)
 		cmocka_unit_test(test_page_breaks_never_make_empty_pages),
 		cmocka_unit_test(test_orgchart_stays_inside_the_content_area),
 		cmocka_unit_test(test_orgchart_too_big_is_an_error_naming_it),
+		cmocka_unit_test(test_wide_chart_gets_a_landscape_page_when_allowed),
 		cmocka_unit_test(test_columns_auto_fixed_and_proportional),
 		cmocka_unit_test(test_auto_columns_shrink_to_fit),
 		cmocka_unit_test(test_row_taller_than_a_page_splits_between_lines),

@@ -19,6 +19,8 @@ struct style {
 	 * and margin_right the outer one, mirrored on even pages, and page
 	 * numbers sit on the outer edge. */
 	bool duplex;
+	/* A chart too big for the page may have a landscape page of its own. */
+	bool chart_landscape;
 	/* type sizes */
 	double body_size;
 	double line_spacing;      /* baseline distance as a multiple of size */
