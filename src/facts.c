@@ -413,6 +413,9 @@ static struct fact *unit_owner(struct facts *f, size_t first,
 	return NULL;
 }
 
+/* Units of one chart beyond this are refused (docs/limits.md). */
+#define FACTS_MAX_UNITS 10000
+
 static int read_unit(struct fact *chart, struct ini_section *s,
                      struct diag_list *dl)
 {
@@ -426,6 +429,9 @@ static int read_unit(struct fact *chart, struct ini_section *s,
 	size_t before = dl->errors;
 
 	memset(&u, 0, sizeof u);
+	if (chart->units_len >= FACTS_MAX_UNITS)
+		return diag_error(dl, s->file, s->line, "[%s]: more than %d units",
+		                  chart->name, FACTS_MAX_UNITS);
 	if (!name || !name[0])
 		ini_missing(s, "name", dl);
 	ini_choice(s, "kind", unit_kinds, &kind, dl);

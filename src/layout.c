@@ -750,9 +750,11 @@ static void add_figures(struct builder *b, const struct doc_block *f,
 	g = (struct grid){ 2, xs, w, align };
 	for (size_t i = 0; i < f->len; i++) {
 		char *cells[2] = { f->items[i], f->values[i] };
-		struct item *it = &b->items[add_row(b, &g, cells, FACE_REGULAR,
-		        s->text_color, i % 2 == 0 ? &s->zebra_fill : NULL, false,
-		        -1, INFINITY)];
+		/* add_row may move b->items: index it only afterwards */
+		size_t row = add_row(b, &g, cells, FACE_REGULAR, s->text_color,
+		                     i % 2 == 0 ? &s->zebra_fill : NULL, false, -1,
+		                     INFINITY);
+		struct item *it = &b->items[row];
 		/* Labels in bold: re-set the face of the label column's runs. */
 		for (size_t k = it->box_start; k < it->box_start + it->box_len; k++)
 			if (box_at(b, k)->kind == BOX_TEXT && box_at(b, k)->x < xs[1])
@@ -1012,7 +1014,9 @@ static void add_orgchart(struct builder *b, const struct doc_block *c,
 
 	if (fit == 0 && s->chart_landscape) {
 		double lw = s->page_height - s->margin_left - s->margin_right;
-		double lh = s->page_width - s->margin_top - s->margin_bottom - 12;
+		/* room for the heading that comes along to the turned page */
+		double lh = s->page_width - s->margin_top - s->margin_bottom - 12 -
+		            3 * s->heading1_size;
 
 		free(res.segments);
 		fit = fit_chart(b, c, nodes, &res, &size, lw, lh);
@@ -1036,8 +1040,6 @@ static void add_orgchart(struct builder *b, const struct doc_block *c,
 		                  s->margin_right : b->width) / MM, max_h / MM);
 		goto done;
 	}
-	if (landscape)
-		new_item(b, 0)->forced = true;
 	it = new_item(b, res.height + 12);
 	it->space_before = space_before + 4;
 	it->landscape = landscape;
@@ -1445,7 +1447,10 @@ static int paginate(struct builder *b, struct paginator *pg)
 			y = b->top;
 			continue;
 		}
-		if (y + sb + it->height <= b->bottom + 1e-6 || at_top) {
+		/* A landscape chart starts a page of its own, taking along what
+		 * it is kept with (its heading). */
+		if ((y + sb + it->height <= b->bottom + 1e-6 && !it->landscape) ||
+		    at_top) {
 			it->page = page;
 			it->y = y + sb;
 			y += sb + it->height;
@@ -1454,12 +1459,20 @@ static int paginate(struct builder *b, struct paginator *pg)
 		}
 		/* Back up to the last item on this page before which a break is
 		 * allowed; with none, break here anyway (an unbreakable run
-		 * longer than a page). */
+		 * longer than a page), except that a landscape chart then turns
+		 * this whole page. */
 		{
 			size_t j = i;
 
 			while (j > first && !b->items[j].break_ok)
 				j--;
+			if (j == first && it->landscape) {
+				it->page = page;
+				it->y = y + sb;
+				y += sb + it->height;
+				i++;
+				continue;
+			}
 			if (j == first)
 				j = i;
 			page++;

@@ -686,6 +686,7 @@ static void test_wide_chart_gets_a_landscape_page_when_allowed(void **state)
 	s.chart_size = 6;
 	s.chart_min_size = 6;
 	push(d, DOC_PARAGRAPH, "before");
+	push(d, DOC_HEADING, "Chart heading");
 	/* root, 4 children with one child each: nothing to stack, and four
 	 * 62 pt boxes do not fit 200 pt, but do fit 300 pt */
 	c = push_chart(d, 8, "Unit");
@@ -706,7 +707,44 @@ static void test_wide_chart_gets_a_landscape_page_when_allowed(void **state)
 	assert_true(p->items[1].height == s.page_width);
 	assert_true(p->items[0].width == s.page_width);
 	assert_int_equal(page_of(p, "before"), 0);
+	/* the heading comes along to the turned page */
+	assert_int_equal(page_of(p, "Chart heading"), 1);
 	assert_int_equal(page_of(p, "after"), 2);     /* the chart is alone */
+	assert_int_equal(layout_check(p, &s), 0);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_long_figures_block_keeps_bold_labels(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	struct doc_block *f = push(d, DOC_FIGURES, NULL);
+	int bold = 0;
+
+	(void)state;
+	style_for_tests(&s);
+	f->len = 300;              /* enough rows to move the item array */
+	f->items = xcalloc(f->len, sizeof *f->items);
+	f->values = xcalloc(f->len, sizeof *f->values);
+	f->levels = xcalloc(f->len, sizeof *f->levels);
+	for (size_t i = 0; i < f->len; i++) {
+		f->items[i] = xasprintf("L%zu", i);
+		f->values[i] = xasprintf("v%zu", i);
+	}
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	for (size_t i = 0; i < p->len; i++)
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind == BOX_TEXT && b->text[0] == 'L')
+				bold += b->face == FACE_BOLD;
+		}
+	assert_int_equal(bold, 300);
 	assert_int_equal(layout_check(p, &s), 0);
 	layout_free(p);
 	doc_free(d);
@@ -730,6 +768,7 @@ int main(void)
 		cmocka_unit_test(test_orgchart_stays_inside_the_content_area),
 		cmocka_unit_test(test_orgchart_too_big_is_an_error_naming_it),
 		cmocka_unit_test(test_wide_chart_gets_a_landscape_page_when_allowed),
+		cmocka_unit_test(test_long_figures_block_keeps_bold_labels),
 		cmocka_unit_test(test_columns_auto_fixed_and_proportional),
 		cmocka_unit_test(test_auto_columns_shrink_to_fit),
 		cmocka_unit_test(test_row_taller_than_a_page_splits_between_lines),
