@@ -5,6 +5,8 @@
 #   make test    unit tests (cmocka) and end-to-end PDF checks
 #   make check   the test suite again under AddressSanitizer and UBSan
 #   make bench   timing of the default briefing and of large tables
+#   make fuzz    libFuzzer on the config, facts and CSV parsers
+#                (FUZZ_SECONDS each, default 60)
 #
 # Missing Debian packages are installed when run as root; otherwise the
 # exact apt-get line is printed (.ci/deps).
@@ -31,7 +33,8 @@ TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 FONT_DIR = /usr/share/fonts/truetype/dejavu
 FONTS = fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf fonts/DejaVuSans-Oblique.ttf
 
-.PHONY: all run print lint test unit e2e check lint clean install deps deps-test fonts bench
+.PHONY: all run print lint test unit e2e check lint clean install deps deps-test fonts bench \
+	fuzz deps-fuzz
 
 all: deps $(BIN) $(FONTS)
 
@@ -40,6 +43,9 @@ deps:
 
 deps-test:
 	@.ci/deps test
+
+deps-fuzz:
+	@.ci/deps fuzz
 
 fonts: $(FONTS)
 
@@ -69,11 +75,11 @@ $(BUILD)/test_%.o: tests/test_%.c
 	$(CC) $(PROJECT_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/test_%: $(BUILD)/test_%.o $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(TEST_LIBS) $(LIBS) -o $@
+	$(CC) $(CFLAGS) $(LDFLAGS) $(WRAP_$*) $^ $(TEST_LIBS) $(LIBS) -o $@
 
 # test_fileio replaces write(2) to make a write fail midway, as a full
 # disk would (cmocka's --wrap mocking).
-$(BUILD)/test_fileio: LDFLAGS += -Wl,--wrap=write
+WRAP_fileio = -Wl,--wrap=write
 
 # cmocka prints its summary on stderr: merge it so logs show it in order.
 unit: $(TESTS) $(FONTS)
@@ -112,6 +118,7 @@ TIDY_CHECKS = -*,bugprone-*,cert-*,clang-analyzer-*,\
 	-clang-analyzer-valist.Uninitialized
 
 lint:
+	@.ci/deps lint
 	cppcheck --enable=warning,performance,portability --std=c11 --quiet \
 		--inline-suppr --error-exitcode=1 -Iinclude \
 		--suppress=missingIncludeSystem src/
@@ -122,6 +129,34 @@ bench: all deps-test $(BUILD)/chart_bench
 	@bench/run.sh $(BIN)
 	@echo "org chart layout (random trees, no PDF):"
 	@$(BUILD)/chart_bench
+
+# libFuzzer harnesses (fuzz/), built with clang under ASan and UBSan. The
+# library objects get fuzzer-no-link instrumentation; only the harness
+# links libFuzzer's main. --wrap=file_read keeps reads inside an empty
+# scratch directory (fuzz/fuzz.h). fuzz/run.sh runs each for FUZZ_SECONDS
+# on a corpus in $(BUILD)/fuzz seeded from fuzz/corpus, and fails on any
+# finding.
+FUZZ_SECONDS ?= 60
+FUZZ_CC = clang
+FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+FUZZERS = config facts csv
+FUZZ_BIN = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(PROJECT_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_%.o: fuzz/fuzz_%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(PROJECT_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_SRC:src/%.c=$(BUILD)/fuzz/%.o)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -Wl,--wrap=file_read $(LIBS) -o $@
+
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
@@ -134,4 +169,4 @@ clean:
 # is wasted time.
 .SECONDARY:
 
--include $(wildcard $(BUILD)/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/fuzz/*.d)

@@ -176,7 +176,7 @@ static void check_succession(struct fact *fact, struct diag_list *dl)
 		const char *fs = csvfile_cell(t, r, (size_t)from);
 		const char *ts = csvfile_cell(t, r, (size_t)to);
 		const char *who = name >= 0 ? csvfile_cell(t, r, (size_t)name) : "";
-		struct date fd, td;
+		struct date fd, td = { 0, 0, 0 };
 		bool open_end = !ts[0] || strcmp(ts, "unknown") == 0;
 
 		if (!date_parse(fs, &fd)) {
@@ -223,11 +223,12 @@ static int read_codes(const struct ini *ini, struct ini_section *s,
 
 	for (size_t i = 0; i < s->len; i++) {
 		struct ini_entry *e = &s->entries[i];
-		const char *field = e->key + strlen("codes.");
+		const char *field;
 		char *copy, *save = NULL;
 
 		if (strncmp(e->key, "codes.", 6) != 0)
 			continue;
+		field = e->key + strlen("codes.");
 		e->used = true;
 		if (csvfile_column(fact->table, field) < 0) {
 			diag_error(dl, ini->file, e->line, "[%s] %s: the table has no "
@@ -549,7 +550,7 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 	src = read_source(ini, dl);
 	if (src) {
 		f->sources = xgrow(f->sources, &f->sources_cap, f->sources_len + 1,
-		                   sizeof *f->sources);
+		                   sizeof *f->sources); /* NOLINT(bugprone-sizeof-expression): array of pointers */
 		f->sources[f->sources_len++] = src;
 	}
 	for (size_t i = 0; i < ini->len; i++) {

@@ -86,7 +86,7 @@ static int scan_line(struct ini *ini, const char *p, const char *end,
 		return 0;
 	if (*p == '[') {
 		const char *close = memchr(p, ']', (size_t)(end - p));
-		const char *n, *n_end;
+		const char *n, *n_end, *after;
 
 		if (!close)
 			return diag_error(dl, ini->file, lineno,
@@ -100,9 +100,16 @@ static int scan_line(struct ini *ini, const char *p, const char *end,
 			                  "section name '%.*s' contains ':', which "
 			                  "iniparser cannot store",
 			                  (int)(n_end - n), n);
-		if (skip_space(close + 1, end) != end &&
-		    *skip_space(close + 1, end) != '#' &&
-		    *skip_space(close + 1, end) != ';')
+		/* iniparser 4.1 takes a line for a section only when it ends in
+		 * ']': it fails on "[a] # note" and reads "[a] ; x = y" as a key
+		 * of the section above, so even a comment may not follow. */
+		after = skip_space(close + 1, end);
+		if (after != end && (*after == '#' || *after == ';'))
+			return diag_error(dl, ini->file, lineno,
+			                  "comment after section name [%.*s], which "
+			                  "iniparser cannot read; put it on a line of "
+			                  "its own", (int)(n_end - n), n);
+		if (after != end)
 			return diag_error(dl, ini->file, lineno,
 			                  "unexpected text after section name");
 		for (size_t i = 0; i < ini->len; i++) {
@@ -186,7 +193,10 @@ static int scan(struct ini *ini, const char *buf, size_t len,
 {
 	const char *p = buf, *end = buf + len;
 	char *logical = NULL;
-	size_t logical_len = 0, logical_cap = 0;
+	/* held: the most bytes iniparser's line buffer holds for this logical
+	 * line. It reads each physical line whole, trailing blanks and all,
+	 * after the text joined so far, so that is what must fit. */
+	size_t logical_len = 0, logical_cap = 0, held = 0;
 	int lineno = 0, start_line = 0, rc = 0;
 
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
@@ -208,6 +218,8 @@ static int scan(struct ini *ini, const char *buf, size_t len,
 		}
 		if (logical_len == 0)
 			start_line = lineno;
+		if (logical_len + (size_t)(line_end - p) > held)
+			held = logical_len + (size_t)(line_end - p);
 		t = trim_end(p, line_end);
 		if (t > p && t[-1] == '\\') {
 			logical = xgrow(logical, &logical_cap,
@@ -217,21 +229,26 @@ static int scan(struct ini *ini, const char *buf, size_t len,
 			p = nl ? nl + 1 : end;
 			if (p < end)
 				continue;
-			t = p = end;
-			line_end = end;
+			/* iniparser 4.1 waits for the next line, meets the end of
+			 * the file and silently drops the joined text. */
+			rc = diag_error(dl, ini->file, start_line,
+			                "the last line ends in '\\' but no line "
+			                "follows, so iniparser would drop it");
+			break;
 		}
 		logical = xgrow(logical, &logical_cap,
 		                logical_len + (size_t)(line_end - p) + 1, 1);
 		memcpy(logical + logical_len, p, (size_t)(line_end - p));
 		logical_len += (size_t)(line_end - p);
-		if (logical_len > INI_MAX_LINE)
+		if (held > INI_MAX_LINE)
 			rc = diag_error(dl, ini->file, start_line,
 			                "continued line is %zu bytes long; the limit "
-			                "is %d", logical_len, INI_MAX_LINE);
+			                "is %d", held, INI_MAX_LINE);
 		else if (scan_line(ini, logical, logical + logical_len, start_line,
 		                   dl) != 0)
 			rc = -1;
 		logical_len = 0;
+		held = 0;
 		p = nl ? nl + 1 : end;
 	}
 	free(logical);
