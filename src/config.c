@@ -37,54 +37,12 @@ static const char *const fixed_sections[] = {
 	"table.", NULL
 };
 
-/* Style keys that are sizes in points: name, offset, min, max. */
-struct size_key {
-	const char *key;
-	size_t offset;
-	double min, max;
-};
-
-#define SIZE_KEY(k, lo, hi) { #k, offsetof(struct style, k), lo, hi }
-static const struct size_key size_keys[] = {
-	SIZE_KEY(body_size, 4, 72),
-	SIZE_KEY(line_spacing, 0.8, 4),
-	SIZE_KEY(paragraph_space, 0, 72),
-	SIZE_KEY(heading1_size, 4, 72),
-	SIZE_KEY(heading2_size, 4, 72),
-	SIZE_KEY(heading_space, 0, 144),
-	SIZE_KEY(title_size, 4, 144),
-	SIZE_KEY(subtitle_size, 4, 72),
-	SIZE_KEY(header_size, 4, 36),
-	SIZE_KEY(marking_size, 4, 36),
-	SIZE_KEY(table_size, 4, 36),
-	SIZE_KEY(chart_size, 4, 36),
-	SIZE_KEY(chart_min_size, 3, 36),
-};
-
-struct color_key {
-	const char *key;
-	size_t offset;
-};
-
-#define COLOR_KEY(k) { #k, offsetof(struct style, k) }
-static const struct color_key color_keys[] = {
-	COLOR_KEY(text_color), COLOR_KEY(heading_color), COLOR_KEY(accent_color),
-	COLOR_KEY(marking_color), COLOR_KEY(muted_color),
-	COLOR_KEY(table_header_fill), COLOR_KEY(table_header_text),
-	COLOR_KEY(table_rule_color), COLOR_KEY(zebra_fill),
-	COLOR_KEY(chart_line_color),
-	COLOR_KEY(chart_command_fill), COLOR_KEY(chart_command_text),
-	COLOR_KEY(chart_staff_fill), COLOR_KEY(chart_staff_text),
-	COLOR_KEY(chart_unit_fill), COLOR_KEY(chart_unit_text),
-	COLOR_KEY(chart_support_fill), COLOR_KEY(chart_support_text),
-};
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 void style_default(struct style *s)
 {
-	static const struct rgb black = { 0.1, 0.1, 0.1 };
-	static const struct rgb navy = { 0.0, 0.2, 0.4 };
+	static const struct rgb black = { 0.1f, 0.1f, 0.1f };
+	static const struct rgb navy = { 0.0f, 0.2f, 0.4f };
 
 	memset(s, 0, sizeof *s);
 	s->page_width = 595.276;
@@ -111,10 +69,10 @@ void style_default(struct style *s)
 	s->heading_color = navy;
 	s->accent_color = navy;
 	s->marking_color = black;
-	s->muted_color = (struct rgb){ 0.4, 0.4, 0.4 };
+	s->muted_color = (struct rgb){ 0.4f, 0.4f, 0.4f };
 	s->table_header_fill = navy;
 	s->table_header_text = (struct rgb){ 1, 1, 1 };
-	s->table_rule_color = (struct rgb){ 0.7, 0.7, 0.7 };
+	s->table_rule_color = (struct rgb){ 0.7f, 0.7f, 0.7f };
 	s->zebra_fill = (struct rgb){ 0.93f, 0.95f, 0.97f };
 	s->chart_size = 8.5;
 	s->chart_min_size = 6;
@@ -149,13 +107,13 @@ static bool parse_color(const char *s, struct rgb *out)
 		if ((v[i - 1] = hex_digit((unsigned char)s[i])) < 0)
 			return false;
 	if (n == 4) {
-		out->r = v[0] * 17 / 255.0;
-		out->g = v[1] * 17 / 255.0;
-		out->b = v[2] * 17 / 255.0;
+		out->r = (float)(v[0] * 17) / 255.0f;
+		out->g = (float)(v[1] * 17) / 255.0f;
+		out->b = (float)(v[2] * 17) / 255.0f;
 	} else {
-		out->r = (v[0] * 16 + v[1]) / 255.0;
-		out->g = (v[2] * 16 + v[3]) / 255.0;
-		out->b = (v[4] * 16 + v[5]) / 255.0;
+		out->r = (float)(v[0] * 16 + v[1]) / 255.0f;
+		out->g = (float)(v[2] * 16 + v[3]) / 255.0f;
+		out->b = (float)(v[4] * 16 + v[5]) / 255.0f;
 	}
 	return true;
 }
@@ -283,39 +241,76 @@ static int read_fonts(struct config *c, const struct ini *ini,
 	return s ? ini_check_unused(s, font_keys, dl) : 0;
 }
 
+/* [style]: sizes in points with their ranges, then colours. The tables
+ * point at the fields themselves, so adding a key is one line. */
 static int read_style(struct config *c, const struct ini *ini,
                       struct diag_list *dl)
 {
 	static const char *const aligns[] = { "left", "justify", NULL };
+	struct style *st = &c->style;
+#define SIZE_KEY(k, lo, hi) { #k, &st->k, lo, hi }
+	const struct {
+		const char *key;
+		double *field;
+		double min, max;
+	} sizes[] = {
+		SIZE_KEY(body_size, 4, 72),
+		SIZE_KEY(line_spacing, 0.8, 4),
+		SIZE_KEY(paragraph_space, 0, 72),
+		SIZE_KEY(heading1_size, 4, 72),
+		SIZE_KEY(heading2_size, 4, 72),
+		SIZE_KEY(heading_space, 0, 144),
+		SIZE_KEY(title_size, 4, 144),
+		SIZE_KEY(subtitle_size, 4, 72),
+		SIZE_KEY(header_size, 4, 36),
+		SIZE_KEY(marking_size, 4, 36),
+		SIZE_KEY(table_size, 4, 36),
+		SIZE_KEY(chart_size, 4, 36),
+		SIZE_KEY(chart_min_size, 3, 36),
+	};
+#undef SIZE_KEY
+#define COLOR_KEY(k) { #k, &st->k }
+	const struct {
+		const char *key;
+		struct rgb *field;
+	} colors[] = {
+		COLOR_KEY(text_color), COLOR_KEY(heading_color),
+		COLOR_KEY(accent_color), COLOR_KEY(marking_color),
+		COLOR_KEY(muted_color), COLOR_KEY(table_header_fill),
+		COLOR_KEY(table_header_text), COLOR_KEY(table_rule_color),
+		COLOR_KEY(zebra_fill), COLOR_KEY(chart_line_color),
+		COLOR_KEY(chart_command_fill), COLOR_KEY(chart_command_text),
+		COLOR_KEY(chart_staff_fill), COLOR_KEY(chart_staff_text),
+		COLOR_KEY(chart_unit_fill), COLOR_KEY(chart_unit_text),
+		COLOR_KEY(chart_support_fill), COLOR_KEY(chart_support_text),
+	};
+#undef COLOR_KEY
 	struct ini_section *s = ini_find(ini, "style");
-	const char *allowed[COUNT(size_keys) + COUNT(color_keys) + 4];
+	const char *allowed[COUNT(sizes) + COUNT(colors) + 4];
 	size_t n = 0, before = dl->errors;
 	double mm;
 	int align;
 
 	if (!s)
 		return 0;
-	for (size_t i = 0; i < COUNT(size_keys); i++) {
-		const struct size_key *k = &size_keys[i];
-
-		ini_number(s, k->key, k->min, k->max,
-		           (double *)((char *)&c->style + k->offset), dl);
-		allowed[n++] = k->key;
+	for (size_t i = 0; i < COUNT(sizes); i++) {
+		ini_number(s, sizes[i].key, sizes[i].min, sizes[i].max,
+		           sizes[i].field, dl);
+		allowed[n++] = sizes[i].key;
 	}
-	for (size_t i = 0; i < COUNT(color_keys); i++) {
-		struct ini_entry *e = ini_get(s, color_keys[i].key);
+	for (size_t i = 0; i < COUNT(colors); i++) {
+		struct ini_entry *e = ini_get(s, colors[i].key);
 
-		allowed[n++] = color_keys[i].key;
-		if (e && !parse_color(e->value, (struct rgb *)((char *)&c->style +
-		                      color_keys[i].offset)))
+		allowed[n++] = colors[i].key;
+		if (e && !parse_color(e->value, colors[i].field))
 			diag_error(dl, e->file, e->line, "[style] %s: '%s' is not a "
 			           "colour (#rrggbb)", e->key, e->value);
 	}
 	if (ini_number(s, "list_indent", 0, 50, &mm, dl) == 1)
-		c->style.list_indent = mm * MM;
+		st->list_indent = mm * MM;
 	if (ini_choice(s, "align", aligns, &align, dl) == 1)
-		c->style.justify = align == 1;
-	ini_bool(s, "zebra", &c->style.zebra, dl);
+		st->justify = align == 1;
+	ini_bool(s, "zebra", &st->zebra, dl);
 	allowed[n++] = "list_indent";
 	allowed[n++] = "align";
 	allowed[n++] = "zebra";

@@ -50,7 +50,7 @@ int file_read(const char *path, char **buf, size_t *len, struct diag_list *dl)
 		used += (size_t)n;
 		if (used > FILEIO_MAX_INPUT) {
 			diag_error(dl, path, 0,
-			           "file is larger than the limit of %u bytes",
+			           "file is larger than the limit of %zu bytes",
 			           FILEIO_MAX_INPUT);
 			goto fail;
 		}

@@ -9,7 +9,7 @@
 #include "briefing/diag.h"
 
 /* Inputs larger than this are refused (see docs/limits.md). */
-#define FILEIO_MAX_INPUT (16u * 1024u * 1024u)
+#define FILEIO_MAX_INPUT ((size_t)16 * 1024 * 1024)
 
 /* Reads the whole file at path into a new NUL-terminated buffer (*buf, of
  * *len bytes without the NUL) that the caller frees with free(). A missing,
