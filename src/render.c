@@ -21,6 +21,7 @@
  *   bfrange CMap for the code points the pages actually use.
  * - Output is a pure function of the input: no clock, no document ID.
  */
+#define _GNU_SOURCE
 #include "briefing/render.h"
 
 #include <errno.h>
@@ -31,8 +32,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <hb-subset.h>
+#include <hb.h>
 #include <hpdf.h>
 #include <hpdf_font.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "briefing/utf8.h"
 #include "briefing/xalloc.h"
@@ -79,6 +85,10 @@ struct render {
 	 * 2 has none. */
 	unsigned char *glyphs[FACE_COUNT];
 	char *paths[FACE_COUNT];   /* font file of each face, for messages */
+	/* Memory files holding the subset fonts; libharu reads them again
+	 * when it saves, so they stay open until render_free(). */
+	int subset_fd[FACE_COUNT];
+	size_t subset_len;
 	bool written;
 	/* A NUL-terminated copy of the current text run, for HPDF_Page_TextOut. */
 	char *text;
@@ -94,6 +104,8 @@ struct render_gstate {
 	struct rgb fill, stroke;
 	double line_width;
 };
+
+static HPDF_Doc new_document(struct render *r);
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no,
                      void *user_data)
@@ -327,16 +339,11 @@ struct render *render_new(const char *const font_paths[FACE_COUNT],
 	struct render *r = xcalloc(1, sizeof *r);
 	int failed = 0;
 
-	r->pdf = HPDF_NewEx(on_error, NULL, NULL, 0, &r->err);
+	r->pdf = new_document(r);
 	if (!r->pdf) {
 		diag_error(dl, NULL, 0, "cannot start a pdf document: out of memory");
 		goto fail;
 	}
-	/* All before any font or page exists, so every stream is set up with
-	 * compression and text goes through the UTF-8 encoder. */
-	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(r->pdf);
-	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
 	if (haru_failed(r)) {
 		haru_error(r, dl, "cannot set up the pdf document");
 		goto fail;
@@ -370,6 +377,9 @@ void render_free(struct render *r)
 		return;
 	if (r->pdf)
 		HPDF_Free(r->pdf);
+	for (size_t i = 0; i < r->subset_len; i++)
+		if (r->subset_fd[i] >= 0)
+			close(r->subset_fd[i]);
 	for (size_t i = 0; i < FACE_COUNT; i++) {
 		free(r->widths[i]);
 		free(r->glyphs[i]);
@@ -888,6 +898,149 @@ fail:
 	return haru_error(r, dl, "cannot serialise the pdf document");
 }
 
+/*
+ * Font subsetting. libharu embeds a TrueType font almost whole (about 90 KB
+ * a face). Once the pages are known, each font is cut down with HarfBuzz to
+ * the code points they use, and the document is started again with the
+ * subsets; widths are the subset's own, which are the font's. A font that
+ * HarfBuzz cannot subset is embedded whole.
+ */
+
+/* Writes a subset of the font at path holding the used code points into
+ * a memory file; returns its descriptor, or -1 to embed the whole font. */
+static int subset_font(const char *path, const unsigned char *used)
+{
+	static const hb_tag_t drop[] = {
+		/* layout tables: libharu neither reads nor needs them */
+		HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'S', 'U', 'B'),
+		HB_TAG('G', 'D', 'E', 'F'), HB_TAG('k', 'e', 'r', 'n'),
+	};
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path), *out = NULL;
+	hb_face_t *face = NULL, *sub = NULL;
+	hb_subset_input_t *in = NULL;
+	const char *data;
+	unsigned int len = 0;
+	int fd = -1;
+
+	if (!blob)
+		return -1;
+	face = hb_face_create(blob, 0);
+	in = hb_subset_input_create_or_fail();
+	if (!in)
+		goto done;
+	for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
+		if (is_used(used, cp))
+			hb_set_add(hb_subset_input_unicode_set(in), cp);
+	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
+		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG),
+		           drop[i]);
+	sub = hb_subset_or_fail(face, in);
+	if (!sub)
+		goto done;
+	out = hb_face_reference_blob(sub);
+	data = hb_blob_get_data(out, &len);
+	if (len == 0)
+		goto done;
+	fd = memfd_create("briefing-font", MFD_CLOEXEC);
+	for (size_t off = 0; fd >= 0 && off < len;) {
+		ssize_t n = write(fd, data + off, len - off);
+
+		if (n <= 0) {
+			close(fd);
+			fd = -1;
+			break;
+		}
+		off += (size_t)n;
+	}
+done:
+	hb_blob_destroy(out);
+	hb_face_destroy(sub);
+	hb_subset_input_destroy(in);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	return fd;
+}
+
+/* Starts a fresh document, set up as render_new() does. */
+static HPDF_Doc new_document(struct render *r)
+{
+	HPDF_Doc pdf = HPDF_NewEx(on_error, NULL, NULL, 0, &r->err);
+
+	if (!pdf)
+		return NULL;
+	/* All before any font or page exists, so every stream is set up with
+	 * compression and text goes through the UTF-8 encoder. */
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	return pdf;
+}
+
+/* Replaces the measuring document by one embedding font subsets. */
+static int use_subsets(struct render *r, const unsigned char *used,
+                       struct diag_list *dl)
+{
+	HPDF_Doc pdf = new_document(r);
+	HPDF_Font fonts[FACE_COUNT] = { NULL };
+
+	if (!pdf || haru_failed(r)) {
+		if (pdf)
+			HPDF_Free(pdf);
+		return haru_error(r, dl, "cannot start the pdf document");
+	}
+	for (size_t i = 0; i < r->nloaded; i++) {
+		const char *path = NULL, *name;
+		char proc[64];
+		int fd;
+
+		for (int f = 0; f < FACE_COUNT && !path; f++)
+			if (r->font[f] && r->slot[f] == i)
+				path = r->paths[f];
+		fd = subset_font(path, used + i * RENDER_BMP_BYTES);
+		r->subset_fd[r->subset_len++] = fd;
+		if (fd >= 0)
+			snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		name = HPDF_LoadTTFontFromFile(pdf, fd >= 0 ? proc : path, HPDF_TRUE);
+		fonts[i] = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+		if (!fonts[i] || haru_failed(r)) {
+			char *what = xasprintf("cannot embed font file '%s'", path);
+
+			HPDF_Free(pdf);
+			haru_error(r, dl, what);
+			free(what);
+			return -1;
+		}
+	}
+	HPDF_Free(r->pdf);
+	r->pdf = pdf;
+	for (size_t i = 0; i < r->nloaded; i++)
+		r->loaded[i] = fonts[i];
+	for (int f = 0; f < FACE_COUNT; f++)
+		if (r->font[f])
+			r->font[f] = fonts[r->slot[f]];
+	return 0;
+}
+
+/* The code points each loaded font draws, as bitmaps of RENDER_BMP_BYTES
+ * per font slot; invalid UTF-8 is reported. */
+static int collect_used(const struct render *r, const struct pages *pages,
+                        unsigned char *used, struct diag_list *dl)
+{
+	for (size_t i = 0; i < pages->len; i++)
+		for (size_t k = 0; k < pages->items[i].len; k++) {
+			const struct box *b = &pages->items[i].boxes[k];
+
+			if (b->kind != BOX_TEXT || (unsigned)b->face >= FACE_COUNT ||
+			    !r->font[b->face])
+				continue;
+			if (mark_used(used + r->slot[b->face] * RENDER_BMP_BYTES,
+			              b->text, b->len) < 0)
+				return diag_error(dl, NULL, 0, "page %zu: text run is not "
+				                  "valid UTF-8", i + 1);
+		}
+	return 0;
+}
+
 int render_pdf(struct render *r, const struct pages *pages,
                const struct render_info *info, unsigned char **out,
                size_t *out_len, struct diag_list *dl)
@@ -914,6 +1067,8 @@ int render_pdf(struct render *r, const struct pages *pages,
 	hpages = xcalloc(pages->len, sizeof *hpages); /* NOLINT(bugprone-sizeof-expression) */
 	tops = xcalloc(pages->len, sizeof *tops); /* NOLINT(bugprone-sizeof-expression) */
 	used = xcalloc(r->nloaded, RENDER_BMP_BYTES);
+	if (collect_used(r, pages, used, dl) < 0 || use_subsets(r, used, dl) < 0)
+		goto fail;
 
 	/* Every page exists before drawing, so a link can point forward. */
 	for (size_t i = 0; i < pages->len; i++) {
