@@ -66,6 +66,14 @@ static inline int has_diag(const struct diag_list *dl, const char *file,
 	return 0;
 }
 
+/* A table-driven bad-input case: input text, and the line and message of
+ * the diagnostic it must produce. */
+struct bad_case {
+	const char *text;
+	int line;
+	const char *message;
+};
+
 /* Prints the list, to make a failing assertion readable. */
 static inline void dump_diags(const struct diag_list *dl)
 {

@@ -67,12 +67,6 @@ static void test_letter_landscape_and_margins_in_mm(void **state)
 	diag_release(&dl);
 }
 
-struct bad_case {
-	const char *text;
-	int line;
-	const char *message;
-};
-
 static const struct bad_case bad_cases[] = {
 	{ GOOD_HEAD "[pgae]\nsize = A4\n" ONE_SECTION, 7,
 	  "unknown section [pgae] (did you mean [page])" },

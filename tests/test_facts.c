@@ -95,12 +95,6 @@ static void test_text_list_and_figures_items(void **state)
 	diag_release(&dl);
 }
 
-struct bad_case {
-	const char *text;
-	int line;
-	const char *message;
-};
-
 static const struct bad_case bad_cases[] = {
 	{ "[m.a]\ntype = text\n1 = x\n", 0, "missing [source] section" },
 	{ "[source]\ntitle = T\nupdated = 29 Nov 2018\n", 3,
