@@ -16,7 +16,8 @@ CFLAGS ?= -O2 -g
 PREFIX ?= /usr/local
 BUILD ?= build
 
-PROJECT_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Iinclude -MMD -MP \
+PROJECT_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Werror=implicit-function-declaration \
+	-Iinclude -Isrc -MMD -MP \
 	$(shell pkg-config --cflags fontconfig harfbuzz-subset 2>/dev/null)
 # Debian 12 ships no pkg-config files for libharu, iniparser or libcsv.
 LIBS = -lhpdf -liniparser -lcsv \
@@ -24,9 +25,10 @@ LIBS = -lhpdf -liniparser -lcsv \
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
-LIB_SRC = src/arena.c src/chart.c src/config.c src/csvfile.c src/date.c src/diag.c \
-	src/doc.c src/facts.c src/fileio.c src/fontfind.c src/ini.c \
-	src/layout.c src/render.c src/utf8.c src/xalloc.c
+# One folder per pipeline stage (docs/architecture.md):
+#   base -> input -> doc -> fonts -> layout -> render -> main.c
+STAGES = base input doc fonts layout render
+LIB_SRC = $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 BIN = $(BUILD)/briefing
 TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
@@ -65,7 +67,7 @@ print: all
 	$(BIN) build -c config/print.ini -o out/print.pdf
 
 $(BUILD)/%.o: src/%.c
-	@mkdir -p $(BUILD)
+	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BIN): $(LIB_OBJ) $(BUILD)/main.o
@@ -102,10 +104,10 @@ check: deps-test
 	@# stay reachable at exit; they are not ours and not leaks.
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=9 \
 		$(BIN) build -q -o build/valgrind.pdf
-	@if grep -lE '#[[:space:]]*include[[:space:]]*[<"]hpdf' src/*.c include/briefing/*.h | grep -v '^src/render.c$$'; then \
-		echo "error: only src/render.c may include <hpdf.h>"; exit 1; fi
+	@if grep -rlE '#[[:space:]]*include[[:space:]]*[<"]hpdf' src include | grep -v '^src/render/'; then \
+		echo "error: only src/render/ may include <hpdf.h>"; exit 1; fi
 
-$(BUILD)/chart_bench: bench/chart_bench.c $(BUILD)/chart.o $(BUILD)/xalloc.o
+$(BUILD)/chart_bench: bench/chart_bench.c $(BUILD)/layout/chart.o $(BUILD)/base/xalloc.o
 	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) $^ -lm -o $@
 
 # Static analysis. Excluded checks, and why: easily-swappable-parameters
@@ -124,9 +126,9 @@ lint:
 	@.ci/deps lint
 	cppcheck --enable=warning,performance,portability --std=c11 --quiet \
 		--inline-suppr --error-exitcode=1 -Iinclude \
-		--suppress=missingIncludeSystem src/
+		--suppress=missingIncludeSystem -Isrc src/
 	clang-tidy --quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' \
-		src/*.c -- -std=c11 -Iinclude $(shell pkg-config --cflags fontconfig harfbuzz-subset)
+		src/*.c src/*/*.c -- -std=c11 -Iinclude -Isrc $(shell pkg-config --cflags fontconfig harfbuzz-subset)
 
 bench: all deps-test $(BUILD)/chart_bench
 	@bench/run.sh $(BIN)
@@ -172,4 +174,4 @@ clean:
 # is wasted time.
 .SECONDARY:
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/fuzz/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/fuzz/*.d $(BUILD)/fuzz/*/*.d)

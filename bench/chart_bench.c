@@ -8,7 +8,7 @@
  *       -o /tmp/chart_bench && /tmp/chart_bench
  */
 #define _POSIX_C_SOURCE 200809L
-#include "briefing/chart.h"
+#include "layout/chart.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -24,8 +24,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "briefing/diag.h"
-#include "briefing/fileio.h"
+#include "briefing/base/diag.h"
+#include "briefing/base/fileio.h"
 
 static char fuzz_dir[] = "/tmp/briefing-fuzz-XXXXXX";
 

@@ -5,7 +5,7 @@
  * a crash, a leak or undefined behaviour.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "briefing/config.h"
+#include "briefing/input.h"
 
 #include "fuzz.h"
 

@@ -5,7 +5,7 @@
  * a crash, a leak or undefined behaviour.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "briefing/csvfile.h"
+#include "input/csvfile.h"
 
 #include "fuzz.h"
 

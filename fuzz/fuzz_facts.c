@@ -7,7 +7,7 @@
  * CSV parser has its own harness.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "briefing/facts.h"
+#include "briefing/input.h"
 
 #include "fuzz.h"
 

@@ -13,12 +13,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "briefing/config.h"
-#include "briefing/diag.h"
+#include "briefing/input.h"
+#include "briefing/base/diag.h"
 #include "briefing/doc.h"
-#include "briefing/facts.h"
-#include "briefing/fileio.h"
-#include "briefing/fontfind.h"
+#include "briefing/base/fileio.h"
+#include "briefing/fonts.h"
 #include "briefing/layout.h"
 #include "briefing/render.h"
 

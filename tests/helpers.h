@@ -14,9 +14,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "briefing/diag.h"
-#include "briefing/metrics.h"
-#include "briefing/utf8.h"
+#include "briefing/base/diag.h"
+#include "briefing/fonts.h"
+#include "briefing/base/utf8.h"
 
 static inline double fake_width(const void *ctx, enum face face, double size,
                                 const char *s, size_t len)

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "briefing/chart.h"
+#include "layout/chart.h"
 
 #define TOL 1e-6
 /* Above this many nodes the quadratic checks are skipped. */

@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 
-#include "briefing/config.h"
+#include "briefing/input.h"
 
 #define GOOD_HEAD                                                            \
 	"[document]\ntitle = T\nmarking = \"NATO UNCLASSIFIED\"\n"               \

@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 
-#include "briefing/csvfile.h"
+#include "input/csvfile.h"
 
 static struct csvfile *parse(const char *text, struct diag_list *dl)
 {

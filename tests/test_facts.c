@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "briefing/facts.h"
-#include "briefing/xalloc.h"
+#include "briefing/input.h"
+#include "input/csvfile.h"
+#include "briefing/base/xalloc.h"
 
 #define SOURCE "[source]\ntitle = T\nupdated = 2018-11-29\n"
 

@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "briefing/fileio.h"
-#include "briefing/xalloc.h"
+#include "briefing/base/fileio.h"
+#include "briefing/base/xalloc.h"
 
 /* Bytes the fake disk takes before it is full; -1: unlimited. */
 static long disk_left = -1;

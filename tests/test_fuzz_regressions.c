@@ -6,8 +6,7 @@
 
 #include <stdlib.h>
 
-#include "briefing/config.h"
-#include "briefing/facts.h"
+#include "briefing/input.h"
 
 /* No diagnostic comes from iniparser's safety net, which names only the
  * memory file it was handed, not the user's file and line. */

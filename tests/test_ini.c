@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 
-#include "briefing/ini.h"
+#include "input/ini.h"
 
 static struct ini *parse(const char *text, struct diag_list *dl)
 {

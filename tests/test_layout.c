@@ -7,7 +7,7 @@
 
 #include "briefing/doc.h"
 #include "briefing/layout.h"
-#include "briefing/xalloc.h"
+#include "briefing/base/xalloc.h"
 
 /* ---- wrapping: table-driven ---- */
 

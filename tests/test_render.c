@@ -20,7 +20,7 @@
 
 #include <cmocka.h>
 
-#include "briefing/utf8.h"
+#include "briefing/base/utf8.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu/"
 

@@ -11,9 +11,8 @@
 
 #include <stddef.h>
 
-#include "briefing/config.h"
-#include "briefing/diag.h"
-#include "briefing/facts.h"
+#include "briefing/base/diag.h"
+#include "briefing/input.h"
 
 enum doc_kind {
 	DOC_HEADING,

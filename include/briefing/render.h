@@ -10,9 +10,9 @@
 
 #include <stddef.h>
 
-#include "briefing/diag.h"
-#include "briefing/metrics.h"
-#include "briefing/pages.h"
+#include "briefing/base/diag.h"
+#include "briefing/fonts.h"
+#include "briefing/layout.h"
 
 /* Document information dictionary entries; any may be NULL. */
 struct render_info {

@@ -22,14 +22,14 @@
  * reverse), never recursive, so a chain of 100,000 nodes costs a few
  * arrays and no stack.
  */
-#include "briefing/chart.h"
+#include "chart.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "briefing/xalloc.h"
+#include "briefing/base/xalloc.h"
 
 #define NONE ((size_t)-1)
 /* Lengths below this are rounding noise, not connectors or overflow. */

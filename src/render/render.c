@@ -40,8 +40,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "briefing/utf8.h"
-#include "briefing/xalloc.h"
+#include "briefing/base/utf8.h"
+#include "briefing/base/xalloc.h"
 
 /* libharu refuses to measure more than HPDF_LIMIT_MAX_STRING_LEN bytes at
  * once (and the refusal is a sticky error), so longer strings are measured

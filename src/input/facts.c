@@ -5,14 +5,15 @@
  * carries the file and line it came from, and points at its file's source.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "briefing/facts.h"
+#include "briefing/input.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "briefing/fileio.h"
-#include "briefing/ini.h"
-#include "briefing/xalloc.h"
+#include "briefing/base/fileio.h"
+#include "ini.h"
+#include "csvfile.h"
+#include "briefing/base/xalloc.h"
 
 static const char *const kind_names[] = { "text", "list", "figures", "table",
                                           "orgchart", NULL };

@@ -1,8 +1,8 @@
 /*
- * utf8.h: the little UTF-8 every stage needs: validate, decode, step.
+ * base/utf8.h: the little UTF-8 every stage needs: validate, decode, step.
  */
-#ifndef BRIEFING_UTF8_H
-#define BRIEFING_UTF8_H
+#ifndef BRIEFING_BASE_UTF8_H
+#define BRIEFING_BASE_UTF8_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -6,7 +6,7 @@
  * because silently printing a briefing in a fallback face is a surprise.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "briefing/fontfind.h"
+#include "briefing/fonts.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -16,7 +16,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "briefing/xalloc.h"
+#include "briefing/base/xalloc.h"
 
 static bool ends_with(const char *s, const char *suffix)
 {

@@ -1,12 +1,12 @@
 /*
- * fileio.h: reading inputs whole and writing outputs atomically.
+ * base/fileio.h: reading inputs whole and writing outputs atomically.
  */
-#ifndef BRIEFING_FILEIO_H
-#define BRIEFING_FILEIO_H
+#ifndef BRIEFING_BASE_FILEIO_H
+#define BRIEFING_BASE_FILEIO_H
 
 #include <stddef.h>
 
-#include "briefing/diag.h"
+#include "briefing/base/diag.h"
 
 /* Inputs larger than this are refused (see docs/limits.md). */
 #define FILEIO_MAX_INPUT ((size_t)16 * 1024 * 1024)

@@ -1,8 +1,8 @@
 /*
- * date.h: calendar dates as the facts write them (ISO 8601, YYYY-MM-DD).
+ * base/date.h: calendar dates as the facts write them (ISO 8601, YYYY-MM-DD).
  */
-#ifndef BRIEFING_DATE_H
-#define BRIEFING_DATE_H
+#ifndef BRIEFING_BASE_DATE_H
+#define BRIEFING_BASE_DATE_H
 
 #include <stdbool.h>
 #include <stddef.h>

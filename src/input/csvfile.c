@@ -5,16 +5,16 @@
  * libcsv is fed one physical line at a time so that we always know the
  * line being read; a quoted field spanning lines simply completes later.
  */
-#include "briefing/csvfile.h"
+#include "csvfile.h"
 
 #include <csv.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "briefing/fileio.h"
-#include "briefing/utf8.h"
-#include "briefing/xalloc.h"
+#include "briefing/base/fileio.h"
+#include "briefing/base/utf8.h"
+#include "briefing/base/xalloc.h"
 
 struct reader {
 	struct csvfile *t;

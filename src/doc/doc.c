@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "briefing/xalloc.h"
+#include "briefing/base/xalloc.h"
+#include "input/csvfile.h"
 
 static struct doc_block *add_block(struct doc *d, enum doc_kind kind)
 {

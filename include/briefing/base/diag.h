@@ -1,11 +1,11 @@
 /*
- * diag.h: diagnostics collected by every stage and printed only by the CLI.
+ * base/diag.h: diagnostics collected by every stage and printed only by the CLI.
  *
  * Library code never prints and never exits; it appends a diagnostic and
  * returns -1 (or NULL), so the user sees every problem of a run at once.
  */
-#ifndef BRIEFING_DIAG_H
-#define BRIEFING_DIAG_H
+#ifndef BRIEFING_BASE_DIAG_H
+#define BRIEFING_BASE_DIAG_H
 
 #include <stdio.h>
 #include <stddef.h>

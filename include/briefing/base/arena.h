@@ -1,9 +1,9 @@
 /*
- * arena.h: a bump allocator for the many small strings layout makes,
+ * base/arena.h: a bump allocator for the many small strings layout makes,
  * freed all at once.
  */
-#ifndef BRIEFING_ARENA_H
-#define BRIEFING_ARENA_H
+#ifndef BRIEFING_BASE_ARENA_H
+#define BRIEFING_BASE_ARENA_H
 
 #include <stddef.h>
 

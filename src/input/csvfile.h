@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "briefing/diag.h"
+#include "briefing/base/diag.h"
 
 /* Beyond these a table is refused (see docs/limits.md). */
 #define CSV_MAX_ROWS 1000000

@@ -3,7 +3,7 @@
  * nothing above U+10FFFF), so that a character is never split and bad
  * input is caught at the edge instead of reaching the PDF.
  */
-#include "briefing/utf8.h"
+#include "briefing/base/utf8.h"
 
 size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
 {

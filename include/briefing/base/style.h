@@ -1,15 +1,29 @@
 /*
- * style.h: the plain values that decide how a briefing looks.
+ * base/style.h: the plain values that decide how a briefing looks, and
+ * the typefaces and colours they are made of.
  *
  * config fills a struct style from the INI file; layout reads it. Neither
  * depends on the other's types. Lengths are in points unless named _mm.
  */
-#ifndef BRIEFING_STYLE_H
-#define BRIEFING_STYLE_H
+#ifndef BRIEFING_BASE_STYLE_H
+#define BRIEFING_BASE_STYLE_H
 
 #include <stdbool.h>
 
-#include "briefing/pages.h"
+
+/* The typefaces a document uses. Config maps each to a font file. */
+enum face {
+	FACE_REGULAR,
+	FACE_BOLD,
+	FACE_ITALIC,
+	FACE_COUNT
+};
+
+/* Colour components 0..1. float, not double: PDF colour operands are
+ * printed with a few digits, and a million boxes are smaller this way. */
+struct rgb {
+	float r, g, b;
+};
 
 struct style {
 	/* page */

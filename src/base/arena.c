@@ -1,12 +1,12 @@
 /*
  * arena.c: chunks of at least 64 KiB, chained; a string never spans two.
  */
-#include "briefing/arena.h"
+#include "briefing/base/arena.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "briefing/xalloc.h"
+#include "briefing/base/xalloc.h"
 
 struct chunk {
 	struct chunk *next;

@@ -25,10 +25,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "briefing/arena.h"
-#include "briefing/chart.h"
-#include "briefing/utf8.h"
-#include "briefing/xalloc.h"
+#include "briefing/base/arena.h"
+#include "chart.h"
+#include "briefing/base/utf8.h"
+#include "briefing/base/xalloc.h"
 
 #define MM (72.0 / 25.4)
 #define CELL_PAD_X 4.0

@@ -7,16 +7,16 @@
  * is a briefing silently wrong.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "briefing/config.h"
+#include "briefing/input.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "briefing/date.h"
-#include "briefing/fileio.h"
-#include "briefing/ini.h"
-#include "briefing/xalloc.h"
+#include "briefing/base/date.h"
+#include "briefing/base/fileio.h"
+#include "ini.h"
+#include "briefing/base/xalloc.h"
 
 #define MM (72.0 / 25.4)
 

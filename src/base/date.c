@@ -2,7 +2,7 @@
  * date.c: proleptic Gregorian dates without the C library's time zone
  * machinery, so results never depend on TZ or the clock.
  */
-#include "briefing/date.h"
+#include "briefing/base/date.h"
 
 #include <stdio.h>
 #include <string.h>

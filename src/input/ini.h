@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "briefing/diag.h"
+#include "briefing/base/diag.h"
 
 /* iniparser cannot read a logical line of 1024 bytes or more; we refuse
  * anything over this, with the line number. */

@@ -13,7 +13,7 @@
  * anonymous memory file (memfd) through /proc/self/fd.
  */
 #define _GNU_SOURCE
-#include "briefing/ini.h"
+#include "ini.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -27,9 +27,9 @@
 
 #include <iniparser/iniparser.h>
 
-#include "briefing/fileio.h"
-#include "briefing/utf8.h"
-#include "briefing/xalloc.h"
+#include "briefing/base/fileio.h"
+#include "briefing/base/utf8.h"
+#include "briefing/base/xalloc.h"
 
 static struct ini_section *add_section(struct ini *ini, const char *name,
                                        size_t len, int line)

@@ -1,12 +1,12 @@
 /*
- * xalloc.h: allocation that cannot fail.
+ * base/xalloc.h: allocation that cannot fail.
  *
  * Running out of memory is not a user error we can report usefully, so
  * these abort with a message, as cmark's default allocator does; call
  * sites then skip dead NULL checks.
  */
-#ifndef BRIEFING_XALLOC_H
-#define BRIEFING_XALLOC_H
+#ifndef BRIEFING_BASE_XALLOC_H
+#define BRIEFING_BASE_XALLOC_H
 
 #include <stddef.h>
 

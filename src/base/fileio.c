@@ -6,7 +6,7 @@
  * renamed; rename() within a directory is atomic on POSIX file systems.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "briefing/fileio.h"
+#include "briefing/base/fileio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "briefing/xalloc.h"
+#include "briefing/base/xalloc.h"
 
 int file_read(const char *path, char **buf, size_t *len, struct diag_list *dl)
 {

@@ -1,7 +1,7 @@
 /*
  * xalloc.c: the one place that handles out-of-memory, by aborting.
  */
-#include "briefing/xalloc.h"
+#include "briefing/base/xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,12 +1,12 @@
 /*
  * diag.c: the diagnostic list.
  */
-#include "briefing/diag.h"
+#include "briefing/base/diag.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include "briefing/xalloc.h"
+#include "briefing/base/xalloc.h"
 
 static void add(struct diag_list *dl, enum diag_level level, const char *file,
                 int line, const char *fmt, va_list ap)

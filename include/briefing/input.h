@@ -1,0 +1,216 @@
+/*
+ * input.h: the two kinds of input, never mixed.
+ *
+ * config: a config INI file -> struct config, plain validated values. The
+ * config says what goes where and how it looks; it holds no facts. Every
+ * section and key is checked: an unknown one is an error naming its line,
+ * so a typo is never silently ignored.
+ *
+ * facts: data files -> named, validated facts with their sources. Facts
+ * say what is true and where it comes from; they carry no layout. Each
+ * fact has a dotted name (kfor.mandate) that config blocks cite.
+ */
+#ifndef BRIEFING_INPUT_H
+#define BRIEFING_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "briefing/base/date.h"
+#include "briefing/base/diag.h"
+#include "briefing/base/style.h"
+
+struct csvfile;
+
+/* ---- config ---- */
+
+enum block_kind {
+	BLOCK_TEXT,      /* paragraphs of a text fact */
+	BLOCK_LIST,      /* a bulleted list fact */
+	BLOCK_FIGURES,   /* a key-figures fact as a two-column table */
+	BLOCK_TABLE,     /* a table fact read from CSV */
+	BLOCK_ORGCHART,  /* an org chart fact, laid out as a tree */
+	BLOCK_PAGEBREAK, /* start a new page; names no fact (nor do the rest) */
+	BLOCK_CONTENTS,  /* the table of contents; names no fact */
+	BLOCK_SOURCES    /* every data file's source; names no fact */
+};
+
+struct config_block {
+	enum block_kind kind;
+	char *fact;      /* dotted fact name; NULL for a page break */
+	char *file;      /* where the block is named, for diagnostics */
+	int line;
+};
+
+struct config_section {
+	char *id;        /* the part after "section." */
+	char *title;
+	int level;       /* 1 or 2 */
+	bool numbered;   /* false: no number, not in the contents */
+	int line;
+	struct config_block *blocks;
+	size_t len, cap;
+};
+
+/* ALIGN_AUTO: right for a column of numbers, left otherwise. */
+enum column_align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER, ALIGN_AUTO };
+
+/* How one column of a table block looks. width: > 0 a fixed width in
+ * points, 0 automatic (from content), < 0 a proportional share (-1 = 1*). */
+struct config_column {
+	char *field;     /* CSV header name, or "tenure" (computed) */
+	char *title;
+	enum column_align align;
+	double width;
+	char *file;
+	int line;
+};
+
+struct config_table {
+	char *fact;
+	char *date_format;   /* "iso", "long", "short", "military" */
+	char *caption;
+	struct config_column *columns;
+	size_t len, cap;
+	int line;
+};
+
+/* A key figure shown on the cover: item `number` of figures fact `fact`. */
+struct config_cover_figure {
+	char *fact;
+	int number;
+	char *file;
+	int line;
+};
+
+struct config {
+	char *file;            /* path as given */
+	/* [document] */
+	char *title, *subtitle, *author, *subject, *keywords;
+	char *organisation;    /* issuing organisation; may be NULL */
+	char *marking;         /* classification marking on every page */
+	char *as_of;           /* YYYY-MM-DD */
+	double max_source_age; /* days; a source older than this warns; 0: off */
+	/* [cover]: a cover page when present */
+	bool cover;
+	struct config_cover_figure *cover_figures;
+	size_t cover_figures_len;
+	/* [data] files, resolved against the config's directory */
+	char **data_files;
+	size_t data_len;
+	/* [fonts]: a file path (resolved) or a fontconfig name */
+	char *fonts[FACE_COUNT];
+	char *font_files[FACE_COUNT];   /* where each was set, for diagnostics */
+	int font_lines[FACE_COUNT];
+	struct style style;
+	struct config_section *sections;
+	size_t sections_len;
+	struct config_table *tables;
+	size_t tables_len;
+};
+
+/* Parses config text buf[0..len) named name. Relative paths inside it are
+ * resolved against the directory of name. The caller frees the result with
+ * config_free(). Returns NULL after reporting every error found. */
+struct config *config_parse(const char *buf, size_t len, const char *name,
+                            struct diag_list *dl);
+
+/* Reads and parses the config file at path. */
+struct config *config_load(const char *path, struct diag_list *dl);
+
+void config_free(struct config *c);
+
+/* The table settings for a fact, or NULL when the config has none. */
+const struct config_table *config_table_for(const struct config *c,
+                                            const char *fact);
+
+/* ---- facts ---- */
+
+enum fact_kind { FACT_TEXT, FACT_LIST, FACT_FIGURES, FACT_TABLE,
+                 FACT_ORGCHART };
+
+/* What a unit of an org chart is; config maps each to a box style. */
+enum unit_kind { UNIT_COMMAND, UNIT_STAFF, UNIT_UNIT, UNIT_SUPPORT };
+
+/* One box of an org chart, from section [CHART.ID]. */
+struct fact_unit {
+	char *id;
+	char *name;
+	char *detail;     /* second line (location or role); may be NULL */
+	char *parent_id;  /* NULL for the root */
+	int parent;       /* index in units, -1 for the root */
+	enum unit_kind kind;
+	int line;
+};
+
+struct fact_source {
+	char *file;     /* the data file */
+	char *title;
+	char *url;      /* may be NULL */
+	struct date updated;
+};
+
+/* A paragraph, a list item or a key figure. */
+struct fact_item {
+	char *text;     /* paragraph or item text; a figure's label */
+	char *value;    /* a figure's value; NULL otherwise */
+	int level;      /* list items: 0, or 1 for a sub-item */
+	int number;     /* its key in the data file: 3 for "3" and "3.1" */
+};
+
+/* A code used in a table column and what it stands for ("A" = "Army"). */
+struct fact_code {
+	char *field;
+	char *code;
+	char *meaning;
+};
+
+struct fact {
+	char *name;
+	enum fact_kind kind;
+	char *file;
+	int line;
+	char *intro;    /* list: lead-in sentence; may be NULL */
+	char *note;     /* table: note printed under it; may be NULL */
+	struct fact_item *items;
+	size_t len;
+	struct csvfile *table;   /* FACT_TABLE only */
+	bool succession;         /* rows are consecutive terms (from, to) */
+	struct fact_code *codes; /* FACT_TABLE: codes.FIELD = "A = Army, ..." */
+	size_t codes_len;
+	struct fact_unit *units; /* FACT_ORGCHART, in file order */
+	size_t units_len;
+	const struct fact_source *source;
+};
+
+struct facts {
+	struct fact *items;
+	size_t len, cap;
+	struct fact_source **sources;   /* one per data file, in load order */
+	size_t sources_len, sources_cap;
+};
+
+/* Empty fact store; free with facts_free(). */
+struct facts *facts_new(void);
+
+/* Parses one data file's text buf[0..len) named name into f. CSV files a
+ * table names are read relative to name's directory. Reports every error;
+ * returns 0 or -1. A fact name already present is an error naming both. */
+int facts_parse(struct facts *f, const char *buf, size_t len,
+                const char *name, struct diag_list *dl);
+
+/* Reads the data file at path and parses it into f. */
+int facts_load(struct facts *f, const char *path, struct diag_list *dl);
+
+void facts_free(struct facts *f);
+
+/* The fact called name, or NULL. */
+const struct fact *facts_find(const struct facts *f, const char *name);
+
+/* The name of the kind, for messages ("text", "list", ...). */
+const char *fact_kind_name(enum fact_kind k);
+
+/* The closest fact name to name, for "did you mean", or NULL. */
+const char *facts_suggest(const struct facts *f, const char *name);
+
+#endif
