@@ -57,6 +57,14 @@ fonts: $(FONTS)
 fonts/%.ttf: | deps
 	@cp $(FONT_DIR)/$*.ttf $@
 
+# Tests use a copy of the build's font at a path they own, so that no test
+# depends on fonts/ or the shipped config (tests/fixtures/README.md).
+FIXTURE_FONT = tests/fixtures/fonts/DejaVuSans.ttf
+
+$(FIXTURE_FONT): fonts/DejaVuSans.ttf
+	@mkdir -p $(@D)
+	@cp $< $@
+
 run: all
 	@mkdir -p out
 	$(BIN) build -c config/briefing.ini -o out/briefing.pdf
@@ -85,10 +93,10 @@ $(BUILD)/test_%: $(BUILD)/test_%.o $(LIB_OBJ)
 WRAP_fileio = -Wl,--wrap=write
 
 # cmocka prints its summary on stderr: merge it so logs show it in order.
-unit: $(TESTS) $(FONTS)
+unit: $(TESTS) $(FONTS) $(FIXTURE_FONT)
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t 2>&1; done
 
-e2e: $(BIN) $(FONTS)
+e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@BRIEFING=$(BIN) tests/e2e/run.sh
 	@BRIEFING=$(BIN) tests/e2e/bad-input.sh
 
@@ -168,7 +176,7 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/briefing
 
 clean:
-	rm -rf build out/*.pdf out/*.tmp.* $(FONTS)
+	rm -rf build out/*.pdf out/*.tmp.* $(FONTS) $(FIXTURE_FONT)
 
 # Keep test objects: they are intermediate, but rebuilding them each run
 # is wasted time.
