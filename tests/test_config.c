@@ -1,10 +1,13 @@
-/* Unit tests for config.c: the default config loads, and each kind of bad
+/* Unit tests for config.c: a fixture config loads from disk, and each kind of bad
  * config gets a diagnostic naming file, line and key. */
 #include "helpers.h"
 
 #include <stdlib.h>
 
 #include "briefing/input.h"
+
+/* Unit tests read fixtures only, never the shipped config/ or data/. */
+#define FIXTURE_CONFIG "tests/fixtures/config/mission.ini"
 
 #define GOOD_HEAD                                                            \
 	"[document]\ntitle = T\nmarking = \"NATO UNCLASSIFIED\"\n"               \
@@ -16,22 +19,25 @@ static struct config *parse(const char *text, struct diag_list *dl)
 	return config_parse(text, strlen(text), "cfg/b.ini", dl);
 }
 
-static void test_default_config_loads(void **state)
+/* A config file on disk (tests/fixtures/config/mission.ini) loads, and the
+ * paths it names resolve against its own directory. */
+static void test_fixture_config_loads(void **state)
 {
 	struct diag_list dl = { 0 };
-	struct config *c = config_load("config/briefing.ini", &dl);
+	struct config *c = config_load(FIXTURE_CONFIG, &dl);
 
 	(void)state;
 	if (!c)
 		dump_diags(&dl);
 	assert_non_null(c);
 	assert_int_equal(dl.errors, 0);
-	assert_string_equal(c->marking, "NATO UNCLASSIFIED");
-	assert_string_equal(c->as_of, "2018-11-29");
-	assert_true(c->sections_len >= 10);
-	assert_string_equal(c->data_files[0], "config/../data/kfor.ini");
-	assert_string_equal(c->fonts[FACE_BOLD], "config/../fonts/DejaVuSans-Bold.ttf");
-	assert_non_null(config_table_for(c, "kfor.commanders"));
+	assert_string_equal(c->marking, "FIXTURE ONLY");
+	assert_string_equal(c->as_of, "2020-02-29");
+	assert_int_equal(c->sections_len, 5);
+	assert_string_equal(c->data_files[0], "tests/fixtures/config/../data/alpha.ini");
+	assert_string_equal(c->data_files[1], "tests/fixtures/config/../data/beta.ini");
+	assert_string_equal(c->fonts[FACE_BOLD], "tests/fixtures/config/../fonts/Bold.ttf");
+	assert_non_null(config_table_for(c, "alpha.people"));
 	config_free(c);
 	diag_release(&dl);
 }
@@ -206,7 +212,7 @@ static void test_include_overrides_keys_and_keeps_their_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_default_config_loads),
+		cmocka_unit_test(test_fixture_config_loads),
 		cmocka_unit_test(test_minimal_config_gets_defaults),
 		cmocka_unit_test(test_letter_landscape_and_margins_in_mm),
 		cmocka_unit_test(test_bad_configs_name_line_and_key),

@@ -1,4 +1,4 @@
-/* Unit tests for facts.c: the shipped data loads; each kind of bad data
+/* Unit tests for facts.c: fixture data loads; each kind of bad data
  * file gets a diagnostic naming file, line and section. */
 #define _POSIX_C_SOURCE 200809L
 #include "helpers.h"
@@ -10,6 +10,8 @@
 #include "input/csvfile.h"
 #include "briefing/base/xalloc.h"
 
+/* Unit tests read fixtures only, never the shipped data/. */
+#define FIXTURE_DATA "tests/fixtures/data/"
 #define SOURCE "[source]\ntitle = T\nupdated = 2018-11-29\n"
 
 static char tmpdir[64];
@@ -51,24 +53,28 @@ static int parse(struct facts *f, const char *text, struct diag_list *dl)
 	return rc;
 }
 
-static void test_shipped_data_loads_with_sources(void **state)
+/* Data files on disk (tests/fixtures/data/) load, each fact keeps its
+ * source, and a table fact's CSV is read relative to its INI file. */
+static void test_fixture_data_loads_with_sources(void **state)
 {
 	struct diag_list dl = { 0 };
 	struct facts *f = facts_new();
 	const struct fact *c;
 
 	(void)state;
-	assert_int_equal(facts_load(f, "data/kfor.ini", &dl), 0);
-	assert_int_equal(facts_load(f, "data/nalt.ini", &dl), 0);
+	assert_int_equal(facts_load(f, FIXTURE_DATA "alpha.ini", &dl), 0);
+	assert_int_equal(facts_load(f, FIXTURE_DATA "beta.ini", &dl), 0);
 	assert_int_equal(dl.errors, 0);
 	assert_int_equal(f->sources_len, 2);
-	assert_int_equal(f->sources[0]->updated.year, 2018);
-	assert_int_equal(facts_find(f, "kfor.mandate")->len, 5);
-	assert_int_equal(facts_find(f, "nalt.tasks")->kind, FACT_LIST);
-	c = facts_find(f, "kfor.commanders");
+	assert_int_equal(f->sources[0]->updated.year, 2019);
+	assert_int_equal(f->sources[1]->updated.year, 2018);
+	assert_int_equal(facts_find(f, "alpha.tasks")->len, 5);
+	assert_int_equal(facts_find(f, "beta.tasks")->kind, FACT_LIST);
+	assert_ptr_equal(facts_find(f, "beta.tasks")->source, f->sources[1]);
+	c = facts_find(f, "alpha.people");
 	assert_non_null(c);
 	assert_non_null(c->table);
-	assert_string_equal(csvfile_cell(c->table, 2, 2), "Juan Ortuño");
+	assert_string_equal(csvfile_cell(c->table, 2, 1), "Juan Ortuño");
 	assert_ptr_equal(c->source, f->sources[0]);
 	facts_free(f);
 	diag_release(&dl);
@@ -241,7 +247,7 @@ static void test_bad_orgcharts_name_units(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_shipped_data_loads_with_sources),
+		cmocka_unit_test(test_fixture_data_loads_with_sources),
 		cmocka_unit_test(test_text_list_and_figures_items),
 		cmocka_unit_test(test_bad_data_names_line_and_section),
 		cmocka_unit_test(test_duplicate_fact_across_files_names_both),

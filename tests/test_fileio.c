@@ -149,15 +149,15 @@ static void test_paths(void **state)
 	char *s;
 
 	(void)state;
-	assert_string_equal(s = path_dirname("config/a.ini"), "config");
+	assert_string_equal(s = path_dirname("cfg/a.ini"), "cfg");
 	free(s);
 	assert_string_equal(s = path_dirname("a.ini"), ".");
 	free(s);
 	assert_string_equal(s = path_dirname("/a.ini"), "/");
 	free(s);
-	assert_string_equal(s = path_join("config", "../data/x.ini"), "config/../data/x.ini");
+	assert_string_equal(s = path_join("cfg", "../facts/x.ini"), "cfg/../facts/x.ini");
 	free(s);
-	assert_string_equal(s = path_join("config", "/abs/x.ini"), "/abs/x.ini");
+	assert_string_equal(s = path_join("cfg", "/abs/x.ini"), "/abs/x.ini");
 	free(s);
 	assert_string_equal(s = path_join(".", "x.ini"), "x.ini");
 	free(s);
