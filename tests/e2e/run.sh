@@ -82,8 +82,24 @@ for ((p = 1; p <= pages; p++)); do
 done
 check "marking first and last on every page, Page X of Y after the cover" test -z "$bad_pages"
 
-# Reproducible: same inputs, same bytes.
-"$BRIEFING" build -q -o "$work/again.pdf" && check "two builds are byte-identical" cmp "$pdf" "$work/again.pdf"
+# Reproducible: same inputs, same bytes, whatever the clock and time zone
+# say. Building twice in the same second would let a time(NULL) stamp
+# through, so faketime (LD_PRELOAD) moves the clock 18 months between two
+# builds, and TZ moves the zone 22 hours. ASan must let libfaketime load
+# first when make check runs this with the sanitized binary.
+at() { # at 'YYYY-MM-DD hh:mm:ss' TZ COMMAND...: run COMMAND at that time
+	local when=$1 zone=$2; shift 2
+	env -u SOURCE_DATE_EPOCH TZ="$zone" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		faketime "$when" "$@"
+}
+check "faketime moves the clock and TZ the zone" test \
+	"$(at '2030-01-01 00:00:00' Pacific/Kiritimati date '+%Y-%m-%d %z'),$(at '2031-06-15 12:00:00' America/Los_Angeles date '+%Y-%m-%d %z')" = \
+	"2030-01-01 +1400,2031-06-15 -0700"
+at '2030-01-01 00:00:00' Pacific/Kiritimati "$BRIEFING" build -q -o "$work/t2030.pdf"
+at '2031-06-15 12:00:00' America/Los_Angeles "$BRIEFING" build -q -o "$work/t2031.pdf"
+check "builds in 2030 (UTC+14) and 2031 (UTC-7) are byte-identical" cmp "$work/t2030.pdf" "$work/t2031.pdf"
+check "and identical to a build at the real time" cmp "$pdf" "$work/t2031.pdf"
 
 # --- navigation: contents, bookmarks, page numbers ---------------------------
 # Bookmarks: "title|page" for every outline entry, nested ones included.
