@@ -99,6 +99,9 @@ unit: $(TESTS) $(FONTS) $(FIXTURE_FONT)
 e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@BRIEFING=$(BIN) tests/e2e/run.sh
 	@BRIEFING=$(BIN) tests/e2e/bad-input.sh
+	@# A pinned SHA-256 of a fixture mission's PDF; when a change to the
+	@# output is intended: tests/e2e/golden.sh --update
+	@BRIEFING=$(BIN) tests/e2e/golden.sh
 
 test: deps-test
 	@$(MAKE) --no-print-directory unit e2e
