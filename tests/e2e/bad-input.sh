@@ -181,6 +181,9 @@ expect_kept "output is a data file" 1 "^briefing: error: output '$case/facts.ini
 	build -c "$case/test.ini" -o "$case/facts.ini"
 expect_kept "output is a CSV" 1 "^briefing: error: output '$case/people.csv' is the input '$case/people.csv' $refused" \
 	build -c "$case/test.ini" -o "$case/people.csv"
+printf '[style]\nbody_size = 10\n' >"$case/base.ini"; sed -i '1i include = base.ini' "$case/test.ini"
+expect_kept "output is an included config" 1 "^briefing: error: output '$case/base.ini' is the input '$case/base.ini' $refused" \
+	build -c "$case/test.ini" -o "$case/base.ini"
 ln -s test.ini "$case/link.pdf"
 expect_kept "output is a symlink to the config" 1 "^briefing: error: output '$case/link.pdf' is the input '$case/test.ini' $refused" \
 	build -c "$case/test.ini" -o "$case/link.pdf"
