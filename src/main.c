@@ -151,8 +151,8 @@ static void add_input(const char ***in, size_t *n, size_t *cap,
  * (known by the blocks, columns and keys they set), the data files, their
  * CSV tables and the fonts. Problems go to dl. */
 static void check_files(const struct options *o, const struct config *c,
-                          const struct facts *f, char *const fonts[],
-                          struct diag_list *dl)
+                        const struct facts *f, char *const fonts[],
+                        struct diag_list *dl)
 {
 	const char **in = NULL;
 	size_t n = 0, cap = 0;
