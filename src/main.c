@@ -17,9 +17,11 @@
 #include "briefing/base/diag.h"
 #include "briefing/doc.h"
 #include "briefing/base/fileio.h"
+#include "briefing/base/xalloc.h"
 #include "briefing/fonts.h"
 #include "briefing/layout.h"
 #include "briefing/render.h"
+#include "input/csvfile.h"
 
 #ifndef BRIEFING_VERSION
 #define BRIEFING_VERSION "0.1.0"
@@ -40,7 +42,8 @@ static const char usage_text[] =
 	"Options:\n"
 	"  -c, --config FILE   layout config (default: config/briefing.ini)\n"
 	"  -o, --output FILE   PDF to write (default: out/briefing.pdf); it is\n"
-	"                      replaced only when the build succeeds\n"
+	"                      replaced only when the build succeeds; '-' is\n"
+	"                      standard output; never one of the inputs\n"
 	"  -q, --quiet         print nothing on success\n"
 	"\n"
 	"Exit status: 0 success, 1 bad input (config, data or fonts),\n"
@@ -129,6 +132,56 @@ static int pdf_date(const struct config *c, char *buf, size_t size,
 	return 0;
 }
 
+/* Adds path to the set of files this build reads, once. */
+static void add_input(const char ***in, size_t *n, size_t *cap,
+                      const char *path)
+{
+	if (!path)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*in)[i], path) == 0)
+			return;
+	*in = xgrow(*in, cap, *n + 1, sizeof **in);
+	(*in)[(*n)++] = path;
+}
+
+/* Fonts are read by libharu and HarfBuzz by name, so they are checked to
+ * be regular files here (a FIFO would block them). Then build refuses an
+ * output that is one of its inputs: the config, the files it includes
+ * (known by the blocks, columns and keys they set), the data files, their
+ * CSV tables and the fonts. Problems go to dl. */
+static void check_files(const struct options *o, const struct config *c,
+                        const struct facts *f, char *const fonts[],
+                        struct diag_list *dl)
+{
+	const char **in = NULL;
+	size_t n = 0, cap = 0;
+
+	add_input(&in, &n, &cap, c->file);
+	for (size_t i = 0; i < c->data_len; i++)
+		add_input(&in, &n, &cap, c->data_files[i]);
+	for (size_t i = 0; i < c->sections_len; i++)
+		for (size_t j = 0; j < c->sections[i].len; j++)
+			add_input(&in, &n, &cap, c->sections[i].blocks[j].file);
+	for (size_t i = 0; i < c->tables_len; i++)
+		for (size_t j = 0; j < c->tables[i].len; j++)
+			add_input(&in, &n, &cap, c->tables[i].columns[j].file);
+	for (size_t i = 0; i < c->cover_figures_len; i++)
+		add_input(&in, &n, &cap, c->cover_figures[i].file);
+	for (size_t i = 0; i < f->len; i++)
+		if (f->items[i].table)
+			add_input(&in, &n, &cap, f->items[i].table->file);
+	for (int i = 0; i < FACE_COUNT; i++) {
+		add_input(&in, &n, &cap, c->font_files[i]);
+		if (fonts[i] && file_check_input(fonts[i], c->font_files[i],
+		                                 c->font_lines[i], dl) == 0)
+			add_input(&in, &n, &cap, fonts[i]);
+	}
+	if (strcmp(o->command, "build") == 0)
+		file_check_output(o->output, in, n, dl);
+	free(in);
+}
+
 static int run(const struct options *o, struct diag_list *dl)
 {
 	struct config *c = NULL;
@@ -151,6 +204,7 @@ static int run(const struct options *o, struct diag_list *dl)
 	for (int i = 0; i < FACE_COUNT; i++)
 		fonts[i] = fontfind_resolve(c->fonts[i], c->font_files[i], c->font_lines[i],
 		                            dl);
+	check_files(o, c, f, fonts, dl);
 	if (dl->errors)
 		goto done;
 	d = doc_build(c, f, dl);
@@ -178,11 +232,11 @@ static int run(const struct options *o, struct diag_list *dl)
 		rc = EXIT_OK;
 		goto done;
 	}
-	if (file_write_atomic(o->output, pdf, pdf_len, dl) != 0) {
+	if (file_write_output(o->output, pdf, pdf_len, dl) != 0) {
 		rc = EXIT_OUTPUT;
 		goto done;
 	}
-	if (!o->quiet)
+	if (!o->quiet && strcmp(o->output, "-") != 0)
 		printf("wrote %s (%zu page%s)\n", o->output, p->len,
 		       p->len == 1 ? "" : "s");
 	rc = EXIT_OK;

@@ -1,11 +1,24 @@
 /*
- * diag.c: the diagnostic list.
+ * diag.c: the diagnostic list, and printing it safely.
+ *
+ * Messages echo what the input says (values, keys, file names), and the
+ * input may be hostile: an ESC sequence can recolour or retitle the
+ * terminal, a CR can overwrite the start of the line, a bidi control can
+ * make "error" read as something else. So text is escaped when it is
+ * printed, not when it is formatted: the list keeps the exact bytes for
+ * tests and any other consumer, every module's messages are covered
+ * without each call site knowing which %s is untrusted, and file names
+ * (which are never formatted) go through the same door.
  */
 #include "briefing/base/diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
 
 static void add(struct diag_list *dl, enum diag_level level, const char *file,
@@ -51,18 +64,97 @@ int diag_warning(struct diag_list *dl, const char *file, int line,
 	return 0;
 }
 
+/* True for a code point that steers the terminal rather than showing a
+ * character: C0 controls (ESC, CR, ...), DEL, C1 controls (U+0080-U+009F,
+ * which some terminals obey as CSI and friends), and the bidi controls
+ * that reorder what follows (Trojan Source, CVE-2021-42574). */
+static bool is_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
+	       cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* One unit of text at s: a valid UTF-8 character (*cp, returns 1-4) or a
+ * stray byte that is not one (*bad = true, returns 1). */
+static size_t next_unit(const char *s, size_t len, uint32_t *cp, bool *bad)
+{
+	size_t n = utf8_decode(s, len, cp);
+
+	*bad = n == 0;
+	if (n == 0)
+		*cp = (unsigned char)s[0];
+	return n ? n : 1;
+}
+
+/* Appends the shown form of one unit to out, which has room for it. */
+static size_t put_unit(char *out, const char *s, size_t n, uint32_t cp,
+                       bool bad)
+{
+	if (!bad && !is_unsafe(cp)) {
+		memcpy(out, s, n);
+		return n;
+	}
+	if (!bad && cp == '\t')
+		return (size_t)snprintf(out, 7, "\\t");
+	if (!bad && cp == '\n')
+		return (size_t)snprintf(out, 7, "\\n");
+	if (!bad && cp == '\r')
+		return (size_t)snprintf(out, 7, "\\r");
+	if (bad || cp < 0x80)
+		return (size_t)snprintf(out, 7, "\\x%02x", (unsigned)cp);
+	return (size_t)snprintf(out, 7, "\\u%04x", (unsigned)cp);
+}
+
+char *diag_escape(const char *s)
+{
+	size_t len = strlen(s), units = 0, i = 0, at = 0;
+	/* Each byte shows as at most 4 (a stray 0xff as \xff; a 2-byte C1 as
+	 * \u0085 is 3 per byte), plus "..." and the NUL. */
+	char *out = xmalloc(len * 4 + 4), *o = out;
+	uint32_t cp;
+	bool bad;
+
+	while (i < len) {
+		i += next_unit(s + i, len - i, &cp, &bad);
+		units++;
+	}
+	for (i = 0; i < len; at++) {
+		size_t n = next_unit(s + i, len - i, &cp, &bad);
+
+		/* Too long: keep the head and the tail, where a message says
+		 * what it is about and what is wrong, and cut the echoed middle. */
+		if (units > DIAG_SHOW_MAX && at >= DIAG_SHOW_HEAD &&
+		    at < units - DIAG_SHOW_TAIL) {
+			if (at == DIAG_SHOW_HEAD) {
+				memcpy(o, "...", 3);
+				o += 3;
+			}
+		} else {
+			o += put_unit(o, s + i, n, cp, bad);
+		}
+		i += n;
+	}
+	*o = '\0';
+	return out;
+}
+
 void diag_print(const struct diag_list *dl, FILE *out)
 {
 	for (size_t i = 0; i < dl->len; i++) {
 		const struct diag *d = &dl->items[i];
 		const char *level = d->level == DIAG_ERROR ? "error" : "warning";
+		char *msg = diag_escape(d->msg);
+		char *file = d->file ? diag_escape(d->file) : NULL;
 
-		if (d->file && d->line > 0)
-			fprintf(out, "%s:%d: %s: %s\n", d->file, d->line, level, d->msg);
-		else if (d->file)
-			fprintf(out, "%s: %s: %s\n", d->file, level, d->msg);
+		if (file && d->line > 0)
+			fprintf(out, "%s:%d: %s: %s\n", file, d->line, level, msg);
+		else if (file)
+			fprintf(out, "%s: %s: %s\n", file, level, msg);
 		else
-			fprintf(out, "briefing: %s: %s\n", level, d->msg);
+			fprintf(out, "briefing: %s: %s\n", level, msg);
+		free(file);
+		free(msg);
 	}
 }
 

@@ -142,6 +142,110 @@ else
 	echo "skip disk full while writing (cannot mount a tmpfs here; see test_fileio)"
 fi
 
+# --- files and output (base stage) -----------------------------------------
+# Only regular files are read (a FIFO must not hang the build), an input
+# is never an output, and output goes where a careful Unix tool puts it.
+
+# sums: the case's regular files and their hashes; FIFOs are left out, as
+# reading one would block.
+sums() { (cd "$case" && find . -type f | sort | xargs -r sha256sum); }
+
+# verdict NAME PROBLEMS: records a case checked by hand.
+verdict() {
+	cases=$((cases + 1))
+	if [ -z "$2" ]; then
+		printf 'ok   %s\n' "$1"
+	else
+		printf 'FAIL %s: %s\n' "$1" "$2"
+		sed 's/^/     stderr: /' "$work/err" | head -3
+		failures=$((failures + 1))
+	fi
+}
+
+# expect_kept: expect, then every input of the case is byte-identical and
+# no temporary file is left next to it.
+expect_kept() {
+	local before problems=""
+	before=$(sums)
+	expect "$@"
+	[ "$(sums)" = "$before" ] || problems="an input changed;"
+	ls "$case" | grep -q '\.tmp\.' && problems="$problems a temporary file was left;"
+	verdict "$1: inputs byte-identical" "$problems"
+}
+
+refused="\(read by this build\); choose another output$"
+new_case
+expect_kept "output is the config" 1 "^briefing: error: output '$case/test.ini' is the input '$case/test.ini' $refused" \
+	build -c "$case/test.ini" -o "$case/test.ini"
+expect_kept "output is a data file" 1 "^briefing: error: output '$case/facts.ini' is the input '$case/facts.ini' $refused" \
+	build -c "$case/test.ini" -o "$case/facts.ini"
+expect_kept "output is a CSV" 1 "^briefing: error: output '$case/people.csv' is the input '$case/people.csv' $refused" \
+	build -c "$case/test.ini" -o "$case/people.csv"
+printf '[style]\nbody_size = 10\n' >"$case/base.ini"; sed -i '1i include = base.ini' "$case/test.ini"
+expect_kept "output is an included config" 1 "^briefing: error: output '$case/base.ini' is the input '$case/base.ini' $refused" \
+	build -c "$case/test.ini" -o "$case/base.ini"
+ln -s test.ini "$case/link.pdf"
+expect_kept "output is a symlink to the config" 1 "^briefing: error: output '$case/link.pdf' is the input '$case/test.ini' $refused" \
+	build -c "$case/test.ini" -o "$case/link.pdf"
+
+fifo="is a FIFO, not a regular file$"
+new_case; mkfifo "$case/fifo.ini"
+expect_kept "FIFO as config" 1 "^$case/fifo.ini: error: $fifo" build -c "$case/fifo.ini" -o "$good"
+new_case; mkfifo "$case/base.ini"; sed -i '1i include = base.ini' "$case/test.ini"
+expect_kept "FIFO as include" 1 "^$case/base.ini: error: $fifo"
+new_case; rm "$case/facts.ini"; mkfifo "$case/facts.ini"
+expect_kept "FIFO as data file" 1 "^$case/facts.ini: error: $fifo"
+new_case; rm "$case/people.csv"; mkfifo "$case/people.csv"
+expect_kept "FIFO as CSV" 1 "^$case/people.csv: error: $fifo"
+new_case; mkfifo "$case/fifo.ttf"; printf '[fonts]\nregular = fifo.ttf\n' >>"$case/test.ini"
+expect_kept "FIFO as font" 1 "^$case/test.ini:[0-9]+: error: '$case/fifo.ttf' $fifo"
+
+new_case
+expect_kept "output to /dev/full" 3 "^/dev/full: error: cannot write output: No space left on device$" \
+	build -c "$case/test.ini" -o /dev/full
+p=""; [ -c /dev/full ] && [ -c /dev/null ] || p="/dev/full or /dev/null was replaced"
+verdict "devices stay devices" "$p"
+
+# -o -: the PDF, and nothing else (no "wrote" line), on standard output.
+p=""
+"$BRIEFING" build -q -c "$case/test.ini" -o "$work/ref.pdf" || exit 1
+"$BRIEFING" build -c "$case/test.ini" -o - >"$work/stdout.pdf" 2>"$work/err" || p="exit status $?;"
+qpdf --check "$work/stdout.pdf" >/dev/null 2>&1 || p="$p not a valid PDF on stdout;"
+cmp -s "$work/stdout.pdf" "$work/ref.pdf" || p="$p stdout is not exactly the PDF;"
+verdict "output - writes a PDF to stdout" "$p"
+p=""
+"$BRIEFING" build -q -c "$case/test.ini" -o /dev/stdout 2>"$work/err" | cat >"$work/pipe.pdf"
+cmp -s "$work/pipe.pdf" "$work/stdout.pdf" || p="/dev/stdout into a pipe differs from -o -;"
+verdict "output /dev/stdout into a pipe" "$p"
+
+# A symlink is followed: its target is replaced and the link stays.
+p=""
+cp "$good" "$work/target.pdf"; ln -s target.pdf "$work/via-link.pdf"
+: >"$work/target.pdf"
+"$BRIEFING" build -q -c "$case/test.ini" -o "$work/via-link.pdf" 2>"$work/err" || p="exit status $?;"
+[ -L "$work/via-link.pdf" ] && [ "$(readlink "$work/via-link.pdf")" = target.pdf ] || p="$p the link was replaced;"
+cmp -s "$work/target.pdf" "$work/stdout.pdf" || p="$p the target does not hold the PDF;"
+verdict "output through a symlink replaces the target" "$p"
+
+p=""
+: >"$work/private.pdf"; chmod 600 "$work/private.pdf"
+"$BRIEFING" build -q -c "$case/test.ini" -o "$work/private.pdf" 2>"$work/err" || p="exit status $?;"
+[ "$(stat -c %a "$work/private.pdf")" = 600 ] || p="$p mode is $(stat -c %a "$work/private.pdf"), want 600;"
+verdict "output keeps mode 600" "$p"
+
+p=""
+long=$work/$(head -c 251 /dev/zero | tr '\0' n).pdf
+"$BRIEFING" build -q -c "$case/test.ini" -o "$long" 2>"$work/err" || p="exit status $?;"
+cmp -s "$long" "$work/stdout.pdf" || p="$p no PDF at the 255-byte name;"
+ls "$work" | grep -q '\.tmp\.' && p="$p a temporary file was left;"
+verdict "output name of NAME_MAX bytes" "$p"
+
+new_case; printf '[style]\nbody_size = "\033[31mbig\007\r"\n' >>"$case/test.ini"
+expect_kept "ESC and CR in a value are printed escaped" 1 \
+	"^$case/test.ini:[0-9]+: error: \[style\] body_size: '\\\\x1b\[31mbig\\\\x07\\\\r' is not a number$"
+p=""; grep -q "$(printf '[\033\r\007]')" "$work/err" && p="raw ESC, BEL or CR printed"
+verdict "no raw control bytes on stderr" "$p"
+
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
 	exit 1

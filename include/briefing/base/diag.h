@@ -35,7 +35,22 @@ int diag_error(struct diag_list *dl, const char *file, int line,
 int diag_warning(struct diag_list *dl, const char *file, int line,
                  const char *fmt, ...) DIAG_PRINTF(4, 5);
 
-/* Prints every diagnostic as "file:line: error: msg", one per line. */
+/* Echoed text longer than DIAG_SHOW_MAX characters is printed as its first
+ * DIAG_SHOW_HEAD, "..." and its last DIAG_SHOW_TAIL. */
+#define DIAG_SHOW_MAX 320
+#define DIAG_SHOW_HEAD 200
+#define DIAG_SHOW_TAIL 100
+
+/* s as it is safe to show on a terminal: control characters (C0, DEL, C1),
+ * bidi controls (U+061C, U+200E/F, U+202A-U+202E, U+2066-U+2069) and bytes
+ * that are not UTF-8 are escaped ("\x1b", "\r", "\t", "\n", "\u202e",
+ * "\xff"); other characters, UTF-8 included, are kept. A backslash is
+ * kept as it is: this is for the eye, not for decoding. Cut as above.
+ * The caller frees the result. */
+char *diag_escape(const char *s);
+
+/* Prints every diagnostic as "file:line: error: msg", one per line, with
+ * file and msg passed through diag_escape(). */
 void diag_print(const struct diag_list *dl, FILE *out);
 
 /* Releases the items; the list itself is caller storage and stays usable. */
