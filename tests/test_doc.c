@@ -417,17 +417,26 @@ static void test_check_rejects_broken_models(void **state)
 static void test_tenure_formats(void **state)
 {
 	char buf[64];
+	struct style st;
+	const struct labels *l = &st.labels;
 
 	(void)state;
+	style_default(&st);
 	doc_format_tenure((struct date){ 2000, 1, 1 }, (struct date){ 2000, 1, 13 },
-	                  buf, sizeof buf);
+	                  l, buf, sizeof buf);
 	assert_string_equal(buf, "12" NBSP "days");
 	doc_format_tenure((struct date){ 2000, 1, 1 }, (struct date){ 2001, 3, 1 },
-	                  buf, sizeof buf);
+	                  l, buf, sizeof buf);
 	assert_string_equal(buf, "1" NBSP "year, 2" NBSP "months");
 	doc_format_tenure((struct date){ 2000, 1, 1 }, (struct date){ 2002, 1, 1 },
-	                  buf, sizeof buf);
+	                  l, buf, sizeof buf);
 	assert_string_equal(buf, "2" NBSP "years");
+	doc_format_tenure((struct date){ 2000, 1, 31 }, (struct date){ 2000, 2, 1 },
+	                  l, buf, sizeof buf);
+	assert_string_equal(buf, "1" NBSP "day");     /* not a month yet */
+	doc_format_tenure((struct date){ 2000, 1, 5 }, (struct date){ 2001, 2, 5 },
+	                  l, buf, sizeof buf);
+	assert_string_equal(buf, "1" NBSP "year, 1" NBSP "month");
 }
 
 int main(void)

@@ -749,6 +749,98 @@ static void test_long_figures_block_keeps_bold_labels(void **state)
 	diag_release(&dl);
 }
 
+/* The printed words come from the style's labels, so another language
+ * is config, not C. */
+static void test_labels_set_page_numbers_and_continued(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	int numbers = 0, continued = 0;
+
+	(void)state;
+	style_for_tests(&s);
+	snprintf(s.labels.page_number, sizeof s.labels.page_number,
+	         "Seite %%d von %%d");
+	snprintf(s.labels.continued, sizeof s.labels.continued, "(Forts.)");
+	push_table(d, 100);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_true(p->len > 1);
+	for (size_t i = 0; i < p->len; i++) {
+		char want[64];
+
+		snprintf(want, sizeof want, "Seite %zu von %zu", i + 1, p->len);
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind != BOX_TEXT)
+				continue;
+			numbers += strcmp(b->text, want) == 0;
+			continued += strcmp(b->text, "(Forts.)") == 0;
+			assert_null(strstr(b->text, "continued"));
+		}
+	}
+	assert_int_equal(numbers, (int)p->len);
+	assert_int_equal(continued, (int)p->len - 1);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* Spacing comes from the style too: cell padding widens auto columns. */
+static void test_cell_padding_comes_from_the_style(void **state)
+{
+	struct style s;
+	struct doc_table t = width_table();
+	double w[3];
+
+	(void)state;
+	style_default(&s);
+	s.table_size = 10;
+	s.cell_pad_x = 0;
+	/* "12345" is 25 pt with no padding; the rest still splits 1:3 */
+	layout_table_columns(&fake_metrics, &s, &t, 425, w);
+	assert_true(fabs(w[0] - 25) < 1e-9);
+	assert_true(fabs(w[1] - 100) < 1e-9);
+	assert_true(fabs(w[2] - 300) < 1e-9);
+}
+
+/* Config refuses a page with no room for text; layout, given one
+ * anyway, must still finish (every line and row takes at least one
+ * character or line per page) rather than loop. */
+static void test_tiny_page_still_finishes(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	char *a = lines_text(3);
+
+	(void)state;
+	style_for_tests(&s);
+	s.page_width = 60;
+	s.margin_left = s.margin_right = 25;     /* a 10 pt column */
+	s.page_height = 100;
+	s.margin_top = s.margin_bottom = 45;     /* a 10 pt page */
+	push(d, DOC_HEADING, "Heading");
+	push(d, DOC_PARAGRAPH, a);
+	push_table(d, 3);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(dl.errors, 0);
+	/* the heading is cut to a few letters a line, but nothing is lost */
+	assert_int_equal(p->outline_len, 1);
+	assert_string_equal(p->outline[0].title, "1 Heading");
+	assert_true(p->len > 3);
+	assert_true(p->items[p->len - 1].len > 0);
+	free(a);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -770,6 +862,9 @@ int main(void)
 		cmocka_unit_test(test_columns_auto_fixed_and_proportional),
 		cmocka_unit_test(test_auto_columns_shrink_to_fit),
 		cmocka_unit_test(test_row_taller_than_a_page_splits_between_lines),
+		cmocka_unit_test(test_labels_set_page_numbers_and_continued),
+		cmocka_unit_test(test_cell_padding_comes_from_the_style),
+		cmocka_unit_test(test_tiny_page_still_finishes),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

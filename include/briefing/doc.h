@@ -19,6 +19,7 @@
 
 #include "briefing/base/date.h"
 #include "briefing/base/diag.h"
+#include "briefing/base/style.h"
 
 struct config;
 struct facts;
@@ -199,7 +200,9 @@ void doc_free(struct doc *d);
 int doc_check(const struct doc *d);
 
 /* "4 months", "1 year, 2 months" or "12 days": the time from a to b,
- * each number joined to its unit by a no-break space (U+00A0). */
-void doc_format_tenure(struct date a, struct date b, char *buf, size_t size);
+ * each number joined to its unit by a no-break space (U+00A0), the units
+ * in l's words (day/days, month/months, year/years). */
+void doc_format_tenure(struct date a, struct date b, const struct labels *l,
+                       char *buf, size_t size);
 
 #endif

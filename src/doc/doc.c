@@ -32,32 +32,34 @@ static struct doc_origin fact_origin(struct doc *d, const struct fact *f,
 /* Numbers are glued to their units with no-break spaces (U+00A0). */
 #define NBSP "\xC2\xA0"
 
-void doc_format_tenure(struct date a, struct date b, char *buf, size_t size)
+void doc_format_tenure(struct date a, struct date b, const struct labels *l,
+                       char *buf, size_t size)
 {
-	int months = (b.year - a.year) * 12 + (b.month - a.month);
+	int months = (b.year - a.year) * 12 + (b.month - a.month) -
+	             (b.day < a.day);
+	int y = months / 12, m = months % 12;
 
-	if (b.day < a.day)
-		months--;
 	if (months < 1) {
 		long days = date_days(b) - date_days(a);
 
-		snprintf(buf, size, "%ld" NBSP "day%s", days, days == 1 ? "" : "s");
+		snprintf(buf, size, "%ld" NBSP "%s", days,
+		         days == 1 ? l->day : l->days);
 	} else if (months < 12) {
-		snprintf(buf, size, "%d" NBSP "month%s", months,
-		         months == 1 ? "" : "s");
-	} else if (months % 12 == 0) {
-		snprintf(buf, size, "%d" NBSP "year%s", months / 12,
-		         months / 12 == 1 ? "" : "s");
+		snprintf(buf, size, "%d" NBSP "%s", months,
+		         months == 1 ? l->month : l->months);
+	} else if (m == 0) {
+		snprintf(buf, size, "%d" NBSP "%s", y, y == 1 ? l->year : l->years);
 	} else {
-		snprintf(buf, size, "%d" NBSP "year%s, %d" NBSP "month%s",
-		         months / 12, months / 12 == 1 ? "" : "s", months % 12,
-		         months % 12 == 1 ? "" : "s");
+		snprintf(buf, size, "%d" NBSP "%s, %d" NBSP "%s", y,
+		         y == 1 ? l->year : l->years, m,
+		         m == 1 ? l->month : l->months);
 	}
 }
 
 /* The computed "tenure" cell of a succession table: from "from" to "to",
  * or to the as-of date while the term runs. */
-static char *tenure_cell(const struct fact *t, size_t row, struct date as_of)
+static char *tenure_cell(const struct fact *t, size_t row, struct date as_of,
+                         const struct labels *l)
 {
 	int fc = fact_table_column(t, "from"), tc = fact_table_column(t, "to");
 	struct date from, to;
@@ -66,20 +68,22 @@ static char *tenure_cell(const struct fact *t, size_t row, struct date as_of)
 
 	if (fc < 0 || tc < 0 ||
 	    !date_parse(fact_table_cell(t, row, (size_t)fc), &from))
-		return xstrdup("–");
+		return xstrdup(l->blank);
 	ts = fact_table_cell(t, row, (size_t)tc);
 	if (!ts[0])
 		to = as_of;
 	else if (!date_parse(ts, &to))
-		return xstrdup("–");
-	doc_format_tenure(from, to, buf, sizeof buf);
+		return xstrdup(l->blank);
+	doc_format_tenure(from, to, l, buf, sizeof buf);
 	return xstrdup(buf);
 }
 
 /* The text of one table cell: dates in the configured format, an empty
- * "to" as "present", "unknown" and other blanks as a dash. */
+ * "to" as "present", "unknown" and other blanks as a dash (the labels
+ * present and blank). */
 static char *format_cell(const struct fact *fact, size_t row, const char *field,
-                         const char *fmt, struct date as_of)
+                         const char *fmt, struct date as_of,
+                         const struct labels *l)
 {
 	int col = fact_table_column(fact, field);
 	const char *v;
@@ -87,16 +91,16 @@ static char *format_cell(const struct fact *fact, size_t row, const char *field,
 	struct date d;
 
 	if (strcmp(field, "tenure") == 0 && col < 0)
-		return tenure_cell(fact, row, as_of);
+		return tenure_cell(fact, row, as_of, l);
 	v = fact_table_cell(fact, row, (size_t)col);
 	if (!v[0] && strcmp(field, "to") == 0 && fact->succession)
-		return xstrdup("present");
+		return xstrdup(l->present);
 	for (size_t i = 0; i < fact->codes_len; i++)
 		if (strcmp(fact->codes[i].field, field) == 0 &&
 		    strcmp(fact->codes[i].code, v) == 0)
 			return xstrdup(fact->codes[i].meaning);
 	if (!v[0] || strcmp(v, "unknown") == 0)
-		return xstrdup("–");
+		return xstrdup(l->blank);
 	if (date_parse(v, &d)) {
 		date_format(d, fmt, buf, sizeof buf);
 		return xstrdup(buf);
@@ -129,7 +133,8 @@ static bool is_number(const char *s)
  * for a column whose cells are all numbers (or dashes for missing
  * values), left otherwise. */
 static enum doc_align resolve_align(const struct doc_table *t, size_t col,
-                                    enum column_align align)
+                                    enum column_align align,
+                                    const struct labels *l)
 {
 	bool any = false;
 
@@ -146,7 +151,7 @@ static enum doc_align resolve_align(const struct doc_table *t, size_t col,
 	for (size_t r = 0; r < t->rows; r++) {
 		const char *v = t->cells[r * t->cols + col];
 
-		if (strcmp(v, "–") == 0)
+		if (strcmp(v, l->blank) == 0)
 			continue;
 		if (!is_number(v))
 			return DOC_ALIGN_LEFT;
@@ -206,11 +211,12 @@ static int add_table(struct doc *d, const struct config *c,
 		for (size_t i = 0; i < cols; i++)
 			t->cells[r * cols + i] = format_cell(fact, r,
 			        ct ? ct->columns[i].field : fact_table_header(fact, i),
-			        ct ? ct->date_format : "iso", as_of);
+			        ct ? ct->date_format : "iso", as_of, &c->style.labels);
 	}
 	for (size_t i = 0; i < cols; i++)
 		t->columns[i].align = resolve_align(t, i, ct ? ct->columns[i].align
-		                                             : ALIGN_AUTO);
+		                                             : ALIGN_AUTO,
+		                                    &c->style.labels);
 	if (fact->note)
 		doc_append(d, DOC_NOTE, fact->file, fact->line)->u.paragraph.text =
 		        xstrdup(fact->note);
@@ -218,16 +224,18 @@ static int add_table(struct doc *d, const struct config *c,
 }
 
 /* One entry per data file: title, address, last-updated date. */
-static void add_sources(struct doc *d, const struct config_block *cb,
-                        const struct facts *f, struct date as_of)
+static void add_sources(struct doc *d, const struct config *c,
+                        const struct config_block *cb, const struct facts *f,
+                        struct date as_of)
 {
+	const struct labels *l = &c->style.labels;
 	struct doc_sources *s;
 	char date[64];
 
 	s = &doc_append(d, DOC_SOURCES, cb->file, cb->line)->u.sources;
 	date_format(as_of, "long", date, sizeof date);
-	s->intro = xasprintf("This briefing is current as of %s. It draws on "
-	                     "the following sources.", date);
+	/* config checked the pattern: exactly one %s, the date */
+	s->intro = xasprintf(l->sources_intro, date);
 	s->len = f->sources_len;
 	s->items = xcalloc(s->len ? s->len : 1, sizeof *s->items);
 	for (size_t i = 0; i < f->sources_len; i++) {
@@ -237,7 +245,7 @@ static void add_sources(struct doc *d, const struct config_block *cb,
 		e->title = xstrdup(src->title ? src->title : src->file);
 		e->url = xstrdup(src->url ? src->url : "");
 		date_format(src->updated, "long", date, sizeof date);
-		e->updated = xasprintf("Last updated %s", date);
+		e->updated = xasprintf("%s %s", l->last_updated, date);
 		e->origin.file = doc_intern(d, src->file);
 	}
 }
@@ -461,7 +469,7 @@ static int add_block_for(struct doc *d, const struct config *c,
 		doc_append(d, DOC_CONTENTS, cb->file, cb->line);
 		return 0;
 	case BLOCK_SOURCES:
-		add_sources(d, cb, f, as_of);
+		add_sources(d, c, cb, f, as_of);
 		return 0;
 	default:
 		break;

@@ -13,23 +13,21 @@
 #include "briefing/base/arena.h"
 #include "briefing/base/xalloc.h"
 
-#define HEADING_INDENT (10 * MM)
-
 void layout_heading(struct builder *b, const struct doc_heading *h)
 {
 	const struct style *s = b->s;
 	double size = h->level == 1 ? s->heading1_size : s->heading2_size;
-	double leading = size * 1.25;
+	double leading = size * s->heading_leading;
 	double base = layout_baseline(b, FACE_BOLD, size, leading);
 	struct layout_line *lines;
-	double indent = h->number ? HEADING_INDENT : 0;
+	double indent = h->number ? s->heading_number_indent : 0;
 	size_t n = layout_wrap(b->m, FACE_BOLD, size, h->title, strlen(h->title),
 	                       b->width - indent, &lines);
-	double rule_gap = h->level == 1 ? 3 : 0;
+	double rule_gap = h->level == 1 ? s->heading1_rule_gap : 0;
 	struct item *it = layout_item(b, leading * (double)(n ? n : 1) + rule_gap);
 
 	it->space_before = h->level == 1 ? s->heading_space :
-	                   s->heading_space * 0.7;
+	                   s->heading_space * s->heading2_space;
 	it->outline_level = h->level;
 	{
 		char *t = h->number ? xasprintf("%s %s", h->number, h->title)
@@ -49,8 +47,9 @@ void layout_heading(struct builder *b, const struct doc_heading *h)
 		                  FACE_BOLD, size, s->heading_color, false,
 		                  DOC_ALIGN_LEFT);
 	if (h->level == 1)
-		layout_rule(b, b->x0, leading * (double)(n ? n : 1) + 1, b->width, 0.6,
-		            s->accent_color);
+		layout_rule(b, b->x0,
+		            leading * (double)(n ? n : 1) + s->heading1_rule_offset,
+		            b->width, s->heading1_rule_width, s->accent_color);
 	free(lines);
 }
 
@@ -65,15 +64,14 @@ void layout_list(struct builder *b, const struct doc_list *l,
 	if (l->intro) {
 		layout_paragraph(b, l->intro, b->x0, b->width, FACE_REGULAR, size,
 		                 s->text_color, s->justify, space_before);
-		space_before = size * 0.3;
+		space_before = size * s->list_item_space;
 		first = false;
 	}
 	for (size_t i = 0; i < l->len; i++) {
 		double indent = s->list_indent * (double)(l->items[i].level + 1);
 		double x = b->x0 + indent, width = b->width - indent;
-		/* an en dash for a sub-item, a bullet otherwise */
-		const char *bullet = l->items[i].level ? "\xE2\x80\x93"
-		                                       : "\xE2\x80\xA2";
+		const char *bullet = l->items[i].level ? s->labels.sub_bullet
+		                                       : s->labels.bullet;
 		struct layout_line *lines;
 		size_t n = layout_wrap(b->m, FACE_REGULAR, size, l->items[i].text,
 		                       strlen(l->items[i].text), width, &lines);
@@ -81,15 +79,17 @@ void layout_list(struct builder *b, const struct doc_list *l,
 		for (size_t j = 0; j < n; j++) {
 			struct item *it = layout_item(b, leading);
 
-			it->space_before = j == 0 ? (first ? space_before : size * 0.3)
+			it->space_before = j == 0 ? (first ? space_before
+			                                   : size * s->list_item_space)
 			                          : 0;
 			/* An intro stays with the first item; within an item the
 			 * two-line rule applies as in a paragraph. */
 			it->break_ok = j == 0 ? !(i == 0 && l->intro)
 			                      : (j >= 2 && n - j >= 2);
 			if (j == 0)
-				layout_text(b, x - s->list_indent * 0.75, base, FACE_REGULAR,
-				            size, s->heading_color, bullet, strlen(bullet),
+				layout_text(b, x - s->list_indent * s->list_bullet_offset, base,
+				            FACE_REGULAR, size, s->heading_color, bullet,
+				            strlen(bullet),
 				            layout_width(b->m, FACE_REGULAR, size, bullet,
 				                         strlen(bullet)));
 			layout_place_line(b, l->items[i].text, &lines[j], x, base, width,
@@ -116,7 +116,8 @@ void layout_build_items(struct builder *b, const struct doc *d)
 	for (size_t i = 0; i < d->len; i++) {
 		const struct doc_block *blk = &d->blocks[i];
 		size_t first = b->len;
-		double space = after_heading ? s->paragraph_space * 0.5 :
+		double space = after_heading ?
+		               s->paragraph_space * s->space_after_heading :
 		               s->paragraph_space;
 
 		switch (blk->kind) {
@@ -144,16 +145,16 @@ void layout_build_items(struct builder *b, const struct doc *d)
 		case DOC_NOTE:
 			layout_paragraph(b, blk->u.paragraph.text, b->x0, b->width,
 			                 FACE_ITALIC, s->table_size, s->muted_color, false,
-			                 3);
+			                 s->note_space);
 			break;
 		case DOC_LIST:
 			layout_list(b, &blk->u.list, space);
 			break;
 		case DOC_FIGURES:
-			layout_figures(b, &blk->u.figures, space + 2);
+			layout_figures(b, &blk->u.figures, space + s->table_space);
 			break;
 		case DOC_TABLE:
-			layout_table(b, &blk->u.table, space + 2);
+			layout_table(b, &blk->u.table, space + s->table_space);
 			break;
 		case DOC_PAGEBREAK:
 			layout_item(b, 0)->forced = true;

@@ -141,7 +141,7 @@ void layout_place_line(struct builder *b, const char *text,
 		}
 		extra = (width - words_w) / (double)gaps;
 		/* Very loose lines read worse than ragged ones. */
-		if (extra > space * 3) {
+		if (extra > space * b->s->justify_max_space) {
 			layout_text(b, x, baseline, f, size, color, s, ln->len, ln->width);
 			return;
 		}

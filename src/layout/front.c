@@ -40,29 +40,29 @@ void layout_title_block(struct builder *b, const struct doc *d)
 
 	layout_item(b, 0);
 	y = title_lines(b, d->title, FACE_BOLD, s->title_size,
-	                s->title_size * 1.15, s->heading_color, 0);
+	                s->title_size * s->title_leading, s->heading_color, 0);
 	if (d->subtitle)
 		y = title_lines(b, d->subtitle, FACE_REGULAR, s->subtitle_size,
-		                s->subtitle_size * 1.3, s->muted_color, y + 2);
+		                s->subtitle_size * s->subtitle_leading, s->muted_color,
+		                y + s->subtitle_gap);
 	{
-		char *line = xasprintf("As of %s%s%s", d->as_of,
-		                       d->organisation ? "  \xC2\xB7  " : "",
+		char *line = xasprintf("%s %s%s%s", s->labels.as_of, d->as_of,
+		                       d->organisation ? s->labels.separator : "",
 		                       d->organisation ? d->organisation : "");
 
 		y = title_lines(b, line, FACE_ITALIC, s->body_size,
-		                s->body_size * 1.4, s->muted_color, y + 4);
+		                s->body_size * s->as_of_leading, s->muted_color,
+		                y + s->as_of_gap);
 		free(line);
 	}
-	y += 6;
-	layout_rule(b, b->x0, y, b->width, 1.5, s->accent_color);
+	y += s->title_rule_gap;
+	layout_rule(b, b->x0, y, b->width, s->title_rule_width, s->accent_color);
 	it = &b->items[b->len - 1];
-	it->height = y + 1.5;
+	it->height = y + s->title_rule_width;
 }
 
 /* ---- contents, sources, cover ----------------------------------------- */
 
-#define TOC_NUMBER_GAP (10 * MM)   /* title indent after a level-1 number */
-#define TOC_LEVEL_INDENT (10 * MM) /* extra indent of level-2 entries */
 
 /* Dot leaders from the end of a contents entry's title to its page
  * number column, on a fixed grid so they line up from entry to entry. */
@@ -102,16 +102,18 @@ void layout_contents(struct builder *b, const struct doc_contents *c,
 		const struct doc_contents_entry *e = &c->entries[i];
 		bool top = e->level == 1;
 		enum face face = top ? FACE_BOLD : FACE_REGULAR;
-		double num_x = b->x0 + (top ? 0 : TOC_LEVEL_INDENT);
-		double title_x = num_x + TOC_NUMBER_GAP + (top ? 0 : 2 * MM);
-		double title_w = right - num_w - 6 - title_x;
+		double num_x = b->x0 + (top ? 0 : s->contents_level_indent);
+		double title_x = num_x + s->contents_number_gap +
+		                 (top ? 0 : s->contents_level2_gap);
+		double title_w = right - num_w - s->contents_number_space - title_x;
 		double base = layout_baseline(b, face, size, leading);
 		struct layout_line *lines;
 		size_t n = layout_wrap(b->m, face, size, e->title, strlen(e->title),
 		                       title_w, &lines);
 		struct item *it = layout_item(b, leading * (double)(n ? n : 1));
 
-		it->space_before = i == 0 ? space_before : top ? size * 0.5 : 0;
+		it->space_before = i == 0 ? space_before
+		                 : top ? size * s->contents_entry_space : 0;
 		it->toc_ref = (long)e->ref;
 		it->toc_baseline = base + leading * (double)(n ? n - 1 : 0);
 		it->toc_size = size;
@@ -124,8 +126,9 @@ void layout_contents(struct builder *b, const struct doc_contents *c,
 			layout_place_line(b, e->title, &lines[j], title_x,
 			                  base + leading * (double)j, title_w, face, size,
 			                  s->text_color, false, DOC_ALIGN_LEFT);
-		toc_leader(b, it, title_x + (n ? lines[n - 1].width : 0) + 4,
-		           right - num_w - 4, dot_w, size);
+		toc_leader(b, it, title_x + (n ? lines[n - 1].width : 0) +
+		           s->contents_leader_gap,
+		           right - num_w - s->contents_leader_gap, dot_w, size);
 		free(lines);
 	}
 }
@@ -175,12 +178,13 @@ void layout_sources(struct builder *b, const struct doc_sources *src,
 
 		layout_paragraph(b, e->title, b->x0 + s->list_indent,
 		                 b->width - s->list_indent, FACE_BOLD, size,
-		                 s->text_color, false, size * 0.8);
+		                 s->text_color, false, size * s->sources_entry_space);
 		if (e->url[0])
 			source_url(b, e->url);
 		layout_paragraph(b, e->updated, b->x0 + s->list_indent,
-		                 b->width - s->list_indent, FACE_ITALIC, size * 0.9,
-		                 s->muted_color, false, 0);
+		                 b->width - s->list_indent, FACE_ITALIC,
+		                 size * s->sources_date_scale, s->muted_color, false,
+		                 0);
 		/* An entry stays together. */
 		for (size_t k = first + 1; k < b->len; k++)
 			b->items[k].break_ok = false;
@@ -193,7 +197,8 @@ void layout_sources(struct builder *b, const struct doc_sources *src,
 static void cover_banners(struct builder *b, const struct doc *d, double band)
 {
 	const struct style *s = b->s;
-	double page_h = s->page_height, size = s->marking_size + 2;
+	double page_h = s->page_height;
+	double size = s->marking_size + s->cover_marking_grow;
 	struct rgb white = { 1, 1, 1 };
 
 	layout_fill(b, 0, -b->top, s->page_width, band, s->accent_color);
@@ -204,7 +209,8 @@ static void cover_banners(struct builder *b, const struct doc *d, double band)
 		                        strlen(d->marking));
 		double by = k == 0 ? -b->top : page_h - band - b->top;
 
-		layout_text(b, (s->page_width - w) / 2, by + band / 2 + size * 0.35,
+		layout_text(b, (s->page_width - w) / 2,
+		            by + band / 2 + size * s->cover_marking_baseline,
 		            FACE_BOLD, size, white, d->marking, strlen(d->marking), w);
 	}
 }
@@ -234,7 +240,8 @@ static double tile_value_size(const struct builder *b,
                               const struct doc_figures *c, double tile_w)
 {
 	const struct style *s = b->s;
-	double value_size = s->heading1_size * 1.3;
+	double value_size = s->heading1_size * s->cover_value_scale;
+	double fit = tile_w - 2 * s->cover_tile_pad;
 
 	for (size_t i = 0; i < c->len; i++) {
 		const char *v = c->items[i].value;
@@ -244,9 +251,9 @@ static double tile_value_size(const struct builder *b,
 				double w = layout_width(b->m, FACE_BOLD, value_size, v + ws,
 				                        k - ws);
 
-				if (w > tile_w - 12 && value_size > s->body_size)
+				if (w > fit && value_size > s->body_size)
 					value_size = fmax(s->body_size,
-					                  value_size * (tile_w - 12) / w);
+					                  value_size * fit / w);
 				ws = k + 1;
 			}
 			if (v[k] == '\0')
@@ -272,20 +279,27 @@ static void tile_text(struct builder *b, const char *text, enum face f,
 	free(lines);
 }
 
-/* Key figures: equal tiles, up to four a row, along the foot of the
- * cover, which is height tall: value (three lines at most) over label
- * (two lines at most). */
+/* Key figures: equal tiles, up to cover_tile_columns a row, along the
+ * foot of the cover, which is height tall: the value (cover_value_lines
+ * at most) over the label (cover_label_lines at most). */
 static void cover_tiles(struct builder *b, const struct doc_figures *c,
                         double height)
 {
 	const struct style *s = b->s;
-	size_t cols = c->len < 4 ? c->len : 4;
+	size_t most = (size_t)s->cover_tile_columns;
+	size_t cols = c->len < most ? c->len : most;
 	size_t rows = (c->len + cols - 1) / cols;
-	double gap = 4 * MM, tile_w = (b->width - gap * (double)(cols - 1)) /
-	                              (double)cols;
+	double gap = s->cover_tile_gap;
+	double tile_w = (b->width - gap * (double)(cols - 1)) / (double)cols;
+	double pad = s->cover_tile_pad, inner = tile_w - 2 * pad;
 	double value_size = tile_value_size(b, c, tile_w);
 	double label_size = s->body_size;
-	double tile_h = value_size * 1.2 * 3 + label_size * 1.3 * 2 + 16;
+	double value_h = value_size * s->cover_value_leading *
+	                 (double)s->cover_value_lines;
+	/* the pads above and below, and the gap between value and label */
+	double tile_h = value_h + label_size * s->cover_label_leading *
+	                (double)s->cover_label_lines +
+	                (2 * pad + s->cover_label_gap);
 	double top = height - (double)rows * (tile_h + gap);
 
 	for (size_t i = 0; i < c->len; i++) {
@@ -293,13 +307,16 @@ static void cover_tiles(struct builder *b, const struct doc_figures *c,
 		double ty = top + (double)(i / cols) * (tile_h + gap);
 
 		layout_fill(b, tx, ty, tile_w, tile_h, s->zebra_fill);
-		layout_rule(b, tx, ty, tile_w, 2, s->accent_color);
+		layout_rule(b, tx, ty, tile_w, s->cover_tile_rule_width,
+		            s->accent_color);
 		tile_text(b, c->items[i].value, FACE_BOLD, value_size,
-		          value_size * 1.2, 3, tx + 6, ty + 6, tile_w - 12,
+		          value_size * s->cover_value_leading,
+		          (size_t)s->cover_value_lines, tx + pad, ty + pad, inner,
 		          s->heading_color);
 		tile_text(b, c->items[i].label, FACE_REGULAR, label_size,
-		          label_size * 1.3, 2, tx + 6,
-		          ty + 6 + value_size * 1.2 * 3 + 4, tile_w - 12,
+		          label_size * s->cover_label_leading,
+		          (size_t)s->cover_label_lines, tx + pad,
+		          ty + pad + value_h + s->cover_label_gap, inner,
 		          s->muted_color);
 	}
 }
@@ -311,29 +328,34 @@ void layout_cover(struct builder *b, const struct doc *d,
                   const struct doc_figures *c)
 {
 	const struct style *s = b->s;
-	double height = b->bottom - b->top, y = height * 0.18;
+	double height = b->bottom - b->top, y = height * s->cover_top;
+	double title = s->title_size * s->cover_title_scale;
+	double subtitle = s->subtitle_size * s->cover_subtitle_scale;
 	struct item *it = layout_item(b, height);
 
-	cover_banners(b, d, 12 * MM);
+	cover_banners(b, d, s->cover_band);
 	if (d->organisation) {
 		y = cover_lines(b, d->organisation, FACE_BOLD, s->subtitle_size,
-		                s->subtitle_size * 1.3, s->muted_color, y);
-		y += s->subtitle_size;
+		                s->subtitle_size * s->cover_org_leading,
+		                s->muted_color, y);
+		y += s->subtitle_size * s->cover_org_gap;
 	}
-	layout_rule(b, b->x0, y, b->width * 0.25, 3, s->accent_color);
-	y += 10;
-	y = cover_lines(b, d->title, FACE_BOLD, s->title_size * 1.35,
-	                s->title_size * 1.35 * 1.15, s->heading_color, y);
+	layout_rule(b, b->x0, y, b->width * s->cover_rule_length,
+	            s->cover_rule_width, s->accent_color);
+	y += s->cover_rule_gap;
+	y = cover_lines(b, d->title, FACE_BOLD, title,
+	                title * s->cover_title_leading, s->heading_color, y);
 	if (d->subtitle) {
-		y += s->subtitle_size * 0.8;
-		y = cover_lines(b, d->subtitle, FACE_REGULAR, s->subtitle_size * 1.2,
-		                s->subtitle_size * 1.2 * 1.3, s->text_color, y);
+		y += s->subtitle_size * s->cover_subtitle_gap;
+		y = cover_lines(b, d->subtitle, FACE_REGULAR, subtitle,
+		                subtitle * s->cover_subtitle_leading, s->text_color,
+		                y);
 	}
 	{
-		char *as_of = xasprintf("As of %s", d->as_of);
-		double size = s->body_size * 1.2;
+		char *as_of = xasprintf("%s %s", s->labels.as_of, d->as_of);
+		double size = s->body_size * s->cover_as_of_scale;
 
-		y += size * 2.2;
+		y += size * s->cover_as_of_gap;
 		layout_text(b, b->x0, y, FACE_ITALIC, size, s->muted_color, as_of,
 		            strlen(as_of), layout_width(b->m, FACE_ITALIC, size, as_of,
 		                                        strlen(as_of)));

@@ -82,8 +82,9 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 {
 	const struct style *s = b->s;
 	struct pages *p = b->out;
-	double head_base = s->margin_top - 10;
-	double mark_top = s->margin_top * 0.3 + s->marking_size * 0.8;
+	double head_base = s->margin_top - s->header_offset;
+	double mark_top = s->margin_top * s->marking_offset +
+	                  s->marking_size * s->marking_baseline;
 	double shift = s->margin_right - s->margin_left;
 
 	for (size_t i = 0; i < p->len; i++) {
@@ -91,14 +92,16 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		/* each page's own size: a chart page may be landscape */
 		double cx = pg->width / 2, right = pg->width - s->margin_right;
 		double width = right - b->x0;
-		double foot_base = pg->height - s->margin_bottom + 10 + s->header_size;
-		double mark_bottom = pg->height - s->margin_bottom * 0.3;
+		double foot_base = pg->height - s->margin_bottom + s->footer_offset +
+		                   s->header_size;
+		double mark_bottom = pg->height - s->margin_bottom * s->marking_offset;
 		bool verso = s->duplex && i % 2 == 1;
 		char *num;
 
 		if (i == 0 && b->cover)
 			continue;
-		num = xasprintf("Page %zu of %zu", i + 1, p->len);
+		/* config checked the pattern: exactly two %d, page and count */
+		num = xasprintf(s->labels.page_number, (int)(i + 1), (int)p->len);
 		put_text(b, pg, cx - (verso ? shift : 0), mark_top, FACE_BOLD,
 		         s->marking_size, s->marking_color, d->marking,
 		         DOC_ALIGN_CENTER);
@@ -111,9 +114,10 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, d->as_of,
 		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
-		put_rule(pg, b->x0, head_base + 4, width, 0.5, s->accent_color);
-		put_rule(pg, b->x0, foot_base - s->header_size - 2, width, 0.5,
-		         s->accent_color);
+		put_rule(pg, b->x0, head_base + s->header_rule_gap, width,
+		         s->header_rule_width, s->accent_color);
+		put_rule(pg, b->x0, foot_base - s->header_size - s->footer_rule_gap,
+		         width, s->header_rule_width, s->accent_color);
 		put_text(b, pg, verso ? b->x0 : right, foot_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, num,
 		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
@@ -158,9 +162,9 @@ static void put_cont_header(struct builder *b, const struct cont_header *ch)
 	const struct style *s = b->s;
 	const struct table_info *ti = &b->tables[ch->table];
 	struct page *page = &b->out->items[ch->page];
-	double cap_h = s->table_size * 1.4;
-	char *text = xasprintf("%s%s(continued)", ti->caption ? ti->caption : "",
-	                       ti->caption ? " " : "");
+	double cap_h = s->table_size * s->caption_leading;
+	char *text = xasprintf("%s%s%s", ti->caption ? ti->caption : "",
+	                       ti->caption ? " " : "", s->labels.continued);
 
 	put_text(b, page, b->x0, ch->y + s->table_size, FACE_ITALIC,
 	         s->table_size, s->muted_color, text, DOC_ALIGN_LEFT);

@@ -29,8 +29,6 @@
 #include "briefing/layout.h"
 
 #define MM (72.0 / 25.4)
-#define CELL_PAD_X 4.0
-#define CELL_PAD_Y 2.5
 /* Widths are sums of per-glyph floats: a line measured piece by piece may
  * exceed the same line measured whole by a rounding error, and must still
  * fit the column sized from the whole. */

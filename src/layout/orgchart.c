@@ -17,8 +17,6 @@
 
 /* ---- org charts -------------------------------------------------------- */
 
-#define CHART_PAD 4.0          /* inside a box */
-#define CHART_MAX_TEXT (40 * MM) /* text wraps beyond this width */
 
 static void unit_style(const struct style *s, enum doc_unit_kind kind,
                        struct rgb *fill, struct rgb *text)
@@ -79,33 +77,37 @@ static int chart_at_size(struct builder *b, const struct doc_orgchart *c,
                          double size, double max_width,
                          struct chart_node *nodes, struct chart_result *res)
 {
+	const struct style *s = b->s;
 	struct chart_params params = {
-		.level_gap = 7 * MM, .sibling_gap = 3.5 * MM, .stack_gap = 2.5 * MM,
-		.stack_indent = 5 * MM, .max_width = max_width, .allow_stack = true,
+		.level_gap = s->chart_level_gap, .sibling_gap = s->chart_sibling_gap,
+		.stack_gap = s->chart_stack_gap, .stack_indent = s->chart_stack_indent,
+		.max_width = max_width, .allow_stack = true,
 	};
-	double leading = size * 1.2;
+	double leading = size * s->chart_leading;
 
 	for (size_t i = 0; i < c->len; i++) {
 		const struct doc_unit *u = &c->units[i];
 		struct layout_line *lines;
 		size_t n1 = layout_wrap(b->m, FACE_BOLD, size, u->name,
-		                        strlen(u->name), CHART_MAX_TEXT, &lines);
+		                        strlen(u->name), s->chart_max_text, &lines);
 		double w = 0;
 
 		for (size_t j = 0; j < n1; j++)
 			w = fmax(w, lines[j].width);
 		free(lines);
 		if (u->detail[0]) {
-			size_t n2 = layout_wrap(b->m, FACE_REGULAR, size * 0.9, u->detail,
-			                        strlen(u->detail), CHART_MAX_TEXT, &lines);
+			size_t n2 = layout_wrap(b->m, FACE_REGULAR,
+			                        size * s->chart_detail_scale, u->detail,
+			                        strlen(u->detail), s->chart_max_text,
+			                        &lines);
 
 			for (size_t j = 0; j < n2; j++)
 				w = fmax(w, lines[j].width);
 			free(lines);
 			n1 += n2;
 		}
-		nodes[i].w = fmax(w + 2 * CHART_PAD, 22 * MM);
-		nodes[i].h = leading * (double)n1 + 2 * CHART_PAD;
+		nodes[i].w = fmax(w + 2 * s->chart_pad, s->chart_min_box_width);
+		nodes[i].h = leading * (double)n1 + 2 * s->chart_pad;
 		nodes[i].parent = u->parent;
 		nodes[i].staff = u->kind == DOC_UNIT_STAFF;
 	}
@@ -137,28 +139,30 @@ static void chart_box(struct builder *b, const struct doc_unit *u,
 {
 	const struct style *s = b->s;
 	struct rgb fill, text;
-	double leading = size * 1.2, x = ox + n->x, y = n->y, line_y;
-	double inner = n->w - 2 * CHART_PAD;
+	double leading = size * s->chart_leading, x = ox + n->x, y = n->y;
+	double line_y, rule_w = s->chart_box_rule_width;
+	double inner = n->w - 2 * s->chart_pad;
 
 	unit_style(s, u->kind, &fill, &text);
 	layout_fill(b, x, y, n->w, n->h, fill);
-	layout_rule(b, x, y, n->w, 0.6, s->chart_line_color);
-	layout_rule(b, x, y + n->h, n->w, 0.6, s->chart_line_color);
+	layout_rule(b, x, y, n->w, rule_w, s->chart_line_color);
+	layout_rule(b, x, y + n->h, n->w, rule_w, s->chart_line_color);
 	{
 		struct box *r = layout_box(b, BOX_RULE);
 
-		r->x = x, r->y = y, r->h = n->h, r->line_width = 0.6f;
+		r->x = x, r->y = y, r->h = n->h, r->line_width = (float)rule_w;
 		r->color = s->chart_line_color;
 		r = layout_box(b, BOX_RULE);
-		r->x = x + n->w, r->y = y, r->h = n->h, r->line_width = 0.6f;
+		r->x = x + n->w, r->y = y, r->h = n->h;
+		r->line_width = (float)rule_w;
 		r->color = s->chart_line_color;
 	}
-	line_y = y + CHART_PAD + layout_baseline(b, FACE_BOLD, size, leading);
-	line_y = box_lines(b, u->name, FACE_BOLD, size, leading, x + CHART_PAD,
+	line_y = y + s->chart_pad + layout_baseline(b, FACE_BOLD, size, leading);
+	line_y = box_lines(b, u->name, FACE_BOLD, size, leading, x + s->chart_pad,
 	                   line_y, inner, text);
 	if (u->detail[0])
-		box_lines(b, u->detail, FACE_REGULAR, size * 0.9, leading,
-		          x + CHART_PAD, line_y, inner, text);
+		box_lines(b, u->detail, FACE_REGULAR, size * s->chart_detail_scale,
+		          leading, x + s->chart_pad, line_y, inner, text);
 }
 
 /* Lays the chart out in a width x height area: stacking leaves first (in
@@ -181,12 +185,13 @@ static int fit_chart(struct builder *b, const struct doc_orgchart *c,
 		if (*size <= s->chart_min_size)
 			return 0;
 		free(res->segments);
-		*size = fmax(s->chart_min_size, *size * 0.9);
+		*size = fmax(s->chart_min_size, *size * s->chart_shrink);
 	}
 }
 
 /* Connectors and boxes of a laid-out chart, as one item; the chart is
- * centred in a column width wide and sits 6 pt below the item's top. */
+ * centred in a column width wide and sits half the chart margin below
+ * the item's top. */
 static void place_chart(struct builder *b, const struct doc_orgchart *c,
                         const struct chart_node *nodes,
                         const struct chart_result *res, double size,
@@ -200,16 +205,16 @@ static void place_chart(struct builder *b, const struct doc_orgchart *c,
 		struct box *r = layout_box(b, BOX_RULE);
 
 		r->x = ox + g->x1;
-		r->y = 6 + g->y1;
+		r->y = s->chart_margin / 2 + g->y1;
 		r->w = g->x2 - g->x1;
 		r->h = g->y2 - g->y1;
-		r->line_width = 0.9f;
+		r->line_width = (float)s->chart_line_width;
 		r->color = s->chart_line_color;
 	}
 	for (size_t i = 0; i < c->len; i++) {
 		struct chart_node n = nodes[i];
 
-		n.y += 6;
+		n.y += s->chart_margin / 2;
 		chart_box(b, &c->units[i], &n, ox, size);
 	}
 }
@@ -226,7 +231,8 @@ void layout_orgchart(struct builder *b, const struct doc_block *blk,
 	const struct style *s = b->s;
 	struct chart_node *nodes = xcalloc(c->len, sizeof *nodes);
 	struct chart_result res;
-	double size, max_h = b->bottom - b->top - 12, width = b->width;
+	double size, max_h = b->bottom - b->top - s->chart_margin;
+	double width = b->width;
 	bool landscape = false;
 	struct item *it;
 	int fit = fit_chart(b, c, nodes, &res, &size, width, max_h);
@@ -234,8 +240,9 @@ void layout_orgchart(struct builder *b, const struct doc_block *blk,
 	if (fit == 0 && s->chart_landscape) {
 		double lw = s->page_height - s->margin_left - s->margin_right;
 		/* room for the heading that comes along to the turned page */
-		double lh = s->page_width - s->margin_top - s->margin_bottom - 12 -
-		            3 * s->heading1_size;
+		double lh = s->page_width - s->margin_top - s->margin_bottom -
+		            s->chart_margin -
+		            s->chart_landscape_heading * s->heading1_size;
 
 		free(res.segments);
 		fit = fit_chart(b, c, nodes, &res, &size, lw, lh);
@@ -261,8 +268,8 @@ void layout_orgchart(struct builder *b, const struct doc_block *blk,
 		            s->margin_right : b->width) / MM, max_h / MM);
 		goto done;
 	}
-	it = layout_item(b, res.height + 12);
-	it->space_before = space_before + 4;
+	it = layout_item(b, res.height + s->chart_margin);
+	it->space_before = space_before + s->chart_space_before;
 	it->landscape = landscape;
 	place_chart(b, c, nodes, &res, size, width);
 	if (landscape)

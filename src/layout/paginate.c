@@ -15,7 +15,7 @@ double layout_cont_height(const struct builder *b, size_t table)
 {
 	const struct item *header = &b->items[b->tables[table].header_item];
 
-	return b->s->table_size * 1.4 + header->height;
+	return b->s->table_size * b->s->caption_leading + header->height;
 }
 
 /* Assigns every item a page and a y. Returns the page count. */

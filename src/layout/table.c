@@ -47,8 +47,8 @@ static void cell_extent(const struct builder *b, enum face f, double size,
 			ws = pe;
 		}
 	}
-	*min_w = widest + 2 * CELL_PAD_X;
-	*max_w = layout_width(b->m, f, size, text, len) + 2 * CELL_PAD_X;
+	*min_w = widest + 2 * b->s->cell_pad_x;
+	*max_w = layout_width(b->m, f, size, text, len) + 2 * b->s->cell_pad_x;
 }
 
 /* Caps every flexible column at one level L, never below its minimum
@@ -168,7 +168,7 @@ static size_t add_row(struct builder *b, const struct grid *g,
                       double max_height)
 {
 	const struct style *s = b->s;
-	double size = s->table_size, leading = size * 1.25;
+	double size = s->table_size, leading = size * s->table_leading;
 	double base = layout_baseline(b, face, size, leading);
 	/* one array of lines per column */
 	struct layout_line **lines = xcalloc(g->cols, sizeof *lines); /* NOLINT(bugprone-sizeof-expression) */
@@ -177,20 +177,20 @@ static size_t add_row(struct builder *b, const struct grid *g,
 
 	for (size_t c = 0; c < g->cols; c++) {
 		n[c] = layout_wrap(b->m, face, size, cells[c], strlen(cells[c]),
-		                   g->w[c] - 2 * CELL_PAD_X, &lines[c]);
+		                   g->w[c] - 2 * s->cell_pad_x, &lines[c]);
 		if (n[c] > most)
 			most = n[c];
 	}
 	per_piece = most;
-	if (leading * (double)most + 2 * CELL_PAD_Y > max_height) {
-		double fit = floor((max_height - 2 * CELL_PAD_Y) / leading);
+	if (leading * (double)most + 2 * s->cell_pad_y > max_height) {
+		double fit = floor((max_height - 2 * s->cell_pad_y) / leading);
 
 		per_piece = fit >= 1 ? (size_t)fit : 1;
 	}
 	first = b->len;
 	for (size_t from = 0; from < most; from += per_piece) {
 		size_t to = from + per_piece < most ? from + per_piece : most;
-		double height = leading * (double)(to - from) + 2 * CELL_PAD_Y;
+		double height = leading * (double)(to - from) + 2 * s->cell_pad_y;
 		struct item *it = layout_item(b, height);
 
 		it->table = table;
@@ -199,12 +199,14 @@ static size_t add_row(struct builder *b, const struct grid *g,
 		for (size_t c = 0; c < g->cols; c++)
 			for (size_t j = from; j < to && j < n[c]; j++)
 				layout_place_line(b, cells[c], &lines[c][j],
-				                  g->x[c] + CELL_PAD_X, CELL_PAD_Y + base +
+				                  g->x[c] + s->cell_pad_x,
+				                  s->cell_pad_y + base +
 				                  leading * (double)(j - from),
-				                  g->w[c] - 2 * CELL_PAD_X, face, size, color,
-				                  false, g->align[c]);
+				                  g->w[c] - 2 * s->cell_pad_x, face, size,
+				                  color, false, g->align[c]);
 		if (rule)
-			layout_rule(b, b->x0, height, b->width, 0.4, s->table_rule_color);
+			layout_rule(b, b->x0, height, b->width, s->table_rule_width,
+			            s->table_rule_color);
 	}
 	for (size_t c = 0; c < g->cols; c++)
 		free(lines[c]);
@@ -308,8 +310,8 @@ void layout_figures(struct builder *b, const struct doc_figures *f,
 		if (lw > label_w)
 			label_w = lw;
 	}
-	if (label_w > b->width * 0.45)
-		label_w = b->width * 0.45;
+	if (label_w > b->width * s->figures_label_max)
+		label_w = b->width * s->figures_label_max;
 	w = (double[2]){ label_w, b->width - label_w };
 	xs[0] = b->x0;
 	xs[1] = b->x0 + label_w;
@@ -330,10 +332,12 @@ void layout_figures(struct builder *b, const struct doc_figures *f,
 		}
 		if (i == 0) {
 			it->space_before = space_before;
-			layout_rule(b, b->x0, 0, b->width, 0.8, s->accent_color);
+			layout_rule(b, b->x0, 0, b->width, s->figures_rule_width,
+			            s->accent_color);
 		}
 		if (i + 1 == f->len)
-			layout_rule(b, b->x0, it->height, b->width, 0.8, s->accent_color);
+			layout_rule(b, b->x0, it->height, b->width, s->figures_rule_width,
+			            s->accent_color);
 		it->break_ok = i == 0 || (i >= 2 && f->len - i >= 2);
 	}
 }
