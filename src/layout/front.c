@@ -303,8 +303,9 @@ static void cover_tiles(struct builder *b, const struct doc_figures *c,
 	double top = height - (double)rows * (tile_h + gap);
 
 	for (size_t i = 0; i < c->len; i++) {
+		size_t row = i / cols;
 		double tx = b->x0 + (double)(i % cols) * (tile_w + gap);
-		double ty = top + (double)(i / cols) * (tile_h + gap);
+		double ty = top + (double)row * (tile_h + gap);
 
 		layout_fill(b, tx, ty, tile_w, tile_h, s->zebra_fill);
 		layout_rule(b, tx, ty, tile_w, s->cover_tile_rule_width,
