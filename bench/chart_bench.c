@@ -4,8 +4,10 @@
  * trees grow. Stacking is off (max_width is huge); one layout round per
  * call. Trees come from a fixed-seed LCG, so runs are comparable.
  *
- *   gcc -O2 -Iinclude src/chart.c src/xalloc.c bench/chart_bench.c -lm \
- *       -o /tmp/chart_bench && /tmp/chart_bench
+ *   make build/chart_bench && build/chart_bench
+ *
+ * (or: gcc -O2 -Iinclude -Isrc src/layout/chart.c src/layout/chart_tree.c
+ *  src/base/xalloc.c bench/chart_bench.c -lm -o /tmp/chart_bench)
  */
 #define _POSIX_C_SOURCE 200809L
 #include "layout/chart.h"

@@ -1,13 +1,69 @@
-/* Unit tests for doc.c: fact references, numbering, table cells. */
+/* Unit tests for the document model (src/doc/): fact references,
+ * numbering, typed blocks and their origins, table cells, doc_check().
+ * Facts and config are built from strings here (one CSV fixture under
+ * tests/fixtures/doc/); nothing reads the shipped data/ or config/. */
 #define _POSIX_C_SOURCE 200809L
 #include "helpers.h"
 
 #include <stdlib.h>
 
 #include "briefing/doc.h"
+#include "briefing/input.h"
+#include "briefing/base/xalloc.h"
 
 #define NBSP "\xC2\xA0"
+#define DATA "tests/fixtures/doc/t.ini"   /* not on disk: a name only */
+#define CONFIG "tests/fixtures/doc/c.ini"
 
+/* The data file. Line numbers matter: tests assert origins. */
+static const char data_text[] =
+	"[source]\n"                                           /* 1 */
+	"title = \"Test source\"\n"
+	"url = \"https://example.org/t\"\n"
+	"updated = \"2018-11-01\"\n"
+	"\n"                                                   /* 5 */
+	"[t.summary]\n"
+	"type = text\n"
+	"1 = \"First paragraph.\"\n"
+	"2 = \"Second paragraph.\"\n"
+	"\n"                                                   /* 10 */
+	"[t.points]\n"
+	"type = list\n"
+	"intro = \"Two points:\"\n"
+	"1 = \"one\"\n"
+	"1.1 = \"one, in detail\"\n"                           /* 15 */
+	"2 = \"two\"\n"
+	"\n"
+	"[t.figures]\n"
+	"type = figures\n"
+	"1 = \"Troops | 4,000\"\n"                             /* 20 */
+	"2 = \"Nations | 28\"\n"
+	"\n"
+	"[t.terms]\n"
+	"type = table\n"
+	"file = \"terms.csv\"\n"                               /* 25 */
+	"succession = yes\n"
+	"codes.service = \"A = Army, N = Navy\"\n"
+	"note = \"Sizes are approximate.\"\n"
+	"\n"
+	"[t.chain]\n"                                          /* 30 */
+	"type = orgchart\n"
+	"\n"
+	"[t.chain.hq]\n"
+	"name = \"HQ\"\n"
+	"kind = command\n"                                     /* 35 */
+	"\n"
+	"[t.chain.staff]\n"
+	"name = \"Staff\"\n"
+	"parent = hq\n"
+	"kind = staff\n"                                       /* 40 */
+	"\n"
+	"[t.chain.east]\n"
+	"name = \"East\"\n"
+	"detail = \"Camp E\"\n"
+	"parent = hq\n";                                       /* 45 */
+
+/* A config with the six-line head below; sections start at line 7. */
 static struct config *cfg(const char *sections, struct diag_list *dl)
 {
 	char *text = NULL;
@@ -16,146 +72,389 @@ static struct config *cfg(const char *sections, struct diag_list *dl)
 	struct config *c;
 
 	fprintf(f, "[document]\ntitle = T\nmarking = M\nas_of = 2018-11-29\n"
-	           "[data]\nk = ../data/kfor.ini\n%s", sections);
+	           "[data]\nt = t.ini\n%s", sections);
 	fclose(f);
-	c = config_parse(text, len, "config/t.ini", dl);
+	c = config_parse(text, len, CONFIG, dl);
 	free(text);
+	if (!c)
+		dump_diags(dl);
+	assert_non_null(c);
 	return c;
 }
 
-static struct facts *kfor(struct diag_list *dl)
+static struct facts *facts(struct diag_list *dl)
 {
 	struct facts *f = facts_new();
 
-	assert_int_equal(facts_load(f, "data/kfor.ini", dl), 0);
+	if (facts_parse(f, data_text, sizeof data_text - 1, DATA, dl) != 0)
+		dump_diags(dl);
+	assert_int_equal(dl->errors, 0);
 	return f;
+}
+
+/* Builds config sections against the test facts; NULL on errors. */
+static struct doc *build(const char *sections, struct diag_list *dl)
+{
+	struct config *c = cfg(sections, dl);
+	struct facts *f = facts(dl);
+	struct doc *d = doc_build(c, f, dl);
+
+	facts_free(f);          /* the model keeps copies of what it needs */
+	config_free(c);
+	return d;
 }
 
 static void test_sections_are_numbered_1_and_1_1(void **state)
 {
 	struct diag_list dl = { 0 };
-	struct config *c = cfg("[section.a]\ntitle = A\n1 = text kfor.summary\n"
-	                       "[section.b]\ntitle = B\nlevel = 2\n"
-	                       "[section.c]\ntitle = C\nlevel = 2\n"
-	                       "[section.d]\ntitle = D\n", &dl);
-	struct facts *f = kfor(&dl);
-	struct doc *d = doc_build(c, f, &dl);
-	const char *want[] = { "1", "1.1", "1.2", "2" };
+	struct doc *d = build("[section.a]\ntitle = A\n1 = text t.summary\n"
+	                      "[section.b]\ntitle = B\nlevel = 2\n"
+	                      "[section.c]\ntitle = C\nlevel = 2\n"
+	                      "[section.d]\ntitle = D\nnumbered = no\n"
+	                      "[section.e]\ntitle = E\n", &dl);
+	const char *want[] = { "1", "1.1", "1.2", NULL, "2" };
 	size_t h = 0;
 
 	(void)state;
 	assert_non_null(d);
 	assert_int_equal(doc_check(d), 0);
-	for (size_t i = 0; i < d->len; i++)
-		if (d->blocks[i].kind == DOC_HEADING)
-			assert_string_equal(d->blocks[i].number, want[h++]);
-	assert_int_equal(h, 4);
-	assert_int_equal(d->blocks[1].kind, DOC_PARAGRAPH);
+	for (size_t i = 0; i < d->len; i++) {
+		const struct doc_heading *hd = &d->blocks[i].u.heading;
+
+		if (d->blocks[i].kind != DOC_HEADING)
+			continue;
+		if (want[h])
+			assert_string_equal(hd->number, want[h]);
+		else
+			assert_null(hd->number);
+		h++;
+	}
+	assert_int_equal(h, 5);
+	assert_string_equal(d->blocks[0].u.heading.title, "A");
+	assert_int_equal(d->blocks[3].u.heading.level, 2);
 	assert_string_equal(d->as_of, "29" NBSP "November" NBSP "2018");
 	doc_free(d);
-	facts_free(f);
-	config_free(c);
+	diag_release(&dl);
+}
+
+static void test_blocks_carry_their_origin(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[section.a]\ntitle = A\n1 = text t.summary\n"
+	                      "2 = pagebreak\n3 = list t.points\n", &dl);
+	const struct doc_block *b;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	assert_int_equal(d->len, 5);
+	/* heading: its config section's line */
+	assert_string_equal(d->blocks[0].origin.file, CONFIG);
+	assert_int_equal(d->blocks[0].origin.line, 7);
+	/* each paragraph of a text fact: the fact's line in the data file */
+	for (size_t i = 1; i <= 2; i++) {
+		b = &d->blocks[i];
+		assert_int_equal(b->kind, DOC_PARAGRAPH);
+		assert_string_equal(b->origin.file, DATA);
+		assert_int_equal(b->origin.line, 6);
+	}
+	assert_string_equal(d->blocks[1].u.paragraph.text, "First paragraph.");
+	/* a page break: the config line that asks for it */
+	b = &d->blocks[3];
+	assert_int_equal(b->kind, DOC_PAGEBREAK);
+	assert_string_equal(b->origin.file, CONFIG);
+	assert_int_equal(b->origin.line, 10);
+	/* one copy of each file name, shared by every origin */
+	assert_ptr_equal(d->blocks[1].origin.file, d->blocks[4].origin.file);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_list_has_typed_items_with_levels(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[section.a]\ntitle = A\n1 = list t.points\n", &dl);
+	const struct doc_list *l = &d->blocks[1].u.list;
+
+	(void)state;
+	assert_int_equal(d->blocks[1].kind, DOC_LIST);
+	assert_string_equal(l->intro, "Two points:");
+	assert_int_equal(l->len, 3);
+	assert_string_equal(l->items[1].text, "one, in detail");
+	assert_int_equal(l->items[0].level, 0);
+	assert_int_equal(l->items[1].level, 1);
+	assert_int_equal(l->items[2].origin.line, 11);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_orgchart_units_map_kinds_and_lines(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[section.a]\ntitle = A\n1 = orgchart t.chain\n",
+	                      &dl);
+	const struct doc_orgchart *o = &d->blocks[1].u.orgchart;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	assert_string_equal(o->name, "t.chain");
+	assert_int_equal(o->len, 3);
+	assert_int_equal(o->units[0].kind, DOC_UNIT_COMMAND);
+	assert_int_equal(o->units[0].parent, -1);
+	assert_int_equal(o->units[1].kind, DOC_UNIT_STAFF);
+	assert_int_equal(o->units[2].kind, DOC_UNIT_UNIT);
+	assert_int_equal(o->units[2].parent, 0);
+	assert_string_equal(o->units[2].detail, "Camp E");
+	assert_string_equal(o->units[1].detail, "");
+	/* each unit: the line of its own section */
+	assert_int_equal(o->units[1].origin.line, 37);
+	assert_string_equal(o->units[1].origin.file, DATA);
+	doc_free(d);
 	diag_release(&dl);
 }
 
 static void test_missing_fact_names_config_line_and_suggests(void **state)
 {
 	struct diag_list dl = { 0 };
-	struct config *c = cfg("[section.a]\ntitle = A\n1 = text kfor.sumary\n", &dl);
-	struct facts *f = kfor(&dl);
 
 	(void)state;
-	assert_null(doc_build(c, f, &dl));
-	assert_diag(&dl, "config/t.ini", 9, "[section.a]: no fact named "
-	            "'kfor.sumary' (did you mean 'kfor.summary'?)");
-	facts_free(f);
-	config_free(c);
+	assert_null(build("[section.a]\ntitle = A\n1 = text t.sumary\n", &dl));
+	assert_diag(&dl, CONFIG, 9, "[section.a]: no fact named 't.sumary' "
+	            "(did you mean 't.summary'?)");
 	diag_release(&dl);
 }
 
 static void test_fact_of_another_kind_is_an_error(void **state)
 {
 	struct diag_list dl = { 0 };
-	struct config *c = cfg("[section.a]\ntitle = A\n1 = list kfor.summary\n", &dl);
-	struct facts *f = kfor(&dl);
 
 	(void)state;
-	assert_null(doc_build(c, f, &dl));
-	assert_diag(&dl, "config/t.ini", 9, "fact 'kfor.summary' is a text");
-	assert_diag(&dl, "config/t.ini", 9, "not a list");
-	facts_free(f);
-	config_free(c);
+	assert_null(build("[section.a]\ntitle = A\n1 = list t.summary\n", &dl));
+	assert_diag(&dl, CONFIG, 9, "[section.a]: fact 't.summary' is a text "
+	            "(" DATA ":6), not a list");
 	diag_release(&dl);
 }
 
-static void test_commander_cells_format_dates_present_and_tenure(void **state)
+static void test_table_cells_format_dates_codes_and_tenure(void **state)
 {
 	struct diag_list dl = { 0 };
-	struct config *c = cfg("[section.a]\ntitle = A\n1 = table kfor.commanders\n"
-	                       "[table.kfor.commanders]\ndate_format = short\n"
-	                       "1 = name | Name\n2 = from | From\n3 = to | To\n"
-	                       "4 = tenure | Tenure | right\n5 = nation | Nation\n",
-	                       &dl);
-	struct facts *f = kfor(&dl);
-	struct doc *d = doc_build(c, f, &dl);
-	const struct doc_block *t = &d->blocks[1];
-	size_t last = t->rows - 1;
+	struct doc *d = build("[section.a]\ntitle = A\n1 = table t.terms\n"
+	                      "[table.t.terms]\ndate_format = short\n"
+	                      "caption = \"Terms\"\n"
+	                      "1 = name | Name\n2 = from | From\n3 = to | To\n"
+	                      "4 = tenure | Tenure | right\n5 = service | Arm\n"
+	                      "6 = size | Size\n7 = no | No. | center\n", &dl);
+	const struct doc_table *t = &d->blocks[1].u.table;
 
 	(void)state;
-	assert_int_equal(t->kind, DOC_TABLE);
-	assert_int_equal(t->cols, 5);
-	assert_string_equal(t->cells[1], "09" NBSP "Jun" NBSP "1999");
-	assert_string_equal(t->cells[3], "3" NBSP "months");       /* 9 Jun - 8 Oct */
-	assert_string_equal(t->cells[last * 5 + 2], "present");
-	assert_string_equal(t->cells[last * 5 + 4], "–");   /* not given */
-	assert_string_equal(t->cells[(last - 1) * 5 + 2], "–"); /* 'unknown' */
-	assert_int_equal(t->columns[3].align, ALIGN_RIGHT);
-	assert_int_equal(d->blocks[2].kind, DOC_NOTE);      /* the fact's note */
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	assert_int_equal(d->blocks[1].kind, DOC_TABLE);
+	assert_string_equal(t->caption, "Terms");
+	assert_int_equal(t->cols, 7);
+	assert_int_equal(t->rows, 3);
+	assert_string_equal(t->cells[1], "01" NBSP "Jan" NBSP "2000");
+	assert_string_equal(t->cells[3], "3" NBSP "months");   /* 1 Jan - 1 Apr */
+	assert_string_equal(t->cells[4], "Army");              /* a code */
+	assert_string_equal(t->cells[1 * 7 + 2], "–");         /* 'unknown' */
+	assert_string_equal(t->cells[1 * 7 + 3], "–");         /* no end date */
+	assert_string_equal(t->cells[2 * 7 + 2], "present");   /* runs on */
+	assert_string_equal(t->cells[2 * 7 + 3],               /* to as-of */
+	                    "17" NBSP "years, 9" NBSP "months");
+	assert_string_equal(t->cells[2 * 7 + 4], "–");         /* blank */
+	assert_string_equal(t->columns[3].title, "Tenure");
+	assert_int_equal(t->columns[3].align, DOC_ALIGN_RIGHT);
+	assert_int_equal(t->columns[0].align, DOC_ALIGN_LEFT);  /* auto: text */
+	assert_int_equal(t->columns[5].align, DOC_ALIGN_RIGHT); /* auto: numbers */
+	assert_int_equal(t->columns[6].align, DOC_ALIGN_CENTER);
+	/* each row: its line in the CSV file */
+	assert_string_equal(t->row_origins[0].file,
+	                    "tests/fixtures/doc/terms.csv");
+	assert_int_equal(t->row_origins[0].line, 2);
+	assert_int_equal(t->row_origins[2].line, 4);
+	assert_int_equal(d->blocks[2].kind, DOC_NOTE);          /* the note */
+	assert_string_equal(d->blocks[2].u.paragraph.text,
+	                    "Sizes are approximate.");
 	doc_free(d);
-	facts_free(f);
-	config_free(c);
+	diag_release(&dl);
+}
+
+static void test_table_without_config_takes_the_csv_header(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[section.a]\ntitle = A\n1 = table t.terms\n", &dl);
+	const struct doc_table *t = &d->blocks[1].u.table;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(t->cols, 6);
+	assert_null(t->caption);
+	assert_string_equal(t->columns[0].title, "no");
+	assert_string_equal(t->cells[2], "2000-01-01");         /* iso */
+	assert_int_equal(t->columns[0].align, DOC_ALIGN_RIGHT);
+	doc_free(d);
 	diag_release(&dl);
 }
 
 static void test_table_column_must_exist_in_csv(void **state)
 {
 	struct diag_list dl = { 0 };
-	struct config *c = cfg("[section.a]\ntitle = A\n1 = table kfor.commanders\n"
-	                       "[table.kfor.commanders]\n1 = nme | Name\n", &dl);
-	struct facts *f = kfor(&dl);
 
 	(void)state;
-	assert_null(doc_build(c, f, &dl));
-	assert_diag(&dl, "config/t.ini", 11, "column 'nme' is not in");
-	facts_free(f);
-	config_free(c);
+	assert_null(build("[section.a]\ntitle = A\n1 = table t.terms\n"
+	                  "[table.t.terms]\n1 = nme | Name\n", &dl));
+	assert_diag(&dl, CONFIG, 11, "[table.t.terms]: column 'nme' is not in "
+	            "tests/fixtures/doc/terms.csv (its columns: no, ...)");
 	diag_release(&dl);
+}
+
+static void test_contents_lists_other_headings(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[section.toc]\ntitle = Contents\nnumbered = no\n"
+	                      "1 = contents\n"
+	                      "[section.a]\ntitle = A\n"
+	                      "[section.b]\ntitle = B\nlevel = 2\n", &dl);
+	const struct doc_contents *c = &d->blocks[1].u.contents;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	assert_int_equal(d->blocks[1].kind, DOC_CONTENTS);
+	assert_int_equal(d->blocks[1].origin.line, 10);
+	assert_int_equal(c->len, 2);            /* not its own heading */
+	assert_string_equal(c->entries[0].title, "A");
+	assert_string_equal(c->entries[0].number, "1");
+	assert_int_equal(c->entries[1].level, 2);
+	assert_string_equal(c->entries[1].number, "1.1");
+	assert_int_equal(d->blocks[c->entries[1].ref].kind, DOC_HEADING);
+	assert_string_equal(d->blocks[c->entries[1].ref].u.heading.title, "B");
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_sources_and_cover(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[cover]\n1 = t.figures 2\n"
+	                      "[section.s]\ntitle = S\n1 = sources\n", &dl);
+	const struct doc_figures *cov = &d->blocks[0].u.figures;
+	const struct doc_sources *s = &d->blocks[2].u.sources;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	assert_int_equal(d->blocks[0].kind, DOC_COVER);
+	assert_int_equal(cov->len, 1);
+	assert_string_equal(cov->items[0].label, "Nations");
+	assert_string_equal(cov->items[0].value, "28");
+	assert_int_equal(d->blocks[2].kind, DOC_SOURCES);
+	assert_int_equal(d->blocks[2].origin.line, 11);
+	assert_int_equal(s->len, 1);
+	assert_string_equal(s->items[0].title, "Test source");
+	assert_string_equal(s->items[0].url, "https://example.org/t");
+	assert_string_equal(s->items[0].updated,
+	                    "Last updated 1" NBSP "November" NBSP "2018");
+	assert_string_equal(s->items[0].origin.file, DATA);
+	assert_non_null(strstr(s->intro, "current as of 29" NBSP "November"));
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_cover_figure_must_exist(void **state)
+{
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	assert_null(build("[cover]\n1 = t.figures 9\n2 = t.summary 1\n"
+	                  "[section.a]\ntitle = A\n", &dl));
+	assert_diag(&dl, CONFIG, 8, "[cover]: 't.figures' has no item 9 "
+	            "(" DATA ":18)");
+	assert_diag(&dl, CONFIG, 9, "[cover]: 't.summary' is not a figures fact");
+	diag_release(&dl);
+}
+
+/* doc_check() catches what a hand-built (or buggy) model gets wrong. */
+static void test_check_rejects_broken_models(void **state)
+{
+	struct doc *d = doc_new("T", "M", "today");
+	struct doc_block *b;
+	struct doc_orgchart *o;
+
+	(void)state;
+	assert_int_equal(doc_check(d), 0);
+	b = doc_append(d, DOC_HEADING, "x.ini", 3);
+	b->u.heading.title = xstrdup("H");
+	b->u.heading.level = 3;                      /* levels are 1 and 2 */
+	assert_int_equal(doc_check(d), -1);
+	d->blocks[0].u.heading.level = 1;
+	assert_int_equal(doc_check(d), 0);
+	o = &doc_append(d, DOC_ORGCHART, "x.ini", 4)->u.orgchart;
+	o->name = xstrdup("c");
+	o->len = 2;
+	o->units = xcalloc(2, sizeof *o->units);
+	for (size_t i = 0; i < 2; i++) {
+		o->units[i].name = xstrdup("u");
+		o->units[i].detail = xstrdup("");
+		o->units[i].parent = -1;                 /* two roots */
+	}
+	assert_int_equal(doc_check(d), -1);
+	o->units[1].parent = 0;
+	assert_int_equal(doc_check(d), 0);
+	o->units[1].parent = 2;                      /* out of range */
+	assert_int_equal(doc_check(d), -1);
+	o->units[1].parent = 0;
+	d->blocks[1].origin.file = "not interned";   /* not the doc's copy */
+	assert_int_equal(doc_check(d), -1);
+	d->blocks[1].origin.file = doc_intern(d, "x.ini");
+	assert_int_equal(doc_check(d), 0);
+	b = doc_append(d, DOC_COVER, NULL, 0);       /* a cover must be first */
+	assert_int_equal(doc_check(d), -1);
+	doc_free(d);
 }
 
 static void test_tenure_formats(void **state)
 {
 	char buf[64];
+	struct style st;
+	const struct labels *l = &st.labels;
 
 	(void)state;
+	style_default(&st);
 	doc_format_tenure((struct date){ 2000, 1, 1 }, (struct date){ 2000, 1, 13 },
-	                  buf, sizeof buf);
+	                  l, buf, sizeof buf);
 	assert_string_equal(buf, "12" NBSP "days");
 	doc_format_tenure((struct date){ 2000, 1, 1 }, (struct date){ 2001, 3, 1 },
-	                  buf, sizeof buf);
+	                  l, buf, sizeof buf);
 	assert_string_equal(buf, "1" NBSP "year, 2" NBSP "months");
 	doc_format_tenure((struct date){ 2000, 1, 1 }, (struct date){ 2002, 1, 1 },
-	                  buf, sizeof buf);
+	                  l, buf, sizeof buf);
 	assert_string_equal(buf, "2" NBSP "years");
+	doc_format_tenure((struct date){ 2000, 1, 31 }, (struct date){ 2000, 2, 1 },
+	                  l, buf, sizeof buf);
+	assert_string_equal(buf, "1" NBSP "day");     /* not a month yet */
+	doc_format_tenure((struct date){ 2000, 1, 5 }, (struct date){ 2001, 2, 5 },
+	                  l, buf, sizeof buf);
+	assert_string_equal(buf, "1" NBSP "year, 1" NBSP "month");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sections_are_numbered_1_and_1_1),
+		cmocka_unit_test(test_blocks_carry_their_origin),
+		cmocka_unit_test(test_list_has_typed_items_with_levels),
+		cmocka_unit_test(test_orgchart_units_map_kinds_and_lines),
 		cmocka_unit_test(test_missing_fact_names_config_line_and_suggests),
 		cmocka_unit_test(test_fact_of_another_kind_is_an_error),
-		cmocka_unit_test(test_commander_cells_format_dates_present_and_tenure),
+		cmocka_unit_test(test_table_cells_format_dates_codes_and_tenure),
+		cmocka_unit_test(test_table_without_config_takes_the_csv_header),
 		cmocka_unit_test(test_table_column_must_exist_in_csv),
+		cmocka_unit_test(test_contents_lists_other_headings),
+		cmocka_unit_test(test_sources_and_cover),
+		cmocka_unit_test(test_cover_figure_must_exist),
+		cmocka_unit_test(test_check_rejects_broken_models),
 		cmocka_unit_test(test_tenure_formats),
 	};
 

@@ -1,5 +1,6 @@
-/* Unit tests for layout.c with the fixed-pitch fake metric: wrapping,
- * keep-with-next, widows and orphans, table headers. No PDF involved. */
+/* Unit tests for the layout stage (src/layout/) with the fixed-pitch fake
+ * metric: wrapping, keep-with-next, widows and orphans, table headers,
+ * org charts. No PDF involved. */
 #include "helpers.h"
 
 #include <math.h>
@@ -8,6 +9,7 @@
 #include "briefing/doc.h"
 #include "briefing/layout.h"
 #include "briefing/base/xalloc.h"
+#include "layout/layout_internal.h"
 
 /* ---- wrapping: table-driven ---- */
 
@@ -103,26 +105,22 @@ static void style_for_tests(struct style *s)
 
 static struct doc *new_doc(void)
 {
-	struct doc *d = xcalloc(1, sizeof *d);
-
-	d->title = xstrdup("T");
-	d->marking = xstrdup("MARK");
-	d->as_of = xstrdup("1 January 2020");
-	return d;
+	return doc_new("T", "MARK", "1 January 2020");
 }
 
-static struct doc_block *push(struct doc *d, enum doc_kind kind, const char *text)
+/* Appends a block; a heading is numbered "1" at level 1, a paragraph or
+ * note gets text. Blocks say they come from line 7 of "t.ini". */
+static struct doc_block *push(struct doc *d, enum doc_kind kind,
+                              const char *text)
 {
-	struct doc_block *b;
+	struct doc_block *b = doc_append(d, kind, "t.ini", 7);
 
-	d->blocks = xgrow(d->blocks, &d->cap, d->len + 1, sizeof *d->blocks);
-	b = &d->blocks[d->len++];
-	memset(b, 0, sizeof *b);
-	b->kind = kind;
-	b->text = text ? xstrdup(text) : NULL;
 	if (kind == DOC_HEADING) {
-		b->level = 1;
-		b->number = xstrdup("1");
+		b->u.heading.level = 1;
+		b->u.heading.number = xstrdup("1");
+		b->u.heading.title = xstrdup(text);
+	} else if (kind == DOC_PARAGRAPH || kind == DOC_NOTE) {
+		b->u.paragraph.text = xstrdup(text);
 	}
 	return b;
 }
@@ -285,15 +283,15 @@ static void test_heading_never_ends_a_page(void **state)
 	diag_release(&dl);
 }
 
-static struct doc_block *push_table(struct doc *d, size_t rows)
+static struct doc_table *push_table(struct doc *d, size_t rows)
 {
-	struct doc_block *t = push(d, DOC_TABLE, NULL);
+	struct doc_table *t = &push(d, DOC_TABLE, NULL)->u.table;
 
 	t->cols = 2;
 	t->rows = rows;
 	t->columns = xcalloc(2, sizeof *t->columns);
 	t->columns[0].title = xstrdup("Head1");
-	t->columns[0].align = ALIGN_RIGHT;
+	t->columns[0].align = DOC_ALIGN_RIGHT;
 	t->columns[1].title = xstrdup("Head2");
 	t->columns[1].width = -1;
 	t->cells = xcalloc(rows * 2, sizeof *t->cells);
@@ -464,17 +462,16 @@ static void test_layout_is_deterministic(void **state)
 	diag_release(&dl);
 }
 
-static struct doc_block width_table(void)
+static struct doc_table width_table(void)
 {
 	static struct doc_column cols[3];
 	static char *cells[] = { "12345", "x", "y", "1", "xx", "yy" };
-	struct doc_block t;
+	struct doc_table t;
 
 	memset(&t, 0, sizeof t);
-	cols[0] = (struct doc_column){ "No", ALIGN_RIGHT, 0 };      /* auto */
-	cols[1] = (struct doc_column){ "A", ALIGN_LEFT, -1 };       /* 1* */
-	cols[2] = (struct doc_column){ "B", ALIGN_LEFT, -3 };       /* 3* */
-	t.kind = DOC_TABLE;
+	cols[0] = (struct doc_column){ "No", DOC_ALIGN_RIGHT, 0 };  /* auto */
+	cols[1] = (struct doc_column){ "A", DOC_ALIGN_LEFT, -1 };   /* 1* */
+	cols[2] = (struct doc_column){ "B", DOC_ALIGN_LEFT, -3 };   /* 3* */
 	t.cols = 3;
 	t.rows = 2;
 	t.columns = cols;
@@ -485,7 +482,7 @@ static struct doc_block width_table(void)
 static void test_columns_auto_fixed_and_proportional(void **state)
 {
 	struct style s;
-	struct doc_block t = width_table();
+	struct doc_table t = width_table();
 	double w[3];
 
 	(void)state;
@@ -507,7 +504,7 @@ static void test_columns_auto_fixed_and_proportional(void **state)
 static void test_auto_columns_shrink_to_fit(void **state)
 {
 	struct style s;
-	struct doc_block t = width_table();
+	struct doc_table t = width_table();
 	double w[3];
 
 	(void)state;
@@ -537,7 +534,7 @@ static void test_row_taller_than_a_page_splits_between_lines(void **state)
 	struct doc *d = new_doc();
 	struct diag_list dl = { 0 };
 	struct pages *p;
-	struct doc_block *t;
+	struct doc_table *t;
 	char *big = xcalloc(400 * 6 + 1, 1);
 	size_t words = 0;
 
@@ -597,20 +594,21 @@ static void test_page_breaks_never_make_empty_pages(void **state)
 }
 
 /* A star: a root and n children, all units of kind "unit". */
-static struct doc_block *push_chart(struct doc *d, size_t n, const char *name)
+static struct doc_orgchart *push_chart(struct doc *d, size_t n,
+                                       const char *name)
 {
-	struct doc_block *c = push(d, DOC_ORGCHART, "test.chart");
+	struct doc_orgchart *c = &push(d, DOC_ORGCHART, NULL)->u.orgchart;
 
+	c->name = xstrdup("test.chart");
 	c->len = n + 1;
-	c->items = xcalloc(c->len, sizeof *c->items);
-	c->values = xcalloc(c->len, sizeof *c->values);
-	c->levels = xcalloc(c->len, sizeof *c->levels);
-	c->parents = xcalloc(c->len, sizeof *c->parents);
+	c->units = xcalloc(c->len, sizeof *c->units);
 	for (size_t i = 0; i < c->len; i++) {
-		c->items[i] = i ? xasprintf("%s %zu", name, i) : xstrdup("Root");
-		c->values[i] = xstrdup(i % 2 ? "detail" : "");
-		c->levels[i] = i ? UNIT_UNIT : UNIT_COMMAND;
-		c->parents[i] = i ? 0 : -1;
+		struct doc_unit *u = &c->units[i];
+
+		u->name = i ? xasprintf("%s %zu", name, i) : xstrdup("Root");
+		u->detail = xstrdup(i % 2 ? "detail" : "");
+		u->kind = i ? DOC_UNIT_UNIT : DOC_UNIT_COMMAND;
+		u->parent = i ? 0 : -1;
 	}
 	return c;
 }
@@ -656,7 +654,7 @@ static void test_orgchart_too_big_is_an_error_naming_it(void **state)
 	struct style s;
 	struct doc *d = new_doc();
 	struct diag_list dl = { 0 };
-	struct doc_block *c;
+	struct doc_orgchart *c;
 
 	(void)state;
 	style_for_tests(&s);
@@ -665,9 +663,11 @@ static void test_orgchart_too_big_is_an_error_naming_it(void **state)
 	/* a chain of 40: far too tall for a 300 pt page at 9 pt */
 	c = push_chart(d, 40, "Level");
 	for (size_t i = 2; i < c->len; i++)
-		c->parents[i] = (int)i - 1;
+		c->units[i].parent = (int)i - 1;
+	assert_int_equal(doc_check(d), 0);
 	assert_null(layout_run(d, &s, &fake_metrics, &dl));
-	assert_diag(&dl, NULL, 0, "org chart 'test.chart' needs");
+	/* the error names the chart and the place it came from */
+	assert_diag(&dl, "t.ini", 7, "org chart 'test.chart' needs");
 	doc_free(d);
 	diag_release(&dl);
 }
@@ -678,7 +678,7 @@ static void test_wide_chart_gets_a_landscape_page_when_allowed(void **state)
 	struct doc *d = new_doc();
 	struct diag_list dl = { 0 };
 	struct pages *p;
-	struct doc_block *c;
+	struct doc_orgchart *c;
 	int chart_page;
 
 	(void)state;
@@ -691,7 +691,7 @@ static void test_wide_chart_gets_a_landscape_page_when_allowed(void **state)
 	 * 62 pt boxes do not fit 200 pt, but do fit 300 pt */
 	c = push_chart(d, 8, "Unit");
 	for (size_t i = 5; i <= 8; i++)
-		c->parents[i] = (int)i - 4;
+		c->units[i].parent = (int)i - 4;
 	push(d, DOC_PARAGRAPH, "after");
 	assert_null(layout_run(d, &s, &fake_metrics, &dl));
 	assert_diag(&dl, NULL, 0, "org chart 'test.chart' needs");
@@ -722,18 +722,16 @@ static void test_long_figures_block_keeps_bold_labels(void **state)
 	struct doc *d = new_doc();
 	struct diag_list dl = { 0 };
 	struct pages *p;
-	struct doc_block *f = push(d, DOC_FIGURES, NULL);
+	struct doc_figures *f = &push(d, DOC_FIGURES, NULL)->u.figures;
 	int bold = 0;
 
 	(void)state;
 	style_for_tests(&s);
 	f->len = 300;              /* enough rows to move the item array */
 	f->items = xcalloc(f->len, sizeof *f->items);
-	f->values = xcalloc(f->len, sizeof *f->values);
-	f->levels = xcalloc(f->len, sizeof *f->levels);
 	for (size_t i = 0; i < f->len; i++) {
-		f->items[i] = xasprintf("L%zu", i);
-		f->values[i] = xasprintf("v%zu", i);
+		f->items[i].label = xasprintf("L%zu", i);
+		f->items[i].value = xasprintf("v%zu", i);
 	}
 	p = layout_run(d, &s, &fake_metrics, &dl);
 	assert_non_null(p);
@@ -746,6 +744,98 @@ static void test_long_figures_block_keeps_bold_labels(void **state)
 		}
 	assert_int_equal(bold, 300);
 	assert_int_equal(layout_check(p, &s), 0);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* The printed words come from the style's labels, so another language
+ * is config, not C. */
+static void test_labels_set_page_numbers_and_continued(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	int numbers = 0, continued = 0;
+
+	(void)state;
+	style_for_tests(&s);
+	snprintf(s.labels.page_number, sizeof s.labels.page_number,
+	         "Seite %%d von %%d");
+	snprintf(s.labels.continued, sizeof s.labels.continued, "(Forts.)");
+	push_table(d, 100);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_true(p->len > 1);
+	for (size_t i = 0; i < p->len; i++) {
+		char want[64];
+
+		snprintf(want, sizeof want, "Seite %zu von %zu", i + 1, p->len);
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind != BOX_TEXT)
+				continue;
+			numbers += strcmp(b->text, want) == 0;
+			continued += strcmp(b->text, "(Forts.)") == 0;
+			assert_null(strstr(b->text, "continued"));
+		}
+	}
+	assert_int_equal(numbers, (int)p->len);
+	assert_int_equal(continued, (int)p->len - 1);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* Spacing comes from the style too: cell padding widens auto columns. */
+static void test_cell_padding_comes_from_the_style(void **state)
+{
+	struct style s;
+	struct doc_table t = width_table();
+	double w[3];
+
+	(void)state;
+	style_default(&s);
+	s.table_size = 10;
+	s.cell_pad_x = 0;
+	/* "12345" is 25 pt with no padding; the rest still splits 1:3 */
+	layout_table_columns(&fake_metrics, &s, &t, 425, w);
+	assert_true(fabs(w[0] - 25) < 1e-9);
+	assert_true(fabs(w[1] - 100) < 1e-9);
+	assert_true(fabs(w[2] - 300) < 1e-9);
+}
+
+/* Config refuses a page with no room for text; layout, given one
+ * anyway, must still finish (every line and row takes at least one
+ * character or line per page) rather than loop. */
+static void test_tiny_page_still_finishes(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	char *a = lines_text(3);
+
+	(void)state;
+	style_for_tests(&s);
+	s.page_width = 60;
+	s.margin_left = s.margin_right = 25;     /* a 10 pt column */
+	s.page_height = 100;
+	s.margin_top = s.margin_bottom = 45;     /* a 10 pt page */
+	push(d, DOC_HEADING, "Heading");
+	push(d, DOC_PARAGRAPH, a);
+	push_table(d, 3);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(dl.errors, 0);
+	/* the heading is cut to a few letters a line, but nothing is lost */
+	assert_int_equal(p->outline_len, 1);
+	assert_string_equal(p->outline[0].title, "1 Heading");
+	assert_true(p->len > 3);
+	assert_true(p->items[p->len - 1].len > 0);
+	free(a);
 	layout_free(p);
 	doc_free(d);
 	diag_release(&dl);
@@ -772,6 +862,9 @@ int main(void)
 		cmocka_unit_test(test_columns_auto_fixed_and_proportional),
 		cmocka_unit_test(test_auto_columns_shrink_to_fit),
 		cmocka_unit_test(test_row_taller_than_a_page_splits_between_lines),
+		cmocka_unit_test(test_labels_set_page_numbers_and_continued),
+		cmocka_unit_test(test_cell_padding_comes_from_the_style),
+		cmocka_unit_test(test_tiny_page_still_finishes),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

@@ -1,18 +1,28 @@
 /*
  * doc.h: the document model, built from config and facts.
  *
- * A briefing is a flat sequence of blocks: numbered headings, paragraphs,
- * lists, key figures, tables, notes and page breaks. The model copies every
- * string it keeps, so config and facts can be freed once it is built, and
- * it holds no layout decisions: those are layout's.
+ * A briefing is a flat sequence of typed blocks: numbered headings,
+ * paragraphs, lists, key figures, tables, org charts, notes, page breaks,
+ * the contents, the sources and a cover. Each kind has its own struct, so
+ * a field means one thing; struct doc_block tags which one a block holds.
+ *
+ * Every block, and every list item, table row and org unit, carries the
+ * place it came from (struct doc_origin), so a later stage can name a
+ * file and line in its errors. The model copies every string it keeps, so
+ * config and facts can be freed once it is built, and it holds no layout
+ * decisions: those are layout's. Nothing here depends on the input types.
  */
 #ifndef BRIEFING_DOC_H
 #define BRIEFING_DOC_H
 
 #include <stddef.h>
 
+#include "briefing/base/date.h"
 #include "briefing/base/diag.h"
-#include "briefing/input.h"
+#include "briefing/base/style.h"
+
+struct config;
+struct facts;
 
 enum doc_kind {
 	DOC_HEADING,
@@ -20,8 +30,7 @@ enum doc_kind {
 	DOC_LIST,
 	DOC_FIGURES,
 	DOC_TABLE,
-	DOC_ORGCHART,   /* units (items: names, values: details or "", levels:
-	                   enum unit_kind, parents: index or -1) */
+	DOC_ORGCHART,
 	DOC_NOTE,       /* a small-print remark, e.g. under a table */
 	DOC_PAGEBREAK,
 	DOC_CONTENTS,   /* table of contents */
@@ -29,33 +38,126 @@ enum doc_kind {
 	DOC_COVER       /* a cover page; always the first block when present */
 };
 
+/* How a table column's text sits in it. The model resolves the config's
+ * "auto" (numbers right, text left), so layout never guesses. */
+enum doc_align { DOC_ALIGN_LEFT, DOC_ALIGN_RIGHT, DOC_ALIGN_CENTER };
+
+/* What a unit of an org chart is; layout maps each to a box style. */
+enum doc_unit_kind {
+	DOC_UNIT_COMMAND,
+	DOC_UNIT_STAFF,     /* drawn beside its parent's line */
+	DOC_UNIT_UNIT,
+	DOC_UNIT_SUPPORT
+};
+
+/* Where something came from: a data file's line for facts, a config line
+ * for page breaks, contents and sources. file points into the doc's own
+ * copy of the name (struct doc files); line 0 means no line is known. */
+struct doc_origin {
+	const char *file;
+	int line;
+};
+
+struct doc_heading {
+	int level;          /* 1 or 2 */
+	char *number;       /* "2.1", or NULL when unnumbered */
+	char *title;
+};
+
+struct doc_paragraph {
+	char *text;         /* also a note's text */
+};
+
+struct doc_list_item {
+	char *text;
+	int level;          /* 0, or 1 for a sub-item */
+	struct doc_origin origin;
+};
+
+struct doc_list {
+	char *intro;        /* lead-in sentence; may be NULL */
+	struct doc_list_item *items;
+	size_t len;
+};
+
+/* A key figure: in a figures block, or a tile on the cover. */
+struct doc_figure {
+	char *label;
+	char *value;
+	struct doc_origin origin;
+};
+
+struct doc_figures {
+	struct doc_figure *items;
+	size_t len;
+};
+
 struct doc_column {
 	char *title;
-	enum column_align align;
-	double width;   /* as struct config_column */
+	enum doc_align align;
+	double width;   /* > 0 points, 0 automatic, < 0 a share (-1 = 1*) */
+};
+
+struct doc_table {
+	char *caption;      /* may be NULL */
+	struct doc_column *columns;
+	size_t cols, rows;
+	char **cells;       /* rows * cols, row-major, formatted for print */
+	struct doc_origin *row_origins;   /* rows of them: the CSV lines */
+};
+
+struct doc_unit {
+	char *name;
+	char *detail;       /* second line; "" when none */
+	enum doc_unit_kind kind;
+	int parent;         /* index in units, -1 for the root */
+	struct doc_origin origin;
+};
+
+struct doc_orgchart {
+	char *name;         /* the fact's name, for messages */
+	struct doc_unit *units;
+	size_t len;
+};
+
+struct doc_contents_entry {
+	char *title;
+	char *number;       /* "" when unnumbered */
+	int level;          /* 1 or 2 */
+	size_t ref;         /* index of the entry's DOC_HEADING block */
+};
+
+struct doc_contents {
+	struct doc_contents_entry *entries;
+	size_t len;
+};
+
+struct doc_source {
+	char *title;
+	char *url;          /* "" when none */
+	char *updated;      /* "Last updated 29 November 2018" */
+	struct doc_origin origin;   /* the data file */
+};
+
+struct doc_sources {
+	char *intro;        /* may be NULL */
+	struct doc_source *items;
+	size_t len;
 };
 
 struct doc_block {
 	enum doc_kind kind;
-	int level;          /* HEADING: 1 or 2 */
-	char *number;       /* HEADING: "2.1", or NULL when unnumbered */
-	char *text;         /* HEADING title, PARAGRAPH, NOTE, LIST intro,
-	                       TABLE caption; may be NULL for LIST/TABLE */
-	/* LIST items (levels 0/1); FIGURES and COVER: labels (items) and
-	 * values; CONTENTS: titles (items), numbers (values), levels, and
-	 * refs, the index of each entry's HEADING block; SOURCES: titles
-	 * (items), addresses (values, "" when none) and "last updated" lines
-	 * (cells, len of them) */
-	char **items;
-	char **values;
-	int *levels;
-	size_t *refs;
-	int *parents;
-	size_t len;
-	/* TABLE */
-	struct doc_column *columns;
-	size_t cols, rows;
-	char **cells;       /* rows * cols, row-major */
+	struct doc_origin origin;
+	union {
+		struct doc_heading heading;       /* DOC_HEADING */
+		struct doc_paragraph paragraph;   /* DOC_PARAGRAPH, DOC_NOTE */
+		struct doc_list list;             /* DOC_LIST */
+		struct doc_figures figures;       /* DOC_FIGURES, DOC_COVER */
+		struct doc_table table;           /* DOC_TABLE */
+		struct doc_orgchart orgchart;     /* DOC_ORGCHART */
+		struct doc_contents contents;     /* DOC_CONTENTS */
+		struct doc_sources sources;       /* DOC_SOURCES */
+	} u;                                  /* DOC_PAGEBREAK: nothing */
 };
 
 struct doc {
@@ -63,6 +165,9 @@ struct doc {
 	char *as_of;        /* formatted for print: "29 November 2018" */
 	struct doc_block *blocks;
 	size_t len, cap;
+	/* The file names origins point to, each copied once. */
+	char **files;
+	size_t files_len, files_cap;
 };
 
 /* Builds the document the config describes from the facts. A block that
@@ -72,14 +177,32 @@ struct doc {
 struct doc *doc_build(const struct config *c, const struct facts *f,
                       struct diag_list *dl);
 
+/* An empty document with the given title, marking and as-of line (each
+ * copied), for building one by hand as tests do. Free with doc_free(). */
+struct doc *doc_new(const char *title, const char *marking, const char *as_of);
+
+/* Appends a zeroed block of kind to d and returns it; it is valid until
+ * the next append. Its origin is (file, line), file copied once per doc. */
+struct doc_block *doc_append(struct doc *d, enum doc_kind kind,
+                             const char *file, int line);
+
+/* The doc's own copy of the file name (NULL for NULL), for origins. */
+const char *doc_intern(struct doc *d, const char *file);
+
+/* Frees d and everything its blocks hold. Accepts NULL. */
 void doc_free(struct doc *d);
 
-/* Checks the model's invariants (numbers present on headings, cells sized
- * rows * cols, ...). Returns 0 when they hold; for tests. */
+/* Checks the model's invariants: a heading has a title and level 1 or 2,
+ * lists and figures have items, a table has rows * cols cells and a
+ * resolved alignment per column, an org chart has exactly one root and
+ * parents in range, contents entries refer to headings, and an origin
+ * with a line names a file. Returns 0 when they hold, or -1; for tests. */
 int doc_check(const struct doc *d);
 
 /* "4 months", "1 year, 2 months" or "12 days": the time from a to b,
- * each number joined to its unit by a no-break space (U+00A0). */
-void doc_format_tenure(struct date a, struct date b, char *buf, size_t size);
+ * each number joined to its unit by a no-break space (U+00A0), the units
+ * in l's words (day/days, month/months, year/years). */
+void doc_format_tenure(struct date a, struct date b, const struct labels *l,
+                       char *buf, size_t size);
 
 #endif

@@ -213,4 +213,28 @@ const char *fact_kind_name(enum fact_kind k);
 /* The closest fact name to name, for "did you mean", or NULL. */
 const char *facts_suggest(const struct facts *f, const char *name);
 
+/* ---- a table fact's cells (facts_table.c) ----
+ *
+ * The model reads a FACT_TABLE through these, so no other module sees the
+ * CSV reader. Rows are data rows (header excluded), 0-based; columns are
+ * in header order. Each takes a FACT_TABLE fact. */
+
+/* The CSV file the table was read from, for messages. */
+const char *fact_table_file(const struct fact *t);
+
+size_t fact_table_rows(const struct fact *t);
+size_t fact_table_columns(const struct fact *t);
+
+/* The header name of column col. */
+const char *fact_table_header(const struct fact *t, size_t col);
+
+/* The index of the column named name, or -1. */
+int fact_table_column(const struct fact *t, const char *name);
+
+/* The text of the cell at (row, col); "" for an empty field. */
+const char *fact_table_cell(const struct fact *t, size_t row, size_t col);
+
+/* The CSV line on which data row row starts. */
+int fact_table_row_line(const struct fact *t, size_t row);
+
 #endif

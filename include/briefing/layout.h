@@ -74,30 +74,11 @@ struct pages {
 	struct arena *arena;  /* owns every string the boxes point to */
 };
 
-/* One line of wrapped text: bytes [start, start + len) of the input, with
- * trailing spaces dropped, and its natural width. */
-struct layout_line {
-	size_t start, len;
-	double width;
-};
-
-/* Breaks text[0..len) into lines no wider than max_width, at spaces. A word
- * wider than a line is broken between characters (never inside a UTF-8
- * sequence) so nothing is lost. Returns the line count and a new array in
- * *lines that the caller frees with free(). Empty text gives zero lines. */
-size_t layout_wrap(const struct metrics *m, enum face face, double size,
-                   const char *text, size_t len, double max_width,
-                   struct layout_line **lines);
-
-/* The widths of table t's columns in a table width wide, into w[t->cols]:
- * fixed columns get their width, automatic ones their natural width (all
- * cells on one line), proportional ones share the rest; automatic columns
- * shrink in proportion when they alone would overflow. Exposed for tests. */
-void layout_table_columns(const struct metrics *m, const struct style *s,
-                          const struct doc_block *t, double width, double *w);
-
-/* Lays out the document. The caller frees the result with layout_free().
- * Returns NULL after reporting an error (e.g. a page too small). */
+/* Lays out the document. s must leave room for text on the page (config
+ * checks that, naming the [page] line; style_default() does); layout
+ * itself only promises to finish on any style. Errors name the block's
+ * origin, e.g. an org chart too big for the page. The caller frees the
+ * result with layout_free(). Returns NULL after reporting an error. */
 struct pages *layout_run(const struct doc *d, const struct style *s,
                          const struct metrics *m, struct diag_list *dl);
 

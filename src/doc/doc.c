@@ -3,98 +3,109 @@
  *
  * This is where the config's references meet the facts: every block's
  * fact must exist and be of the block's kind. Section numbers (1, 1.1) are
- * assigned here, and table cells are formatted (dates, "present",
- * computed tenure), so layout only places text.
+ * assigned here, table cells are formatted (dates, "present", computed
+ * tenure) and column alignment resolved, so layout only places text. The
+ * input's enums are mapped to the model's own here, and nowhere else.
+ *
+ * Invariant: every block has an origin, and every string and file name a
+ * block holds is owned by the doc (file names once each, in d->files).
  */
 #include "briefing/doc.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "briefing/base/xalloc.h"
-#include "input/csvfile.h"
+#include "briefing/input.h"
 
-static struct doc_block *add_block(struct doc *d, enum doc_kind kind)
+/* An origin at a fact's own line, or at line of the fact's file. */
+static struct doc_origin fact_origin(struct doc *d, const struct fact *f,
+                                     int line)
 {
-	struct doc_block *b;
+	struct doc_origin o = { doc_intern(d, f->file), line };
 
-	d->blocks = xgrow(d->blocks, &d->cap, d->len + 1, sizeof *d->blocks);
-	b = &d->blocks[d->len++];
-	memset(b, 0, sizeof *b);
-	b->kind = kind;
-	return b;
+	return o;
 }
 
 /* Numbers are glued to their units with no-break spaces (U+00A0). */
 #define NBSP "\xC2\xA0"
 
-void doc_format_tenure(struct date a, struct date b, char *buf, size_t size)
+void doc_format_tenure(struct date a, struct date b, const struct labels *l,
+                       char *buf, size_t size)
 {
-	int months = (b.year - a.year) * 12 + (b.month - a.month);
+	int months = (b.year - a.year) * 12 + (b.month - a.month) -
+	             (b.day < a.day);
+	int y = months / 12, m = months % 12;
 
-	if (b.day < a.day)
-		months--;
 	if (months < 1) {
 		long days = date_days(b) - date_days(a);
 
-		snprintf(buf, size, "%ld" NBSP "day%s", days, days == 1 ? "" : "s");
+		snprintf(buf, size, "%ld" NBSP "%s", days,
+		         days == 1 ? l->day : l->days);
 	} else if (months < 12) {
-		snprintf(buf, size, "%d" NBSP "month%s", months,
-		         months == 1 ? "" : "s");
-	} else if (months % 12 == 0) {
-		snprintf(buf, size, "%d" NBSP "year%s", months / 12,
-		         months / 12 == 1 ? "" : "s");
+		snprintf(buf, size, "%d" NBSP "%s", months,
+		         months == 1 ? l->month : l->months);
+	} else if (m == 0) {
+		snprintf(buf, size, "%d" NBSP "%s", y, y == 1 ? l->year : l->years);
 	} else {
-		snprintf(buf, size, "%d" NBSP "year%s, %d" NBSP "month%s",
-		         months / 12, months / 12 == 1 ? "" : "s", months % 12,
-		         months % 12 == 1 ? "" : "s");
+		snprintf(buf, size, "%d" NBSP "%s, %d" NBSP "%s", y,
+		         y == 1 ? l->year : l->years, m,
+		         m == 1 ? l->month : l->months);
 	}
 }
 
-/* The text of one table cell: dates in the configured format, an empty
- * "to" as "present", "unknown" and other blanks as a dash. */
-static char *format_cell(const struct fact *fact, size_t row, const char *field,
-                         const char *fmt, struct date as_of)
+/* The computed "tenure" cell of a succession table: from "from" to "to",
+ * or to the as-of date while the term runs. */
+static char *tenure_cell(const struct fact *t, size_t row, struct date as_of,
+                         const struct labels *l)
 {
-	const struct csvfile *t = fact->table;
-	int col = csvfile_column(t, field);
+	int fc = fact_table_column(t, "from"), tc = fact_table_column(t, "to");
+	struct date from, to;
+	const char *ts;
+	char buf[64];
+
+	if (fc < 0 || tc < 0 ||
+	    !date_parse(fact_table_cell(t, row, (size_t)fc), &from))
+		return xstrdup(l->blank);
+	ts = fact_table_cell(t, row, (size_t)tc);
+	if (!ts[0])
+		to = as_of;
+	else if (!date_parse(ts, &to))
+		return xstrdup(l->blank);
+	doc_format_tenure(from, to, l, buf, sizeof buf);
+	return xstrdup(buf);
+}
+
+/* The text of one table cell: dates in the configured format, an empty
+ * "to" as "present", "unknown" and other blanks as a dash (the labels
+ * present and blank). */
+static char *format_cell(const struct fact *fact, size_t row, const char *field,
+                         const char *fmt, struct date as_of,
+                         const struct labels *l)
+{
+	int col = fact_table_column(fact, field);
+	const char *v;
 	char buf[64];
 	struct date d;
 
-	if (strcmp(field, "tenure") == 0 && col < 0) {
-		int fc = csvfile_column(t, "from"), tc = csvfile_column(t, "to");
-		struct date from, to;
-		const char *ts;
-
-		if (fc < 0 || tc < 0 || !date_parse(csvfile_cell(t, row, (size_t)fc),
-		                                    &from))
-			return xstrdup("–");
-		ts = csvfile_cell(t, row, (size_t)tc);
-		if (!ts[0])
-			to = as_of;
-		else if (!date_parse(ts, &to))
-			return xstrdup("–");
-		doc_format_tenure(from, to, buf, sizeof buf);
+	if (strcmp(field, "tenure") == 0 && col < 0)
+		return tenure_cell(fact, row, as_of, l);
+	v = fact_table_cell(fact, row, (size_t)col);
+	if (!v[0] && strcmp(field, "to") == 0 && fact->succession)
+		return xstrdup(l->present);
+	for (size_t i = 0; i < fact->codes_len; i++)
+		if (strcmp(fact->codes[i].field, field) == 0 &&
+		    strcmp(fact->codes[i].code, v) == 0)
+			return xstrdup(fact->codes[i].meaning);
+	if (!v[0] || strcmp(v, "unknown") == 0)
+		return xstrdup(l->blank);
+	if (date_parse(v, &d)) {
+		date_format(d, fmt, buf, sizeof buf);
 		return xstrdup(buf);
 	}
-	{
-		const char *v = csvfile_cell(t, row, (size_t)col);
-
-		if (!v[0] && strcmp(field, "to") == 0 && fact->succession)
-			return xstrdup("present");
-		for (size_t i = 0; i < fact->codes_len; i++)
-			if (strcmp(fact->codes[i].field, field) == 0 &&
-			    strcmp(fact->codes[i].code, v) == 0)
-				return xstrdup(fact->codes[i].meaning);
-		if (!v[0] || strcmp(v, "unknown") == 0)
-			return xstrdup("–");
-		if (date_parse(v, &d)) {
-			date_format(d, fmt, buf, sizeof buf);
-			return xstrdup(buf);
-		}
-		return xstrdup(v);
-	}
+	return xstrdup(v);
 }
 
 /* A number as tables print them: digits with optional sign, thousands
@@ -118,108 +129,130 @@ static bool is_number(const char *s)
 	return digit;
 }
 
-/* ALIGN_AUTO becomes right for a column whose cells are all numbers (or
- * dashes for missing values), left otherwise. */
-static enum column_align resolve_align(const struct doc_block *b, size_t col,
-                                       enum column_align align)
+/* The config's alignment in the model's terms. ALIGN_AUTO becomes right
+ * for a column whose cells are all numbers (or dashes for missing
+ * values), left otherwise. */
+static enum doc_align resolve_align(const struct doc_table *t, size_t col,
+                                    enum column_align align,
+                                    const struct labels *l)
 {
 	bool any = false;
 
-	if (align != ALIGN_AUTO)
-		return align;
-	for (size_t r = 0; r < b->rows; r++) {
-		const char *v = b->cells[r * b->cols + col];
+	switch (align) {
+	case ALIGN_LEFT:
+		return DOC_ALIGN_LEFT;
+	case ALIGN_RIGHT:
+		return DOC_ALIGN_RIGHT;
+	case ALIGN_CENTER:
+		return DOC_ALIGN_CENTER;
+	case ALIGN_AUTO:
+		break;
+	}
+	for (size_t r = 0; r < t->rows; r++) {
+		const char *v = t->cells[r * t->cols + col];
 
-		if (strcmp(v, "–") == 0)
+		if (strcmp(v, l->blank) == 0)
 			continue;
 		if (!is_number(v))
-			return ALIGN_LEFT;
+			return DOC_ALIGN_LEFT;
 		any = true;
 	}
-	return any ? ALIGN_RIGHT : ALIGN_LEFT;
+	return any ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
+}
+
+/* Every column the config names must be in the CSV, or be the computed
+ * tenure of a succession table. Reports each missing one. */
+static int check_columns(const struct config_table *ct, const struct fact *fact,
+                         struct diag_list *dl)
+{
+	size_t before = dl->errors;
+
+	for (size_t i = 0; i < ct->len; i++) {
+		const char *field = ct->columns[i].field;
+
+		if (fact_table_column(fact, field) < 0 &&
+		    !(strcmp(field, "tenure") == 0 && fact->succession))
+			diag_error(dl, ct->columns[i].file, ct->columns[i].line,
+			           "[table.%s]: column '%s' is not in %s (its "
+			           "columns: %s%s)", ct->fact, field,
+			           fact_table_file(fact), fact_table_header(fact, 0),
+			           fact_table_columns(fact) > 1 ? ", ..." : "");
+	}
+	return dl->errors > before ? -1 : 0;
 }
 
 static int add_table(struct doc *d, const struct config *c,
-                     const struct config_block *cb, const struct fact *fact,
-                     struct date as_of, struct diag_list *dl)
+                     const struct fact *fact, struct date as_of,
+                     struct diag_list *dl)
 {
 	const struct config_table *ct = config_table_for(c, fact->name);
-	const struct csvfile *t = fact->table;
-	struct doc_block *b;
-	size_t cols = ct ? ct->len : t->columns;
+	size_t cols = ct ? ct->len : fact_table_columns(fact);
+	size_t rows = fact_table_rows(fact);
+	const char *csv = doc_intern(d, fact_table_file(fact));
+	struct doc_table *t;
 
-	if (ct) {
-		size_t before = dl->errors;
-
-		for (size_t i = 0; i < ct->len; i++) {
-			const char *field = ct->columns[i].field;
-
-			if (csvfile_column(t, field) < 0 &&
-			    !(strcmp(field, "tenure") == 0 && fact->succession))
-				diag_error(dl, ct->columns[i].file, ct->columns[i].line,
-				           "[table.%s]: column '%s' is not in %s (its "
-				           "columns: %s%s)", ct->fact, field, t->file,
-				           t->header[0], t->columns > 1 ? ", ..." : "");
-		}
-		if (dl->errors > before)
-			return -1;
-	}
-	b = add_block(d, DOC_TABLE);
-	b->text = ct && ct->caption ? xstrdup(ct->caption) : NULL;
-	b->cols = cols;
-	b->rows = t->rows;
-	b->columns = xcalloc(cols, sizeof *b->columns);
-	b->cells = xcalloc(cols * t->rows, sizeof *b->cells);
+	if (ct && check_columns(ct, fact, dl) != 0)
+		return -1;
+	t = &doc_append(d, DOC_TABLE, fact->file, fact->line)->u.table;
+	t->caption = ct && ct->caption ? xstrdup(ct->caption) : NULL;
+	t->cols = cols;
+	t->rows = rows;
+	t->columns = xcalloc(cols, sizeof *t->columns);
+	t->cells = xcalloc(cols * rows > 0 ? cols * rows : 1, sizeof *t->cells);
+	t->row_origins = xcalloc(rows ? rows : 1, sizeof *t->row_origins);
 	for (size_t i = 0; i < cols; i++) {
-		b->columns[i].title = xstrdup(ct ? ct->columns[i].title : t->header[i]);
-		b->columns[i].align = ct ? ct->columns[i].align : ALIGN_AUTO;
-		b->columns[i].width = ct ? ct->columns[i].width : 0;
+		t->columns[i].title = xstrdup(ct ? ct->columns[i].title
+		                                 : fact_table_header(fact, i));
+		t->columns[i].width = ct ? ct->columns[i].width : 0;
 	}
-	for (size_t r = 0; r < t->rows; r++)
+	for (size_t r = 0; r < rows; r++) {
+		t->row_origins[r].file = csv;
+		t->row_origins[r].line = fact_table_row_line(fact, r);
 		for (size_t i = 0; i < cols; i++)
-			b->cells[r * cols + i] = format_cell(fact, r,
-			        ct ? ct->columns[i].field : t->header[i],
-			        ct ? ct->date_format : "iso", as_of);
+			t->cells[r * cols + i] = format_cell(fact, r,
+			        ct ? ct->columns[i].field : fact_table_header(fact, i),
+			        ct ? ct->date_format : "iso", as_of, &c->style.labels);
+	}
 	for (size_t i = 0; i < cols; i++)
-		b->columns[i].align = resolve_align(b, i, b->columns[i].align);
+		t->columns[i].align = resolve_align(t, i, ct ? ct->columns[i].align
+		                                             : ALIGN_AUTO,
+		                                    &c->style.labels);
 	if (fact->note)
-		add_block(d, DOC_NOTE)->text = xstrdup(fact->note);
-	(void)cb;
+		doc_append(d, DOC_NOTE, fact->file, fact->line)->u.paragraph.text =
+		        xstrdup(fact->note);
 	return 0;
 }
 
-/* One entry per data file: title, address, last-updated date. A source
- * older than the config's max_source_age before the as-of date warns:
- * the briefing may state what is no longer true. */
-static int add_sources(struct doc *d, const struct facts *f,
-                       struct date as_of)
+/* One entry per data file: title, address, last-updated date. */
+static void add_sources(struct doc *d, const struct config *c,
+                        const struct config_block *cb, const struct facts *f,
+                        struct date as_of)
 {
-	struct doc_block *b = add_block(d, DOC_SOURCES);
+	const struct labels *l = &c->style.labels;
+	struct doc_sources *s;
 	char date[64];
 
+	s = &doc_append(d, DOC_SOURCES, cb->file, cb->line)->u.sources;
 	date_format(as_of, "long", date, sizeof date);
-	b->text = xasprintf("This briefing is current as of %s. It draws on "
-	                    "the following sources.", date);
-	b->len = f->sources_len;
-	b->rows = f->sources_len;
-	b->cols = 1;
-	b->items = xcalloc(b->len ? b->len : 1, sizeof *b->items);
-	b->values = xcalloc(b->len ? b->len : 1, sizeof *b->values);
-	b->levels = xcalloc(b->len ? b->len : 1, sizeof *b->levels);
-	b->cells = xcalloc(b->len ? b->len : 1, sizeof *b->cells);
+	/* config checked the pattern: exactly one %s, the date */
+	s->intro = xasprintf(l->sources_intro, date);
+	s->len = f->sources_len;
+	s->items = xcalloc(s->len ? s->len : 1, sizeof *s->items);
 	for (size_t i = 0; i < f->sources_len; i++) {
 		const struct fact_source *src = f->sources[i];
+		struct doc_source *e = &s->items[i];
 
-		b->items[i] = xstrdup(src->title ? src->title : src->file);
-		b->values[i] = xstrdup(src->url ? src->url : "");
+		e->title = xstrdup(src->title ? src->title : src->file);
+		e->url = xstrdup(src->url ? src->url : "");
 		date_format(src->updated, "long", date, sizeof date);
-		b->cells[i] = xasprintf("Last updated %s", date);
+		e->updated = xasprintf("%s %s", l->last_updated, date);
+		e->origin.file = doc_intern(d, src->file);
 	}
-	return 0;
 }
 
 /* Warns about each source last updated more than max_source_age days
- * before the briefing's as-of date. */
+ * before the briefing's as-of date: the briefing may state what is no
+ * longer true. */
 static void check_source_age(const struct config *c, const struct facts *f,
                              struct date as_of, struct diag_list *dl)
 {
@@ -239,40 +272,47 @@ static void check_source_age(const struct config *c, const struct facts *f,
 	}
 }
 
-/* The cover's key figures: each names an item of a figures fact. */
-static int add_cover(struct doc *d, const struct config *c,
-                     const struct facts *f, struct diag_list *dl)
+/* The item of figures fact cf names, or NULL after reporting why not. */
+static const struct fact_item *cover_item(const struct config_cover_figure *cf,
+                                          const struct facts *f,
+                                          const struct fact **fact,
+                                          struct diag_list *dl)
 {
-	struct doc_block *b = add_block(d, DOC_COVER);
-	size_t n = c->cover_figures_len;
-
-	b->items = xcalloc(n ? n : 1, sizeof *b->items);
-	b->values = xcalloc(n ? n : 1, sizeof *b->values);
-	b->levels = xcalloc(n ? n : 1, sizeof *b->levels);
-	for (size_t i = 0; i < n; i++) {
-		const struct config_cover_figure *cf = &c->cover_figures[i];
-		const struct fact *fact = facts_find(f, cf->fact);
-		const struct fact_item *item = NULL;
-
-		if (!fact || fact->kind != FACT_FIGURES) {
-			diag_error(dl, cf->file, cf->line, "[cover]: '%s' is not a "
-			           "figures fact", cf->fact);
-			continue;
-		}
-		for (size_t k = 0; k < fact->len && !item; k++)
-			if (fact->items[k].number == cf->number)
-				item = &fact->items[k];
-		if (!item) {
-			diag_error(dl, cf->file, cf->line, "[cover]: '%s' has no item "
-			           "%d (%s:%d)", cf->fact, cf->number, fact->file,
-			           fact->line);
-			continue;
-		}
-		b->items[b->len] = xstrdup(item->text);
-		b->values[b->len] = xstrdup(item->value);
-		b->len++;
+	*fact = facts_find(f, cf->fact);
+	if (!*fact || (*fact)->kind != FACT_FIGURES) {
+		diag_error(dl, cf->file, cf->line, "[cover]: '%s' is not a "
+		           "figures fact", cf->fact);
+		return NULL;
 	}
-	return 0;
+	for (size_t k = 0; k < (*fact)->len; k++)
+		if ((*fact)->items[k].number == cf->number)
+			return &(*fact)->items[k];
+	diag_error(dl, cf->file, cf->line, "[cover]: '%s' has no item %d (%s:%d)",
+	           cf->fact, cf->number, (*fact)->file, (*fact)->line);
+	return NULL;
+}
+
+/* The cover's key figures: each names an item of a figures fact. */
+static void add_cover(struct doc *d, const struct config *c,
+                      const struct facts *f, struct diag_list *dl)
+{
+	size_t n = c->cover_figures_len;
+	struct doc_figures *cov = &doc_append(d, DOC_COVER, c->file, 0)->u.figures;
+
+	cov->items = xcalloc(n ? n : 1, sizeof *cov->items);
+	for (size_t i = 0; i < n; i++) {
+		const struct fact *fact;
+		const struct fact_item *item = cover_item(&c->cover_figures[i], f,
+		                                          &fact, dl);
+		struct doc_figure *fig;
+
+		if (!item)
+			continue;
+		fig = &cov->items[cov->len++];
+		fig->label = xstrdup(item->text);
+		fig->value = xstrdup(item->value);
+		fig->origin = fact_origin(d, fact, fact->line);
+	}
 }
 
 /* True for the heading of the section that holds the contents itself,
@@ -292,25 +332,91 @@ static void fill_contents(struct doc *d)
 	for (size_t i = 0; i < d->len; i++)
 		headings += d->blocks[i].kind == DOC_HEADING && !heads_contents(d, i);
 	for (size_t i = 0; i < d->len; i++) {
-		struct doc_block *b = &d->blocks[i];
+		struct doc_contents *c = &d->blocks[i].u.contents;
 
-		if (b->kind != DOC_CONTENTS)
+		if (d->blocks[i].kind != DOC_CONTENTS)
 			continue;
-		b->items = xcalloc(headings ? headings : 1, sizeof *b->items);
-		b->values = xcalloc(headings ? headings : 1, sizeof *b->values);
-		b->levels = xcalloc(headings ? headings : 1, sizeof *b->levels);
-		b->refs = xcalloc(headings ? headings : 1, sizeof *b->refs);
+		c->entries = xcalloc(headings ? headings : 1, sizeof *c->entries);
 		for (size_t j = 0; j < d->len; j++) {
-			const struct doc_block *h = &d->blocks[j];
+			const struct doc_heading *h = &d->blocks[j].u.heading;
+			struct doc_contents_entry *e;
 
-			if (h->kind != DOC_HEADING || heads_contents(d, j))
+			if (d->blocks[j].kind != DOC_HEADING || heads_contents(d, j))
 				continue;
-			b->items[b->len] = xstrdup(h->text);
-			b->values[b->len] = xstrdup(h->number ? h->number : "");
-			b->levels[b->len] = h->level;
-			b->refs[b->len] = j;
-			b->len++;
+			e = &c->entries[c->len++];
+			e->title = xstrdup(h->title);
+			e->number = xstrdup(h->number ? h->number : "");
+			e->level = h->level;
+			e->ref = j;
 		}
+	}
+}
+
+static enum doc_unit_kind unit_kind(enum unit_kind k)
+{
+	switch (k) {
+	case UNIT_COMMAND:
+		return DOC_UNIT_COMMAND;
+	case UNIT_STAFF:
+		return DOC_UNIT_STAFF;
+	case UNIT_SUPPORT:
+		return DOC_UNIT_SUPPORT;
+	case UNIT_UNIT:
+		break;
+	}
+	return DOC_UNIT_UNIT;
+}
+
+static void add_orgchart(struct doc *d, const struct fact *fact)
+{
+	struct doc_orgchart *o;
+
+	o = &doc_append(d, DOC_ORGCHART, fact->file, fact->line)->u.orgchart;
+	o->name = xstrdup(fact->name);
+	o->len = fact->units_len;
+	o->units = xcalloc(o->len ? o->len : 1, sizeof *o->units);
+	for (size_t i = 0; i < o->len; i++) {
+		const struct fact_unit *u = &fact->units[i];
+
+		o->units[i].name = xstrdup(u->name);
+		o->units[i].detail = xstrdup(u->detail ? u->detail : "");
+		o->units[i].kind = unit_kind(u->kind);
+		o->units[i].parent = u->parent;
+		o->units[i].origin = fact_origin(d, fact, u->line);
+	}
+}
+
+/* A list fact's items, or a figures fact's label/value pairs. Items have
+ * no lines of their own in the input, so they carry the fact's. */
+static void add_items(struct doc *d, const struct fact *fact)
+{
+	struct doc_block *b = doc_append(d, fact->kind == FACT_LIST ? DOC_LIST
+	                                                         : DOC_FIGURES,
+	                                 fact->file, fact->line);
+	struct doc_origin o = b->origin;
+
+	if (fact->kind == FACT_LIST) {
+		struct doc_list *l = &b->u.list;
+
+		l->intro = fact->intro ? xstrdup(fact->intro) : NULL;
+		l->len = fact->len;
+		l->items = xcalloc(l->len ? l->len : 1, sizeof *l->items);
+		for (size_t i = 0; i < l->len; i++) {
+			l->items[i].text = xstrdup(fact->items[i].text);
+			l->items[i].level = fact->items[i].level;
+			l->items[i].origin = o;
+		}
+		return;
+	}
+	b->u.figures.len = fact->len;
+	b->u.figures.items = xcalloc(fact->len ? fact->len : 1,
+	                             sizeof *b->u.figures.items);
+	for (size_t i = 0; i < fact->len; i++) {
+		struct doc_figure *fig = &b->u.figures.items[i];
+
+		fig->label = xstrdup(fact->items[i].text);
+		fig->value = xstrdup(fact->items[i].value);
+		fig->origin = o;
 	}
 }
 
@@ -320,86 +426,101 @@ static const enum fact_kind block_fact_kind[] = {
 	[BLOCK_ORGCHART] = FACT_ORGCHART,
 };
 
+/* The fact a config block names, or NULL after an error naming the
+ * block's config line. */
+static const struct fact *named_fact(const struct config_section *sec,
+                                     const struct config_block *cb,
+                                     const struct facts *f,
+                                     struct diag_list *dl)
+{
+	const struct fact *fact = facts_find(f, cb->fact);
+
+	if (!fact) {
+		const char *hint = facts_suggest(f, cb->fact);
+
+		diag_error(dl, cb->file, cb->line, "[section.%s]: no fact named "
+		           "'%s'%s%s%s", sec->id, cb->fact,
+		           hint ? " (did you mean '" : "", hint ? hint : "",
+		           hint ? "'?)" : "");
+		return NULL;
+	}
+	if (fact->kind != block_fact_kind[cb->kind]) {
+		diag_error(dl, cb->file, cb->line, "[section.%s]: fact '%s' is a %s "
+		           "(%s:%d), not a %s", sec->id, cb->fact,
+		           fact_kind_name(fact->kind), fact->file, fact->line,
+		           fact_kind_name(block_fact_kind[cb->kind]));
+		return NULL;
+	}
+	return fact;
+}
+
 static int add_block_for(struct doc *d, const struct config *c,
                          const struct config_section *sec,
                          const struct config_block *cb, const struct facts *f,
                          struct date as_of, struct diag_list *dl)
 {
 	const struct fact *fact;
-	struct doc_block *b;
 
-	if (cb->kind == BLOCK_PAGEBREAK) {
-		add_block(d, DOC_PAGEBREAK);
+	switch (cb->kind) {
+	case BLOCK_PAGEBREAK:
+		doc_append(d, DOC_PAGEBREAK, cb->file, cb->line);
 		return 0;
-	}
-	if (cb->kind == BLOCK_CONTENTS) {
-		add_block(d, DOC_CONTENTS);   /* filled once all headings exist */
+	case BLOCK_CONTENTS:   /* filled once all headings exist */
+		doc_append(d, DOC_CONTENTS, cb->file, cb->line);
 		return 0;
+	case BLOCK_SOURCES:
+		add_sources(d, c, cb, f, as_of);
+		return 0;
+	default:
+		break;
 	}
-	if (cb->kind == BLOCK_SOURCES)
-		return add_sources(d, f, as_of);
-	fact = facts_find(f, cb->fact);
-	if (!fact) {
-		const char *hint = facts_suggest(f, cb->fact);
-
-		return diag_error(dl, cb->file, cb->line, "[section.%s]: no fact "
-		                  "named '%s'%s%s%s", sec->id, cb->fact,
-		                  hint ? " (did you mean '" : "", hint ? hint : "",
-		                  hint ? "'?)" : "");
-	}
-	if (fact->kind != block_fact_kind[cb->kind])
-		return diag_error(dl, cb->file, cb->line, "[section.%s]: fact '%s' "
-		                  "is a %s (%s:%d), not a %s", sec->id, cb->fact,
-		                  fact_kind_name(fact->kind), fact->file, fact->line,
-		                  fact_kind_name(block_fact_kind[cb->kind]));
+	fact = named_fact(sec, cb, f, dl);
+	if (!fact)
+		return -1;
 	switch (fact->kind) {
 	case FACT_TEXT:
 		for (size_t i = 0; i < fact->len; i++)
-			add_block(d, DOC_PARAGRAPH)->text = xstrdup(fact->items[i].text);
+			doc_append(d, DOC_PARAGRAPH, fact->file, fact->line)
+			        ->u.paragraph.text = xstrdup(fact->items[i].text);
 		return 0;
 	case FACT_LIST:
 	case FACT_FIGURES:
-		b = add_block(d, fact->kind == FACT_LIST ? DOC_LIST : DOC_FIGURES);
-		b->text = fact->intro ? xstrdup(fact->intro) : NULL;
-		b->len = fact->len;
-		b->items = xcalloc(fact->len, sizeof *b->items);
-		b->levels = xcalloc(fact->len, sizeof *b->levels);
-		if (fact->kind == FACT_FIGURES)
-			b->values = xcalloc(fact->len, sizeof *b->values);
-		for (size_t i = 0; i < fact->len; i++) {
-			b->items[i] = xstrdup(fact->items[i].text);
-			b->levels[i] = fact->items[i].level;
-			if (b->values)
-				b->values[i] = xstrdup(fact->items[i].value);
-		}
+		add_items(d, fact);
 		return 0;
 	case FACT_TABLE:
-		return add_table(d, c, cb, fact, as_of, dl);
+		return add_table(d, c, fact, as_of, dl);
 	case FACT_ORGCHART:
-		b = add_block(d, DOC_ORGCHART);
-		b->text = xstrdup(fact->name);
-		b->len = fact->units_len;
-		b->items = xcalloc(b->len, sizeof *b->items);
-		b->values = xcalloc(b->len, sizeof *b->values);
-		b->levels = xcalloc(b->len, sizeof *b->levels);
-		b->parents = xcalloc(b->len, sizeof *b->parents);
-		for (size_t i = 0; i < b->len; i++) {
-			const struct fact_unit *u = &fact->units[i];
-
-			b->items[i] = xstrdup(u->name);
-			b->values[i] = xstrdup(u->detail ? u->detail : "");
-			b->levels[i] = (int)u->kind;
-			b->parents[i] = u->parent;
-		}
+		add_orgchart(d, fact);
 		return 0;
 	}
 	return 0;
 }
 
+/* A section's heading, numbered 1, 1.1, ... unless the section is not. */
+static void add_heading(struct doc *d, const struct config *c,
+                        const struct config_section *sec, int *n1, int *n2)
+{
+	struct doc_heading *h;
+
+	h = &doc_append(d, DOC_HEADING, c->file, sec->line)->u.heading;
+	if (!sec->numbered) {
+		h->number = NULL;
+	} else if (sec->level == 1) {
+		++*n1;
+		*n2 = 0;
+		h->number = xasprintf("%d", *n1);
+	} else {
+		++*n2;
+		h->number = xasprintf("%d.%d", *n1, *n2);
+	}
+	h->level = sec->level;
+	h->title = xstrdup(sec->title);
+}
+
 struct doc *doc_build(const struct config *c, const struct facts *f,
                       struct diag_list *dl)
 {
-	struct doc *d = xcalloc(1, sizeof *d);
+	struct doc *d;
 	struct date as_of;
 	char buf[64];
 	int n1 = 0, n2 = 0;
@@ -408,30 +529,16 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	if (!date_parse(c->as_of, &as_of))
 		as_of = (struct date){ 1970, 1, 1 };
 	date_format(as_of, "long", buf, sizeof buf);
-	d->as_of = xstrdup(buf);
-	d->title = xstrdup(c->title);
+	d = doc_new(c->title, c->marking, buf);
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
-	d->marking = xstrdup(c->marking);
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;
 	if (c->cover)
 		add_cover(d, c, f, dl);
 	check_source_age(c, f, as_of, dl);
 	for (size_t i = 0; i < c->sections_len; i++) {
 		const struct config_section *sec = &c->sections[i];
-		struct doc_block *h = add_block(d, DOC_HEADING);
 
-		if (!sec->numbered) {
-			h->number = NULL;
-		} else if (sec->level == 1) {
-			n1++;
-			n2 = 0;
-			h->number = xasprintf("%d", n1);
-		} else {
-			n2++;
-			h->number = xasprintf("%d.%d", n1, n2);
-		}
-		h->level = sec->level;
-		h->text = xstrdup(sec->title);
+		add_heading(d, c, sec, &n1, &n2);
 		for (size_t j = 0; j < sec->len; j++)
 			add_block_for(d, c, sec, &sec->blocks[j], f, as_of, dl);
 	}
@@ -441,91 +548,4 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 		return NULL;
 	}
 	return d;
-}
-
-void doc_free(struct doc *d)
-{
-	if (!d)
-		return;
-	for (size_t i = 0; i < d->len; i++) {
-		struct doc_block *b = &d->blocks[i];
-
-		free(b->number);
-		free(b->text);
-		for (size_t j = 0; j < b->len; j++) {
-			free(b->items[j]);
-			if (b->values)
-				free(b->values[j]);
-		}
-		free(b->items);
-		free(b->values);
-		free(b->levels);
-		free(b->refs);
-		free(b->parents);
-		for (size_t j = 0; b->columns && j < b->cols; j++)
-			free(b->columns[j].title);
-		for (size_t j = 0; j < b->cols * b->rows; j++)
-			free(b->cells[j]);
-		free(b->columns);
-		free(b->cells);
-	}
-	free(d->blocks);
-	free(d->title);
-	free(d->subtitle);
-	free(d->marking);
-	free(d->organisation);
-	free(d->as_of);
-	free(d);
-}
-
-int doc_check(const struct doc *d)
-{
-	if (!d->title || !d->marking || !d->as_of)
-		return -1;
-	for (size_t i = 0; i < d->len; i++) {
-		const struct doc_block *b = &d->blocks[i];
-
-		switch (b->kind) {
-		case DOC_HEADING:
-			if (!b->text || b->level < 1 || b->level > 2)
-				return -1;
-			break;
-		case DOC_PARAGRAPH:
-		case DOC_NOTE:
-			if (!b->text)
-				return -1;
-			break;
-		case DOC_LIST:
-		case DOC_FIGURES:
-			if (!b->items || !b->levels || b->len == 0 ||
-			    (b->kind == DOC_FIGURES && !b->values))
-				return -1;
-			break;
-		case DOC_TABLE:
-			if (b->cols == 0 || !b->columns || !b->cells)
-				return -1;
-			for (size_t j = 0; j < b->cols * b->rows; j++)
-				if (!b->cells[j])
-					return -1;
-			break;
-		case DOC_CONTENTS:
-			for (size_t j = 0; j < b->len; j++)
-				if (b->refs[j] >= d->len ||
-				    d->blocks[b->refs[j]].kind != DOC_HEADING)
-					return -1;
-			break;
-		case DOC_ORGCHART:
-			if (!b->parents || b->len == 0)
-				return -1;
-			break;
-		case DOC_SOURCES:
-		case DOC_COVER:
-			if (b->len && (!b->items || !b->values))
-				return -1;
-			break;
-		case DOC_PAGEBREAK:
-			break;
-		}
-	}
-	return 0;
 }

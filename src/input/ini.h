@@ -106,6 +106,14 @@ struct ini_numbered {
  * items can be inserted without renumbering. */
 struct ini_numbered *ini_numbered(struct ini_section *s, size_t *count);
 
+/* Internal to ini.c and ini_scan.c. The line of byte off of buf. */
+int ini_line_of(const char *buf, size_t off);
+
+/* Scans buf[0..len) into ini's sections and entries (values NULL), with
+ * their lines, reporting what iniparser would mangle. Returns 0 or -1. */
+int ini_scan(struct ini *ini, const char *buf, size_t len,
+             struct diag_list *dl);
+
 /* The edit distance of two short strings, for "did you mean" hints. */
 size_t ini_edit_distance(const char *a, const char *b);
 

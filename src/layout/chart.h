@@ -30,10 +30,12 @@ struct chart_segment {
 };
 
 struct chart_params {
-	double level_gap;     /* vertical space between a parent and its row of children */
+	double level_gap;     /* vertical space between a parent and its row
+	                         of children */
 	double sibling_gap;   /* horizontal space between neighbouring boxes */
 	double stack_gap;     /* vertical space between stacked leaves */
-	double stack_indent;  /* how far stacked leaves sit right of the parent's line */
+	double stack_indent;  /* how far stacked leaves sit right of the
+	                         parent's line */
 	double max_width;     /* the chart must fit this width */
 	bool allow_stack;     /* may stack leaf children to save width */
 };

@@ -25,6 +25,53 @@ struct rgb {
 	float r, g, b;
 };
 
+/* Longest label, in bytes with its NUL; config refuses a longer one.
+ * Labels are arrays, not pointers, so a struct style stays a plain value
+ * that can be copied and needs no freeing. */
+#define LABEL_MAX 160
+
+/* The fixed words a briefing prints, so a briefing in another language
+ * is a new [labels] section, never new C. They live in struct style
+ * (s->labels) because layout receives only the style, and doc reaches
+ * them as c->style.labels. Each is plain text, used through "%s" and
+ * never as a format, except the patterns marked "pattern": config checks
+ * that those hold exactly the conversions named, and nothing else. */
+struct labels {
+	char continued[LABEL_MAX];   /* "(continued)": put_cont_header, after
+	                              * the caption and a space */
+	char page_number[LABEL_MAX]; /* pattern "Page %d of %d": running_heads
+	                              * `"Page %zu of %zu"`; two int arguments,
+	                              * page then page count */
+	char as_of[LABEL_MAX];       /* "As of": add_title_block `"As of %s%s%s"`
+	                              * and add_cover `"As of %s"`, then a space
+	                              * and the date */
+	char separator[LABEL_MAX];   /* "  \xC2\xB7  " (two spaces, middle dot,
+	                              * two spaces): add_title_block, between the
+	                              * date and the organisation */
+	char bullet[LABEL_MAX];      /* "\xE2\x80\xA2" (bullet): add_list, level 0 */
+	char sub_bullet[LABEL_MAX];  /* "\xE2\x80\x93" (en dash): add_list, level 1 */
+	char present[LABEL_MAX];     /* "present": doc.c cell_text, the empty
+	                              * "to" of a succession table */
+	char blank[LABEL_MAX];       /* "\xE2\x80\x93" (en dash): doc.c cell_text,
+	                              * a blank or "unknown" cell, and a tenure
+	                              * without both dates */
+	char last_updated[LABEL_MAX]; /* "Last updated": doc.c sources block
+	                              * `"Last updated %s"`, then a space and the
+	                              * date */
+	char sources_intro[LABEL_MAX]; /* pattern "This briefing is current as
+	                              * of %s. It draws on the following
+	                              * sources.": doc.c sources block; one
+	                              * string argument, the as-of date */
+	/* doc.c tenure: `"%d" NBSP "day%s"` and so on; singular when 1 */
+	char day[LABEL_MAX], days[LABEL_MAX];
+	char month[LABEL_MAX], months[LABEL_MAX];
+	char year[LABEL_MAX], years[LABEL_MAX];
+	/* base/date.c month_names[]: "January" .. "December", used by the
+	 * "long" date format. Wiring these needs a date_format() that takes
+	 * names (base is another engineer's). */
+	char month_names[12][32];
+};
+
 struct style {
 	/* page */
 	double page_width, page_height;
@@ -66,6 +113,109 @@ struct style {
 	struct rgb chart_staff_fill, chart_staff_text;
 	struct rgb chart_unit_fill, chart_unit_text;
 	struct rgb chart_support_fill, chart_support_text;
+
+	/* Spacing factors. Each replaces a literal that layout.c had
+	 * hard-coded; the comment names the function and the expression it
+	 * replaces, and the default is that literal, so the default briefing
+	 * is unchanged. "x size" is a multiple of the type size in use;
+	 * lengths are in points (config reads the ones marked mm in mm). */
+	/* text */
+	double justify_max_space;   /* place_line: `extra > space * 3` (x a space's width) */
+	double space_after_heading; /* build_items: `s->paragraph_space * 0.5` (x paragraph_space) */
+	double note_space;          /* build_items DOC_NOTE: space_before `3` pt */
+	double table_space;         /* build_items DOC_FIGURES, DOC_TABLE: `space + 2` pt */
+	/* headings */
+	double heading_leading;     /* add_heading: `size * 1.25` */
+	double heading_number_indent; /* HEADING_INDENT `(10 * MM)`; key in mm */
+	double heading2_space;      /* add_heading: `s->heading_space * 0.7` (x heading_space) */
+	double heading1_rule_gap;   /* add_heading: `rule_gap = ... 3` pt */
+	double heading1_rule_offset; /* add_heading: rule at `leading * n + 1` pt */
+	double heading1_rule_width; /* add_heading: add_rule width `0.6` pt */
+	/* lists */
+	double list_item_space;     /* add_list: both `size * 0.3` (intro, items) */
+	double list_bullet_offset;  /* add_list: `x - s->list_indent * 0.75` (x list_indent) */
+	/* tables and figures */
+	double table_leading;       /* add_row: `size * 1.25` */
+	double cell_pad_x;          /* CELL_PAD_X `4.0` pt */
+	double cell_pad_y;          /* CELL_PAD_Y `2.5` pt */
+	double table_rule_width;    /* add_row: add_rule width `0.4` pt */
+	double caption_leading;     /* cont_height and put_cont_header: `s->table_size * 1.4` */
+	double figures_label_max;   /* add_figures: both `b->width * 0.45` (x text width) */
+	double figures_rule_width;  /* add_figures: both add_rule widths `0.8` pt */
+	/* title block (page 1 without a cover) */
+	double title_leading;       /* add_title_block: `s->title_size * 1.15` */
+	double subtitle_leading;    /* add_title_block: `s->subtitle_size * 1.3` */
+	double subtitle_gap;        /* add_title_block: `y += 2` pt */
+	double as_of_leading;       /* add_title_block: `lead = size * 1.4` */
+	double as_of_gap;           /* add_title_block: `y += 4` pt */
+	double title_rule_gap;      /* add_title_block: `y += 6` pt */
+	double title_rule_width;    /* add_title_block: add_rule `1.5` and `y + 1.5` pt */
+	/* org charts */
+	double chart_pad;           /* CHART_PAD `4.0` pt */
+	double chart_max_text;      /* CHART_MAX_TEXT `(40 * MM)`; key in mm */
+	double chart_level_gap;     /* chart_at_size: `.level_gap = 7 * MM`; key in mm */
+	double chart_sibling_gap;   /* chart_at_size: `.sibling_gap = 3.5 * MM`; key in mm */
+	double chart_stack_gap;     /* chart_at_size: `.stack_gap = 2.5 * MM`; key in mm */
+	double chart_stack_indent;  /* chart_at_size: `.stack_indent = 5 * MM`; key in mm */
+	double chart_leading;       /* chart_at_size and chart_box: `size * 1.2` */
+	double chart_detail_scale;  /* chart_at_size and chart_box: every `size * 0.9` */
+	double chart_min_box_width; /* chart_at_size: `fmax(..., 22 * MM)`; key in mm */
+	double chart_box_rule_width; /* chart_box: the four `0.6` borders */
+	double chart_line_width;    /* add_orgchart: connectors `0.9f` */
+	double chart_shrink;        /* fit_chart: `*size * 0.9` per step */
+	double chart_margin;        /* add_orgchart: `- 12`, `res.height + 12`; connectors at `6 +` (half) */
+	double chart_space_before;  /* add_orgchart: `space_before + 4` pt */
+	double chart_landscape_heading; /* add_orgchart: `3 * s->heading1_size` (x heading1_size) */
+	/* contents */
+	double contents_number_gap; /* TOC_NUMBER_GAP `(10 * MM)`; key in mm */
+	double contents_level_indent; /* TOC_LEVEL_INDENT `(10 * MM)`; key in mm */
+	double contents_level2_gap; /* add_contents: `(top ? 0 : 2 * MM)`; key in mm */
+	double contents_number_space; /* add_contents: `right - num_w - 6` pt */
+	double contents_leader_gap; /* add_contents: leaders `+ 4` after title, `- 4` before number */
+	double contents_entry_space; /* add_contents: `top ? size * 0.5` (x body_size) */
+	/* sources */
+	double sources_entry_space; /* add_sources_block: `size * 0.8` (x body_size) */
+	double sources_date_scale;  /* add_sources_block: `size * 0.9` ("Last updated" line) */
+	/* cover */
+	double cover_band;          /* add_cover: `band = 12 * MM`; key in mm */
+	double cover_top;           /* add_cover: `y = height * 0.18` (x text height) */
+	double cover_marking_grow;  /* add_cover: every `s->marking_size + 2` pt */
+	double cover_marking_baseline; /* add_cover: `(s->marking_size + 2) * 0.35` */
+	double cover_org_leading;   /* add_cover: `y += s->subtitle_size * 1.3` */
+	double cover_org_gap;       /* add_cover: `y += s->subtitle_size` (x subtitle_size, 1) */
+	double cover_rule_length;   /* add_cover: `b->width * 0.25` (x text width) */
+	double cover_rule_width;    /* add_cover: add_rule width `3` pt */
+	double cover_rule_gap;      /* add_cover: `y += 10` pt */
+	double cover_title_scale;   /* add_cover: every `s->title_size * 1.35` (x title_size) */
+	double cover_title_leading; /* add_cover: `... * 1.35 * 1.15` (the 1.15) */
+	double cover_subtitle_gap;  /* add_cover: `y += s->subtitle_size * 0.8` */
+	double cover_subtitle_scale; /* add_cover: every `s->subtitle_size * 1.2` */
+	double cover_subtitle_leading; /* add_cover: `... * 1.2 * 1.3` (the 1.3) */
+	double cover_as_of_scale;   /* add_cover: `s->body_size * 1.2` */
+	double cover_as_of_gap;     /* add_cover: `y += size * 2.2` */
+	int cover_tile_columns;     /* add_cover: `c->len < 4 ? c->len : 4` */
+	double cover_tile_gap;      /* add_cover: `gap = 4 * MM`; key in mm */
+	double cover_value_scale;   /* add_cover: `s->heading1_size * 1.3` */
+	double cover_value_leading; /* add_cover: every `value_size * 1.2` */
+	int cover_value_lines;      /* add_cover: `* 3` in tile_h and ly, `j < 3` */
+	double cover_label_leading; /* add_cover: every `label_size * 1.3` */
+	int cover_label_lines;      /* add_cover: `* 2` in tile_h, `j < 2` */
+	double cover_tile_pad;      /* add_cover: `tx + 6`, `ty + 6`, `tile_w - 12` (2 pads) */
+	double cover_label_gap;     /* add_cover: `+ 4` before labels; tile_h's `+ 16` is
+	                             * 2 * cover_tile_pad + cover_label_gap */
+	double cover_tile_rule_width; /* add_cover: add_rule width `2` pt on each tile */
+	/* running header and footer */
+	double header_offset;       /* running_heads: `s->margin_top - 10` pt */
+	double footer_offset;       /* running_heads: `s->margin_bottom + 10` pt */
+	double marking_offset;      /* running_heads: `s->margin_top * 0.3` and
+	                             * `s->margin_bottom * 0.3` (x the margin) */
+	double marking_baseline;    /* running_heads: `s->marking_size * 0.8` */
+	double header_rule_gap;     /* running_heads: `head_base + 4` pt */
+	double footer_rule_gap;     /* running_heads: `foot_base - s->header_size - 2` pt */
+	double header_rule_width;   /* running_heads: both put_rule widths `0.5` pt */
+
+	/* The words a briefing prints (see struct labels). */
+	struct labels labels;
 };
 
 /* Fills s with the defaults documented in docs/config.md (A4 portrait). */

@@ -1,0 +1,275 @@
+/*
+ * model.c: the document model's lifecycle and invariants.
+ *
+ * doc.c fills a model from config and facts; this file owns what any
+ * builder of one needs (tests build theirs by hand): creating blocks,
+ * the single copy of each file name that origins point to, freeing, and
+ * doc_check(), which states in code what doc.h promises in words.
+ */
+#include "briefing/doc.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/xalloc.h"
+
+const char *doc_intern(struct doc *d, const char *file)
+{
+	if (!file)
+		return NULL;
+	/* A briefing has a handful of files: a linear search is plenty. */
+	for (size_t i = 0; i < d->files_len; i++)
+		if (strcmp(d->files[i], file) == 0)
+			return d->files[i];
+	d->files = xgrow(d->files, &d->files_cap, d->files_len + 1,
+	                 sizeof *d->files);
+	d->files[d->files_len] = xstrdup(file);
+	return d->files[d->files_len++];
+}
+
+struct doc *doc_new(const char *title, const char *marking, const char *as_of)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+
+	d->title = xstrdup(title);
+	d->marking = xstrdup(marking);
+	d->as_of = xstrdup(as_of);
+	return d;
+}
+
+struct doc_block *doc_append(struct doc *d, enum doc_kind kind,
+                             const char *file, int line)
+{
+	struct doc_block *b;
+
+	d->blocks = xgrow(d->blocks, &d->cap, d->len + 1, sizeof *d->blocks);
+	b = &d->blocks[d->len++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->origin.file = doc_intern(d, file);
+	b->origin.line = line;
+	return b;
+}
+
+/* Frees what one block owns, by kind; the block itself is in an array. */
+static void block_release(struct doc_block *b)
+{
+	switch (b->kind) {
+	case DOC_HEADING:
+		free(b->u.heading.number);
+		free(b->u.heading.title);
+		break;
+	case DOC_PARAGRAPH:
+	case DOC_NOTE:
+		free(b->u.paragraph.text);
+		break;
+	case DOC_LIST:
+		for (size_t i = 0; i < b->u.list.len; i++)
+			free(b->u.list.items[i].text);
+		free(b->u.list.items);
+		free(b->u.list.intro);
+		break;
+	case DOC_FIGURES:
+	case DOC_COVER:
+		for (size_t i = 0; i < b->u.figures.len; i++) {
+			free(b->u.figures.items[i].label);
+			free(b->u.figures.items[i].value);
+		}
+		free(b->u.figures.items);
+		break;
+	case DOC_TABLE: {
+		struct doc_table *t = &b->u.table;
+
+		for (size_t i = 0; t->columns && i < t->cols; i++)
+			free(t->columns[i].title);
+		for (size_t i = 0; t->cells && i < t->cols * t->rows; i++)
+			free(t->cells[i]);
+		free(t->columns);
+		free(t->cells);
+		free(t->row_origins);
+		free(t->caption);
+		break;
+	}
+	case DOC_ORGCHART:
+		for (size_t i = 0; i < b->u.orgchart.len; i++) {
+			free(b->u.orgchart.units[i].name);
+			free(b->u.orgchart.units[i].detail);
+		}
+		free(b->u.orgchart.units);
+		free(b->u.orgchart.name);
+		break;
+	case DOC_CONTENTS:
+		for (size_t i = 0; i < b->u.contents.len; i++) {
+			free(b->u.contents.entries[i].title);
+			free(b->u.contents.entries[i].number);
+		}
+		free(b->u.contents.entries);
+		break;
+	case DOC_SOURCES:
+		for (size_t i = 0; i < b->u.sources.len; i++) {
+			free(b->u.sources.items[i].title);
+			free(b->u.sources.items[i].url);
+			free(b->u.sources.items[i].updated);
+		}
+		free(b->u.sources.items);
+		free(b->u.sources.intro);
+		break;
+	case DOC_PAGEBREAK:
+		break;
+	}
+}
+
+void doc_free(struct doc *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->len; i++)
+		block_release(&d->blocks[i]);
+	free(d->blocks);
+	for (size_t i = 0; i < d->files_len; i++)
+		free(d->files[i]);
+	free(d->files);
+	free(d->title);
+	free(d->subtitle);
+	free(d->marking);
+	free(d->organisation);
+	free(d->as_of);
+	free(d);
+}
+
+/* ---- invariants -------------------------------------------------------- */
+
+/* An origin is either empty or names a file the doc owns. */
+static bool origin_ok(const struct doc *d, struct doc_origin o)
+{
+	if (!o.file)
+		return o.line == 0;
+	for (size_t i = 0; i < d->files_len; i++)
+		if (d->files[i] == o.file)
+			return o.line >= 0;
+	return false;
+}
+
+static bool figures_ok(const struct doc *d, const struct doc_figures *f)
+{
+	if (f->len && !f->items)
+		return false;
+	for (size_t i = 0; i < f->len; i++)
+		if (!f->items[i].label || !f->items[i].value ||
+		    !origin_ok(d, f->items[i].origin))
+			return false;
+	return true;
+}
+
+static bool list_ok(const struct doc *d, const struct doc_list *l)
+{
+	if (l->len == 0 || !l->items)
+		return false;
+	for (size_t i = 0; i < l->len; i++)
+		if (!l->items[i].text || l->items[i].level < 0 ||
+		    l->items[i].level > 1 || !origin_ok(d, l->items[i].origin))
+			return false;
+	return true;
+}
+
+static bool table_ok(const struct doc *d, const struct doc_table *t)
+{
+	if (t->cols == 0 || !t->columns || (t->rows && !t->cells))
+		return false;
+	for (size_t c = 0; c < t->cols; c++)
+		if (!t->columns[c].title || t->columns[c].align > DOC_ALIGN_CENTER)
+			return false;
+	for (size_t i = 0; i < t->cols * t->rows; i++)
+		if (!t->cells[i])
+			return false;
+	for (size_t r = 0; t->row_origins && r < t->rows; r++)
+		if (!origin_ok(d, t->row_origins[r]))
+			return false;
+	return true;
+}
+
+/* One root, parents in range and not the unit itself. */
+static bool orgchart_ok(const struct doc *d, const struct doc_orgchart *o)
+{
+	size_t roots = 0;
+
+	if (o->len == 0 || !o->units || !o->name)
+		return false;
+	for (size_t i = 0; i < o->len; i++) {
+		const struct doc_unit *u = &o->units[i];
+
+		if (!u->name || !u->detail || u->kind > DOC_UNIT_SUPPORT ||
+		    !origin_ok(d, u->origin))
+			return false;
+		if (u->parent < 0)
+			roots++;
+		else if ((size_t)u->parent >= o->len || (size_t)u->parent == i)
+			return false;
+	}
+	return roots == 1;
+}
+
+static bool contents_ok(const struct doc *d, const struct doc_contents *c)
+{
+	for (size_t i = 0; i < c->len; i++) {
+		const struct doc_contents_entry *e = &c->entries[i];
+
+		if (!e->title || !e->number || e->ref >= d->len ||
+		    d->blocks[e->ref].kind != DOC_HEADING)
+			return false;
+	}
+	return true;
+}
+
+static bool sources_ok(const struct doc *d, const struct doc_sources *s)
+{
+	for (size_t i = 0; i < s->len; i++)
+		if (!s->items[i].title || !s->items[i].url || !s->items[i].updated ||
+		    !origin_ok(d, s->items[i].origin))
+			return false;
+	return true;
+}
+
+static bool block_ok(const struct doc *d, size_t i)
+{
+	const struct doc_block *b = &d->blocks[i];
+
+	if (!origin_ok(d, b->origin))
+		return false;
+	switch (b->kind) {
+	case DOC_HEADING:
+		return b->u.heading.title && b->u.heading.level >= 1 &&
+		       b->u.heading.level <= 2;
+	case DOC_PARAGRAPH:
+	case DOC_NOTE:
+		return b->u.paragraph.text != NULL;
+	case DOC_LIST:
+		return list_ok(d, &b->u.list);
+	case DOC_FIGURES:
+		return b->u.figures.len > 0 && figures_ok(d, &b->u.figures);
+	case DOC_COVER:
+		return i == 0 && figures_ok(d, &b->u.figures);
+	case DOC_TABLE:
+		return table_ok(d, &b->u.table);
+	case DOC_ORGCHART:
+		return orgchart_ok(d, &b->u.orgchart);
+	case DOC_CONTENTS:
+		return contents_ok(d, &b->u.contents);
+	case DOC_SOURCES:
+		return sources_ok(d, &b->u.sources);
+	case DOC_PAGEBREAK:
+		return true;
+	}
+	return false;
+}
+
+int doc_check(const struct doc *d)
+{
+	if (!d->title || !d->marking || !d->as_of)
+		return -1;
+	for (size_t i = 0; i < d->len; i++)
+		if (!block_ok(d, i))
+			return -1;
+	return 0;
+}

@@ -1,0 +1,37 @@
+/*
+ * config_internal.h: what the parts of the config reader share.
+ *
+ * config.c reads the fixed sections and drives the rest; config_style.c
+ * reads [style] and [labels]; config_sections.c reads [section.NAME] and
+ * [table.FACT]. Each reader reports every error it finds and returns 0
+ * or -1.
+ */
+#ifndef BRIEFING_INPUT_CONFIG_INTERNAL_H
+#define BRIEFING_INPUT_CONFIG_INTERNAL_H
+
+#include "briefing/input.h"
+#include "ini.h"
+
+#define MM (72.0 / 25.4)
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A copy of an optional string value, or NULL when absent or empty. */
+char *config_opt_string(struct ini_section *s, const char *key);
+
+/* As config_opt_string(), reporting a missing key. */
+char *config_req_string(struct ini_section *s, const char *key,
+                        struct diag_list *dl);
+
+int config_read_style(struct config *c, const struct ini *ini,
+                      struct diag_list *dl);
+int config_read_labels(struct config *c, const struct ini *ini,
+                       struct diag_list *dl);
+
+/* s is a [section.NAME]: appends to c->sections. */
+int config_read_section(struct config *c, struct ini_section *s,
+                        struct diag_list *dl);
+/* s is a [table.FACT]: appends to c->tables. */
+int config_read_table(struct config *c, struct ini_section *s,
+                      struct diag_list *dl);
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * blocks.c: headings and lists, and the walk over the document that
+ * turns each block into items.
+ *
+ * Keep rules are expressed only through an item's break flag: a heading
+ * forbids a break after it, a list's intro stays with its first item.
+ */
+#include "layout/layout_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/arena.h"
+#include "briefing/base/xalloc.h"
+
+void layout_heading(struct builder *b, const struct doc_heading *h)
+{
+	const struct style *s = b->s;
+	double size = h->level == 1 ? s->heading1_size : s->heading2_size;
+	double leading = size * s->heading_leading;
+	double base = layout_baseline(b, FACE_BOLD, size, leading);
+	struct layout_line *lines;
+	double indent = h->number ? s->heading_number_indent : 0;
+	size_t n = layout_wrap(b->m, FACE_BOLD, size, h->title, strlen(h->title),
+	                       b->width - indent, &lines);
+	double rule_gap = h->level == 1 ? s->heading1_rule_gap : 0;
+	struct item *it = layout_item(b, leading * (double)(n ? n : 1) + rule_gap);
+
+	it->space_before = h->level == 1 ? s->heading_space :
+	                   s->heading_space * s->heading2_space;
+	it->outline_level = h->level;
+	{
+		char *t = h->number ? xasprintf("%s %s", h->number, h->title)
+		                    : xstrdup(h->title);
+
+		it->outline_title = arena_strndup(b->out->arena, t, strlen(t));
+		free(t);
+	}
+	if (h->number)
+		layout_text(b, b->x0, base, FACE_BOLD, size, s->heading_color,
+		            h->number, strlen(h->number),
+		            layout_width(b->m, FACE_BOLD, size, h->number,
+		                         strlen(h->number)));
+	for (size_t i = 0; i < n; i++)
+		layout_place_line(b, h->title, &lines[i], b->x0 + indent,
+		                  base + leading * (double)i, b->width - indent,
+		                  FACE_BOLD, size, s->heading_color, false,
+		                  DOC_ALIGN_LEFT);
+	if (h->level == 1)
+		layout_rule(b, b->x0,
+		            leading * (double)(n ? n : 1) + s->heading1_rule_offset,
+		            b->width, s->heading1_rule_width, s->accent_color);
+	free(lines);
+}
+
+void layout_list(struct builder *b, const struct doc_list *l,
+                 double space_before)
+{
+	const struct style *s = b->s;
+	double size = s->body_size, leading = size * s->line_spacing;
+	double base = layout_baseline(b, FACE_REGULAR, size, leading);
+	bool first = true;
+
+	if (l->intro) {
+		layout_paragraph(b, l->intro, b->x0, b->width, FACE_REGULAR, size,
+		                 s->text_color, s->justify, space_before);
+		space_before = size * s->list_item_space;
+		first = false;
+	}
+	for (size_t i = 0; i < l->len; i++) {
+		double indent = s->list_indent * (double)(l->items[i].level + 1);
+		double x = b->x0 + indent, width = b->width - indent;
+		const char *bullet = l->items[i].level ? s->labels.sub_bullet
+		                                       : s->labels.bullet;
+		struct layout_line *lines;
+		size_t n = layout_wrap(b->m, FACE_REGULAR, size, l->items[i].text,
+		                       strlen(l->items[i].text), width, &lines);
+
+		for (size_t j = 0; j < n; j++) {
+			struct item *it = layout_item(b, leading);
+
+			it->space_before = j == 0 ? (first ? space_before
+			                                   : size * s->list_item_space)
+			                          : 0;
+			/* An intro stays with the first item; within an item the
+			 * two-line rule applies as in a paragraph. */
+			it->break_ok = j == 0 ? !(i == 0 && l->intro)
+			                      : (j >= 2 && n - j >= 2);
+			if (j == 0)
+				layout_text(b, x - s->list_indent * s->list_bullet_offset, base,
+				            FACE_REGULAR, size, s->heading_color, bullet,
+				            strlen(bullet),
+				            layout_width(b->m, FACE_REGULAR, size, bullet,
+				                         strlen(bullet)));
+			layout_place_line(b, l->items[i].text, &lines[j], x, base, width,
+			                  FACE_REGULAR, size, s->text_color,
+			                  s->justify && j + 1 < n, DOC_ALIGN_LEFT);
+		}
+		free(lines);
+		first = false;
+	}
+}
+
+/* Turns every block into items, in order, after the title block (or the
+ * cover). A heading is kept with the first item of what follows it. */
+void layout_build_items(struct builder *b, const struct doc *d)
+{
+	const struct style *s = b->s;
+	bool after_heading = false;
+	/* the first item of each heading block, for contents entries */
+	size_t *heading_item = xcalloc(d->len ? d->len : 1, sizeof *heading_item);
+
+	b->cover = d->len > 0 && d->blocks[0].kind == DOC_COVER;
+	if (!b->cover)
+		layout_title_block(b, d);
+	for (size_t i = 0; i < d->len; i++) {
+		const struct doc_block *blk = &d->blocks[i];
+		size_t first = b->len;
+		double space = after_heading ?
+		               s->paragraph_space * s->space_after_heading :
+		               s->paragraph_space;
+
+		switch (blk->kind) {
+		case DOC_HEADING:
+			heading_item[i] = b->len;
+			layout_heading(b, &blk->u.heading);
+			break;
+		case DOC_CONTENTS:
+			layout_contents(b, &blk->u.contents, space);
+			break;
+		case DOC_ORGCHART:
+			layout_orgchart(b, blk, space);
+			break;
+		case DOC_SOURCES:
+			layout_sources(b, &blk->u.sources, space);
+			break;
+		case DOC_COVER:
+			layout_cover(b, d, &blk->u.figures);
+			break;
+		case DOC_PARAGRAPH:
+			layout_paragraph(b, blk->u.paragraph.text, b->x0, b->width,
+			                 FACE_REGULAR, s->body_size, s->text_color,
+			                 s->justify, space);
+			break;
+		case DOC_NOTE:
+			layout_paragraph(b, blk->u.paragraph.text, b->x0, b->width,
+			                 FACE_ITALIC, s->table_size, s->muted_color, false,
+			                 s->note_space);
+			break;
+		case DOC_LIST:
+			layout_list(b, &blk->u.list, space);
+			break;
+		case DOC_FIGURES:
+			layout_figures(b, &blk->u.figures, space + s->table_space);
+			break;
+		case DOC_TABLE:
+			layout_table(b, &blk->u.table, space + s->table_space);
+			break;
+		case DOC_PAGEBREAK:
+			layout_item(b, 0)->forced = true;
+			break;
+		}
+		/* Keep a heading with what follows it. */
+		if (after_heading && b->len > first)
+			b->items[first].break_ok = false;
+		after_heading = blk->kind == DOC_HEADING;
+	}
+	for (size_t i = 0; i < b->len; i++)
+		if (b->items[i].toc_ref >= 0)
+			b->items[i].toc_ref = (long)heading_item[b->items[i].toc_ref];
+	free(heading_item);
+}

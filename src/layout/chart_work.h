@@ -1,0 +1,69 @@
+/*
+ * chart_work.h: the working state of one chart_layout() call, shared by
+ * chart.c (the layout rounds) and chart_tree.c (building and measuring
+ * the layout tree). Private to those two files.
+ */
+#ifndef BRIEFING_CHART_WORK_H
+#define BRIEFING_CHART_WORK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "chart.h"
+
+#define NONE ((size_t)-1)
+/* Lengths below this are rounding noise, not connectors or overflow. */
+#define EPS 1e-9
+
+
+/*
+ * All per-node state of one chart_layout() call. Indices below n are the
+ * caller's nodes; n + p is the virtual node for p's stack. The arrays are
+ * allocated once and reset by each layout round.
+ */
+struct chart_work {
+	size_t n, root;
+	/* the input tree, children in index order */
+	size_t *kid_first, *kid_next;
+	bool *staff;        /* staff in effect: a leaf that has a parent */
+	bool *stacked;      /* parents whose leaves are stacked this round */
+	/* per real node: its staff and stacked leaves, in index order */
+	size_t *staff_first, *stack_first, *snext;  /* snext: next in either */
+	double *staff_h, *stack_h;
+	/* the layout tree (2n slots) */
+	size_t *lparent, *first, *last, *next, *prev, *number;
+	size_t *order, order_len, *depth;
+	double *left, *right;
+	/* Buchheim-Jünger-Leipert fields, named as in the paper */
+	double *prelim, *mod, *shift, *change, *cx;
+	size_t *thread, *ancestor;
+	/* per level */
+	size_t levels;
+	double *row_h, *band_h, *row_y;
+	bool *has_band;
+};
+
+/* Allocates every array for n nodes; chart_work_release() frees them. */
+void chart_work_init(struct chart_work *wk, size_t n);
+void chart_work_release(struct chart_work *wk);
+
+/* Builds the child lists and checks that the nodes form one tree: exactly
+ * one root, parents in range, every node reachable. Returns 0 or -1. */
+int chart_check_tree(struct chart_work *wk, const struct chart_node *nodes);
+
+/* The layout tree of this round: children, plus a virtual node for each
+ * stacked parent's column of leaves. */
+void chart_build_layout_tree(struct chart_work *wk);
+
+/* Extents around each layout node's reference x, staff and stack heights. */
+void chart_measure(struct chart_work *wk, const struct chart_node *nodes,
+                   const struct chart_params *pp);
+
+/* The layout tree in breadth-first order, with depths. */
+void chart_order_levels(struct chart_work *wk);
+
+/* Row tops, one row per level, with staff bands. */
+void chart_place_rows(struct chart_work *wk, const struct chart_node *nodes,
+                      const struct chart_params *pp);
+
+#endif

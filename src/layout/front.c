@@ -1,0 +1,369 @@
+/*
+ * front.c: the parts of a briefing that are not body text: the title
+ * block, the cover page, the table of contents and the list of sources.
+ */
+#include "layout/layout_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/arena.h"
+#include "briefing/base/xalloc.h"
+
+/* Sets text wrapped to the column in lines lead apart, the first line's
+ * top at y. Returns the y below the last line. */
+static double title_lines(struct builder *b, const char *text, enum face f,
+                          double size, double lead, struct rgb color, double y)
+{
+	struct layout_line *lines;
+	size_t n = layout_wrap(b->m, f, size, text, strlen(text), b->width,
+	                       &lines);
+
+	for (size_t i = 0; i < n; i++) {
+		layout_place_line(b, text, &lines[i], b->x0,
+		                  y + layout_baseline(b, f, size, lead), b->width, f,
+		                  size, color, false, DOC_ALIGN_LEFT);
+		y += lead;
+	}
+	free(lines);
+	return y;
+}
+
+/* The title block on the first page when there is no cover: title,
+ * subtitle, "As of" date and organisation, and a rule, as one item. */
+void layout_title_block(struct builder *b, const struct doc *d)
+{
+	const struct style *s = b->s;
+	double y;
+	struct item *it;
+
+	layout_item(b, 0);
+	y = title_lines(b, d->title, FACE_BOLD, s->title_size,
+	                s->title_size * s->title_leading, s->heading_color, 0);
+	if (d->subtitle)
+		y = title_lines(b, d->subtitle, FACE_REGULAR, s->subtitle_size,
+		                s->subtitle_size * s->subtitle_leading, s->muted_color,
+		                y + s->subtitle_gap);
+	{
+		char *line = xasprintf("%s %s%s%s", s->labels.as_of, d->as_of,
+		                       d->organisation ? s->labels.separator : "",
+		                       d->organisation ? d->organisation : "");
+
+		y = title_lines(b, line, FACE_ITALIC, s->body_size,
+		                s->body_size * s->as_of_leading, s->muted_color,
+		                y + s->as_of_gap);
+		free(line);
+	}
+	y += s->title_rule_gap;
+	layout_rule(b, b->x0, y, b->width, s->title_rule_width, s->accent_color);
+	it = &b->items[b->len - 1];
+	it->height = y + s->title_rule_width;
+}
+
+/* ---- contents, sources, cover ----------------------------------------- */
+
+
+/* Dot leaders from the end of a contents entry's title to its page
+ * number column, on a fixed grid so they line up from entry to entry. */
+static void toc_leader(struct builder *b, const struct item *it, double end,
+                       double stop, double dot_w, double size)
+{
+	double x = ceil((end - b->x0) / dot_w) * dot_w + b->x0;
+	size_t dots = x < stop ? (size_t)((stop - x) / dot_w) : 0;
+	char *leader;
+
+	if (dots == 0)
+		return;
+	leader = xmalloc(dots * 2 + 1);
+	for (size_t k = 0; k < dots; k++)
+		memcpy(leader + 2 * k, ". ", 2); /* NOLINT(bugprone-not-null-terminated-result): sized run */
+	layout_text(b, x, it->toc_baseline, FACE_REGULAR, size, b->s->muted_color,
+	            leader, dots * 2 - 1,
+	            layout_width(b->m, FACE_REGULAR, size, leader, dots * 2 - 1));
+	free(leader);
+}
+
+/* One contents entry per item: number, title (wrapped short of the page
+ * number column), dot leaders, as in LaTeX. The page number and the link
+ * are added by layout_emit() once pagination has placed the heading; an
+ * entry's height does not depend on them, so the numbers are right even
+ * when the contents runs over several pages. */
+void layout_contents(struct builder *b, const struct doc_contents *c,
+                     double space_before)
+{
+	const struct style *s = b->s;
+	double size = s->body_size, leading = size * s->line_spacing;
+	double num_w = layout_width(b->m, FACE_BOLD, size, "0000", 4);
+	double right = b->x0 + b->width, dot_w = layout_width(b->m, FACE_REGULAR,
+	                                                      size, ". ", 2);
+
+	for (size_t i = 0; i < c->len; i++) {
+		const struct doc_contents_entry *e = &c->entries[i];
+		bool top = e->level == 1;
+		enum face face = top ? FACE_BOLD : FACE_REGULAR;
+		double num_x = b->x0 + (top ? 0 : s->contents_level_indent);
+		double title_x = num_x + s->contents_number_gap +
+		                 (top ? 0 : s->contents_level2_gap);
+		double title_w = right - num_w - s->contents_number_space - title_x;
+		double base = layout_baseline(b, face, size, leading);
+		struct layout_line *lines;
+		size_t n = layout_wrap(b->m, face, size, e->title, strlen(e->title),
+		                       title_w, &lines);
+		struct item *it = layout_item(b, leading * (double)(n ? n : 1));
+
+		it->space_before = i == 0 ? space_before
+		                 : top ? size * s->contents_entry_space : 0;
+		it->toc_ref = (long)e->ref;
+		it->toc_baseline = base + leading * (double)(n ? n - 1 : 0);
+		it->toc_size = size;
+		it->toc_face = face;
+		layout_text(b, num_x, base, face, size, s->text_color, e->number,
+		            strlen(e->number), layout_width(b->m, face, size,
+		                                            e->number,
+		                                            strlen(e->number)));
+		for (size_t j = 0; j < n; j++)
+			layout_place_line(b, e->title, &lines[j], title_x,
+			                  base + leading * (double)j, title_w, face, size,
+			                  s->text_color, false, DOC_ALIGN_LEFT);
+		toc_leader(b, it, title_x + (n ? lines[n - 1].width : 0) +
+		           s->contents_leader_gap,
+		           right - num_w - s->contents_leader_gap, dot_w, size);
+		free(lines);
+	}
+}
+
+/* A source's address: each line is text with a link over it. */
+static void source_url(struct builder *b, const char *url)
+{
+	const struct style *s = b->s;
+	double size = s->body_size;
+	double x = b->x0 + s->list_indent, w = b->width - s->list_indent;
+	double leading = size * s->line_spacing;
+	double base = layout_baseline(b, FACE_REGULAR, size, leading);
+	const char *uri = arena_strndup(b->out->arena, url, strlen(url));
+	struct layout_line *lines;
+	size_t n = layout_wrap(b->m, FACE_REGULAR, size, url, strlen(url), w,
+	                       &lines);
+
+	for (size_t j = 0; j < n; j++) {
+		struct box *l;
+
+		layout_item(b, leading);
+		layout_place_line(b, url, &lines[j], x, base, w, FACE_REGULAR, size,
+		                  s->accent_color, false, DOC_ALIGN_LEFT);
+		l = layout_box(b, BOX_LINK);
+		l->x = x;
+		l->y = 0;
+		l->w = lines[j].width;
+		l->h = leading;
+		l->uri = uri;
+	}
+	free(lines);
+}
+
+/* Each source: title, address (a link), last-updated date. */
+void layout_sources(struct builder *b, const struct doc_sources *src,
+                    double space_before)
+{
+	const struct style *s = b->s;
+	double size = s->body_size;
+
+	if (src->intro)
+		layout_paragraph(b, src->intro, b->x0, b->width, FACE_REGULAR, size,
+		                 s->text_color, false, space_before);
+	for (size_t i = 0; i < src->len; i++) {
+		const struct doc_source *e = &src->items[i];
+		size_t first = b->len;
+
+		layout_paragraph(b, e->title, b->x0 + s->list_indent,
+		                 b->width - s->list_indent, FACE_BOLD, size,
+		                 s->text_color, false, size * s->sources_entry_space);
+		if (e->url[0])
+			source_url(b, e->url);
+		layout_paragraph(b, e->updated, b->x0 + s->list_indent,
+		                 b->width - s->list_indent, FACE_ITALIC,
+		                 size * s->sources_date_scale, s->muted_color, false,
+		                 0);
+		/* An entry stays together. */
+		for (size_t k = first + 1; k < b->len; k++)
+			b->items[k].break_ok = false;
+	}
+}
+
+/* Classification banners across the very top and bottom of the cover
+ * page, marking centred in white; y is relative to the cover item's top,
+ * which sits at the top margin. */
+static void cover_banners(struct builder *b, const struct doc *d, double band)
+{
+	const struct style *s = b->s;
+	double page_h = s->page_height;
+	double size = s->marking_size + s->cover_marking_grow;
+	struct rgb white = { 1, 1, 1 };
+
+	layout_fill(b, 0, -b->top, s->page_width, band, s->accent_color);
+	layout_fill(b, 0, page_h - band - b->top, s->page_width, band,
+	            s->accent_color);
+	for (int k = 0; k < 2; k++) {
+		double w = layout_width(b->m, FACE_BOLD, size, d->marking,
+		                        strlen(d->marking));
+		double by = k == 0 ? -b->top : page_h - band - b->top;
+
+		layout_text(b, (s->page_width - w) / 2,
+		            by + band / 2 + size * s->cover_marking_baseline,
+		            FACE_BOLD, size, white, d->marking, strlen(d->marking), w);
+	}
+}
+
+/* Sets text wrapped to the column, each baseline step below the one
+ * before (the first step below y). Returns the last baseline. */
+static double cover_lines(struct builder *b, const char *text, enum face f,
+                          double size, double step, struct rgb color, double y)
+{
+	struct layout_line *lines;
+	size_t n = layout_wrap(b->m, f, size, text, strlen(text), b->width,
+	                       &lines);
+
+	for (size_t i = 0; i < n; i++) {
+		y += step;
+		layout_place_line(b, text, &lines[i], b->x0, y, b->width, f, size,
+		                  color, false, DOC_ALIGN_LEFT);
+	}
+	free(lines);
+	return y;
+}
+
+/* The type size for the tiles' values: the longest word of every value
+ * must fit a tile, so shrink from the heading size, down to body size,
+ * rather than cut a word. */
+static double tile_value_size(const struct builder *b,
+                              const struct doc_figures *c, double tile_w)
+{
+	const struct style *s = b->s;
+	double value_size = s->heading1_size * s->cover_value_scale;
+	double fit = tile_w - 2 * s->cover_tile_pad;
+
+	for (size_t i = 0; i < c->len; i++) {
+		const char *v = c->items[i].value;
+
+		for (size_t k = 0, ws = 0; ; k++) {
+			if (v[k] == ' ' || v[k] == '\0') {
+				double w = layout_width(b->m, FACE_BOLD, value_size, v + ws,
+				                        k - ws);
+
+				if (w > fit && value_size > s->body_size)
+					value_size = fmax(s->body_size,
+					                  value_size * fit / w);
+				ws = k + 1;
+			}
+			if (v[k] == '\0')
+				break;
+		}
+	}
+	return value_size;
+}
+
+/* Up to max lines of text in a tile, baselines step apart below y. */
+static void tile_text(struct builder *b, const char *text, enum face f,
+                      double size, double step, size_t max, double x,
+                      double y, double w, struct rgb color)
+{
+	struct layout_line *lines;
+	size_t n = layout_wrap(b->m, f, size, text, strlen(text), w, &lines);
+
+	for (size_t j = 0; j < n && j < max; j++) {
+		y += step;
+		layout_place_line(b, text, &lines[j], x, y, w, f, size, color, false,
+		                  DOC_ALIGN_LEFT);
+	}
+	free(lines);
+}
+
+/* Key figures: equal tiles, up to cover_tile_columns a row, along the
+ * foot of the cover, which is height tall: the value (cover_value_lines
+ * at most) over the label (cover_label_lines at most). */
+static void cover_tiles(struct builder *b, const struct doc_figures *c,
+                        double height)
+{
+	const struct style *s = b->s;
+	size_t most = (size_t)s->cover_tile_columns;
+	size_t cols = c->len < most ? c->len : most;
+	size_t rows = (c->len + cols - 1) / cols;
+	double gap = s->cover_tile_gap;
+	double tile_w = (b->width - gap * (double)(cols - 1)) / (double)cols;
+	double pad = s->cover_tile_pad, inner = tile_w - 2 * pad;
+	double value_size = tile_value_size(b, c, tile_w);
+	double label_size = s->body_size;
+	double value_h = value_size * s->cover_value_leading *
+	                 (double)s->cover_value_lines;
+	/* the pads above and below, and the gap between value and label */
+	double tile_h = value_h + label_size * s->cover_label_leading *
+	                (double)s->cover_label_lines +
+	                (2 * pad + s->cover_label_gap);
+	double top = height - (double)rows * (tile_h + gap);
+
+	for (size_t i = 0; i < c->len; i++) {
+		size_t row = i / cols;
+		double tx = b->x0 + (double)(i % cols) * (tile_w + gap);
+		double ty = top + (double)row * (tile_h + gap);
+
+		layout_fill(b, tx, ty, tile_w, tile_h, s->zebra_fill);
+		layout_rule(b, tx, ty, tile_w, s->cover_tile_rule_width,
+		            s->accent_color);
+		tile_text(b, c->items[i].value, FACE_BOLD, value_size,
+		          value_size * s->cover_value_leading,
+		          (size_t)s->cover_value_lines, tx + pad, ty + pad, inner,
+		          s->heading_color);
+		tile_text(b, c->items[i].label, FACE_REGULAR, label_size,
+		          label_size * s->cover_label_leading,
+		          (size_t)s->cover_label_lines, tx + pad,
+		          ty + pad + value_h + s->cover_label_gap, inner,
+		          s->muted_color);
+	}
+}
+
+/* The cover: classification banners at the very top and bottom of the
+ * page, organisation, title, subtitle and as-of date, then a row of key
+ * figures. One item filling the page, then a page break. */
+void layout_cover(struct builder *b, const struct doc *d,
+                  const struct doc_figures *c)
+{
+	const struct style *s = b->s;
+	double height = b->bottom - b->top, y = height * s->cover_top;
+	double title = s->title_size * s->cover_title_scale;
+	double subtitle = s->subtitle_size * s->cover_subtitle_scale;
+	struct item *it = layout_item(b, height);
+
+	cover_banners(b, d, s->cover_band);
+	if (d->organisation) {
+		y = cover_lines(b, d->organisation, FACE_BOLD, s->subtitle_size,
+		                s->subtitle_size * s->cover_org_leading,
+		                s->muted_color, y);
+		y += s->subtitle_size * s->cover_org_gap;
+	}
+	layout_rule(b, b->x0, y, b->width * s->cover_rule_length,
+	            s->cover_rule_width, s->accent_color);
+	y += s->cover_rule_gap;
+	y = cover_lines(b, d->title, FACE_BOLD, title,
+	                title * s->cover_title_leading, s->heading_color, y);
+	if (d->subtitle) {
+		y += s->subtitle_size * s->cover_subtitle_gap;
+		y = cover_lines(b, d->subtitle, FACE_REGULAR, subtitle,
+		                subtitle * s->cover_subtitle_leading, s->text_color,
+		                y);
+	}
+	{
+		char *as_of = xasprintf("%s %s", s->labels.as_of, d->as_of);
+		double size = s->body_size * s->cover_as_of_scale;
+
+		y += size * s->cover_as_of_gap;
+		layout_text(b, b->x0, y, FACE_ITALIC, size, s->muted_color, as_of,
+		            strlen(as_of), layout_width(b->m, FACE_ITALIC, size, as_of,
+		                                        strlen(as_of)));
+		free(as_of);
+	}
+	if (c->len > 0)
+		cover_tiles(b, c, height);
+	it->break_ok = true;
+	layout_item(b, 0)->forced = true;
+}

@@ -1,0 +1,226 @@
+/*
+ * heads.c: the output pass. Boxes are copied to their pages, repeated
+ * table headers and contents page numbers are filled in, and each page
+ * gets its running header and footer, now that the page count is known.
+ */
+#include "layout/layout_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/arena.h"
+#include "briefing/base/xalloc.h"
+
+static struct page *page_at(struct pages *p, size_t index,
+                            const struct style *s)
+{
+	while (p->len <= index) {
+		struct page *pg;
+
+		p->items = xgrow(p->items, &p->cap, p->len + 1, sizeof *p->items);
+		pg = &p->items[p->len++];
+		memset(pg, 0, sizeof *pg);
+		pg->width = s->page_width;
+		pg->height = s->page_height;
+	}
+	return &p->items[index];
+}
+
+static void put_box(struct page *pg, const struct box *src, double dy)
+{
+	pg->boxes = xgrow(pg->boxes, &pg->cap, pg->len + 1, sizeof *pg->boxes);
+	pg->boxes[pg->len] = *src;
+	pg->boxes[pg->len].y += dy;
+	pg->len++;
+}
+
+static void put_text(struct builder *b, struct page *pg, double x, double y,
+                     enum face f, double size, struct rgb color,
+                     const char *text, enum doc_align align)
+{
+	struct box t;
+	size_t len = strlen(text);
+
+	memset(&t, 0, sizeof t);
+	t.kind = BOX_TEXT;
+	t.w = layout_width(b->m, f, size, text, len);
+	t.x = align == DOC_ALIGN_RIGHT ? x - t.w
+	    : align == DOC_ALIGN_CENTER ? x - t.w / 2 : x;
+	t.y = y;
+	t.face = f;
+	t.size = (float)size;
+	t.color = color;
+	t.text = arena_strndup(b->out->arena, text, len);
+	t.len = len;
+	t.target_page = -1;
+	put_box(pg, &t, 0);
+}
+
+static void put_rule(struct page *pg, double x, double y, double w,
+                     double lw, struct rgb color)
+{
+	struct box r;
+
+	memset(&r, 0, sizeof r);
+	r.kind = BOX_RULE;
+	r.x = x;
+	r.y = y;
+	r.w = w;
+	r.line_width = (float)lw;
+	r.color = color;
+	r.target_page = -1;
+	put_box(pg, &r, 0);
+}
+
+/* Marking centred at the very top and bottom; title and date in the
+ * header, "Page X of Y" in the footer. A cover page has its own banners
+ * instead. In duplex, even pages are mirrored: their content moves over
+ * by the difference of the margins, and the page number sits on the
+ * outer edge (right on odd pages, left on even ones). */
+void layout_running_heads(struct builder *b, const struct doc *d)
+{
+	const struct style *s = b->s;
+	struct pages *p = b->out;
+	double head_base = s->margin_top - s->header_offset;
+	double mark_top = s->margin_top * s->marking_offset +
+	                  s->marking_size * s->marking_baseline;
+	double shift = s->margin_right - s->margin_left;
+
+	for (size_t i = 0; i < p->len; i++) {
+		struct page *pg = &p->items[i];
+		/* each page's own size: a chart page may be landscape */
+		double cx = pg->width / 2, right = pg->width - s->margin_right;
+		double width = right - b->x0;
+		double foot_base = pg->height - s->margin_bottom + s->footer_offset +
+		                   s->header_size;
+		double mark_bottom = pg->height - s->margin_bottom * s->marking_offset;
+		bool verso = s->duplex && i % 2 == 1;
+		char *num;
+
+		if (i == 0 && b->cover)
+			continue;
+		/* config checked the pattern: exactly two %d, page and count */
+		num = xasprintf(s->labels.page_number, (int)(i + 1), (int)p->len);
+		put_text(b, pg, cx - (verso ? shift : 0), mark_top, FACE_BOLD,
+		         s->marking_size, s->marking_color, d->marking,
+		         DOC_ALIGN_CENTER);
+		put_text(b, pg, cx - (verso ? shift : 0), mark_bottom, FACE_BOLD,
+		         s->marking_size, s->marking_color, d->marking,
+		         DOC_ALIGN_CENTER);
+		put_text(b, pg, verso ? right : b->x0, head_base, FACE_REGULAR,
+		         s->header_size, s->muted_color, d->title,
+		         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
+		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,
+		         s->header_size, s->muted_color, d->as_of,
+		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
+		put_rule(pg, b->x0, head_base + s->header_rule_gap, width,
+		         s->header_rule_width, s->accent_color);
+		put_rule(pg, b->x0, foot_base - s->header_size - s->footer_rule_gap,
+		         width, s->header_rule_width, s->accent_color);
+		put_text(b, pg, verso ? b->x0 : right, foot_base, FACE_REGULAR,
+		         s->header_size, s->muted_color, num,
+		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
+		if (d->organisation)
+			put_text(b, pg, verso ? right : b->x0, foot_base, FACE_REGULAR,
+			         s->header_size, s->muted_color, d->organisation,
+			         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
+		free(num);
+	}
+	if (!s->duplex || shift == 0)
+		return;
+	for (size_t i = 1; i < p->len; i += 2)
+		for (size_t k = 0; k < p->items[i].len; k++)
+			p->items[i].boxes[k].x += shift;
+}
+
+/* A contents entry's page number, right-aligned, and a link over the
+ * entry to the heading's page. */
+static void put_toc_number(struct builder *b, struct page *page,
+                           const struct item *entry, const struct item *heading)
+{
+	char num[24];
+	struct box link;
+
+	snprintf(num, sizeof num, "%d", heading->page + 1);
+	put_text(b, page, b->x0 + b->width, entry->y + entry->toc_baseline,
+	         entry->toc_face, entry->toc_size, b->s->text_color, num,
+	         DOC_ALIGN_RIGHT);
+	memset(&link, 0, sizeof link);
+	link.kind = BOX_LINK;
+	link.x = b->x0;
+	link.y = entry->y;
+	link.w = b->width;
+	link.h = entry->height;
+	link.target_page = heading->page;
+	put_box(page, &link, 0);
+}
+
+/* Copies a repeated table header, with its "(continued)" line, to a page. */
+static void put_cont_header(struct builder *b, const struct cont_header *ch)
+{
+	const struct style *s = b->s;
+	const struct table_info *ti = &b->tables[ch->table];
+	struct page *page = &b->out->items[ch->page];
+	double cap_h = s->table_size * s->caption_leading;
+	char *text = xasprintf("%s%s%s", ti->caption ? ti->caption : "",
+	                       ti->caption ? " " : "", s->labels.continued);
+
+	put_text(b, page, b->x0, ch->y + s->table_size, FACE_ITALIC,
+	         s->table_size, s->muted_color, text, DOC_ALIGN_LEFT);
+	for (size_t k = 0; k < ti->header_len; k++)
+		put_box(page, &ti->header_boxes[k], ch->y + cap_h);
+	free(text);
+}
+
+/* Moves every item's boxes to its page, in reading order (a repeated
+ * header before the rows under it), freeing box chunks once copied. Items
+ * and continuation headers are both in page order, so one merge pass
+ * does it. */
+void layout_emit(struct builder *b, const struct paginator *pg, int npages)
+{
+	struct pages *p = b->out;
+	size_t c = 0, freed = 0;
+
+	for (int i = 0; i < npages; i++)
+		page_at(p, (size_t)i, b->s);
+	for (size_t i = 0; i < b->len; i++) {
+		const struct item *it = &b->items[i];
+		struct page *page;
+
+		while (c < pg->len && pg->conts[c].page <= it->page)
+			put_cont_header(b, &pg->conts[c++]);
+		page = &p->items[it->page];
+		if (it->landscape) {
+			page->width = b->s->page_height;
+			page->height = b->s->page_width;
+		}
+		for (size_t k = 0; k < it->box_len; k++)
+			put_box(page, layout_box_at(b, it->box_start + k), it->y);
+		if (it->toc_ref >= 0)
+			put_toc_number(b, page, it, &b->items[it->toc_ref]);
+		/* Chunks wholly before the next item's boxes are done with. */
+		{
+			size_t next = i + 1 < b->len ? b->items[i + 1].box_start
+			                             : b->boxes_len;
+
+			for (; freed < (next >> BOX_CHUNK_SHIFT); freed++) {
+				free(b->chunks[freed]);
+				b->chunks[freed] = NULL;
+			}
+		}
+		if (it->outline_level) {
+			struct outline_entry *o;
+
+			p->outline = xgrow(p->outline, &p->outline_cap,
+			                   p->outline_len + 1, sizeof *p->outline);
+			o = &p->outline[p->outline_len++];
+			o->level = it->outline_level;
+			o->title = it->outline_title;
+			o->page = it->page;
+			o->y = it->y;
+		}
+	}
+	while (c < pg->len)
+		put_cont_header(b, &pg->conts[c++]);
+}

@@ -1,0 +1,212 @@
+/*
+ * layout_internal.h: what the files of the layout stage share.
+ *
+ * Layout runs in two passes (see layout.c). First every block becomes a
+ * run of "items": a line of a paragraph, a list item's line, a table row.
+ * Each item has a height, the space it wants above it, a flag saying
+ * whether a page may break just before it, and boxes positioned relative
+ * to its own top. Then pagination assigns items to pages, and emit copies
+ * their boxes there and adds the running heads.
+ *
+ *   wrap.c      line breaking (layout_wrap)
+ *   builder.c   items and boxes, placing a line, paragraphs
+ *   blocks.c    headings, lists, key figures
+ *   table.c     tables: column widths, rows, repeated headers
+ *   orgchart.c  org charts: sizing boxes, placing chart.c's geometry
+ *   front.c     title block, cover, contents, sources
+ *   paginate.c  items -> pages
+ *   heads.c     boxes -> pages, running heads, contents page numbers
+ *   layout.c    layout_run(): the driver, and layout_check()
+ *
+ * Not installed: tests include it as "layout/layout_internal.h".
+ */
+#ifndef BRIEFING_LAYOUT_INTERNAL_H
+#define BRIEFING_LAYOUT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "briefing/layout.h"
+
+#define MM (72.0 / 25.4)
+/* Widths are sums of per-glyph floats: a line measured piece by piece may
+ * exceed the same line measured whole by a rounding error, and must still
+ * fit the column sized from the whole. */
+#define FIT_EPSILON 1e-6
+#define BOX_CHUNK_SHIFT 12
+#define BOX_CHUNK ((size_t)1 << BOX_CHUNK_SHIFT)
+
+/* ---- wrap.c ---- */
+
+/* One line of wrapped text: bytes [start, start + len) of the input, with
+ * trailing spaces dropped, and its natural width. */
+struct layout_line {
+	size_t start, len;
+	double width;
+};
+
+/* Breaks text[0..len) into lines no wider than max_width, at spaces. A word
+ * wider than a line is broken between characters (never inside a UTF-8
+ * sequence) so nothing is lost. Returns the line count and a new array in
+ * *lines that the caller frees with free(). Empty text gives zero lines. */
+size_t layout_wrap(const struct metrics *m, enum face face, double size,
+                   const char *text, size_t len, double max_width,
+                   struct layout_line **lines);
+
+/* The end of the piece of word [ps, we) that starts at ps: just after the
+ * first hyphen with a character on both sides ("multi-|ethnic"), or we. */
+size_t layout_piece_end(const char *text, size_t ps, size_t we);
+
+/* The width of s[0..len), 0 for an empty run without asking the metric. */
+double layout_width(const struct metrics *m, enum face f, double size,
+                    const char *s, size_t len);
+
+/* ---- the builder: items and boxes (builder.c) ---- */
+
+struct item {
+	double height;
+	double space_before;  /* dropped at the top of a page */
+	bool break_ok;        /* a page may break just before this item */
+	bool forced;          /* a page must break just before this item */
+	int table;            /* index in builder tables, or -1 */
+	bool table_header;
+	bool landscape;       /* alone on a page turned to landscape */
+	size_t box_start, box_len;
+	int outline_level;    /* 0: none */
+	const char *outline_title;
+	/* A contents entry: the item of the heading it lists (a doc block
+	 * index until build_items resolves it), and the baseline, relative
+	 * to the item, where its page number goes once pages are known. */
+	long toc_ref;         /* -1: none */
+	double toc_baseline;
+	double toc_size;
+	enum face toc_face;
+	/* set by pagination */
+	int page;
+	double y;
+};
+
+struct table_info {
+	size_t header_item;
+	struct box *header_boxes;  /* a copy, for repeating the header */
+	size_t header_len;
+	const char *caption;  /* may be NULL */
+};
+
+struct builder {
+	const struct style *s;
+	const struct metrics *m;
+	struct pages *out;
+	struct item *items;
+	size_t len, cap;
+	/* Boxes, y relative to the owning item's top, in chunks of BOX_CHUNK
+	 * so that emit() can free them as it copies them to their pages: a
+	 * 100,000-row table makes a million boxes, and holding two copies
+	 * would double peak memory. */
+	struct box **chunks;
+	size_t chunks_len, chunks_cap;
+	size_t boxes_len;
+	struct table_info *tables;
+	size_t tables_len, tables_cap;
+	bool cover;           /* page 1 is a cover, with banners, no heads */
+	struct diag_list *dl;
+	double x0, width;     /* content column */
+	double top, bottom;   /* content area, y down */
+};
+
+/* A new item of the given height at the end, break allowed before it. */
+struct item *layout_item(struct builder *b, double height);
+
+/* Box index of the builder's box list; valid until emit frees its chunk. */
+struct box *layout_box_at(const struct builder *b, size_t index);
+
+/* A new zeroed box owned by the last item. */
+struct box *layout_box(struct builder *b, enum box_kind kind);
+
+/* A text run of s[0..len) (copied), baseline at (x, baseline). */
+void layout_text(struct builder *b, double x, double baseline, enum face face,
+                 double size, struct rgb color, const char *s, size_t len,
+                 double width);
+
+void layout_fill(struct builder *b, double x, double y, double w, double h,
+                 struct rgb color);
+
+/* A horizontal rule w long from (x, y). */
+void layout_rule(struct builder *b, double x, double y, double w,
+                 double line_width, struct rgb color);
+
+/* Baseline offset of a line of the given leading from the line's top:
+ * the glyphs' ascent-to-descent block is centred in the leading. */
+double layout_baseline(const struct builder *b, enum face f, double size,
+                       double leading);
+
+/* Places one wrapped line of text at (x, baseline) in a column width wide,
+ * aligned, or justified (spare width spread over the word gaps). */
+void layout_place_line(struct builder *b, const char *text,
+                       const struct layout_line *ln, double x, double baseline,
+                       double width, enum face f, double size,
+                       struct rgb color, bool justify, enum doc_align align);
+
+/* A paragraph: one item per line, breaks allowed only where at least two
+ * lines stay on each side. */
+void layout_paragraph(struct builder *b, const char *text, double x,
+                      double width, enum face f, double size,
+                      struct rgb color, bool justify, double space_before);
+
+/* ---- blocks (blocks.c, table.c, orgchart.c, front.c) ---- */
+
+/* Turns every block of d into items (the first pass). */
+void layout_build_items(struct builder *b, const struct doc *d);
+
+
+void layout_heading(struct builder *b, const struct doc_heading *h);
+void layout_list(struct builder *b, const struct doc_list *l,
+                 double space_before);
+void layout_figures(struct builder *b, const struct doc_figures *f,
+                    double space_before);
+void layout_table(struct builder *b, const struct doc_table *t,
+                  double space_before);
+void layout_orgchart(struct builder *b, const struct doc_block *blk,
+                     double space_before);
+void layout_title_block(struct builder *b, const struct doc *d);
+void layout_cover(struct builder *b, const struct doc *d,
+                  const struct doc_figures *c);
+void layout_contents(struct builder *b, const struct doc_contents *c,
+                     double space_before);
+void layout_sources(struct builder *b, const struct doc_sources *src,
+                    double space_before);
+
+/* The widths of table t's columns in a table width wide, into w[t->cols]:
+ * fixed columns get their width, automatic ones their natural width (all
+ * cells on one line), proportional ones share the rest; automatic columns
+ * shrink in proportion when they alone would overflow. For tests. */
+void layout_table_columns(const struct metrics *m, const struct style *s,
+                          const struct doc_table *t, double width, double *w);
+
+/* ---- pagination and output (paginate.c, heads.c) ---- */
+
+/* A table header repeated at the top of a page. */
+struct cont_header {
+	int page;
+	size_t table;
+	double y;
+};
+
+struct paginator {
+	struct cont_header *conts;
+	size_t len, cap;
+};
+
+/* The height a repeated header takes: "(continued)" line plus the row. */
+double layout_cont_height(const struct builder *b, size_t table);
+
+/* Assigns every item a page and a y. Returns the page count. */
+int layout_paginate(struct builder *b, struct paginator *pg);
+
+/* Moves every item's boxes to its page, freeing box chunks once copied. */
+void layout_emit(struct builder *b, const struct paginator *pg, int npages);
+
+/* Marking, header and footer with "Page X of Y" on every page. */
+void layout_running_heads(struct builder *b, const struct doc *d);
+
+#endif

@@ -1,0 +1,343 @@
+/*
+ * table.c: tables and key figures.
+ *
+ * A table row is one item, so a page break never cuts it; only a row
+ * taller than a page is split between lines. The header row is copied so
+ * it can be repeated above a row that starts a page (see heads.c).
+ */
+#include "layout/layout_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/arena.h"
+#include "briefing/base/xalloc.h"
+
+/* ---- tables ------------------------------------------------------------ */
+
+struct grid {
+	size_t cols;
+	double *x, *w;                /* column left edges and widths */
+	const enum doc_align *align;
+};
+
+/* Widest word of text (pieces as layout_wrap breaks them) and the width
+ * of the whole text on one line, padding included in both. */
+static void cell_extent(const struct builder *b, enum face f, double size,
+                        const char *text, double *min_w, double *max_w)
+{
+	size_t len = strlen(text), i = 0;
+	double widest = 0;
+
+	while (i < len) {
+		size_t ws;
+
+		while (i < len && text[i] == ' ')
+			i++;
+		ws = i;
+		while (i < len && text[i] != ' ')
+			i++;
+		while (ws < i) {
+			size_t pe = layout_piece_end(text, ws, i);
+			double w = layout_width(b->m, f, size, text + ws, pe - ws);
+
+			if (w > widest)
+				widest = w;
+			ws = pe;
+		}
+	}
+	*min_w = widest + 2 * b->s->cell_pad_x;
+	*max_w = layout_width(b->m, f, size, text, len) + 2 * b->s->cell_pad_x;
+}
+
+/* Caps every flexible column at one level L, never below its minimum
+ * lo[c] nor above its maximum hi[c], with L the largest that fits avail;
+ * then hands what rounding left over to the widest column, so the table
+ * comes to width exactly. */
+static void cap_columns(const struct doc_table *t, const double *lo,
+                        const double *hi, double avail, double width,
+                        double *w)
+{
+	/* Find L by bisection: the total width is monotonic in L, and 50
+	 * halvings of a page width are far below a point. */
+	double low = 0, high = 0, total = 0;
+	size_t widest = 0;
+
+	for (size_t c = 0; c < t->cols; c++)
+		if (t->columns[c].width <= 0 && hi[c] > high)
+			high = hi[c];
+	for (int k = 0; k < 50; k++) {
+		double mid = (low + high) / 2, sum = 0;
+
+		for (size_t c = 0; c < t->cols; c++)
+			if (t->columns[c].width <= 0)
+				sum += fmax(lo[c], fmin(hi[c], mid));
+		if (sum > avail)
+			high = mid;
+		else
+			low = mid;
+	}
+	for (size_t c = 0; c < t->cols; c++)
+		if (t->columns[c].width <= 0)
+			w[c] = fmax(lo[c], fmin(hi[c], low));
+	for (size_t c = 0; c < t->cols; c++) {
+		total += w[c];
+		if (t->columns[c].width <= 0 &&
+		    (t->columns[widest].width > 0 || w[c] > w[widest]))
+			widest = c;
+	}
+	w[widest] += width - total;
+}
+
+/* Column widths. Each flexible column (automatic or proportional) has a
+ * minimum, its widest word, so nothing breaks mid-word, and a maximum, its
+ * widest cell on one line. Fixed columns take their width. When every
+ * flexible column fits at its maximum, automatic columns take it and
+ * proportional ones share the rest by weight (with no proportional column,
+ * automatic ones widen to fill the table). Otherwise the widest columns
+ * give way first: every column is capped at one level L, chosen so the
+ * table fits, but never below its minimum. Short columns (numbers, codes,
+ * dates) then stay on one line and long text wraps, as a typesetter
+ * would do it by hand. If even the minimums overflow, they scale down and
+ * long words are cut between characters. */
+static void allocate_columns(const struct builder *b, const struct doc_table *t,
+                             enum face body_face, double *w)
+{
+	double size = b->s->table_size, fixed = 0, shares = 0;
+	double sum_lo = 0, sum_hi = 0, auto_hi = 0, avail;
+	double *lo = xcalloc(t->cols, sizeof *lo), *hi = xcalloc(t->cols,
+	                                                         sizeof *hi);
+
+	for (size_t c = 0; c < t->cols; c++) {
+		double width = t->columns[c].width;
+
+		if (width > 0) {
+			w[c] = width;
+			fixed += width;
+			continue;
+		}
+		cell_extent(b, FACE_BOLD, size, t->columns[c].title, &lo[c], &hi[c]);
+		for (size_t r = 0; r < t->rows; r++) {
+			double a, z;
+
+			cell_extent(b, body_face, size, t->cells[r * t->cols + c], &a, &z);
+			if (a > lo[c])
+				lo[c] = a;
+			if (z > hi[c])
+				hi[c] = z;
+		}
+		sum_lo += lo[c];
+		sum_hi += hi[c];
+		if (width == 0)
+			auto_hi += hi[c];
+		else
+			shares += -width;
+	}
+	avail = b->width - fixed;
+	for (size_t c = 0; c < t->cols; c++) {
+		double width = t->columns[c].width;
+
+		if (width > 0)
+			continue;
+		if (sum_hi <= avail) {
+			if (shares > 0)
+				w[c] = width == 0 ? hi[c]
+				                  : (avail - auto_hi) * -width / shares;
+			else
+				w[c] = hi[c] * avail / sum_hi;
+		} else if (sum_lo > avail) {
+			w[c] = lo[c] * avail / sum_lo;
+		}
+	}
+	if (sum_hi > avail && sum_lo <= avail)
+		cap_columns(t, lo, hi, avail, b->width, w);
+	free(lo);
+	free(hi);
+}
+
+/* One table row: cells wrapped in their columns, the row as tall as its
+ * tallest cell, as one item, so a page break never cuts it. Only a row
+ * taller than max_height (what a page holds under a repeated header) is
+ * split, between lines, into several items; each piece repeats the row's
+ * shading and the table header repeats above it. Returns the index of the
+ * row's first item; every piece gets the table index. */
+static size_t add_row(struct builder *b, const struct grid *g,
+                      char *const *cells, enum face face, struct rgb color,
+                      const struct rgb *fill, bool rule, int table,
+                      double max_height)
+{
+	const struct style *s = b->s;
+	double size = s->table_size, leading = size * s->table_leading;
+	double base = layout_baseline(b, face, size, leading);
+	/* one array of lines per column */
+	struct layout_line **lines = xcalloc(g->cols, sizeof *lines); /* NOLINT(bugprone-sizeof-expression) */
+	size_t *n = xcalloc(g->cols, sizeof *n), most = 1, per_piece, first;
+	double row_w = g->x[g->cols - 1] + g->w[g->cols - 1] - b->x0;
+
+	for (size_t c = 0; c < g->cols; c++) {
+		n[c] = layout_wrap(b->m, face, size, cells[c], strlen(cells[c]),
+		                   g->w[c] - 2 * s->cell_pad_x, &lines[c]);
+		if (n[c] > most)
+			most = n[c];
+	}
+	per_piece = most;
+	if (leading * (double)most + 2 * s->cell_pad_y > max_height) {
+		double fit = floor((max_height - 2 * s->cell_pad_y) / leading);
+
+		per_piece = fit >= 1 ? (size_t)fit : 1;
+	}
+	first = b->len;
+	for (size_t from = 0; from < most; from += per_piece) {
+		size_t to = from + per_piece < most ? from + per_piece : most;
+		double height = leading * (double)(to - from) + 2 * s->cell_pad_y;
+		struct item *it = layout_item(b, height);
+
+		it->table = table;
+		if (fill)
+			layout_fill(b, b->x0, 0, row_w, height, *fill);
+		for (size_t c = 0; c < g->cols; c++)
+			for (size_t j = from; j < to && j < n[c]; j++)
+				layout_place_line(b, cells[c], &lines[c][j],
+				                  g->x[c] + s->cell_pad_x,
+				                  s->cell_pad_y + base +
+				                  leading * (double)(j - from),
+				                  g->w[c] - 2 * s->cell_pad_x, face, size,
+				                  color, false, g->align[c]);
+		if (rule)
+			layout_rule(b, b->x0, height, b->width, s->table_rule_width,
+			            s->table_rule_color);
+	}
+	for (size_t c = 0; c < g->cols; c++)
+		free(lines[c]);
+	free(lines);
+	free(n);
+	return first;
+}
+
+
+static void add_caption(struct builder *b, const char *caption,
+                        double space_before)
+{
+	const struct style *s = b->s;
+
+	layout_paragraph(b, caption, b->x0, b->width, FACE_BOLD, s->table_size,
+	                 s->heading_color, false, space_before);
+}
+
+void layout_table_columns(const struct metrics *m, const struct style *s,
+                          const struct doc_table *t, double width, double *w)
+{
+	struct builder b;
+
+	memset(&b, 0, sizeof b);
+	b.m = m;
+	b.s = s;
+	b.width = width;
+	allocate_columns(&b, t, FACE_REGULAR, w);
+}
+
+void layout_table(struct builder *b, const struct doc_table *t,
+                  double space_before)
+{
+	const struct style *s = b->s;
+	double *w = xcalloc(t->cols, sizeof *w), *x = xcalloc(t->cols, sizeof *x);
+	enum doc_align *align = xcalloc(t->cols, sizeof *align);
+	char **titles = xcalloc(t->cols, sizeof *titles);
+	struct grid g = { t->cols, x, w, align };
+	struct table_info *ti;
+	struct item *it;
+	size_t header;
+	double max_height;
+	int table;
+
+	allocate_columns(b, t, FACE_REGULAR, w);
+	for (size_t c = 0; c < t->cols; c++) {
+		x[c] = c ? x[c - 1] + w[c - 1] : b->x0;
+		align[c] = t->columns[c].align;
+		titles[c] = t->columns[c].title;
+	}
+	if (t->caption) {
+		add_caption(b, t->caption, space_before);
+		space_before = 2;
+	}
+	b->tables = xgrow(b->tables, &b->tables_cap, b->tables_len + 1,
+	                  sizeof *b->tables);
+	table = (int)b->tables_len;
+	ti = &b->tables[b->tables_len++];
+	ti->caption = t->caption ? arena_strndup(b->out->arena, t->caption,
+	                                      strlen(t->caption)) : NULL;
+	header = add_row(b, &g, titles, FACE_BOLD, s->table_header_text,
+	                 &s->table_header_fill, false, table, INFINITY);
+	it = &b->items[header];
+	it->space_before = space_before;
+	it->break_ok = !t->caption;
+	it->table_header = true;
+	ti->header_item = header;
+	ti->header_len = it->box_len;
+	ti->header_boxes = xmalloc(it->box_len * sizeof *ti->header_boxes);
+	for (size_t k = 0; k < it->box_len; k++)
+		ti->header_boxes[k] = *layout_box_at(b, it->box_start + k);
+	/* A piece of a row must fit on a page below a repeated header. */
+	max_height = b->bottom - b->top - layout_cont_height(b, (size_t)table);
+	for (size_t r = 0; r < t->rows; r++) {
+		bool shade = s->zebra && r % 2 == 1;
+		size_t row = add_row(b, &g, &t->cells[r * t->cols], FACE_REGULAR,
+		                     s->text_color, shade ? &s->zebra_fill : NULL,
+		                     true, table, max_height);
+
+		/* The header never ends a page alone. */
+		b->items[row].break_ok = r > 0;
+	}
+	free(w);
+	free(x);
+	free(align);
+	free(titles);
+}
+
+void layout_figures(struct builder *b, const struct doc_figures *f,
+                    double space_before)
+{
+	const struct style *s = b->s;
+	double label_w = 0, *w, xs[2];
+	enum doc_align align[2] = { DOC_ALIGN_LEFT, DOC_ALIGN_LEFT };
+	struct grid g;
+
+	for (size_t i = 0; i < f->len; i++) {
+		double lo, lw;
+
+		cell_extent(b, FACE_BOLD, s->table_size, f->items[i].label, &lo, &lw);
+		if (lw > label_w)
+			label_w = lw;
+	}
+	if (label_w > b->width * s->figures_label_max)
+		label_w = b->width * s->figures_label_max;
+	w = (double[2]){ label_w, b->width - label_w };
+	xs[0] = b->x0;
+	xs[1] = b->x0 + label_w;
+	g = (struct grid){ 2, xs, w, align };
+	for (size_t i = 0; i < f->len; i++) {
+		char *cells[2] = { f->items[i].label, f->items[i].value };
+		/* add_row may move b->items: index it only afterwards */
+		size_t row = add_row(b, &g, cells, FACE_REGULAR, s->text_color,
+		                     i % 2 == 0 ? &s->zebra_fill : NULL, false, -1,
+		                     INFINITY);
+		struct item *it = &b->items[row];
+		/* Labels in bold: re-set the face of the label column's runs. */
+		for (size_t k = it->box_start; k < it->box_start + it->box_len; k++) {
+			struct box *x = layout_box_at(b, k);
+
+			if (x->kind == BOX_TEXT && x->x < xs[1])
+				x->face = FACE_BOLD;
+		}
+		if (i == 0) {
+			it->space_before = space_before;
+			layout_rule(b, b->x0, 0, b->width, s->figures_rule_width,
+			            s->accent_color);
+		}
+		if (i + 1 == f->len)
+			layout_rule(b, b->x0, it->height, b->width, s->figures_rule_width,
+			            s->accent_color);
+		it->break_ok = i == 0 || (i >= 2 && f->len - i >= 2);
+	}
+}
