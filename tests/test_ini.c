@@ -135,7 +135,7 @@ static void test_numbered_keys_sort_numerically(void **state)
 	size_t n;
 
 	(void)state;
-	items = ini_numbered(ini->sections, &n);
+	items = ini_numbered(ini->sections, &n, &dl);
 	assert_int_equal(n, 4);
 	assert_string_equal(items[0].entry->value, "a");
 	assert_string_equal(items[1].entry->value, "b");
