@@ -24,6 +24,8 @@ struct reader {
 	const char *name;
 	int line;          /* line being fed to libcsv */
 	int row_line;      /* line the current row started on */
+	int row_start;     /* line the next row starts on, when one does */
+	bool row_ended;    /* a row just ended: the next line starts one */
 	char **row;        /* fields of the row being read */
 	size_t row_len, row_cap;
 	size_t cells_cap, lines_cap;
@@ -38,8 +40,10 @@ static void on_field(void *data, size_t len, void *priv)
 
 	if (r->failed)
 		return;
+	/* The row starts where its first field did, even when that field
+	 * spans lines and so ends later. */
 	if (r->row_len == 0)
-		r->row_line = r->line;
+		r->row_line = r->row_start;
 	if (len > CSV_MAX_FIELD) {
 		diag_error(r->dl, r->name, r->line, "field %zu is %zu bytes long; "
 		           "the limit is %d", r->row_len + 1, len, CSV_MAX_FIELD);
@@ -92,6 +96,7 @@ static void on_row_end(int c, void *priv)
 	struct csvfile *t = r->t;
 
 	(void)c;
+	r->row_ended = true;
 	if (r->failed) {
 		drop_row(r);
 		return;
@@ -164,6 +169,14 @@ static size_t line_length(const char *p, const char *end)
 	return (size_t)(end - p);
 }
 
+static bool blank_line(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != '\r' && p[i] != '\n')
+			return false;
+	return true;
+}
+
 /* Quote state alongside libcsv: in RFC 4180 a quote opens a field only
  * at its start and closes it when not doubled, and "" inside stays
  * inside. after_quote: the last byte seen was a quote inside a quoted
@@ -225,6 +238,11 @@ struct csvfile *csvfile_parse(const char *buf, size_t len, const char *name,
 		size_t n = line_length(p, end);
 
 		r.line++;
+		/* libcsv skips blank lines: a row starts on the next other. */
+		if ((r.row_ended || r.line == 1) && !blank_line(p, n)) {
+			r.row_start = r.line;
+			r.row_ended = false;
+		}
 		follow_quotes(&q, p, n, r.line);
 		if (csv_parse(&parser, p, n, on_field, on_row_end, &r) != n) {
 			diag_error(dl, name, r.line, "CSV syntax error: %s (a quote "
