@@ -34,3 +34,7 @@ for rows in 2000 100000; do
 	measure "commander table, $rows rows" "$work/t$rows/briefing.ini" \
 		"$([ "$rows" -gt 10000 ] && echo 5 || echo "$runs")"
 done
+# Input stage at scale: one list of 100,000 items and 100,000 facts in one
+# 11 MB data file (reading INI must stay linear in keys and sections).
+bench/gen_hostile.sh "$work/hostile" 100000 100000
+measure "100k list items + 100k facts" "$work/hostile/briefing.ini" 3

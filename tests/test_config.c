@@ -74,6 +74,26 @@ static void test_letter_landscape_and_margins_in_mm(void **state)
 }
 
 static const struct bad_case bad_cases[] = {
+	/* hostile values */
+	{ GOOD_HEAD "[style]\nbody_size = nan\n" ONE_SECTION, 8,
+	  "[style] body_size: 'nan' is not a number" },
+	{ GOOD_HEAD "[page]\nmargin_top = inf\n" ONE_SECTION, 8,
+	  "[page] margin_top: 'inf' is not a number" },
+	{ GOOD_HEAD "[cover]\n1 = m.figures 2147483648\n" ONE_SECTION, 8,
+	  "[cover] 1: item number '2147483648' is out of range (1 to 1000000)" },
+	{ GOOD_HEAD "[cover]\n1 = m.figures 99999999999999999999\n" ONE_SECTION, 8,
+	  "[cover] 1: item number '99999999999999999999' is out of range" },
+	{ GOOD_HEAD ONE_SECTION "2 = text m.b\n02 = text m.c\n", 11,
+	  "[section.a] 02: same number as key '2' (cfg/b.ini:10)" },
+	{ GOOD_HEAD "[table.m.t]\n1 = a | A | left | nan*\n" ONE_SECTION, 8,
+	  "[table.m.t] 1: width 'nan*' is not a length" },
+	{ GOOD_HEAD "[section.b]\ntitle = \"x\xe2\x80\xad\"\n" ONE_SECTION, 8,
+	  "[section.b] title: bidirectional control character U+202D in the value" },
+	{ "[document]\ntitle = T\nmarking = M\nas_of = 2018-11-29\n"
+	  "link_schemes = \"https 9p\"\n[data]\nm = m.ini\n" ONE_SECTION, 5,
+	  "[document] link_schemes: '9p' is not a scheme name" },
+	{ GOOD_HEAD "[page]\nsize = \"A4\" x\n" ONE_SECTION, 8,
+	  "[page] size: text after the closing quote: 'x'" },
 	{ GOOD_HEAD "[pgae]\nsize = A4\n" ONE_SECTION, 7,
 	  "unknown section [pgae] (did you mean [page])" },
 	{ GOOD_HEAD "[page]\nmargn_top = 20\n" ONE_SECTION, 8,
@@ -209,6 +229,26 @@ static void test_include_overrides_keys_and_keeps_their_files(void **state)
 	remove("/tmp/briefing-test-print.ini");
 }
 
+static void test_allow_bidi_lets_config_values_through(void **state)
+{
+	static const char text[] =
+		"[document]\ntitle = \"a\xe2\x80\xae" "b\"\nmarking = M\n"
+		"as_of = 2018-11-29\nallow_bidi = yes\n[data]\nm = m.ini\n"
+		ONE_SECTION;
+	struct diag_list dl = { 0 };
+	struct config *c = config_parse(text, sizeof text - 1, "cfg/b.ini", &dl);
+
+	(void)state;
+	if (!c)
+		dump_diags(&dl);
+	assert_non_null(c);
+	assert_true(c->allow_bidi);
+	assert_int_equal(c->link_schemes_len, 3);
+	assert_string_equal(c->link_schemes[2], "mailto");
+	config_free(c);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_minimal_config_gets_defaults),
 		cmocka_unit_test(test_letter_landscape_and_margins_in_mm),
 		cmocka_unit_test(test_bad_configs_name_line_and_key),
+		cmocka_unit_test(test_allow_bidi_lets_config_values_through),
 		cmocka_unit_test(test_all_errors_are_reported_at_once),
 		cmocka_unit_test(test_missing_config_file_is_reported),
 		cmocka_unit_test(test_include_overrides_keys_and_keeps_their_files),

@@ -103,9 +103,66 @@ static void test_nul_byte_is_an_error(void **state)
 	diag_release(&dl);
 }
 
+static void test_columns_of_one_name_are_an_error(void **state)
+{
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	assert_null(parse("a,b, a \n1,2,3\n", &dl));
+	assert_diag(&dl, "t.csv", 1, "header columns 1 and 3 are both named 'a'");
+	diag_release(&dl);
+}
+
+static void test_tab_in_a_cell_becomes_a_space(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct csvfile *t = parse("a,b\nx\ty,\"p\tq\"\n", &dl);
+
+	(void)state;
+	assert_non_null(t);
+	assert_string_equal(csvfile_cell(t, 0, 0), "x y");
+	assert_string_equal(csvfile_cell(t, 0, 1), "p q");
+	csvfile_free(t);
+	diag_release(&dl);
+}
+
+static void test_unclosed_quote_is_reported_where_it_opens(void **state)
+{
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	assert_null(parse("a,b\n1,2\n3,\"open\n4,5\n6,7\n", &dl));
+	assert_diag(&dl, "t.csv", 3, "the quoted field opened here is not closed");
+	diag_release(&dl);
+	/* a doubled quote inside a field does not close it */
+	assert_null(parse("a,b\n1,\"x\"\"\ny\n", &dl));
+	assert_diag(&dl, "t.csv", 2, "the quoted field opened here is not closed");
+	diag_release(&dl);
+}
+
+static void test_cr_line_ends_count_lines(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct csvfile *t = parse("a,b\r1,2\r\"x\ry\",3\r4,5\r", &dl);
+
+	(void)state;
+	assert_non_null(t);
+	assert_int_equal(t->rows, 3);
+	assert_int_equal(t->lines[1], 3);
+	assert_int_equal(t->lines[2], 5);
+	csvfile_free(t);
+	assert_null(parse("a,b\r1,2\r3\r", &dl));
+	assert_diag(&dl, "t.csv", 3, "row 2 has 1 fields; the header has 2");
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_columns_of_one_name_are_an_error),
+		cmocka_unit_test(test_tab_in_a_cell_becomes_a_space),
+		cmocka_unit_test(test_unclosed_quote_is_reported_where_it_opens),
+		cmocka_unit_test(test_cr_line_ends_count_lines),
 		cmocka_unit_test(test_quoted_fields_keep_commas_quotes_and_newlines),
 		cmocka_unit_test(test_crlf_bom_and_blank_lines_are_accepted),
 		cmocka_unit_test(test_ragged_row_names_row_and_line),

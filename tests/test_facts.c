@@ -120,6 +120,30 @@ static const struct bad_case bad_cases[] = {
 	{ SOURCE "[m.t]\ntype = table\n", 4, "[m.t] file: required key is missing" },
 	{ SOURCE "[m.t]\ntype = table\nfile = none.csv\n", 6,
 	  "[m.t] file: table 'none.csv' could not be loaded" },
+	/* hostile values */
+	{ SOURCE "[m.a]\ntype = figures\n1 = \"  | 5,000\"\n", 6,
+	  "[m.a] 1: the figure has an empty label; expected 'label | value'" },
+	{ SOURCE "[m.a]\ntype = figures\n1 = \"Troops |  \"\n", 6,
+	  "[m.a] 1: the figure has an empty value; expected 'label | value'" },
+	{ SOURCE "[m.a]\ntype = list\n2 = a\n3 = c\n02 = b\n", 8,
+	  "[m.a] 02: same number as key '2' (" },
+	{ SOURCE "[m.a]\ntype = list\n1 = \"a\" b\n", 6,
+	  "[m.a] 1: text after the closing quote: 'b'" },
+	{ SOURCE "[m.a]\ntype = list\n1 = \"a\n", 6,
+	  "[m.a] 1: the double quote opened here is never closed" },
+	{ SOURCE "[m.a]\ntype = text\n1 = \"a\xe2\x80\xae" "b\"\n", 6,
+	  "[m.a] 1: bidirectional control character U+202E in the value" },
+	{ SOURCE "[m.a]\ntype = text\n1 = x\n[m.c]\ntype = orgchart\n[m.c.u]\n"
+	  "name = \"\xe2\x81\xa9u\"\n", 10,
+	  "[m.c.u] name: bidirectional control character U+2069" },
+	{ "[source]\ntitle = T\nupdated = 2018-11-29\nurl = \"javascript:x()\"\n",
+	  4, "[source] url: scheme 'javascript' is not allowed in links; allowed: "
+	  "http, https, mailto ([document] link_schemes)" },
+	{ "[source]\ntitle = T\nupdated = 2018-11-29\nurl = \"www.x.org\"\n",
+	  4, "[source] url: 'www.x.org' has no scheme" },
+	{ "[source]\ntitle = T\nupdated = 2018-11-29\nurl = \"https://x.org/a b\"\n",
+	  4, "[source] url: 'https://x.org/a b' has a blank or control character "
+	  "at byte 16" },
 };
 
 static void test_bad_data_names_line_and_section(void **state)
@@ -244,6 +268,64 @@ static void test_bad_orgcharts_name_units(void **state)
 	free(name);
 }
 
+/* The config's [document] allow_bidi and link_schemes reach the facts
+ * through facts_configure(). */
+static void test_config_policy_allows_bidi_and_schemes(void **state)
+{
+	static const char cfg[] =
+		"[document]\ntitle = T\nmarking = M\nas_of = 2018-11-29\n"
+		"allow_bidi = yes\nlink_schemes = \"https FTP\"\n"
+		"[data]\nm = m.ini\n[section.a]\ntitle = A\n1 = text m.a\n";
+	static const char data[] =
+		"[source]\ntitle = T\nupdated = 2018-11-29\nurl = \"ftp://x.org/\"\n"
+		"[m.a]\ntype = text\n1 = \"a\xe2\x80\xae" "b\"\n";
+	struct diag_list dl = { 0 };
+	struct config *c = config_parse(cfg, sizeof cfg - 1, "c.ini", &dl);
+	struct facts *f = facts_new();
+
+	(void)state;
+	assert_non_null(c);
+	/* defaults first: both refused */
+	assert_int_equal(parse(f, data, &dl), -1);
+	assert_true(has_diag(&dl, NULL, 4, "scheme 'ftp' is not allowed"));
+	assert_true(has_diag(&dl, NULL, 7, "U+202E"));
+	facts_free(f);
+	diag_release(&dl);
+	f = facts_new();
+	facts_configure(f, c);
+	if (parse(f, data, &dl) != 0)
+		dump_diags(&dl);
+	assert_int_equal(dl.errors, 0);
+	assert_string_equal(f->sources[0]->url, "ftp://x.org/");
+	assert_non_null(facts_find(f, "m.a"));
+	facts_free(f);
+	config_free(c);
+	diag_release(&dl);
+}
+
+/* Many facts: lookups go through the index, and a repeat is still found. */
+static void test_many_facts_are_found_and_repeats_named(void **state)
+{
+	char *text = xmalloc(40 * 3000 + 64), *p = text;
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+
+	(void)state;
+	p += sprintf(p, SOURCE);
+	for (int i = 0; i < 3000; i++)
+		p += sprintf(p, "[m.f%d]\ntype = text\n1 = x\n", i);
+	assert_int_equal(parse(f, text, &dl), 0);
+	assert_int_equal(f->len, 3000);
+	assert_string_equal(facts_find(f, "m.f2999")->name, "m.f2999");
+	assert_null(facts_find(f, "m.f3000"));
+	assert_int_equal(parse(f, SOURCE "[m.f1234]\ntype = text\n1 = y\n", &dl),
+	                 -1);
+	assert_diag(&dl, NULL, 4, "[m.f1234]: fact already defined at ");
+	facts_free(f);
+	diag_release(&dl);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,6 +336,8 @@ int main(void)
 		cmocka_unit_test(test_succession_checks_dates_gaps_and_overlaps),
 		cmocka_unit_test(test_orgchart_units_and_parents),
 		cmocka_unit_test(test_bad_orgcharts_name_units),
+		cmocka_unit_test(test_config_policy_allows_bidi_and_schemes),
+		cmocka_unit_test(test_many_facts_are_found_and_repeats_named),
 	};
 
 	return cmocka_run_group_tests_name("facts", tests, make_tmpdir,

@@ -1,10 +1,17 @@
 /* Unit tests for ini.c: line numbers, duplicates and what iniparser
  * would mangle. */
+#define _POSIX_C_SOURCE 200809L
 #include "helpers.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "input/ini.h"
+#include "briefing/base/xalloc.h"
+
+#include <stdlib.h>
+
+#include <iniparser/iniparser.h>
 
 static struct ini *parse(const char *text, struct diag_list *dl)
 {
@@ -135,7 +142,7 @@ static void test_numbered_keys_sort_numerically(void **state)
 	size_t n;
 
 	(void)state;
-	items = ini_numbered(ini->sections, &n);
+	items = ini_numbered(ini->sections, &n, &dl);
 	assert_int_equal(n, 4);
 	assert_string_equal(items[0].entry->value, "a");
 	assert_string_equal(items[1].entry->value, "b");
@@ -181,9 +188,142 @@ static void test_numbers_are_read_in_base_ten(void **state)
 	diag_release(&dl);
 }
 
+/* Our values are iniparser 4.1's: each line is read by both and the
+ * values compared. (iniparser itself is no longer used to parse: it is
+ * quadratic in the number of keys; this keeps the dialect honest.) */
+static void test_values_match_iniparser(void **state)
+{
+	static const char *const lines[] = {
+		"k = plain", "k = \"quoted; kept # too\"", "k = 'single'",
+		"k =   spaced out   ", "k = cut ; here", "k = cut # here",
+		"k = #starts with hash", "k = ;semicolon", "k =", "k = \"\"",
+		"k = ''", "k = \"\" # comment", "k = \"  inner  \"", "K = Case",
+		"k = a = b", "k = x \"y\"", "k = \"a\" ; c", "k\t=\ttabs\t",
+		"k = caf\xC3\xA9", "k = one \\\n  two", "k=tight", "k = 'it\"s'",
+	};
+	char path[] = "/tmp/briefing-ini-XXXXXX";
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		struct diag_list dl = { 0 };
+		char *text = xasprintf("[s]\n%s\n", lines[i]);
+		struct ini *ini = parse(text, &dl);
+		FILE *f = fopen(path, "w");
+		dictionary *d;
+		const char *want;
+
+		fputs(text, f);
+		fclose(f);
+		d = iniparser_load(path);
+		assert_non_null(d);
+		want = iniparser_getstring(d, "s:k", NULL);
+		if (!ini || !want || strcmp(ini->sections[0].entries[0].value, want))
+			printf("line %zu: %s: ours '%s', iniparser '%s'\n", i, lines[i],
+			       ini ? ini->sections[0].entries[0].value : "(none)",
+			       want ? want : "(none)");
+		assert_non_null(ini);
+		assert_non_null(want);
+		assert_string_equal(ini->sections[0].entries[0].value, want);
+		iniparser_freedict(d);
+		ini_free(ini);
+		free(text);
+		diag_release(&dl);
+	}
+	remove(path);
+}
+
+/* Where iniparser would silently lose text, we report instead. */
+static const struct bad_case quote_cases[] = {
+	{ "[a]\nk = \"x\" y\n", 2, "[a] k: text after the closing quote: 'y'" },
+	{ "[a]\nk = 'it''s'\n", 2, "[a] k: text after the closing quote: ''s''" },
+	{ "[a]\nk = \"\"x\n", 2, "[a] k: text after the closing quote: 'x'" },
+	{ "[a]\n\nk = \"open\n", 3,
+	  "[a] k: the double quote opened here is never closed" },
+	{ "[a]\nk = 'open\n", 2,
+	  "[a] k: the single quote opened here is never closed" },
+};
+
+static void test_quote_mistakes_name_the_line(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof quote_cases / sizeof quote_cases[0]; i++) {
+		struct diag_list dl = { 0 };
+
+		assert_null(parse(quote_cases[i].text, &dl));
+		assert_diag(&dl, "t.ini", quote_cases[i].line, quote_cases[i].message);
+		diag_release(&dl);
+	}
+}
+
+static void test_numbered_keys_of_one_number_name_both_lines(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct ini *ini = parse("[a]\n2 = b\n1 = a\n02 = c\n2.1 = d\n2.01 = e\n",
+	                        &dl);
+	size_t n;
+	struct ini_numbered *items;
+
+	(void)state;
+	assert_non_null(ini);
+	items = ini_numbered(ini->sections, &n, &dl);
+	assert_int_equal(n, 5);
+	assert_diag(&dl, "t.ini", 4, "[a] 02: same number as key '2' (t.ini:2)");
+	assert_diag(&dl, "t.ini", 6, "[a] 2.01: same number as key '2.1' (t.ini:5)");
+	assert_int_equal(dl.errors, 2);
+	free(items);
+	ini_free(ini);
+	diag_release(&dl);
+}
+
+static void test_cr_line_ends_count_lines(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct ini *ini = parse("[a]\rk = 1\r\rj = 2\r\n[b]\rm = 3\r", &dl);
+
+	(void)state;
+	assert_non_null(ini);
+	assert_int_equal(ini->sections[0].entries[1].line, 4);
+	assert_int_equal(ini->sections[1].line, 5);
+	assert_string_equal(ini_value(ini_find(ini, "b"), "m"), "3");
+	ini_free(ini);
+	assert_null(parse("[a]\rk = 1\r\rnot ini\r", &dl));
+	assert_diag(&dl, "t.ini", 4, "expected 'key = value' or '[section]'");
+	diag_release(&dl);
+}
+
+/* Repeats are found through the hash among thousands of names. */
+static void test_repeats_found_among_many(void **state)
+{
+	char *text = xmalloc(20 * 5000 + 64), *p = text;
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	p += sprintf(p, "[a]\n");
+	for (int i = 0; i < 5000; i++)
+		p += sprintf(p, "k%d = v\n", i);
+	p += sprintf(p, "k17 = again\n");
+	for (int i = 0; i < 5000; i++)
+		p += sprintf(p, "[s%d]\n", i);
+	sprintf(p, "[S42]\n");
+	assert_null(parse(text, &dl));
+	assert_diag(&dl, "t.ini", 5002, "[a] k17: key repeated (first at line 19)");
+	assert_diag(&dl, "t.ini", 10003, "section [S42] repeated (first at line 5045)");
+	assert_int_equal(dl.errors, 2);
+	diag_release(&dl);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_values_match_iniparser),
+		cmocka_unit_test(test_quote_mistakes_name_the_line),
+		cmocka_unit_test(test_numbered_keys_of_one_number_name_both_lines),
+		cmocka_unit_test(test_cr_line_ends_count_lines),
+		cmocka_unit_test(test_repeats_found_among_many),
 		cmocka_unit_test(test_keys_keep_file_order_and_lines),
 		cmocka_unit_test(test_repeated_key_is_an_error_with_both_lines),
 		cmocka_unit_test(test_repeated_section_is_an_error),

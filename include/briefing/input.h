@@ -21,6 +21,7 @@
 #include "briefing/base/style.h"
 
 struct csvfile;
+struct strhash;
 
 /* ---- config ---- */
 
@@ -91,6 +92,9 @@ struct config {
 	char *marking;         /* classification marking on every page */
 	char *as_of;           /* YYYY-MM-DD */
 	double max_source_age; /* days; a source older than this warns; 0: off */
+	bool allow_bidi;       /* bidi control characters allowed in values */
+	char **link_schemes;   /* schemes a link may use, lower case */
+	size_t link_schemes_len;
 	/* [cover]: a cover page when present */
 	bool cover;
 	struct config_cover_figure *cover_figures;
@@ -188,10 +192,21 @@ struct facts {
 	size_t len, cap;
 	struct fact_source **sources;   /* one per data file, in load order */
 	size_t sources_len, sources_cap;
+	/* What values may hold: by default no bidi controls, and links with
+	 * the schemes http, https and mailto only. facts_configure() takes
+	 * the config's [document] allow_bidi and link_schemes. */
+	bool allow_bidi;
+	char **link_schemes;
+	size_t link_schemes_len;
+	struct strhash *index;          /* private: name -> index in items */
 };
 
-/* Empty fact store; free with facts_free(). */
+/* Empty fact store with the default checks; free with facts_free(). */
 struct facts *facts_new(void);
+
+/* Applies c's value checks ([document] allow_bidi, link_schemes) to the
+ * data files parsed into f from now on. */
+void facts_configure(struct facts *f, const struct config *c);
 
 /* Parses one data file's text buf[0..len) named name into f. CSV files a
  * table names are read relative to name's directory. Reports every error;

@@ -10,16 +10,18 @@
 #include "config_internal.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "briefing/base/date.h"
 #include "briefing/base/fileio.h"
 #include "briefing/base/xalloc.h"
+#include "values.h"
 
 static const char *const document_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "organisation",
-	"marking", "as_of", "max_source_age", NULL
+	"marking", "as_of", "max_source_age", "allow_bidi", "link_schemes", NULL
 };
 static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
@@ -46,6 +48,44 @@ char *config_req_string(struct ini_section *s, const char *key,
 	if (!v && s)
 		ini_missing(s, key, dl);
 	return v;
+}
+
+/* link_schemes = "http https mailto": the schemes a link may use. Empty
+ * allows none, so a briefing can refuse every link. */
+static void read_link_schemes(struct config *c, struct ini_section *s,
+                              struct diag_list *dl)
+{
+	static const char *const defaults[] = { "http", "https", "mailto" };
+	struct ini_entry *e = ini_get(s, "link_schemes");
+	const char *p = e ? e->value : "";
+
+	c->link_schemes = xcalloc(e ? strlen(p) / 2 + 1 : COUNT(defaults),
+	                          sizeof *c->link_schemes);
+	if (!e) {
+		for (size_t i = 0; i < COUNT(defaults); i++)
+			c->link_schemes[c->link_schemes_len++] = xstrdup(defaults[i]);
+		return;
+	}
+	while (*p) {
+		size_t len = strcspn(p, " ,");
+
+		if (len == 0) {
+			p++;
+			continue;
+		}
+		if (!values_scheme_valid(p, len)) {
+			diag_error(dl, e->file, e->line, "[document] link_schemes: "
+			           "'%.*s' is not a scheme name (a letter, then "
+			           "letters, digits, '+', '-' or '.')", (int)len, p);
+		} else {
+			char *name = xstrndup(p, len);
+
+			for (char *k = name; *k; k++)
+				*k = (char)tolower((unsigned char)*k);
+			c->link_schemes[c->link_schemes_len++] = name;
+		}
+		p += len;
+	}
 }
 
 static int read_document(struct config *c, const struct ini *ini,
@@ -75,6 +115,8 @@ static int read_document(struct config *c, const struct ini *ini,
 	else
 		c->as_of = xstrdup(e->value);
 	ini_number(s, "max_source_age", 1, 36500, &c->max_source_age, dl);
+	ini_bool(s, "allow_bidi", &c->allow_bidi, dl);
+	read_link_schemes(c, s, dl);
 	ini_check_unused(s, document_keys, dl);
 	return dl->errors > before ? -1 : 0;
 }
@@ -208,6 +250,9 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 	}
 }
 
+/* A figures fact's items are numbered keys, which stop at 1000000. */
+#define COVER_MAX_ITEM 1000000
+
 /* [cover]: its presence asks for a cover page; numbered keys pick key
  * figures, "N = FACT ITEM" (item ITEM of figures fact FACT). */
 static int read_cover(struct config *c, const struct ini *ini,
@@ -221,18 +266,29 @@ static int read_cover(struct config *c, const struct ini *ini,
 	if (!s)
 		return 0;
 	c->cover = true;
-	items = ini_numbered(s, &n);
+	items = ini_numbered(s, &n, dl);
 	c->cover_figures = xcalloc(n ? n : 1, sizeof *c->cover_figures);
 	for (size_t i = 0; i < n; i++) {
 		const struct ini_entry *e = items[i].entry;
 		const char *sp = strrchr(e->value, ' ');
-		char *end;
-		long num = sp ? strtol(sp + 1, &end, 10) : 0;
+		char *end = NULL;
+		long num = 0;
 		struct config_cover_figure *f;
 
-		if (!sp || *end || num < 1 || items[i].minor) {
+		/* strtol saturates at LONG_MAX with ERANGE, and a long beyond
+		 * INT_MAX would wrap when stored: both are refused. */
+		errno = 0;
+		if (sp && sp[1] >= '0' && sp[1] <= '9')
+			num = strtol(sp + 1, &end, 10);
+		if (!sp || !end || *end || items[i].minor) {
 			diag_error(dl, e->file, e->line, "[cover] %s: expected 'FACT "
 			           "ITEM', e.g. '1 = mission.figures 2'", e->key);
+			continue;
+		}
+		if (errno == ERANGE || num < 1 || num > COVER_MAX_ITEM) {
+			diag_error(dl, e->file, e->line, "[cover] %s: item number '%s' "
+			           "is out of range (1 to %d)", e->key, sp + 1,
+			           COVER_MAX_ITEM);
 			continue;
 		}
 		f = &c->cover_figures[c->cover_figures_len++];
@@ -306,6 +362,8 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
 	check_section_names(ini, dl);
 	read_document(c, ini, dl);
+	if (!c->allow_bidi)
+		values_check_bidi(ini, dl);
 	read_page(c, ini, dl);
 	read_fonts(c, ini, dl);
 	config_read_style(c, ini, dl);
@@ -357,6 +415,9 @@ void config_free(struct config *c)
 	free(c->organisation);
 	free(c->marking);
 	free(c->as_of);
+	for (size_t i = 0; i < c->link_schemes_len; i++)
+		free(c->link_schemes[i]);
+	free(c->link_schemes);
 	for (size_t i = 0; i < c->data_len; i++)
 		free(c->data_files[i]);
 	free(c->data_files);

@@ -8,6 +8,7 @@
 #include "config_internal.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,7 +104,7 @@ int config_read_section(struct config *c, struct ini_section *s,
 		diag_error(dl, ini_get(s, "level")->file, ini_get(s, "level")->line,
 		           "[%s] level: must be 1 or 2", s->name);
 	sec->level = (int)level;
-	items = ini_numbered(s, &n);
+	items = ini_numbered(s, &n, dl);
 	sec->blocks = xcalloc(n ? n : 1, sizeof *sec->blocks);
 	sec->cap = n;
 	for (size_t i = 0; i < n; i++) {
@@ -144,7 +145,8 @@ static bool parse_width(const char *s, double *out)
 		return true;
 	}
 	v = strtod(s, &end);
-	if (end == s || v <= 0 || v > 1000)
+	/* !(v > 0) also refuses "nan", which compares false to everything. */
+	if (end == s || !isfinite(v) || !(v > 0) || v > 1000)
 		return false;
 	if (strcmp(end, "*") == 0) {
 		*out = -v;
@@ -241,7 +243,7 @@ int config_read_table(struct config *c, struct ini_section *s,
 		diag_error(dl, e->file, e->line, "[%s] date_format: '%s' is not "
 		           "one of: iso, long, short, military", s->name, e->value);
 	t->date_format = xstrdup(e ? e->value : "iso");
-	items = ini_numbered(s, &n);
+	items = ini_numbered(s, &n, dl);
 	t->columns = xcalloc(n ? n : 1, sizeof *t->columns);
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].minor != 0)

@@ -4,6 +4,8 @@
  *
  * libcsv is fed one physical line at a time so that we always know the
  * line being read; a quoted field spanning lines simply completes later.
+ * Beside it we follow the quotes ourselves, to know the line where a
+ * quoted field opened: that is where an unclosed quote is reported.
  */
 #include "csvfile.h"
 
@@ -22,6 +24,8 @@ struct reader {
 	const char *name;
 	int line;          /* line being fed to libcsv */
 	int row_line;      /* line the current row started on */
+	int row_start;     /* line the next row starts on, when one does */
+	bool row_ended;    /* a row just ended: the next line starts one */
 	char **row;        /* fields of the row being read */
 	size_t row_len, row_cap;
 	size_t cells_cap, lines_cap;
@@ -36,8 +40,10 @@ static void on_field(void *data, size_t len, void *priv)
 
 	if (r->failed)
 		return;
+	/* The row starts where its first field did, even when that field
+	 * spans lines and so ends later. */
 	if (r->row_len == 0)
-		r->row_line = r->line;
+		r->row_line = r->row_start;
 	if (len > CSV_MAX_FIELD) {
 		diag_error(r->dl, r->name, r->line, "field %zu is %zu bytes long; "
 		           "the limit is %d", r->row_len + 1, len, CSV_MAX_FIELD);
@@ -45,6 +51,9 @@ static void on_field(void *data, size_t len, void *priv)
 		return;
 	}
 	s = xstrndup(data ? data : "", data ? len : 0);
+	for (char *c = s; c < s + len; c++)
+		if (*c == '\t')
+			*c = ' ';
 	if (memchr(s, '\0', len)) {
 		diag_error(r->dl, r->name, r->line, "NUL byte in field %zu",
 		           r->row_len + 1);
@@ -63,12 +72,31 @@ static void drop_row(struct reader *r)
 	r->row_len = 0;
 }
 
+/* Two columns of one name would make the second unreachable by name. At
+ * most CSV_MAX_COLUMNS columns: comparing each pair is cheap. */
+static void check_header_names(struct reader *r)
+{
+	const struct csvfile *t = r->t;
+
+	for (size_t i = 1; i < t->columns; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (t->header[i][0] && strcmp(t->header[i], t->header[j]) == 0) {
+				diag_error(r->dl, r->name, r->row_line, "header columns "
+				           "%zu and %zu are both named '%s'", j + 1, i + 1,
+				           t->header[i]);
+				break;
+			}
+		}
+	}
+}
+
 static void on_row_end(int c, void *priv)
 {
 	struct reader *r = priv;
 	struct csvfile *t = r->t;
 
 	(void)c;
+	r->row_ended = true;
 	if (r->failed) {
 		drop_row(r);
 		return;
@@ -104,6 +132,8 @@ static void on_row_end(int c, void *priv)
 		}
 		r->row_len = 0;
 		r->header_done = true;
+		t->header_line = r->row_line;
+		check_header_names(r);
 		return;
 	}
 	if (r->row_len != t->columns) {
@@ -128,11 +158,60 @@ static void on_row_end(int c, void *priv)
 	r->row_len = 0;
 }
 
+/* The length of the physical line at p, its end included: up to LF, or
+ * up to a CR not followed by LF. libcsv itself takes a lone CR for a row
+ * end; splitting there too keeps line numbers right in old Mac files. */
+static size_t line_length(const char *p, const char *end)
+{
+	for (const char *c = p; c < end; c++)
+		if (*c == '\n' || (*c == '\r' && (c + 1 == end || c[1] != '\n')))
+			return (size_t)(c - p) + 1;
+	return (size_t)(end - p);
+}
+
+static bool blank_line(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != '\r' && p[i] != '\n')
+			return false;
+	return true;
+}
+
+/* Quote state alongside libcsv: in RFC 4180 a quote opens a field only
+ * at its start and closes it when not doubled, and "" inside stays
+ * inside. after_quote: the last byte seen was a quote inside a quoted
+ * field, which closes it unless the next byte is another quote. */
+struct quotes {
+	bool open, after_quote;
+	int line;         /* where the open quoted field started */
+};
+
+static void follow_quotes(struct quotes *q, const char *p, size_t n, int line)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (q->after_quote) {
+			q->after_quote = false;
+			if (p[i] == '"')
+				continue;      /* "" : a quote inside the field */
+			q->open = false;
+		}
+		if (p[i] != '"')
+			continue;
+		if (q->open) {
+			q->after_quote = true;
+		} else {
+			q->open = true;
+			q->line = line;
+		}
+	}
+}
+
 struct csvfile *csvfile_parse(const char *buf, size_t len, const char *name,
                             struct diag_list *dl)
 {
 	struct csv_parser parser;
 	struct reader r;
+	struct quotes q = { false, false, 0 };
 	struct csvfile *t = xcalloc(1, sizeof *t);
 	const char *p = buf, *end = buf + len;
 	size_t before = dl->errors, bad;
@@ -147,8 +226,8 @@ struct csvfile *csvfile_parse(const char *buf, size_t len, const char *name,
 	if (!utf8_valid(p, (size_t)(end - p), &bad)) {
 		int line = 1;
 
-		for (const char *c = p; c < p + bad; c++)
-			line += *c == '\n';
+		for (const char *c = p; c < p + bad; c += line_length(c, end))
+			line += c + line_length(c, end) <= p + bad;
 		diag_error(dl, name, line, "invalid UTF-8 (byte 0x%02x)",
 		           (unsigned char)p[bad]);
 		goto fail;
@@ -156,10 +235,15 @@ struct csvfile *csvfile_parse(const char *buf, size_t len, const char *name,
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		abort();
 	while (p < end && !r.failed) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+		size_t n = line_length(p, end);
 
 		r.line++;
+		/* libcsv skips blank lines: a row starts on the next other. */
+		if ((r.row_ended || r.line == 1) && !blank_line(p, n)) {
+			r.row_start = r.line;
+			r.row_ended = false;
+		}
+		follow_quotes(&q, p, n, r.line);
 		if (csv_parse(&parser, p, n, on_field, on_row_end, &r) != n) {
 			diag_error(dl, name, r.line, "CSV syntax error: %s (a quote "
 			           "inside a field must be doubled, and a quoted field "
@@ -171,8 +255,9 @@ struct csvfile *csvfile_parse(const char *buf, size_t len, const char *name,
 	}
 	if (!r.failed &&
 	    csv_fini(&parser, on_field, on_row_end, &r) != 0)
-		diag_error(dl, name, r.line, "CSV syntax error: a quoted field is "
-		           "not closed before the end of the file");
+		diag_error(dl, name, q.open ? q.line : r.line, "CSV syntax error: "
+		           "the quoted field opened here is not closed before the "
+		           "end of the file");
 	csv_free(&parser);
 	drop_row(&r);
 	free(r.row);

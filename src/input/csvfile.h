@@ -16,15 +16,18 @@
 struct csvfile {
 	char *file;
 	size_t columns;   /* fields per row, from the header */
-	char **header;    /* columns names, trimmed */
+	char **header;    /* columns names, trimmed, each unique */
+	int header_line;
 	size_t rows;      /* data rows, header excluded */
 	char **cells;     /* rows * columns UTF-8 strings, row-major */
 	int *lines;       /* the line each data row starts on */
 };
 
 /* Parses buf[0..len) named name. Quoted fields may hold commas, quotes
- * ("") and newlines. A UTF-8 byte-order mark is skipped. Every data row
- * must have as many fields as the header. Blank lines are skipped. The
+ * ("") and newlines. Lines end at LF, CR LF or a lone CR. A UTF-8
+ * byte-order mark is skipped. Every data row must have as many fields as
+ * the header, and no two columns may share a name. A tab in a field
+ * becomes a space (a PDF has no tab stops). Blank lines are skipped. The
  * caller frees the result with csvfile_free(). Returns NULL after reporting. */
 struct csvfile *csvfile_parse(const char *buf, size_t len, const char *name,
                             struct diag_list *dl);

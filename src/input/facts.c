@@ -5,20 +5,18 @@
  * carries the file and line it came from, and points at its file's source.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "briefing/input.h"
+#include "facts_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "briefing/base/fileio.h"
-#include "ini.h"
-#include "csvfile.h"
 #include "briefing/base/xalloc.h"
+#include "csvfile.h"
+#include "values.h"
 
 static const char *const kind_names[] = { "text", "list", "figures", "table",
                                           "orgchart", NULL };
-static const char *const unit_kinds[] = { "command", "staff", "unit",
-                                          "support", NULL };
 static const char *const source_keys[] = { "title", "url", "updated", NULL };
 
 const char *fact_kind_name(enum fact_kind k)
@@ -26,17 +24,38 @@ const char *fact_kind_name(enum fact_kind k)
 	return kind_names[k];
 }
 
+static void set_schemes(struct facts *f, char *const *schemes, size_t n)
+{
+	for (size_t i = 0; i < f->link_schemes_len; i++)
+		free(f->link_schemes[i]);
+	free(f->link_schemes);
+	f->link_schemes = xcalloc(n ? n : 1, sizeof *f->link_schemes);
+	for (size_t i = 0; i < n; i++)
+		f->link_schemes[i] = xstrdup(schemes[i]);
+	f->link_schemes_len = n;
+}
+
 struct facts *facts_new(void)
 {
-	return xcalloc(1, sizeof(struct facts));
+	static char *const defaults[] = { "http", "https", "mailto" };
+	struct facts *f = xcalloc(1, sizeof(struct facts));
+
+	f->index = xcalloc(1, sizeof *f->index);
+	set_schemes(f, defaults, 3);
+	return f;
+}
+
+void facts_configure(struct facts *f, const struct config *c)
+{
+	f->allow_bidi = c->allow_bidi;
+	set_schemes(f, c->link_schemes, c->link_schemes_len);
 }
 
 const struct fact *facts_find(const struct facts *f, const char *name)
 {
-	for (size_t i = 0; i < f->len; i++)
-		if (strcmp(f->items[i].name, name) == 0)
-			return &f->items[i];
-	return NULL;
+	size_t i = strhash_get(f->index, name, strlen(name));
+
+	return i == STRHASH_NONE ? NULL : &f->items[i];
 }
 
 const char *facts_suggest(const struct facts *f, const char *name)
@@ -55,7 +74,8 @@ const char *facts_suggest(const struct facts *f, const char *name)
 	return best_d <= strlen(name) / 3 + 1 ? best : NULL;
 }
 
-static struct fact_source *read_source(const struct ini *ini,
+static struct fact_source *read_source(const struct facts *f,
+                                       const struct ini *ini,
                                        struct diag_list *dl)
 {
 	struct ini_section *s = ini_find(ini, "source");
@@ -75,8 +95,11 @@ static struct fact_source *read_source(const struct ini *ini,
 		src->title = xstrdup(v);
 	else
 		ini_missing(s, "title", dl);
-	v = ini_value(s, "url");
-	src->url = v && v[0] ? xstrdup(v) : NULL;
+	e = ini_get(s, "url");
+	if (e && e->value[0] &&
+	    values_check_link(e->value, f->link_schemes, f->link_schemes_len,
+	                      e->file, e->line, "[source] url", dl) == 0)
+		src->url = xstrdup(e->value);
 	e = ini_get(s, "updated");
 	if (!e)
 		ini_missing(s, "updated", dl);
@@ -110,7 +133,7 @@ static int read_items(const struct ini *ini, struct ini_section *s,
 	size_t n, before = dl->errors;
 	int last_major = 0;
 
-	items = ini_numbered(s, &n);
+	items = ini_numbered(s, &n, dl);
 	fact->items = xcalloc(n ? n : 1, sizeof *fact->items);
 	for (size_t i = 0; i < n; i++) {
 		const struct ini_entry *e = items[i].entry;
@@ -143,6 +166,15 @@ static int read_items(const struct ini *ini, struct ini_section *s,
 				continue;
 			}
 			split_figure(e->value, item);
+			if (!item->text[0] || !item->value[0]) {
+				diag_error(dl, ini->file, e->line, "[%s] %s: the figure "
+				           "has an empty %s; expected 'label | value'",
+				           s->name, e->key, item->text[0] ? "value" : "label");
+				free(item->text);
+				free(item->value);
+				item->text = item->value = NULL;
+				continue;
+			}
 		} else {
 			item->text = xstrdup(e->value);
 		}
@@ -269,8 +301,34 @@ static int read_codes(const struct ini *ini, struct ini_section *s,
 	return dl->errors > before ? -1 : 0;
 }
 
+/* Bidi controls in a CSV header or cell, named by row and column. */
+static void check_table_bidi(const struct csvfile *t, struct diag_list *dl)
+{
+	for (size_t c = 0; c < t->columns; c++) {
+		uint32_t cp = values_bidi(t->header[c]);
+
+		if (cp)
+			diag_error(dl, t->file, t->header_line, "header column %zu: "
+			           "bidirectional control character U+%04X; set "
+			           "[document] allow_bidi = yes in the config to allow "
+			           "it", c + 1, (unsigned)cp);
+	}
+	for (size_t r = 0; r < t->rows; r++) {
+		for (size_t c = 0; c < t->columns; c++) {
+			uint32_t cp = values_bidi(csvfile_cell(t, r, c));
+
+			if (cp)
+				diag_error(dl, t->file, t->lines[r], "row %zu, column '%s': "
+				           "bidirectional control character U+%04X; set "
+				           "[document] allow_bidi = yes in the config to "
+				           "allow it", r + 1, t->header[c], (unsigned)cp);
+		}
+	}
+}
+
 static int read_table(const struct ini *ini, struct ini_section *s,
-                      struct fact *fact, struct diag_list *dl)
+                      struct fact *fact, bool allow_bidi,
+                      struct diag_list *dl)
 {
 	static const char *const keys[] = { "type", "file", "note", "succession",
 	                                     NULL };
@@ -299,6 +357,8 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 		                  "'%s' could not be loaded", s->name, file->value);
 	read_codes(ini, s, fact, dl);
 	ini_check_unused(s, keys, dl);
+	if (!allow_bidi)
+		check_table_bidi(fact->table, dl);
 	if (fact->table->rows == 0)
 		diag_error(dl, fact->table->file, 0, "table has a header but no rows");
 	if (succession)
@@ -370,7 +430,7 @@ static int read_fact(struct facts *f, const struct ini *ini,
 	fact.line = s->line;
 	fact.source = src;
 	if (fact.kind == FACT_TABLE) {
-		if (read_table(ini, s, &fact, dl) != 0)
+		if (read_table(ini, s, &fact, f->allow_bidi, dl) != 0)
 			goto fail;
 	} else if (fact.kind == FACT_ORGCHART) {
 		static const char *const chart_keys[] = { "type", NULL };
@@ -391,149 +451,12 @@ static int read_fact(struct facts *f, const struct ini *ini,
 			goto fail;
 	}
 	f->items = xgrow(f->items, &f->cap, f->len + 1, sizeof *f->items);
-	f->items[f->len++] = fact;
+	f->items[f->len] = fact;
+	strhash_put(f->index, fact.name, strlen(fact.name), f->len++);
 	return 0;
 fail:
 	fact_release(&fact);
 	return -1;
-}
-
-/* The org chart of this file that section s is a unit of: s is named
- * CHART.ID after a [CHART] with type = orgchart, and has no type itself. */
-static struct fact *unit_owner(struct facts *f, size_t first,
-                               const struct ini_section *s)
-{
-	for (size_t i = f->len; i > first; i--) {
-		struct fact *c = &f->items[i - 1];
-		size_t n = strlen(c->name);
-
-		if (c->kind == FACT_ORGCHART && strncmp(s->name, c->name, n) == 0 &&
-		    s->name[n] == '.' && s->name[n + 1] &&
-		    !ini_get((struct ini_section *)s, "type"))
-			return c;
-	}
-	return NULL;
-}
-
-/* Units of one chart beyond this are refused (docs/limits.md). */
-#define FACTS_MAX_UNITS 10000
-
-static int read_unit(struct fact *chart, struct ini_section *s,
-                     struct diag_list *dl)
-{
-	static const char *const keys[] = { "name", "detail", "parent", "kind",
-	                                    NULL };
-	struct fact_unit u;
-	const char *name = ini_value(s, "name");
-	const char *detail = ini_value(s, "detail");
-	const char *parent = ini_value(s, "parent");
-	int kind = UNIT_UNIT;
-	size_t before = dl->errors;
-
-	memset(&u, 0, sizeof u);
-	if (chart->units_len >= FACTS_MAX_UNITS)
-		return diag_error(dl, s->file, s->line, "[%s]: more than %d units",
-		                  chart->name, FACTS_MAX_UNITS);
-	if (!name || !name[0])
-		ini_missing(s, "name", dl);
-	ini_choice(s, "kind", unit_kinds, &kind, dl);
-	ini_check_unused(s, keys, dl);
-	if (dl->errors > before)
-		return -1;
-	u.id = xstrdup(s->name + strlen(chart->name) + 1);
-	u.name = xstrdup(name);
-	u.detail = detail && detail[0] ? xstrdup(detail) : NULL;
-	u.parent_id = parent && parent[0] ? xstrdup(parent) : NULL;
-	u.parent = -1;
-	u.kind = (enum unit_kind)kind;
-	u.line = s->line;
-	chart->units = xrealloc(chart->units, (chart->units_len + 1) *
-	                        sizeof *chart->units);
-	chart->units[chart->units_len++] = u;
-	return 0;
-}
-
-/* Resolves parent ids and checks the units form one tree: every parent
- * exists, exactly one root, no cycle. Each error names the unit ids. */
-static int check_chart(struct fact *c, struct diag_list *dl)
-{
-	size_t before = dl->errors, roots = 0;
-	char list[512] = "";
-
-	if (c->units_len == 0)
-		return diag_error(dl, c->file, c->line, "[%s]: an org chart needs "
-		                  "units: sections [%s.ID] with name and parent",
-		                  c->name, c->name);
-	for (size_t i = 0; i < c->units_len; i++) {
-		struct fact_unit *u = &c->units[i];
-
-		if (!u->parent_id) {
-			size_t used = strlen(list);
-
-			roots++;
-			snprintf(list + used, sizeof list - used, "%s%s",
-			         used ? ", " : "", u->id);
-			continue;
-		}
-		for (size_t j = 0; j < c->units_len; j++)
-			if (strcmp(c->units[j].id, u->parent_id) == 0)
-				u->parent = (int)j;
-		if (u->parent < 0)
-			diag_error(dl, c->file, u->line, "[%s.%s] parent: no unit '%s' "
-			           "in chart '%s'", c->name, u->id, u->parent_id,
-			           c->name);
-		else if (u->parent == (int)i)
-			diag_error(dl, c->file, u->line, "[%s.%s] parent: a unit cannot "
-			           "be its own parent", c->name, u->id);
-	}
-	if (roots > 1)
-		diag_error(dl, c->file, c->line, "[%s]: more than one root unit "
-		           "(%s); give all but one a parent", c->name, list);
-	if (dl->errors > before)
-		return -1;
-	/* A cycle: following parents from some unit never reaches a root.
-	 * Each cycle is reported once, its units listed from the first one
-	 * in the file. */
-	{
-		bool *reported = xcalloc(c->units_len, sizeof *reported);
-
-		for (size_t i = 0; i < c->units_len; i++) {
-			int at = (int)i, low;
-			size_t used = 0;
-
-			for (size_t n = 0; n < c->units_len && at >= 0; n++)
-				at = c->units[at].parent;
-			if (at < 0)
-				continue;
-			/* at is now on the cycle */
-			low = at;
-			for (int k = c->units[at].parent; k != at; k = c->units[k].parent)
-				if (k < low)
-					low = k;
-			if (reported[low])
-				continue;
-			list[0] = '\0';
-			for (int k = low;;) {
-				reported[k] = true;
-				if (used < sizeof list)
-					used += (size_t)snprintf(list + used, sizeof list - used,
-					                         "%s -> ", c->units[k].id);
-				k = c->units[k].parent;
-				if (k == low)
-					break;
-			}
-			if (used < sizeof list)
-				snprintf(list + used, sizeof list - used, "%s",
-				         c->units[low].id);
-			diag_error(dl, c->file, c->units[low].line, "[%s]: units form a "
-			           "cycle: %s", c->name, list);
-		}
-		free(reported);
-	}
-	if (roots == 0 && dl->errors == before)
-		diag_error(dl, c->file, c->line, "[%s]: no root unit: every unit "
-		           "has a parent", c->name);
-	return dl->errors > before ? -1 : 0;
 }
 
 int facts_parse(struct facts *f, const char *buf, size_t len,
@@ -548,7 +471,9 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 	if (ini->include)
 		diag_error(dl, name, ini->include_line, "include: only config files "
 		           "can include another file");
-	src = read_source(ini, dl);
+	if (!f->allow_bidi)
+		values_check_bidi(ini, dl);
+	src = read_source(f, ini, dl);
 	if (src) {
 		f->sources = xgrow(f->sources, &f->sources_cap, f->sources_len + 1,
 		                   sizeof *f->sources); /* NOLINT(bugprone-sizeof-expression): array of pointers */
@@ -556,16 +481,16 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 	}
 	for (size_t i = 0; i < ini->len; i++) {
 		struct ini_section *s = &ini->sections[i];
-		struct fact *chart = unit_owner(f, first, s);
+		struct fact *chart = facts_unit_owner(f, first, s);
 
 		if (chart)
-			read_unit(chart, s, dl);
+			facts_read_unit(chart, s, dl);
 		else if (strcmp(s->name, "source") != 0)
 			read_fact(f, ini, s, src, dl);
 	}
 	for (size_t i = first; i < f->len; i++)
 		if (f->items[i].kind == FACT_ORGCHART)
-			check_chart(&f->items[i], dl);
+			facts_check_chart(&f->items[i], dl);
 	ini_free(ini);
 	return dl->errors > before ? -1 : 0;
 }
@@ -597,5 +522,10 @@ void facts_free(struct facts *f)
 		free(f->sources[i]);
 	}
 	free(f->sources);
+	for (size_t i = 0; i < f->link_schemes_len; i++)
+		free(f->link_schemes[i]);
+	free(f->link_schemes);
+	strhash_release(f->index);
+	free(f->index);
 	free(f);
 }

@@ -1,14 +1,15 @@
 /*
- * ini.c: a line-numbering scan in front of iniparser.
+ * ini.c: INI files with line numbers: parse, merge, look up, read typed.
  *
- * The scan (ini_scan.c) mirrors iniparser 4.1's grammar closely enough to
- * know the line of every key and to reject what iniparser would mangle;
- * this file rejects NUL bytes and invalid UTF-8 first. Only a clean file
- * goes on to iniparser, whose values are then attached to the scanned
- * entries, so the values users get are exactly iniparser's.
+ * The scan (ini_scan.c) reads iniparser 4.1's dialect and computes its
+ * values; this file rejects NUL bytes and invalid UTF-8 first. We no
+ * longer call iniparser_load(): its dictionary searches every entry on
+ * each insert, so a data file of 100,000 keys took minutes, and asking it
+ * for each value cost as much again. tests/test_ini.c checks, case by
+ * case, that our values are the ones iniparser gives.
  *
- * iniparser 4.1 reads only named files; to parse a buffer we hand it an
- * anonymous memory file (memfd) through /proc/self/fd.
+ * Sections and keys are found through hash tables (strhash.h), so every
+ * lookup is constant time and a file costs time linear in its size.
  */
 #define _GNU_SOURCE
 #include "ini.h"
@@ -20,80 +21,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-#include <iniparser/iniparser.h>
 
 #include "briefing/base/fileio.h"
 #include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
-
-/* iniparser reports syntax errors through a process-wide callback with no
- * user data. We set it around our own iniparser_load() call only and keep
- * the first message; the scan has already rejected everything we know
- * iniparser would, so this is a safety net, not the main path. */
-static char iniparser_message[256];
-
-static int record_iniparser_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (iniparser_message[0])
-		return 0;
-	va_start(ap, fmt);
-	vsnprintf(iniparser_message, sizeof iniparser_message, fmt, ap);
-	va_end(ap);
-	for (char *c = iniparser_message; *c; c++)
-		if (*c == '\n')
-			*c = ' ';
-	return 0;
-}
-
-static dictionary *load_with_iniparser(const char *buf, size_t len,
-                                       const char *name, struct diag_list *dl)
-{
-	char path[64];
-	dictionary *d;
-	int fd = memfd_create("briefing-ini", MFD_CLOEXEC);
-
-	if (fd < 0) {
-		diag_error(dl, name, 0, "cannot create memory file: %s",
-		           strerror(errno));
-		return NULL;
-	}
-	for (size_t off = 0; off < len;) {
-		ssize_t n = write(fd, buf + off, len - off);
-
-		if (n <= 0) {
-			diag_error(dl, name, 0, "cannot fill memory file: %s",
-			           strerror(errno));
-			close(fd);
-			return NULL;
-		}
-		off += (size_t)n;
-	}
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	iniparser_message[0] = '\0';
-	iniparser_set_error_callback(record_iniparser_error);
-	d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
-	close(fd);
-	if (!d || iniparser_message[0]) {
-		diag_error(dl, name, 0, "iniparser cannot read the file: %s",
-		           iniparser_message[0] ? iniparser_message : "unknown error");
-		iniparser_freedict(d);
-		return NULL;
-	}
-	return d;
-}
 
 struct ini *ini_parse(const char *buf, size_t len, const char *name,
                       struct diag_list *dl)
 {
 	struct ini *ini = xcalloc(1, sizeof *ini);
 	const char *nul = memchr(buf, '\0', len);
-	dictionary *d = NULL;
 	size_t bad;
 
 	ini->file = xstrdup(name);
@@ -112,21 +49,6 @@ struct ini *ini_parse(const char *buf, size_t len, const char *name,
 	}
 	if (ini_scan(ini, buf, len, dl) != 0)
 		goto fail;
-	d = load_with_iniparser(buf, len, name, dl);
-	if (!d)
-		goto fail;
-	for (size_t i = 0; i < ini->len; i++) {
-		struct ini_section *s = &ini->sections[i];
-
-		for (size_t j = 0; j < s->len; j++) {
-			char *full = xasprintf("%s:%s", s->name, s->entries[j].key);
-			const char *v = iniparser_getstring(d, full, NULL);
-
-			s->entries[j].value = xstrdup(v ? v : "");
-			free(full);
-		}
-	}
-	iniparser_freedict(d);
 	return ini;
 fail:
 	ini_free(ini);
@@ -159,8 +81,10 @@ void ini_free(struct ini *ini)
 		}
 		free(s->entries);
 		free(s->name);
+		strhash_release(&s->index);
 	}
 	free(ini->sections);
+	strhash_release(&ini->index);
 	for (size_t i = 0; i < ini->files_len; i++)
 		free(ini->files[i]);
 	free(ini->files);
@@ -191,41 +115,48 @@ void ini_merge(struct ini *base, struct ini *overlay)
 			struct ini_entry *t = ini_get(s, e->key);
 
 			if (t) {
-				free(t->key);
+				/* Keep t's key string, which its index slot points to. */
+				free(e->key);
 				free(t->value);
-				*t = *e;
+				t->value = e->value;
+				t->file = e->file;
+				t->line = e->line;
 			} else {
 				s->entries = xgrow(s->entries, &s->cap, s->len + 1,
 				                   sizeof *s->entries);
-				s->entries[s->len++] = *e;
+				t = &s->entries[s->len++];
+				*t = *e;
+				strhash_put(&s->index, t->key, strlen(t->key), s->len - 1);
 			}
-			t = ini_get(s, e->key);
 			t->used = false;
 		}
 		o->len = 0;
 	}
 	ini_free(overlay);
+	strhash_release(&base->index);
+	for (size_t i = 0; i < base->len; i++)
+		strhash_put(&base->index, base->sections[i].name,
+		            strlen(base->sections[i].name), i);
 }
 
 struct ini_section *ini_find(const struct ini *ini, const char *name)
 {
-	for (size_t i = 0; i < ini->len; i++)
-		if (strcmp(ini->sections[i].name, name) == 0)
-			return &ini->sections[i];
-	return NULL;
+	size_t i = strhash_get(&ini->index, name, strlen(name));
+
+	return i == STRHASH_NONE ? NULL : &ini->sections[i];
 }
 
 struct ini_entry *ini_get(struct ini_section *s, const char *key)
 {
+	size_t i;
+
 	if (!s)
 		return NULL;
-	for (size_t i = 0; i < s->len; i++) {
-		if (strcmp(s->entries[i].key, key) == 0) {
-			s->entries[i].used = true;
-			return &s->entries[i];
-		}
-	}
-	return NULL;
+	i = strhash_get(&s->index, key, strlen(key));
+	if (i == STRHASH_NONE)
+		return NULL;
+	s->entries[i].used = true;
+	return &s->entries[i];
 }
 
 const char *ini_value(struct ini_section *s, const char *key)
@@ -405,7 +336,8 @@ static int cmp_numbered(const void *pa, const void *pb)
 	return (a->minor > b->minor) - (a->minor < b->minor);
 }
 
-struct ini_numbered *ini_numbered(struct ini_section *s, size_t *count)
+struct ini_numbered *ini_numbered(struct ini_section *s, size_t *count,
+                                  struct diag_list *dl)
 {
 	struct ini_numbered *items = xcalloc(s->len ? s->len : 1, sizeof *items);
 	size_t n = 0;
@@ -422,6 +354,23 @@ struct ini_numbered *ini_numbered(struct ini_section *s, size_t *count)
 		n++;
 	}
 	qsort(items, n, sizeof *items, cmp_numbered);
+	/* Sorted, keys of one number ("2", "02"; "2.1", "2.01") are
+	 * neighbours. The earlier line is named as the first. */
+	for (size_t i = 1; i < n; i++) {
+		const struct ini_entry *a = items[i - 1].entry, *b = items[i].entry;
+
+		if (items[i].major != items[i - 1].major ||
+		    items[i].minor != items[i - 1].minor)
+			continue;
+		if (a->line > b->line) {
+			const struct ini_entry *t = a;
+
+			a = b;
+			b = t;
+		}
+		diag_error(dl, b->file, b->line, "[%s] %s: same number as key '%s' "
+		           "(%s:%d)", s->name, b->key, a->key, a->file, a->line);
+	}
 	*count = n;
 	return items;
 }

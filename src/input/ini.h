@@ -1,11 +1,15 @@
 /*
- * ini.h: INI files with line numbers, read through iniparser.
+ * ini.h: INI files with line numbers, in iniparser 4.1's dialect.
  *
  * iniparser gives values but forgets where they came from, merges repeated
- * sections, lets a repeated key win silently and crashes on some names.
- * This module scans the text first (line numbers, duplicates, UTF-8, NUL
- * bytes, names iniparser cannot hold), then lets iniparser parse the same
- * bytes, and exposes sections and keys in file order with their lines.
+ * sections, lets a repeated key win silently, crashes on some names and
+ * takes time quadratic in the number of keys (its dictionary searches
+ * every entry on each insert). This module reads the same dialect itself:
+ * it scans the text once (line numbers, duplicates, UTF-8, NUL bytes,
+ * quotes, names iniparser cannot hold), computes each value exactly as
+ * iniparser 4.1 would (tests/test_ini.c checks that against iniparser),
+ * and exposes sections and keys in file order with their lines, found
+ * through hash tables.
  */
 #ifndef BRIEFING_INI_H
 #define BRIEFING_INI_H
@@ -14,6 +18,7 @@
 #include <stddef.h>
 
 #include "briefing/base/diag.h"
+#include "strhash.h"
 
 /* iniparser cannot read a logical line of 1024 bytes or more; we refuse
  * anything over this, with the line number. */
@@ -22,7 +27,7 @@
 struct ini_entry {
 	const char *file;  /* the file it was written in (owned by struct ini) */
 	char *key;    /* lower-cased, as iniparser stores it */
-	char *value;  /* as iniparser returns it: unquoted, trimmed */
+	char *value;  /* as iniparser would return it: unquoted, trimmed */
 	int line;
 	bool used;    /* set by ini_get(); ini_check_unused() reports the rest */
 };
@@ -33,12 +38,14 @@ struct ini_section {
 	int line;
 	struct ini_entry *entries;
 	size_t len, cap;
+	struct strhash index;   /* key -> index in entries */
 };
 
 struct ini {
 	char *file;   /* the name diagnostics use */
 	struct ini_section *sections;
 	size_t len, cap;
+	struct strhash index;   /* name -> index of its first section */
 	/* "include = FILE" before the first section, or NULL. Only config
 	 * files may include another; ini itself just records it. */
 	char *include;
@@ -103,14 +110,18 @@ struct ini_numbered {
 /* Collects the entries of s whose keys are numbers ("1", "2", "2.1"),
  * marks them used and returns them sorted by number in a new array of
  * *count items that the caller frees with free(). Gaps are allowed, so
- * items can be inserted without renumbering. */
-struct ini_numbered *ini_numbered(struct ini_section *s, size_t *count);
+ * items can be inserted without renumbering. Two keys of one number
+ * ("2" and "02") are an error naming both lines; both stay in the array,
+ * so the caller goes on checking them. */
+struct ini_numbered *ini_numbered(struct ini_section *s, size_t *count,
+                                  struct diag_list *dl);
 
-/* Internal to ini.c and ini_scan.c. The line of byte off of buf. */
+/* Internal to ini.c and ini_scan.c. The line of byte off of buf, where
+ * a line ends at LF, CR LF or a lone CR. */
 int ini_line_of(const char *buf, size_t off);
 
-/* Scans buf[0..len) into ini's sections and entries (values NULL), with
- * their lines, reporting what iniparser would mangle. Returns 0 or -1. */
+/* Scans buf[0..len) into ini's sections and entries, with their values
+ * and lines, reporting what iniparser would mangle. Returns 0 or -1. */
 int ini_scan(struct ini *ini, const char *buf, size_t len,
              struct diag_list *dl);
 

@@ -1,12 +1,14 @@
 /*
- * ini_scan.c: the line-numbering scan in front of iniparser.
+ * ini_scan.c: one pass over an INI file in iniparser 4.1's dialect.
  *
- * The scan mirrors iniparser 4.1's grammar (section lines, key = value,
- * '#'/';' comments, quotes, trailing-backslash continuation) closely enough
- * to know the line of every key and to reject what iniparser would mangle:
- * over-long lines, ':' in section names, keys outside sections, repeated
- * sections and keys. It records every section and key, in file order, with
- * its line; ini.c then attaches iniparser's values.
+ * The scan follows iniparser 4.1's grammar (section lines, key = value,
+ * '#'/';' comments, quotes, trailing-backslash continuation) and its value
+ * rules (iniparser_line(): the sscanf patterns '%[^=] = "%[^"]"', then
+ * '%[^=] = %[^;#]'), so values are what iniparser would give. It also
+ * rejects what iniparser would mangle: over-long lines, ':' in section
+ * names, keys outside sections, repeated sections and keys, text after a
+ * closing quote and an opening quote never closed. Repeats are found
+ * through hash tables, so the scan is linear in the file's size.
  */
 #define _GNU_SOURCE
 #include "ini.h"
@@ -32,6 +34,7 @@ static struct ini_section *add_section(struct ini *ini, const char *name,
 		*p = (char)tolower((unsigned char)*p);
 	s->line = line;
 	s->file = ini->file;
+	strhash_put(&ini->index, s->name, len, ini->len - 1);
 	return s;
 }
 
@@ -40,7 +43,8 @@ int ini_line_of(const char *buf, size_t off)
 	int line = 1;
 
 	for (size_t i = 0; i < off; i++)
-		if (buf[i] == '\n')
+		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == off ||
+		                                         buf[i + 1] != '\n')))
 			line++;
 	return line;
 }
@@ -90,13 +94,18 @@ static int scan_section(struct ini *ini, const char *p, const char *end,
 	if (after != end)
 		return diag_error(dl, ini->file, lineno,
 		                  "unexpected text after section name");
-	for (size_t i = 0; i < ini->len; i++) {
-		if (strlen(ini->sections[i].name) == (size_t)(n_end - n) &&
-		    strncasecmp(ini->sections[i].name, n,
-		                (size_t)(n_end - n)) == 0) {
+	{
+		char *lower = xstrndup(n, (size_t)(n_end - n));
+		size_t first;
+
+		for (char *c = lower; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		first = strhash_get(&ini->index, lower, strlen(lower));
+		free(lower);
+		if (first != STRHASH_NONE) {
 			diag_error(dl, ini->file, lineno, "section [%.*s] repeated "
 			           "(first at line %d)", (int)(n_end - n), n,
-			           ini->sections[i].line);
+			           ini->sections[first].line);
 			/* Its keys belong to it, not to the section above. */
 			add_section(ini, n, (size_t)(n_end - n), lineno);
 			return -1;
@@ -119,13 +128,63 @@ static void scan_include(struct ini *ini, const char *eq, const char *end,
 	ini->include_line = lineno;
 }
 
+/* The value of "key = v..end", v just after '=' and end trimmed, as
+ * iniparser 4.1 reads it: a value opening with a quote (followed by
+ * something other than the same quote) runs to the next such quote, kept
+ * as is; otherwise the value runs to the first ';' or '#', trimmed, and
+ * "" or '' reads as empty. Where iniparser would silently drop text
+ * (after a closing quote, or all of an unclosed quote's closing) we report
+ * instead. Returns the new value, or NULL after reporting. */
+static char *scan_value(struct ini *ini, const struct ini_section *s,
+                        const char *key, const char *v, const char *end,
+                        int lineno, struct diag_list *dl)
+{
+	const char *c;
+
+	v = skip_space(v, end);
+	if (v < end && (*v == '"' || *v == '\'')) {
+		char q = *v;
+		const char *close = v + 1 < end && v[1] == q ? v + 1 :
+		                    memchr(v + 1, q, (size_t)(end - v - 1));
+		const char *after;
+
+		if (!close) {
+			diag_error(dl, ini->file, lineno, "[%s] %s: the %s quote "
+			           "opened here is never closed", s->name, key,
+			           q == '"' ? "double" : "single");
+			return NULL;
+		}
+		after = skip_space(close + 1, end);
+		if (after < end && *after != '#' && *after != ';') {
+			diag_error(dl, ini->file, lineno, "[%s] %s: text after the "
+			           "closing quote: '%.*s'", s->name, key,
+			           (int)(end - after), after);
+			return NULL;
+		}
+		return xstrndup(v + 1, (size_t)(close - v - 1));
+	}
+	for (c = v; c < end && *c != ';' && *c != '#'; c++)
+		;
+	/* iniparser silently drops an unquoted value's text after ';' or '#'.
+	 * Facts are sentences full of semicolons: say so rather than lose
+	 * words. */
+	if (c < end && c > v)
+		diag_warning(dl, ini->file, lineno,
+		             "[%s] %s: text after '%c' is dropped as a comment; "
+		             "put the value in double quotes to keep it",
+		             s->name, key, *c);
+	return xstrndup(v, (size_t)(trim_end(v, c) - v));
+}
+
 /* A "key = value" line, p..end trimmed; eq is its first '='. */
 static int scan_key(struct ini *ini, const char *p, const char *eq,
                     const char *end, int lineno, struct diag_list *dl)
 {
-	const char *k_end = trim_end(p, eq), *v;
+	const char *k_end = trim_end(p, eq);
 	struct ini_section *s;
-	char *key;
+	struct ini_entry *e;
+	char *key, *value;
+	size_t first;
 
 	if (k_end == p)
 		return diag_error(dl, ini->file, lineno, "missing key before '='");
@@ -143,37 +202,27 @@ static int scan_key(struct ini *ini, const char *p, const char *eq,
 	key = xstrndup(p, (size_t)(k_end - p));
 	for (char *c = key; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
-	for (size_t i = 0; i < s->len; i++) {
-		if (strcmp(s->entries[i].key, key) == 0) {
-			diag_error(dl, ini->file, lineno,
-			           "[%s] %s: key repeated (first at line %d)",
-			           s->name, key, s->entries[i].line);
-			free(key);
-			return -1;
-		}
+	first = strhash_get(&s->index, key, strlen(key));
+	if (first != STRHASH_NONE) {
+		diag_error(dl, ini->file, lineno,
+		           "[%s] %s: key repeated (first at line %d)",
+		           s->name, key, s->entries[first].line);
+		free(key);
+		return -1;
+	}
+	value = scan_value(ini, s, key, eq + 1, end, lineno, dl);
+	if (!value) {
+		free(key);
+		return -1;
 	}
 	s->entries = xgrow(s->entries, &s->cap, s->len + 1, sizeof *s->entries);
-	s->entries[s->len].file = ini->file;
-	s->entries[s->len].key = key;
-	s->entries[s->len].value = NULL;
-	s->entries[s->len].line = lineno;
-	s->entries[s->len].used = false;
-	s->len++;
-
-	/* iniparser silently drops an unquoted value's text after ';' or '#'.
-	 * Facts are sentences full of semicolons: say so rather than lose words. */
-	v = skip_space(eq + 1, end);
-	if (v < end && *v != '"' && *v != '\'') {
-		const char *c = v;
-
-		while (c < end && *c != ';' && *c != '#')
-			c++;
-		if (c < end && c > v)
-			diag_warning(dl, ini->file, lineno,
-			             "[%s] %s: text after '%c' is dropped as a comment; "
-			             "put the value in double quotes to keep it",
-			             s->name, key, *c);
-	}
+	e = &s->entries[s->len];
+	e->file = ini->file;
+	e->key = key;
+	e->value = value;
+	e->line = lineno;
+	e->used = false;
+	strhash_put(&s->index, key, strlen(key), s->len++);
 	return 0;
 }
 
@@ -196,6 +245,22 @@ static int scan_line(struct ini *ini, const char *p, const char *end,
 	return scan_key(ini, p, eq, end, lineno, dl);
 }
 
+/* The end of the physical line at p: its LF, or a CR not followed by LF
+ * (old Mac files end lines so; a CR before LF stays in the line and is
+ * trimmed as a blank). *next gets the start of the following line. */
+static const char *physical_end(const char *p, const char *end,
+                                const char **next)
+{
+	for (const char *c = p; c < end; c++) {
+		if (*c == '\n' || (*c == '\r' && (c + 1 == end || c[1] != '\n'))) {
+			*next = c + 1;
+			return c;
+		}
+	}
+	*next = end;
+	return end;
+}
+
 int ini_scan(struct ini *ini, const char *buf, size_t len,
              struct diag_list *dl)
 {
@@ -212,8 +277,8 @@ int ini_scan(struct ini *ini, const char *buf, size_t len,
 		                  "file starts with a byte-order mark, which "
 		                  "iniparser cannot read; save it as UTF-8 without BOM");
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *line_end = nl ? nl : end;
+		const char *next;
+		const char *line_end = physical_end(p, end, &next);
 		const char *t;
 
 		lineno++;
@@ -221,7 +286,7 @@ int ini_scan(struct ini *ini, const char *buf, size_t len,
 			rc = diag_error(dl, ini->file, lineno,
 			                "line is %zu bytes long; the limit is %d",
 			                (size_t)(line_end - p), INI_MAX_LINE);
-			p = nl ? nl + 1 : end;
+			p = next;
 			continue;
 		}
 		if (logical_len == 0)
@@ -234,7 +299,7 @@ int ini_scan(struct ini *ini, const char *buf, size_t len,
 			                logical_len + (size_t)(t - p), 1);
 			memcpy(logical + logical_len, p, (size_t)(t - 1 - p));
 			logical_len += (size_t)(t - 1 - p);
-			p = nl ? nl + 1 : end;
+			p = next;
 			if (p < end)
 				continue;
 			/* iniparser 4.1 waits for the next line, meets the end of
@@ -257,7 +322,7 @@ int ini_scan(struct ini *ini, const char *buf, size_t len,
 			rc = -1;
 		logical_len = 0;
 		held = 0;
-		p = nl ? nl + 1 : end;
+		p = next;
 	}
 	free(logical);
 	return rc;

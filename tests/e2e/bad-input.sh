@@ -246,6 +246,52 @@ expect_kept "ESC and CR in a value are printed escaped" 1 \
 p=""; grep -q "$(printf '[\033\r\007]')" "$work/err" && p="raw ESC, BEL or CR printed"
 verdict "no raw control bytes on stderr" "$p"
 
+# --- input values (input stage) --------------------------------------------
+# Hostile values in config, data INI and CSV: each is refused at its line.
+# after FILE N: the line number of the Nth line appended to FILE.
+after() { echo $(($(wc -l <"$1") + $2)); }
+new_case; n=$(after "$case/test.ini" 2); printf '[style]\nbody_size = nan\n' >>"$case/test.ini"
+expect "NaN number" 1 "^$case/test.ini:$n: error: \[style\] body_size: 'nan' is not a number$"
+new_case; n=$(after "$case/test.ini" 2); printf '[page]\nmargin_top = -inf\n' >>"$case/test.ini"
+expect "infinite number" 1 "^$case/test.ini:$n: error: \[page\] margin_top: '-inf' is not a number$"
+new_case; n=$(after "$case/test.ini" 2); printf '[cover]\n1 = test.figs 4294967297\n' >>"$case/test.ini"
+expect "cover item number overflows int" 1 "^$case/test.ini:$n: error: \[cover\] 1: item number '4294967297' is out of range \(1 to 1000000\)$"
+new_case; sed -i 's/^2.1 = "Gjakovë"/&\n02 = "Twice"/' "$case/facts.ini"
+expect "numbered keys 2 and 02" 1 "^$case/facts.ini:11: error: \[test.places\] 02: same number as key '2' \($case/facts.ini:9\)$"
+new_case; sed -i 's/^1 = "Uroševac"/1 = "Uroševac" and more/' "$case/facts.ini"
+expect "text after a closing quote" 1 "^$case/facts.ini:8: error: \[test.places\] 1: text after the closing quote: 'and more'$"
+new_case; n=$(after "$case/facts.ini" 3); printf '[test.figs]\ntype = figures\n1 = " | 5,000"\n' >>"$case/facts.ini"
+expect "figure with an empty label" 1 "^$case/facts.ini:$n: error: \[test.figs\] 1: the figure has an empty label; expected 'label \| value'$"
+new_case; sed -i '1s/.*/name,from,from/' "$case/people.csv"
+expect "CSV columns of one name" 1 "^$case/people.csv:1: error: header columns 2 and 3 are both named 'from'$"
+new_case; sed -i 's/^2 = "Peć"/2 = "Pe\xe2\x80\xaeć"/' "$case/facts.ini"
+expect "bidi override in a value" 1 "^$case/facts.ini:9: error: \[test.places\] 2: bidirectional control character U\+202E in the value; set \[document\] allow_bidi = yes in the config to allow it$"
+new_case; sed -i 's/^Anna Šimić/Anna \xe2\x81\xa6Šimić/' "$case/people.csv"
+expect "bidi isolate in a CSV cell" 1 "^$case/people.csv:2: error: row 1, column 'name': bidirectional control character U\+2066; set \[document\] allow_bidi = yes in the config to allow it$"
+new_case; sed -i 's/^title = "Exercise Briefing"/title = "Exercise \xe2\x80\xabBriefing"/' "$case/test.ini"
+expect "bidi embedding in the config" 1 "^$case/test.ini:5: error: \[document\] title: bidirectional control character U\+202B in the value"
+new_case; sed -i 's/^updated = 2020-02-01/&\nurl = "javascript:alert(1)"/' "$case/facts.ini"
+expect "link with a disallowed scheme" 1 "^$case/facts.ini:4: error: \[source\] url: scheme 'javascript' is not allowed in links; allowed: http, https, mailto \(\[document\] link_schemes\)$"
+new_case; sed -i 's/^updated = 2020-02-01/&\nurl = "www.example.org"/' "$case/facts.ini"
+expect "link without a scheme" 1 "^$case/facts.ini:4: error: \[source\] url: 'www.example.org' has no scheme; a link needs one of: http, https, mailto \(\[document\] link_schemes\)$"
+new_case; sed -i 's/^marking = .*/&\nlink_schemes = "https ht!p"/' "$case/test.ini"
+expect "bad link_schemes entry" 1 "^$case/test.ini:8: error: \[document\] link_schemes: 'ht!p' is not a scheme name"
+new_case; sed -i 's/^Bogdan Ćirić,/"Bogdan Ćirić,/' "$case/people.csv"
+expect "CSV quote never closed, at its line" 1 "^$case/people.csv:3: error: CSV syntax error: the quoted field opened here is not closed before the end of the file$"
+new_case; printf 'name,from,to\rA,2019-01-01,2019-06-01\rB,2019-06-01\r' >"$case/people.csv"
+expect "CSV with CR line ends" 1 "^$case/people.csv:3: error: row 2 has 2 fields; the header has 3$"
+new_case; sed -i '5a this is not ini' "$case/test.ini"; tr '\n' '\r' <"$case/test.ini" >"$case/cr.ini"; mv "$case/cr.ini" "$case/test.ini"
+expect "INI with CR line ends" 1 "^$case/test.ini:6: error: expected 'key = value' or '\[section\]'$"
+# A tab in a CSV cell prints as a space: not an error.
+new_case; sed -i 's/^Anna Šimić/Anna\tŠimić/' "$case/people.csv"
+cases=$((cases + 1))
+if "$BRIEFING" build -q -c "$case/test.ini" -o "$case/tab.pdf" 2>"$work/err" &&
+	pdftotext "$case/tab.pdf" - | grep -q 'Anna Šimić'; then
+	echo "ok   tab in a CSV cell becomes a space"
+else
+	echo "FAIL tab in a CSV cell becomes a space"; failures=$((failures + 1))
+fi
+
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
 	exit 1
