@@ -199,6 +199,7 @@ static int run(const struct options *o, struct diag_list *dl)
 	if (!c)
 		goto done;
 	f = facts_new();
+	facts_configure(f, c);
 	for (size_t i = 0; i < c->data_len; i++)
 		facts_load(f, c->data_files[i], dl);
 	for (int i = 0; i < FACE_COUNT; i++)

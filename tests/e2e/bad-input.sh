@@ -240,11 +240,18 @@ cmp -s "$long" "$work/stdout.pdf" || p="$p no PDF at the 255-byte name;"
 ls "$work" | grep -q '\.tmp\.' && p="$p a temporary file was left;"
 verdict "output name of NAME_MAX bytes" "$p"
 
-new_case; printf '[style]\nbody_size = "\033[31mbig\007\r"\n' >>"$case/test.ini"
-expect_kept "ESC and CR in a value are printed escaped" 1 \
-	"^$case/test.ini:[0-9]+: error: \[style\] body_size: '\\\\x1b\[31mbig\\\\x07\\\\r' is not a number$"
-p=""; grep -q "$(printf '[\033\r\007]')" "$work/err" && p="raw ESC, BEL or CR printed"
-verdict "no raw control bytes on stderr" "$p"
+# A lone CR ends a line in INI and CSV (see "CR line ends" below), so it
+# reaches a message through a file name.
+new_case; printf '[style]\nbody_size = "\033[31mbig\007"\n' >>"$case/test.ini"
+expect_kept "ESC and BEL in a value are printed escaped" 1 \
+	"^$case/test.ini:[0-9]+: error: \\[style\\] body_size: '\\\\x1b\\[31mbig\\\\x07' is not a number$"
+p=""; grep -q "$(printf '[\033\007]')" "$work/err" && p="raw ESC or BEL printed"
+verdict "no raw control bytes on stderr (value)" "$p"
+expect "CR in a file name is printed escaped" 1 \
+	"^$work/a\\\\rb.ini: error: cannot open: No such file or directory$" \
+	build -c "$(printf '%s/a\rb.ini' "$work")" -o "$good"
+p=""; grep -q "$(printf '\r')" "$work/err" && p="raw CR printed"
+verdict "no raw control bytes on stderr (file name)" "$p"
 
 # --- input values (input stage) --------------------------------------------
 # Hostile values in config, data INI and CSV: each is refused at its line.
