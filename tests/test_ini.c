@@ -188,9 +188,48 @@ static void test_numbers_are_read_in_base_ten(void **state)
 	diag_release(&dl);
 }
 
-/* Our values are iniparser 4.1's: each line is read by both and the
- * values compared. (iniparser itself is no longer used to parse: it is
- * quadratic in the number of keys; this keeps the dialect honest.) */
+/* The scan reads each value as iniparser 4.1 does: each line is read by
+ * both and the values compared, so the scan's checks judge what
+ * iniparser keeps. */
+/* iniparser reads the values in batches of a few hundred keys: every key
+ * of a long section, across batch boundaries and sections, gets its own
+ * value. */
+static void test_long_sections_keep_every_value(void **state)
+{
+	struct diag_list dl = { 0 };
+	size_t cap = 2 * 1000 * 40, len = 0;
+	char *buf = malloc(cap);
+	struct ini *ini;
+
+	(void)state;
+	for (int s = 0; s < 2; s++) {
+		len += (size_t)snprintf(buf + len, cap - len, "[s%d]\n", s);
+		for (int k = 0; k < 1000; k++)
+			len += (size_t)snprintf(buf + len, cap - len,
+			                        "k%d = \"v %d.%d\" ; c\n", k, s, k);
+	}
+	ini = ini_parse(buf, len, "long.ini", &dl);
+	assert_non_null(ini);
+	for (int s = 0; s < 2; s++) {
+		char name[8], key[8], want[16];
+		struct ini_section *sec;
+
+		snprintf(name, sizeof name, "s%d", s);
+		sec = ini_find(ini, name);
+		assert_non_null(sec);
+		assert_int_equal(sec->len, 1000);
+		for (int k = 0; k < 1000; k++) {
+			snprintf(key, sizeof key, "k%d", k);
+			snprintf(want, sizeof want, "v %d.%d", s, k);
+			assert_string_equal(ini_value(sec, key), want);
+			assert_null(ini_get(sec, key)->raw);
+		}
+	}
+	ini_free(ini);
+	free(buf);
+	diag_release(&dl);
+}
+
 static void test_values_match_iniparser(void **state)
 {
 	static const char *const lines[] = {
@@ -320,6 +359,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values_match_iniparser),
+		cmocka_unit_test(test_long_sections_keep_every_value),
 		cmocka_unit_test(test_quote_mistakes_name_the_line),
 		cmocka_unit_test(test_numbered_keys_of_one_number_name_both_lines),
 		cmocka_unit_test(test_cr_line_ends_count_lines),

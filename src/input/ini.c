@@ -1,12 +1,13 @@
 /*
  * ini.c: INI files with line numbers: parse, merge, look up, read typed.
  *
- * The scan (ini_scan.c) reads iniparser 4.1's dialect and computes its
- * values; this file rejects NUL bytes and invalid UTF-8 first. We no
- * longer call iniparser_load(): its dictionary searches every entry on
- * each insert, so a data file of 100,000 keys took minutes, and asking it
- * for each value cost as much again. tests/test_ini.c checks, case by
- * case, that our values are the ones iniparser gives.
+ * This file rejects NUL bytes and invalid UTF-8 first; the scan
+ * (ini_scan.c) then finds sections, keys and their lines in iniparser
+ * 4.1's dialect, refusing what iniparser would mangle, and iniparser reads
+ * the values (ini_values.c), in batches that keep its cost linear.
+ * tests/test_ini.c checks, case by case, that the scan's reading of a
+ * value is iniparser's, so its checks (text after a quote, ...) judge what
+ * iniparser will keep.
  *
  * Sections and keys are found through hash tables (strhash.h), so every
  * lookup is constant time and a file costs time linear in its size.
@@ -47,7 +48,7 @@ struct ini *ini_parse(const char *buf, size_t len, const char *name,
 		           (unsigned char)buf[bad], bad);
 		goto fail;
 	}
-	if (ini_scan(ini, buf, len, dl) != 0)
+	if (ini_scan(ini, buf, len, dl) != 0 || ini_values(ini, dl) != 0)
 		goto fail;
 	return ini;
 fail:
@@ -78,6 +79,7 @@ void ini_free(struct ini *ini)
 		for (size_t j = 0; j < s->len; j++) {
 			free(s->entries[j].key);
 			free(s->entries[j].value);
+			free(s->entries[j].raw);
 		}
 		free(s->entries);
 		free(s->name);

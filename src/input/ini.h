@@ -27,7 +27,8 @@
 struct ini_entry {
 	const char *file;  /* the file it was written in (owned by struct ini) */
 	char *key;    /* lower-cased, as iniparser stores it */
-	char *value;  /* as iniparser would return it: unquoted, trimmed */
+	char *value;  /* as iniparser returns it: unquoted, trimmed */
+	char *raw;    /* the text after '=', until ini_values() has read it */
 	int line;
 	bool used;    /* set by ini_get(); ini_check_unused() reports the rest */
 };
@@ -124,6 +125,11 @@ int ini_line_of(const char *buf, size_t off);
  * and lines, reporting what iniparser would mangle. Returns 0 or -1. */
 int ini_scan(struct ini *ini, const char *buf, size_t len,
              struct diag_list *dl);
+
+/* Replaces each entry's value with the one iniparser 4.1 reads from the
+ * same line (ini_values.c), in batches that keep the cost linear. Frees
+ * every raw. Returns 0 or -1. */
+int ini_values(struct ini *ini, struct diag_list *dl);
 
 /* The edit distance of two short strings, for "did you mean" hints. */
 size_t ini_edit_distance(const char *a, const char *b);

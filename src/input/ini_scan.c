@@ -220,6 +220,7 @@ static int scan_key(struct ini *ini, const char *p, const char *eq,
 	e->file = ini->file;
 	e->key = key;
 	e->value = value;
+	e->raw = xstrndup(eq + 1, (size_t)(end - eq - 1));
 	e->line = lineno;
 	e->used = false;
 	strhash_put(&s->index, key, strlen(key), s->len++);
