@@ -36,5 +36,10 @@ for rows in 2000 100000; do
 done
 # Input stage at scale: one list of 100,000 items and 100,000 facts in one
 # 11 MB data file (reading INI must stay linear in keys and sections).
-bench/gen_hostile.sh "$work/hostile" 100000 100000
-measure "100k list items + 100k facts" "$work/hostile/briefing.ini" 3
+# Two sizes, so the ratio shows the cost is linear (about 2.0).
+for n in 50000 100000; do
+	bench/gen_hostile.sh "$work/hostile$n" "$n" "$n"
+	measure "$((n / 1000))k list items + $((n / 1000))k facts" "$work/hostile$n/briefing.ini" 3
+	eval "ms$n=\$median"
+done
+printf '%-28s %.2f (2.00 is linear)\n' "100k / 50k time ratio" "$(echo "$ms100000 / $ms50000" | bc -l)"
