@@ -469,9 +469,10 @@ static struct doc_table width_table(void)
 	struct doc_table t;
 
 	memset(&t, 0, sizeof t);
-	cols[0] = (struct doc_column){ "No", DOC_ALIGN_RIGHT, 0 };  /* auto */
-	cols[1] = (struct doc_column){ "A", DOC_ALIGN_LEFT, -1 };   /* 1* */
-	cols[2] = (struct doc_column){ "B", DOC_ALIGN_LEFT, -3 };   /* 3* */
+	cols[0] = (struct doc_column){ .title = "No", .align = DOC_ALIGN_RIGHT,
+	                               .width = 0 };    /* auto */
+	cols[1] = (struct doc_column){ .title = "A", .width = -1 };   /* 1* */
+	cols[2] = (struct doc_column){ .title = "B", .width = -3 };   /* 3* */
 	t.cols = 3;
 	t.rows = 2;
 	t.columns = cols;
@@ -841,6 +842,51 @@ static void test_tiny_page_still_finishes(void **state)
 	diag_release(&dl);
 }
 
+/* A cover with n key figures, tile i from line 20 + i of "c.ini". */
+static void push_cover(struct doc *d, size_t n)
+{
+	struct doc_figures *c = &doc_append(d, DOC_COVER, "c.ini", 0)->u.figures;
+
+	c->len = n;
+	c->items = xcalloc(n, sizeof *c->items);
+	for (size_t i = 0; i < n; i++) {
+		c->items[i].label = xstrdup("Troops");
+		c->items[i].value = xasprintf("%zu", 1000 * (i + 1));
+		c->items[i].origin.file = doc_intern(d, "c.ini");
+		c->items[i].origin.line = 20 + (int)i;
+	}
+}
+
+/* At the test style one row of four tiles fits under the cover's text;
+ * more would climb over the title. The error names the fifth tile's
+ * config line and says how many fit. */
+static void test_cover_tiles_that_do_not_fit_are_an_error(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	push_cover(d, 4);
+	push(d, DOC_PARAGRAPH, "body");
+	assert_int_equal(doc_check(d), 0);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(layout_check(p, &s), 0);
+	layout_free(p);
+	doc_free(d);
+	d = new_doc();
+	push_cover(d, 9);
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_int_equal(dl.errors, 1);
+	assert_diag(&dl, "c.ini", 24, "cover has 9 key figures; 4 fit on this "
+	            "page");
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -865,6 +911,7 @@ int main(void)
 		cmocka_unit_test(test_labels_set_page_numbers_and_continued),
 		cmocka_unit_test(test_cell_padding_comes_from_the_style),
 		cmocka_unit_test(test_tiny_page_still_finishes),
+		cmocka_unit_test(test_cover_tiles_that_do_not_fit_are_an_error),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
