@@ -887,6 +887,46 @@ static void test_cover_tiles_that_do_not_fit_are_an_error(void **state)
 	diag_release(&dl);
 }
 
+/* Fixed widths (and the padding the other columns keep) that add up to
+ * more than the 200 pt measure are an error at the column's config line
+ * where the sum passes it. */
+static void test_fixed_columns_wider_than_the_measure_are_an_error(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct doc_table *t;
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	t = push_table(d, 3);
+	for (size_t c = 0; c < 2; c++)
+		t->columns[c].origin = (struct doc_origin){ doc_intern(d, "c.ini"),
+		                                            30 + (int)c };
+	t->columns[0].width = 192;          /* + 8 pt of padding: just fits */
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(dl.len, 0);
+	layout_free(p);
+	t = &d->blocks[0].u.table;
+	t->columns[0].width = 195;
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_diag(&dl, "c.ini", 30, "table column 'Head1' does not fit: "
+	            "columns need 203.0 pt (71.6 mm) with padding; the measure "
+	            "is 200.0 pt (70.6 mm)");
+	diag_release(&dl);
+	t->columns[0].width = 100;
+	t->columns[1].width = 101;
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_int_equal(dl.errors, 1);
+	assert_diag(&dl, "c.ini", 31, "table column 'Head2' does not fit: "
+	            "columns need 201.0 pt (70.9 mm); the measure is 200.0 pt "
+	            "(70.6 mm)");
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -912,6 +952,7 @@ int main(void)
 		cmocka_unit_test(test_cell_padding_comes_from_the_style),
 		cmocka_unit_test(test_tiny_page_still_finishes),
 		cmocka_unit_test(test_cover_tiles_that_do_not_fit_are_an_error),
+		cmocka_unit_test(test_fixed_columns_wider_than_the_measure_are_an_error),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

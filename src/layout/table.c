@@ -237,6 +237,39 @@ void layout_table_columns(const struct metrics *m, const struct style *s,
 	allocate_columns(&b, t, FACE_REGULAR, w);
 }
 
+/* Fixed widths come from the config and may add up to more than the
+ * measure (a column may be 1000 mm): the table would run off the page.
+ * That is an error at the config line of the first fixed column that
+ * does not fit, with what the columns need: the fixed widths and, since
+ * the other columns shrink to nothing but their padding, that padding.
+ * Tables with no fixed column always fit (they shrink and cut words).
+ * Returns 0 when the columns fit, or -1 after the error. */
+static int check_fixed_widths(struct builder *b, const struct doc_table *t)
+{
+	double pad = 2 * b->s->cell_pad_x, need;
+	size_t flexible = 0, over = t->cols;
+
+	for (size_t c = 0; c < t->cols; c++)
+		if (t->columns[c].width <= 0)
+			flexible++;
+	need = pad * (double)flexible;
+	for (size_t c = 0; c < t->cols; c++) {
+		if (t->columns[c].width <= 0)
+			continue;
+		need += t->columns[c].width;
+		if (over == t->cols && need > b->width + FIT_EPSILON)
+			over = c;
+	}
+	if (over == t->cols)
+		return 0;
+	diag_error(b->dl, t->columns[over].origin.file,
+	           t->columns[over].origin.line, "table column '%s' does not "
+	           "fit: columns need %.1f pt (%.1f mm)%s; the measure is %.1f pt "
+	           "(%.1f mm)", t->columns[over].title, need, need / MM,
+	           flexible ? " with padding" : "", b->width, b->width / MM);
+	return -1;
+}
+
 void layout_table(struct builder *b, const struct doc_table *t,
                   double space_before)
 {
@@ -251,6 +284,8 @@ void layout_table(struct builder *b, const struct doc_table *t,
 	double max_height;
 	int table;
 
+	if (check_fixed_widths(b, t) != 0)
+		goto done;
 	allocate_columns(b, t, FACE_REGULAR, w);
 	for (size_t c = 0; c < t->cols; c++) {
 		x[c] = c ? x[c - 1] + w[c - 1] : b->x0;
@@ -289,6 +324,7 @@ void layout_table(struct builder *b, const struct doc_table *t,
 		/* The header never ends a page alone. */
 		b->items[row].break_ok = r > 0;
 	}
+done:
 	free(w);
 	free(x);
 	free(align);
