@@ -825,390 +825,6 @@ static void test_tiny_page_still_finishes(void **state)
 	s.margin_left = s.margin_right = 25;     /* a 10 pt column */
 	s.page_height = 100;
 	s.margin_top = s.margin_bottom = 45;     /* a 10 pt page */
-	push(d, DOC_HEADING, "Heading");
-	push(d, DOC_PARAGRAPH, "Some words to wrap across a few lines of text.");
-	push_table(d, 50);
-	a = layout_run(d, &s, &fake_metrics, &dl);
-	b = layout_run(d, &s, &fake_metrics, &dl);
-	assert_int_equal(a->len, b->len);
-	for (size_t i = 0; i < a->len; i++) {
-		assert_int_equal(a->items[i].len, b->items[i].len);
-		for (size_t k = 0; k < a->items[i].len; k++) {
-			assert_true(a->items[i].boxes[k].x == b->items[i].boxes[k].x);
-			assert_true(a->items[i].boxes[k].y == b->items[i].boxes[k].y);
-		}
-	}
-	assert_int_equal(a->outline_len, 1);
-	assert_string_equal(a->outline[0].title, "1 Heading");
-	layout_free(a);
-	layout_free(b);
-	doc_free(d);
-	diag_release(&dl);
-}
-
-static struct doc_table width_table(void)
-{
-	static struct doc_column cols[3];
-	static char *cells[] = { "12345", "x", "y", "1", "xx", "yy" };
-	struct doc_table t;
-
-	memset(&t, 0, sizeof t);
-	cols[0] = (struct doc_column){ .title = "No", .align = DOC_ALIGN_RIGHT,
-	                               .width = 0 };    /* auto */
-	cols[1] = (struct doc_column){ .title = "A", .width = -1 };   /* 1* */
-	cols[2] = (struct doc_column){ .title = "B", .width = -3 };   /* 3* */
-	t.cols = 3;
-	t.rows = 2;
-	t.columns = cols;
-	t.cells = cells;
-	return t;
-}
-
-static void test_columns_auto_fixed_and_proportional(void **state)
-{
-	struct style s;
-	struct doc_table t = width_table();
-	double w[3];
-
-	(void)state;
-	style_default(&s);
-	s.table_size = 10;
-	/* auto: "12345" is 25 pt + 8 pt padding; the rest splits 1:3. */
-	layout_table_columns(&fake_metrics, &s, &t, 433, w);
-	assert_true(fabs(w[0] - 33) < 1e-9);
-	assert_true(fabs(w[1] - 100) < 1e-9);
-	assert_true(fabs(w[2] - 300) < 1e-9);
-	/* fixed */
-	t.columns[0].width = 50;
-	layout_table_columns(&fake_metrics, &s, &t, 450, w);
-	assert_true(fabs(w[0] - 50) < 1e-9);
-	assert_true(fabs(w[1] + w[2] - 400) < 1e-9);
-	t.columns[0].width = 0;
-}
-
-static void test_auto_columns_shrink_to_fit(void **state)
-{
-	struct style s;
-	struct doc_table t = width_table();
-	double w[3];
-
-	(void)state;
-	style_default(&s);
-	s.table_size = 10;
-	t.columns[1].width = 0;
-	t.columns[2].width = 0;
-	t.cells[0] = "a very long cell that cannot fit on one line at all";
-	layout_table_columns(&fake_metrics, &s, &t, 200, w);
-	assert_true(fabs(w[0] + w[1] + w[2] - 200) < 1e-9);
-	assert_true(w[0] > w[1] && w[0] > w[2]);
-	/* Short columns keep their one-line width; the long one gives way. */
-	assert_true(fabs(w[1] - 18) < 1e-9 && fabs(w[2] - 18) < 1e-9);
-	/* With a fixed column the table still comes to the full width. */
-	t.columns[1].width = 40;
-	layout_table_columns(&fake_metrics, &s, &t, 200, w);
-	assert_true(fabs(w[1] - 40) < 1e-9);
-	assert_true(fabs(w[0] + w[1] + w[2] - 200) < 1e-9);
-	t.cells[0] = "12345";
-	t.columns[1].width = -1;
-	t.columns[2].width = -3;
-}
-
-static void test_row_taller_than_a_page_splits_between_lines(void **state)
-{
-	struct style s;
-	struct doc *d = new_doc();
-	struct diag_list dl = { 0 };
-	struct pages *p;
-	struct doc_table *t;
-	char *big = xcalloc(400 * 6 + 1, 1);
-	size_t words = 0;
-
-	(void)state;
-	style_for_tests(&s);
-	for (int i = 0; i < 400; i++)
-		memcpy(big + i * 6, i % 2 ? "word. " : "text  ", 6);
-	t = push_table(d, 3);
-	free(t->cells[3]);
-	t->cells[3] = big;          /* row 2, column 2: hundreds of lines */
-	p = layout_run(d, &s, &fake_metrics, &dl);
-	assert_true(p->len >= 3);
-	assert_int_equal(layout_check(p, &s), 0);
-	for (size_t i = 0; i < p->len; i++)
-		for (size_t k = 0; k < p->items[i].len; k++) {
-			const struct box *b = &p->items[i].boxes[k];
-
-			if (b->kind == BOX_TEXT && b->size == s.table_size &&
-			    (strncmp(b->text, "text", 4) == 0 ||
-			     strncmp(b->text, "word.", 5) == 0)) {
-				/* every piece of text stays inside the content area */
-				assert_true(b->y <= s.page_height - s.margin_bottom);
-				assert_true(b->y >= s.margin_top);
-				for (const char *c = b->text; *c; c++)
-					words += strncmp(c, "text", 4) == 0 ||
-					         strncmp(c, "word.", 5) == 0;
-			}
-		}
-	assert_int_equal(words, 400);   /* nothing lost across the splits */
-	assert_true(page_of(p, "row3") > 0);
-	layout_free(p);
-	doc_free(d);
-	diag_release(&dl);
-}
-
-static void test_page_breaks_never_make_empty_pages(void **state)
-{
-	struct style s;
-	struct doc *d = new_doc();
-	struct diag_list dl = { 0 };
-	struct pages *p;
-
-	(void)state;
-	style_for_tests(&s);
-	push(d, DOC_PARAGRAPH, "first");
-	push(d, DOC_PAGEBREAK, NULL);
-	push(d, DOC_PAGEBREAK, NULL);     /* a second break in a row: no-op */
-	push(d, DOC_PARAGRAPH, "second");
-	push(d, DOC_PAGEBREAK, NULL);     /* a break at the end: no-op */
-	p = layout_run(d, &s, &fake_metrics, &dl);
-	assert_int_equal(p->len, 2);
-	assert_int_equal(page_of(p, "first"), 0);
-	assert_int_equal(page_of(p, "second"), 1);
-	layout_free(p);
-	doc_free(d);
-	diag_release(&dl);
-}
-
-/* A star: a root and n children, all units of kind "unit". */
-static struct doc_orgchart *push_chart(struct doc *d, size_t n,
-                                       const char *name)
-{
-	struct doc_orgchart *c = &push(d, DOC_ORGCHART, NULL)->u.orgchart;
-
-	c->name = xstrdup("test.chart");
-	c->len = n + 1;
-	c->units = xcalloc(c->len, sizeof *c->units);
-	for (size_t i = 0; i < c->len; i++) {
-		struct doc_unit *u = &c->units[i];
-
-		u->name = i ? xasprintf("%s %zu", name, i) : xstrdup("Root");
-		u->detail = xstrdup(i % 2 ? "detail" : "");
-		u->kind = i ? DOC_UNIT_UNIT : DOC_UNIT_COMMAND;
-		u->parent = i ? 0 : -1;
-	}
-	return c;
-}
-
-static void test_orgchart_stays_inside_the_content_area(void **state)
-{
-	struct style s;
-	struct doc *d = new_doc();
-	struct diag_list dl = { 0 };
-	struct pages *p;
-	double right = 0, left = 1e9;
-
-	(void)state;
-	style_for_tests(&s);
-	s.chart_size = 6;
-	s.chart_min_size = 3;
-	push_chart(d, 6, "Unit");      /* too wide for one row: stacks */
-	p = layout_run(d, &s, &fake_metrics, &dl);
-	assert_non_null(p);
-	assert_int_equal(dl.errors, 0);
-	assert_int_equal(layout_check(p, &s), 0);
-	for (size_t i = 0; i < p->len; i++)
-		for (size_t k = 0; k < p->items[i].len; k++) {
-			const struct box *b = &p->items[i].boxes[k];
-
-			if (b->kind != BOX_FILL)
-				continue;
-			assert_true(b->y >= s.margin_top - 1e-6);
-			assert_true(b->y + b->h <= s.page_height - s.margin_bottom + 1e-6);
-			left = fmin(left, b->x);
-			right = fmax(right, b->x + b->w);
-		}
-	assert_true(left >= s.margin_left - 1e-6);
-	assert_true(right <= s.page_width - s.margin_right + 1e-6);
-	assert_true(page_of(p, "Unit 6") >= 0);
-	layout_free(p);
-	doc_free(d);
-	diag_release(&dl);
-}
-
-static void test_orgchart_too_big_is_an_error_naming_it(void **state)
-{
-	struct style s;
-	struct doc *d = new_doc();
-	struct diag_list dl = { 0 };
-	struct doc_orgchart *c;
-
-	(void)state;
-	style_for_tests(&s);
-	s.chart_size = 10;
-	s.chart_min_size = 9;
-	/* a chain of 40: far too tall for a 300 pt page at 9 pt */
-	c = push_chart(d, 40, "Level");
-	for (size_t i = 2; i < c->len; i++)
-		c->units[i].parent = (int)i - 1;
-	assert_int_equal(doc_check(d), 0);
-	assert_null(layout_run(d, &s, &fake_metrics, &dl));
-	/* the error names the chart and the place it came from */
-	assert_diag(&dl, "t.ini", 7, "org chart 'test.chart' needs");
-	doc_free(d);
-	diag_release(&dl);
-}
-
-static void test_wide_chart_gets_a_landscape_page_when_allowed(void **state)
-{
-	struct style s;
-	struct doc *d = new_doc();
-	struct diag_list dl = { 0 };
-	struct pages *p;
-	struct doc_orgchart *c;
-	int chart_page;
-
-	(void)state;
-	style_for_tests(&s);
-	s.chart_size = 6;
-	s.chart_min_size = 6;
-	push(d, DOC_PARAGRAPH, "before");
-	push(d, DOC_HEADING, "Chart heading");
-	/* root, 4 children with one child each: nothing to stack, and four
-	 * 62 pt boxes do not fit 200 pt, but do fit 300 pt */
-	c = push_chart(d, 8, "Unit");
-	for (size_t i = 5; i <= 8; i++)
-		c->units[i].parent = (int)i - 4;
-	push(d, DOC_PARAGRAPH, "after");
-	assert_null(layout_run(d, &s, &fake_metrics, &dl));
-	assert_diag(&dl, NULL, 0, "org chart 'test.chart' needs");
-	diag_release(&dl);
-
-	s.chart_landscape = true;
-	p = layout_run(d, &s, &fake_metrics, &dl);
-	assert_non_null(p);
-	assert_int_equal(dl.errors, 0);
-	chart_page = page_of(p, "Unit 1");
-	assert_int_equal(chart_page, 1);
-	assert_true(p->items[1].width == s.page_height);
-	assert_true(p->items[1].height == s.page_width);
-	assert_true(p->items[0].width == s.page_width);
-	assert_int_equal(page_of(p, "before"), 0);
-	/* the heading comes along to the turned page */
-	assert_int_equal(page_of(p, "Chart heading"), 1);
-	assert_int_equal(page_of(p, "after"), 2);     /* the chart is alone */
-	assert_int_equal(layout_check(p, &s), 0);
-	layout_free(p);
-	doc_free(d);
-	diag_release(&dl);
-}
-
-static void test_long_figures_block_keeps_bold_labels(void **state)
-{
-	struct style s;
-	struct doc *d = new_doc();
-	struct diag_list dl = { 0 };
-	struct pages *p;
-	struct doc_figures *f = &push(d, DOC_FIGURES, NULL)->u.figures;
-	int bold = 0;
-
-	(void)state;
-	style_for_tests(&s);
-	f->len = 300;              /* enough rows to move the item array */
-	f->items = xcalloc(f->len, sizeof *f->items);
-	for (size_t i = 0; i < f->len; i++) {
-		f->items[i].label = xasprintf("L%zu", i);
-		f->items[i].value = xasprintf("v%zu", i);
-	}
-	p = layout_run(d, &s, &fake_metrics, &dl);
-	assert_non_null(p);
-	for (size_t i = 0; i < p->len; i++)
-		for (size_t k = 0; k < p->items[i].len; k++) {
-			const struct box *b = &p->items[i].boxes[k];
-
-			if (b->kind == BOX_TEXT && b->text[0] == 'L')
-				bold += b->face == FACE_BOLD;
-		}
-	assert_int_equal(bold, 300);
-	assert_int_equal(layout_check(p, &s), 0);
-	layout_free(p);
-	doc_free(d);
-	diag_release(&dl);
-}
-
-/* The printed words come from the style's labels, so another language
- * is config, not C. */
-static void test_labels_set_page_numbers_and_continued(void **state)
-{
-	struct style s;
-	struct doc *d = new_doc();
-	struct diag_list dl = { 0 };
-	struct pages *p;
-	int numbers = 0, continued = 0;
-
-	(void)state;
-	style_for_tests(&s);
-	snprintf(s.labels.page_number, sizeof s.labels.page_number,
-	         "Seite %%d von %%d");
-	snprintf(s.labels.continued, sizeof s.labels.continued, "(Forts.)");
-	push_table(d, 100);
-	p = layout_run(d, &s, &fake_metrics, &dl);
-	assert_non_null(p);
-	assert_true(p->len > 1);
-	for (size_t i = 0; i < p->len; i++) {
-		char want[64];
-
-		snprintf(want, sizeof want, "Seite %zu von %zu", i + 1, p->len);
-		for (size_t k = 0; k < p->items[i].len; k++) {
-			const struct box *b = &p->items[i].boxes[k];
-
-			if (b->kind != BOX_TEXT)
-				continue;
-			numbers += strcmp(b->text, want) == 0;
-			continued += strcmp(b->text, "(Forts.)") == 0;
-			assert_null(strstr(b->text, "continued"));
-		}
-	}
-	assert_int_equal(numbers, (int)p->len);
-	assert_int_equal(continued, (int)p->len - 1);
-	layout_free(p);
-	doc_free(d);
-	diag_release(&dl);
-}
-
-/* Spacing comes from the style too: cell padding widens auto columns. */
-static void test_cell_padding_comes_from_the_style(void **state)
-{
-	struct style s;
-	struct doc_table t = width_table();
-	double w[3];
-
-	(void)state;
-	style_default(&s);
-	s.table_size = 10;
-	s.cell_pad_x = 0;
-	/* "12345" is 25 pt with no padding; the rest still splits 1:3 */
-	layout_table_columns(&fake_metrics, &s, &t, 425, w);
-	assert_true(fabs(w[0] - 25) < 1e-9);
-	assert_true(fabs(w[1] - 100) < 1e-9);
-	assert_true(fabs(w[2] - 300) < 1e-9);
-}
-
-/* Config refuses a page with no room for text; layout, given one
- * anyway, must still finish (every line and row takes at least one
- * character or line per page) rather than loop. */
-static void test_tiny_page_still_finishes(void **state)
-{
-	struct style s;
-	struct doc *d = new_doc();
-	struct diag_list dl = { 0 };
-	struct pages *p;
-	char *a = lines_text(3);
-
-	(void)state;
-	style_for_tests(&s);
-	s.page_width = 60;
-	s.margin_left = s.margin_right = 25;     /* a 10 pt column */
-	s.page_height = 100;
-	s.margin_top = s.margin_bottom = 45;     /* a 10 pt page */
 	/* Small enough not to be errors: a heading two 5 pt lines tall and
 	 * an 8 pt wide marking (see the tests of those errors). */
 	s.heading1_size = 4;
@@ -1347,6 +963,111 @@ static void test_fixed_column_too_narrow_for_a_character(void **state)
 	diag_release(&dl);
 }
 
+/* A heading is kept whole: one taller than the 300 pt content area is an
+ * error at its origin (its section's config line). */
+static void test_heading_taller_than_a_page_is_an_error(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	char *title = lines_text(30);
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_HEADING, title);
+	push(d, DOC_PARAGRAPH, "after");
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_int_equal(dl.errors, 1);
+	assert_diag(&dl, "t.ini", 7, "heading is ");
+	assert_diag(&dl, "t.ini", 7, "; a page holds 300.0 pt");
+	free(title);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A cover title long enough to push the as-of line off the page. */
+static void test_cover_text_taller_than_a_page_is_an_error(void **state)
+{
+	struct style s;
+	char *title = lines_text(30);
+	struct doc *d = doc_new(title, "MARK", "1 January 2020");
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	style_for_tests(&s);
+	push_cover(d, 1);
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_int_equal(dl.errors, 1);
+	assert_diag(&dl, "c.ini", 0, "cover: the title, subtitle and as-of "
+	            "line need ");
+	assert_diag(&dl, "c.ini", 0, "; the page holds 300.0 pt");
+	free(title);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* The marking is never cut: wider than the 200 pt measure is an error. */
+static void test_marking_wider_than_the_measure_is_an_error(void **state)
+{
+	struct style s;
+	struct doc *d = doc_new("T", "MARKING MARKING MARKING MARKING MARKING",
+	                        "1 January 2020");
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	style_for_tests(&s);
+	s.marking_size = 10;                     /* 39 characters: 195 pt */
+	push(d, DOC_PARAGRAPH, "x");
+	{
+		struct pages *p = layout_run(d, &s, &fake_metrics, &dl);
+
+		assert_non_null(p);
+		layout_free(p);
+	}
+	s.marking_size = 11;                     /* 214.5 pt */
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_diag(&dl, NULL, 0, "[document] marking is 214.5 pt wide at 11.0 "
+	            "pt; the measure is 200.0 pt");
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A title too long for the running header is cut at a space with "...",
+ * short of the date, rather than run off the page. */
+static void test_long_title_is_cut_in_the_running_header(void **state)
+{
+	struct style s;
+	struct doc *d = doc_new("Alpha beta gamma delta epsilon zeta eta theta",
+	                        "M", "1 May 2020");
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	const struct box *title = NULL;
+
+	(void)state;
+	style_for_tests(&s);
+	s.header_size = 10;   /* 5 pt a character; the date takes 50 pt */
+	d->organisation = xstrdup("Organisation of a rather long name indeed");
+	push(d, DOC_PARAGRAPH, "x");
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(layout_check(p, &s), 0);
+	for (size_t k = 0; k < p->items[0].len; k++) {
+		const struct box *x = &p->items[0].boxes[k];
+
+		if (x->kind == BOX_TEXT && x->len >= 5 &&
+		    memcmp(x->text, "Alpha", 5) == 0 && x->y < s.margin_top)
+			title = x;
+	}
+	assert_non_null(title);
+	/* 200 - 50 (date) - 10 (gap) = 140 pt: 28 characters, dots included */
+	assert_int_equal(title->len, strlen("Alpha beta gamma delta..."));
+	assert_memory_equal(title->text, "Alpha beta gamma delta...", title->len);
+	assert_int_equal(page_of(p, "Organisation of a rather..."), 0);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1374,6 +1095,10 @@ int main(void)
 		cmocka_unit_test(test_cover_tiles_that_do_not_fit_are_an_error),
 		cmocka_unit_test(test_fixed_columns_wider_than_the_measure_are_an_error),
 		cmocka_unit_test(test_fixed_column_too_narrow_for_a_character),
+		cmocka_unit_test(test_heading_taller_than_a_page_is_an_error),
+		cmocka_unit_test(test_cover_text_taller_than_a_page_is_an_error),
+		cmocka_unit_test(test_marking_wider_than_the_measure_is_an_error),
+		cmocka_unit_test(test_long_title_is_cut_in_the_running_header),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

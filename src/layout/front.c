@@ -371,8 +371,9 @@ static void cover_tiles(struct builder *b, const struct doc_figures *c,
  * page, organisation, title, subtitle and as-of date, then a row of key
  * figures. One item filling the page, then a page break. */
 void layout_cover(struct builder *b, const struct doc *d,
-                  const struct doc_figures *c)
+                  const struct doc_block *blk)
 {
+	const struct doc_figures *c = &blk->u.figures;
 	const struct style *s = b->s;
 	double height = b->bottom - b->top, y = height * s->cover_top;
 	double title = s->title_size * s->cover_title_scale;
@@ -407,6 +408,13 @@ void layout_cover(struct builder *b, const struct doc *d,
 		                                        strlen(as_of)));
 		free(as_of);
 		y += b->m->descent(b->m->ctx, FACE_ITALIC, size);
+	}
+	/* A title long enough to push the as-of line off the page. */
+	if (y > height + FIT_EPSILON) {
+		diag_error(b->dl, blk->origin.file, blk->origin.line, "cover: the "
+		           "title, subtitle and as-of line need %.1f pt; the page "
+		           "holds %.1f pt", y, height);
+		return;
 	}
 	if (c->len > 0)
 		cover_tiles(b, c, y, height);
