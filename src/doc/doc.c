@@ -282,12 +282,10 @@ static void check_source_age(const struct config *c, const struct facts *f,
 	}
 }
 
-/* Warns about each term of a succession table that starts, or else ends,
- * after the briefing's as-of date: the briefing would state as past what
- * its own date has not reached, and an incumbent's tenure would come out
- * negative. Only the first such date of a row is named; from <= to is
- * the input's check. Every succession fact is checked once, used or not,
- * as the input checks every file it reads. */
+/* Warns about each succession term that starts, or else ends, after the
+ * as-of date: the briefing would state as past what its own date has not
+ * reached, and a tenure would come out negative. Every succession fact
+ * is checked once, used or not, as the input checks every file. */
 static void check_term_dates(const struct config *c, const struct facts *f,
                              struct date as_of, struct diag_list *dl)
 {
