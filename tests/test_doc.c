@@ -63,16 +63,18 @@ static const char data_text[] =
 	"detail = \"Camp E\"\n"
 	"parent = hq\n";                                       /* 45 */
 
-/* A config with the six-line head below; sections start at line 7. */
-static struct config *cfg(const char *sections, struct diag_list *dl)
+/* A config with the six-line head below, dated as_of; sections start at
+ * line 7. */
+static struct config *cfg_as_of(const char *as_of, const char *sections,
+                                struct diag_list *dl)
 {
 	char *text = NULL;
 	size_t len;
 	FILE *f = open_memstream(&text, &len);
 	struct config *c;
 
-	fprintf(f, "[document]\ntitle = T\nmarking = M\nas_of = 2018-11-29\n"
-	           "[data]\nt = t.ini\n%s", sections);
+	fprintf(f, "[document]\ntitle = T\nmarking = M\nas_of = %s\n"
+	           "[data]\nt = t.ini\n%s", as_of, sections);
 	fclose(f);
 	c = config_parse(text, len, CONFIG, dl);
 	free(text);
@@ -92,16 +94,23 @@ static struct facts *facts(struct diag_list *dl)
 	return f;
 }
 
-/* Builds config sections against the test facts; NULL on errors. */
-static struct doc *build(const char *sections, struct diag_list *dl)
+/* Builds config sections dated as_of against the test facts; NULL on
+ * errors. */
+static struct doc *build_as_of(const char *as_of, const char *sections,
+                               struct diag_list *dl)
 {
-	struct config *c = cfg(sections, dl);
+	struct config *c = cfg_as_of(as_of, sections, dl);
 	struct facts *f = facts(dl);
 	struct doc *d = doc_build(c, f, dl);
 
 	facts_free(f);          /* the model keeps copies of what it needs */
 	config_free(c);
 	return d;
+}
+
+static struct doc *build(const char *sections, struct diag_list *dl)
+{
+	return build_as_of("2018-11-29", sections, dl);
 }
 
 static void test_sections_are_numbered_1_and_1_1(void **state)
@@ -280,6 +289,61 @@ static void test_table_cells_format_dates_codes_and_tenure(void **state)
 	diag_release(&dl);
 }
 
+/* Dated 2000-03-01, the fixture's first term ends after the briefing and
+ * the other two start after it: a warning per row at its CSV line, and no
+ * negative tenure (the blank instead). */
+static void test_term_after_as_of_warns_and_prints_no_tenure(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build_as_of("2000-03-01",
+	                            "[section.a]\ntitle = A\n1 = table t.terms\n"
+	                            "[table.t.terms]\n1 = name | Name\n"
+	                            "2 = tenure | Tenure\n", &dl);
+	const char *csv = "tests/fixtures/doc/terms.csv";
+	const struct doc_table *t;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(dl.errors, 0);
+	assert_int_equal(dl.len, 3);
+	assert_diag(&dl, csv, 2, "term ends 2000-04-01, after the briefing's "
+	            "as-of date 2000-03-01");
+	assert_diag(&dl, csv, 3, "term starts 2000-04-01, after the briefing's "
+	            "as-of date 2000-03-01");
+	assert_diag(&dl, csv, 4, "term starts 2001-02-03, after the briefing's "
+	            "as-of date 2000-03-01");
+	assert_int_equal(dl.items[0].level, DIAG_WARNING);
+	t = &d->blocks[1].u.table;
+	assert_string_equal(t->cells[1], "3" NBSP "months"); /* as the data say */
+	assert_string_equal(t->cells[2 * 2 + 1], "–");       /* not "-393 days" */
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* Each column carries the config line that set its width. */
+static void test_columns_carry_their_config_line(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[section.a]\ntitle = A\n1 = table t.terms\n"
+	                      "[table.t.terms]\n1 = name | Name\n"
+	                      "2 = from | From | | 30\n", &dl);
+	const struct doc_table *t = &d->blocks[1].u.table;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	assert_string_equal(t->columns[1].origin.file, CONFIG);
+	assert_int_equal(t->columns[0].origin.line, 11);
+	assert_int_equal(t->columns[1].origin.line, 12);
+	doc_free(d);
+	d = build("[section.a]\ntitle = A\n1 = table t.terms\n", &dl);
+	t = &d->blocks[1].u.table;
+	assert_string_equal(t->columns[0].origin.file, DATA);  /* the fact */
+	assert_int_equal(t->columns[0].origin.line, 23);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 static void test_table_without_config_takes_the_csv_header(void **state)
 {
 	struct diag_list dl = { 0 };
@@ -349,6 +413,9 @@ static void test_sources_and_cover(void **state)
 	assert_int_equal(cov->len, 1);
 	assert_string_equal(cov->items[0].label, "Nations");
 	assert_string_equal(cov->items[0].value, "28");
+	/* a tile: the [cover] line that picked it */
+	assert_string_equal(cov->items[0].origin.file, CONFIG);
+	assert_int_equal(cov->items[0].origin.line, 8);
 	assert_int_equal(d->blocks[2].kind, DOC_SOURCES);
 	assert_int_equal(d->blocks[2].origin.line, 11);
 	assert_int_equal(s->len, 1);
@@ -437,6 +504,9 @@ static void test_tenure_formats(void **state)
 	doc_format_tenure((struct date){ 2000, 1, 5 }, (struct date){ 2001, 2, 5 },
 	                  l, buf, sizeof buf);
 	assert_string_equal(buf, "1" NBSP "year, 1" NBSP "month");
+	doc_format_tenure((struct date){ 2030, 1, 1 }, (struct date){ 2018, 11, 29 },
+	                  l, buf, sizeof buf);
+	assert_string_equal(buf, "–");                /* not begun: blank */
 }
 
 int main(void)
@@ -449,6 +519,8 @@ int main(void)
 		cmocka_unit_test(test_missing_fact_names_config_line_and_suggests),
 		cmocka_unit_test(test_fact_of_another_kind_is_an_error),
 		cmocka_unit_test(test_table_cells_format_dates_codes_and_tenure),
+		cmocka_unit_test(test_term_after_as_of_warns_and_prints_no_tenure),
+		cmocka_unit_test(test_columns_carry_their_config_line),
 		cmocka_unit_test(test_table_without_config_takes_the_csv_header),
 		cmocka_unit_test(test_table_column_must_exist_in_csv),
 		cmocka_unit_test(test_contents_lists_other_headings),

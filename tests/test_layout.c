@@ -469,9 +469,10 @@ static struct doc_table width_table(void)
 	struct doc_table t;
 
 	memset(&t, 0, sizeof t);
-	cols[0] = (struct doc_column){ "No", DOC_ALIGN_RIGHT, 0 };  /* auto */
-	cols[1] = (struct doc_column){ "A", DOC_ALIGN_LEFT, -1 };   /* 1* */
-	cols[2] = (struct doc_column){ "B", DOC_ALIGN_LEFT, -3 };   /* 3* */
+	cols[0] = (struct doc_column){ .title = "No", .align = DOC_ALIGN_RIGHT,
+	                               .width = 0 };    /* auto */
+	cols[1] = (struct doc_column){ .title = "A", .width = -1 };   /* 1* */
+	cols[2] = (struct doc_column){ .title = "B", .width = -3 };   /* 3* */
 	t.cols = 3;
 	t.rows = 2;
 	t.columns = cols;
@@ -824,6 +825,12 @@ static void test_tiny_page_still_finishes(void **state)
 	s.margin_left = s.margin_right = 25;     /* a 10 pt column */
 	s.page_height = 100;
 	s.margin_top = s.margin_bottom = 45;     /* a 10 pt page */
+	/* Small enough not to be errors: a heading two 5 pt lines tall and
+	 * an 8 pt wide marking (see the tests of those errors). */
+	s.heading1_size = 4;
+	s.heading1_rule_gap = 0;
+	s.heading_number_indent = 0;
+	s.marking_size = 4;
 	push(d, DOC_HEADING, "Heading");
 	push(d, DOC_PARAGRAPH, a);
 	push_table(d, 3);
@@ -836,6 +843,226 @@ static void test_tiny_page_still_finishes(void **state)
 	assert_true(p->len > 3);
 	assert_true(p->items[p->len - 1].len > 0);
 	free(a);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A cover with n key figures, tile i from line 20 + i of "c.ini". */
+static void push_cover(struct doc *d, size_t n)
+{
+	struct doc_figures *c = &doc_append(d, DOC_COVER, "c.ini", 0)->u.figures;
+
+	c->len = n;
+	c->items = xcalloc(n, sizeof *c->items);
+	for (size_t i = 0; i < n; i++) {
+		c->items[i].label = xstrdup("Troops");
+		c->items[i].value = xasprintf("%zu", 1000 * (i + 1));
+		c->items[i].origin.file = doc_intern(d, "c.ini");
+		c->items[i].origin.line = 20 + (int)i;
+	}
+}
+
+/* At the test style one row of four tiles fits under the cover's text;
+ * more would climb over the title. The error names the fifth tile's
+ * config line and says how many fit. */
+static void test_cover_tiles_that_do_not_fit_are_an_error(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	push_cover(d, 4);
+	push(d, DOC_PARAGRAPH, "body");
+	assert_int_equal(doc_check(d), 0);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(layout_check(p, &s), 0);
+	layout_free(p);
+	doc_free(d);
+	d = new_doc();
+	push_cover(d, 9);
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_int_equal(dl.errors, 1);
+	assert_diag(&dl, "c.ini", 24, "cover has 9 key figures; 4 fit on this "
+	            "page");
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* Fixed widths (and the padding the other columns keep) that add up to
+ * more than the 200 pt measure are an error at the column's config line
+ * where the sum passes it. */
+static void test_fixed_columns_wider_than_the_measure_are_an_error(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct doc_table *t;
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	t = push_table(d, 3);
+	for (size_t c = 0; c < 2; c++)
+		t->columns[c].origin = (struct doc_origin){ doc_intern(d, "c.ini"),
+		                                            30 + (int)c };
+	t->columns[0].width = 192;          /* + 8 pt of padding: just fits */
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(dl.len, 0);
+	layout_free(p);
+	t = &d->blocks[0].u.table;
+	t->columns[0].width = 195;
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_diag(&dl, "c.ini", 30, "table column 'Head1' does not fit: "
+	            "columns need 203.0 pt (71.6 mm) with padding; the measure "
+	            "is 200.0 pt (70.6 mm)");
+	diag_release(&dl);
+	t->columns[0].width = 100;
+	t->columns[1].width = 101;
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_int_equal(dl.errors, 1);
+	assert_diag(&dl, "c.ini", 31, "table column 'Head2' does not fit: "
+	            "columns need 201.0 pt (70.9 mm); the measure is 200.0 pt "
+	            "(70.6 mm)");
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A fixed column narrower than its padding and one character: the
+ * character would stick out of the table's edge. At the test style a
+ * character is 4.5 pt and the padding 8 pt. */
+static void test_fixed_column_too_narrow_for_a_character(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct doc_table *t;
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	s.table_size = 9;
+	t = push_table(d, 3);
+	t->columns[1].width = 12.5;          /* 8 + 4.5: just fits */
+	t->columns[1].origin = (struct doc_origin){ doc_intern(d, "c.ini"), 31 };
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(layout_check(p, &s), 0);
+	layout_free(p);
+	t = &d->blocks[0].u.table;
+	t->columns[1].width = 10;
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_diag(&dl, "c.ini", 31, "table column 'Head2' is 3.5 mm wide; its "
+	            "padding and widest character need 4.4 mm");
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A heading is kept whole: one taller than the 300 pt content area is an
+ * error at its origin (its section's config line). */
+static void test_heading_taller_than_a_page_is_an_error(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	char *title = lines_text(30);
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_HEADING, title);
+	push(d, DOC_PARAGRAPH, "after");
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_int_equal(dl.errors, 1);
+	assert_diag(&dl, "t.ini", 7, "heading is ");
+	assert_diag(&dl, "t.ini", 7, "; a page holds 300.0 pt");
+	free(title);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A cover title long enough to push the as-of line off the page. */
+static void test_cover_text_taller_than_a_page_is_an_error(void **state)
+{
+	struct style s;
+	char *title = lines_text(30);
+	struct doc *d = doc_new(title, "MARK", "1 January 2020");
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	style_for_tests(&s);
+	push_cover(d, 1);
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_int_equal(dl.errors, 1);
+	assert_diag(&dl, "c.ini", 0, "cover: the title, subtitle and as-of "
+	            "line need ");
+	assert_diag(&dl, "c.ini", 0, "; the page holds 300.0 pt");
+	free(title);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* The marking is never cut: wider than the 200 pt measure is an error. */
+static void test_marking_wider_than_the_measure_is_an_error(void **state)
+{
+	struct style s;
+	struct doc *d = doc_new("T", "MARKING MARKING MARKING MARKING MARKING",
+	                        "1 January 2020");
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	style_for_tests(&s);
+	s.marking_size = 10;                     /* 39 characters: 195 pt */
+	push(d, DOC_PARAGRAPH, "x");
+	{
+		struct pages *p = layout_run(d, &s, &fake_metrics, &dl);
+
+		assert_non_null(p);
+		layout_free(p);
+	}
+	s.marking_size = 11;                     /* 214.5 pt */
+	assert_null(layout_run(d, &s, &fake_metrics, &dl));
+	assert_diag(&dl, NULL, 0, "[document] marking is 214.5 pt wide at 11.0 "
+	            "pt; the measure is 200.0 pt");
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A title too long for the running header is cut at a space with "...",
+ * short of the date, rather than run off the page. */
+static void test_long_title_is_cut_in_the_running_header(void **state)
+{
+	struct style s;
+	struct doc *d = doc_new("Alpha beta gamma delta epsilon zeta eta theta",
+	                        "M", "1 May 2020");
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	const struct box *title = NULL;
+
+	(void)state;
+	style_for_tests(&s);
+	s.header_size = 10;   /* 5 pt a character; the date takes 50 pt */
+	d->organisation = xstrdup("Organisation of a rather long name indeed");
+	push(d, DOC_PARAGRAPH, "x");
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(layout_check(p, &s), 0);
+	for (size_t k = 0; k < p->items[0].len; k++) {
+		const struct box *x = &p->items[0].boxes[k];
+
+		if (x->kind == BOX_TEXT && x->len >= 5 &&
+		    memcmp(x->text, "Alpha", 5) == 0 && x->y < s.margin_top)
+			title = x;
+	}
+	assert_non_null(title);
+	/* 200 - 50 (date) - 10 (gap) = 140 pt: 28 characters, dots included */
+	assert_int_equal(title->len, strlen("Alpha beta gamma delta..."));
+	assert_memory_equal(title->text, "Alpha beta gamma delta...", title->len);
+	assert_int_equal(page_of(p, "Organisation of a rather..."), 0);
 	layout_free(p);
 	doc_free(d);
 	diag_release(&dl);
@@ -865,6 +1092,13 @@ int main(void)
 		cmocka_unit_test(test_labels_set_page_numbers_and_continued),
 		cmocka_unit_test(test_cell_padding_comes_from_the_style),
 		cmocka_unit_test(test_tiny_page_still_finishes),
+		cmocka_unit_test(test_cover_tiles_that_do_not_fit_are_an_error),
+		cmocka_unit_test(test_fixed_columns_wider_than_the_measure_are_an_error),
+		cmocka_unit_test(test_fixed_column_too_narrow_for_a_character),
+		cmocka_unit_test(test_heading_taller_than_a_page_is_an_error),
+		cmocka_unit_test(test_cover_text_taller_than_a_page_is_an_error),
+		cmocka_unit_test(test_marking_wider_than_the_measure_is_an_error),
+		cmocka_unit_test(test_long_title_is_cut_in_the_running_header),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

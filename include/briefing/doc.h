@@ -80,7 +80,9 @@ struct doc_list {
 	size_t len;
 };
 
-/* A key figure: in a figures block, or a tile on the cover. */
+/* A key figure: in a figures block, or a tile on the cover. A block's
+ * figures carry the fact's data-file line; a cover tile carries its
+ * [cover] config line, the line to change when the tile does not fit. */
 struct doc_figure {
 	char *label;
 	char *value;
@@ -96,6 +98,9 @@ struct doc_column {
 	char *title;
 	enum doc_align align;
 	double width;   /* > 0 points, 0 automatic, < 0 a share (-1 = 1*) */
+	/* The config line of the column, or the table fact's line when the
+	 * config does not list the columns: where a width is set. */
+	struct doc_origin origin;
 };
 
 struct doc_table {
@@ -194,14 +199,15 @@ void doc_free(struct doc *d);
 
 /* Checks the model's invariants: a heading has a title and level 1 or 2,
  * lists and figures have items, a table has rows * cols cells and a
- * resolved alignment per column, an org chart has exactly one root and
+ * resolved alignment and an origin per column, an org chart has exactly one root and
  * parents in range, contents entries refer to headings, and an origin
  * with a line names a file. Returns 0 when they hold, or -1; for tests. */
 int doc_check(const struct doc *d);
 
 /* "4 months", "1 year, 2 months" or "12 days": the time from a to b,
  * each number joined to its unit by a no-break space (U+00A0), the units
- * in l's words (day/days, month/months, year/years). */
+ * in l's words (day/days, month/months, year/years). When a is after b
+ * the term has not begun and buf gets l->blank, never a negative count. */
 void doc_format_tenure(struct date a, struct date b, const struct labels *l,
                        char *buf, size_t size);
 

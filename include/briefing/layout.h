@@ -77,8 +77,11 @@ struct pages {
 /* Lays out the document. s must leave room for text on the page (config
  * checks that, naming the [page] line; style_default() does); layout
  * itself only promises to finish on any style. Errors name the block's
- * origin, e.g. an org chart too big for the page. The caller frees the
- * result with layout_free(). Returns NULL after reporting an error. */
+ * origin for what would not stay on the page: an org chart too big for
+ * it, cover tiles that do not fit (the first one's origin), fixed table
+ * column widths over the measure (the column's), a heading taller than a
+ * page, a marking wider than the measure (no origin). The caller frees
+ * the result with layout_free(). Returns NULL after reporting an error. */
 struct pages *layout_run(const struct doc *d, const struct style *s,
                          const struct metrics *m, struct diag_list *dl);
 

@@ -39,7 +39,11 @@ void doc_format_tenure(struct date a, struct date b, const struct labels *l,
 	             (b.day < a.day);
 	int y = months / 12, m = months % 12;
 
-	if (months < 1) {
+	/* A term that has not begun has no length: a negative count of days
+	 * would read as a typo, and the blank says "not known" as elsewhere. */
+	if (date_cmp(a, b) > 0) {
+		snprintf(buf, size, "%s", l->blank);
+	} else if (months < 1) {
 		long days = date_days(b) - date_days(a);
 
 		snprintf(buf, size, "%ld" NBSP "%s", days,
@@ -57,7 +61,8 @@ void doc_format_tenure(struct date a, struct date b, const struct labels *l,
 }
 
 /* The computed "tenure" cell of a succession table: from "from" to "to",
- * or to the as-of date while the term runs. */
+ * or to the as-of date while the term runs. A term starting after the
+ * as-of date prints blank (check_term_dates warns about it). */
 static char *tenure_cell(const struct fact *t, size_t row, struct date as_of,
                          const struct labels *l)
 {
@@ -73,6 +78,8 @@ static char *tenure_cell(const struct fact *t, size_t row, struct date as_of,
 	if (!ts[0])
 		to = as_of;
 	else if (!date_parse(ts, &to))
+		return xstrdup(l->blank);
+	if (date_cmp(from, as_of) > 0)
 		return xstrdup(l->blank);
 	doc_format_tenure(from, to, l, buf, sizeof buf);
 	return xstrdup(buf);
@@ -204,6 +211,9 @@ static int add_table(struct doc *d, const struct config *c,
 		t->columns[i].title = xstrdup(ct ? ct->columns[i].title
 		                                 : fact_table_header(fact, i));
 		t->columns[i].width = ct ? ct->columns[i].width : 0;
+		t->columns[i].origin = ct ? (struct doc_origin){
+		        doc_intern(d, ct->columns[i].file), ct->columns[i].line }
+		                          : fact_origin(d, fact, fact->line);
 	}
 	for (size_t r = 0; r < rows; r++) {
 		t->row_origins[r].file = csv;
@@ -272,6 +282,41 @@ static void check_source_age(const struct config *c, const struct facts *f,
 	}
 }
 
+/* Warns about each succession term that starts, or else ends, after the
+ * as-of date: the briefing would state as past what its own date has not
+ * reached, and a tenure would come out negative. Every succession fact
+ * is checked once, used or not, as the input checks every file. */
+static void check_term_dates(const struct config *c, const struct facts *f,
+                             struct date as_of, struct diag_list *dl)
+{
+	static const char *const field[] = { "from", "to" };
+	static const char *const verb[] = { "starts", "ends" };
+
+	for (size_t i = 0; i < f->len; i++) {
+		const struct fact *t = &f->items[i];
+
+		if (t->kind != FACT_TABLE || !t->succession)
+			continue;
+		for (size_t r = 0; r < fact_table_rows(t); r++)
+			for (int k = 0; k < 2; k++) {
+				int col = fact_table_column(t, field[k]);
+				struct date d;
+				char iso[32];
+
+				if (col < 0 || !date_parse(fact_table_cell(t, r,
+				                                           (size_t)col), &d) ||
+				    date_cmp(d, as_of) <= 0)
+					continue;
+				date_format(d, "iso", iso, sizeof iso);
+				diag_warning(dl, fact_table_file(t),
+				             fact_table_row_line(t, r), "term %s %s, after "
+				             "the briefing's as-of date %s", verb[k], iso,
+				             c->as_of);
+				break;
+			}
+	}
+}
+
 /* The item of figures fact cf names, or NULL after reporting why not. */
 static const struct fact_item *cover_item(const struct config_cover_figure *cf,
                                           const struct facts *f,
@@ -311,7 +356,10 @@ static void add_cover(struct doc *d, const struct config *c,
 		fig = &cov->items[cov->len++];
 		fig->label = xstrdup(item->text);
 		fig->value = xstrdup(item->value);
-		fig->origin = fact_origin(d, fact, fact->line);
+		/* the config line: it picked the tile, and layout names it
+		 * when the tile does not fit the page */
+		fig->origin.file = doc_intern(d, c->cover_figures[i].file);
+		fig->origin.line = c->cover_figures[i].line;
 	}
 }
 
@@ -535,6 +583,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	if (c->cover)
 		add_cover(d, c, f, dl);
 	check_source_age(c, f, as_of, dl);
+	check_term_dates(c, f, as_of, dl);
 	for (size_t i = 0; i < c->sections_len; i++) {
 		const struct config_section *sec = &c->sections[i];
 

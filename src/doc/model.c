@@ -178,7 +178,8 @@ static bool table_ok(const struct doc *d, const struct doc_table *t)
 	if (t->cols == 0 || !t->columns || (t->rows && !t->cells))
 		return false;
 	for (size_t c = 0; c < t->cols; c++)
-		if (!t->columns[c].title || t->columns[c].align > DOC_ALIGN_CENTER)
+		if (!t->columns[c].title || t->columns[c].align > DOC_ALIGN_CENTER ||
+		    !origin_ok(d, t->columns[c].origin))
 			return false;
 	for (size_t i = 0; i < t->cols * t->rows; i++)
 		if (!t->cells[i])

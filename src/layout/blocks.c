@@ -13,8 +13,12 @@
 #include "briefing/base/arena.h"
 #include "briefing/base/xalloc.h"
 
-void layout_heading(struct builder *b, const struct doc_heading *h)
+/* A heading is one item, kept whole and with what follows, so one
+ * taller than the content area would run off the page's foot: an error
+ * at its section's config line. */
+void layout_heading(struct builder *b, const struct doc_block *blk)
 {
+	const struct doc_heading *h = &blk->u.heading;
 	const struct style *s = b->s;
 	double size = h->level == 1 ? s->heading1_size : s->heading2_size;
 	double leading = size * s->heading_leading;
@@ -24,8 +28,17 @@ void layout_heading(struct builder *b, const struct doc_heading *h)
 	size_t n = layout_wrap(b->m, FACE_BOLD, size, h->title, strlen(h->title),
 	                       b->width - indent, &lines);
 	double rule_gap = h->level == 1 ? s->heading1_rule_gap : 0;
-	struct item *it = layout_item(b, leading * (double)(n ? n : 1) + rule_gap);
+	struct item *it;
 
+	if (leading * (double)(n ? n : 1) + rule_gap >
+	    b->bottom - b->top + FIT_EPSILON) {
+		diag_error(b->dl, blk->origin.file, blk->origin.line, "heading is "
+		           "%.1f pt tall (%zu lines); a page holds %.1f pt",
+		           leading * (double)n + rule_gap, n, b->bottom - b->top);
+		free(lines);
+		return;
+	}
+	it = layout_item(b, leading * (double)(n ? n : 1) + rule_gap);
 	it->space_before = h->level == 1 ? s->heading_space :
 	                   s->heading_space * s->heading2_space;
 	it->outline_level = h->level;
@@ -111,6 +124,7 @@ void layout_build_items(struct builder *b, const struct doc *d)
 	size_t *heading_item = xcalloc(d->len ? d->len : 1, sizeof *heading_item);
 
 	b->cover = d->len > 0 && d->blocks[0].kind == DOC_COVER;
+	layout_check_marking(b, d);
 	if (!b->cover)
 		layout_title_block(b, d);
 	for (size_t i = 0; i < d->len; i++) {
@@ -123,7 +137,7 @@ void layout_build_items(struct builder *b, const struct doc *d)
 		switch (blk->kind) {
 		case DOC_HEADING:
 			heading_item[i] = b->len;
-			layout_heading(b, &blk->u.heading);
+			layout_heading(b, blk);
 			break;
 		case DOC_CONTENTS:
 			layout_contents(b, &blk->u.contents, space);
@@ -135,7 +149,7 @@ void layout_build_items(struct builder *b, const struct doc *d)
 			layout_sources(b, &blk->u.sources, space);
 			break;
 		case DOC_COVER:
-			layout_cover(b, d, &blk->u.figures);
+			layout_cover(b, d, blk);
 			break;
 		case DOC_PARAGRAPH:
 			layout_paragraph(b, blk->u.paragraph.text, b->x0, b->width,

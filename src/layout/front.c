@@ -279,39 +279,84 @@ static void tile_text(struct builder *b, const char *text, enum face f,
 	free(lines);
 }
 
-/* Key figures: equal tiles, up to cover_tile_columns a row, along the
- * foot of the cover, which is height tall: the value (cover_value_lines
- * at most) over the label (cover_label_lines at most). */
-static void cover_tiles(struct builder *b, const struct doc_figures *c,
-                        double height)
+/* The geometry of the cover's tiles: cols a row, each tile_w by tile_h,
+ * the values set at value_size. */
+struct tile_grid {
+	size_t cols, rows;
+	double tile_w, tile_h, value_size;
+};
+
+static struct tile_grid tile_grid(const struct builder *b,
+                                  const struct doc_figures *c)
 {
 	const struct style *s = b->s;
 	size_t most = (size_t)s->cover_tile_columns;
-	size_t cols = c->len < most ? c->len : most;
-	size_t rows = (c->len + cols - 1) / cols;
-	double gap = s->cover_tile_gap;
-	double tile_w = (b->width - gap * (double)(cols - 1)) / (double)cols;
-	double pad = s->cover_tile_pad, inner = tile_w - 2 * pad;
-	double value_size = tile_value_size(b, c, tile_w);
-	double label_size = s->body_size;
-	double value_h = value_size * s->cover_value_leading *
-	                 (double)s->cover_value_lines;
+	struct tile_grid g;
+
+	g.cols = c->len < most ? c->len : most;
+	g.rows = (c->len + g.cols - 1) / g.cols;
+	g.tile_w = (b->width - s->cover_tile_gap * (double)(g.cols - 1)) /
+	           (double)g.cols;
+	g.value_size = tile_value_size(b, c, g.tile_w);
 	/* the pads above and below, and the gap between value and label */
-	double tile_h = value_h + label_size * s->cover_label_leading *
-	                (double)s->cover_label_lines +
-	                (2 * pad + s->cover_label_gap);
-	double top = height - (double)rows * (tile_h + gap);
+	g.tile_h = g.value_size * s->cover_value_leading *
+	           (double)s->cover_value_lines +
+	           s->body_size * s->cover_label_leading *
+	           (double)s->cover_label_lines +
+	           (2 * s->cover_tile_pad + s->cover_label_gap);
+	return g;
+}
 
+/* How many of the tiles fit between text_end, the foot of the cover's
+ * text, and the foot of the cover, height down: whole rows, each a tile
+ * and a gap tall. A tile too narrow for its own padding fits nowhere. */
+static size_t tiles_that_fit(const struct builder *b,
+                             const struct tile_grid *g, double text_end,
+                             double height)
+{
+	double room = height - text_end;
+	double rows = floor(room / (g->tile_h + b->s->cover_tile_gap) +
+	                    FIT_EPSILON);
+
+	if (g->tile_w <= 2 * b->s->cover_tile_pad || rows < 1)
+		return 0;
+	return rows >= (double)g->rows ? g->rows * g->cols
+	                               : (size_t)rows * g->cols;
+}
+
+/* Key figures: equal tiles, up to cover_tile_columns a row, along the
+ * foot of the cover, which is height tall: the value (cover_value_lines
+ * at most) over the label (cover_label_lines at most). Tiles that would
+ * climb over the text above them (text_end is its foot) are an error
+ * naming the [cover] line of the first one that does not fit. */
+static void cover_tiles(struct builder *b, const struct doc_figures *c,
+                        double text_end, double height)
+{
+	const struct style *s = b->s;
+	struct tile_grid g = tile_grid(b, c);
+	size_t fit = tiles_that_fit(b, &g, text_end, height);
+	double gap = s->cover_tile_gap, pad = s->cover_tile_pad;
+	double inner = g.tile_w - 2 * pad, label_size = s->body_size;
+	double value_h = g.value_size * s->cover_value_leading *
+	                 (double)s->cover_value_lines;
+	double top = height - (double)g.rows * (g.tile_h + gap);
+
+	if (fit < c->len) {
+		diag_error(b->dl, c->items[fit].origin.file, c->items[fit].origin.line,
+		           "cover has %zu key figure%s; %zu fit%s on this page",
+		           c->len, c->len == 1 ? "" : "s", fit, fit == 1 ? "s" : "");
+		return;
+	}
 	for (size_t i = 0; i < c->len; i++) {
-		size_t row = i / cols;
-		double tx = b->x0 + (double)(i % cols) * (tile_w + gap);
-		double ty = top + (double)row * (tile_h + gap);
+		size_t row = i / g.cols;
+		double tx = b->x0 + (double)(i % g.cols) * (g.tile_w + gap);
+		double ty = top + (double)row * (g.tile_h + gap);
 
-		layout_fill(b, tx, ty, tile_w, tile_h, s->zebra_fill);
-		layout_rule(b, tx, ty, tile_w, s->cover_tile_rule_width,
+		layout_fill(b, tx, ty, g.tile_w, g.tile_h, s->zebra_fill);
+		layout_rule(b, tx, ty, g.tile_w, s->cover_tile_rule_width,
 		            s->accent_color);
-		tile_text(b, c->items[i].value, FACE_BOLD, value_size,
-		          value_size * s->cover_value_leading,
+		tile_text(b, c->items[i].value, FACE_BOLD, g.value_size,
+		          g.value_size * s->cover_value_leading,
 		          (size_t)s->cover_value_lines, tx + pad, ty + pad, inner,
 		          s->heading_color);
 		tile_text(b, c->items[i].label, FACE_REGULAR, label_size,
@@ -326,8 +371,9 @@ static void cover_tiles(struct builder *b, const struct doc_figures *c,
  * page, organisation, title, subtitle and as-of date, then a row of key
  * figures. One item filling the page, then a page break. */
 void layout_cover(struct builder *b, const struct doc *d,
-                  const struct doc_figures *c)
+                  const struct doc_block *blk)
 {
+	const struct doc_figures *c = &blk->u.figures;
 	const struct style *s = b->s;
 	double height = b->bottom - b->top, y = height * s->cover_top;
 	double title = s->title_size * s->cover_title_scale;
@@ -361,9 +407,17 @@ void layout_cover(struct builder *b, const struct doc *d,
 		            strlen(as_of), layout_width(b->m, FACE_ITALIC, size, as_of,
 		                                        strlen(as_of)));
 		free(as_of);
+		y += b->m->descent(b->m->ctx, FACE_ITALIC, size);
+	}
+	/* A title long enough to push the as-of line off the page. */
+	if (y > height + FIT_EPSILON) {
+		diag_error(b->dl, blk->origin.file, blk->origin.line, "cover: the "
+		           "title, subtitle and as-of line need %.1f pt; the page "
+		           "holds %.1f pt", y, height);
+		return;
 	}
 	if (c->len > 0)
-		cover_tiles(b, c, height);
+		cover_tiles(b, c, y, height);
 	it->break_ok = true;
 	layout_item(b, 0)->forced = true;
 }

@@ -73,6 +73,47 @@ static void put_rule(struct page *pg, double x, double y, double w,
 	put_box(pg, &r, 0);
 }
 
+/* The marking is printed whole on every page (cutting a classification
+ * would change what it says), so one wider than the measure is an error;
+ * the cover's banners set it cover_marking_grow larger. [document] keys
+ * have no line in the model, so the message names the key. */
+void layout_check_marking(struct builder *b, const struct doc *d)
+{
+	const struct style *s = b->s;
+	double size = s->marking_size + (b->cover ? s->cover_marking_grow : 0);
+	double w = layout_width(b->m, FACE_BOLD, size, d->marking,
+	                        strlen(d->marking));
+
+	if (w > b->width + FIT_EPSILON)
+		diag_error(b->dl, NULL, 0, "[document] marking is %.1f pt wide at "
+		           "%.1f pt; the measure is %.1f pt", w, size, b->width);
+}
+
+/* text, or as much of it as fits in width with "..." after it: the
+ * running header's title and the footer's organisation are reminders,
+ * and a long one must not run into the date or off the page. Cut at a
+ * space when it can be (layout_wrap's first line), between characters
+ * otherwise. Plain full stops, not U+2026, as every font has them. The
+ * caller frees the result. */
+static char *fit_text(const struct builder *b, enum face f, double size,
+                      const char *text, double width)
+{
+	size_t len = strlen(text);
+	double dots = layout_width(b->m, f, size, "...", 3);
+	struct layout_line *lines;
+	size_t n;
+	char *out;
+
+	if (layout_width(b->m, f, size, text, len) <= width + FIT_EPSILON)
+		return xstrdup(text);
+	n = layout_wrap(b->m, f, size, text, len, width - dots, &lines);
+	out = n && lines[0].width + dots <= width + FIT_EPSILON
+	    ? xasprintf("%.*s...", (int)lines[0].len, text + lines[0].start)
+	    : xstrdup("");
+	free(lines);
+	return out;
+}
+
 /* Marking centred at the very top and bottom; title and date in the
  * header, "Page X of Y" in the footer. A cover page has its own banners
  * instead. In duplex, even pages are mirrored: their content moves over
@@ -96,7 +137,11 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		                   s->header_size;
 		double mark_bottom = pg->height - s->margin_bottom * s->marking_offset;
 		bool verso = s->duplex && i % 2 == 1;
-		char *num;
+		/* room between the title or organisation and the date or page
+		 * number: two spaces' worth */
+		double gap = 2 * layout_width(b->m, FACE_REGULAR, s->header_size,
+		                              " ", 1);
+		char *num, *title, *org;
 
 		if (i == 0 && b->cover)
 			continue;
@@ -108,8 +153,12 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		put_text(b, pg, cx - (verso ? shift : 0), mark_bottom, FACE_BOLD,
 		         s->marking_size, s->marking_color, d->marking,
 		         DOC_ALIGN_CENTER);
+		title = fit_text(b, FACE_REGULAR, s->header_size, d->title,
+		                 width - gap - layout_width(b->m, FACE_REGULAR,
+		                                            s->header_size, d->as_of,
+		                                            strlen(d->as_of)));
 		put_text(b, pg, verso ? right : b->x0, head_base, FACE_REGULAR,
-		         s->header_size, s->muted_color, d->title,
+		         s->header_size, s->muted_color, title,
 		         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
 		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, d->as_of,
@@ -121,10 +170,18 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		put_text(b, pg, verso ? b->x0 : right, foot_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, num,
 		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
-		if (d->organisation)
+		org = d->organisation
+		    ? fit_text(b, FACE_REGULAR, s->header_size, d->organisation,
+		               width - gap - layout_width(b->m, FACE_REGULAR,
+		                                          s->header_size, num,
+		                                          strlen(num)))
+		    : NULL;
+		if (org)
 			put_text(b, pg, verso ? right : b->x0, foot_base, FACE_REGULAR,
-			         s->header_size, s->muted_color, d->organisation,
+			         s->header_size, s->muted_color, org,
 			         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
+		free(org);
+		free(title);
 		free(num);
 	}
 	if (!s->duplex || shift == 0)

@@ -159,7 +159,7 @@ void layout_paragraph(struct builder *b, const char *text, double x,
 void layout_build_items(struct builder *b, const struct doc *d);
 
 
-void layout_heading(struct builder *b, const struct doc_heading *h);
+void layout_heading(struct builder *b, const struct doc_block *blk);
 void layout_list(struct builder *b, const struct doc_list *l,
                  double space_before);
 void layout_figures(struct builder *b, const struct doc_figures *f,
@@ -170,7 +170,7 @@ void layout_orgchart(struct builder *b, const struct doc_block *blk,
                      double space_before);
 void layout_title_block(struct builder *b, const struct doc *d);
 void layout_cover(struct builder *b, const struct doc *d,
-                  const struct doc_figures *c);
+                  const struct doc_block *blk);
 void layout_contents(struct builder *b, const struct doc_contents *c,
                      double space_before);
 void layout_sources(struct builder *b, const struct doc_sources *src,
@@ -206,7 +206,12 @@ int layout_paginate(struct builder *b, struct paginator *pg);
 /* Moves every item's boxes to its page, freeing box chunks once copied. */
 void layout_emit(struct builder *b, const struct paginator *pg, int npages);
 
-/* Marking, header and footer with "Page X of Y" on every page. */
+/* An error when the marking is wider than the measure. */
+void layout_check_marking(struct builder *b, const struct doc *d);
+
+/* Marking, header and footer with "Page X of Y" on every page. The title
+ * and organisation are cut, with "...", to leave room for the date and
+ * page number. */
 void layout_running_heads(struct builder *b, const struct doc *d);
 
 #endif

@@ -237,6 +237,91 @@ void layout_table_columns(const struct metrics *m, const struct style *s,
 	allocate_columns(&b, t, FACE_REGULAR, w);
 }
 
+/* The widest single character of text, set in f. */
+static double widest_char(const struct builder *b, enum face f, double size,
+                          const char *text)
+{
+	double widest = 0;
+
+	for (size_t i = 0; text[i]; ) {
+		size_t k = i + 1;
+		double w;
+
+		while (((unsigned char)text[k] & 0xC0) == 0x80)
+			k++;
+		w = layout_width(b->m, f, size, text + i, k - i);
+		if (w > widest)
+			widest = w;
+		i = k;
+	}
+	return widest;
+}
+
+/* A fixed column too narrow for its padding and one character of its
+ * text would set that character over its neighbour, or off the page at
+ * the table's edge. Columns wider than two ems are not measured: no
+ * glyph is that wide, and a long table has many cells. Returns 0, or -1
+ * after an error at the column's config line. */
+static int check_narrow_column(struct builder *b, const struct doc_table *t,
+                               size_t c)
+{
+	double size = b->s->table_size, pad = 2 * b->s->cell_pad_x;
+	double w = t->columns[c].width, need;
+
+	if (w <= 0 || w - pad >= 2 * size)
+		return 0;
+	need = widest_char(b, FACE_BOLD, size, t->columns[c].title);
+	for (size_t r = 0; r < t->rows; r++)
+		need = fmax(need, widest_char(b, FACE_REGULAR, size,
+		                              t->cells[r * t->cols + c]));
+	if (w >= need + pad - FIT_EPSILON)
+		return 0;
+	return diag_error(b->dl, t->columns[c].origin.file,
+	                  t->columns[c].origin.line, "table column '%s' is "
+	                  "%.1f mm wide; its padding and widest character need "
+	                  "%.1f mm", t->columns[c].title, w / MM,
+	                  (need + pad) / MM);
+}
+
+/* Fixed widths come from the config and may add up to more than the
+ * measure (a column may be 1000 mm): the table would run off the page.
+ * That is an error at the config line of the first fixed column that
+ * does not fit, with what the columns need: the fixed widths and, since
+ * the other columns shrink to nothing but their padding, that padding.
+ * Tables with no fixed column always fit (they shrink and cut words).
+ * Returns 0 when the columns fit, or -1 after the error (and after
+ * check_narrow_column's). */
+static int check_fixed_widths(struct builder *b, const struct doc_table *t)
+{
+	double pad = 2 * b->s->cell_pad_x, need;
+	size_t flexible = 0, over = t->cols;
+
+	for (size_t c = 0; c < t->cols; c++)
+		if (t->columns[c].width <= 0)
+			flexible++;
+	need = pad * (double)flexible;
+	for (size_t c = 0; c < t->cols; c++) {
+		if (t->columns[c].width <= 0)
+			continue;
+		need += t->columns[c].width;
+		if (over == t->cols && need > b->width + FIT_EPSILON)
+			over = c;
+	}
+	if (over == t->cols) {
+		int rc = 0;
+
+		for (size_t c = 0; c < t->cols; c++)
+			rc |= check_narrow_column(b, t, c);
+		return rc;
+	}
+	diag_error(b->dl, t->columns[over].origin.file,
+	           t->columns[over].origin.line, "table column '%s' does not "
+	           "fit: columns need %.1f pt (%.1f mm)%s; the measure is %.1f pt "
+	           "(%.1f mm)", t->columns[over].title, need, need / MM,
+	           flexible ? " with padding" : "", b->width, b->width / MM);
+	return -1;
+}
+
 void layout_table(struct builder *b, const struct doc_table *t,
                   double space_before)
 {
@@ -251,6 +336,8 @@ void layout_table(struct builder *b, const struct doc_table *t,
 	double max_height;
 	int table;
 
+	if (check_fixed_widths(b, t) != 0)
+		goto done;
 	allocate_columns(b, t, FACE_REGULAR, w);
 	for (size_t c = 0; c < t->cols; c++) {
 		x[c] = c ? x[c - 1] + w[c - 1] : b->x0;
@@ -289,6 +376,7 @@ void layout_table(struct builder *b, const struct doc_table *t,
 		/* The header never ends a page alone. */
 		b->items[row].break_ok = r > 0;
 	}
+done:
 	free(w);
 	free(x);
 	free(align);

@@ -299,6 +299,75 @@ else
 	echo "FAIL tab in a CSV cell becomes a space"; failures=$((failures + 1))
 fi
 
+# --- document values (doc and layout) ---------------------------------------
+# Values each stage accepted that would print nonsense or draw outside the
+# page: a warning (the PDF is still written) or an error naming the place.
+
+# expect_written NAME PATTERN: expect a warning and exit status 0 with the
+# PDF written to $work/values.pdf (the good PDF is not the output, so
+# expect still checks it is untouched); then the PDF must be valid.
+expect_written() {
+	local p=""
+	rm -f "$work/values.pdf"
+	expect "$1" 0 "$2" build -c "$case/test.ini" -o "$work/values.pdf"
+	qpdf --check "$work/values.pdf" >/dev/null 2>&1 || p="no valid PDF written;"
+	verdict "$1: the PDF is written" "$p"
+}
+
+new_case
+printf 'name,from,to\nAnna,2019-01-01,2021-01-01\nBogdan,2021-01-01,\n' >"$case/people.csv"
+printf '[table.test.people]\n1 = name | Name\n2 = from | From\n3 = to | To\n4 = tenure | Tenure\n' >>"$case/test.ini"
+expect_written "a term starting after the as-of date" \
+	"^$case/people.csv:3: warning: term starts 2021-01-01, after the briefing's as-of date 2020-02-29$"
+p=""
+grep -q "^$case/people.csv:2: warning: term ends 2021-01-01, after the briefing's as-of date 2020-02-29$" "$work/err" ||
+	p="no warning for the term that ends after the as-of date;"
+pdftotext -layout "$work/values.pdf" - | grep -Eq '^ *Bogdan +2021-01-01 +present +–$' ||
+	p="$p the incumbent's tenure is not the blank;"
+pdftotext "$work/values.pdf" - | grep -Eq -- '-[0-9]+.days' && p="$p a negative tenure is printed;"
+verdict "a term starting after the as-of date: no negative tenure" "$p"
+
+new_case
+printf '[test.figs]\ntype = figures\n1 = "Troops | 4,000"\n' >>"$case/facts.ini"
+{ echo "[cover]"; for i in $(seq 1 30); do echo "$i = test.figs 1"; done; } >>"$case/test.ini"
+line=$(grep -n '^17 = test.figs 1$' "$case/test.ini" | cut -d: -f1)
+expect "cover key figures that do not fit" 1 \
+	"^$case/test.ini:$line: error: cover has 30 key figures; 16 fit on this page$"
+
+new_case
+printf '[table.test.people]\n1 = name | Name | left | 150\n2 = from | From | | 30\n3 = to | To\n' >>"$case/test.ini"
+line=$(grep -n '^2 = from | From | | 30$' "$case/test.ini" | cut -d: -f1)
+expect "fixed column widths wider than the measure" 1 \
+	"^$case/test.ini:$line: error: table column 'From' does not fit: columns need 518\.2 pt \(182\.8 mm\) with padding; the measure is 470\.6 pt \(166\.0 mm\)$"
+
+new_case
+printf '[table.test.people]\n1 = name | Name | left | 1\n2 = from | From\n' >>"$case/test.ini"
+line=$(grep -n '^1 = name | Name | left | 1$' "$case/test.ini" | cut -d: -f1)
+expect "a fixed column too narrow for a character" 1 \
+	"^$case/test.ini:$line: error: table column 'Name' is 1\.0 mm wide; its padding and widest character need [0-9.]+ mm$"
+
+new_case
+sed -i "s/^title = \"People\"/title = \"$(printf 'People %.0s' $(seq 1 40))\"/" "$case/test.ini"
+printf '[style]\nheading1_size = 72\n' >>"$case/test.ini"
+line=$(grep -n '^\[section.two\]$' "$case/test.ini" | cut -d: -f1)
+expect "a heading taller than a page" 1 \
+	"^$case/test.ini:$line: error: heading is [0-9.]+ pt tall \([0-9]+ lines\); a page holds [0-9.]+ pt$"
+
+new_case
+sed -i "s/^marking = .*/marking = \"$(printf 'EXERCISE %.0s' $(seq 1 12))\"/" "$case/test.ini"
+expect "a marking wider than the measure" 1 \
+	"^briefing: error: \[document\] marking is [0-9.]+ pt wide at 9\.0 pt; the measure is 470\.6 pt$"
+
+new_case
+sed -i "s/^title = \"Exercise Briefing\"/title = \"Exercise Briefing $(printf 'and more %.0s' $(seq 1 30))\"/" "$case/test.ini"
+rm -f "$work/values.pdf"
+"$BRIEFING" build -q -c "$case/test.ini" -o "$work/values.pdf" 2>"$work/err"; rc=$?
+p=""
+[ "$rc" -eq 0 ] || p="exit status $rc;"
+pdftotext "$work/values.pdf" - 2>/dev/null | grep -Eq '^Exercise Briefing (and more ){7}and\.\.\.$' ||
+	p="$p the running header's title is not cut with '...';"
+verdict "a title too long for the running header is cut" "$p"
+
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
 	exit 1
