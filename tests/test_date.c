@@ -255,6 +255,31 @@ static void test_format_known_lists_the_four(void **state)
 	assert_false(date_format_known("mil"));
 }
 
+/* Month names from [labels]: "short" cuts whole UTF-8 characters, never
+ * bytes, and "military" upper-cases only ASCII letters. */
+static void test_format_takes_month_names_of_another_language(void **state)
+{
+	static const char names[12][DATE_MONTH_NAME_MAX] = {
+		"janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin",
+		"juillet", "ao\xC3\xBBt", "septembre", "octobre", "novembre",
+		"d\xC3\xA9""cembre"
+	};
+	struct date feb = { 2018, 2, 9 };
+	char buf[64];
+
+	(void)state;
+	date_format_names(feb, "long", names, buf, sizeof buf);
+	assert_string_equal(buf, "9\xC2\xA0" "f\xC3\xA9vrier\xC2\xA0" "2018");
+	date_format_names(feb, "short", names, buf, sizeof buf);
+	assert_string_equal(buf, "09\xC2\xA0" "f\xC3\xA9v\xC2\xA0" "2018");
+	date_format_names(feb, "military", names, buf, sizeof buf);
+	assert_string_equal(buf, "09\xC2\xA0" "F\xC3\xA9V\xC2\xA0" "18");
+	date_format_names(feb, "iso", names, buf, sizeof buf);
+	assert_string_equal(buf, "2018-02-09");
+	date_format_names(feb, "long", NULL, buf, sizeof buf);
+	assert_string_equal(buf, "9\xC2\xA0" "February\xC2\xA0" "2018");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +293,7 @@ int main(void)
 		cmocka_unit_test(test_cmp_orders_by_year_month_day),
 		cmocka_unit_test(test_format_writes_each_format),
 		cmocka_unit_test(test_format_names_every_month),
+		cmocka_unit_test(test_format_takes_month_names_of_another_language),
 		cmocka_unit_test(test_format_never_has_a_breaking_space),
 		cmocka_unit_test(test_format_truncates_to_the_buffer),
 		cmocka_unit_test(test_format_known_lists_the_four),

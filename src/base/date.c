@@ -74,24 +74,46 @@ bool date_format_known(const char *fmt)
  * date is never split across lines. */
 #define NBSP "\xC2\xA0"
 
-void date_format(struct date d, const char *fmt, char *buf, size_t size)
+/* The first n characters of the UTF-8 name s into out (of size bytes). */
+static void first_chars(const char *s, int n, char *out, size_t size)
 {
-	const char *month = month_names[d.month - 1];
+	size_t i = 0;
+
+	for (int k = 0; s[i] && k < n; k++)
+		do
+			i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80);
+	if (i >= size)
+		i = size - 1;
+	memcpy(out, s, i);
+	out[i] = '\0';
+}
+
+void date_format_names(struct date d, const char *fmt,
+                       const char (*names)[DATE_MONTH_NAME_MAX],
+                       char *buf, size_t size)
+{
+	const char *month = names ? names[d.month - 1] : month_names[d.month - 1];
+	char m[4 * 3 + 1];
 
 	if (strcmp(fmt, "long") == 0) {
 		snprintf(buf, size, "%d" NBSP "%s" NBSP "%d", d.day, month, d.year);
 	} else if (strcmp(fmt, "short") == 0) {
-		snprintf(buf, size, "%02d" NBSP "%.3s" NBSP "%d", d.day, month,
-		         d.year);
+		first_chars(month, 3, m, sizeof m);
+		snprintf(buf, size, "%02d" NBSP "%s" NBSP "%d", d.day, m, d.year);
 	} else if (strcmp(fmt, "military") == 0) {
-		char m[4];
-
-		for (int i = 0; i < 3; i++)
-			m[i] = (char)(month[i] >= 'a' ? month[i] - 32 : month[i]);
-		m[3] = '\0';
+		first_chars(month, 3, m, sizeof m);
+		for (char *c = m; *c; c++)
+			if (*c >= 'a' && *c <= 'z')
+				*c = (char)(*c - 'a' + 'A');
 		snprintf(buf, size, "%02d" NBSP "%s" NBSP "%02d", d.day, m,
 		         d.year % 100);
 	} else {
 		snprintf(buf, size, "%04d-%02d-%02d", d.year, d.month, d.day);
 	}
+}
+
+void date_format(struct date d, const char *fmt, char *buf, size_t size)
+{
+	date_format_names(d, fmt, NULL, buf, size);
 }

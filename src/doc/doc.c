@@ -109,7 +109,7 @@ static char *format_cell(const struct fact *fact, size_t row, const char *field,
 	if (!v[0] || strcmp(v, "unknown") == 0)
 		return xstrdup(l->blank);
 	if (date_parse(v, &d)) {
-		date_format(d, fmt, buf, sizeof buf);
+		date_format_names(d, fmt, l->month_names, buf, sizeof buf);
 		return xstrdup(buf);
 	}
 	return xstrdup(v);
@@ -243,7 +243,7 @@ static void add_sources(struct doc *d, const struct config *c,
 	char date[64];
 
 	s = &doc_append(d, DOC_SOURCES, cb->file, cb->line)->u.sources;
-	date_format(as_of, "long", date, sizeof date);
+	date_format_names(as_of, "long", l->month_names, date, sizeof date);
 	/* config checked the pattern: exactly one %s, the date */
 	s->intro = xasprintf(l->sources_intro, date);
 	s->len = f->sources_len;
@@ -254,7 +254,8 @@ static void add_sources(struct doc *d, const struct config *c,
 
 		e->title = xstrdup(src->title ? src->title : src->file);
 		e->url = xstrdup(src->url ? src->url : "");
-		date_format(src->updated, "long", date, sizeof date);
+		date_format_names(src->updated, "long", l->month_names, date,
+		                  sizeof date);
 		e->updated = xasprintf("%s %s", l->last_updated, date);
 		e->origin.file = doc_intern(d, src->file);
 	}
@@ -576,7 +577,8 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 
 	if (!date_parse(c->as_of, &as_of))
 		as_of = (struct date){ 1970, 1, 1 };
-	date_format(as_of, "long", buf, sizeof buf);
+	date_format_names(as_of, "long", c->style.labels.month_names, buf,
+	                  sizeof buf);
 	d = doc_new(c->title, c->marking, buf);
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;

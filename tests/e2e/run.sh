@@ -215,6 +215,23 @@ check "unknown fact: message names file and line" grep -q "^$work/bad.ini:9: err
 check "failed build leaves the previous PDF unchanged" test "$(sha256sum <"$work/good.pdf")" = "$sum"
 check "failed build leaves no temporary file" test -z "$(ls "$work" | grep '\.tmp\.')"
 
+# Another language is a config change: [labels] words and month names.
+mkdir -p "$work/fr"
+cp tests/e2e/mission/* "$work/fr/"
+cat >>"$work/fr/test.ini" <<'EOF'
+
+[labels]
+page_number = "Page %d sur %d"
+as_of = "Situation au"
+present = "en cours"
+month_names = janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+EOF
+"$BRIEFING" build -q -c "$work/fr/test.ini" -o "$work/fr.pdf" 2>"$work/stderr"
+pdftotext "$work/fr.pdf" - 2>/dev/null | sed 's/\xc2\xa0/ /g' >"$work/fr.txt"
+check "French labels: page numbers" grep -q "Page 1 sur " "$work/fr.txt"
+check "French labels: as-of date with a French month" grep -q "Situation au 29 février 2020" "$work/fr.txt"
+check "French labels: no English page label left" sh -c "! grep -q 'Page [0-9]* of ' '$work/fr.txt'"
+
 printf '[document]\ntitle = T\nmarking = M\nas_of = 2020-01-01\n[data]\nm = x.ini\n[sectoin.a]\ntitle = A\n' >"$work/typo.ini"
 "$BRIEFING" check -c "$work/typo.ini" 2>"$work/stderr"
 check "typo in section name: exit 1, named with line" grep -q "^$work/typo.ini:7: error: unknown section \[sectoin.a\]" "$work/stderr"

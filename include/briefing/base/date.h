@@ -26,6 +26,17 @@ int date_cmp(struct date a, struct date b);
  * The spaces are U+00A0 no-break spaces, so a date never wraps. */
 void date_format(struct date d, const char *fmt, char *buf, size_t size);
 
+/* The longest month name date_format_names() takes, in bytes with NUL. */
+#define DATE_MONTH_NAME_MAX 32
+
+/* date_format() with the month names of another language ("janvier" ..
+ * "décembre", UTF-8); NULL means English. "short" takes the first three
+ * characters of the name (whole UTF-8 sequences, never bytes) and
+ * "military" upper-cases their ASCII letters. */
+void date_format_names(struct date d, const char *fmt,
+                       const char (*names)[DATE_MONTH_NAME_MAX],
+                       char *buf, size_t size);
+
 /* True when fmt is one date_format() knows. */
 bool date_format_known(const char *fmt);
 

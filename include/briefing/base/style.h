@@ -10,6 +10,8 @@
 
 #include <stdbool.h>
 
+#include "briefing/base/date.h"
+
 
 /* The typefaces a document uses. Config maps each to a font file. */
 enum face {
@@ -66,10 +68,9 @@ struct labels {
 	char day[LABEL_MAX], days[LABEL_MAX];
 	char month[LABEL_MAX], months[LABEL_MAX];
 	char year[LABEL_MAX], years[LABEL_MAX];
-	/* base/date.c month_names[]: "January" .. "December", used by the
-	 * "long" date format. Wiring these needs a date_format() that takes
-	 * names (base is another engineer's). */
-	char month_names[12][32];
+	/* "January" .. "December": every printed date ("long" whole, "short"
+	 * and "military" their first three characters) */
+	char month_names[12][DATE_MONTH_NAME_MAX];
 };
 
 struct style {
