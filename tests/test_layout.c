@@ -790,6 +790,53 @@ static void test_labels_set_page_numbers_and_continued(void **state)
 	diag_release(&dl);
 }
 
+/* The contents' dot leaders are copies of the leader label, trailing
+ * blanks dropped; an empty label draws none. */
+static size_t leader_runs(const char *leader, const char *unit)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct doc_block *c;
+	struct pages *p;
+	size_t runs = 0, ul = strlen(unit);
+
+	style_for_tests(&s);
+	snprintf(s.labels.leader, sizeof s.labels.leader, "%s", leader);
+	c = push(d, DOC_CONTENTS, NULL);
+	c->u.contents.len = 1;
+	c->u.contents.entries = xcalloc(1, sizeof *c->u.contents.entries);
+	c->u.contents.entries[0].title = xstrdup("A");
+	c->u.contents.entries[0].number = xstrdup("1");
+	c->u.contents.entries[0].level = 1;
+	c->u.contents.entries[0].ref = 1;
+	push(d, DOC_HEADING, "A");
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	for (size_t i = 0; i < p->len; i++)
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind != BOX_TEXT || ul == 0 || b->len < 3 * ul ||
+			    strncmp(b->text, unit, ul) != 0)
+				continue;
+			runs++;
+			assert_true(b->text[b->len - 1] != ' ');
+		}
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+	return runs;
+}
+
+static void test_contents_leaders_come_from_the_label(void **state)
+{
+	(void)state;
+	assert_int_equal(leader_runs("- ", "- "), 1);
+	assert_int_equal(leader_runs("- ", ". "), 0);
+	assert_int_equal(leader_runs("", ". "), 0);
+}
+
 /* Spacing comes from the style too: cell padding widens auto columns. */
 static void test_cell_padding_comes_from_the_style(void **state)
 {
@@ -1090,6 +1137,7 @@ int main(void)
 		cmocka_unit_test(test_auto_columns_shrink_to_fit),
 		cmocka_unit_test(test_row_taller_than_a_page_splits_between_lines),
 		cmocka_unit_test(test_labels_set_page_numbers_and_continued),
+		cmocka_unit_test(test_contents_leaders_come_from_the_label),
 		cmocka_unit_test(test_cell_padding_comes_from_the_style),
 		cmocka_unit_test(test_tiny_page_still_finishes),
 		cmocka_unit_test(test_cover_tiles_that_do_not_fit_are_an_error),

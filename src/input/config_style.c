@@ -34,6 +34,7 @@ static void spacing_default(struct style *s)
 	s->cell_pad_x = 4;
 	s->cell_pad_y = 2.5;
 	s->table_rule_width = 0.4;
+	s->caption_gap = 2;
 	s->caption_leading = 1.4;
 	s->figures_label_max = 0.45;
 	s->figures_rule_width = 0.8;
@@ -121,6 +122,7 @@ static void labels_default(struct labels *l)
 	snprintf(l->sub_bullet, sizeof l->sub_bullet, "\xE2\x80\x93");
 	snprintf(l->present, sizeof l->present, "present");
 	snprintf(l->blank, sizeof l->blank, "\xE2\x80\x93");
+	snprintf(l->leader, sizeof l->leader, ". ");
 	snprintf(l->last_updated, sizeof l->last_updated, "Last updated");
 	snprintf(l->sources_intro, sizeof l->sources_intro, "This briefing is "
 	         "current as of %%s. It draws on the following sources.");
@@ -170,6 +172,7 @@ void style_default(struct style *s)
 	s->table_header_text = (struct rgb){ 1, 1, 1 };
 	s->table_rule_color = (struct rgb){ 0.7f, 0.7f, 0.7f };
 	s->zebra_fill = (struct rgb){ 0.93f, 0.95f, 0.97f };
+	s->cover_marking_color = (struct rgb){ 1, 1, 1 };
 	s->chart_size = 8.5;
 	s->chart_min_size = 6;
 	s->chart_line_color = (struct rgb){ 0.35f, 0.4f, 0.47f };
@@ -259,6 +262,7 @@ static const struct style_key style_keys[] = {
 	/* tables and title block */
 	PT(table_leading, 0.8, 4), PT(cell_pad_x, 0, 36), PT(cell_pad_y, 0, 36),
 	PT(table_rule_width, 0, 10), PT(caption_leading, 0.8, 4),
+	PT(caption_gap, 0, 72),
 	PT(figures_label_max, 0.1, 0.9), PT(figures_rule_width, 0, 10),
 	PT(title_leading, 0.8, 4), PT(subtitle_leading, 0.8, 4),
 	PT(subtitle_gap, 0, 72), PT(as_of_leading, 0.8, 4),
@@ -301,6 +305,7 @@ static const struct style_key style_keys[] = {
 	COLOR(text_color), COLOR(heading_color), COLOR(accent_color),
 	COLOR(marking_color), COLOR(muted_color), COLOR(table_header_fill),
 	COLOR(table_header_text), COLOR(table_rule_color), COLOR(zebra_fill),
+	COLOR(cover_marking_color),
 	COLOR(chart_line_color), COLOR(chart_command_fill),
 	COLOR(chart_command_text), COLOR(chart_staff_fill),
 	COLOR(chart_staff_text), COLOR(chart_unit_fill), COLOR(chart_unit_text),
@@ -391,7 +396,7 @@ static const struct label_key label_keys[] = {
 	{ "page_number", offsetof(struct labels, page_number), "dd",
 	  "%d twice (page number, page count)" },
 	PLAIN(as_of), PLAIN(separator), PLAIN(bullet), PLAIN(sub_bullet),
-	PLAIN(present), PLAIN(blank), PLAIN(last_updated),
+	PLAIN(present), PLAIN(blank), PLAIN(leader), PLAIN(last_updated),
 	{ "sources_intro", offsetof(struct labels, sources_intro), "s",
 	  "%s once (the as-of date)" },
 	PLAIN(day), PLAIN(days), PLAIN(month), PLAIN(months), PLAIN(year),

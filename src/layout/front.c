@@ -65,22 +65,30 @@ void layout_title_block(struct builder *b, const struct doc *d)
 
 
 /* Dot leaders from the end of a contents entry's title to its page
- * number column, on a fixed grid so they line up from entry to entry. */
+ * number column, on a fixed grid so they line up from entry to entry:
+ * copies of the leader label (". "), its trailing blanks dropped. */
 static void toc_leader(struct builder *b, const struct item *it, double end,
                        double stop, double dot_w, double size)
 {
-	double x = ceil((end - b->x0) / dot_w) * dot_w + b->x0;
-	size_t dots = x < stop ? (size_t)((stop - x) / dot_w) : 0;
+	const char *unit = b->s->labels.leader;
+	size_t ul = strlen(unit), n;
+	double x;
+	size_t dots;
 	char *leader;
 
+	if (ul == 0 || dot_w <= 0)
+		return;
+	x = ceil((end - b->x0) / dot_w) * dot_w + b->x0;
+	dots = x < stop ? (size_t)((stop - x) / dot_w) : 0;
 	if (dots == 0)
 		return;
-	leader = xmalloc(dots * 2 + 1);
+	leader = xmalloc(dots * ul + 1);
 	for (size_t k = 0; k < dots; k++)
-		memcpy(leader + 2 * k, ". ", 2); /* NOLINT(bugprone-not-null-terminated-result): sized run */
+		memcpy(leader + ul * k, unit, ul); /* NOLINT(bugprone-not-null-terminated-result): sized run */
+	for (n = dots * ul; n > 0 && leader[n - 1] == ' '; n--)
+		;
 	layout_text(b, x, it->toc_baseline, FACE_REGULAR, size, b->s->muted_color,
-	            leader, dots * 2 - 1,
-	            layout_width(b->m, FACE_REGULAR, size, leader, dots * 2 - 1));
+	            leader, n, layout_width(b->m, FACE_REGULAR, size, leader, n));
 	free(leader);
 }
 
@@ -95,8 +103,9 @@ void layout_contents(struct builder *b, const struct doc_contents *c,
 	const struct style *s = b->s;
 	double size = s->body_size, leading = size * s->line_spacing;
 	double num_w = layout_width(b->m, FACE_BOLD, size, "0000", 4);
-	double right = b->x0 + b->width, dot_w = layout_width(b->m, FACE_REGULAR,
-	                                                      size, ". ", 2);
+	double right = b->x0 + b->width;
+	double dot_w = layout_width(b->m, FACE_REGULAR, size, s->labels.leader,
+	                            strlen(s->labels.leader));
 
 	for (size_t i = 0; i < c->len; i++) {
 		const struct doc_contents_entry *e = &c->entries[i];
@@ -199,7 +208,6 @@ static void cover_banners(struct builder *b, const struct doc *d, double band)
 	const struct style *s = b->s;
 	double page_h = s->page_height;
 	double size = s->marking_size + s->cover_marking_grow;
-	struct rgb white = { 1, 1, 1 };
 
 	layout_fill(b, 0, -b->top, s->page_width, band, s->accent_color);
 	layout_fill(b, 0, page_h - band - b->top, s->page_width, band,
@@ -211,7 +219,8 @@ static void cover_banners(struct builder *b, const struct doc *d, double band)
 
 		layout_text(b, (s->page_width - w) / 2,
 		            by + band / 2 + size * s->cover_marking_baseline,
-		            FACE_BOLD, size, white, d->marking, strlen(d->marking), w);
+		            FACE_BOLD, size, s->cover_marking_color, d->marking,
+		            strlen(d->marking), w);
 	}
 }
 

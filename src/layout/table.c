@@ -346,7 +346,7 @@ void layout_table(struct builder *b, const struct doc_table *t,
 	}
 	if (t->caption) {
 		add_caption(b, t->caption, space_before);
-		space_before = 2;
+		space_before = b->s->caption_gap;
 	}
 	b->tables = xgrow(b->tables, &b->tables_cap, b->tables_len + 1,
 	                  sizeof *b->tables);

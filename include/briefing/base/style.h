@@ -57,6 +57,9 @@ struct labels {
 	char blank[LABEL_MAX];       /* "\xE2\x80\x93" (en dash): doc.c cell_text,
 	                              * a blank or "unknown" cell, and a tenure
 	                              * without both dates */
+	char leader[LABEL_MAX];      /* ". ": repeated between a contents entry
+	                              * and its page number (trailing blanks
+	                              * dropped); "" for no leaders */
 	char last_updated[LABEL_MAX]; /* "Last updated": doc.c sources block
 	                              * `"Last updated %s"`, then a space and the
 	                              * date */
@@ -108,6 +111,7 @@ struct style {
 	struct rgb table_header_text;
 	struct rgb table_rule_color;
 	struct rgb zebra_fill;
+	struct rgb cover_marking_color;  /* the marking in the cover's bands */
 	/* org charts: connectors, and a box style per unit kind */
 	struct rgb chart_line_color;
 	struct rgb chart_command_fill, chart_command_text;
@@ -140,6 +144,7 @@ struct style {
 	double cell_pad_x;          /* CELL_PAD_X `4.0` pt */
 	double cell_pad_y;          /* CELL_PAD_Y `2.5` pt */
 	double table_rule_width;    /* add_row: add_rule width `0.4` pt */
+	double caption_gap;         /* between a table caption and its table, pt */
 	double caption_leading;     /* cont_height and put_cont_header: `s->table_size * 1.4` */
 	double figures_label_max;   /* add_figures: both `b->width * 0.45` (x text width) */
 	double figures_rule_width;  /* add_figures: both add_rule widths `0.8` pt */
