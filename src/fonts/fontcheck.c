@@ -151,19 +151,21 @@ static bool check_metrics(struct font_check *c)
 /* loca: numGlyphs + 1 offsets, in order, inside glyf. */
 static bool check_loca(struct font_check *c)
 {
-	uint32_t width = c->loca_long ? 4 : 2, prev = 0;
+	size_t width = c->loca_long ? 4 : 2;
+	uint32_t prev = 0;
 
 	if (table(c, "glyf", 0, &c->glyf) ||
-	    table(c, "loca", ((uint32_t)c->num_glyphs + 1) * width, &c->loca))
+	    table(c, "loca", ((uint32_t)c->num_glyphs + 1) * (uint32_t)width,
+	          &c->loca))
 		return true;
-	for (uint32_t i = 0; i <= c->num_glyphs; i++) {
+	for (size_t i = 0; i <= c->num_glyphs; i++) {
 		uint32_t off = c->loca_long ? u32(c->loca.p + 4 * i) :
 		               2u * u16(c->loca.p + 2 * i);
 
 		if (off < prev)
-			return bad(c, "loca goes backwards at glyph %u", (unsigned)i);
+			return bad(c, "loca goes backwards at glyph %zu", i);
 		if (off > c->glyf.len)
-			return bad(c, "loca points past glyf at glyph %u", (unsigned)i);
+			return bad(c, "loca points past glyf at glyph %zu", i);
 		prev = off;
 	}
 	return false;
@@ -175,7 +177,8 @@ static bool check_loca(struct font_check *c)
 static bool check_cmap4(struct font_check *c, const unsigned char *sub,
                         uint32_t room)
 {
-	uint32_t length, segs, count;
+	uint32_t length;
+	size_t segs, count;
 	const unsigned char *end, *start, *delta, *range;
 	long prev = -1;
 
@@ -186,15 +189,15 @@ static bool check_cmap4(struct font_check *c, const unsigned char *sub,
 	if (u16(sub + 6) % 2 || segs == 0)
 		return bad(c, "cmap format 4 segCountX2 is %u", u16(sub + 6));
 	if (length > room || length < 16 + 8 * segs)
-		return bad(c, "cmap format 4 length %u does not fit %u segments "
-		           "in %u bytes", (unsigned)length, (unsigned)segs,
+		return bad(c, "cmap format 4 length %u does not fit %zu segments "
+		           "in %u bytes", (unsigned)length, segs,
 		           (unsigned)room);
 	count = (length - 16 - 8 * segs) / 2;
 	end = sub + 14;
 	start = end + 2 * segs + 2;
 	delta = start + 2 * segs;
 	range = delta + 2 * segs;
-	for (uint32_t i = 0; i < segs; i++) {
+	for (size_t i = 0; i < segs; i++) {
 		uint32_t hi = u16(end + 2 * i), lo = u16(start + 2 * i);
 
 		if ((long)hi <= prev)
@@ -208,12 +211,15 @@ static bool check_cmap4(struct font_check *c, const unsigned char *sub,
 			if (ro == 0) {
 				gid = (u + u16(delta + 2 * i)) & 0xFFFF;
 			} else {
-				uint32_t idx = ro / 2 + (u - u16(start + 2 * i)) - (segs - i);
+				/* unsigned, as libharu computes it: below the array
+				 * wraps to a huge index */
+				uint32_t idx = (uint32_t)(ro / 2 + (u - u16(start + 2 * i)) -
+				                          (segs - i));
 
 				if (idx >= count)
 					return bad(c, "cmap maps U+%04X past its glyph id "
 					           "array", (unsigned)u);
-				gid = (u16(sub + 16 + 8 * segs + 2 * idx) +
+				gid = (u16(sub + 16 + 8 * segs + 2 * (size_t)idx) +
 				       u16(delta + 2 * i)) & 0xFFFF;
 			}
 			if (gid >= c->num_glyphs)
@@ -256,7 +262,8 @@ static bool check_cmap(struct font_check *c)
  * PostScript name and subfamily libharu builds the font's name from. */
 static bool check_name(struct font_check *c)
 {
-	uint32_t count, strings, len[2] = {0, 0};
+	size_t count;
+	uint32_t strings, len[2] = {0, 0};
 	bool found[2] = {false, false};
 
 	if (table(c, "name", 6, &c->name))
@@ -264,16 +271,15 @@ static bool check_name(struct font_check *c)
 	count = u16(c->name.p + 2);
 	strings = u16(c->name.p + 4);
 	if (6 + 12 * count > c->name.len)
-		return bad(c, "name has %u records but is %u bytes",
-		           (unsigned)count, (unsigned)c->name.len);
-	for (uint32_t i = 0; i < count; i++) {
+		return bad(c, "name has %zu records but is %u bytes", count,
+		           (unsigned)c->name.len);
+	for (size_t i = 0; i < count; i++) {
 		const unsigned char *r = c->name.p + 6 + 12 * i;
 		uint32_t platform = u16(r), encoding = u16(r + 2), id = u16(r + 6);
 		uint32_t l = u16(r + 8), k = id == 6 ? 0 : 1;
 
 		if ((uint64_t)strings + u16(r + 10) + l > c->name.len)
-			return bad(c, "name record %u lies outside the name table",
-			           (unsigned)i);
+			return bad(c, "name record %zu lies outside the name table", i);
 		if (id != 6 && id != 2)
 			continue;
 		if (platform == 1 && encoding == 0) {

@@ -127,8 +127,9 @@ static int load_face(struct fonts *f, const struct fonts_spec *spec,
                      enum face face, struct diag_list *dl)
 {
 	struct fonts_font *ft = &f->font[f->count];
-	char what[160];
+	char what[160] = "no font data";
 	char *buf = NULL;
+	const unsigned char *bytes;
 	size_t len = spec->len;
 
 	if (!spec->name)
@@ -144,24 +145,24 @@ static int load_face(struct fonts *f, const struct fonts_spec *spec,
 		                                   spec->line, &buf, &len, dl) < 0)
 			return -1;
 	}
-	if (fonts_check(spec->data ? spec->data : (unsigned char *)buf, len, what,
-	                sizeof what)) {
+	bytes = spec->data ? spec->data : (const unsigned char *)buf;
+	if (!bytes || fonts_check(bytes, len, what, sizeof what)) {
 		free(buf);
 		return diag_error(dl, spec->file, spec->line, "[fonts] %s: damaged "
 		                  "font: %s (%s)", face_names[face], what,
 		                  f->path[face]);
 	}
 	for (size_t i = 0; i < f->count; i++) {
-		const unsigned char *d = spec->data ? spec->data : (unsigned char *)buf;
+		const struct fonts_font *o = &f->font[i];
 
-		if (f->font[i].len == len && memcmp(f->font[i].data, d, len) == 0) {
+		if (o->data && o->len == len && memcmp(o->data, bytes, len) == 0) {
 			f->index[face] = i;
 			free(buf);
 			return 0;
 		}
 	}
 	ft->owned = (unsigned char *)buf;
-	ft->data = spec->data ? spec->data : ft->owned;
+	ft->data = bytes;
 	ft->len = len;
 	font_open(ft);
 	f->index[face] = f->count++;
