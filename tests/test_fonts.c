@@ -154,6 +154,62 @@ static void test_missing_finds_first_uncovered_character(void **state)
 	fonts_free(f);
 }
 
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+	       p[3];
+}
+
+static uint32_t table_at(const unsigned char *d, const char *tag);
+static void put16(unsigned char *p, unsigned v);
+
+/* A control character counts as missing even when the font maps it.
+ * DejaVu maps none, so we map U+001F to glyph 2 in both its Unicode cmaps,
+ * (3,1) format 4 for libharu and (3,10) format 12 for HarfBuzz, by
+ * starting the range that begins at the space (glyph 3) one earlier. */
+static void test_control_character_is_missing_even_with_a_glyph(void **state)
+{
+	struct fonts_spec s[FACE_COUNT];
+	struct diag_list dl = {0};
+	struct fonts *f;
+	unsigned char *d;
+	uint32_t cmap, cp = 1;
+	size_t len;
+	char *buf;
+	unsigned n;
+
+	(void)state;
+	assert_int_equal(file_read(dejavu[FACE_REGULAR], &buf, &len, &dl), 0);
+	d = (unsigned char *)buf;
+	cmap = table_at(d, "cmap");
+	n = (unsigned)(d[cmap + 2] << 8 | d[cmap + 3]);
+	for (unsigned i = 0; i < n; i++) {
+		const unsigned char *r = d + cmap + 4 + 8 * i;
+		unsigned char *sub = d + cmap + get32(r + 4);
+
+		if (r[1] == 3 && r[3] == 1) {      /* segment 1: 0x20..0x7E */
+			assert_int_equal(sub[16 + 2 * (sub[6] << 8 | sub[7]) / 2 + 3],
+			                 0x20);
+			put16(sub + 16 + (sub[6] << 8 | sub[7]) + 2, 0x1F);
+		}
+		if (r[1] == 3 && r[3] == 10) {     /* group 0: 0x20.., glyph 3 */
+			assert_int_equal(sub[19], 0x20);
+			sub[19] = 0x1F;
+			sub[27] = 2;
+		}
+	}
+	for (int i = 0; i < FACE_COUNT; i++)
+		s[i] = (struct fonts_spec){ .name = "us.ttf", .data = d, .len = len };
+	f = fonts_load(s, &dl);
+	assert_non_null(f);
+	assert_int_equal(fonts_missing(f, FACE_REGULAR, "a\x1f" "b", 3, &cp), 1);
+	assert_int_equal(cp, 0x1F);
+	assert_int_equal(fonts_missing(f, FACE_REGULAR, "a b", 3, &cp), -1);
+	fonts_free(f);
+	free(buf);
+	diag_release(&dl);
+}
+
 static void test_faces_with_the_same_bytes_share_a_font(void **state)
 {
 	struct fonts_spec s[FACE_COUNT];
@@ -362,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_widths_are_dejavus_rounded_per_glyph),
 		cmocka_unit_test(test_metrics_equal_libharus),
 		cmocka_unit_test(test_missing_finds_first_uncovered_character),
+		cmocka_unit_test(test_control_character_is_missing_even_with_a_glyph),
 		cmocka_unit_test(test_faces_with_the_same_bytes_share_a_font),
 		cmocka_unit_test(test_subset_keeps_used_characters_only),
 		cmocka_unit_test(test_missing_font_file_names_the_config_line),
