@@ -129,8 +129,63 @@ static char *text_copy(struct render *r, const char *s, size_t len)
 	return r->text;
 }
 
-/* Draws the boxes of page index pi onto hp. The pages' y axis points down
- * from the top edge; PDF's points up from the bottom, hence height - y. */
+/* One text run, inside the page's open text object. */
+static int draw_text(struct render *r, HPDF_Page hp, struct render_gstate *gs,
+                     const struct box *b, double H, struct diag_list *dl)
+{
+	if (check_glyphs(r, b->face, b->text, b->len, dl) < 0)
+		return -1;
+	if (gs->font != r->font[b->face] || gs->size != b->size) {
+		HPDF_Page_SetFontAndSize(hp, r->font[b->face], (HPDF_REAL)b->size);
+		gs->font = r->font[b->face];
+		gs->size = b->size;
+	}
+	set_fill(hp, gs, b->color);
+	HPDF_Page_TextOut(hp, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y),
+	                  text_copy(r, b->text, b->len));
+	return 0;
+}
+
+/* A link on page pi to the top of another page, or to a URI. */
+static int draw_link(struct render *r, const struct pages *pages, size_t pi,
+                     HPDF_Page *hpages, HPDF_Destination *tops,
+                     const struct box *b, struct diag_list *dl)
+{
+	double H = pages->items[pi].height;
+	HPDF_Rect rect;
+	HPDF_Annotation annot;
+
+	rect.left = (HPDF_REAL)b->x;
+	rect.right = (HPDF_REAL)(b->x + b->w);
+	rect.top = (HPDF_REAL)(H - b->y);
+	rect.bottom = (HPDF_REAL)(H - b->y - b->h);
+	if (b->target_page >= 0) {
+		size_t t = (size_t)b->target_page;
+
+		if (t >= pages->len)
+			return diag_error(dl, NULL, 0, "page %zu: link to page %zu of %zu",
+			                  pi + 1, t + 1, pages->len);
+		/* one destination per target page, shared by links */
+		if (!tops[t]) {
+			tops[t] = HPDF_Page_CreateDestination(hpages[t]);
+			if (!tops[t] || dest_at(tops[t], hpages[t],
+			                        pages->items[t].height) != HPDF_OK)
+				return page_error(r, dl, pi);
+		}
+		annot = HPDF_Page_CreateLinkAnnot(hpages[pi], rect, tops[t]);
+	} else if (b->uri) {
+		annot = HPDF_Page_CreateURILinkAnnot(hpages[pi], rect, b->uri);
+	} else {
+		return diag_error(dl, NULL, 0, "page %zu: link without a target",
+		                  pi + 1);
+	}
+	/* libharu's default is a visible black border */
+	if (annot)
+		HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+	return 0;
+}
+
+/* Draws the boxes of page index pi onto hpages[pi]. */
 int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
                      HPDF_Page *hpages, HPDF_Destination *tops,
                      struct diag_list *dl)
@@ -143,8 +198,7 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 
 	for (size_t bi = 0; bi < pg->len; bi++) {
 		const struct box *b = &pg->boxes[bi];
-		HPDF_Rect rect;
-		HPDF_Annotation annot;
+		int rc = 0;
 
 		/* Consecutive runs share one text object (BT ... ET): a table
 		 * page is mostly text, and an object per run doubles the
@@ -161,21 +215,11 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 				                  pi + 1, (int)b->face);
 			if (b->len == 0)
 				break;
-			if (check_glyphs(r, b->face, b->text, b->len, dl) < 0)
-				return -1;
 			if (!in_text) {
 				HPDF_Page_BeginText(hp);
 				in_text = true;
 			}
-			if (gs.font != r->font[b->face] || gs.size != b->size) {
-				HPDF_Page_SetFontAndSize(hp, r->font[b->face],
-				                         (HPDF_REAL)b->size);
-				gs.font = r->font[b->face];
-				gs.size = b->size;
-			}
-			set_fill(hp, &gs, b->color);
-			HPDF_Page_TextOut(hp, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y),
-			                  text_copy(r, b->text, b->len));
+			rc = draw_text(r, hp, &gs, b, H, dl);
 			break;
 		case BOX_RULE:
 			set_stroke(hp, &gs, b->color, b->line_width);
@@ -192,41 +236,14 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 			HPDF_Page_Fill(hp);
 			break;
 		case BOX_LINK:
-			rect.left = (HPDF_REAL)b->x;
-			rect.right = (HPDF_REAL)(b->x + b->w);
-			rect.top = (HPDF_REAL)(H - b->y);
-			rect.bottom = (HPDF_REAL)(H - b->y - b->h);
-			if (b->target_page >= 0) {
-				size_t t = (size_t)b->target_page;
-
-				if (t >= pages->len)
-					return diag_error(dl, NULL, 0,
-					                  "page %zu: link to page %zu of %zu",
-					                  pi + 1, t + 1, pages->len);
-				/* one destination per target page, shared by links */
-				if (!tops[t]) {
-					tops[t] = HPDF_Page_CreateDestination(hpages[t]);
-					if (!tops[t] || dest_at(tops[t], hpages[t],
-					                        pages->items[t].height)
-					                != HPDF_OK)
-						return page_error(r, dl, pi);
-				}
-				annot = HPDF_Page_CreateLinkAnnot(hp, rect, tops[t]);
-			} else if (b->uri) {
-				annot = HPDF_Page_CreateURILinkAnnot(hp, rect, b->uri);
-			} else {
-				return diag_error(dl, NULL, 0,
-				                  "page %zu: link without a target",
-				                  pi + 1);
-			}
-			/* libharu's default is a visible black border */
-			if (annot)
-				HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+			rc = draw_link(r, pages, pi, hpages, tops, b, dl);
 			break;
 		default:
 			return diag_error(dl, NULL, 0, "page %zu: unknown box kind %d",
 			                  pi + 1, (int)b->kind);
 		}
+		if (rc < 0)
+			return -1;
 		if (render_haru_failed(r))
 			return page_error(r, dl, pi);
 	}
