@@ -108,10 +108,15 @@ static bool check_directory(struct font_check *c)
 	for (uint16_t i = 0; i < n; i++) {
 		const unsigned char *r = c->data + 12 + 16 * (size_t)i;
 		uint64_t off = u32(r + 8), len = u32(r + 12);
+		char tag[5];
 
+		/* a damaged tag must not put control bytes in the message */
+		for (int k = 0; k < 4; k++)
+			tag[k] = r[k] >= 0x20 && r[k] < 0x7F ? (char)r[k] : '?';
+		tag[4] = '\0';
 		if (off + len > c->len)
-			return bad(c, "table '%.4s' (%llu bytes at %llu) ends past "
-			           "the end of the file (%zu bytes)", (const char *)r,
+			return bad(c, "table '%s' (%llu bytes at %llu) ends past "
+			           "the end of the file (%zu bytes)", tag,
 			           (unsigned long long)len, (unsigned long long)off,
 			           c->len);
 	}
