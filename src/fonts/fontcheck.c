@@ -112,7 +112,7 @@ static bool check_directory(struct font_check *c)
 
 		/* a damaged tag must not put control bytes in the message */
 		for (int k = 0; k < 4; k++)
-			tag[k] = r[k] >= 0x20 && r[k] < 0x7F ? (char)r[k] : '?';
+			tag[k] = (char)(r[k] >= 0x20 && r[k] < 0x7F ? r[k] : '?');
 		tag[4] = '\0';
 		if (off + len > c->len)
 			return bad(c, "table '%s' (%llu bytes at %llu) ends past "
