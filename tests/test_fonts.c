@@ -96,7 +96,8 @@ static void on_haru_error(HPDF_STATUS no, HPDF_STATUS detail, void *data)
 }
 
 /* What the fonts module measures, libharu measures too, for every face:
- * each code point of the sample, the whole run, ascent and descent. */
+ * each code point of the sample, the whole run, every BMP code point,
+ * ascent and descent. */
 static void test_metrics_equal_libharus(void **state)
 {
 	struct fonts *f = load_dejavu();
@@ -124,6 +125,22 @@ static void test_metrics_equal_libharus(void **state)
 			sum += HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
 		}
 		assert_true(em(m, (enum face)face, SAMPLE) == sum);
+		/* and every other BMP code point, present or not */
+		for (uint32_t cp = 1; cp <= 0xFFFF; cp++) {
+			char u[4];
+			size_t n;
+
+			if (cp >= 0xD800 && cp <= 0xDFFF)
+				continue;   /* surrogates are not UTF-8 */
+			n = utf8_encode(cp, u);
+			if (m->text_width(m->ctx, (enum face)face, 1000, u, n) !=
+			    HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp))
+				fail_msg("face %d, U+%04X: %g, libharu %d", face,
+				         (unsigned)cp, m->text_width(m->ctx,
+				         (enum face)face, 1000, u, n),
+				         (int)HPDF_Font_GetUnicodeWidth(font,
+				                                        (HPDF_UNICODE)cp));
+		}
 		assert_true(m->ascent(m->ctx, (enum face)face, 1000) ==
 		            HPDF_Font_GetAscent(font));
 		assert_true(m->descent(m->ctx, (enum face)face, 1000) ==
