@@ -156,8 +156,12 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
-FUZZERS = config facts csv
+FUZZERS = config facts csv font
 FUZZ_BIN = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
+# fuzz_font's seeds are fonts, which are never committed: DejaVu Sans and
+# a small subset of it, made here (fuzz/corpus/font/README).
+FONT_SEEDS = $(BUILD)/fuzz/corpus-font/DejaVuSans.ttf \
+	$(BUILD)/fuzz/corpus-font/sample-subset.ttf
 
 $(BUILD)/fuzz/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -170,8 +174,20 @@ $(BUILD)/fuzz/fuzz_%.o: fuzz/fuzz_%.c
 $(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_SRC:src/%.c=$(BUILD)/fuzz/%.o)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -Wl,--wrap=file_read $(LIBS) -o $@
 
+$(BUILD)/fuzz/corpus-font/DejaVuSans.ttf: fonts/DejaVuSans.ttf
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(BUILD)/fuzz/corpus-font/sample-subset.ttf: $(BUILD)/fuzz/font_seed fonts/DejaVuSans.ttf
+	@mkdir -p $(@D)
+	$(BUILD)/fuzz/font_seed fonts/DejaVuSans.ttf $@
+
+$(BUILD)/fuzz/font_seed: fuzz/fuzz_font.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) -DFUZZ_FONT_SEED $^ $(LIBS) -o $@
+
 fuzz: deps-fuzz
-	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FONT_SEEDS)
 	@fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
 install: $(BIN)

@@ -145,13 +145,12 @@ static void add_input(const char ***in, size_t *n, size_t *cap,
 	(*in)[(*n)++] = path;
 }
 
-/* Fonts are read by libharu and HarfBuzz by name, so they are checked to
- * be regular files here (a FIFO would block them). Then build refuses an
- * output that is one of its inputs: the config, the files it includes
- * (known by the blocks, columns and keys they set), the data files, their
- * CSV tables and the fonts. Problems go to dl. */
+/* Build refuses an output that is one of its inputs: the config, the
+ * files it includes (known by the blocks, columns and keys they set), the
+ * data files, their CSV tables and the fonts (which fonts_load() read as
+ * regular files; fonts is NULL when it failed). Problems go to dl. */
 static void check_files(const struct options *o, const struct config *c,
-                        const struct facts *f, char *const fonts[],
+                        const struct facts *f, const struct fonts *fonts,
                         struct diag_list *dl)
 {
 	const char **in = NULL;
@@ -173,9 +172,8 @@ static void check_files(const struct options *o, const struct config *c,
 			add_input(&in, &n, &cap, f->items[i].table->file);
 	for (int i = 0; i < FACE_COUNT; i++) {
 		add_input(&in, &n, &cap, c->font_files[i]);
-		if (fonts[i] && file_check_input(fonts[i], c->font_files[i],
-		                                 c->font_lines[i], dl) == 0)
-			add_input(&in, &n, &cap, fonts[i]);
+		if (fonts)
+			add_input(&in, &n, &cap, fonts_path(fonts, (enum face)i));
 	}
 	if (strcmp(o->command, "build") == 0)
 		file_check_output(o->output, in, n, dl);
@@ -187,9 +185,9 @@ static int run(const struct options *o, struct diag_list *dl)
 	struct config *c = NULL;
 	struct facts *f = NULL;
 	struct doc *d = NULL;
-	struct render *r = NULL;
+	struct fonts *fonts = NULL;
 	struct pages *p = NULL;
-	char *fonts[FACE_COUNT] = { NULL };
+	struct fonts_spec specs[FACE_COUNT];
 	unsigned char *pdf = NULL;
 	size_t pdf_len = 0;
 	char date[32];
@@ -202,19 +200,19 @@ static int run(const struct options *o, struct diag_list *dl)
 	facts_configure(f, c);
 	for (size_t i = 0; i < c->data_len; i++)
 		facts_load(f, c->data_files[i], dl);
+	/* Fonts load with the facts, before the document, so that a bad font
+	 * is reported together with bad data; neither needs the other. */
 	for (int i = 0; i < FACE_COUNT; i++)
-		fonts[i] = fontfind_resolve(c->fonts[i], c->font_files[i], c->font_lines[i],
-		                            dl);
+		specs[i] = (struct fonts_spec){ .name = c->fonts[i],
+			.file = c->font_files[i], .line = c->font_lines[i] };
+	fonts = fonts_load(specs, dl);
 	check_files(o, c, f, fonts, dl);
 	if (dl->errors)
 		goto done;
 	d = doc_build(c, f, dl);
 	if (!d || pdf_date(c, date, sizeof date, dl) != 0)
 		goto done;
-	r = render_new((const char *const *)fonts, dl);
-	if (!r)
-		goto done;
-	p = layout_run(d, &c->style, render_metrics(r), dl);
+	p = layout_run(d, &c->style, fonts_metrics(fonts), dl);
 	if (!p)
 		goto done;
 	{
@@ -223,7 +221,7 @@ static int run(const struct options *o, struct diag_list *dl)
 			"briefing " BRIEFING_VERSION, date
 		};
 
-		if (render_pdf(r, p, &info, &pdf, &pdf_len, dl) != 0)
+		if (render_pdf(p, fonts, &info, &pdf, &pdf_len, dl) != 0)
 			goto done;
 	}
 	/* check goes all the way through layout and rendering, which find
@@ -244,10 +242,8 @@ static int run(const struct options *o, struct diag_list *dl)
 done:
 	free(pdf);
 	layout_free(p);
-	render_free(r);
 	doc_free(d);
-	for (int i = 0; i < FACE_COUNT; i++)
-		free(fonts[i]);
+	fonts_free(fonts);
 	facts_free(f);
 	config_free(c);
 	return rc;

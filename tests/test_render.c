@@ -2,7 +2,8 @@
  * test_render.c: render's metrics and PDF output, with real DejaVu fonts.
  *
  * The pages are built by hand (no layout), so each test controls exactly
- * which characters reach the PDF. The ToUnicode test needs pdftotext
+ * which characters reach the PDF. The fonts are the build's copies of
+ * DejaVu (fonts/, made by `make fonts`); test_fonts.c tests the metrics. The ToUnicode test needs pdftotext
  * (poppler-utils) and is skipped when it is not installed.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -20,9 +21,6 @@
 
 #include <cmocka.h>
 
-#include "briefing/base/utf8.h"
-
-#define FONT_DIR "/usr/share/fonts/truetype/dejavu/"
 
 /* The names the acceptance criteria check extraction with: Spanish ñ,
  * Albanian/Serbian š and ć, a typographic apostrophe and an en dash. */
@@ -30,9 +28,9 @@
 	"Addario \xe2\x80\x93 \xe2\x80\x99"
 
 static const char *const dejavu[FACE_COUNT] = {
-	[FACE_REGULAR] = FONT_DIR "DejaVuSans.ttf",
-	[FACE_BOLD] = FONT_DIR "DejaVuSans-Bold.ttf",
-	[FACE_ITALIC] = FONT_DIR "DejaVuSans-Oblique.ttf",
+	[FACE_REGULAR] = "fonts/DejaVuSans.ttf",
+	[FACE_BOLD] = "fonts/DejaVuSans-Bold.ttf",
+	[FACE_ITALIC] = "fonts/DejaVuSans-Oblique.ttf",
 };
 
 /* A two-page document: a heading, the sample line, a rule, a filled box
@@ -92,18 +90,55 @@ static void fixture_init(struct fixture *f)
 	                               .date = "2024-02-29"};
 }
 
-/* Renders the fixture with a fresh render; asserts success. */
+static struct fonts *load_dejavu(void)
+{
+	struct fonts_spec s[FACE_COUNT];
+	struct diag_list dl = {0};
+	struct fonts *f;
+
+	for (int i = 0; i < FACE_COUNT; i++)
+		s[i] = (struct fonts_spec){ .name = dejavu[i] };
+	f = fonts_load(s, &dl);
+	assert_non_null(f);
+	diag_release(&dl);
+	return f;
+}
+
+/* Renders the fixture; asserts success. */
 static void render_fixture(const struct fixture *f, unsigned char **out,
                            size_t *len)
 {
 	struct diag_list dl = {0};
-	struct render *r = render_new(dejavu, &dl);
+	struct fonts *fonts = load_dejavu();
 
-	assert_non_null(r);
-	assert_int_equal(render_pdf(r, &f->pages, &f->info, out, len, &dl), 0);
+	assert_int_equal(render_pdf(&f->pages, fonts, &f->info, out, len, &dl), 0);
 	assert_int_equal(dl.len, 0);
-	render_free(r);
+	fonts_free(fonts);
 	diag_release(&dl);
+}
+
+/* Renders the fixture expecting one error and returns its message, which
+ * the caller frees; *file gets whether the diagnostic names a file. */
+static char *render_error(const struct fixture *f, int *has_file)
+{
+	struct diag_list dl = {0};
+	struct fonts *fonts = load_dejavu();
+	unsigned char *out = (unsigned char *)"";
+	size_t len = 1;
+	char *msg;
+
+	assert_int_equal(render_pdf(&f->pages, fonts, &f->info, &out, &len, &dl),
+	                 -1);
+	assert_null(out);
+	assert_int_equal(len, 0);
+	assert_int_equal(dl.errors, 1);
+	msg = strdup(dl.items[0].msg);
+	if (has_file)
+		*has_file = dl.items[0].file &&
+		            strcmp(dl.items[0].file, dejavu[FACE_REGULAR]) == 0;
+	fonts_free(fonts);
+	diag_release(&dl);
+	return msg;
 }
 
 static int count(const unsigned char *buf, size_t len, const char *needle)
@@ -115,127 +150,6 @@ static int count(const unsigned char *buf, size_t len, const char *needle)
 		if (memcmp(buf + i, needle, n) == 0)
 			c++;
 	return c;
-}
-
-/* Width of s in 1/1000 em, i.e. measured at size 1000. */
-static double em(const struct metrics *m, enum face face, const char *s)
-{
-	return m->text_width(m->ctx, face, 1000, s, strlen(s));
-}
-
-static void test_text_width_is_positive_and_additive(void **state)
-{
-	struct diag_list dl = {0};
-	struct render *r = render_new(dejavu, &dl);
-	const struct metrics *m;
-
-	(void)state;
-	assert_non_null(r);
-	m = render_metrics(r);
-	for (int face = 0; face < FACE_COUNT; face++) {
-		double a = m->text_width(m->ctx, (enum face)face, 12, "a", 1);
-		double b = m->text_width(m->ctx, (enum face)face, 12, "b", 1);
-		double ab = m->text_width(m->ctx, (enum face)face, 12, "ab", 2);
-
-		assert_true(a > 0);
-		assert_true(b > 0);
-		assert_true(ab == a + b);
-		/* len counts bytes; the string need not end there */
-		assert_true(m->text_width(m->ctx, (enum face)face, 12, "abc", 2) == ab);
-		assert_true(m->ascent(m->ctx, (enum face)face, 12) > 0);
-		assert_true(m->descent(m->ctx, (enum face)face, 12) > 0);
-	}
-	render_free(r);
-	diag_release(&dl);
-}
-
-static void test_multibyte_text_measures_like_its_glyphs(void **state)
-{
-	struct diag_list dl = {0};
-	struct render *r = render_new(dejavu, &dl);
-	const struct metrics *m;
-	const char *s = SAMPLE;
-	size_t len = strlen(s), i = 0;
-	double sum = 0;
-	uint32_t cp;
-
-	(void)state;
-	assert_non_null(r);
-	m = render_metrics(r);
-	/* DejaVu Sans advances, in 1/1000 em: a byte count would double or
-	 * triple these. */
-	assert_true(em(m, FACE_REGULAR, "\xc3\xb1") == 633);      /* ñ */
-	assert_true(em(m, FACE_REGULAR, "\xc3\xb1") == em(m, FACE_REGULAR, "n"));
-	assert_true(em(m, FACE_REGULAR, "\xc5\xa1") == 520);      /* š */
-	assert_true(em(m, FACE_REGULAR, "\xc4\x87") == 549);      /* ć */
-	assert_true(em(m, FACE_REGULAR, "\xe2\x80\x99") == 317);  /* ’ */
-	assert_true(em(m, FACE_REGULAR, "\xe2\x80\x93") == 500);  /* – */
-	/* and a whole run is the sum of its characters */
-	while (i < len) {
-		size_t n = utf8_decode(s + i, len - i, &cp);
-
-		assert_true(n > 0);
-		sum += m->text_width(m->ctx, FACE_REGULAR, 12, s + i, n);
-		i += n;
-	}
-	assert_true(m->text_width(m->ctx, FACE_REGULAR, 12, s, len) == sum);
-	render_free(r);
-	diag_release(&dl);
-}
-
-static void test_missing_font_file_is_reported_with_its_path(void **state)
-{
-	const char *paths[FACE_COUNT] = {
-		"/nonexistent/fonts/x.ttf", dejavu[FACE_BOLD], dejavu[FACE_ITALIC],
-	};
-	struct diag_list dl = {0};
-
-	(void)state;
-	assert_null(render_new(paths, &dl));
-	assert_int_equal(dl.errors, 1);
-	assert_null(dl.items[0].file);
-	assert_string_equal(dl.items[0].msg, "cannot read font file "
-	                    "'/nonexistent/fonts/x.ttf': No such file or directory");
-	diag_release(&dl);
-}
-
-static void test_every_bad_font_file_is_reported(void **state)
-{
-	const char *paths[FACE_COUNT] = {
-		"/nonexistent/a.ttf", dejavu[FACE_BOLD], "/nonexistent/b.ttf",
-	};
-	struct diag_list dl = {0};
-
-	(void)state;
-	assert_null(render_new(paths, &dl));
-	assert_int_equal(dl.errors, 2);
-	assert_non_null(strstr(dl.items[0].msg, "'/nonexistent/a.ttf'"));
-	assert_non_null(strstr(dl.items[1].msg, "'/nonexistent/b.ttf'"));
-	diag_release(&dl);
-}
-
-static void test_file_that_is_not_a_font_reports_libharu_error(void **state)
-{
-	char path[] = "/tmp/test_render_XXXXXX";
-	int fd = mkstemp(path);
-	const char *paths[FACE_COUNT] = {
-		path, dejavu[FACE_BOLD], dejavu[FACE_ITALIC],
-	};
-	struct diag_list dl = {0};
-	char *expect;
-
-	(void)state;
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, "not a font at all\n", 18), 18);
-	close(fd);
-	assert_null(render_new(paths, &dl));
-	unlink(path);
-	assert_int_equal(dl.errors, 1);
-	expect = malloc(strlen(path) + 64);
-	sprintf(expect, "cannot load font file '%s': libharu error 0x", path);
-	assert_memory_equal(dl.items[0].msg, expect, strlen(expect));
-	free(expect);
-	diag_release(&dl);
 }
 
 static void test_pdf_starts_with_header(void **state)
@@ -270,22 +184,23 @@ static void test_two_renders_are_byte_identical(void **state)
 
 static void test_same_font_file_for_two_faces_is_loaded_once(void **state)
 {
-	const char *paths[FACE_COUNT] = {
-		dejavu[FACE_REGULAR], dejavu[FACE_REGULAR], dejavu[FACE_ITALIC],
+	struct fonts_spec spec[FACE_COUNT] = {
+		{ .name = dejavu[FACE_REGULAR] }, { .name = dejavu[FACE_REGULAR] },
+		{ .name = dejavu[FACE_ITALIC] },
 	};
 	struct diag_list dl = {0};
-	struct render *r = render_new(paths, &dl);
+	struct fonts *fonts = fonts_load(spec, &dl);
 	struct fixture f;
 	unsigned char *out;
 	size_t len;
 
 	(void)state;
-	assert_non_null(r);
+	assert_non_null(fonts);
 	fixture_init(&f);
-	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), 0);
+	assert_int_equal(render_pdf(&f.pages, fonts, &f.info, &out, &len, &dl), 0);
 	assert_int_equal(count(out, len, "/Subtype /Type0"), 2);
 	free(out);
-	render_free(r);
+	fonts_free(fonts);
 	diag_release(&dl);
 }
 
@@ -309,64 +224,62 @@ static void test_info_strings_are_utf16_with_bom(void **state)
 	free(out);
 }
 
-static void test_render_can_be_written_once(void **state)
-{
-	struct diag_list dl = {0};
-	struct render *r = render_new(dejavu, &dl);
-	struct fixture f;
-	unsigned char *out;
-	size_t len;
-
-	(void)state;
-	assert_non_null(r);
-	fixture_init(&f);
-	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), 0);
-	free(out);
-	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), -1);
-	assert_null(out);
-	assert_int_equal(dl.errors, 1);
-	assert_string_equal(dl.items[0].msg, "a render can be written only once");
-	render_free(r);
-	diag_release(&dl);
-}
-
 static void test_invalid_date_is_reported(void **state)
 {
-	struct diag_list dl = {0};
-	struct render *r = render_new(dejavu, &dl);
 	struct fixture f;
-	unsigned char *out;
-	size_t len;
+	char *msg;
 
 	(void)state;
-	assert_non_null(r);
 	fixture_init(&f);
 	f.info.date = "2023-02-29";
-	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), -1);
-	assert_int_equal(dl.errors, 1);
-	assert_string_equal(dl.items[0].msg, "invalid document date "
+	msg = render_error(&f, NULL);
+	assert_string_equal(msg, "invalid document date "
 	                    "'2023-02-29': expected a real date as YYYY-MM-DD");
-	render_free(r);
-	diag_release(&dl);
+	free(msg);
 }
 
 static void test_link_to_missing_page_is_reported(void **state)
 {
-	struct diag_list dl = {0};
-	struct render *r = render_new(dejavu, &dl);
 	struct fixture f;
-	unsigned char *out;
-	size_t len;
+	char *msg;
 
 	(void)state;
-	assert_non_null(r);
 	fixture_init(&f);
 	f.boxes1[4].target_page = 2;
-	assert_int_equal(render_pdf(r, &f.pages, &f.info, &out, &len, &dl), -1);
-	assert_int_equal(dl.errors, 1);
-	assert_string_equal(dl.items[0].msg, "page 1: link to page 3 of 2");
-	render_free(r);
-	diag_release(&dl);
+	msg = render_error(&f, NULL);
+	assert_string_equal(msg, "page 1: link to page 3 of 2");
+	free(msg);
+}
+
+static void test_character_without_glyph_names_font_and_text(void **state)
+{
+	struct fixture f;
+	int has_file = 0;
+	char *msg;
+
+	(void)state;
+	fixture_init(&f);
+	f.boxes1[1] = text_box(72, 120, FACE_REGULAR, 12,
+	                       "Pe\xc4\x87 \xe6\xbc\xa2\xe5\xad\x97");
+	msg = render_error(&f, &has_file);
+	assert_true(has_file);
+	assert_string_equal(msg, "font has no glyph for U+6F22 '\xe6\xbc\xa2', "
+	                    "used in \"Pe\xc4\x87 \xe6\xbc\xa2\xe5\xad\x97\"; use a "
+	                    "font that covers it");
+	free(msg);
+}
+
+static void test_invalid_utf8_is_reported(void **state)
+{
+	struct fixture f;
+	char *msg;
+
+	(void)state;
+	fixture_init(&f);
+	f.boxes2[0] = text_box(72, 90, FACE_ITALIC, 12, "caf\xe9");
+	msg = render_error(&f, NULL);
+	assert_string_equal(msg, "page 2: text run is not valid UTF-8");
+	free(msg);
 }
 
 /* Reads a whole small file into a NUL-terminated buffer. */
@@ -433,18 +346,14 @@ static void test_tounicode_maps_used_characters(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_text_width_is_positive_and_additive),
-		cmocka_unit_test(test_multibyte_text_measures_like_its_glyphs),
-		cmocka_unit_test(test_missing_font_file_is_reported_with_its_path),
-		cmocka_unit_test(test_every_bad_font_file_is_reported),
-		cmocka_unit_test(test_file_that_is_not_a_font_reports_libharu_error),
 		cmocka_unit_test(test_pdf_starts_with_header),
 		cmocka_unit_test(test_two_renders_are_byte_identical),
 		cmocka_unit_test(test_same_font_file_for_two_faces_is_loaded_once),
 		cmocka_unit_test(test_info_strings_are_utf16_with_bom),
-		cmocka_unit_test(test_render_can_be_written_once),
 		cmocka_unit_test(test_invalid_date_is_reported),
 		cmocka_unit_test(test_link_to_missing_page_is_reported),
+		cmocka_unit_test(test_character_without_glyph_names_font_and_text),
+		cmocka_unit_test(test_invalid_utf8_is_reported),
 		cmocka_unit_test(test_tounicode_maps_used_characters),
 	};
 

@@ -1,15 +1,20 @@
 /*
- * fonts.h: the fonts a briefing is set in, and the metrics layout
- * measures text with.
+ * fonts.h: the fonts a briefing is set in: loading and validating the
+ * font files, the metrics layout measures text with, glyph coverage, and
+ * the subsets render embeds.
  *
  * Layout measures text through a table of callbacks (struct metrics) and
  * never sees a font library; unit tests implement it with a fixed-pitch
- * fake so line and page breaks can be checked by hand.
+ * fake so line and page breaks can be checked by hand. fonts_metrics()
+ * implements it from the font's own tables through HarfBuzz, with the
+ * rounding libharu applies, so the widths are the ones the PDF carries.
+ * No libharu here: render is its only user.
  */
 #ifndef BRIEFING_FONTS_H
 #define BRIEFING_FONTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "briefing/base/diag.h"
 #include "briefing/base/style.h"
@@ -37,5 +42,76 @@ char *fontfind_resolve(const char *spec, const char *file, int line,
 /* Releases fontconfig's process-wide caches, so leak checkers see a clean
  * exit. Call once, after the last fontfind_resolve(). */
 void fontfind_shutdown(void);
+
+/* Where the font of one face comes from. */
+struct fonts_spec {
+	/* A path or fontconfig name for fontfind_resolve(); with data, only
+	 * the name messages give the font. */
+	const char *name;
+	/* The font's bytes, when they are not to be read from a file (tests
+	 * and fuzzers); NULL reads the resolved file. Not copied: they must
+	 * outlive the struct fonts. */
+	const unsigned char *data;
+	size_t len;
+	/* The config key that set it, for messages; file may be NULL. */
+	const char *file;
+	int line;
+};
+
+struct fonts;
+
+/* Resolves, reads and validates the font of every face. Every table
+ * libharu reads is checked first (libharu trusts fonts: a bad hhea or
+ * head overflows a heap array or divides by zero), so a bad file is
+ * refused with "damaged font: <what>" at spec.file:spec.line. Faces whose
+ * files hold the same bytes share one font. Goes on past a bad face to
+ * report every one. The caller frees the result with fonts_free().
+ * Returns NULL on error. */
+struct fonts *fonts_load(const struct fonts_spec spec[FACE_COUNT],
+                         struct diag_list *dl);
+
+void fonts_free(struct fonts *f);
+
+/* Metrics of the loaded faces, valid until fonts_free(). Widths are
+ * libharu's: advance * 1000 / unitsPerEm as an integer per glyph. */
+const struct metrics *fonts_metrics(const struct fonts *f);
+
+/* The resolved file of face (or spec.name for fonts given as bytes), for
+ * messages about what the font lacks. */
+const char *fonts_path(const struct fonts *f, enum face face);
+
+/* Distinct fonts: faces that share bytes share one, which is embedded
+ * once. fonts_index() maps a face to 0 .. fonts_count() - 1. */
+size_t fonts_count(const struct fonts *f);
+size_t fonts_index(const struct fonts *f, enum face face);
+
+/* Finds the first character of the UTF-8 text s[0..len) that face cannot
+ * print: one without a glyph, a control character, or one beyond the
+ * Basic Multilingual Plane (libharu prints those as spaces). Returns its
+ * byte offset and sets *cp, or returns -1 when every character prints
+ * (invalid UTF-8 is not this function's business and is skipped). */
+long fonts_missing(const struct fonts *f, enum face face, const char *s,
+                   size_t len, uint32_t *cp);
+
+/* One bit per BMP code point, (bits[cp >> 3] >> (cp & 7)) & 1: the
+ * characters a font must keep in its subset. */
+#define FONTS_BMP_BYTES (0x10000 / 8)
+
+/* A copy of font index (see fonts_index()) cut down with HarfBuzz to the
+ * code points set in used and to the tables libharu needs, validated like
+ * the original; when HarfBuzz cannot subset it, or the subset fails the
+ * checks, the whole (validated) font. *out (of *len bytes) is the
+ * caller's to free(). Returns 0, or -1 with a diagnostic. */
+int fonts_subset(const struct fonts *f, size_t index,
+                 const unsigned char used[FONTS_BMP_BYTES],
+                 unsigned char **out, size_t *len, struct diag_list *dl);
+
+/* Checks that the TrueType font data[0..len) has every table libharu
+ * reads, of the sizes it reads and consistent with each other. Returns
+ * NULL when it does, else buf holding the first problem (cut to size
+ * bytes), e.g. "hhea.numberOfHMetrics 9 > maxp.numGlyphs 4", which
+ * fonts_load() reports as "damaged font: <what>". */
+const char *fonts_check(const unsigned char *data, size_t len,
+                        char *buf, size_t size);
 
 #endif

@@ -1,9 +1,9 @@
 /*
  * render.h: pages of positioned boxes -> PDF bytes, through libharu.
  *
- * This is the only module that includes <hpdf.h>. It also provides the
- * real font metrics layout measures with, because the widths must come
- * from the same font objects that are embedded.
+ * This is the only module that includes <hpdf.h>. It builds one libharu
+ * document per call, embedding the font subsets the fonts module cuts for
+ * the code points the pages use, and serialises it once.
  */
 #ifndef BRIEFING_RENDER_H
 #define BRIEFING_RENDER_H
@@ -27,25 +27,15 @@ struct render_info {
 	const char *date;
 };
 
-struct render;
-
-/* Starts a PDF document and loads the TrueType font file for every face.
- * A font that cannot be loaded is reported naming its path. The caller
- * frees the result with render_free(). Returns NULL on error. */
-struct render *render_new(const char *const font_paths[FACE_COUNT],
-                          struct diag_list *dl);
-
-/* Metrics of the loaded faces, valid until render_free(). */
-const struct metrics *render_metrics(const struct render *r);
-
-/* Draws the pages and serialises the whole PDF into a new buffer *out of
- * *out_len bytes that the caller frees with free(). Writes no file, so the
- * caller controls where and how atomically the bytes land. A render can be
- * written once. Returns 0, or -1 with a diagnostic. */
-int render_pdf(struct render *r, const struct pages *pages,
+/* Draws the pages, set in the faces of fonts (the ones layout measured
+ * with), and serialises the whole PDF into a new buffer *out of *out_len
+ * bytes that the caller frees with free(). A character a face cannot
+ * print is an error naming the font file and the text. Writes no file, so
+ * the caller controls where and how atomically the bytes land. Output is
+ * a pure function of the arguments. Returns 0, or -1 with a diagnostic
+ * (and *out NULL). */
+int render_pdf(const struct pages *pages, const struct fonts *fonts,
                const struct render_info *info, unsigned char **out,
                size_t *out_len, struct diag_list *dl);
-
-void render_free(struct render *r);
 
 #endif

@@ -368,6 +368,35 @@ pdftotext "$work/values.pdf" - 2>/dev/null | grep -Eq '^Exercise Briefing (and m
 	p="$p the running header's title is not cut with '...';"
 verdict "a title too long for the running header is cut" "$p"
 
+# --- damaged fonts ---------------------------------------------------------
+# libharu trusts fonts (a heap overflow, a division by zero), so they are
+# checked first. damage_font FIELD VALUE OUT: a copy of DejaVu Sans with one
+# 16-bit field of a table set, or cut to VALUE bytes when FIELD is "cut".
+damage_font() {
+	python3 - "$1" "$2" "$3" fonts/DejaVuSans.ttf <<'PY'
+import struct, sys
+field, value, out, src = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+d = bytearray(open(src, "rb").read())
+if field == "cut":
+    d = d[:value]
+else:
+    tag, at = field.split("+")
+    n = struct.unpack(">H", d[4:6])[0]
+    for i in range(n):
+        t, _, off, _ = struct.unpack(">4sIII", d[12 + 16 * i:28 + 16 * i])
+        if t == tag.encode():
+            struct.pack_into(">H", d, off + int(at), value)
+open(out, "wb").write(d)
+PY
+}
+new_case; damage_font hhea+34 7000 "$case/bad.ttf"; printf '[fonts]\nregular = bad.ttf\n' >>"$case/test.ini"
+expect "font with more metrics than glyphs" 1 "^$case/test.ini:[0-9]+: error: \[fonts\] regular: damaged font: hhea.numberOfHMetrics 7000 > maxp.numGlyphs 6253 \($case/bad.ttf\)$"
+new_case; damage_font head+18 0 "$case/bad.ttf"; printf '[fonts]\nbold = bad.ttf\n' >>"$case/test.ini"
+expect "font with unitsPerEm 0" 1 "^$case/test.ini:[0-9]+: error: \[fonts\] bold: damaged font: head.unitsPerEm is 0 \($case/bad.ttf\)$"
+new_case; damage_font cut 300000 "$case/bad.ttf"; printf '[fonts]\nitalic = bad.ttf\n' >>"$case/test.ini"
+expect "truncated font" 1 "^$case/test.ini:[0-9]+: error: \[fonts\] italic: damaged font: table 'glyf' \(557508 bytes at 56648\) ends past the end of the file \(300000 bytes\) \($case/bad.ttf\)$"
+expect "check refuses it too" 1 "damaged font: table 'glyf'" check -c "$case/test.ini"
+
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
 	exit 1

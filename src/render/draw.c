@@ -1,0 +1,296 @@
+/*
+ * draw.c: the boxes of a page as libharu content, and the bookmarks.
+ *
+ * The pages' y axis points down from the top edge; PDF's points up from
+ * the bottom, hence height - y throughout. libharu writes every operator
+ * call out verbatim, so the graphics state is tracked here to skip
+ * operators that would set what is already set.
+ */
+#include "render_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_objects.h>
+
+#include "briefing/base/utf8.h"
+#include "briefing/base/xalloc.h"
+
+/* State of one page's content stream. */
+struct render_gstate {
+	HPDF_Font font;
+	double size;
+	bool fill_set, stroke_set, width_set;
+	struct rgb fill, stroke;
+	double line_width;
+};
+
+/* render_haru_error() for a failure while drawing page index pi. */
+static int page_error(struct render *r, struct diag_list *dl, size_t pi)
+{
+	char *what = xasprintf("cannot draw page %zu", pi + 1);
+
+	render_haru_error(r, dl, what);
+	free(what);
+	return -1;
+}
+
+/* libharu raises a sticky error for a colour component outside 0..1;
+ * clamping keeps one odd colour from failing the whole document. */
+static double unit(double v)
+{
+	return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+static bool same_rgb(struct rgb a, struct rgb b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static void set_fill(HPDF_Page page, struct render_gstate *gs, struct rgb c)
+{
+	if (gs->fill_set && same_rgb(gs->fill, c))
+		return;
+	HPDF_Page_SetRGBFill(page, (HPDF_REAL)unit(c.r), (HPDF_REAL)unit(c.g),
+	                     (HPDF_REAL)unit(c.b));
+	gs->fill = c;
+	gs->fill_set = true;
+}
+
+static void set_stroke(HPDF_Page page, struct render_gstate *gs, struct rgb c,
+                       double width)
+{
+	if (!gs->stroke_set || !same_rgb(gs->stroke, c)) {
+		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)unit(c.r),
+		                       (HPDF_REAL)unit(c.g), (HPDF_REAL)unit(c.b));
+		gs->stroke = c;
+		gs->stroke_set = true;
+	}
+	if (!gs->width_set || gs->line_width != width) {
+		HPDF_Page_SetLineWidth(page, (HPDF_REAL)(width < 0 ? 0 : width));
+		gs->line_width = width;
+		gs->width_set = true;
+	}
+}
+
+/* A character the font cannot draw would print as an empty box: refuse
+ * it, naming the character, the font and the text it is in. Control
+ * characters count as missing too. */
+static int check_glyphs(struct render *r, enum face face, const char *s,
+                        size_t len, struct diag_list *dl)
+{
+	uint32_t cp;
+	long at = fonts_missing(r->fonts, face, s, len, &cp);
+	size_t i, n, from, to;
+	char ch[8] = "";
+
+	if (at < 0)
+		return 0;
+	i = (size_t)at;
+	n = utf8_decode(s + i, len - i, &cp);
+	from = i > 30 ? i - 30 : 0;
+	to = i + n + 30 < len ? i + n + 30 : len;
+	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from--;
+	while (to < len && ((unsigned char)s[to] & 0xC0) == 0x80)
+		to++;
+	if (cp >= 0x20 && cp != 0x7F)
+		snprintf(ch, sizeof ch, " '%.*s'", (int)n, s + i);
+	return diag_error(dl, fonts_path(r->fonts, face), 0, "font has no glyph "
+	                  "for U+%04X%s, used in \"%s%.*s%s\"; use a font "
+	                  "that covers it", (unsigned)cp, ch,
+	                  from ? "…" : "", (int)(to - from), s + from,
+	                  to < len ? "…" : "");
+}
+
+/* Rewrites dst as [page /XYZ null top null]: scroll to that height and
+ * keep the reader's zoom and horizontal position. libharu's own
+ * HPDF_Destination_SetXYZ insists on a zoom factor between 0.08 and 32,
+ * which would reset the reader's zoom on every click. */
+static HPDF_STATUS dest_at(HPDF_Destination dst, HPDF_Page page, double top)
+{
+	HPDF_STATUS ret = HPDF_OK;
+
+	HPDF_Array_Clear(dst);
+	ret |= HPDF_Array_Add(dst, page);
+	ret |= HPDF_Array_AddName(dst, "XYZ");
+	ret |= HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr));
+	ret |= HPDF_Array_AddReal(dst, (HPDF_REAL)top);
+	ret |= HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr));
+	return ret;
+}
+
+static char *text_copy(struct render *r, const char *s, size_t len)
+{
+	r->text = xgrow(r->text, &r->text_cap, len + 1, 1);
+	memcpy(r->text, s, len);
+	r->text[len] = '\0';
+	return r->text;
+}
+
+/* One text run, inside the page's open text object. */
+static int draw_text(struct render *r, HPDF_Page hp, struct render_gstate *gs,
+                     const struct box *b, double H, struct diag_list *dl)
+{
+	if (check_glyphs(r, b->face, b->text, b->len, dl) < 0)
+		return -1;
+	if (gs->font != r->font[b->face] || gs->size != b->size) {
+		HPDF_Page_SetFontAndSize(hp, r->font[b->face], (HPDF_REAL)b->size);
+		gs->font = r->font[b->face];
+		gs->size = b->size;
+	}
+	set_fill(hp, gs, b->color);
+	HPDF_Page_TextOut(hp, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y),
+	                  text_copy(r, b->text, b->len));
+	return 0;
+}
+
+/* A link on page pi to the top of another page, or to a URI. */
+static int draw_link(struct render *r, const struct pages *pages, size_t pi,
+                     HPDF_Page *hpages, HPDF_Destination *tops,
+                     const struct box *b, struct diag_list *dl)
+{
+	double H = pages->items[pi].height;
+	HPDF_Rect rect;
+	HPDF_Annotation annot;
+
+	rect.left = (HPDF_REAL)b->x;
+	rect.right = (HPDF_REAL)(b->x + b->w);
+	rect.top = (HPDF_REAL)(H - b->y);
+	rect.bottom = (HPDF_REAL)(H - b->y - b->h);
+	if (b->target_page >= 0) {
+		size_t t = (size_t)b->target_page;
+
+		if (t >= pages->len)
+			return diag_error(dl, NULL, 0, "page %zu: link to page %zu of %zu",
+			                  pi + 1, t + 1, pages->len);
+		/* one destination per target page, shared by links */
+		if (!tops[t]) {
+			tops[t] = HPDF_Page_CreateDestination(hpages[t]);
+			if (!tops[t] || dest_at(tops[t], hpages[t],
+			                        pages->items[t].height) != HPDF_OK)
+				return page_error(r, dl, pi);
+		}
+		annot = HPDF_Page_CreateLinkAnnot(hpages[pi], rect, tops[t]);
+	} else if (b->uri) {
+		annot = HPDF_Page_CreateURILinkAnnot(hpages[pi], rect, b->uri);
+	} else {
+		return diag_error(dl, NULL, 0, "page %zu: link without a target",
+		                  pi + 1);
+	}
+	/* libharu's default is a visible black border */
+	if (annot)
+		HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+	return 0;
+}
+
+/* Draws the boxes of page index pi onto hpages[pi]. */
+int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
+                     HPDF_Page *hpages, HPDF_Destination *tops,
+                     struct diag_list *dl)
+{
+	const struct page *pg = &pages->items[pi];
+	HPDF_Page hp = hpages[pi];
+	double H = pg->height;
+	struct render_gstate gs = {0};
+	bool in_text = false;
+
+	for (size_t bi = 0; bi < pg->len; bi++) {
+		const struct box *b = &pg->boxes[bi];
+		int rc = 0;
+
+		/* Consecutive runs share one text object (BT ... ET): a table
+		 * page is mostly text, and an object per run doubles the
+		 * content stream. Paths cannot be drawn inside one. */
+		if (in_text && b->kind != BOX_TEXT) {
+			HPDF_Page_EndText(hp);
+			in_text = false;
+		}
+		switch (b->kind) {
+		case BOX_TEXT:
+			if ((unsigned)b->face >= FACE_COUNT)
+				return diag_error(dl, NULL, 0,
+				                  "page %zu: text in unknown face %d",
+				                  pi + 1, (int)b->face);
+			if (b->len == 0)
+				break;
+			if (!in_text) {
+				HPDF_Page_BeginText(hp);
+				in_text = true;
+			}
+			rc = draw_text(r, hp, &gs, b, H, dl);
+			break;
+		case BOX_RULE:
+			set_stroke(hp, &gs, b->color, b->line_width);
+			HPDF_Page_MoveTo(hp, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y));
+			HPDF_Page_LineTo(hp, (HPDF_REAL)(b->x + b->w),
+			                 (HPDF_REAL)(H - (b->y + b->h)));
+			HPDF_Page_Stroke(hp);
+			break;
+		case BOX_FILL:
+			set_fill(hp, &gs, b->color);
+			HPDF_Page_Rectangle(hp, (HPDF_REAL)b->x,
+			                    (HPDF_REAL)(H - b->y - b->h),
+			                    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+			HPDF_Page_Fill(hp);
+			break;
+		case BOX_LINK:
+			rc = draw_link(r, pages, pi, hpages, tops, b, dl);
+			break;
+		default:
+			return diag_error(dl, NULL, 0, "page %zu: unknown box kind %d",
+			                  pi + 1, (int)b->kind);
+		}
+		if (rc < 0)
+			return -1;
+		if (render_haru_failed(r))
+			return page_error(r, dl, pi);
+	}
+	if (in_text)
+		HPDF_Page_EndText(hp);
+	return render_haru_failed(r) ? page_error(r, dl, pi) : 0;
+}
+
+/* Bookmarks: a level-1 entry at the top, deeper entries under the level-1
+ * entry before them (at the top if there is none). Titles go through the
+ * UTF-8 encoder, which libharu writes as UTF-16BE with a byte order mark,
+ * the form PDF text strings need for non-ASCII. */
+int render_add_outline(struct render *r, const struct pages *pages,
+                       HPDF_Page *hpages, struct diag_list *dl)
+{
+	HPDF_Encoder utf8 = HPDF_GetEncoder(r->pdf, "UTF-8");
+	HPDF_Outline section = NULL;
+
+	if (pages->outline_len == 0)
+		return 0;
+	for (size_t i = 0; i < pages->outline_len; i++) {
+		const struct outline_entry *e = &pages->outline[i];
+		HPDF_Outline o;
+		HPDF_Destination dst;
+
+		if (e->page < 0 || (size_t)e->page >= pages->len)
+			return diag_error(dl, NULL, 0,
+			                  "bookmark '%s' points to page %d of %zu",
+			                  e->title, e->page + 1, pages->len);
+		o = HPDF_CreateOutline(r->pdf, e->level <= 1 ? NULL : section,
+		                       e->title, utf8);
+		if (!o)
+			goto fail;
+		if (e->level <= 1) {
+			section = o;
+			HPDF_Outline_SetOpened(o, HPDF_TRUE);
+		}
+		dst = HPDF_Page_CreateDestination(hpages[e->page]);
+		if (!dst || dest_at(dst, hpages[e->page],
+		                    pages->items[e->page].height - e->y) != HPDF_OK)
+			goto fail;
+		HPDF_Outline_SetDestination(o, dst);
+	}
+	HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	if (render_haru_failed(r))
+		goto fail;
+	return 0;
+fail:
+	return render_haru_error(r, dl, "cannot add the bookmarks");
+}
