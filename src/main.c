@@ -210,7 +210,8 @@ static int run(const struct options *o, struct diag_list *dl)
 	if (dl->errors)
 		goto done;
 	d = doc_build(c, f, dl);
-	if (!d || pdf_date(c, date, sizeof date, dl) != 0)
+	if (!d || fonts_check_doc(fonts, d, dl) != 0 ||
+	    pdf_date(c, date, sizeof date, dl) != 0)
 		goto done;
 	p = layout_run(d, &c->style, fonts_metrics(fonts), dl);
 	if (!p)

@@ -160,12 +160,12 @@ static void test_blocks_carry_their_origin(void **state)
 	/* heading: its config section's line */
 	assert_string_equal(d->blocks[0].origin.file, CONFIG);
 	assert_int_equal(d->blocks[0].origin.line, 7);
-	/* each paragraph of a text fact: the fact's line in the data file */
+	/* each paragraph of a text fact: its own line in the data file */
 	for (size_t i = 1; i <= 2; i++) {
 		b = &d->blocks[i];
 		assert_int_equal(b->kind, DOC_PARAGRAPH);
 		assert_string_equal(b->origin.file, DATA);
-		assert_int_equal(b->origin.line, 6);
+		assert_int_equal(b->origin.line, 7 + (int)i);
 	}
 	assert_string_equal(d->blocks[1].u.paragraph.text, "First paragraph.");
 	/* a page break: the config line that asks for it */
@@ -192,7 +192,11 @@ static void test_list_has_typed_items_with_levels(void **state)
 	assert_string_equal(l->items[1].text, "one, in detail");
 	assert_int_equal(l->items[0].level, 0);
 	assert_int_equal(l->items[1].level, 1);
-	assert_int_equal(l->items[2].origin.line, 11);
+	/* each item: its own line; the block: the fact's */
+	assert_int_equal(d->blocks[1].origin.line, 11);
+	assert_int_equal(l->items[0].origin.line, 14);
+	assert_int_equal(l->items[1].origin.line, 15);
+	assert_int_equal(l->items[2].origin.line, 16);
 	doc_free(d);
 	diag_release(&dl);
 }

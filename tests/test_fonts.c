@@ -429,6 +429,56 @@ static void test_cmap_without_final_segment_is_damage(void **state)
 	               "cmap format 4 lacks the final 0xFFFF segment");
 }
 
+/* Before layout, each string is checked in the face layout sets it in,
+ * and a missing character is reported at its fact's line (a table cell
+ * at its CSV row), once per face however often it is used. */
+static void test_doc_check_names_the_fact_and_face(void **state)
+{
+	struct fonts *f = load_dejavu();
+	struct doc *d = doc_new("T", "M", "1 January 2020");
+	struct diag_list dl = {0};
+	struct doc_block *b;
+	const char *han = "Pe\xc4\x87 \xe6\xbc\xa2";   /* "Peć 漢" */
+
+	(void)state;
+	b = doc_append(d, DOC_HEADING, "data/a.ini", 7);
+	b->u.heading.level = 1;
+	b->u.heading.title = strdup(han);
+	for (int i = 0; i < 2; i++)
+		doc_append(d, DOC_PARAGRAPH, "data/a.ini", 8 + i)
+		        ->u.paragraph.text = strdup(han);
+	doc_append(d, DOC_NOTE, "data/a.ini", 12)->u.paragraph.text = strdup(han);
+	b = doc_append(d, DOC_TABLE, "data/a.ini", 20);
+	b->u.table.cols = 1;
+	b->u.table.rows = 1;
+	b->u.table.columns = calloc(1, sizeof *b->u.table.columns);
+	b->u.table.columns[0].title = strdup("Name");
+	b->u.table.cells = calloc(1, sizeof *b->u.table.cells);
+	b->u.table.cells[0] = strdup("\xe5\xad\x97");   /* "字" */
+	b->u.table.row_origins = calloc(1, sizeof *b->u.table.row_origins);
+	b->u.table.row_origins[0] = (struct doc_origin){ "data/a.csv", 3 };
+	assert_int_equal(fonts_check_doc(f, d, &dl), -1);
+	assert_int_equal(dl.len, 4);
+	assert_string_equal(dl.items[0].file, "data/a.ini");
+	assert_int_equal(dl.items[0].line, 7);
+	assert_non_null(strstr(dl.items[0].msg, "the bold font (fonts/DejaVuSans-Bold.ttf) "
+	                       "has no glyph for U+6F22 '\xe6\xbc\xa2', used in \"Pe"));
+	assert_int_equal(dl.items[1].line, 8);      /* line 9: reported once */
+	assert_non_null(strstr(dl.items[1].msg, "the regular font"));
+	assert_int_equal(dl.items[2].line, 12);
+	assert_non_null(strstr(dl.items[2].msg, "the italic font"));
+	assert_string_equal(dl.items[3].file, "data/a.csv");
+	assert_int_equal(dl.items[3].line, 3);
+	assert_non_null(strstr(dl.items[3].msg, "U+5B57"));
+	diag_release(&dl);
+	doc_free(d);
+	d = doc_new("Peć", "M", "1 January 2020");
+	assert_int_equal(fonts_check_doc(f, d, &dl), 0);
+	assert_int_equal(dl.len, 0);
+	doc_free(d);
+	fonts_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -444,6 +494,7 @@ int main(void)
 		cmocka_unit_test(test_truncated_font_is_damage),
 		cmocka_unit_test(test_text_file_is_not_a_font),
 		cmocka_unit_test(test_cmap_without_final_segment_is_damage),
+		cmocka_unit_test(test_doc_check_names_the_fact_and_face),
 	};
 
 	return cmocka_run_group_tests_name("fonts", tests, NULL, NULL);

@@ -168,6 +168,7 @@ struct doc_block {
 struct doc {
 	char *title, *subtitle, *marking, *organisation;
 	char *as_of;        /* formatted for print: "29 November 2018" */
+	struct doc_origin origin;   /* the config that set the lines above */
 	struct doc_block *blocks;
 	size_t len, cap;
 	/* The file names origins point to, each copied once. */

@@ -18,6 +18,7 @@
 
 #include "briefing/base/diag.h"
 #include "briefing/base/style.h"
+#include "briefing/doc.h"
 
 
 struct metrics {
@@ -92,6 +93,20 @@ size_t fonts_index(const struct fonts *f, enum face face);
  * (invalid UTF-8 is not this function's business and is skipped). */
 long fonts_missing(const struct fonts *f, enum face face, const char *s,
                    size_t len, uint32_t *cp);
+
+/* When face cannot print a character of s[0..len) (see fonts_missing()),
+ * reports it at file:line (file may be NULL), naming the character, the
+ * face's font and the text around it, and returns -1; else returns 0. */
+int fonts_report_missing(const struct fonts *f, enum face face,
+                         const char *s, size_t len, const char *file,
+                         int line, struct diag_list *dl);
+
+/* Checks, before layout, that every string of d has a glyph in the face
+ * layout sets it in, reporting each missing character once per face at
+ * the origin of its first use (a fact's line, a table row's CSV line).
+ * Returns 0, or -1 after reporting. */
+int fonts_check_doc(const struct fonts *f, const struct doc *d,
+                    struct diag_list *dl);
 
 /* One bit per BMP code point, (bits[cp >> 3] >> (cp & 7)) & 1: the
  * characters a font must keep in its subset. */

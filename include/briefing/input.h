@@ -160,6 +160,7 @@ struct fact_item {
 	char *value;    /* a figure's value; NULL otherwise */
 	int level;      /* list items: 0, or 1 for a sub-item */
 	int number;     /* its key in the data file: 3 for "3" and "3.1" */
+	int line;       /* where it is written */
 };
 
 /* A code used in a table column and what it stands for ("A" = "Army"). */

@@ -20,11 +20,12 @@
 #include "briefing/base/xalloc.h"
 #include "briefing/input.h"
 
-/* An origin at a fact's own line, or at line of the fact's file. */
+/* An origin at line of the fact's file, or at the fact's own line when
+ * line is 0 (not known). */
 static struct doc_origin fact_origin(struct doc *d, const struct fact *f,
                                      int line)
 {
-	struct doc_origin o = { doc_intern(d, f->file), line };
+	struct doc_origin o = { doc_intern(d, f->file), line ? line : f->line };
 
 	return o;
 }
@@ -442,8 +443,6 @@ static void add_items(struct doc *d, const struct fact *fact)
 	struct doc_block *b = doc_append(d, fact->kind == FACT_LIST ? DOC_LIST
 	                                                         : DOC_FIGURES,
 	                                 fact->file, fact->line);
-	struct doc_origin o = b->origin;
-
 	if (fact->kind == FACT_LIST) {
 		struct doc_list *l = &b->u.list;
 
@@ -453,7 +452,7 @@ static void add_items(struct doc *d, const struct fact *fact)
 		for (size_t i = 0; i < l->len; i++) {
 			l->items[i].text = xstrdup(fact->items[i].text);
 			l->items[i].level = fact->items[i].level;
-			l->items[i].origin = o;
+			l->items[i].origin = fact_origin(d, fact, fact->items[i].line);
 		}
 		return;
 	}
@@ -465,7 +464,7 @@ static void add_items(struct doc *d, const struct fact *fact)
 
 		fig->label = xstrdup(fact->items[i].text);
 		fig->value = xstrdup(fact->items[i].value);
-		fig->origin = o;
+		fig->origin = fact_origin(d, fact, fact->items[i].line);
 	}
 }
 
@@ -529,7 +528,8 @@ static int add_block_for(struct doc *d, const struct config *c,
 	switch (fact->kind) {
 	case FACT_TEXT:
 		for (size_t i = 0; i < fact->len; i++)
-			doc_append(d, DOC_PARAGRAPH, fact->file, fact->line)
+			doc_append(d, DOC_PARAGRAPH, fact->file, fact->items[i].line ?
+			           fact->items[i].line : fact->line)
 			        ->u.paragraph.text = xstrdup(fact->items[i].text);
 		return 0;
 	case FACT_LIST:
@@ -580,6 +580,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	date_format_names(as_of, "long", c->style.labels.month_names, buf,
 	                  sizeof buf);
 	d = doc_new(c->title, c->marking, buf);
+	d->origin.file = doc_intern(d, c->file);
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;
 	if (c->cover)

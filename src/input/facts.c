@@ -180,6 +180,7 @@ static int read_items(const struct ini *ini, struct ini_section *s,
 		}
 		item->level = items[i].minor ? 1 : 0;
 		item->number = items[i].major;
+		item->line = e->line;
 		fact->len++;
 	}
 	free(items);

@@ -74,36 +74,6 @@ static void set_stroke(HPDF_Page page, struct render_gstate *gs, struct rgb c,
 	}
 }
 
-/* A character the font cannot draw would print as an empty box: refuse
- * it, naming the character, the font and the text it is in. Control
- * characters count as missing too. */
-static int check_glyphs(struct render *r, enum face face, const char *s,
-                        size_t len, struct diag_list *dl)
-{
-	uint32_t cp;
-	long at = fonts_missing(r->fonts, face, s, len, &cp);
-	size_t i, n, from, to;
-	char ch[8] = "";
-
-	if (at < 0)
-		return 0;
-	i = (size_t)at;
-	n = utf8_decode(s + i, len - i, &cp);
-	from = i > 30 ? i - 30 : 0;
-	to = i + n + 30 < len ? i + n + 30 : len;
-	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
-		from--;
-	while (to < len && ((unsigned char)s[to] & 0xC0) == 0x80)
-		to++;
-	if (cp >= 0x20 && cp != 0x7F)
-		snprintf(ch, sizeof ch, " '%.*s'", (int)n, s + i);
-	return diag_error(dl, fonts_path(r->fonts, face), 0, "font has no glyph "
-	                  "for U+%04X%s, used in \"%s%.*s%s\"; use a font "
-	                  "that covers it", (unsigned)cp, ch,
-	                  from ? "…" : "", (int)(to - from), s + from,
-	                  to < len ? "…" : "");
-}
-
 /* Rewrites dst as [page /XYZ null top null]: scroll to that height and
  * keep the reader's zoom and horizontal position. libharu's own
  * HPDF_Destination_SetXYZ insists on a zoom factor between 0.08 and 32,
@@ -133,7 +103,10 @@ static char *text_copy(struct render *r, const char *s, size_t len)
 static int draw_text(struct render *r, HPDF_Page hp, struct render_gstate *gs,
                      const struct box *b, double H, struct diag_list *dl)
 {
-	if (check_glyphs(r, b->face, b->text, b->len, dl) < 0)
+	/* fonts_check_doc() has named the fact of every character from
+	 * the data; this catches what layout made itself (labels). */
+	if (fonts_report_missing(r->fonts, b->face, b->text, b->len, NULL, 0,
+	                         dl) < 0)
 		return -1;
 	if (gs->font != r->font[b->face] || gs->size != b->size) {
 		HPDF_Page_SetFontAndSize(hp, r->font[b->face], (HPDF_REAL)b->size);

@@ -117,8 +117,12 @@ expect "missing font file" 1 "^$case/test.ini:[0-9]+: error: font file '$case/no
 new_case; printf '[fonts]\nregular = "No Such Family"\n' >>"$case/test.ini"
 expect "font family not installed" 1 "error: font 'No Such Family' is not installed"
 new_case; sed -i 's/^2 = "Peć"/2 = "Peć 漢字"/' "$case/facts.ini"
-expect "a character the font lacks" 1 "error: font has no glyph for U\+6F22 '漢', used in \"Peć 漢字\"; use a font that covers it$"
-expect "check finds it too, writing nothing" 1 "font has no glyph for U\+6F22" check -c "$case/test.ini"
+expect "a character the font lacks, at its fact's line" 1 "^$case/facts.ini:9: error: the regular font \(.*DejaVuSans.ttf\) has no glyph for U\+6F22 '漢', used in \"Peć 漢字\"; use a font that covers it$"
+expect "check finds it too, writing nothing" 1 "^$case/facts.ini:9: error: the regular font .* has no glyph for U\+6F22" check -c "$case/test.ini"
+new_case; sed -i 's/^Anna Šimić/Anna 漢/' "$case/people.csv"
+expect "a character the font lacks in a CSV cell, at its row" 1 "^$case/people.csv:2: error: the regular font \(.*\) has no glyph for U\+6F22"
+new_case; sed -i 's/^title = "Places"/title = "Places 漢"/' "$case/test.ini"
+expect "a character the bold font lacks in a heading, at its section" 1 "^$case/test.ini:13: error: the bold font \(.*DejaVuSans-Bold.ttf\) has no glyph for U\+6F22"
 
 # --- output ----------------------------------------------------------------
 new_case

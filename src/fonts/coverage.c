@@ -1,0 +1,196 @@
+/*
+ * coverage.c: every character the document prints has a glyph, checked
+ * before layout so the error names the fact that holds the character.
+ *
+ * A character without a glyph would print as an empty box. The check
+ * walks the document model and tests each string against the face that
+ * layout sets it in (headings bold, notes italic, ...: the same faces
+ * docs/config.md lists under [fonts]). Render checks every text run again
+ * as it draws, as a safety net for text that layout makes itself, such as
+ * labels; that error can only name the font.
+ */
+#include "briefing/fonts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/utf8.h"
+#include "briefing/base/xalloc.h"
+
+static const char *const face_names[FACE_COUNT] = {
+	[FACE_REGULAR] = "regular",
+	[FACE_BOLD] = "bold",
+	[FACE_ITALIC] = "italic",
+};
+
+int fonts_report_missing(const struct fonts *f, enum face face,
+                         const char *s, size_t len, const char *file,
+                         int line, struct diag_list *dl)
+{
+	uint32_t cp;
+	long at = fonts_missing(f, face, s, len, &cp);
+	size_t i, n, from, to;
+	char ch[8] = "";
+
+	if (at < 0)
+		return 0;
+	i = (size_t)at;
+	n = utf8_decode(s + i, len - i, &cp);
+	from = i > 30 ? i - 30 : 0;
+	to = i + n + 30 < len ? i + n + 30 : len;
+	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from--;
+	while (to < len && ((unsigned char)s[to] & 0xC0) == 0x80)
+		to++;
+	if (cp >= 0x20 && cp != 0x7F)
+		snprintf(ch, sizeof ch, " '%.*s'", (int)n, s + i);
+	return diag_error(dl, file, line, "the %s font (%s) has no glyph for "
+	                  "U+%04X%s, used in \"%s%.*s%s\"; use a font that "
+	                  "covers it", face_names[face], fonts_path(f, face),
+	                  (unsigned)cp, ch, from ? "…" : "", (int)(to - from),
+	                  s + from, to < len ? "…" : "");
+}
+
+/* reported: one bit per face and BMP code point already reported, so a
+ * character missing from a column of 100,000 cells is one error, at its
+ * first use. */
+struct walk {
+	const struct fonts *f;
+	struct diag_list *dl;
+	int rc;
+	unsigned char reported[FACE_COUNT][FONTS_BMP_BYTES];
+};
+
+/* s (may be NULL) set in face, from o. */
+static void check(struct walk *w, enum face face, const char *s,
+                  struct doc_origin o)
+{
+	uint32_t cp;
+	size_t len = s ? strlen(s) : 0;
+
+	if (!s || fonts_missing(w->f, face, s, len, &cp) < 0)
+		return;
+	w->rc = -1;
+	if (cp < 0x10000) {
+		unsigned char *bit = &w->reported[face][cp >> 3];
+
+		if (*bit & (1u << (cp & 7)))
+			return;
+		*bit = (unsigned char)(*bit | (1u << (cp & 7)));
+	}
+	fonts_report_missing(w->f, face, s, len, o.file, o.line, w->dl);
+}
+
+static void check_table(struct walk *w, const struct doc_block *b)
+{
+	const struct doc_table *t = &b->u.table;
+
+	check(w, FACE_BOLD, t->caption, b->origin);
+	for (size_t c = 0; c < t->cols; c++)
+		check(w, FACE_BOLD, t->columns[c].title, t->columns[c].origin);
+	for (size_t r = 0; r < t->rows; r++)
+		for (size_t c = 0; c < t->cols; c++)
+			check(w, FACE_REGULAR, t->cells[r * t->cols + c],
+			      t->row_origins[r]);
+}
+
+/* A figures block sets labels bold and values regular; a cover tile the
+ * other way round (a big bold value over a small label). */
+static void check_figures(struct walk *w, const struct doc_figures *fs,
+                          bool cover)
+{
+	for (size_t i = 0; i < fs->len; i++) {
+		const struct doc_figure *x = &fs->items[i];
+
+		check(w, cover ? FACE_REGULAR : FACE_BOLD, x->label, x->origin);
+		check(w, cover ? FACE_BOLD : FACE_REGULAR, x->value, x->origin);
+	}
+}
+
+static void check_block(struct walk *w, const struct doc_block *b)
+{
+	switch (b->kind) {
+	case DOC_HEADING:
+		check(w, FACE_BOLD, b->u.heading.title, b->origin);
+		break;
+	case DOC_PARAGRAPH:
+		check(w, FACE_REGULAR, b->u.paragraph.text, b->origin);
+		break;
+	case DOC_NOTE:
+		check(w, FACE_ITALIC, b->u.paragraph.text, b->origin);
+		break;
+	case DOC_LIST:
+		check(w, FACE_REGULAR, b->u.list.intro, b->origin);
+		for (size_t i = 0; i < b->u.list.len; i++)
+			check(w, FACE_REGULAR, b->u.list.items[i].text,
+			      b->u.list.items[i].origin);
+		break;
+	case DOC_FIGURES:
+	case DOC_COVER:
+		check_figures(w, &b->u.figures, b->kind == DOC_COVER);
+		break;
+	case DOC_TABLE:
+		check_table(w, b);
+		break;
+	case DOC_ORGCHART:
+		for (size_t i = 0; i < b->u.orgchart.len; i++) {
+			const struct doc_unit *u = &b->u.orgchart.units[i];
+
+			check(w, FACE_BOLD, u->name, u->origin);
+			check(w, FACE_REGULAR, u->detail, u->origin);
+		}
+		break;
+	case DOC_CONTENTS:
+		/* titles are the headings' (checked bold there); level 2
+		 * entries are set regular */
+		for (size_t i = 0; i < b->u.contents.len; i++)
+			if (b->u.contents.entries[i].level > 1)
+				check(w, FACE_REGULAR, b->u.contents.entries[i].title,
+				      b->origin);
+		break;
+	case DOC_SOURCES:
+		check(w, FACE_REGULAR, b->u.sources.intro, b->origin);
+		for (size_t i = 0; i < b->u.sources.len; i++) {
+			const struct doc_source *s = &b->u.sources.items[i];
+
+			check(w, FACE_BOLD, s->title, s->origin);
+			check(w, FACE_REGULAR, s->url, s->origin);
+			check(w, FACE_ITALIC, s->updated, s->origin);
+		}
+		break;
+	case DOC_PAGEBREAK:
+		break;
+	}
+}
+
+/* The document's own lines, set in every face somewhere: the title bold
+ * on page 1 and regular in the running header, the organisation in all
+ * three, the marking bold, the subtitle regular. */
+static void check_document(struct walk *w, const struct doc *d)
+{
+	for (int face = 0; face < FACE_COUNT; face++) {
+		check(w, (enum face)face, d->organisation, d->origin);
+		if (face != FACE_ITALIC)
+			check(w, (enum face)face, d->title, d->origin);
+	}
+	check(w, FACE_BOLD, d->marking, d->origin);
+	check(w, FACE_REGULAR, d->subtitle, d->origin);
+	check(w, FACE_ITALIC, d->as_of, d->origin);
+}
+
+int fonts_check_doc(const struct fonts *f, const struct doc *d,
+                    struct diag_list *dl)
+{
+	struct walk *w = xcalloc(1, sizeof *w);
+	int rc;
+
+	w->f = f;
+	w->dl = dl;
+	check_document(w, d);
+	for (size_t i = 0; i < d->len; i++)
+		check_block(w, &d->blocks[i]);
+	rc = w->rc;
+	free(w);
+	return rc;
+}
