@@ -21,7 +21,6 @@
 #include "briefing/fonts.h"
 #include "briefing/layout.h"
 #include "briefing/render.h"
-#include "input/csvfile.h"
 
 #ifndef BRIEFING_VERSION
 #define BRIEFING_VERSION "0.1.0"
@@ -145,10 +144,9 @@ static void add_input(const char ***in, size_t *n, size_t *cap,
 	(*in)[(*n)++] = path;
 }
 
-/* Build refuses an output that is one of its inputs: the config, the
- * files it includes (known by the blocks, columns and keys they set), the
- * data files, their CSV tables and the fonts (which fonts_load() read as
- * regular files; fonts is NULL when it failed). Problems go to dl. */
+/* Build refuses an output that is one of its inputs: the config and the
+ * files it includes, the data files, their CSV tables and the fonts
+ * (fonts is NULL when fonts_load() failed). Problems go to dl. */
 static void check_files(const struct options *o, const struct config *c,
                         const struct facts *f, const struct fonts *fonts,
                         struct diag_list *dl)
@@ -156,20 +154,13 @@ static void check_files(const struct options *o, const struct config *c,
 	const char **in = NULL;
 	size_t n = 0, cap = 0;
 
-	add_input(&in, &n, &cap, c->file);
+	for (size_t i = 0; i < c->files_len; i++)
+		add_input(&in, &n, &cap, c->files[i]);
 	for (size_t i = 0; i < c->data_len; i++)
 		add_input(&in, &n, &cap, c->data_files[i]);
-	for (size_t i = 0; i < c->sections_len; i++)
-		for (size_t j = 0; j < c->sections[i].len; j++)
-			add_input(&in, &n, &cap, c->sections[i].blocks[j].file);
-	for (size_t i = 0; i < c->tables_len; i++)
-		for (size_t j = 0; j < c->tables[i].len; j++)
-			add_input(&in, &n, &cap, c->tables[i].columns[j].file);
-	for (size_t i = 0; i < c->cover_figures_len; i++)
-		add_input(&in, &n, &cap, c->cover_figures[i].file);
 	for (size_t i = 0; i < f->len; i++)
-		if (f->items[i].table)
-			add_input(&in, &n, &cap, f->items[i].table->file);
+		if (f->items[i].kind == FACT_TABLE && f->items[i].table)
+			add_input(&in, &n, &cap, fact_table_file(&f->items[i]));
 	for (int i = 0; i < FACE_COUNT; i++) {
 		add_input(&in, &n, &cap, c->font_files[i]);
 		if (fonts)
@@ -199,7 +190,8 @@ static int run(const struct options *o, struct diag_list *dl)
 	f = facts_new();
 	facts_configure(f, c);
 	for (size_t i = 0; i < c->data_len; i++)
-		facts_load(f, c->data_files[i], dl);
+		facts_load_at(f, c->data_files[i], c->data_ref_files[i],
+		              c->data_lines[i], dl);
 	/* Fonts load with the facts, before the document, so that a bad font
 	 * is reported together with bad data; neither needs the other. */
 	for (int i = 0; i < FACE_COUNT; i++)

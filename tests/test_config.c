@@ -199,6 +199,13 @@ static void test_include_overrides_keys_and_keeps_their_files(void **state)
 	/* paths resolve against the file that names them */
 	assert_string_equal(c->fonts[FACE_REGULAR], "/tmp/../x/R.ttf");
 	assert_string_equal(c->data_files[0], "/tmp/../data/m.ini");
+	/* ... naming the key's own file and line, for messages */
+	assert_string_equal(c->data_ref_files[0], "/tmp/briefing-test-base.ini");
+	assert_true(c->data_lines[0] > 0);
+	/* every file read: the config first, then what it includes */
+	assert_int_equal(c->files_len, 2);
+	assert_string_equal(c->files[0], "/tmp/briefing-test-print.ini");
+	assert_string_equal(c->files[1], "/tmp/briefing-test-base.ini");
 	config_free(c);
 	diag_release(&dl);
 
@@ -223,7 +230,7 @@ static void test_include_overrides_keys_and_keeps_their_files(void **state)
 	/* a missing include */
 	write_text("/tmp/briefing-test-print.ini", "include = nowhere.ini\n");
 	assert_null(config_load("/tmp/briefing-test-print.ini", &dl));
-	assert_diag(&dl, "/tmp/briefing-test-print.ini", 1, "include: cannot read 'nowhere.ini'");
+	assert_diag(&dl, "/tmp/briefing-test-print.ini", 1, "'/tmp/nowhere.ini': cannot open: No such file");
 	diag_release(&dl);
 	remove("/tmp/briefing-test-base.ini");
 	remove("/tmp/briefing-test-print.ini");

@@ -119,7 +119,7 @@ static const struct bad_case bad_cases[] = {
 	{ SOURCE "[M.A]\ntype = text\n1 = x\n[m.a]\n", 7, "repeated" },
 	{ SOURCE "[m.t]\ntype = table\n", 4, "[m.t] file: required key is missing" },
 	{ SOURCE "[m.t]\ntype = table\nfile = none.csv\n", 6,
-	  "[m.t] file: table 'none.csv' could not be loaded" },
+	  "none.csv': cannot open: No such file or directory" },
 	/* hostile values */
 	{ SOURCE "[m.a]\ntype = figures\n1 = \"  | 5,000\"\n", 6,
 	  "[m.a] 1: the figure has an empty label; expected 'label | value'" },

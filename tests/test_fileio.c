@@ -230,7 +230,7 @@ static void test_read_at_names_the_referring_line(void **state)
 {
 	struct diag_list dl = { 0 };
 	char *path = make_fifo("table.csv");
-	char *want = xasprintf("'%s' is a FIFO, not a regular file", path);
+	char *want = xasprintf("'%s': is a FIFO, not a regular file", path);
 	char *buf;
 	size_t len;
 

@@ -99,9 +99,16 @@ struct config {
 	bool cover;
 	struct config_cover_figure *cover_figures;
 	size_t cover_figures_len;
-	/* [data] files, resolved against the config's directory */
+	/* [data] files, resolved against the config's directory, and the
+	 * file and line of the key that names each, for messages */
 	char **data_files;
+	char **data_ref_files;
+	int *data_lines;
 	size_t data_len;
+	/* Every file the config was read from: itself first, then each file
+	 * it includes, so a build can refuse to write over any of them. */
+	char **files;
+	size_t files_len;
 	/* [fonts]: a file path (resolved) or a fontconfig name */
 	char *fonts[FACE_COUNT];
 	char *font_files[FACE_COUNT];   /* where each was set, for diagnostics */
@@ -217,6 +224,11 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 
 /* Reads the data file at path and parses it into f. */
 int facts_load(struct facts *f, const char *path, struct diag_list *dl);
+
+/* facts_load() for a data file a config line names: a file that cannot
+ * be read is reported at ref_file:ref_line (see file_read_at()). */
+int facts_load_at(struct facts *f, const char *path, const char *ref_file,
+                  int ref_line, struct diag_list *dl);
 
 void facts_free(struct facts *f);
 

@@ -55,7 +55,7 @@ static int input_error(const char *path, const char *ref_file, int ref_line,
                        const char *problem, struct diag_list *dl)
 {
 	if (ref_file)
-		return diag_error(dl, ref_file, ref_line, "'%s' %s", path, problem);
+		return diag_error(dl, ref_file, ref_line, "'%s': %s", path, problem);
 	return diag_error(dl, path, 0, "%s", problem);
 }
 

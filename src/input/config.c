@@ -205,10 +205,14 @@ static int read_data(struct config *c, const struct ini *ini,
 		                  "[data]: no data files named; add e.g. "
 		                  "'mission = ../data/mission.ini'");
 	c->data_files = xcalloc(s->len, sizeof *c->data_files);
+	c->data_ref_files = xcalloc(s->len, sizeof *c->data_ref_files);
+	c->data_lines = xcalloc(s->len, sizeof *c->data_lines);
 	for (size_t i = 0; i < s->len; i++) {
 		char *dir = path_dirname(s->entries[i].file);
 
 		s->entries[i].used = true;
+		c->data_ref_files[c->data_len] = xstrdup(s->entries[i].file);
+		c->data_lines[c->data_len] = s->entries[i].line;
 		c->data_files[c->data_len++] = path_join(dir, s->entries[i].value);
 		free(dir);
 	}
@@ -328,9 +332,8 @@ static struct ini *parse_with_includes(const char *buf, size_t len,
 	dir = path_dirname(name);
 	path = path_join(dir, ini->include);
 	free(dir);
-	if (file_read(path, &text, &text_len, dl) != 0) {
-		diag_error(dl, name, ini->include_line, "include: cannot read '%s'",
-		           ini->include);
+	if (file_read_at(path, name, ini->include_line, &text, &text_len,
+	                 dl) != 0) {
 		free(path);
 		ini_free(ini);
 		return NULL;
@@ -357,6 +360,12 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 		return NULL;
 	c = xcalloc(1, sizeof *c);
 	c->file = xstrdup(name);
+	/* the merged ini lists the innermost include first */
+	c->files = xcalloc(ini->files_len + 1, sizeof *c->files);
+	c->files[c->files_len++] = xstrdup(name);
+	for (size_t i = ini->files_len; i-- > 0;)
+		if (strcmp(ini->files[i], name) != 0)
+			c->files[c->files_len++] = xstrdup(ini->files[i]);
 	style_default(&c->style);
 	c->sections = xcalloc(ini->len, sizeof *c->sections);
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
@@ -418,9 +427,16 @@ void config_free(struct config *c)
 	for (size_t i = 0; i < c->link_schemes_len; i++)
 		free(c->link_schemes[i]);
 	free(c->link_schemes);
-	for (size_t i = 0; i < c->data_len; i++)
+	for (size_t i = 0; i < c->data_len; i++) {
 		free(c->data_files[i]);
+		free(c->data_ref_files[i]);
+	}
 	free(c->data_files);
+	free(c->data_ref_files);
+	free(c->data_lines);
+	for (size_t i = 0; i < c->files_len; i++)
+		free(c->files[i]);
+	free(c->files);
 	for (int f = 0; f < FACE_COUNT; f++) {
 		free(c->fonts[f]);
 		free(c->font_files[f]);

@@ -273,11 +273,17 @@ fail:
 
 struct csvfile *csvfile_load(const char *path, struct diag_list *dl)
 {
+	return csvfile_load_at(path, NULL, 0, dl);
+}
+
+struct csvfile *csvfile_load_at(const char *path, const char *ref_file,
+                                int ref_line, struct diag_list *dl)
+{
 	char *buf;
 	size_t len;
 	struct csvfile *t;
 
-	if (file_read(path, &buf, &len, dl) != 0)
+	if (file_read_at(path, ref_file, ref_line, &buf, &len, dl) != 0)
 		return NULL;
 	t = csvfile_parse(buf, len, path, dl);
 	free(buf);

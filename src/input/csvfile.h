@@ -34,6 +34,11 @@ struct csvfile *csvfile_parse(const char *buf, size_t len, const char *name,
 
 struct csvfile *csvfile_load(const char *path, struct diag_list *dl);
 
+/* csvfile_load() for a file a data file's line names: a file that cannot
+ * be read is reported at ref_file:ref_line (see file_read_at()). */
+struct csvfile *csvfile_load_at(const char *path, const char *ref_file,
+                                int ref_line, struct diag_list *dl);
+
 void csvfile_free(struct csvfile *t);
 
 /* The cell at row r (0-based, data rows) and column c. */

@@ -349,13 +349,13 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 		char *dir = path_dirname(ini->file);
 		char *path = path_join(dir, file->value);
 
-		fact->table = csvfile_load(path, dl);
+		fact->table = csvfile_load_at(path, ini->file, file->line, dl);
 		free(path);
 		free(dir);
 	}
+	/* csvfile has reported why, at this line or at the CSV's own */
 	if (!fact->table)
-		return diag_error(dl, ini->file, file->line, "[%s] file: table "
-		                  "'%s' could not be loaded", s->name, file->value);
+		return -1;
 	read_codes(ini, s, fact, dl);
 	ini_check_unused(s, keys, dl);
 	if (!allow_bidi)
@@ -498,11 +498,17 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 
 int facts_load(struct facts *f, const char *path, struct diag_list *dl)
 {
+	return facts_load_at(f, path, NULL, 0, dl);
+}
+
+int facts_load_at(struct facts *f, const char *path, const char *ref_file,
+                  int ref_line, struct diag_list *dl)
+{
 	char *buf;
 	size_t len;
 	int rc;
 
-	if (file_read(path, &buf, &len, dl) != 0)
+	if (file_read_at(path, ref_file, ref_line, &buf, &len, dl) != 0)
 		return -1;
 	rc = facts_parse(f, buf, len, path, dl);
 	free(buf);

@@ -54,7 +54,7 @@ expect "missing config file" 1 "^$work/nope.ini: error: cannot open: No such fil
 	build -c "$work/nope.ini" -o "$good"
 expect "config is a directory" 1 "^$case: error: is a directory, not a file$" build -c "$case" -o "$good"
 new_case; sed -i 's/^m = facts.ini/m = gone.ini/' "$case/test.ini"
-expect "missing data file" 1 "^$case/gone.ini: error: cannot open: No such file or directory$"
+expect "missing data file, at the config line naming it" 1 "^$case/test.ini:11: error: '$case/gone.ini': cannot open: No such file or directory$"
 new_case; : >"$case/test.ini"
 expect "zero-byte config" 1 "^$case/test.ini: error: missing required section \[document\]$"
 new_case; : >"$case/facts.ini"
@@ -102,7 +102,7 @@ expect "NUL byte" 1 "^$case/facts.ini:[0-9]+: error: NUL byte in text$"
 new_case; { printf '[test.huge]\ntype = text\n1 = "'; head -c 10485760 /dev/zero | tr '\0' a; printf '"\n'; } >>"$case/facts.ini"
 expect "a 10 MB line" 1 "^$case/facts.ini:[0-9]+: error: line is 10485766 bytes long; the limit is 1000$"
 new_case; head -c 17000000 /dev/zero | tr '\0' '\n' >>"$case/facts.ini"
-expect "a file over the size limit" 1 "^$case/facts.ini: error: file is larger than the limit of 16777216 bytes$"
+expect "a file over the size limit" 1 "^$case/test.ini:11: error: '$case/facts.ini': file is larger than the limit of 16777216 bytes$"
 new_case; { echo "name,from,to"; yes "x,," | head -n 1000001; } >"$case/people.csv"
 sed -i '/^succession/d' "$case/facts.ini"
 expect "a million and one rows" 1 "^$case/people.csv:1000002: error: more than 1000000 rows$"
@@ -188,6 +188,11 @@ expect_kept "output is a CSV" 1 "^briefing: error: output '$case/people.csv' is 
 printf '[style]\nbody_size = 10\n' >"$case/base.ini"; sed -i '1i include = base.ini' "$case/test.ini"
 expect_kept "output is an included config" 1 "^briefing: error: output '$case/base.ini' is the input '$case/base.ini' $refused" \
 	build -c "$case/test.ini" -o "$case/base.ini"
+# mid.ini sets nothing of its own: only the config's list of the files
+# it read knows it is an input.
+printf 'include = base.ini\n' >"$case/mid.ini"; sed -i '1s/.*/include = mid.ini/' "$case/test.ini"
+expect_kept "output is an include that sets nothing" 1 "^briefing: error: output '$case/mid.ini' is the input '$case/mid.ini' $refused" \
+	build -c "$case/test.ini" -o "$case/mid.ini"
 ln -s test.ini "$case/link.pdf"
 expect_kept "output is a symlink to the config" 1 "^briefing: error: output '$case/link.pdf' is the input '$case/test.ini' $refused" \
 	build -c "$case/test.ini" -o "$case/link.pdf"
@@ -196,13 +201,13 @@ fifo="is a FIFO, not a regular file$"
 new_case; mkfifo "$case/fifo.ini"
 expect_kept "FIFO as config" 1 "^$case/fifo.ini: error: $fifo" build -c "$case/fifo.ini" -o "$good"
 new_case; mkfifo "$case/base.ini"; sed -i '1i include = base.ini' "$case/test.ini"
-expect_kept "FIFO as include" 1 "^$case/base.ini: error: $fifo"
+expect_kept "FIFO as include, at the include line" 1 "^$case/test.ini:1: error: '$case/base.ini': $fifo"
 new_case; rm "$case/facts.ini"; mkfifo "$case/facts.ini"
-expect_kept "FIFO as data file" 1 "^$case/facts.ini: error: $fifo"
+expect_kept "FIFO as data file, at its [data] line" 1 "^$case/test.ini:11: error: '$case/facts.ini': $fifo"
 new_case; rm "$case/people.csv"; mkfifo "$case/people.csv"
-expect_kept "FIFO as CSV" 1 "^$case/people.csv: error: $fifo"
+expect_kept "FIFO as CSV, at its file line" 1 "^$case/facts.ini:[0-9]+: error: '$case/people.csv': $fifo"
 new_case; mkfifo "$case/fifo.ttf"; printf '[fonts]\nregular = fifo.ttf\n' >>"$case/test.ini"
-expect_kept "FIFO as font" 1 "^$case/test.ini:[0-9]+: error: '$case/fifo.ttf' $fifo"
+expect_kept "FIFO as font" 1 "^$case/test.ini:[0-9]+: error: '$case/fifo.ttf': $fifo"
 
 new_case
 expect_kept "output to /dev/full" 3 "^/dev/full: error: cannot write output: No space left on device$" \
