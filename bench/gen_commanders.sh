@@ -25,10 +25,11 @@ BEGIN {
 	split("UK GE SP IT NO FR US PL", nation, " ")
 	split("A N AF", service, " ")
 	print "no,rank,name,nation,service,from,to"
-	start = -25567   # 1900-01-01
+	# daily terms from 1700, so 100,000 of them end before the as-of date
+	start = -98615   # 1700-01-01
 	for (i = 1; i <= rows; i++) {
-		from = civil(start + (i - 1) * 7)
-		to = i == rows ? "" : civil(start + i * 7)
+		from = civil(start + (i - 1))
+		to = i == rows ? "" : civil(start + i)
 		printf "%d,Lt. Gen.,\"Commander %d, Ortuño-Peć\",%s,%s,%s,%s\n", i, i,
 			nation[(i % 8) + 1], service[(i % 3) + 1], from, to
 	}

@@ -324,6 +324,37 @@ static void test_term_after_as_of_warns_and_prints_no_tenure(void **state)
 	diag_release(&dl);
 }
 
+/* A table of many future terms warns about the first five rows and
+ * counts the rest in one line, so the log stays readable. */
+static void test_many_future_terms_warn_five_then_count(void **state)
+{
+	static const char data[] = "[source]\ntitle = S\nupdated = 2020-01-01\n"
+	                           "[t.future]\ntype = table\nfile = future.csv\n"
+	                           "succession = yes\n";
+	const char *csv = "tests/fixtures/doc/future.csv";
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	struct config *c = cfg_as_of("2020-06-01", "[section.a]\ntitle = A\n"
+	                             "1 = table t.future\n", &dl);
+	struct doc *d;
+
+	(void)state;
+	assert_int_equal(facts_parse(f, data, sizeof data - 1,
+	                             "tests/fixtures/doc/future.ini", &dl), 0);
+	d = doc_build(c, f, &dl);
+	assert_non_null(d);
+	assert_int_equal(dl.errors, 0);
+	assert_int_equal(dl.len, 6);
+	for (int line = 2; line <= 6; line++)
+		assert_diag(&dl, csv, line, "term starts 2021-");
+	assert_diag(&dl, csv, 0, "3 more terms after the briefing's as-of date "
+	            "2020-06-01");
+	doc_free(d);
+	facts_free(f);
+	config_free(c);
+	diag_release(&dl);
+}
+
 /* Each column carries the config line that set its width. */
 static void test_columns_carry_their_config_line(void **state)
 {
@@ -524,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_fact_of_another_kind_is_an_error),
 		cmocka_unit_test(test_table_cells_format_dates_codes_and_tenure),
 		cmocka_unit_test(test_term_after_as_of_warns_and_prints_no_tenure),
+		cmocka_unit_test(test_many_future_terms_warn_five_then_count),
 		cmocka_unit_test(test_columns_carry_their_config_line),
 		cmocka_unit_test(test_table_without_config_takes_the_csv_header),
 		cmocka_unit_test(test_table_column_must_exist_in_csv),

@@ -284,6 +284,29 @@ static void check_source_age(const struct config *c, const struct facts *f,
 	}
 }
 
+/* The term warnings one table prints in full; the rest are counted in
+ * one line, so a table of 100,000 future terms is not 100,000 lines. */
+#define TERM_WARNINGS_MAX 5
+
+/* The date row r of t starts, or else ends, after as_of, into d and
+ * *which (0 from, 1 to); false when neither does. */
+static bool term_after(const struct fact *t, size_t r, struct date as_of,
+                       struct date *d, int *which)
+{
+	static const char *const field[] = { "from", "to" };
+
+	for (int k = 0; k < 2; k++) {
+		int col = fact_table_column(t, field[k]);
+
+		if (col >= 0 && date_parse(fact_table_cell(t, r, (size_t)col), d) &&
+		    date_cmp(*d, as_of) > 0) {
+			*which = k;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Warns about each succession term that starts, or else ends, after the
  * as-of date: the briefing would state as past what its own date has not
  * reached, and a tenure would come out negative. Every succession fact
@@ -291,31 +314,35 @@ static void check_source_age(const struct config *c, const struct facts *f,
 static void check_term_dates(const struct config *c, const struct facts *f,
                              struct date as_of, struct diag_list *dl)
 {
-	static const char *const field[] = { "from", "to" };
 	static const char *const verb[] = { "starts", "ends" };
 
 	for (size_t i = 0; i < f->len; i++) {
 		const struct fact *t = &f->items[i];
+		size_t warned = 0, more = 0;
 
 		if (t->kind != FACT_TABLE || !t->succession)
 			continue;
-		for (size_t r = 0; r < fact_table_rows(t); r++)
-			for (int k = 0; k < 2; k++) {
-				int col = fact_table_column(t, field[k]);
-				struct date d;
-				char iso[32];
+		for (size_t r = 0; r < fact_table_rows(t); r++) {
+			struct date d;
+			char iso[32];
+			int k;
 
-				if (col < 0 || !date_parse(fact_table_cell(t, r,
-				                                           (size_t)col), &d) ||
-				    date_cmp(d, as_of) <= 0)
-					continue;
-				date_format(d, "iso", iso, sizeof iso);
-				diag_warning(dl, fact_table_file(t),
-				             fact_table_row_line(t, r), "term %s %s, after "
-				             "the briefing's as-of date %s", verb[k], iso,
-				             c->as_of);
-				break;
+			if (!term_after(t, r, as_of, &d, &k))
+				continue;
+			if (warned == TERM_WARNINGS_MAX) {
+				more++;
+				continue;
 			}
+			warned++;
+			date_format(d, "iso", iso, sizeof iso);
+			diag_warning(dl, fact_table_file(t), fact_table_row_line(t, r),
+			             "term %s %s, after the briefing's as-of date %s",
+			             verb[k], iso, c->as_of);
+		}
+		if (more)
+			diag_warning(dl, fact_table_file(t), 0, "%zu more term%s after "
+			             "the briefing's as-of date %s", more,
+			             more == 1 ? "" : "s", c->as_of);
 	}
 }
 
