@@ -189,7 +189,7 @@ check "header row on every page, '(continued)' on every later page" test ! -s "$
 grep -oE '^ *[0-9]+ +Lt\. Gen\.' "$work/t2k.txt" | awk '{print $1}' | sort -n | uniq >"$work/t2k.nums"
 check "all 2,000 rows present once" test "$(wc -l <"$work/t2k.nums")" -eq 2000
 check "rows numbered 1..2000" test "$(head -1 "$work/t2k.nums"),$(tail -1 "$work/t2k.nums")" = "1,2000"
-awk -v RS='\f' '{ n = gsub(/[0-9][0-9] [A-Z][a-z][a-z] 19[0-9][0-9]/, "&"); r = gsub(/Lt\. Gen\./, "&"); if (r && n < 2 * r - 1) print "page " NR ": " r " rows, " n " dates" }' \
+awk -v RS='\f' '{ n = gsub(/[0-9][0-9] [A-Z][a-z][a-z] 1[0-9][0-9][0-9]/, "&"); r = gsub(/Lt\. Gen\./, "&"); if (r && n < 2 * r - 1) print "page " NR ": " r " rows, " n " dates" }' \
 	"$work/t2k.txt" >"$work/t2k.cut"
 check "no row is split from its dates across a page break" test ! -s "$work/t2k.cut"
 
