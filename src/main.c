@@ -57,11 +57,16 @@ struct options {
 	int quiet;
 };
 
+/* arg comes from the command line, so it is shown escaped, as every
+ * diagnostic is. */
 static int usage_error(const char *fmt, const char *arg)
 {
+	char *safe = diag_escape(arg);
+
 	fputs("briefing: ", stderr);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, fmt, safe);
 	fputs("\nTry 'briefing --help'.\n", stderr);
+	free(safe);
 	return EXIT_USAGE;
 }
 

@@ -248,6 +248,8 @@ check "missing config: exit 1 and message" sh -c "[ $rc -eq 1 ] && grep -q '^no/
 "$BRIEFING" frobnicate 2>"$work/stderr"
 rc=$?
 check "unknown command: exit 2" test "$rc" -eq 2
+"$BRIEFING" "$(printf 'bu\033[31mild')" 2>"$work/stderr"
+check "a command-line argument is echoed escaped" grep -qF "unknown command 'bu\\x1b[31mild'" "$work/stderr"
 check "--help prints usage on stdout" sh -c "'$BRIEFING' --help | grep -q '^usage: briefing build'"
 check "--version" sh -c "'$BRIEFING' --version | grep -Eq '^briefing [0-9]+\.[0-9]+\.[0-9]+$'"
 
