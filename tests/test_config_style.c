@@ -98,6 +98,14 @@ static const struct bad_case bad_cases[] = {
 	  "[labels] month_names: expected 12 names separated by spaces" },
 	{ GOOD_HEAD "[labels]\ncontinud = x\n", 11,
 	  "[labels] continud: unknown key (did you mean 'continued'?)" },
+	/* ranges allow it, the page does not: an A4 measure is 166 mm */
+	{ GOOD_HEAD "[page]\nmargin_left = 50\nmargin_right = 50\n"
+	  "[style]\nlist_indent = 45\n", 14,
+	  "[style] list_indent: indents of 90.0 mm leave 20.0 mm for text in a "
+	  "measure of 110.0 mm; text keeps at least a quarter of the measure" },
+	{ GOOD_HEAD "[style]\nheading_number_indent = 50\ncontents_level_indent = 100\n"
+	  "contents_number_gap = 30\n", 12,
+	  "[style] contents_level_indent: indents of 132.0 mm leave 34.0 mm" },
 };
 
 static void test_bad_style_and_labels_name_line_and_key(void **state)

@@ -356,6 +356,40 @@ static void read_style_key(struct ini_section *s, const struct style_key *k,
 	}
 }
 
+/* An indent the ranges allow can still leave no room for text on a
+ * narrow page: the text beside each indent must keep a quarter of the
+ * measure. Reported at the key when [style] sets it, else at the config,
+ * naming the page. */
+static void check_indent(const struct config *c, struct ini_section *s,
+                         const char *key, double indent, double measure,
+                         struct diag_list *dl)
+{
+	struct ini_entry *e = s ? ini_get(s, key) : NULL;
+
+	if (measure - indent >= measure / 4)
+		return;
+	diag_error(dl, e ? e->file : c->file, e ? e->line : 0, "[style] %s: "
+	           "indents of %.1f mm leave %.1f mm for text in a measure of "
+	           "%.1f mm; text keeps at least a quarter of the measure",
+	           key, indent / MM, (measure - indent) / MM, measure / MM);
+}
+
+static void check_indents(const struct config *c, struct ini_section *s,
+                          struct diag_list *dl)
+{
+	const struct style *st = &c->style;
+	double measure = st->page_width - st->margin_left - st->margin_right;
+
+	/* a sub-item is indented twice */
+	check_indent(c, s, "list_indent", 2 * st->list_indent, measure, dl);
+	check_indent(c, s, "heading_number_indent", st->heading_number_indent,
+	             measure, dl);
+	/* a level-2 contents entry: its indent, the number, the gap */
+	check_indent(c, s, "contents_level_indent", st->contents_level_indent +
+	             st->contents_number_gap + st->contents_level2_gap, measure,
+	             dl);
+}
+
 int config_read_style(struct config *c, const struct ini *ini,
                       struct diag_list *dl)
 {
@@ -365,8 +399,10 @@ int config_read_style(struct config *c, const struct ini *ini,
 	size_t n = 0, before = dl->errors;
 	int align;
 
-	if (!s)
-		return 0;
+	if (!s) {
+		check_indents(c, NULL, dl);
+		return dl->errors > before ? -1 : 0;
+	}
 	for (size_t i = 0; i < COUNT(style_keys); i++) {
 		read_style_key(s, &style_keys[i], &c->style, dl);
 		allowed[n++] = style_keys[i].key;
@@ -376,6 +412,8 @@ int config_read_style(struct config *c, const struct ini *ini,
 	allowed[n++] = "align";
 	allowed[n] = NULL;
 	ini_check_unused(s, allowed, dl);
+	if (dl->errors == before)
+		check_indents(c, s, dl);
 	return dl->errors > before ? -1 : 0;
 }
 

@@ -298,6 +298,8 @@ new_case; printf 'name,from,to\rA,2019-01-01,2019-06-01\rB,2019-06-01\r' >"$case
 expect "CSV with CR line ends" 1 "^$case/people.csv:3: error: row 2 has 2 fields; the header has 3$"
 new_case; sed -i '5a this is not ini' "$case/test.ini"; tr '\n' '\r' <"$case/test.ini" >"$case/cr.ini"; mv "$case/cr.ini" "$case/test.ini"
 expect "INI with CR line ends" 1 "^$case/test.ini:6: error: expected 'key = value' or '\[section\]'$"
+new_case; n=$(after "$case/test.ini" 5); printf '[page]\nmargin_left = 50\nmargin_right = 50\n[style]\nlist_indent = 45\n' >>"$case/test.ini"
+expect "indents that leave no room for text" 1 "^$case/test.ini:$n: error: \[style\] list_indent: indents of 90.0 mm leave 20.0 mm for text in a measure of 110.0 mm; text keeps at least a quarter of the measure$"
 # A tab in a CSV cell prints as a space: not an error.
 new_case; sed -i 's/^Anna Šimić/Anna\tŠimić/' "$case/people.csv"
 cases=$((cases + 1))
