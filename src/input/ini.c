@@ -23,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "briefing/base/fileio.h"
 #include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
 
@@ -54,19 +53,6 @@ struct ini *ini_parse(const char *buf, size_t len, const char *name,
 fail:
 	ini_free(ini);
 	return NULL;
-}
-
-struct ini *ini_load(const char *path, struct diag_list *dl)
-{
-	char *buf;
-	size_t len;
-	struct ini *ini;
-
-	if (file_read(path, &buf, &len, dl) != 0)
-		return NULL;
-	ini = ini_parse(buf, len, path, dl);
-	free(buf);
-	return ini;
 }
 
 void ini_free(struct ini *ini)
