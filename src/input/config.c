@@ -314,11 +314,22 @@ static int read_cover(struct config *c, const struct ini *ini,
  * included ones: a profile states only what differs. */
 static struct ini *parse_with_includes(const char *buf, size_t len,
                                        const char *name, int depth,
+                                       struct diag_list *dl);
+
+/* parse_with_includes() as file_parse_at() calls it; ctx is the depth. */
+static void *parse_included(void *ctx, const char *buf, size_t len,
+                            const char *name, struct diag_list *dl)
+{
+	return parse_with_includes(buf, len, name, *(const int *)ctx, dl);
+}
+
+static struct ini *parse_with_includes(const char *buf, size_t len,
+                                       const char *name, int depth,
                                        struct diag_list *dl)
 {
 	struct ini *ini = ini_parse(buf, len, name, dl), *base;
-	char *dir, *path, *text;
-	size_t text_len;
+	char *dir, *path;
+	int next = depth + 1;
 
 	if (!ini || !ini->include)
 		return ini;
@@ -332,14 +343,8 @@ static struct ini *parse_with_includes(const char *buf, size_t len,
 	dir = path_dirname(name);
 	path = path_join(dir, ini->include);
 	free(dir);
-	if (file_read_at(path, name, ini->include_line, &text, &text_len,
-	                 dl) != 0) {
-		free(path);
-		ini_free(ini);
-		return NULL;
-	}
-	base = parse_with_includes(text, text_len, path, depth + 1, dl);
-	free(text);
+	base = file_parse_at(path, name, ini->include_line, parse_included,
+	                     &next, dl);
 	free(path);
 	if (!base) {
 		ini_free(ini);
@@ -398,17 +403,16 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	return c;
 }
 
+static void *parse_config(void *ctx, const char *buf, size_t len,
+                          const char *name, struct diag_list *dl)
+{
+	(void)ctx;
+	return config_parse(buf, len, name, dl);
+}
+
 struct config *config_load(const char *path, struct diag_list *dl)
 {
-	char *buf;
-	size_t len;
-	struct config *c;
-
-	if (file_read(path, &buf, &len, dl) != 0)
-		return NULL;
-	c = config_parse(buf, len, path, dl);
-	free(buf);
-	return c;
+	return file_parse_at(path, NULL, 0, parse_config, NULL, dl);
 }
 
 void config_free(struct config *c)
