@@ -415,6 +415,30 @@ struct config *config_load(const char *path, struct diag_list *dl)
 	return file_parse_at(path, NULL, 0, parse_config, NULL, dl);
 }
 
+static void section_release(struct config_section *s)
+{
+	for (size_t j = 0; j < s->len; j++) {
+		free(s->blocks[j].fact);
+		free(s->blocks[j].file);
+	}
+	free(s->blocks);
+	free(s->id);
+	free(s->title);
+}
+
+static void table_release(struct config_table *t)
+{
+	for (size_t j = 0; j < t->len; j++) {
+		free(t->columns[j].field);
+		free(t->columns[j].title);
+		free(t->columns[j].file);
+	}
+	free(t->columns);
+	free(t->fact);
+	free(t->date_format);
+	free(t->caption);
+}
+
 void config_free(struct config *c)
 {
 	if (!c)
@@ -428,9 +452,7 @@ void config_free(struct config *c)
 	free(c->organisation);
 	free(c->marking);
 	free(c->as_of);
-	for (size_t i = 0; i < c->link_schemes_len; i++)
-		free(c->link_schemes[i]);
-	free(c->link_schemes);
+	xfree_strings(c->link_schemes, c->link_schemes_len);
 	for (size_t i = 0; i < c->data_len; i++) {
 		free(c->data_files[i]);
 		free(c->data_ref_files[i]);
@@ -438,38 +460,16 @@ void config_free(struct config *c)
 	free(c->data_files);
 	free(c->data_ref_files);
 	free(c->data_lines);
-	for (size_t i = 0; i < c->files_len; i++)
-		free(c->files[i]);
-	free(c->files);
+	xfree_strings(c->files, c->files_len);
 	for (int f = 0; f < FACE_COUNT; f++) {
 		free(c->fonts[f]);
 		free(c->font_files[f]);
 	}
-	for (size_t i = 0; i < c->sections_len; i++) {
-		struct config_section *s = &c->sections[i];
-
-		for (size_t j = 0; j < s->len; j++) {
-			free(s->blocks[j].fact);
-			free(s->blocks[j].file);
-		}
-		free(s->blocks);
-		free(s->id);
-		free(s->title);
-	}
+	for (size_t i = 0; i < c->sections_len; i++)
+		section_release(&c->sections[i]);
 	free(c->sections);
-	for (size_t i = 0; i < c->tables_len; i++) {
-		struct config_table *t = &c->tables[i];
-
-		for (size_t j = 0; j < t->len; j++) {
-			free(t->columns[j].field);
-			free(t->columns[j].title);
-			free(t->columns[j].file);
-		}
-		free(t->columns);
-		free(t->fact);
-		free(t->date_format);
-		free(t->caption);
-	}
+	for (size_t i = 0; i < c->tables_len; i++)
+		table_release(&c->tables[i]);
 	free(c->tables);
 	for (size_t i = 0; i < c->cover_figures_len; i++) {
 		free(c->cover_figures[i].fact);

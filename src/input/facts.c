@@ -26,9 +26,7 @@ const char *fact_kind_name(enum fact_kind k)
 
 static void set_schemes(struct facts *f, char *const *schemes, size_t n)
 {
-	for (size_t i = 0; i < f->link_schemes_len; i++)
-		free(f->link_schemes[i]);
-	free(f->link_schemes);
+	xfree_strings(f->link_schemes, f->link_schemes_len);
 	f->link_schemes = xcalloc(n ? n : 1, sizeof *f->link_schemes);
 	for (size_t i = 0; i < n; i++)
 		f->link_schemes[i] = xstrdup(schemes[i]);
@@ -529,9 +527,7 @@ void facts_free(struct facts *f)
 		free(f->sources[i]);
 	}
 	free(f->sources);
-	for (size_t i = 0; i < f->link_schemes_len; i++)
-		free(f->link_schemes[i]);
-	free(f->link_schemes);
+	xfree_strings(f->link_schemes, f->link_schemes_len);
 	strhash_release(f->index);
 	free(f->index);
 	free(f);

@@ -73,9 +73,7 @@ void ini_free(struct ini *ini)
 	}
 	free(ini->sections);
 	strhash_release(&ini->index);
-	for (size_t i = 0; i < ini->files_len; i++)
-		free(ini->files[i]);
-	free(ini->files);
+	xfree_strings(ini->files, ini->files_len);
 	free(ini->include);
 	free(ini);
 }
