@@ -59,22 +59,22 @@ enum style_kind {
 struct style_key {
 	const char *key;
 	size_t offset;         /* into struct style */
-	enum style_kind kind;
 	double min, max;       /* in the unit the key is written in */
 	double def;            /* the default, in that unit too */
+	enum style_kind kind;
 	struct rgb color;      /* the default of a STYLE_COLOR */
 };
 
 #define PT(k, lo, hi, d) \
-	{ #k, offsetof(struct style, k), STYLE_PT, lo, hi, d, { 0, 0, 0 } }
+	{ #k, offsetof(struct style, k), lo, hi, d, STYLE_PT, { 0, 0, 0 } }
 #define MM_(k, lo, hi, d) \
-	{ #k, offsetof(struct style, k), STYLE_MM, lo, hi, d, { 0, 0, 0 } }
+	{ #k, offsetof(struct style, k), lo, hi, d, STYLE_MM, { 0, 0, 0 } }
 #define INT(k, lo, hi, d) \
-	{ #k, offsetof(struct style, k), STYLE_INT, lo, hi, d, { 0, 0, 0 } }
+	{ #k, offsetof(struct style, k), lo, hi, d, STYLE_INT, { 0, 0, 0 } }
 #define BOOL(k, d) \
-	{ #k, offsetof(struct style, k), STYLE_BOOL, 0, 0, d, { 0, 0, 0 } }
+	{ #k, offsetof(struct style, k), 0, 0, d, STYLE_BOOL, { 0, 0, 0 } }
 #define COLOR(k, c) \
-	{ #k, offsetof(struct style, k), STYLE_COLOR, 0, 0, 0, c }
+	{ #k, offsetof(struct style, k), 0, 0, 0, STYLE_COLOR, c }
 #define RGB(r, g, b) { r, g, b }
 #define BLACK RGB(0.1f, 0.1f, 0.1f)
 #define NAVY RGB(0.0f, 0.2f, 0.4f)
