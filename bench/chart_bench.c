@@ -2,7 +2,8 @@
  * chart_bench.c: timing of chart_layout() on random trees, so that its
  * linearity is visible: microseconds per node should stay flat as the
  * trees grow. Stacking is off (max_width is huge); one layout round per
- * call. Trees come from a fixed-seed LCG, so runs are comparable.
+ * call. Trees come from a fixed-seed LCG, so runs are comparable; they
+ * are the unit tests' random trees (tests/chart_random.h), with staff.
  *
  *   make build/chart_bench && build/chart_bench
  *
@@ -11,6 +12,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "layout/chart.h"
+#include "../tests/chart_random.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -19,36 +21,6 @@
 #include <time.h>
 
 #define RUNS 11
-
-static uint32_t lcg(uint32_t *s)
-{
-	*s = *s * 1664525u + 1013904223u;
-	return *s >> 8;
-}
-
-/* The same shape as the unit tests' random trees: half the nodes hang
- * under a recent node, so some branches run deep. */
-static struct chart_node *random_tree(size_t n, uint32_t seed)
-{
-	struct chart_node *t = calloc(n, sizeof *t);
-
-	if (!t)
-		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		uint32_t r = lcg(&seed);
-
-		t[i].w = 20 + r % 80;
-		t[i].h = 10 + (r >> 8) % 30;
-		t[i].staff = i > 0 && (r >> 16) % 16 == 0;
-		if (i == 0)
-			t[i].parent = -1;
-		else if (r % 2)
-			t[i].parent = (int)(i - 1 - (r >> 4) % (i < 8 ? i : 8));
-		else
-			t[i].parent = (int)((r >> 4) % i);
-	}
-	return t;
-}
 
 static double now_us(void)
 {
@@ -77,7 +49,7 @@ int main(void)
 	       "segments");
 	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
 		size_t n = sizes[k], segs = 0;
-		struct chart_node *t = random_tree(n, 42);
+		struct chart_node *t = chart_random_tree(n, 42, 16);
 		double times[RUNS];
 
 		if (!t)

@@ -4,6 +4,7 @@
 # a config that prints it. Generated on demand; never committed as data.
 #   bench/gen_commanders.sh DIR ROWS
 set -eu
+. "$(dirname "$0")/lib.sh"
 dir=$1
 rows=$2
 mkdir -p "$dir"
@@ -45,15 +46,10 @@ file = commanders.csv
 succession = yes
 codes.service = "A = Army, N = Navy, AF = Air Force"
 INI
-cat >"$dir/briefing.ini" <<INI
-[document]
-title = "Synthetic briefing: $rows commanders"
-marking = "NATO UNCLASSIFIED"
-as_of = 2024-01-01
-
-[data]
-m = facts.ini
-
+{
+briefing_head "Synthetic briefing: $rows commanders" "NATO UNCLASSIFIED" \
+	2024-01-01 m facts.ini
+cat <<INI
 [section.commanders]
 title = "Commanders"
 1 = table synthetic.commanders
@@ -70,3 +66,4 @@ date_format = short
 7 = to | To | left | auto
 8 = tenure | Tenure | right | auto
 INI
+} >"$dir/briefing.ini"

@@ -6,6 +6,7 @@
 # Generated on demand; never committed as data.
 #   bench/gen_hostile.sh DIR ITEMS FACTS   (both at least 1)
 set -eu
+. "$(dirname "$0")/lib.sh"
 dir=$1
 items=$2
 facts=$3
@@ -25,15 +26,9 @@ BEGIN {
 		printf "\n[big.fact-%d]\ntype = text\n1 = \"Fact number %d.\"\n", i, i
 	}
 }' > "$dir/big.ini"
-cat > "$dir/briefing.ini" <<EOC
-[document]
-title = "Scale test"
-marking = "UNCLASSIFIED"
-as_of = 2018-11-29
-
-[data]
-big = big.ini
-
+{
+briefing_head "Scale test" UNCLASSIFIED 2018-11-29 big big.ini
+cat <<EOC
 [fonts]
 regular = $PWD/fonts/DejaVuSans.ttf
 bold = $PWD/fonts/DejaVuSans-Bold.ttf
@@ -44,3 +39,4 @@ title = "A long list"
 1 = list big.list
 2 = text big.fact-$facts
 EOC
+} > "$dir/briefing.ini"

@@ -50,6 +50,19 @@ static const char *fuzz_name(const char *base)
 	return name;
 }
 
+/* The harness for a parser that returns a new object or NULL: parse the
+ * input under the scratch name base, then free the object and the
+ * diagnostics. */
+#define FUZZ_PARSER(parse, release, base) \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size); \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
+	{ \
+		struct diag_list dl = { 0 }; \
+		release(parse((const char *)data, size, fuzz_name(base), &dl)); \
+		diag_release(&dl); \
+		return 0; \
+	}
+
 int __real_file_read(const char *path, char **buf, size_t *len,
                      struct diag_list *dl);
 int __wrap_file_read(const char *path, char **buf, size_t *len,

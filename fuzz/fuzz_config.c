@@ -9,14 +9,4 @@
 
 #include "fuzz.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	struct diag_list dl = { 0 };
-
-	config_free(config_parse((const char *)data, size,
-	                         fuzz_name("briefing.ini"), &dl));
-	diag_release(&dl);
-	return 0;
-}
+FUZZ_PARSER(config_parse, config_free, "briefing.ini")

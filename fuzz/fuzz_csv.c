@@ -9,14 +9,4 @@
 
 #include "fuzz.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	struct diag_list dl = { 0 };
-
-	csvfile_free(csvfile_parse((const char *)data, size,
-	                           fuzz_name("table.csv"), &dl));
-	diag_release(&dl);
-	return 0;
-}
+FUZZ_PARSER(csvfile_parse, csvfile_free, "table.csv")

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "layout/chart.h"
+#include "chart_random.h"
 
 #define TOL 1e-6
 /* Above this many nodes the quadratic checks are skipped. */
@@ -24,13 +25,6 @@ static const struct chart_params base_params = {
 	.level_gap = 20, .sibling_gap = 10, .stack_gap = 6, .stack_indent = 12,
 	.max_width = 1e9, .allow_stack = false,
 };
-
-/* A tiny LCG, so the generated trees are the same on every libc. */
-static uint32_t lcg(uint32_t *s)
-{
-	*s = *s * 1664525u + 1013904223u;
-	return *s >> 8;
-}
 
 static struct chart_node *nodes_new(size_t n, double w, double h)
 {
@@ -45,24 +39,12 @@ static struct chart_node *nodes_new(size_t n, double w, double h)
 	return t;
 }
 
-/* A random tree: node i hangs under an earlier node, often a recent one
- * so that some branches run deep; sizes vary. */
+/* chart_random_tree() without staff; out of memory fails the test. */
 static struct chart_node *random_tree(size_t n, uint32_t seed)
 {
-	struct chart_node *t = nodes_new(n, 0, 0);
+	struct chart_node *t = chart_random_tree(n, seed, 0);
 
-	for (size_t i = 0; i < n; i++) {
-		uint32_t r = lcg(&seed);
-
-		t[i].w = 20 + r % 80;
-		t[i].h = 10 + (r >> 8) % 30;
-		if (i == 0)
-			t[i].parent = -1;
-		else if (r % 2)
-			t[i].parent = (int)(i - 1 - (r >> 4) % (i < 8 ? i : 8));
-		else
-			t[i].parent = (int)((r >> 4) % i);
-	}
+	assert_non_null(t);
 	return t;
 }
 
@@ -71,7 +53,7 @@ static struct chart_node *random_tree(size_t n, uint32_t seed)
 static void sprinkle_staff(struct chart_node *t, size_t n, uint32_t seed)
 {
 	for (size_t i = 1; i < n; i++)
-		t[i].staff = lcg(&seed) % 4 == 0;
+		t[i].staff = chart_random_next(&seed) % 4 == 0;
 }
 
 static size_t *depths(const struct chart_node *t, size_t n)

@@ -205,6 +205,20 @@ int file_read(const char *path, char **buf, size_t *len, struct diag_list *dl)
 	return file_read_at(path, NULL, 0, buf, len, dl);
 }
 
+void *file_parse_at(const char *path, const char *ref_file, int ref_line,
+                    file_parser *parse, void *ctx, struct diag_list *dl)
+{
+	char *buf;
+	size_t len;
+	void *result;
+
+	if (file_read_at(path, ref_file, ref_line, &buf, &len, dl) != 0)
+		return NULL;
+	result = parse(ctx, buf, len, path, dl);
+	free(buf);
+	return result;
+}
+
 /* Writes all of data to fd, retrying short writes; 0, or an errno. */
 static int write_all(int fd, const void *data, size_t len)
 {

@@ -127,9 +127,7 @@ void doc_free(struct doc *d)
 	for (size_t i = 0; i < d->len; i++)
 		block_release(&d->blocks[i]);
 	free(d->blocks);
-	for (size_t i = 0; i < d->files_len; i++)
-		free(d->files[i]);
-	free(d->files);
+	xfree_strings(d->files, d->files_len);
 	free(d->title);
 	free(d->subtitle);
 	free(d->marking);

@@ -314,11 +314,22 @@ static int read_cover(struct config *c, const struct ini *ini,
  * included ones: a profile states only what differs. */
 static struct ini *parse_with_includes(const char *buf, size_t len,
                                        const char *name, int depth,
+                                       struct diag_list *dl);
+
+/* parse_with_includes() as file_parse_at() calls it; ctx is the depth. */
+static void *parse_included(void *ctx, const char *buf, size_t len,
+                            const char *name, struct diag_list *dl)
+{
+	return parse_with_includes(buf, len, name, *(const int *)ctx, dl);
+}
+
+static struct ini *parse_with_includes(const char *buf, size_t len,
+                                       const char *name, int depth,
                                        struct diag_list *dl)
 {
 	struct ini *ini = ini_parse(buf, len, name, dl), *base;
-	char *dir, *path, *text;
-	size_t text_len;
+	char *dir, *path;
+	int next = depth + 1;
 
 	if (!ini || !ini->include)
 		return ini;
@@ -332,14 +343,8 @@ static struct ini *parse_with_includes(const char *buf, size_t len,
 	dir = path_dirname(name);
 	path = path_join(dir, ini->include);
 	free(dir);
-	if (file_read_at(path, name, ini->include_line, &text, &text_len,
-	                 dl) != 0) {
-		free(path);
-		ini_free(ini);
-		return NULL;
-	}
-	base = parse_with_includes(text, text_len, path, depth + 1, dl);
-	free(text);
+	base = file_parse_at(path, name, ini->include_line, parse_included,
+	                     &next, dl);
 	free(path);
 	if (!base) {
 		ini_free(ini);
@@ -398,17 +403,40 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	return c;
 }
 
+static void *parse_config(void *ctx, const char *buf, size_t len,
+                          const char *name, struct diag_list *dl)
+{
+	(void)ctx;
+	return config_parse(buf, len, name, dl);
+}
+
 struct config *config_load(const char *path, struct diag_list *dl)
 {
-	char *buf;
-	size_t len;
-	struct config *c;
+	return file_parse_at(path, NULL, 0, parse_config, NULL, dl);
+}
 
-	if (file_read(path, &buf, &len, dl) != 0)
-		return NULL;
-	c = config_parse(buf, len, path, dl);
-	free(buf);
-	return c;
+static void section_release(struct config_section *s)
+{
+	for (size_t j = 0; j < s->len; j++) {
+		free(s->blocks[j].fact);
+		free(s->blocks[j].file);
+	}
+	free(s->blocks);
+	free(s->id);
+	free(s->title);
+}
+
+static void table_release(struct config_table *t)
+{
+	for (size_t j = 0; j < t->len; j++) {
+		free(t->columns[j].field);
+		free(t->columns[j].title);
+		free(t->columns[j].file);
+	}
+	free(t->columns);
+	free(t->fact);
+	free(t->date_format);
+	free(t->caption);
 }
 
 void config_free(struct config *c)
@@ -424,9 +452,7 @@ void config_free(struct config *c)
 	free(c->organisation);
 	free(c->marking);
 	free(c->as_of);
-	for (size_t i = 0; i < c->link_schemes_len; i++)
-		free(c->link_schemes[i]);
-	free(c->link_schemes);
+	xfree_strings(c->link_schemes, c->link_schemes_len);
 	for (size_t i = 0; i < c->data_len; i++) {
 		free(c->data_files[i]);
 		free(c->data_ref_files[i]);
@@ -434,38 +460,16 @@ void config_free(struct config *c)
 	free(c->data_files);
 	free(c->data_ref_files);
 	free(c->data_lines);
-	for (size_t i = 0; i < c->files_len; i++)
-		free(c->files[i]);
-	free(c->files);
+	xfree_strings(c->files, c->files_len);
 	for (int f = 0; f < FACE_COUNT; f++) {
 		free(c->fonts[f]);
 		free(c->font_files[f]);
 	}
-	for (size_t i = 0; i < c->sections_len; i++) {
-		struct config_section *s = &c->sections[i];
-
-		for (size_t j = 0; j < s->len; j++) {
-			free(s->blocks[j].fact);
-			free(s->blocks[j].file);
-		}
-		free(s->blocks);
-		free(s->id);
-		free(s->title);
-	}
+	for (size_t i = 0; i < c->sections_len; i++)
+		section_release(&c->sections[i]);
 	free(c->sections);
-	for (size_t i = 0; i < c->tables_len; i++) {
-		struct config_table *t = &c->tables[i];
-
-		for (size_t j = 0; j < t->len; j++) {
-			free(t->columns[j].field);
-			free(t->columns[j].title);
-			free(t->columns[j].file);
-		}
-		free(t->columns);
-		free(t->fact);
-		free(t->date_format);
-		free(t->caption);
-	}
+	for (size_t i = 0; i < c->tables_len; i++)
+		table_release(&c->tables[i]);
 	free(c->tables);
 	for (size_t i = 0; i < c->cover_figures_len; i++) {
 		free(c->cover_figures[i].fact);

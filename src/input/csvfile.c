@@ -276,18 +276,17 @@ struct csvfile *csvfile_load(const char *path, struct diag_list *dl)
 	return csvfile_load_at(path, NULL, 0, dl);
 }
 
+static void *parse_csv(void *ctx, const char *buf, size_t len,
+                       const char *name, struct diag_list *dl)
+{
+	(void)ctx;
+	return csvfile_parse(buf, len, name, dl);
+}
+
 struct csvfile *csvfile_load_at(const char *path, const char *ref_file,
                                 int ref_line, struct diag_list *dl)
 {
-	char *buf;
-	size_t len;
-	struct csvfile *t;
-
-	if (file_read_at(path, ref_file, ref_line, &buf, &len, dl) != 0)
-		return NULL;
-	t = csvfile_parse(buf, len, path, dl);
-	free(buf);
-	return t;
+	return file_parse_at(path, ref_file, ref_line, parse_csv, NULL, dl);
 }
 
 void csvfile_free(struct csvfile *t)

@@ -26,9 +26,7 @@ const char *fact_kind_name(enum fact_kind k)
 
 static void set_schemes(struct facts *f, char *const *schemes, size_t n)
 {
-	for (size_t i = 0; i < f->link_schemes_len; i++)
-		free(f->link_schemes[i]);
-	free(f->link_schemes);
+	xfree_strings(f->link_schemes, f->link_schemes_len);
 	f->link_schemes = xcalloc(n ? n : 1, sizeof *f->link_schemes);
 	for (size_t i = 0; i < n; i++)
 		f->link_schemes[i] = xstrdup(schemes[i]);
@@ -496,6 +494,13 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 	return dl->errors > before ? -1 : 0;
 }
 
+/* facts_parse() as file_parse_at() calls it: the store, or NULL. */
+static void *parse_facts(void *f, const char *buf, size_t len,
+                         const char *name, struct diag_list *dl)
+{
+	return facts_parse(f, buf, len, name, dl) == 0 ? f : NULL;
+}
+
 int facts_load(struct facts *f, const char *path, struct diag_list *dl)
 {
 	return facts_load_at(f, path, NULL, 0, dl);
@@ -504,15 +509,8 @@ int facts_load(struct facts *f, const char *path, struct diag_list *dl)
 int facts_load_at(struct facts *f, const char *path, const char *ref_file,
                   int ref_line, struct diag_list *dl)
 {
-	char *buf;
-	size_t len;
-	int rc;
-
-	if (file_read_at(path, ref_file, ref_line, &buf, &len, dl) != 0)
-		return -1;
-	rc = facts_parse(f, buf, len, path, dl);
-	free(buf);
-	return rc;
+	return file_parse_at(path, ref_file, ref_line, parse_facts, f, dl) ?
+	       0 : -1;
 }
 
 void facts_free(struct facts *f)
@@ -529,9 +527,7 @@ void facts_free(struct facts *f)
 		free(f->sources[i]);
 	}
 	free(f->sources);
-	for (size_t i = 0; i < f->link_schemes_len; i++)
-		free(f->link_schemes[i]);
-	free(f->link_schemes);
+	xfree_strings(f->link_schemes, f->link_schemes_len);
 	strhash_release(f->index);
 	free(f->index);
 	free(f);

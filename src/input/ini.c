@@ -23,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "briefing/base/fileio.h"
 #include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
 
@@ -56,19 +55,6 @@ fail:
 	return NULL;
 }
 
-struct ini *ini_load(const char *path, struct diag_list *dl)
-{
-	char *buf;
-	size_t len;
-	struct ini *ini;
-
-	if (file_read(path, &buf, &len, dl) != 0)
-		return NULL;
-	ini = ini_parse(buf, len, path, dl);
-	free(buf);
-	return ini;
-}
-
 void ini_free(struct ini *ini)
 {
 	if (!ini)
@@ -87,9 +73,7 @@ void ini_free(struct ini *ini)
 	}
 	free(ini->sections);
 	strhash_release(&ini->index);
-	for (size_t i = 0; i < ini->files_len; i++)
-		free(ini->files[i]);
-	free(ini->files);
+	xfree_strings(ini->files, ini->files_len);
 	free(ini->include);
 	free(ini);
 }

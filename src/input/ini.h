@@ -61,9 +61,6 @@ struct ini {
 struct ini *ini_parse(const char *buf, size_t len, const char *name,
                       struct diag_list *dl);
 
-/* Reads and parses the file at path. */
-struct ini *ini_load(const char *path, struct diag_list *dl);
-
 void ini_free(struct ini *ini);
 
 /* Lays overlay over base: each key of overlay replaces base's key of the

@@ -114,6 +114,22 @@ void layout_list(struct builder *b, const struct doc_list *l,
 	}
 }
 
+/* A paragraph, in the body face and justified as configured, or a note:
+ * the same text set smaller, italic, muted and ragged, at its own
+ * distance from what comes before. */
+static void text_block(struct builder *b, const struct doc_block *blk,
+                       double space)
+{
+	const struct style *s = b->s;
+	bool note = blk->kind == DOC_NOTE;
+
+	layout_paragraph(b, blk->u.paragraph.text, b->x0, b->width,
+	                 note ? FACE_ITALIC : FACE_REGULAR,
+	                 note ? s->table_size : s->body_size,
+	                 note ? s->muted_color : s->text_color,
+	                 !note && s->justify, note ? s->note_space : space);
+}
+
 /* Turns every block into items, in order, after the title block (or the
  * cover). A heading is kept with the first item of what follows it. */
 void layout_build_items(struct builder *b, const struct doc *d)
@@ -152,14 +168,8 @@ void layout_build_items(struct builder *b, const struct doc *d)
 			layout_cover(b, d, blk);
 			break;
 		case DOC_PARAGRAPH:
-			layout_paragraph(b, blk->u.paragraph.text, b->x0, b->width,
-			                 FACE_REGULAR, s->body_size, s->text_color,
-			                 s->justify, space);
-			break;
 		case DOC_NOTE:
-			layout_paragraph(b, blk->u.paragraph.text, b->x0, b->width,
-			                 FACE_ITALIC, s->table_size, s->muted_color, false,
-			                 s->note_space);
+			text_block(b, blk, space);
 			break;
 		case DOC_LIST:
 			layout_list(b, &blk->u.list, space);

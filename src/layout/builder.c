@@ -51,18 +51,28 @@ struct box *layout_box(struct builder *b, enum box_kind kind)
 	return x;
 }
 
+/* A new box of kind at x, y (y relative to the current item), w wide in
+ * color: the fields that text runs, fills and rules all have. */
+static struct box *placed_box(struct builder *b, enum box_kind kind,
+                              double x, double y, double w, struct rgb color)
+{
+	struct box *p = layout_box(b, kind);
+
+	p->x = x;
+	p->y = y;
+	p->w = w;
+	p->color = color;
+	return p;
+}
+
 void layout_text(struct builder *b, double x, double baseline,
                  enum face face, double size, struct rgb color,
                  const char *s, size_t len, double width)
 {
-	struct box *t = layout_box(b, BOX_TEXT);
+	struct box *t = placed_box(b, BOX_TEXT, x, baseline, width, color);
 
-	t->x = x;
-	t->y = baseline;
-	t->w = width;
 	t->face = face;
 	t->size = (float)size;
-	t->color = color;
 	t->text = arena_strndup(b->out->arena, s, len);
 	t->len = len;
 }
@@ -70,25 +80,13 @@ void layout_text(struct builder *b, double x, double baseline,
 void layout_fill(struct builder *b, double x, double y, double w,
                  double h, struct rgb color)
 {
-	struct box *f = layout_box(b, BOX_FILL);
-
-	f->x = x;
-	f->y = y;
-	f->w = w;
-	f->h = h;
-	f->color = color;
+	placed_box(b, BOX_FILL, x, y, w, color)->h = h;
 }
 
 void layout_rule(struct builder *b, double x, double y, double w,
                  double line_width, struct rgb color)
 {
-	struct box *r = layout_box(b, BOX_RULE);
-
-	r->x = x;
-	r->y = y;
-	r->w = w;
-	r->line_width = (float)line_width;
-	r->color = color;
+	placed_box(b, BOX_RULE, x, y, w, color)->line_width = (float)line_width;
 }
 
 /* Baseline offset of a line of the given leading from the line's top:

@@ -11,20 +11,24 @@
 #include "briefing/base/arena.h"
 #include "briefing/base/xalloc.h"
 
-/* Sets text wrapped to the column in lines lead apart, the first line's
- * top at y. Returns the y below the last line. */
-static double title_lines(struct builder *b, const char *text, enum face f,
-                          double size, double lead, struct rgb color, double y)
+/* Sets text wrapped to the column in lines step apart and returns y
+ * moved down a step per line. The title block passes y as the first
+ * line's top (from_top) and gets the y below the last line; the cover
+ * passes a baseline, sets each line a step below the one before, and
+ * gets the last baseline. */
+static double column_lines(struct builder *b, const char *text, enum face f,
+                           double size, double step, struct rgb color,
+                           double y, bool from_top)
 {
 	struct layout_line *lines;
 	size_t n = layout_wrap(b->m, f, size, text, strlen(text), b->width,
 	                       &lines);
+	double first = from_top ? layout_baseline(b, f, size, step) : step;
 
 	for (size_t i = 0; i < n; i++) {
-		layout_place_line(b, text, &lines[i], b->x0,
-		                  y + layout_baseline(b, f, size, lead), b->width, f,
-		                  size, color, false, DOC_ALIGN_LEFT);
-		y += lead;
+		layout_place_line(b, text, &lines[i], b->x0, y + first, b->width,
+		                  f, size, color, false, DOC_ALIGN_LEFT);
+		y += step;
 	}
 	free(lines);
 	return y;
@@ -39,20 +43,21 @@ void layout_title_block(struct builder *b, const struct doc *d)
 	struct item *it;
 
 	layout_item(b, 0);
-	y = title_lines(b, d->title, FACE_BOLD, s->title_size,
-	                s->title_size * s->title_leading, s->heading_color, 0);
+	y = column_lines(b, d->title, FACE_BOLD, s->title_size,
+	                 s->title_size * s->title_leading, s->heading_color, 0,
+	                 true);
 	if (d->subtitle)
-		y = title_lines(b, d->subtitle, FACE_REGULAR, s->subtitle_size,
-		                s->subtitle_size * s->subtitle_leading, s->muted_color,
-		                y + s->subtitle_gap);
+		y = column_lines(b, d->subtitle, FACE_REGULAR, s->subtitle_size,
+		                 s->subtitle_size * s->subtitle_leading,
+		                 s->muted_color, y + s->subtitle_gap, true);
 	{
 		char *line = xasprintf("%s %s%s%s", s->labels.as_of, d->as_of,
 		                       d->organisation ? s->labels.separator : "",
 		                       d->organisation ? d->organisation : "");
 
-		y = title_lines(b, line, FACE_ITALIC, s->body_size,
-		                s->body_size * s->as_of_leading, s->muted_color,
-		                y + s->as_of_gap);
+		y = column_lines(b, line, FACE_ITALIC, s->body_size,
+		                 s->body_size * s->as_of_leading, s->muted_color,
+		                 y + s->as_of_gap, true);
 		free(line);
 	}
 	y += s->title_rule_gap;
@@ -224,24 +229,6 @@ static void cover_banners(struct builder *b, const struct doc *d, double band)
 	}
 }
 
-/* Sets text wrapped to the column, each baseline step below the one
- * before (the first step below y). Returns the last baseline. */
-static double cover_lines(struct builder *b, const char *text, enum face f,
-                          double size, double step, struct rgb color, double y)
-{
-	struct layout_line *lines;
-	size_t n = layout_wrap(b->m, f, size, text, strlen(text), b->width,
-	                       &lines);
-
-	for (size_t i = 0; i < n; i++) {
-		y += step;
-		layout_place_line(b, text, &lines[i], b->x0, y, b->width, f, size,
-		                  color, false, DOC_ALIGN_LEFT);
-	}
-	free(lines);
-	return y;
-}
-
 /* The type size for the tiles' values: the longest word of every value
  * must fit a tile, so shrink from the heading size, down to body size,
  * rather than cut a word. */
@@ -391,21 +378,22 @@ void layout_cover(struct builder *b, const struct doc *d,
 
 	cover_banners(b, d, s->cover_band);
 	if (d->organisation) {
-		y = cover_lines(b, d->organisation, FACE_BOLD, s->subtitle_size,
-		                s->subtitle_size * s->cover_org_leading,
-		                s->muted_color, y);
+		y = column_lines(b, d->organisation, FACE_BOLD, s->subtitle_size,
+		                 s->subtitle_size * s->cover_org_leading,
+		                 s->muted_color, y, false);
 		y += s->subtitle_size * s->cover_org_gap;
 	}
 	layout_rule(b, b->x0, y, b->width * s->cover_rule_length,
 	            s->cover_rule_width, s->accent_color);
 	y += s->cover_rule_gap;
-	y = cover_lines(b, d->title, FACE_BOLD, title,
-	                title * s->cover_title_leading, s->heading_color, y);
+	y = column_lines(b, d->title, FACE_BOLD, title,
+	                 title * s->cover_title_leading, s->heading_color, y,
+	                 false);
 	if (d->subtitle) {
 		y += s->subtitle_size * s->cover_subtitle_gap;
-		y = cover_lines(b, d->subtitle, FACE_REGULAR, subtitle,
-		                subtitle * s->cover_subtitle_leading, s->text_color,
-		                y);
+		y = column_lines(b, d->subtitle, FACE_REGULAR, subtitle,
+		                 subtitle * s->cover_subtitle_leading, s->text_color,
+		                 y, false);
 	}
 	{
 		char *as_of = xasprintf("%s %s", s->labels.as_of, d->as_of);

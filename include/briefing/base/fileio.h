@@ -24,6 +24,19 @@ int file_read(const char *path, char **buf, size_t *len, struct diag_list *dl);
 int file_read_at(const char *path, const char *ref_file, int ref_line,
                  char **buf, size_t *len, struct diag_list *dl);
 
+/* The parser file_parse_at() hands a file's bytes to: buf holds len
+ * bytes and a NUL, name is the file's path, ctx is the caller's. Returns
+ * the parsed object, or NULL after reporting why. */
+typedef void *file_parser(void *ctx, const char *buf, size_t len,
+                          const char *name, struct diag_list *dl);
+
+/* Reads path as file_read_at() does and returns parse(ctx, ...) on its
+ * bytes, or NULL when the file cannot be read. The buffer is freed when
+ * parse returns, so parse copies what it keeps. This is every *_load()
+ * of a parser that takes buffers. */
+void *file_parse_at(const char *path, const char *ref_file, int ref_line,
+                    file_parser *parse, void *ctx, struct diag_list *dl);
+
 /* Checks, without reading, that path opens and is a regular file, for
  * files another library reads by name (fonts): reported as file_read_at()
  * would. Returns 0 or -1. */

@@ -19,5 +19,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Frees each of the n strings of v, then v: the owned string arrays the
+ * stages keep (file lists, link schemes). v may be NULL when n is 0. */
+void xfree_strings(char **v, size_t n);
 
 #endif
