@@ -148,7 +148,7 @@ bench: all deps-test $(BUILD)/chart_bench
 
 # libFuzzer harnesses (fuzz/), built with clang under ASan and UBSan. The
 # library objects get fuzzer-no-link instrumentation; only the harness
-# links libFuzzer's main. --wrap=file_read keeps reads inside an empty
+# links libFuzzer's main. --wrap=file_parse_at,file_read_at keep reads inside an empty
 # scratch directory (fuzz/fuzz.h). fuzz/run.sh runs each for FUZZ_SECONDS
 # on a corpus in $(BUILD)/fuzz seeded from fuzz/corpus, and fails on any
 # finding.
@@ -172,7 +172,7 @@ $(BUILD)/fuzz/fuzz_%.o: fuzz/fuzz_%.c
 	$(FUZZ_CC) $(PROJECT_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
 $(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_SRC:src/%.c=$(BUILD)/fuzz/%.o)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -Wl,--wrap=file_read $(LIBS) -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -Wl,--wrap=file_parse_at,--wrap=file_read_at $(LIBS) -o $@
 
 $(BUILD)/fuzz/corpus-font/DejaVuSans.ttf: fonts/DejaVuSans.ttf
 	@mkdir -p $(@D)

@@ -1,16 +1,16 @@
 /*
  * fuzz.h: what the libFuzzer harnesses share: a name for the input that
- * points into an empty scratch directory, and a file_read() that cannot
+ * points into an empty scratch directory, and file reads that cannot
  * leave it.
  *
  * The parsers read other files named relative to the input's name (a
  * config's "include = FILE", a table fact's "file = FILE.csv"). Fuzzing must
  * stay hermetic, so the name is FILE in a fresh, empty temporary directory:
  * every relative path resolves to a file that does not exist. The harnesses
- * are linked with -Wl,--wrap=file_read, and __wrap_file_read() treats any
- * path outside that directory (absolute, or climbing out with "..") as
- * missing too, so "include = /dev/stdin" can neither read the host nor
- * block.
+ * are linked with -Wl,--wrap=file_parse_at,--wrap=file_read_at, and the
+ * wrappers treat any path outside that directory (absolute, or climbing
+ * out with "..") as missing too, so "include = /dev/stdin" or
+ * "file = /etc/passwd" can neither read the host nor block.
  *
  * Each harness defines _POSIX_C_SOURCE (for mkdtemp) before any include.
  */
@@ -63,19 +63,46 @@ static const char *fuzz_name(const char *base)
 		return 0; \
 	}
 
-int __real_file_read(const char *path, char **buf, size_t *len,
-                     struct diag_list *dl);
-int __wrap_file_read(const char *path, char **buf, size_t *len,
-                     struct diag_list *dl);
-
-int __wrap_file_read(const char *path, char **buf, size_t *len,
-                     struct diag_list *dl)
+/* True when path lies inside the scratch directory. */
+static int fuzz_inside(const char *path)
 {
 	size_t n = strlen(fuzz_dir);
 
-	if (strncmp(path, fuzz_dir, n) == 0 && path[n] == '/' &&
-	    !strstr(path + n, "/.."))
-		return __real_file_read(path, buf, len, dl);
+	return strncmp(path, fuzz_dir, n) == 0 && path[n] == '/' &&
+	       !strstr(path + n, "/..");
+}
+
+/* Every way the parsers and the fonts module read a file by name:
+ * file_parse_at() (includes, data files, CSV tables) and file_read_at()
+ * (fonts). file_read() is only called from fileio.c itself, where --wrap
+ * cannot reach, and from main.c, which no harness links. */
+void *__real_file_parse_at(const char *path, const char *ref_file,
+                           int ref_line, file_parser *parse, void *ctx,
+                           struct diag_list *dl);
+void *__wrap_file_parse_at(const char *path, const char *ref_file,
+                           int ref_line, file_parser *parse, void *ctx,
+                           struct diag_list *dl);
+int __real_file_read_at(const char *path, const char *ref_file, int ref_line,
+                        char **buf, size_t *len, struct diag_list *dl);
+int __wrap_file_read_at(const char *path, const char *ref_file, int ref_line,
+                        char **buf, size_t *len, struct diag_list *dl);
+
+void *__wrap_file_parse_at(const char *path, const char *ref_file,
+                           int ref_line, file_parser *parse, void *ctx,
+                           struct diag_list *dl)
+{
+	if (fuzz_inside(path))
+		return __real_file_parse_at(path, ref_file, ref_line, parse, ctx,
+		                            dl);
+	diag_error(dl, path, 0, "cannot open: %s", strerror(ENOENT));
+	return NULL;
+}
+
+int __wrap_file_read_at(const char *path, const char *ref_file, int ref_line,
+                        char **buf, size_t *len, struct diag_list *dl)
+{
+	if (fuzz_inside(path))
+		return __real_file_read_at(path, ref_file, ref_line, buf, len, dl);
 	*buf = NULL;
 	*len = 0;
 	return diag_error(dl, path, 0, "cannot open: %s", strerror(ENOENT));
