@@ -3,8 +3,8 @@
  *
  * This is where the config's references meet the facts: every block's
  * fact must exist and be of the block's kind. Section numbers (1, 1.1) are
- * assigned here, table cells are formatted (dates, "present", computed
- * tenure) and column alignment resolved, so layout only places text. The
+ * assigned here; tables are built in table.c (cells formatted, tenures
+ * computed, alignment resolved), so layout only places text. The
  * input's enums are mapped to the model's own here, and nowhere else.
  *
  * Invariant: every block has an origin, and every string and file name a
@@ -19,219 +19,14 @@
 
 #include "briefing/base/xalloc.h"
 #include "briefing/input.h"
+#include "doc_internal.h"
 
-/* An origin at line of the fact's file, or at the fact's own line when
- * line is 0 (not known). */
-static struct doc_origin fact_origin(struct doc *d, const struct fact *f,
-                                     int line)
+struct doc_origin doc_fact_origin(struct doc *d, const struct fact *f,
+                                  int line)
 {
 	struct doc_origin o = { doc_intern(d, f->file), line ? line : f->line };
 
 	return o;
-}
-
-/* Numbers are glued to their units with no-break spaces (U+00A0). */
-#define NBSP "\xC2\xA0"
-
-void doc_format_tenure(struct date a, struct date b, const struct labels *l,
-                       char *buf, size_t size)
-{
-	int months = (b.year - a.year) * 12 + (b.month - a.month) -
-	             (b.day < a.day);
-	int y = months / 12, m = months % 12;
-
-	/* A term that has not begun has no length: a negative count of days
-	 * would read as a typo, and the blank says "not known" as elsewhere. */
-	if (date_cmp(a, b) > 0) {
-		snprintf(buf, size, "%s", l->blank);
-	} else if (months < 1) {
-		long days = date_days(b) - date_days(a);
-
-		snprintf(buf, size, "%ld" NBSP "%s", days,
-		         days == 1 ? l->day : l->days);
-	} else if (months < 12) {
-		snprintf(buf, size, "%d" NBSP "%s", months,
-		         months == 1 ? l->month : l->months);
-	} else if (m == 0) {
-		snprintf(buf, size, "%d" NBSP "%s", y, y == 1 ? l->year : l->years);
-	} else {
-		snprintf(buf, size, "%d" NBSP "%s, %d" NBSP "%s", y,
-		         y == 1 ? l->year : l->years, m,
-		         m == 1 ? l->month : l->months);
-	}
-}
-
-/* The computed "tenure" cell of a succession table: from "from" to "to",
- * or to the as-of date while the term runs. A term starting after the
- * as-of date prints blank (check_term_dates warns about it). */
-static char *tenure_cell(const struct fact *t, size_t row, struct date as_of,
-                         const struct labels *l)
-{
-	int fc = fact_table_column(t, "from"), tc = fact_table_column(t, "to");
-	struct date from, to;
-	const char *ts;
-	char buf[64];
-
-	if (fc < 0 || tc < 0 ||
-	    !date_parse(fact_table_cell(t, row, (size_t)fc), &from))
-		return xstrdup(l->blank);
-	ts = fact_table_cell(t, row, (size_t)tc);
-	if (!ts[0])
-		to = as_of;
-	else if (!date_parse(ts, &to))
-		return xstrdup(l->blank);
-	if (date_cmp(from, as_of) > 0)
-		return xstrdup(l->blank);
-	doc_format_tenure(from, to, l, buf, sizeof buf);
-	return xstrdup(buf);
-}
-
-/* The text of one table cell: dates in the configured format, an empty
- * "to" as "present", "unknown" and other blanks as a dash (the labels
- * present and blank). */
-static char *format_cell(const struct fact *fact, size_t row, const char *field,
-                         const char *fmt, struct date as_of,
-                         const struct labels *l)
-{
-	int col = fact_table_column(fact, field);
-	const char *v;
-	char buf[64];
-	struct date d;
-
-	if (strcmp(field, "tenure") == 0 && col < 0)
-		return tenure_cell(fact, row, as_of, l);
-	v = fact_table_cell(fact, row, (size_t)col);
-	if (!v[0] && strcmp(field, "to") == 0 && fact->succession)
-		return xstrdup(l->present);
-	for (size_t i = 0; i < fact->codes_len; i++)
-		if (strcmp(fact->codes[i].field, field) == 0 &&
-		    strcmp(fact->codes[i].code, v) == 0)
-			return xstrdup(fact->codes[i].meaning);
-	if (!v[0] || strcmp(v, "unknown") == 0)
-		return xstrdup(l->blank);
-	if (date_parse(v, &d)) {
-		date_format_names(d, fmt, l->month_names, buf, sizeof buf);
-		return xstrdup(buf);
-	}
-	return xstrdup(v);
-}
-
-/* A number as tables print them: digits with optional sign, thousands
- * commas, decimals and a trailing %. */
-static bool is_number(const char *s)
-{
-	bool digit = false;
-
-	if (*s == '+' || *s == '-')
-		s++;
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9')
-			digit = true;
-		else if (*s == ',' || *s == '.')
-			continue;
-		else if (*s == '%' && s[1] == '\0')
-			break;
-		else
-			return false;
-	}
-	return digit;
-}
-
-/* The config's alignment in the model's terms. ALIGN_AUTO becomes right
- * for a column whose cells are all numbers (or dashes for missing
- * values), left otherwise. */
-static enum doc_align resolve_align(const struct doc_table *t, size_t col,
-                                    enum column_align align,
-                                    const struct labels *l)
-{
-	bool any = false;
-
-	switch (align) {
-	case ALIGN_LEFT:
-		return DOC_ALIGN_LEFT;
-	case ALIGN_RIGHT:
-		return DOC_ALIGN_RIGHT;
-	case ALIGN_CENTER:
-		return DOC_ALIGN_CENTER;
-	case ALIGN_AUTO:
-		break;
-	}
-	for (size_t r = 0; r < t->rows; r++) {
-		const char *v = t->cells[r * t->cols + col];
-
-		if (strcmp(v, l->blank) == 0)
-			continue;
-		if (!is_number(v))
-			return DOC_ALIGN_LEFT;
-		any = true;
-	}
-	return any ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
-}
-
-/* Every column the config names must be in the CSV, or be the computed
- * tenure of a succession table. Reports each missing one. */
-static int check_columns(const struct config_table *ct, const struct fact *fact,
-                         struct diag_list *dl)
-{
-	size_t before = dl->errors;
-
-	for (size_t i = 0; i < ct->len; i++) {
-		const char *field = ct->columns[i].field;
-
-		if (fact_table_column(fact, field) < 0 &&
-		    !(strcmp(field, "tenure") == 0 && fact->succession))
-			diag_error(dl, ct->columns[i].file, ct->columns[i].line,
-			           "[table.%s]: column '%s' is not in %s (its "
-			           "columns: %s%s)", ct->fact, field,
-			           fact_table_file(fact), fact_table_header(fact, 0),
-			           fact_table_columns(fact) > 1 ? ", ..." : "");
-	}
-	return dl->errors > before ? -1 : 0;
-}
-
-static int add_table(struct doc *d, const struct config *c,
-                     const struct fact *fact, struct date as_of,
-                     struct diag_list *dl)
-{
-	const struct config_table *ct = config_table_for(c, fact->name);
-	size_t cols = ct ? ct->len : fact_table_columns(fact);
-	size_t rows = fact_table_rows(fact);
-	const char *csv = doc_intern(d, fact_table_file(fact));
-	struct doc_table *t;
-
-	if (ct && check_columns(ct, fact, dl) != 0)
-		return -1;
-	t = &doc_append(d, DOC_TABLE, fact->file, fact->line)->u.table;
-	t->caption = ct && ct->caption ? xstrdup(ct->caption) : NULL;
-	t->cols = cols;
-	t->rows = rows;
-	t->columns = xcalloc(cols, sizeof *t->columns);
-	t->cells = xcalloc(cols * rows > 0 ? cols * rows : 1, sizeof *t->cells);
-	t->row_origins = xcalloc(rows ? rows : 1, sizeof *t->row_origins);
-	for (size_t i = 0; i < cols; i++) {
-		t->columns[i].title = xstrdup(ct ? ct->columns[i].title
-		                                 : fact_table_header(fact, i));
-		t->columns[i].width = ct ? ct->columns[i].width : 0;
-		t->columns[i].origin = ct ? (struct doc_origin){
-		        doc_intern(d, ct->columns[i].file), ct->columns[i].line }
-		                          : fact_origin(d, fact, fact->line);
-	}
-	for (size_t r = 0; r < rows; r++) {
-		t->row_origins[r].file = csv;
-		t->row_origins[r].line = fact_table_row_line(fact, r);
-		for (size_t i = 0; i < cols; i++)
-			t->cells[r * cols + i] = format_cell(fact, r,
-			        ct ? ct->columns[i].field : fact_table_header(fact, i),
-			        ct ? ct->date_format : "iso", as_of, &c->style.labels);
-	}
-	for (size_t i = 0; i < cols; i++)
-		t->columns[i].align = resolve_align(t, i, ct ? ct->columns[i].align
-		                                             : ALIGN_AUTO,
-		                                    &c->style.labels);
-	if (fact->note)
-		doc_append(d, DOC_NOTE, fact->file, fact->line)->u.paragraph.text =
-		        xstrdup(fact->note);
-	return 0;
 }
 
 /* One entry per data file: title, address, last-updated date. */
@@ -281,68 +76,6 @@ static void check_source_age(const struct config *c, const struct facts *f,
 		diag_warning(dl, src->file, 0, "[source] updated: %s is %ld days "
 		             "before the as-of date %s (max_source_age is %.0f)",
 		             updated, age, c->as_of, c->max_source_age);
-	}
-}
-
-/* The term warnings one table prints in full; the rest are counted in
- * one line, so a table of 100,000 future terms is not 100,000 lines. */
-#define TERM_WARNINGS_MAX 5
-
-/* The date row r of t starts, or else ends, after as_of, into d and
- * *which (0 from, 1 to); false when neither does. */
-static bool term_after(const struct fact *t, size_t r, struct date as_of,
-                       struct date *d, int *which)
-{
-	static const char *const field[] = { "from", "to" };
-
-	for (int k = 0; k < 2; k++) {
-		int col = fact_table_column(t, field[k]);
-
-		if (col >= 0 && date_parse(fact_table_cell(t, r, (size_t)col), d) &&
-		    date_cmp(*d, as_of) > 0) {
-			*which = k;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* Warns about each succession term that starts, or else ends, after the
- * as-of date: the briefing would state as past what its own date has not
- * reached, and a tenure would come out negative. Every succession fact
- * is checked once, used or not, as the input checks every file. */
-static void check_term_dates(const struct config *c, const struct facts *f,
-                             struct date as_of, struct diag_list *dl)
-{
-	static const char *const verb[] = { "starts", "ends" };
-
-	for (size_t i = 0; i < f->len; i++) {
-		const struct fact *t = &f->items[i];
-		size_t warned = 0, more = 0;
-
-		if (t->kind != FACT_TABLE || !t->succession)
-			continue;
-		for (size_t r = 0; r < fact_table_rows(t); r++) {
-			struct date d;
-			char iso[32];
-			int k;
-
-			if (!term_after(t, r, as_of, &d, &k))
-				continue;
-			if (warned == TERM_WARNINGS_MAX) {
-				more++;
-				continue;
-			}
-			warned++;
-			date_format(d, "iso", iso, sizeof iso);
-			diag_warning(dl, fact_table_file(t), fact_table_row_line(t, r),
-			             "term %s %s, after the briefing's as-of date %s",
-			             verb[k], iso, c->as_of);
-		}
-		if (more)
-			diag_warning(dl, fact_table_file(t), 0, "%zu more term%s after "
-			             "the briefing's as-of date %s", more,
-			             more == 1 ? "" : "s", c->as_of);
 	}
 }
 
@@ -459,7 +192,7 @@ static void add_orgchart(struct doc *d, const struct fact *fact)
 		o->units[i].detail = xstrdup(u->detail ? u->detail : "");
 		o->units[i].kind = unit_kind(u->kind);
 		o->units[i].parent = u->parent;
-		o->units[i].origin = fact_origin(d, fact, u->line);
+		o->units[i].origin = doc_fact_origin(d, fact, u->line);
 	}
 }
 
@@ -479,7 +212,7 @@ static void add_items(struct doc *d, const struct fact *fact)
 		for (size_t i = 0; i < l->len; i++) {
 			l->items[i].text = xstrdup(fact->items[i].text);
 			l->items[i].level = fact->items[i].level;
-			l->items[i].origin = fact_origin(d, fact, fact->items[i].line);
+			l->items[i].origin = doc_fact_origin(d, fact, fact->items[i].line);
 		}
 		return;
 	}
@@ -491,7 +224,7 @@ static void add_items(struct doc *d, const struct fact *fact)
 
 		fig->label = xstrdup(fact->items[i].text);
 		fig->value = xstrdup(fact->items[i].value);
-		fig->origin = fact_origin(d, fact, fact->items[i].line);
+		fig->origin = doc_fact_origin(d, fact, fact->items[i].line);
 	}
 }
 
@@ -564,7 +297,7 @@ static int add_block_for(struct doc *d, const struct config *c,
 		add_items(d, fact);
 		return 0;
 	case FACT_TABLE:
-		return add_table(d, c, fact, as_of, dl);
+		return doc_add_table(d, c, fact, as_of, dl);
 	case FACT_ORGCHART:
 		add_orgchart(d, fact);
 		return 0;
@@ -613,7 +346,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	if (c->cover)
 		add_cover(d, c, f, dl);
 	check_source_age(c, f, as_of, dl);
-	check_term_dates(c, f, as_of, dl);
+	doc_check_term_dates(c, f, as_of, dl);
 	for (size_t i = 0; i < c->sections_len; i++) {
 		const struct config_section *sec = &c->sections[i];
 

@@ -1,0 +1,27 @@
+/*
+ * doc_internal.h: what doc.c and table.c share. Not installed.
+ */
+#ifndef BRIEFING_DOC_INTERNAL_H
+#define BRIEFING_DOC_INTERNAL_H
+
+#include "briefing/doc.h"
+#include "briefing/input.h"
+
+/* An origin at line of the fact's file, or at the fact's own line when
+ * line is 0 (not known). */
+struct doc_origin doc_fact_origin(struct doc *d, const struct fact *f,
+                                  int line);
+
+/* Appends the table block of table fact fact, laid out as the config's
+ * [table.NAME] says, tenures counted to as_of. Returns 0, or -1 after
+ * reporting a column the CSV lacks. */
+int doc_add_table(struct doc *d, const struct config *c,
+                  const struct fact *fact, struct date as_of,
+                  struct diag_list *dl);
+
+/* Warns about succession terms after as_of, in every table fact, used
+ * or not (see table.c). */
+void doc_check_term_dates(const struct config *c, const struct facts *f,
+                          struct date as_of, struct diag_list *dl);
+
+#endif
