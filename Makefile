@@ -4,7 +4,9 @@
 #   make print   the print profile (grey, duplex) -> out/print.pdf
 #   make test    unit tests (cmocka) and end-to-end PDF checks
 #   make check   the test suite again under AddressSanitizer and UBSan
-#   make bench   timing of the default briefing and of large tables
+#   make bench   the benchmark suite (bench/run.sh): time, memory, bytes and
+#                instructions per case, against targets and HEAD~1
+#                (BENCH_RUNS=N, BENCH_BASE=REV); writes bench/results.tsv
 #   make fuzz    libFuzzer on the config, facts and CSV parsers
 #                (FUZZ_SECONDS each, default 60)
 #
@@ -141,6 +143,8 @@ lint:
 	clang-tidy --quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' \
 		src/*.c src/*/*.c -- -std=c11 -Iinclude -Isrc $(shell pkg-config --cflags fontconfig harfbuzz-subset)
 
+# bench/run.sh builds the base revision in build/bench-base (a git
+# worktree) and runs both binaries alternately on each case.
 bench: all deps-test $(BUILD)/chart_bench
 	@bench/run.sh $(BIN)
 	@echo "org chart layout (random trees, no PDF):"

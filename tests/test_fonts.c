@@ -12,11 +12,13 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <hpdf.h>
@@ -93,6 +95,29 @@ static void on_haru_error(HPDF_STATUS no, HPDF_STATUS detail, void *data)
 {
 	(void)detail;
 	*(HPDF_STATUS *)data = no;
+}
+
+/* Does libharu load the font data[0..len) and make a UTF-8 font of it?
+ * It reads fonts from files only, so through a temporary one. */
+static bool libharu_takes(const unsigned char *data, size_t len)
+{
+	char path[] = "/tmp/briefing-test-font.XXXXXX";
+	int fd = mkstemp(path);
+	HPDF_STATUS err = HPDF_OK;
+	HPDF_Doc pdf;
+	const char *name = NULL;
+	bool ok;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	pdf = HPDF_New(on_haru_error, &err);
+	HPDF_UseUTFEncodings(pdf);
+	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+	ok = name && HPDF_GetFont(pdf, name, "UTF-8") && err == HPDF_OK;
+	HPDF_Free(pdf);
+	unlink(path);
+	return ok;
 }
 
 /* What the fonts module measures, libharu measures too, for every face:
@@ -278,6 +303,88 @@ static void test_subset_keeps_used_characters_only(void **state)
 	assert_int_equal(fonts_missing(g, FACE_REGULAR, "Help", 4, &cp), 3);
 	assert_int_equal(dl.len, 0);
 	fonts_free(g);
+	free(sub);
+	fonts_free(f);
+	diag_release(&dl);
+}
+
+/* The sum of the font's 32-bit big-endian words from p, len bytes, the
+ * last one padded with zeros: the sfnt checksum. */
+static uint32_t sfnt_sum(const unsigned char *p, size_t len)
+{
+	uint32_t sum = 0;
+
+	for (size_t i = 0; i < len; i += 4) {
+		unsigned char w[4] = {0};
+
+		memcpy(w, p + i, len - i < 4 ? len - i : 4);
+		sum += get32(w);
+	}
+	return sum;
+}
+
+/* The unhinted subset: exactly the tables libharu reads, cvt, fpgm and
+ * prep empty, no bytecode in any glyph, a directory with correct
+ * checksums, and libharu takes it. */
+static void test_subset_is_unhinted_with_stub_tables(void **state)
+{
+	static const char *const want[] = {
+		"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx",
+		"loca", "maxp", "name", "post", "prep",
+	};
+	struct fonts *f = load_dejavu();
+	unsigned char used[FONTS_BMP_BYTES] = {0};
+	struct diag_list dl = {0};
+	unsigned char *sub;
+	size_t len, n;
+	uint32_t glyf, loca, head;
+	unsigned glyphs, long_loca;
+
+	(void)state;
+	for (const char *p = "Hello, world"; *p; p++)
+		used[(unsigned char)*p >> 3] |= (unsigned char)(1u << (*p & 7));
+	assert_int_equal(fonts_subset(f, fonts_index(f, FACE_REGULAR), used,
+	                              &sub, &len, &dl), 0);
+	n = (size_t)(sub[4] << 8 | sub[5]);
+	assert_int_equal(n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *r = sub + 12 + 16 * i;
+		uint32_t off = get32(r + 8), tlen = get32(r + 12);
+		bool stub = !memcmp(r, "cvt ", 4) || !memcmp(r, "fpgm", 4) ||
+		            !memcmp(r, "prep", 4);
+
+		assert_memory_equal(r, want[i], 4);   /* sorted, none else */
+		assert_true(off % 4 == 0 && off + tlen <= len);
+		assert_true(stub ? tlen == 0 : tlen > 0);
+		if (memcmp(r, "head", 4) != 0)
+			assert_int_equal(get32(r + 4), sfnt_sum(sub + off, tlen));
+	}
+	/* head's checksum is taken with checkSumAdjustment zero, and that
+	 * makes the whole file sum to 0xB1B0AFBA */
+	head = table_at(sub, "head");
+	assert_int_equal(sfnt_sum(sub, len), 0xB1B0AFBAu);
+	long_loca = (unsigned)(sub[head + 50] << 8 | sub[head + 51]);
+	glyphs = (unsigned)(sub[table_at(sub, "maxp") + 4] << 8 |
+	                    sub[table_at(sub, "maxp") + 5]);
+	glyf = table_at(sub, "glyf");
+	loca = table_at(sub, "loca");
+	for (unsigned g = 0; g < glyphs; g++) {
+		uint32_t at = long_loca ? get32(sub + loca + 4 * g) :
+		              2u * (unsigned)(sub[loca + 2 * g] << 8 |
+		                              sub[loca + 2 * g + 1]);
+		const unsigned char *gl = sub + glyf + at;
+		int contours = (int16_t)(gl[0] << 8 | gl[1]);
+		uint32_t next = long_loca ? get32(sub + loca + 4 * g + 4) :
+		                2u * (unsigned)(sub[loca + 2 * g + 2] << 8 |
+		                                sub[loca + 2 * g + 3]);
+
+		if (next == at || contours < 0)
+			continue;   /* empty; "Hello, world" has no composites */
+		/* instructionLength follows the contours' end points */
+		assert_int_equal(gl[10 + 2 * contours] << 8 |
+		                 gl[11 + 2 * contours], 0);
+	}
+	assert_true(libharu_takes(sub, len));
 	free(sub);
 	fonts_free(f);
 	diag_release(&dl);
@@ -488,6 +595,7 @@ int main(void)
 		cmocka_unit_test(test_control_character_is_missing_even_with_a_glyph),
 		cmocka_unit_test(test_faces_with_the_same_bytes_share_a_font),
 		cmocka_unit_test(test_subset_keeps_used_characters_only),
+		cmocka_unit_test(test_subset_is_unhinted_with_stub_tables),
 		cmocka_unit_test(test_missing_font_file_names_the_config_line),
 		cmocka_unit_test(test_hmetrics_beyond_glyphs_is_damage),
 		cmocka_unit_test(test_zero_units_per_em_is_damage),

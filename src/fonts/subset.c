@@ -2,11 +2,17 @@
  * subset.c: the copy of a font that render embeds.
  *
  * libharu embeds a TrueType font almost whole (about 90 KB a face: it
- * trims glyph outlines but copies every other table). HarfBuzz cuts it to
- * the code points the pages use first, and drops the layout tables libharu
- * neither reads nor writes. Hinting (cvt, fpgm, prep) is kept: libharu
- * copies those tables and readers may use them. The subset is checked like
- * the original, because it is what libharu parses.
+ * trims glyph outlines but copies every other table it knows). HarfBuzz
+ * cuts it to the code points the pages use first, keeping only the
+ * tables libharu reads and copies into the PDF. Hinting goes too: the
+ * bytecode in glyf, fpgm, prep and the cvt values were about 60 % of the
+ * embedded bytes, and poppler draws the unhinted outlines pixel for pixel
+ * the same at screen resolutions (it does not run the bytecode by
+ * default). libharu 2.3.0 lists cvt, fpgm and prep among the tables a
+ * TrueType font must have (REQUIRED_TAGS); Debian's build copes with
+ * their absence, but that is not a promise, so the subset carries them
+ * back as empty tables. The subset is checked like the original, because
+ * it is what libharu parses.
  */
 #include "briefing/fonts.h"
 
@@ -17,36 +23,96 @@
 #include "briefing/base/xalloc.h"
 #include "fonts_internal.h"
 
+/* What libharu reads and embeds (its REQUIRED_TAGS in hpdf_fontdef_tt.c)
+ * apart from the hinting tables; a PDF viewer needs no more. */
+static const hb_tag_t subset_keep[] = {
+	HB_TAG('O', 'S', '/', '2'), HB_TAG('c', 'm', 'a', 'p'),
+	HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'e', 'a', 'd'),
+	HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'),
+	HB_TAG('l', 'o', 'c', 'a'), HB_TAG('m', 'a', 'x', 'p'),
+	HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+};
+
+/* The hinting tables libharu requires, added back empty: an empty
+ * program and no control values are what an unhinted font has. */
+static const hb_tag_t subset_stubs[] = {
+	HB_TAG('c', 'v', 't', ' '), HB_TAG('f', 'p', 'g', 'm'),
+	HB_TAG('p', 'r', 'e', 'p'),
+};
+
+#define SUBSET_COUNT(a) (sizeof (a) / sizeof (a)[0])
+
+static bool subset_kept(hb_tag_t tag)
+{
+	for (size_t i = 0; i < SUBSET_COUNT(subset_keep); i++)
+		if (subset_keep[i] == tag)
+			return true;
+	return false;
+}
+
+/* Puts every table of face that is not in subset_keep into drop. */
+static void subset_drop_others(hb_face_t *face, hb_set_t *drop)
+{
+	hb_tag_t tags[64];
+	unsigned int start = 0, n;
+
+	do {
+		n = SUBSET_COUNT(tags);
+		hb_face_get_table_tags(face, start, &n, tags);
+		for (unsigned int i = 0; i < n; i++)
+			if (!subset_kept(tags[i]))
+				hb_set_add(drop, tags[i]);
+		start += n;
+	} while (n == SUBSET_COUNT(tags));
+}
+
+/* The font file of sub's kept tables plus the stubs. HarfBuzz's face
+ * builder writes the table directory: sorted records, each table's
+ * checksum and head.checkSumAdjustment. */
+static hb_blob_t *subset_with_stubs(hb_face_t *sub)
+{
+	hb_face_t *b = hb_face_builder_create();
+	hb_blob_t *out;
+
+	for (size_t i = 0; i < SUBSET_COUNT(subset_keep); i++) {
+		hb_blob_t *t = hb_face_reference_table(sub, subset_keep[i]);
+
+		if (hb_blob_get_length(t) > 0)
+			hb_face_builder_add_table(b, subset_keep[i], t);
+		hb_blob_destroy(t);
+	}
+	for (size_t i = 0; i < SUBSET_COUNT(subset_stubs); i++)
+		hb_face_builder_add_table(b, subset_stubs[i], hb_blob_get_empty());
+	out = hb_face_reference_blob(b);
+	hb_face_destroy(b);
+	return out;
+}
+
 /* Subsets ft to the used code points; NULL when HarfBuzz cannot. */
 static hb_blob_t *subset_blob(const struct fonts_font *ft,
                               const unsigned char *used)
 {
-	static const hb_tag_t drop[] = {
-		HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'S', 'U', 'B'),
-		HB_TAG('G', 'D', 'E', 'F'), HB_TAG('k', 'e', 'r', 'n'),
-	};
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_face_t *sub = NULL;
 	hb_blob_t *out = NULL;
-	hb_set_t *unicodes, *tables;
+	hb_set_t *unicodes;
 
 	if (!in)
 		return NULL;
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	unicodes = hb_subset_input_unicode_set(in);
-	tables = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
 		if (used[cp >> 3] & (1u << (cp & 7)))
 			hb_set_add(unicodes, cp);
-	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
-		hb_set_add(tables, drop[i]);
+	subset_drop_others(ft->face,
+	                   hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG));
 	sub = hb_subset_or_fail(ft->face, in);
 	if (sub)
-		out = hb_face_reference_blob(sub);
+		out = subset_with_stubs(sub);
 	hb_face_destroy(sub);
 	hb_subset_input_destroy(in);
 	return out;
 }
-
 int fonts_subset(const struct fonts *f, size_t index,
                  const unsigned char used[FONTS_BMP_BYTES],
                  unsigned char **out, size_t *len, struct diag_list *dl)

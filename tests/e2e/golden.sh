@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=7c6e1f03899a5245ff1c476a04331c0829c03f89d6344d689bd3b3e574c14a9b
+GOLDEN_SHA256=ec87ec8934f47ef2aa1d3cb33f5afa6e2a216f8c58691a60e9ff56db953fd52f
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
