@@ -143,8 +143,8 @@ lint:
 	clang-tidy --quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' \
 		src/*.c src/*/*.c -- -std=c11 -Iinclude -Isrc $(shell pkg-config --cflags fontconfig harfbuzz-subset)
 
-# bench/run.sh builds the base revision in build/bench-base (a git
-# worktree) and runs both binaries alternately on each case.
+# bench/run.sh builds the base revision in build/bench-base/SHA (an
+# export of its tree) and runs both binaries alternately on each case.
 bench: all deps-test $(BUILD)/chart_bench
 	@bench/run.sh $(BIN)
 	@echo "org chart layout (random trees, no PDF):"

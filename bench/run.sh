@@ -7,7 +7,8 @@
 #   BENCH_RUNS=N      timed runs per case (default 10; the 100,000-row
 #                     case takes at most 5, the input-scale cases 3)
 #   BENCH_BASE=REV    the binary to compare with (default HEAD~1), built in
-#                     build/bench-base (a git worktree); "none" skips it
+#                     build/bench-base/SHA (an export of its tree); "none"
+#                     skips it
 #   BENCH_CALLGRIND=0 skips instruction counts (callgrind, one run each)
 #
 # Per case: median, min and max wall time, CPU time (median), peak RSS,
@@ -54,20 +55,21 @@ stats() {
 # Builds the base revision's binary in build/bench-base; sets base_bin.
 base_bin=
 build_base() {
-	local dir=$top/build/bench-base sha
+	local dir sha
 	[ "$base_rev" = none ] && return 0
 	if ! sha=$(git rev-parse --short "$base_rev^{commit}" 2>/dev/null); then
 		echo "bench: no revision '$base_rev'; no comparison" >&2
 		return 0
 	fi
-	git worktree prune
-	if [ -e "$dir/.git" ]; then
-		git -C "$dir" checkout -q --detach "$sha"
-	else
+	# An export of the revision's tree, not a worktree: nothing is
+	# registered in the repository, and a second run reuses the build.
+	dir=$top/build/bench-base/$sha
+	if [ ! -x "$dir/build/briefing" ]; then
 		rm -rf "$dir"
-		git worktree add -q --detach "$dir" "$sha"
+		mkdir -p "$dir"
+		git archive "$sha" | tar -x -C "$dir"
 	fi
-	echo "building the base binary ($base_rev = $sha) in build/bench-base ..."
+	echo "building the base binary ($base_rev = $sha) in build/bench-base/$sha ..."
 	if make -C "$dir" -j2 all >"$work/base-build.log" 2>&1; then
 		base_bin=$dir/build/briefing
 		base_name="$base_rev ($sha)"
