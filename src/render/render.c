@@ -29,6 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -197,23 +200,36 @@ static const char *load_bytes(struct render *r, const unsigned char *data,
 	return name;
 }
 
+/* libharu embeds the outline of a glyph only once its width was asked
+ * for, which its text operators do and content.c does not. */
+static void mark_glyphs(HPDF_Font font, const unsigned char *used)
+{
+	HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
+
+	for (uint32_t cp = 1; cp <= 0xFFFF; cp++)
+		if (render_is_used(used, cp))
+			HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)cp);
+}
+
 /* Embeds a subset of every font holding the code points in r->used. */
 static int load_fonts(struct render *r, struct diag_list *dl)
 {
 	for (size_t i = 0; i < r->nloaded; i++) {
 		const char *path = NULL, *name;
+		const unsigned char *used = r->used + i * FONTS_BMP_BYTES;
 		unsigned char *data;
 		size_t len;
 
 		for (int f = 0; f < FACE_COUNT && !path; f++)
 			if (fonts_index(r->fonts, (enum face)f) == i)
 				path = fonts_path(r->fonts, (enum face)f);
-		if (fonts_subset(r->fonts, i, r->used + i * FONTS_BMP_BYTES, &data,
-		                 &len, dl) < 0)
+		if (fonts_subset(r->fonts, i, used, &data, &len, dl) < 0)
 			return -1;
 		name = load_bytes(r, data, len);
 		free(data);
 		r->loaded[i] = name ? HPDF_GetFont(r->pdf, name, "UTF-8") : NULL;
+		if (r->loaded[i])
+			mark_glyphs(r->loaded[i], used);
 		if (!r->loaded[i] || render_haru_failed(r)) {
 			char *what = xasprintf("cannot embed font file '%s'", path);
 
@@ -355,6 +371,6 @@ fail:
 	free(hpages);
 	free(tops);
 	free(r.used);
-	free(r.text);
+	free(r.content.buf);
 	return rc;
 }

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=7c6e1f03899a5245ff1c476a04331c0829c03f89d6344d689bd3b3e574c14a9b
+GOLDEN_SHA256=dee7908004337416b8a8a1abf889a1a9b237db6f941baf03f3138f302541712f
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
