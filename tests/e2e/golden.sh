@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=dee7908004337416b8a8a1abf889a1a9b237db6f941baf03f3138f302541712f
+GOLDEN_SHA256=a0e26a311f44749c0e8b1671b93e4456ce55070b3c356db827712da07d1f04bd
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
