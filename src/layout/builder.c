@@ -57,9 +57,9 @@ void layout_text(struct builder *b, double x, double baseline,
 {
 	struct box *t = layout_box(b, BOX_TEXT);
 
-	t->x = x;
-	t->y = baseline;
-	t->w = width;
+	t->x = (float)x;
+	t->y = (float)baseline;
+	t->w = (float)width;
 	t->face = face;
 	t->size = (float)size;
 	t->color = color;
@@ -72,10 +72,10 @@ void layout_fill(struct builder *b, double x, double y, double w,
 {
 	struct box *f = layout_box(b, BOX_FILL);
 
-	f->x = x;
-	f->y = y;
-	f->w = w;
-	f->h = h;
+	f->x = (float)x;
+	f->y = (float)y;
+	f->w = (float)w;
+	f->h = (float)h;
 	f->color = color;
 }
 
@@ -84,9 +84,9 @@ void layout_rule(struct builder *b, double x, double y, double w,
 {
 	struct box *r = layout_box(b, BOX_RULE);
 
-	r->x = x;
-	r->y = y;
-	r->w = w;
+	r->x = (float)x;
+	r->y = (float)y;
+	r->w = (float)w;
 	r->line_width = (float)line_width;
 	r->color = color;
 }

@@ -33,6 +33,7 @@
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -349,29 +350,43 @@ static int set_info(struct render *r, const struct render_info *info,
 		return render_haru_error(r, dl, "cannot set the document information");
 	return 0;
 }
-/* Copies libharu's serialised document out into a malloc'd buffer. */
+/* Where libharu's serialised document goes: straight into the buffer
+ * the caller receives. */
+struct render_sink {
+	unsigned char *buf;
+	size_t len, cap;
+};
+
+static HPDF_STATUS sink_write(HPDF_Stream stream, const HPDF_BYTE *ptr,
+                              HPDF_UINT size)
+{
+	struct render_sink *k = stream->attr;
+
+	k->buf = xgrow(k->buf, &k->cap, k->len + size, 1);
+	memcpy(k->buf + k->len, ptr, size);
+	k->len += size;
+	return HPDF_OK;
+}
+
+/* Serialises the document into a malloc'd buffer. HPDF_SaveToStream
+ * writes to the document's stream, a memory stream it creates unless one
+ * is set: a callback stream set first makes libharu's bytes land in our
+ * buffer as they are produced, instead of in its chunks and then in a
+ * copy (which held the whole PDF twice). */
 static int save(struct render *r, unsigned char **out, size_t *out_len,
                 struct diag_list *dl)
 {
-	HPDF_UINT32 size, got;
-	unsigned char *buf = NULL;
+	struct render_sink sink = {0};
 
-	if (HPDF_SaveToStream(r->pdf) != HPDF_OK || render_haru_failed(r))
+	r->pdf->stream = HPDF_CallbackWriter_New(r->pdf->mmgr, sink_write, &sink);
+	if (!r->pdf->stream || HPDF_SaveToStream(r->pdf) != HPDF_OK ||
+	    render_haru_failed(r) || sink.len == 0)
 		goto fail;
-	size = HPDF_GetStreamSize(r->pdf);
-	if (size == 0)
-		goto fail;
-	buf = xmalloc(size);
-	got = size;
-	/* Reading exactly the size does not hit end of stream, so the handler
-	 * stays quiet; a short read is a failure. */
-	if (HPDF_ReadFromStream(r->pdf, buf, &got) != HPDF_OK || got != size)
-		goto fail;
-	*out = buf;
-	*out_len = size;
+	*out = sink.buf;
+	*out_len = sink.len;
 	return 0;
 fail:
-	free(buf);
+	free(sink.buf);
 	return render_haru_error(r, dl, "cannot serialise the pdf document");
 }
 

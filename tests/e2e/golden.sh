@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=a0e26a311f44749c0e8b1671b93e4456ce55070b3c356db827712da07d1f04bd
+GOLDEN_SHA256=9f9e414466c994116f339738d2ef5c9bd4ece6c561696554d265e9b3e17b8904
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
