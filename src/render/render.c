@@ -249,12 +249,12 @@ static const char *new_encoder(struct render *r, size_t i,
 		return NULL;
 	a = e->attr;
 	/* CID 0 means unmapped to libharu, and U+0000 is never drawn */
-	for (uint32_t cp = 1; cp <= 0xFFFF; cp++)
-		if (render_is_used(used, cp)) {
-			a->cid_map[cp & 0xFF][cp >> 8] = (HPDF_UINT16)cp;
-			a->unicode_map[cp & 0xFF][cp >> 8] = (HPDF_UNICODE)cp;
-			top = cp;
-		}
+	for (uint32_t cp = render_next_used(used, 1); cp <= 0xFFFF;
+	     cp = render_next_used(used, cp + 1)) {
+		a->cid_map[cp & 0xFF][cp >> 8] = (HPDF_UINT16)cp;
+		a->unicode_map[cp & 0xFF][cp >> 8] = (HPDF_UNICODE)cp;
+		top = cp;
+	}
 	/* libharu writes widths and the CID-to-glyph map for CIDs below the
 	 * highest one it is given: one more, unused, keeps the last real one
 	 * (U+FFFF, a noncharacter, is in no font) */
@@ -272,9 +272,9 @@ static void mark_glyphs(HPDF_Font font, const unsigned char *used)
 {
 	HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
 
-	for (uint32_t cp = 1; cp <= 0xFFFF; cp++)
-		if (render_is_used(used, cp))
-			HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)cp);
+	for (uint32_t cp = render_next_used(used, 1); cp <= 0xFFFF;
+	     cp = render_next_used(used, cp + 1))
+		HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)cp);
 }
 
 /* Embeds a subset of every font holding the code points in r->used. */

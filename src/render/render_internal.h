@@ -94,4 +94,22 @@ static inline bool render_is_used(const unsigned char *used, uint32_t cp)
 	return used[cp >> 3] & (1u << (cp & 7));
 }
 
+/* The first code point from cp on that is set in used, or 0x10000: a
+ * document uses a few hundred of 65,536, so whole empty bytes are
+ * skipped. Loop as for (cp = render_next_used(u, 0); cp <= 0xFFFF;
+ * cp = render_next_used(u, cp + 1)). */
+static inline uint32_t render_next_used(const unsigned char *used,
+                                        uint32_t cp)
+{
+	while (cp <= 0xFFFF) {
+		if ((cp & 7) == 0 && used[cp >> 3] == 0)
+			cp += 8;
+		else if (render_is_used(used, cp))
+			return cp;
+		else
+			cp++;
+	}
+	return 0x10000;
+}
+
 #endif
