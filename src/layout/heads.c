@@ -183,6 +183,12 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		free(org);
 		free(title);
 		free(num);
+		/* The page is complete: give back what doubling reserved (a
+		 * third of the boxes of a long table), so render can reuse it. */
+		if (pg->len > 0 && pg->cap > pg->len) {
+			pg->boxes = xrealloc(pg->boxes, pg->len * sizeof *pg->boxes);
+			pg->cap = pg->len;
+		}
 	}
 	if (!s->duplex || shift == 0)
 		return;
