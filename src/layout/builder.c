@@ -58,9 +58,9 @@ static struct box *placed_box(struct builder *b, enum box_kind kind,
 {
 	struct box *p = layout_box(b, kind);
 
-	p->x = x;
-	p->y = y;
-	p->w = w;
+	p->x = (float)x;
+	p->y = (float)y;
+	p->w = (float)w;
 	p->color = color;
 	return p;
 }
@@ -80,7 +80,7 @@ void layout_text(struct builder *b, double x, double baseline,
 void layout_fill(struct builder *b, double x, double y, double w,
                  double h, struct rgb color)
 {
-	placed_box(b, BOX_FILL, x, y, w, color)->h = h;
+	placed_box(b, BOX_FILL, x, y, w, color)->h = (float)h;
 }
 
 void layout_rule(struct builder *b, double x, double y, double w,

@@ -167,10 +167,10 @@ static void source_url(struct builder *b, const char *url)
 		layout_place_line(b, url, &lines[j], x, base, w, FACE_REGULAR, size,
 		                  s->accent_color, false, DOC_ALIGN_LEFT);
 		l = layout_box(b, BOX_LINK);
-		l->x = x;
+		l->x = (float)x;
 		l->y = 0;
-		l->w = lines[j].width;
-		l->h = leading;
+		l->w = (float)lines[j].width;
+		l->h = (float)leading;
 		l->uri = uri;
 	}
 	free(lines);

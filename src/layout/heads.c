@@ -31,7 +31,7 @@ static void put_box(struct page *pg, const struct box *src, double dy)
 {
 	pg->boxes = xgrow(pg->boxes, &pg->cap, pg->len + 1, sizeof *pg->boxes);
 	pg->boxes[pg->len] = *src;
-	pg->boxes[pg->len].y += dy;
+	pg->boxes[pg->len].y = (float)(pg->boxes[pg->len].y + dy);
 	pg->len++;
 }
 
@@ -44,10 +44,10 @@ static void put_text(struct builder *b, struct page *pg, double x, double y,
 
 	memset(&t, 0, sizeof t);
 	t.kind = BOX_TEXT;
-	t.w = layout_width(b->m, f, size, text, len);
-	t.x = align == DOC_ALIGN_RIGHT ? x - t.w
-	    : align == DOC_ALIGN_CENTER ? x - t.w / 2 : x;
-	t.y = y;
+	t.w = (float)layout_width(b->m, f, size, text, len);
+	t.x = (float)(align == DOC_ALIGN_RIGHT ? x - t.w
+	    : align == DOC_ALIGN_CENTER ? x - t.w / 2 : x);
+	t.y = (float)y;
 	t.face = f;
 	t.size = (float)size;
 	t.color = color;
@@ -64,9 +64,9 @@ static void put_rule(struct page *pg, double x, double y, double w,
 
 	memset(&r, 0, sizeof r);
 	r.kind = BOX_RULE;
-	r.x = x;
-	r.y = y;
-	r.w = w;
+	r.x = (float)x;
+	r.y = (float)y;
+	r.w = (float)w;
 	r.line_width = (float)lw;
 	r.color = color;
 	r.target_page = -1;
@@ -183,12 +183,18 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		free(org);
 		free(title);
 		free(num);
+		/* The page is complete: give back what doubling reserved (a
+		 * third of the boxes of a long table), so render can reuse it. */
+		if (pg->len > 0 && pg->cap > pg->len) {
+			pg->boxes = xrealloc(pg->boxes, pg->len * sizeof *pg->boxes);
+			pg->cap = pg->len;
+		}
 	}
 	if (!s->duplex || shift == 0)
 		return;
 	for (size_t i = 1; i < p->len; i += 2)
 		for (size_t k = 0; k < p->items[i].len; k++)
-			p->items[i].boxes[k].x += shift;
+			p->items[i].boxes[k].x = (float)(p->items[i].boxes[k].x + shift);
 }
 
 /* A contents entry's page number, right-aligned, and a link over the
@@ -205,10 +211,10 @@ static void put_toc_number(struct builder *b, struct page *page,
 	         DOC_ALIGN_RIGHT);
 	memset(&link, 0, sizeof link);
 	link.kind = BOX_LINK;
-	link.x = b->x0;
-	link.y = entry->y;
-	link.w = b->width;
-	link.h = entry->height;
+	link.x = (float)b->x0;
+	link.y = (float)entry->y;
+	link.w = (float)b->width;
+	link.h = (float)entry->height;
 	link.target_page = heading->page;
 	put_box(page, &link, 0);
 }

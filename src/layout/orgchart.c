@@ -150,10 +150,11 @@ static void chart_box(struct builder *b, const struct doc_unit *u,
 	{
 		struct box *r = layout_box(b, BOX_RULE);
 
-		r->x = x, r->y = y, r->h = n->h, r->line_width = (float)rule_w;
+		r->x = (float)x, r->y = (float)y, r->h = (float)n->h;
+		r->line_width = (float)rule_w;
 		r->color = s->chart_line_color;
 		r = layout_box(b, BOX_RULE);
-		r->x = x + n->w, r->y = y, r->h = n->h;
+		r->x = (float)(x + n->w), r->y = (float)y, r->h = (float)n->h;
 		r->line_width = (float)rule_w;
 		r->color = s->chart_line_color;
 	}
@@ -204,10 +205,10 @@ static void place_chart(struct builder *b, const struct doc_orgchart *c,
 		const struct chart_segment *g = &res->segments[i];
 		struct box *r = layout_box(b, BOX_RULE);
 
-		r->x = ox + g->x1;
-		r->y = s->chart_margin / 2 + g->y1;
-		r->w = g->x2 - g->x1;
-		r->h = g->y2 - g->y1;
+		r->x = (float)(ox + g->x1);
+		r->y = (float)(s->chart_margin / 2 + g->y1);
+		r->w = (float)(g->x2 - g->x1);
+		r->h = (float)(g->y2 - g->y1);
 		r->line_width = (float)s->chart_line_width;
 		r->color = s->chart_line_color;
 	}

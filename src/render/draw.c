@@ -2,9 +2,9 @@
  * draw.c: the boxes of a page as libharu content, and the bookmarks.
  *
  * The pages' y axis points down from the top edge; PDF's points up from
- * the bottom, hence height - y throughout. libharu writes every operator
- * call out verbatim, so the graphics state is tracked here to skip
- * operators that would set what is already set.
+ * the bottom, hence height - y throughout. The content operators are
+ * written by content.c, not libharu; libharu still owns the page objects,
+ * their font resources, the links and the bookmarks.
  */
 #include "render_internal.h"
 
@@ -13,18 +13,10 @@
 #include <string.h>
 
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
-#include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
-
-/* State of one page's content stream. */
-struct render_gstate {
-	HPDF_Font font;
-	double size;
-	bool fill_set, stroke_set, width_set;
-	struct rgb fill, stroke;
-	double line_width;
-};
 
 /* render_haru_error() for a failure while drawing page index pi. */
 static int page_error(struct render *r, struct diag_list *dl, size_t pi)
@@ -34,44 +26,6 @@ static int page_error(struct render *r, struct diag_list *dl, size_t pi)
 	render_haru_error(r, dl, what);
 	free(what);
 	return -1;
-}
-
-/* libharu raises a sticky error for a colour component outside 0..1;
- * clamping keeps one odd colour from failing the whole document. */
-static double unit(double v)
-{
-	return v < 0 ? 0 : v > 1 ? 1 : v;
-}
-
-static bool same_rgb(struct rgb a, struct rgb b)
-{
-	return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
-static void set_fill(HPDF_Page page, struct render_gstate *gs, struct rgb c)
-{
-	if (gs->fill_set && same_rgb(gs->fill, c))
-		return;
-	HPDF_Page_SetRGBFill(page, (HPDF_REAL)unit(c.r), (HPDF_REAL)unit(c.g),
-	                     (HPDF_REAL)unit(c.b));
-	gs->fill = c;
-	gs->fill_set = true;
-}
-
-static void set_stroke(HPDF_Page page, struct render_gstate *gs, struct rgb c,
-                       double width)
-{
-	if (!gs->stroke_set || !same_rgb(gs->stroke, c)) {
-		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)unit(c.r),
-		                       (HPDF_REAL)unit(c.g), (HPDF_REAL)unit(c.b));
-		gs->stroke = c;
-		gs->stroke_set = true;
-	}
-	if (!gs->width_set || gs->line_width != width) {
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)(width < 0 ? 0 : width));
-		gs->line_width = width;
-		gs->width_set = true;
-	}
 }
 
 /* Rewrites dst as [page /XYZ null top null]: scroll to that height and
@@ -91,31 +45,30 @@ static HPDF_STATUS dest_at(HPDF_Destination dst, HPDF_Page page, double top)
 	return ret;
 }
 
-static char *text_copy(struct render *r, const char *s, size_t len)
-{
-	r->text = xgrow(r->text, &r->text_cap, len + 1, 1);
-	memcpy(r->text, s, len);
-	r->text[len] = '\0';
-	return r->text;
-}
-
 /* One text run, inside the page's open text object. */
-static int draw_text(struct render *r, HPDF_Page hp, struct render_gstate *gs,
-                     const struct box *b, double H, struct diag_list *dl)
+static int draw_text(struct render *r, HPDF_Page hp, const struct box *b,
+                     double H, struct diag_list *dl)
 {
+	struct render_content *c = &r->content;
+	HPDF_Font font = r->font[b->face];
+
 	/* fonts_check_doc() has named the fact of every character from
 	 * the data; this catches what layout made itself (labels). */
 	if (fonts_report_missing(r->fonts, b->face, b->text, b->len, NULL, 0,
 	                         dl) < 0)
 		return -1;
-	if (gs->font != r->font[b->face] || gs->size != b->size) {
-		HPDF_Page_SetFontAndSize(hp, r->font[b->face], (HPDF_REAL)b->size);
-		gs->font = r->font[b->face];
-		gs->size = b->size;
+	if (c->font != font || c->size != render_hundredths(b->size)) {
+		/* puts the font into the page's resources, once per page */
+		const char *name = HPDF_Page_GetLocalFontName(hp, font);
+
+		if (!name)
+			return -1;
+		render_content_font(c, font, name, b->size);
 	}
-	set_fill(hp, gs, b->color);
-	HPDF_Page_TextOut(hp, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y),
-	                  text_copy(r, b->text, b->len));
+	render_content_fill(c, b->color);
+	render_content_move(c, render_hundredths(b->x),
+	                    render_hundredths(H - b->y));
+	render_content_show(c, b->text, b->len);
 	return 0;
 }
 
@@ -158,7 +111,25 @@ static int draw_link(struct render *r, const struct pages *pages, size_t pi,
 	return 0;
 }
 
-/* Draws the boxes of page index pi onto hpages[pi]. */
+/* Appends a rule or a fill to the page's content. */
+static void draw_path(struct render_content *c, const struct box *b, double H)
+{
+	if (b->kind == BOX_RULE) {
+		render_content_stroke(c, b->color, b->line_width);
+		render_content_line(c, render_hundredths(b->x),
+		                    render_hundredths(H - b->y),
+		                    render_hundredths(b->x + b->w),
+		                    render_hundredths(H - (b->y + b->h)));
+	} else {
+		render_content_fill(c, b->color);
+		render_content_rect(c, render_hundredths(b->x),
+		                    render_hundredths(H - b->y - b->h),
+		                    render_hundredths(b->w), render_hundredths(b->h));
+	}
+}
+
+/* Draws the boxes of page index pi onto hpages[pi]: the operators go into
+ * r->content and then, in one write, into the page's content stream. */
 int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
                      HPDF_Page *hpages, HPDF_Destination *tops,
                      struct diag_list *dl)
@@ -166,9 +137,10 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 	const struct page *pg = &pages->items[pi];
 	HPDF_Page hp = hpages[pi];
 	double H = pg->height;
-	struct render_gstate gs = {0};
-	bool in_text = false;
+	struct render_content *c = &r->content;
+	HPDF_PageAttr attr = hp->attr;
 
+	render_content_reset(c);
 	for (size_t bi = 0; bi < pg->len; bi++) {
 		const struct box *b = &pg->boxes[bi];
 		int rc = 0;
@@ -176,10 +148,8 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 		/* Consecutive runs share one text object (BT ... ET): a table
 		 * page is mostly text, and an object per run doubles the
 		 * content stream. Paths cannot be drawn inside one. */
-		if (in_text && b->kind != BOX_TEXT) {
-			HPDF_Page_EndText(hp);
-			in_text = false;
-		}
+		if (b->kind != BOX_TEXT && b->kind != BOX_LINK)
+			render_content_end_text(c);
 		switch (b->kind) {
 		case BOX_TEXT:
 			if ((unsigned)b->face >= FACE_COUNT)
@@ -188,25 +158,12 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 				                  pi + 1, (int)b->face);
 			if (b->len == 0)
 				break;
-			if (!in_text) {
-				HPDF_Page_BeginText(hp);
-				in_text = true;
-			}
-			rc = draw_text(r, hp, &gs, b, H, dl);
+			render_content_begin_text(c);
+			rc = draw_text(r, hp, b, H, dl);
 			break;
 		case BOX_RULE:
-			set_stroke(hp, &gs, b->color, b->line_width);
-			HPDF_Page_MoveTo(hp, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y));
-			HPDF_Page_LineTo(hp, (HPDF_REAL)(b->x + b->w),
-			                 (HPDF_REAL)(H - (b->y + b->h)));
-			HPDF_Page_Stroke(hp);
-			break;
 		case BOX_FILL:
-			set_fill(hp, &gs, b->color);
-			HPDF_Page_Rectangle(hp, (HPDF_REAL)b->x,
-			                    (HPDF_REAL)(H - b->y - b->h),
-			                    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-			HPDF_Page_Fill(hp);
+			draw_path(c, b, H);
 			break;
 		case BOX_LINK:
 			rc = draw_link(r, pages, pi, hpages, tops, b, dl);
@@ -215,13 +172,15 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 			return diag_error(dl, NULL, 0, "page %zu: unknown box kind %d",
 			                  pi + 1, (int)b->kind);
 		}
-		if (rc < 0)
-			return -1;
-		if (render_haru_failed(r))
-			return page_error(r, dl, pi);
+		if (rc < 0 || render_haru_failed(r))
+			return render_haru_failed(r) ? page_error(r, dl, pi) : -1;
 	}
-	if (in_text)
-		HPDF_Page_EndText(hp);
+	render_content_end_text(c);
+	render_content_flush(c);
+	if (c->len > 0 && HPDF_Stream_Write(attr->stream,
+	                                    (const HPDF_BYTE *)c->buf,
+	                                    (HPDF_UINT)c->len) != HPDF_OK)
+		return page_error(r, dl, pi);
 	return render_haru_failed(r) ? page_error(r, dl, pi) : 0;
 }
 

@@ -29,6 +29,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf_doc.h>
+#include <hpdf_encoder.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
+
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -197,23 +203,102 @@ static const char *load_bytes(struct render *r, const unsigned char *data,
 	return name;
 }
 
+/* The encoder a font is loaded with: libharu's own "UTF-8" encoder makes
+ * HPDF_GetFont look up all 65,536 code points, each by a linear search of
+ * the cmap, and write a 131,070-byte CID-to-glyph map. A CMap encoder that
+ * maps only the code points the font draws (each to itself, so CIDs stay
+ * code points as in the UTF-8 mode) makes libharu look up only those, and
+ * its map ends at the highest one. Content never goes through an encoder
+ * (content.c writes the CIDs), so nothing else reads it. */
+static HPDF_STATUS encoder_init(HPDF_Encoder e)
+{
+	HPDF_CMapEncoderAttr a;
+	HPDF_CidRange_Rec space = {0x0000, 0xFFFF, 0};
+	HPDF_STATUS ret = HPDF_CMapEncoder_InitAttr(e);
+
+	if (ret != HPDF_OK)
+		return ret;
+	if ((ret = HPDF_CMapEncoder_AddCodeSpaceRange(e, space)) != HPDF_OK)
+		return ret;
+	a = e->attr;
+	snprintf(a->registry, sizeof a->registry, "Adobe");
+	/* libharu names the font's encoding Identity-H for this ordering */
+	snprintf(a->ordering, sizeof a->ordering, "Identity-H");
+	a->suppliment = 0;
+	a->writing_mode = HPDF_WMODE_HORIZONTAL;
+	e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+	return HPDF_OK;
+}
+
+/* Registers the encoder for font slot i and maps the code points set in
+ * used. Returns its name (in buf), or NULL after a libharu error. */
+static const char *new_encoder(struct render *r, size_t i,
+                               const unsigned char *used, char *buf,
+                               size_t size)
+{
+	HPDF_Encoder e;
+	HPDF_CMapEncoderAttr a;
+	uint32_t top = 0;
+
+	snprintf(buf, size, "briefing-%zu", i);
+	e = HPDF_CMapEncoder_New(r->pdf->mmgr, buf, encoder_init);
+	if (!e || HPDF_Doc_RegisterEncoder(r->pdf, e) != HPDF_OK)
+		return NULL;
+	/* initialises it (libharu does so on first use) */
+	if (!HPDF_GetEncoder(r->pdf, buf))
+		return NULL;
+	a = e->attr;
+	/* CID 0 means unmapped to libharu, and U+0000 is never drawn */
+	for (uint32_t cp = render_next_used(used, 1); cp <= 0xFFFF;
+	     cp = render_next_used(used, cp + 1)) {
+		a->cid_map[cp & 0xFF][cp >> 8] = (HPDF_UINT16)cp;
+		a->unicode_map[cp & 0xFF][cp >> 8] = (HPDF_UNICODE)cp;
+		top = cp;
+	}
+	/* libharu writes widths and the CID-to-glyph map for CIDs below the
+	 * highest one it is given: one more, unused, keeps the last real one
+	 * (U+FFFF, a noncharacter, is in no font) */
+	if (top < 0xFFFF) {
+		a->cid_map[(top + 1) & 0xFF][(top + 1) >> 8] = (HPDF_UINT16)(top + 1);
+		a->unicode_map[(top + 1) & 0xFF][(top + 1) >> 8] =
+			(HPDF_UNICODE)(top + 1);
+	}
+	return buf;
+}
+
+/* libharu embeds the outline of a glyph only once its width was asked
+ * for, which its text operators do and content.c does not. */
+static void mark_glyphs(HPDF_Font font, const unsigned char *used)
+{
+	HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
+
+	for (uint32_t cp = render_next_used(used, 1); cp <= 0xFFFF;
+	     cp = render_next_used(used, cp + 1))
+		HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)cp);
+}
+
 /* Embeds a subset of every font holding the code points in r->used. */
 static int load_fonts(struct render *r, struct diag_list *dl)
 {
 	for (size_t i = 0; i < r->nloaded; i++) {
-		const char *path = NULL, *name;
+		const char *path = NULL, *name, *enc;
+		const unsigned char *used = r->used + i * FONTS_BMP_BYTES;
+		char enc_name[32];
 		unsigned char *data;
 		size_t len;
 
 		for (int f = 0; f < FACE_COUNT && !path; f++)
 			if (fonts_index(r->fonts, (enum face)f) == i)
 				path = fonts_path(r->fonts, (enum face)f);
-		if (fonts_subset(r->fonts, i, r->used + i * FONTS_BMP_BYTES, &data,
-		                 &len, dl) < 0)
+		if (fonts_subset(r->fonts, i, used, &data, &len, dl) < 0)
 			return -1;
 		name = load_bytes(r, data, len);
 		free(data);
-		r->loaded[i] = name ? HPDF_GetFont(r->pdf, name, "UTF-8") : NULL;
+		enc = name ? new_encoder(r, i, used, enc_name, sizeof enc_name) :
+		      NULL;
+		r->loaded[i] = enc ? HPDF_GetFont(r->pdf, name, enc) : NULL;
+		if (r->loaded[i])
+			mark_glyphs(r->loaded[i], used);
 		if (!r->loaded[i] || render_haru_failed(r)) {
 			char *what = xasprintf("cannot embed font file '%s'", path);
 
@@ -265,29 +350,43 @@ static int set_info(struct render *r, const struct render_info *info,
 		return render_haru_error(r, dl, "cannot set the document information");
 	return 0;
 }
-/* Copies libharu's serialised document out into a malloc'd buffer. */
+/* Where libharu's serialised document goes: straight into the buffer
+ * the caller receives. */
+struct render_sink {
+	unsigned char *buf;
+	size_t len, cap;
+};
+
+static HPDF_STATUS sink_write(HPDF_Stream stream, const HPDF_BYTE *ptr,
+                              HPDF_UINT size)
+{
+	struct render_sink *k = stream->attr;
+
+	k->buf = xgrow(k->buf, &k->cap, k->len + size, 1);
+	memcpy(k->buf + k->len, ptr, size);
+	k->len += size;
+	return HPDF_OK;
+}
+
+/* Serialises the document into a malloc'd buffer. HPDF_SaveToStream
+ * writes to the document's stream, a memory stream it creates unless one
+ * is set: a callback stream set first makes libharu's bytes land in our
+ * buffer as they are produced, instead of in its chunks and then in a
+ * copy (which held the whole PDF twice). */
 static int save(struct render *r, unsigned char **out, size_t *out_len,
                 struct diag_list *dl)
 {
-	HPDF_UINT32 size, got;
-	unsigned char *buf = NULL;
+	struct render_sink sink = {0};
 
-	if (HPDF_SaveToStream(r->pdf) != HPDF_OK || render_haru_failed(r))
+	r->pdf->stream = HPDF_CallbackWriter_New(r->pdf->mmgr, sink_write, &sink);
+	if (!r->pdf->stream || HPDF_SaveToStream(r->pdf) != HPDF_OK ||
+	    render_haru_failed(r) || sink.len == 0)
 		goto fail;
-	size = HPDF_GetStreamSize(r->pdf);
-	if (size == 0)
-		goto fail;
-	buf = xmalloc(size);
-	got = size;
-	/* Reading exactly the size does not hit end of stream, so the handler
-	 * stays quiet; a short read is a failure. */
-	if (HPDF_ReadFromStream(r->pdf, buf, &got) != HPDF_OK || got != size)
-		goto fail;
-	*out = buf;
-	*out_len = size;
+	*out = sink.buf;
+	*out_len = sink.len;
 	return 0;
 fail:
-	free(buf);
+	free(sink.buf);
 	return render_haru_error(r, dl, "cannot serialise the pdf document");
 }
 
@@ -355,6 +454,6 @@ fail:
 	free(hpages);
 	free(tops);
 	free(r.used);
-	free(r.text);
+	free(r.content.buf);
 	return rc;
 }

@@ -20,6 +20,24 @@ struct render_error {
 	HPDF_STATUS detail_no;
 };
 
+enum render_path { RENDER_PATH_NONE, RENDER_PATH_STROKE, RENDER_PATH_FILL };
+
+/* One page's content stream as it is written (content.c), and the graphics
+ * and text state it has set, so that no operator repeats what is set.
+ * Positions and sizes are integer hundredths of a point. */
+struct render_content {
+	char *buf;
+	size_t len, cap;
+	bool in_text;
+	enum render_path path;     /* the path under construction */
+	long long tx, ty;          /* start of the current run, in BT */
+	const void *font;          /* the HPDF_Font of the last Tf */
+	long long size;
+	bool fill_set, stroke_set, width_set;
+	struct rgb fill, stroke;
+	long long line_width;
+};
+
 struct render {
 	HPDF_Doc pdf;
 	struct render_error err;
@@ -31,9 +49,8 @@ struct render {
 	size_t nloaded;
 	/* FONTS_BMP_BYTES per loaded font: the code points its pages use. */
 	unsigned char *used;
-	/* A NUL-terminated copy of the current text run, for HPDF_Page_TextOut. */
-	char *text;
-	size_t text_cap;
+	/* the page being drawn; its buffer is reused from page to page */
+	struct render_content content;
 };
 
 /* render.c */
@@ -48,6 +65,25 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 int render_add_outline(struct render *r, const struct pages *pages,
                        HPDF_Page *hpages, struct diag_list *dl);
 
+/* content.c: operators appended to a page's content */
+long long render_hundredths(double v);
+void render_content_reset(struct render_content *c);
+void render_content_str(struct render_content *c, const char *s);
+void render_content_flush(struct render_content *c);
+void render_content_fill(struct render_content *c, struct rgb col);
+void render_content_stroke(struct render_content *c, struct rgb col,
+                           double width);
+void render_content_line(struct render_content *c, long long x0,
+                         long long y0, long long x1, long long y1);
+void render_content_rect(struct render_content *c, long long x, long long y,
+                         long long w, long long h);
+void render_content_begin_text(struct render_content *c);
+void render_content_end_text(struct render_content *c);
+void render_content_font(struct render_content *c, const void *font,
+                         const char *local_name, double size);
+void render_content_move(struct render_content *c, long long x, long long y);
+void render_content_show(struct render_content *c, const char *s, size_t len);
+
 /* tounicode.c: replaces libharu's invalid ToUnicode CMap of font by one
  * mapping the code points set in used (FONTS_BMP_BYTES). */
 int render_fix_tounicode(struct render *r, HPDF_Font font,
@@ -56,6 +92,24 @@ int render_fix_tounicode(struct render *r, HPDF_Font font,
 static inline bool render_is_used(const unsigned char *used, uint32_t cp)
 {
 	return used[cp >> 3] & (1u << (cp & 7));
+}
+
+/* The first code point from cp on that is set in used, or 0x10000: a
+ * document uses a few hundred of 65,536, so whole empty bytes are
+ * skipped. Loop as for (cp = render_next_used(u, 0); cp <= 0xFFFF;
+ * cp = render_next_used(u, cp + 1)). */
+static inline uint32_t render_next_used(const unsigned char *used,
+                                        uint32_t cp)
+{
+	while (cp <= 0xFFFF) {
+		if ((cp & 7) == 0 && used[cp >> 3] == 0)
+			cp += 8;
+		else if (render_is_used(used, cp))
+			return cp;
+		else
+			cp++;
+	}
+	return 0x10000;
 }
 
 #endif

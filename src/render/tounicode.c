@@ -115,9 +115,8 @@ int render_fix_tounicode(struct render *r, HPDF_Font font,
 		                  "to repair (not libharu 2.3.0?)",
 		                  HPDF_Font_GetFontName(font));
 	}
-	for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
-		if (!render_is_used(used, cp))
-			continue;
+	for (uint32_t cp = render_next_used(used, 0); cp <= 0xFFFF;
+	     cp = render_next_used(used, cp + 1)) {
 		if (nruns > 0 && runs[nruns - 1].hi + 1u == cp && (cp & 0xFF) != 0 &&
 		    copy_as(cp) == cp && copy_as(cp - 1) == cp - 1) {
 			runs[nruns - 1].hi = (uint16_t)cp;

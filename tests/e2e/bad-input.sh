@@ -135,6 +135,9 @@ expect "output directory is a file" 3 "^$good/x.pdf: error: cannot create output
 mkdir -p "$work/full"
 if mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then
 	cp "$good" "$work/full/x.pdf" 2>/dev/null || head -c 1000 "$good" >"$work/full/x.pdf"
+	# Leave 16 KiB free, whatever the PDF's size: fill up, then give back.
+	dd if=/dev/zero of="$work/full/filler" bs=4k 2>/dev/null
+	truncate -s -16k "$work/full/filler"
 	full_sum=$(sha256sum <"$work/full/x.pdf")
 	expect "disk full while writing" 3 "^$work/full/x.pdf: error: cannot write output: No space left on device$" \
 		build -c config/briefing.ini -o "$work/full/x.pdf"

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=ec87ec8934f47ef2aa1d3cb33f5afa6e2a216f8c58691a60e9ff56db953fd52f
+GOLDEN_SHA256=bb2080e1a58741f26e34d1d6d48947f220c36ba4d106dd115d4316c5d7b7273b
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

@@ -1,0 +1,271 @@
+/*
+ * content.c: a page's content stream, written as bytes.
+ *
+ * libharu's operator functions clear a 512-byte buffer and re-measure the
+ * string on every call, print six significant digits and write one Td and
+ * Tj per run; on a long table they were most of the render time and most
+ * of the content bytes. Here a page's operators go into one growable
+ * buffer that draw.c appends to libharu's content stream once per page.
+ *
+ * Invariants: coordinates are held as integer hundredths of a point, so
+ * relative moves (Td) add up exactly to the absolute positions and never
+ * drift; numbers print with at most two decimals (three for colours, which
+ * keeps every 8-bit component k/255 exact) and no trailing zeros; a path
+ * is always closed by its painting operator before any state changes,
+ * since PDF allows no state operator inside a path.
+ */
+#include "render_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "briefing/base/utf8.h"
+#include "briefing/base/xalloc.h"
+
+static char *content_room(struct render_content *c, size_t n)
+{
+	c->buf = xgrow(c->buf, &c->cap, c->len + n, 1);
+	return c->buf + c->len;
+}
+
+void render_content_str(struct render_content *c, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(content_room(c, n), s, n);
+	c->len += n;
+}
+
+/* Writes v / 10^decimals: "12", "12.5", "-0.25", never "12.50" or "-0". */
+static void put_fixed(struct render_content *c, long long v, int decimals)
+{
+	char tmp[32], *p = tmp + sizeof tmp;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v :
+	                       (unsigned long long)v;
+	bool digits = false;
+
+	for (int i = 0; i < decimals; i++, u /= 10)
+		if (u % 10 || digits) {
+			*--p = (char)('0' + u % 10);
+			digits = true;
+		}
+	if (digits)
+		*--p = '.';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	/* a separator only after another operand */
+	if (c->len > 0 && c->buf[c->len - 1] != '\n')
+		*--p = ' ';
+	memcpy(content_room(c, (size_t)(tmp + sizeof tmp - p)), p,
+	       (size_t)(tmp + sizeof tmp - p));
+	c->len += (size_t)(tmp + sizeof tmp - p);
+}
+
+long long render_hundredths(double v)
+{
+	return llround(v * 100);
+}
+
+static void put_op(struct render_content *c, const char *op)
+{
+	render_content_str(c, " ");
+	render_content_str(c, op);
+	render_content_str(c, "\n");
+}
+
+/* libharu raises a sticky error for a colour component outside 0..1;
+ * clamping keeps one odd colour from failing the whole document. */
+static long long component(double v)
+{
+	return llround((v < 0 ? 0 : v > 1 ? 1 : v) * 1000);
+}
+
+static bool same_rgb(struct rgb a, struct rgb b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static void put_rgb(struct render_content *c, struct rgb col, const char *op)
+{
+	put_fixed(c, component(col.r), 3);
+	put_fixed(c, component(col.g), 3);
+	put_fixed(c, component(col.b), 3);
+	put_op(c, op);
+}
+
+/* Paints the path under construction, if any. */
+void render_content_flush(struct render_content *c)
+{
+	if (c->path == RENDER_PATH_STROKE)
+		render_content_str(c, "S\n");
+	else if (c->path == RENDER_PATH_FILL)
+		render_content_str(c, "f\n");
+	c->path = RENDER_PATH_NONE;
+}
+
+void render_content_fill(struct render_content *c, struct rgb col)
+{
+	if (c->fill_set && same_rgb(c->fill, col))
+		return;
+	render_content_flush(c);
+	put_rgb(c, col, "rg");
+	c->fill = col;
+	c->fill_set = true;
+}
+
+void render_content_stroke(struct render_content *c, struct rgb col,
+                           double width)
+{
+	long long w = render_hundredths(width < 0 ? 0 : width);
+
+	if (!c->stroke_set || !same_rgb(c->stroke, col)) {
+		render_content_flush(c);
+		put_rgb(c, col, "RG");
+		c->stroke = col;
+		c->stroke_set = true;
+	}
+	if (!c->width_set || c->line_width != w) {
+		render_content_flush(c);
+		put_fixed(c, w, 2);
+		put_op(c, "w");
+		c->line_width = w;
+		c->width_set = true;
+	}
+}
+
+/* Adds a segment to the stroked path: consecutive rules of one colour and
+ * width are painted by a single S. */
+void render_content_line(struct render_content *c, long long x0,
+                         long long y0, long long x1, long long y1)
+{
+	if (c->path != RENDER_PATH_STROKE)
+		render_content_flush(c);
+	c->path = RENDER_PATH_STROKE;
+	put_fixed(c, x0, 2);
+	put_fixed(c, y0, 2);
+	put_op(c, "m");
+	put_fixed(c, x1, 2);
+	put_fixed(c, y1, 2);
+	put_op(c, "l");
+}
+
+/* Adds a rectangle to the filled path: consecutive fills of one colour
+ * share a single f (non-zero winding paints their union, as separate fills
+ * of one opaque colour would). */
+void render_content_rect(struct render_content *c, long long x, long long y,
+                         long long w, long long h)
+{
+	if (c->path != RENDER_PATH_FILL)
+		render_content_flush(c);
+	c->path = RENDER_PATH_FILL;
+	put_fixed(c, x, 2);
+	put_fixed(c, y, 2);
+	put_fixed(c, w, 2);
+	put_fixed(c, h, 2);
+	put_op(c, "re");
+}
+
+void render_content_begin_text(struct render_content *c)
+{
+	if (c->in_text)
+		return;
+	render_content_flush(c);
+	render_content_str(c, "BT\n");
+	c->in_text = true;
+	/* BT resets the text matrix: the first Td is absolute */
+	c->tx = c->ty = 0;
+}
+
+void render_content_end_text(struct render_content *c)
+{
+	if (!c->in_text)
+		return;
+	render_content_str(c, "ET\n");
+	c->in_text = false;
+}
+
+/* "/F1 9.5 Tf" when the font or size changes. Tf is graphics state, so
+ * it survives ET and is set once per run of same-font text on a page. */
+void render_content_font(struct render_content *c, const void *font,
+                         const char *local_name, double size)
+{
+	long long s = render_hundredths(size);
+
+	if (c->font == font && c->size == s)
+		return;
+	render_content_str(c, "/");
+	render_content_str(c, local_name);
+	put_fixed(c, s, 2);
+	put_op(c, "Tf");
+	c->font = font;
+	c->size = s;
+}
+
+/* Moves to (x, y), relative to the start of the previous run (the only
+ * operand Td takes). */
+void render_content_move(struct render_content *c, long long x, long long y)
+{
+	put_fixed(c, x - c->tx, 2);
+	put_fixed(c, y - c->ty, 2);
+	put_op(c, "Td");
+	c->tx = x;
+	c->ty = y;
+}
+
+/* The run as a literal string of two-byte CIDs, which in libharu's UTF-8
+ * mode are the BMP code points (U+0020 beyond). Raw bytes take half the
+ * room of hex; only the delimiters, the backslash and CR (which a reader
+ * would turn into LF) need escapes. The caller has checked the UTF-8. */
+void render_content_show(struct render_content *c, const char *s, size_t len)
+{
+	/* each code point: at most two bytes, each at most two escaped */
+	char *p = content_room(c, len * 4 + 8), *start = p;
+	size_t i = 0;
+
+	*p++ = '(';
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		unsigned char b[2];
+
+		if (n == 0)
+			break;
+		i += n;
+		if (cp > 0xFFFF)
+			cp = 0x20;
+		b[0] = (unsigned char)(cp >> 8);
+		b[1] = (unsigned char)cp;
+		for (int k = 0; k < 2; k++) {
+			if (b[k] == '(' || b[k] == ')' || b[k] == '\\') {
+				*p++ = '\\';
+				*p++ = (char)b[k];
+			} else if (b[k] == '\r') {
+				*p++ = '\\';
+				*p++ = 'r';
+			} else {
+				*p++ = (char)b[k];
+			}
+		}
+	}
+	*p++ = ')';
+	*p++ = 'T';
+	*p++ = 'j';
+	*p++ = '\n';
+	c->len += (size_t)(p - start);
+}
+
+/* Forgets the state of the previous page: each page's content stream
+ * starts from the default graphics state. */
+void render_content_reset(struct render_content *c)
+{
+	char *buf = c->buf;
+	size_t cap = c->cap;
+
+	memset(c, 0, sizeof *c);
+	c->buf = buf;
+	c->cap = cap;
+}
