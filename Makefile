@@ -22,7 +22,7 @@ PROJECT_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Werror=implicit-function-dec
 	-Iinclude -Isrc -MMD -MP \
 	$(shell pkg-config --cflags fontconfig harfbuzz-subset 2>/dev/null)
 # Debian 12 ships no pkg-config files for libharu, iniparser or libcsv.
-LIBS = -lhpdf -liniparser -lcsv \
+LIBS = -lhpdf -lz -liniparser -lcsv \
 	$(shell pkg-config --libs fontconfig harfbuzz-subset 2>/dev/null) -lm
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)

@@ -6,7 +6,7 @@
  * DejaVu (fonts/, made by `make fonts`); test_fonts.c tests the metrics. The ToUnicode test needs pdftotext
  * (poppler-utils) and is skipped when it is not installed.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE  /* memmem */
 
 #include "briefing/render.h"
 
@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 
 /* The names the acceptance criteria check extraction with: Spanish ñ,
@@ -344,6 +345,70 @@ static void test_tounicode_maps_used_characters(void **state)
 	free(errs);
 }
 
+/* The page contents inflated and joined (render deflates each page
+ * itself), *out_len bytes with NULs (the CIDs' high bytes); NULL if one
+ * does not inflate, as when deflated twice. */
+static char *inflate_contents(const unsigned char *pdf, size_t len,
+                              size_t *out_len)
+{
+	static const char mark[] = "/Filter /FlateDecode\012>>\012stream\015\012";
+	size_t cap = 1 << 16, n = 0;
+	char *all = calloc(cap, 1);
+	const unsigned char *p = pdf, *end = pdf + len;
+
+	while ((p = memmem(p, (size_t)(end - p), mark, sizeof mark - 1))) {
+		z_stream z = {0};
+		int rc;
+
+		p += sizeof mark - 1;
+		z.next_in = (Bytef *)p;
+		z.avail_in = (uInt)(end - p);
+		z.next_out = (Bytef *)all + n;
+		z.avail_out = (uInt)(cap - n - 1);
+		assert_int_equal(inflateInit(&z), Z_OK);
+		rc = inflate(&z, Z_FINISH);
+		n = cap - 1 - z.avail_out;
+		inflateEnd(&z);
+		if (rc != Z_STREAM_END || memcmp(all, "BT\n", 3) != 0) {
+			free(all);
+			return NULL;
+		}
+	}
+	*out_len = n;
+	return all;
+}
+
+/* Three runs on one baseline in one face: one Td and one TJ array, whose
+ * numbers make up the gaps, instead of a Td and a Tj each. */
+static void test_runs_on_one_baseline_share_one_tj(void **state)
+{
+	struct fixture f;
+	struct box runs[3];
+	unsigned char *out;
+	size_t len, clen = 0;
+	char *content;
+
+	(void)state;
+	fixture_init(&f);
+	f.boxes1[1].y = 90;  /* the sample joins the heading's baseline... */
+	f.boxes1[1].face = FACE_BOLD;
+	f.boxes1[1].size = 18;
+	f.boxes1[1].x = 400;  /* ...after it */
+	runs[0] = text_box(72, 90, FACE_ITALIC, 12, "Second");
+	runs[1] = text_box(150, 90, FACE_ITALIC, 12, "(page)");
+	runs[2] = text_box(220, 90, FACE_ITALIC, 12, "here");
+	f.page[1].boxes = runs;
+	f.page[1].len = f.page[1].cap = 3;
+	render_fixture(&f, &out, &len);
+	content = inflate_contents(out, len, &clen);
+	free(out);
+	assert_non_null(content);
+	assert_int_equal(count((unsigned char *)content, clen, "Td"), 2);
+	assert_int_equal(count((unsigned char *)content, clen, "]TJ"), 2);
+	assert_int_equal(count((unsigned char *)content, clen, "Tj"), 0);
+	free(content);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_character_without_glyph_names_font_and_text),
 		cmocka_unit_test(test_invalid_utf8_is_reported),
 		cmocka_unit_test(test_tounicode_maps_used_characters),
+		cmocka_unit_test(test_runs_on_one_baseline_share_one_tj),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);

@@ -66,9 +66,9 @@ static int draw_text(struct render *r, HPDF_Page hp, const struct box *b,
 		render_content_font(c, font, name, b->size);
 	}
 	render_content_fill(c, b->color);
-	render_content_move(c, render_hundredths(b->x),
-	                    render_hundredths(H - b->y));
-	render_content_show(c, b->text, b->len);
+	render_content_run(c, render_hundredths(b->x), render_hundredths(H - b->y),
+	                   b->text, b->len, r->widths +
+	                   fonts_index(r->fonts, b->face) * 0x10000);
 	return 0;
 }
 
@@ -128,8 +128,56 @@ static void draw_path(struct render_content *c, const struct box *b, double H)
 	}
 }
 
+/* The page's content is deflated as it is drawn (write_content), so
+ * libharu must write it as it is and only name the filter; its own
+ * /Filter entry comes from the stream's filter field, which also makes it
+ * deflate at save time. This hook runs inside the dictionary, after its
+ * entries. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* A memory stream allocates in chunks of its buffer size (4 KB) on
+ * demand, and a deflated page is ~2 KB: at 5,000 pages half of each chunk
+ * (10 MB) would sit unused until save. An empty stream's one chunk can be
+ * made exactly the size of the one write it will get; w_pos at the end
+ * of the (absent) chunk is how libharu marks that it needs a new one. */
+static void size_stream(HPDF_Stream stream, size_t len)
+{
+	HPDF_MemStreamAttr m = stream->attr;
+
+	if (stream->type != HPDF_STREAM_MEMORY || stream->size != 0 || len == 0)
+		return;
+	m->buf_siz = (HPDF_UINT)len;
+	m->w_pos = m->buf_siz;
+}
+
+/* Hands the page's operators to libharu, deflated. */
+static int write_content(struct render *r, HPDF_Page hp,
+                         struct diag_list *dl, size_t pi)
+{
+	struct render_content *c = &r->content;
+	HPDF_PageAttr attr = hp->attr;
+	size_t zlen;
+
+	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+	if (c->len == 0)
+		return 0;
+	if (render_content_deflate(c, &zlen) < 0)
+		return diag_error(dl, NULL, 0, "page %zu: cannot compress the "
+		                  "page content", pi + 1);
+	attr->contents->write_fn = write_flate_filter;
+	size_stream(attr->stream, zlen);
+	if (HPDF_Stream_Write(attr->stream, c->zbuf, (HPDF_UINT)zlen) != HPDF_OK)
+		return page_error(r, dl, pi);
+	return 0;
+}
+
 /* Draws the boxes of page index pi onto hpages[pi]: the operators go into
- * r->content and then, in one write, into the page's content stream. */
+ * r->content and then, deflated in one write, into the page's content
+ * stream. */
 int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
                      HPDF_Page *hpages, HPDF_Destination *tops,
                      struct diag_list *dl)
@@ -138,7 +186,6 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 	HPDF_Page hp = hpages[pi];
 	double H = pg->height;
 	struct render_content *c = &r->content;
-	HPDF_PageAttr attr = hp->attr;
 
 	render_content_reset(c);
 	for (size_t bi = 0; bi < pg->len; bi++) {
@@ -177,10 +224,8 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 	}
 	render_content_end_text(c);
 	render_content_flush(c);
-	if (c->len > 0 && HPDF_Stream_Write(attr->stream,
-	                                    (const HPDF_BYTE *)c->buf,
-	                                    (HPDF_UINT)c->len) != HPDF_OK)
-		return page_error(r, dl, pi);
+	if (write_content(r, hp, dl, pi) < 0)
+		return -1;
 	return render_haru_failed(r) ? page_error(r, dl, pi) : 0;
 }
 

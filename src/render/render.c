@@ -267,14 +267,19 @@ static const char *new_encoder(struct render *r, size_t i,
 }
 
 /* libharu embeds the outline of a glyph only once its width was asked
- * for, which its text operators do and content.c does not. */
-static void mark_glyphs(HPDF_Font font, const unsigned char *used)
+ * for, which its text operators do and content.c does not. The widths
+ * are kept (in widths[], by code point): they are the ones libharu writes
+ * into the font's /W array, which content.c needs to know where each
+ * string ends. */
+static void mark_glyphs(HPDF_Font font, const unsigned char *used,
+                        uint16_t *widths)
 {
 	HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
 
 	for (uint32_t cp = render_next_used(used, 1); cp <= 0xFFFF;
 	     cp = render_next_used(used, cp + 1))
-		HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)cp);
+		widths[cp] = (uint16_t)HPDF_TTFontDef_GetCharWidth(def,
+		                                                   (HPDF_UINT16)cp);
 }
 
 /* Embeds a subset of every font holding the code points in r->used. */
@@ -298,7 +303,7 @@ static int load_fonts(struct render *r, struct diag_list *dl)
 		      NULL;
 		r->loaded[i] = enc ? HPDF_GetFont(r->pdf, name, enc) : NULL;
 		if (r->loaded[i])
-			mark_glyphs(r->loaded[i], used);
+			mark_glyphs(r->loaded[i], used, r->widths + i * 0x10000);
 		if (!r->loaded[i] || render_haru_failed(r)) {
 			char *what = xasprintf("cannot embed font file '%s'", path);
 
@@ -434,6 +439,7 @@ int render_pdf(const struct pages *pages, const struct fonts *fonts,
 	r.fonts = fonts;
 	r.nloaded = fonts_count(fonts);
 	r.used = xcalloc(r.nloaded, FONTS_BMP_BYTES);
+	r.widths = xcalloc(r.nloaded * 0x10000, sizeof *r.widths);
 	/* arrays of libharu handles, which are pointers */
 	hpages = xcalloc(pages->len, sizeof *hpages); /* NOLINT(bugprone-sizeof-expression) */
 	tops = xcalloc(pages->len, sizeof *tops); /* NOLINT(bugprone-sizeof-expression) */
@@ -454,6 +460,7 @@ fail:
 	free(hpages);
 	free(tops);
 	free(r.used);
-	free(r.content.buf);
+	free(r.widths);
+	render_content_release(&r.content);
 	return rc;
 }

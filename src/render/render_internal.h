@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include <hpdf.h>
+#include <zlib.h>
 
 #include "briefing/render.h"
 
@@ -30,12 +31,22 @@ struct render_content {
 	size_t len, cap;
 	bool in_text;
 	enum render_path path;     /* the path under construction */
-	long long tx, ty;          /* start of the current run, in BT */
+	long long tx, ty;          /* start of the last Td'd run, in BT */
+	/* the run being shown (render_content_run): its string or array
+	 * starts at buf[run_start], and the pen is in 1/1000 hundredths */
+	bool in_run, run_array;
+	size_t run_start;
+	long long pen;
 	const void *font;          /* the HPDF_Font of the last Tf */
 	long long size;
 	bool fill_set, stroke_set, width_set;
 	struct rgb fill, stroke;
 	long long line_width;
+	/* the deflated page (render_content_deflate), kept across pages */
+	z_stream z;
+	bool z_ready;
+	unsigned char *zbuf;
+	size_t zcap;
 };
 
 struct render {
@@ -49,6 +60,9 @@ struct render {
 	size_t nloaded;
 	/* FONTS_BMP_BYTES per loaded font: the code points its pages use. */
 	unsigned char *used;
+	/* per loaded font, 65,536 advances in 1/1000 em: the widths
+	 * libharu writes into its /W array, by CID (code point) */
+	uint16_t *widths;
 	/* the page being drawn; its buffer is reused from page to page */
 	struct render_content content;
 };
@@ -81,8 +95,13 @@ void render_content_begin_text(struct render_content *c);
 void render_content_end_text(struct render_content *c);
 void render_content_font(struct render_content *c, const void *font,
                          const char *local_name, double size);
-void render_content_move(struct render_content *c, long long x, long long y);
-void render_content_show(struct render_content *c, const char *s, size_t len);
+void render_content_run(struct render_content *c, long long x, long long y,
+                        const char *s, size_t len, const uint16_t *widths);
+/* The page's operators deflated into c->zbuf; *out_len bytes, or -1 when
+ * zlib fails. */
+int render_content_deflate(struct render_content *c, size_t *out_len);
+/* Frees the buffers and the zlib state. */
+void render_content_release(struct render_content *c);
 
 /* tounicode.c: replaces libharu's invalid ToUnicode CMap of font by one
  * mapping the code points set in used (FONTS_BMP_BYTES). */

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=bb2080e1a58741f26e34d1d6d48947f220c36ba4d106dd115d4316c5d7b7273b
+GOLDEN_SHA256=97aa9e8e41e0594a97205ee4bbafa663547d346786c92b2a454314275e35a483
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
