@@ -207,6 +207,10 @@ static int run(const struct options *o, struct diag_list *dl)
 	if (dl->errors)
 		goto done;
 	d = doc_build(c, f, dl);
+	/* The model holds copies of everything it prints: the facts (a long
+	 * table's every cell) need not stay for layout and render. */
+	facts_free(f);
+	f = NULL;
 	if (!d || fonts_check_doc(fonts, d, dl) != 0 ||
 	    pdf_date(c, date, sizeof date, dl) != 0)
 		goto done;

@@ -46,7 +46,8 @@ struct box *layout_box(struct builder *b, enum box_kind kind)
 	x = layout_box_at(b, b->boxes_len++);
 	memset(x, 0, sizeof *x);
 	x->kind = kind;
-	x->target_page = -1;
+	if (kind == BOX_LINK)
+		x->target_page = -1;
 	b->items[b->len - 1].box_len++;
 	return x;
 }

@@ -53,7 +53,6 @@ static void put_text(struct builder *b, struct page *pg, double x, double y,
 	t.color = color;
 	t.text = arena_strndup(b->out->arena, text, len);
 	t.len = len;
-	t.target_page = -1;
 	put_box(pg, &t, 0);
 }
 
@@ -69,7 +68,6 @@ static void put_rule(struct page *pg, double x, double y, double w,
 	r.w = (float)w;
 	r.line_width = (float)lw;
 	r.color = color;
-	r.target_page = -1;
 	put_box(pg, &r, 0);
 }
 
