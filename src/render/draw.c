@@ -8,6 +8,7 @@
  */
 #include "render_internal.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,6 +234,18 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
  * entry before them (at the top if there is none). Titles go through the
  * UTF-8 encoder, which libharu writes as UTF-16BE with a byte order mark,
  * the form PDF text strings need for non-ASCII. */
+/* True when s is printable ASCII, which a PDF text string holds as it
+ * is (PDFDocEncoding); anything else goes as UTF-16, four hex digits a
+ * character. Most titles are ASCII: the outline is then a quarter the
+ * size. */
+static bool plain_ascii(const char *s)
+{
+	for (; *s; s++)
+		if (*s < 0x20 || *s > 0x7e)
+			return false;
+	return true;
+}
+
 int render_add_outline(struct render *r, const struct pages *pages,
                        HPDF_Page *hpages, struct diag_list *dl)
 {
@@ -251,7 +264,7 @@ int render_add_outline(struct render *r, const struct pages *pages,
 			                  "bookmark '%s' points to page %d of %zu",
 			                  e->title, e->page + 1, pages->len);
 		o = HPDF_CreateOutline(r->pdf, e->level <= 1 ? NULL : section,
-		                       e->title, utf8);
+		                       e->title, plain_ascii(e->title) ? NULL : utf8);
 		if (!o)
 			goto fail;
 		if (e->level <= 1) {

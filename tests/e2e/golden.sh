@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=97aa9e8e41e0594a97205ee4bbafa663547d346786c92b2a454314275e35a483
+GOLDEN_SHA256=ba6d15bc3190a1c3e624dfbf555c7c64c5661225446de53de289f6408ea14fc3
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

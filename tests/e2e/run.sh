@@ -215,6 +215,16 @@ check "unknown fact: message names file and line" grep -q "^$work/bad.ini:9: err
 check "failed build leaves the previous PDF unchanged" test "$(sha256sum <"$work/good.pdf")" = "$sum"
 check "failed build leaves no temporary file" test -z "$(ls "$work" | grep '\.tmp\.')"
 
+# Bookmark titles: ASCII ones are written as plain strings, others as
+# UTF-16; both must read back exactly.
+mkdir -p "$work/bm"
+cp tests/e2e/mission/* "$work/bm/"
+sed -i 's/^title = "Places"/title = "Places: Peć and Uroševac"/' "$work/bm/test.ini"
+"$BRIEFING" build -q -c "$work/bm/test.ini" -o "$work/bm.pdf"
+qpdf --json --json-key=outlines "$work/bm.pdf" | jq -r '.outlines[] | recurse(.kids[]) | .title' >"$work/bm.txt"
+check "a non-ASCII bookmark title reads back exactly" grep -qx "1 Places: Peć and Uroševac" "$work/bm.txt"
+check "an ASCII bookmark title reads back exactly" grep -qx "2 People" "$work/bm.txt"
+
 # Another language is a config change: [labels] words and month names.
 mkdir -p "$work/fr"
 cp tests/e2e/mission/* "$work/fr/"
