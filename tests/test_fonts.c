@@ -586,6 +586,35 @@ static void test_doc_check_names_the_fact_and_face(void **state)
 	fonts_free(f);
 }
 
+/* A character first met after one already reported is still reported;
+ * characters beyond the BMP are reported once per face, not per use. */
+static void test_doc_check_reports_each_character_once(void **state)
+{
+	struct fonts *f = load_dejavu();
+	struct doc *d = doc_new("T", "M", "1 January 2020");
+	struct diag_list dl = {0};
+
+	(void)state;
+	doc_append(d, DOC_PARAGRAPH, "a.ini", 1)->u.paragraph.text =
+	        strdup("x \xe4\xb8\x80");                 /* 一 */
+	doc_append(d, DOC_PARAGRAPH, "a.ini", 2)->u.paragraph.text =
+	        strdup("x \xe4\xb8\x80\xe4\xb8\x81");     /* 一丁 */
+	for (int i = 0; i < 3; i++)
+		doc_append(d, DOC_PARAGRAPH, "a.ini", 3 + i)->u.paragraph.text =
+		        strdup("smile \xf0\x9f\x98\x80");     /* U+1F600 */
+	assert_int_equal(fonts_check_doc(f, d, &dl), -1);
+	assert_int_equal(dl.len, 3);
+	assert_int_equal(dl.items[0].line, 1);
+	assert_non_null(strstr(dl.items[0].msg, "U+4E00"));
+	assert_int_equal(dl.items[1].line, 2);
+	assert_non_null(strstr(dl.items[1].msg, "U+4E01"));
+	assert_int_equal(dl.items[2].line, 3);
+	assert_non_null(strstr(dl.items[2].msg, "U+1F600"));
+	diag_release(&dl);
+	doc_free(d);
+	fonts_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -603,6 +632,7 @@ int main(void)
 		cmocka_unit_test(test_text_file_is_not_a_font),
 		cmocka_unit_test(test_cmap_without_final_segment_is_damage),
 		cmocka_unit_test(test_doc_check_names_the_fact_and_face),
+		cmocka_unit_test(test_doc_check_reports_each_character_once),
 	};
 
 	return cmocka_run_group_tests_name("fonts", tests, NULL, NULL);

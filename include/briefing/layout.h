@@ -34,13 +34,11 @@ enum box_kind {
 	BOX_LINK   /* a clickable area: to a page of this document or a URI */
 };
 
-/* Fields are ordered to pack: a long table makes millions of boxes, and
- * 64 bytes each instead of 88 is a quarter less memory. Coordinates are
- * float: render prints them to 0.01 pt, and a float holds a page's
- * coordinates to better than 0.0001 pt. */
+/* Fields are ordered to pack, and each union holds what one kind of box
+ * needs: a long table makes millions of boxes, 48 bytes each (88 before).
+ * Coordinates are float: render prints them to 0.01 pt, and a float
+ * holds a coordinate on any page up to A0 to better than 0.001 pt. */
 struct box {
-	/* Each union holds what one kind of box needs, so a long table's
-	 * million boxes take 48 bytes each, not 64. */
 	union {
 		const char *text;  /* TEXT: UTF-8, len bytes, not NUL-terminated */
 		const char *uri;   /* LINK, when target_page is -1 */

@@ -11,6 +11,7 @@
  */
 #include "briefing/fonts.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,27 +25,23 @@ static const char *const face_names[FACE_COUNT] = {
 	[FACE_ITALIC] = "italic",
 };
 
-int fonts_report_missing(const struct fonts *f, enum face face,
-                         const char *s, size_t len, const char *file,
-                         int line, struct diag_list *dl)
+/* Reports the missing character cp at byte at of s[0..len) with the
+ * text around it. Returns -1. */
+static int report_at(const struct fonts *f, enum face face, const char *s,
+                     size_t len, size_t at, uint32_t cp, const char *file,
+                     int line, struct diag_list *dl)
 {
-	uint32_t cp;
-	long at = fonts_missing(f, face, s, len, &cp);
-	size_t i, n, from, to;
+	size_t n = utf8_decode(s + at, len - at, &cp), from, to;
 	char ch[8] = "";
 
-	if (at < 0)
-		return 0;
-	i = (size_t)at;
-	n = utf8_decode(s + i, len - i, &cp);
-	from = i > 30 ? i - 30 : 0;
-	to = i + n + 30 < len ? i + n + 30 : len;
+	from = at > 30 ? at - 30 : 0;
+	to = at + n + 30 < len ? at + n + 30 : len;
 	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 		from--;
 	while (to < len && ((unsigned char)s[to] & 0xC0) == 0x80)
 		to++;
 	if (cp >= 0x20 && cp != 0x7F)
-		snprintf(ch, sizeof ch, " '%.*s'", (int)n, s + i);
+		snprintf(ch, sizeof ch, " '%.*s'", (int)n, s + at);
 	return diag_error(dl, file, line, "the %s font (%s) has no glyph for "
 	                  "U+%04X%s, used in \"%s%.*s%s\"; use a font that "
 	                  "covers it", face_names[face], fonts_path(f, face),
@@ -52,34 +49,68 @@ int fonts_report_missing(const struct fonts *f, enum face face,
 	                  s + from, to < len ? "…" : "");
 }
 
+int fonts_report_missing(const struct fonts *f, enum face face,
+                         const char *s, size_t len, const char *file,
+                         int line, struct diag_list *dl)
+{
+	uint32_t cp;
+	long at = fonts_missing(f, face, s, len, &cp);
+
+	if (at < 0)
+		return 0;
+	return report_at(f, face, s, len, (size_t)at, cp, file, line, dl);
+}
+
 /* reported: one bit per face and BMP code point already reported, so a
  * character missing from a column of 100,000 cells is one error, at its
- * first use. */
+ * first use; characters beyond the BMP (which libharu prints as spaces)
+ * are reported once per face, at the first. */
 struct walk {
 	const struct fonts *f;
 	struct diag_list *dl;
 	int rc;
 	unsigned char reported[FACE_COUNT][FONTS_BMP_BYTES];
+	bool astral_reported[FACE_COUNT];
 };
 
-/* s (may be NULL) set in face, from o. */
+/* Marks cp reported in face; false when it already was. */
+static bool first_report(struct walk *w, enum face face, uint32_t cp)
+{
+	unsigned char *bit;
+
+	if (cp >= 0x10000) {
+		if (w->astral_reported[face])
+			return false;
+		w->astral_reported[face] = true;
+		return true;
+	}
+	bit = &w->reported[face][cp >> 3];
+	if (*bit & (1u << (cp & 7)))
+		return false;
+	*bit = (unsigned char)(*bit | (1u << (cp & 7)));
+	return true;
+}
+
+/* s (may be NULL) set in face, from o: every missing character of s not
+ * reported before is reported here. */
 static void check(struct walk *w, enum face face, const char *s,
                   struct doc_origin o)
 {
+	size_t len = s ? strlen(s) : 0, off = 0;
 	uint32_t cp;
-	size_t len = s ? strlen(s) : 0;
+	long at;
 
-	if (!s || fonts_missing(w->f, face, s, len, &cp) < 0)
-		return;
-	w->rc = -1;
-	if (cp < 0x10000) {
-		unsigned char *bit = &w->reported[face][cp >> 3];
+	while (off < len &&
+	       (at = fonts_missing(w->f, face, s + off, len - off, &cp)) >= 0) {
+		size_t pos = off + (size_t)at, n;
+		uint32_t c;
 
-		if (*bit & (1u << (cp & 7)))
-			return;
-		*bit = (unsigned char)(*bit | (1u << (cp & 7)));
+		w->rc = -1;
+		if (first_report(w, face, cp))
+			report_at(w->f, face, s, len, pos, cp, o.file, o.line, w->dl);
+		n = utf8_decode(s + pos, len - pos, &c);
+		off = pos + (n ? n : 1);
 	}
-	fonts_report_missing(w->f, face, s, len, o.file, o.line, w->dl);
 }
 
 static void check_table(struct walk *w, const struct doc_block *b)

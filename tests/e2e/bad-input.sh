@@ -229,6 +229,11 @@ p=""
 "$BRIEFING" build -q -c "$case/test.ini" -o /dev/stdout 2>"$work/err" | cat >"$work/pipe.pdf"
 cmp -s "$work/pipe.pdf" "$work/stdout.pdf" || p="/dev/stdout into a pipe differs from -o -;"
 verdict "output /dev/stdout into a pipe" "$p"
+# Without -q, the "wrote" line must not follow the PDF into the pipe.
+p=""
+"$BRIEFING" build -c "$case/test.ini" -o /dev/stdout 2>"$work/err" | cat >"$work/pipe.pdf"
+cmp -s "$work/pipe.pdf" "$work/stdout.pdf" || p="text after the PDF: $(tail -c 40 "$work/pipe.pdf" | tr -d '\0' | tail -n 1)"
+verdict "output /dev/stdout without -q is the PDF alone" "$p"
 
 # A symlink is followed: its target is replaced and the link stays.
 p=""
