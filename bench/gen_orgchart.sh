@@ -7,6 +7,7 @@
 # demand; never committed as data.
 #   bench/gen_orgchart.sh DIR UNITS
 set -eu
+. "$(dirname "$0")/lib.sh"
 dir=$1
 units=$2
 charts=$(((units + 99) / 100))
@@ -36,15 +37,9 @@ BEGIN {
 	}
 }' >"$dir/org.ini"
 {
+	briefing_head "Synthetic briefing: $units units in org charts" "NATO UNCLASSIFIED" \
+		2024-01-01 org org.ini
 	cat <<INI
-[document]
-title = "Synthetic briefing: $units units in org charts"
-marking = "NATO UNCLASSIFIED"
-as_of = 2024-01-01
-
-[data]
-org = org.ini
-
 [page]
 size = a3
 chart_landscape = yes

@@ -6,6 +6,7 @@
 # make about 200 A4 pages. Generated on demand; never committed as data.
 #   bench/gen_text.sh DIR SECTIONS [PARAS]
 set -eu
+. "$(dirname "$0")/lib.sh"
 dir=$1
 sections=$2
 paras=${3:-10}
@@ -44,15 +45,9 @@ BEGIN {
 	}
 }' >"$dir/text.ini"
 {
+	briefing_head "Synthetic briefing: $sections sections of text" "NATO UNCLASSIFIED" \
+		2024-01-01 t text.ini
 	cat <<INI
-[document]
-title = "Synthetic briefing: $sections sections of text"
-marking = "NATO UNCLASSIFIED"
-as_of = 2024-01-01
-
-[data]
-t = text.ini
-
 [section.contents]
 title = "Contents"
 numbered = no
