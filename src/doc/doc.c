@@ -21,14 +21,6 @@
 #include "briefing/input.h"
 #include "doc_internal.h"
 
-struct doc_origin doc_fact_origin(struct doc *d, const struct fact *f,
-                                  int line)
-{
-	struct doc_origin o = { doc_intern(d, f->file), line ? line : f->line };
-
-	return o;
-}
-
 /* One entry per data file: title, address, last-updated date. */
 static void add_sources(struct doc *d, const struct config *c,
                         const struct config_block *cb, const struct facts *f,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "briefing/base/xalloc.h"
+#include "doc_internal.h"
 
 const char *doc_intern(struct doc *d, const char *file)
 {
@@ -271,4 +272,13 @@ int doc_check(const struct doc *d)
 		if (!block_ok(d, i))
 			return -1;
 	return 0;
+}
+
+/* See doc_internal.h. */
+struct doc_origin doc_fact_origin(struct doc *d, const struct fact *f,
+                                  int line)
+{
+	struct doc_origin o = { doc_intern(d, f->file), line ? line : f->line };
+
+	return o;
 }
