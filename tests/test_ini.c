@@ -188,9 +188,6 @@ static void test_numbers_are_read_in_base_ten(void **state)
 	diag_release(&dl);
 }
 
-/* The scan reads each value as iniparser 4.1 does: each line is read by
- * both and the values compared, so the scan's checks judge what
- * iniparser keeps. */
 /* iniparser reads the values in batches of a few hundred keys: every key
  * of a long section, across batch boundaries and sections, gets its own
  * value. */
@@ -230,6 +227,9 @@ static void test_long_sections_keep_every_value(void **state)
 	diag_release(&dl);
 }
 
+/* The scan reads each value as iniparser 4.1 does: each line is read by
+ * both and the values compared, so the scan's checks judge what
+ * iniparser keeps. */
 static void test_values_match_iniparser(void **state)
 {
 	static const char *const lines[] = {
@@ -249,7 +249,8 @@ static void test_values_match_iniparser(void **state)
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
 		struct diag_list dl = { 0 };
 		char *text = xasprintf("[s]\n%s\n", lines[i]);
-		struct ini *ini = parse(text, &dl);
+		/* the scan alone: ini_parse() would take iniparser's values */
+		struct ini *ini = ini_new("t.ini");
 		FILE *f = fopen(path, "w");
 		dictionary *d;
 		const char *want;
@@ -259,6 +260,10 @@ static void test_values_match_iniparser(void **state)
 		d = iniparser_load(path);
 		assert_non_null(d);
 		want = iniparser_getstring(d, "s:k", NULL);
+		if (ini_scan(ini, text, strlen(text), &dl) != 0) {
+			ini_free(ini);
+			ini = NULL;
+		}
 		if (!ini || !want || strcmp(ini->sections[0].entries[0].value, want))
 			printf("line %zu: %s: ours '%s', iniparser '%s'\n", i, lines[i],
 			       ini ? ini->sections[0].entries[0].value : "(none)",

@@ -26,16 +26,23 @@
 #include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
 
-struct ini *ini_parse(const char *buf, size_t len, const char *name,
-                      struct diag_list *dl)
+struct ini *ini_new(const char *name)
 {
 	struct ini *ini = xcalloc(1, sizeof *ini);
-	const char *nul = memchr(buf, '\0', len);
-	size_t bad;
 
 	ini->file = xstrdup(name);
 	ini->files = xmalloc(sizeof *ini->files);
 	ini->files[ini->files_len++] = ini->file;
+	return ini;
+}
+
+struct ini *ini_parse(const char *buf, size_t len, const char *name,
+                      struct diag_list *dl)
+{
+	struct ini *ini = ini_new(name);
+	const char *nul = memchr(buf, '\0', len);
+	size_t bad;
+
 	if (nul) {
 		diag_error(dl, name, ini_line_of(buf, (size_t)(nul - buf)),
 		           "NUL byte in text");

@@ -118,8 +118,12 @@ struct ini_numbered *ini_numbered(struct ini_section *s, size_t *count,
  * a line ends at LF, CR LF or a lone CR. */
 int ini_line_of(const char *buf, size_t off);
 
+/* An empty ini named name, for ini_scan(); free with ini_free(). */
+struct ini *ini_new(const char *name);
+
 /* Scans buf[0..len) into ini's sections and entries, with their values
- * and lines, reporting what iniparser would mangle. Returns 0 or -1. */
+ * as the scan reads them and their lines, reporting what iniparser would
+ * mangle. Returns 0 or -1. */
 int ini_scan(struct ini *ini, const char *buf, size_t len,
              struct diag_list *dl);
 
