@@ -23,6 +23,19 @@ new_case() {
 	cp -r tests/e2e/mission "$case"
 }
 
+# verdict NAME PROBLEMS: records a case, passed when PROBLEMS is empty;
+# a failure shows the start of the last stderr.
+verdict() {
+	cases=$((cases + 1))
+	if [ -z "$2" ]; then
+		printf 'ok   %s\n' "$1"
+	else
+		printf 'FAIL %s: %s\n' "$1" "$2"
+		sed 's/^/     stderr: /' "$work/err" | head -3
+		failures=$((failures + 1))
+	fi
+}
+
 # expect NAME STATUS PATTERN [ARGS...]: runs briefing build with ARGS (by
 # default -c $case/test.ini -o $good) and checks the exit status, that
 # stderr has a line matching the extended regex PATTERN, and that the
@@ -31,7 +44,6 @@ expect() {
 	local name=$1 status=$2 pattern=$3 rc problems=""
 	shift 3
 	[ $# -eq 0 ] && set -- build -c "$case/test.ini" -o "$good"
-	cases=$((cases + 1))
 	timeout 60 "$BRIEFING" "$@" >"$work/out" 2>"$work/err" </dev/null
 	rc=$?
 	[ "$rc" -eq "$status" ] || problems="exit status $rc, want $status;"
@@ -39,13 +51,7 @@ expect() {
 	grep -Eq -- "$pattern" "$work/err" || problems="$problems no diagnostic /$pattern/;"
 	[ "$(sha256sum <"$good")" = "$good_sum" ] || problems="$problems the good PDF changed;"
 	ls "$work" | grep -q '\.tmp\.' && problems="$problems a temporary file was left;"
-	if [ -z "$problems" ]; then
-		printf 'ok   %s\n' "$name"
-	else
-		printf 'FAIL %s: %s\n' "$name" "$problems"
-		sed 's/^/     stderr: /' "$work/err" | head -3
-		failures=$((failures + 1))
-	fi
+	verdict "$name" "$problems"
 }
 
 # --- files ---------------------------------------------------------------
@@ -141,9 +147,10 @@ if mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then
 	full_sum=$(sha256sum <"$work/full/x.pdf")
 	expect "disk full while writing" 3 "^$work/full/x.pdf: error: cannot write output: No space left on device$" \
 		build -c config/briefing.ini -o "$work/full/x.pdf"
-	[ "$(sha256sum <"$work/full/x.pdf")" = "$full_sum" ] && [ -z "$(ls "$work/full" | grep '\.tmp\.')" ] &&
-		echo "ok   disk full: previous file intact, no temporary file" ||
-		{ echo "FAIL disk full: previous file changed or temporary file left"; failures=$((failures + 1)); }
+	p=""
+	[ "$(sha256sum <"$work/full/x.pdf")" = "$full_sum" ] || p="the previous file changed;"
+	ls "$work/full" | grep -q '\.tmp\.' && p="$p a temporary file was left;"
+	verdict "disk full: previous file intact, no temporary file" "$p"
 	umount "$work/full"
 else
 	echo "skip disk full while writing (cannot mount a tmpfs here; see test_fileio)"
@@ -157,17 +164,6 @@ fi
 # reading one would block.
 sums() { (cd "$case" && find . -type f | sort | xargs -r sha256sum); }
 
-# verdict NAME PROBLEMS: records a case checked by hand.
-verdict() {
-	cases=$((cases + 1))
-	if [ -z "$2" ]; then
-		printf 'ok   %s\n' "$1"
-	else
-		printf 'FAIL %s: %s\n' "$1" "$2"
-		sed 's/^/     stderr: /' "$work/err" | head -3
-		failures=$((failures + 1))
-	fi
-}
 
 # expect_kept: expect, then every input of the case is byte-identical and
 # no temporary file is left next to it.
@@ -310,13 +306,10 @@ new_case; n=$(after "$case/test.ini" 5); printf '[page]\nmargin_left = 50\nmargi
 expect "indents that leave no room for text" 1 "^$case/test.ini:$n: error: \[style\] list_indent: indents of 90.0 mm leave 20.0 mm for text in a measure of 110.0 mm; text keeps at least a quarter of the measure$"
 # A tab in a CSV cell prints as a space: not an error.
 new_case; sed -i 's/^Anna Šimić/Anna\tŠimić/' "$case/people.csv"
-cases=$((cases + 1))
-if "$BRIEFING" build -q -c "$case/test.ini" -o "$case/tab.pdf" 2>"$work/err" &&
-	pdftotext "$case/tab.pdf" - | grep -q 'Anna Šimić'; then
-	echo "ok   tab in a CSV cell becomes a space"
-else
-	echo "FAIL tab in a CSV cell becomes a space"; failures=$((failures + 1))
-fi
+p=""
+"$BRIEFING" build -q -c "$case/test.ini" -o "$case/tab.pdf" 2>"$work/err" || p="the build failed;"
+pdftotext "$case/tab.pdf" - 2>/dev/null | grep -q 'Anna Šimić' || p="$p no 'Anna Šimić' in the text;"
+verdict "tab in a CSV cell becomes a space" "$p"
 
 # --- document values (doc and layout) ---------------------------------------
 # Values each stage accepted that would print nonsense or draw outside the
