@@ -8,13 +8,10 @@
  *   3  the output could not be written; any previous file is untouched
  */
 #define _POSIX_C_SOURCE 200809L
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "briefing/input.h"
 #include "briefing/base/diag.h"
@@ -139,19 +136,6 @@ static int pdf_date(const struct config *c, char *buf, size_t size,
 	return 0;
 }
 
-/* True when the PDF went to standard output ("-", /dev/stdout, /dev/fd/1
- * or any name for what fd 1 is open on): the "wrote" line must not be
- * appended to it. */
-static bool output_is_stdout(const char *path)
-{
-	struct stat out, std;
-
-	if (strcmp(path, "-") == 0)
-		return true;
-	return stat(path, &out) == 0 && fstat(STDOUT_FILENO, &std) == 0 &&
-	       out.st_dev == std.st_dev && out.st_ino == std.st_ino;
-}
-
 /* Adds path to the set of files this build reads, once. */
 static void add_input(const char ***in, size_t *n, size_t *cap,
                       const char *path)
@@ -253,7 +237,7 @@ static int run(const struct options *o, struct diag_list *dl)
 		rc = EXIT_OUTPUT;
 		goto done;
 	}
-	if (!o->quiet && !output_is_stdout(o->output))
+	if (!o->quiet && !file_is_stdout(o->output))
 		printf("wrote %s (%zu page%s)\n", o->output, p->len,
 		       p->len == 1 ? "" : "s");
 	rc = EXIT_OK;

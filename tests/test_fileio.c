@@ -532,9 +532,31 @@ static void test_paths(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, arm_alarm, disarm_alarm)
 
+/* file_is_stdout: "-", and any other name for what fd 1 is open on. */
+static void test_is_stdout_names_what_fd_1_is(void **state)
+{
+	char path[] = "/tmp/briefing-stdout-XXXXXX";
+	int fd = mkstemp(path), saved = dup(STDOUT_FILENO);
+
+	(void)state;
+	assert_true(fd >= 0 && saved >= 0);
+	assert_true(file_is_stdout("-"));
+	assert_false(file_is_stdout(path));
+	assert_int_equal(dup2(fd, STDOUT_FILENO), STDOUT_FILENO);
+	assert_true(file_is_stdout(path));
+	assert_true(file_is_stdout("/dev/stdout"));
+	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	assert_false(file_is_stdout(path));
+	assert_false(file_is_stdout("/no/such/file"));
+	close(saved);
+	close(fd);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_is_stdout_names_what_fd_1_is),
 		cmocka_unit_test(test_write_replaces_the_file_whole),
 		cmocka_unit_test(test_disk_full_midway_keeps_the_old_file),
 		cmocka_unit_test(test_missing_directory_is_named),

@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -475,15 +476,34 @@ int file_write_output(const char *path, const void *data, size_t len,
 	return rc;
 }
 
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* What output names, following links; "-" is standard output. */
+static int stat_output(const char *output, struct stat *st)
+{
+	return strcmp(output, "-") == 0 ? fstat(STDOUT_FILENO, st)
+	                                : stat(output, st);
+}
+
+bool file_is_stdout(const char *output)
+{
+	struct stat out, std;
+
+	return strcmp(output, "-") == 0 ||
+	       (stat(output, &out) == 0 && fstat(STDOUT_FILENO, &std) == 0 &&
+	        same_file(&out, &std));
+}
+
 int file_check_output(const char *output, const char *const *inputs,
                       size_t n, struct diag_list *dl)
 {
 	struct stat out, in;
-	int rc;
-
 	/* "-": standard output may be redirected onto an input (>>). */
-	rc = strcmp(output, "-") == 0 ? fstat(STDOUT_FILENO, &out)
-	                              : stat(output, &out);
+	int rc = stat_output(output, &out);
+
 	/* An output that does not exist yet is no input; a device is none
 	 * either (inputs are regular files). */
 	if (rc != 0 || !S_ISREG(out.st_mode))
@@ -491,7 +511,7 @@ int file_check_output(const char *output, const char *const *inputs,
 	for (size_t i = 0; i < n; i++) {
 		if (!inputs[i] || stat(inputs[i], &in) != 0)
 			continue;
-		if (in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+		if (same_file(&in, &out))
 			return diag_error(dl, NULL, 0, "output '%s' is the input '%s' "
 			                  "(read by this build); choose another output",
 			                  output, inputs[i]);

@@ -4,6 +4,7 @@
 #ifndef BRIEFING_BASE_FILEIO_H
 #define BRIEFING_BASE_FILEIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "briefing/base/diag.h"
@@ -63,6 +64,11 @@ int file_write_atomic(const char *path, const void *data, size_t len,
  * reported (ENOSPC on /dev/full). Returns 0 or -1. */
 int file_write_output(const char *path, const void *data, size_t len,
                       struct diag_list *dl);
+
+/* True when output is standard output: "-", or any name for what fd 1
+ * is open on (/dev/stdout, /dev/fd/1, a pipe's path), so the caller must
+ * not print its own messages there. */
+bool file_is_stdout(const char *output);
 
 /* Refuses an output that is one of the n inputs this build reads: the
  * same file (st_dev and st_ino, following symlinks; hard links too), so
