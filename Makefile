@@ -20,10 +20,11 @@ BUILD ?= build
 
 PROJECT_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Werror=implicit-function-declaration \
 	-Iinclude -Isrc -MMD -MP \
-	$(shell pkg-config --cflags fontconfig harfbuzz-subset 2>/dev/null)
-# Debian 12 ships no pkg-config files for libharu, iniparser or libcsv.
-LIBS = -lhpdf -lz -liniparser -lcsv \
-	$(shell pkg-config --libs fontconfig harfbuzz-subset 2>/dev/null) -lm
+	$(shell pkg-config --cflags fontconfig harfbuzz-subset md4c libdeflate 2>/dev/null)
+# Debian 12 ships no pkg-config files for libharu, iniparser, libcsv or
+# libhyphen.
+LIBS = -lhpdf -lz -liniparser -lcsv -lhyphen \
+	$(shell pkg-config --libs fontconfig harfbuzz-subset md4c libdeflate 2>/dev/null) -lm
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
