@@ -64,12 +64,34 @@ struct doc_heading {
 	char *title;
 };
 
+/* Inline style of part of a text: bytes [start, start + len) of the
+ * text it belongs to are set bold and/or italic, or are a link to uri.
+ * The text itself is plain (markup removed); spans are sorted by start,
+ * never overlap, and text outside every span is set in the block's own
+ * face. Bold and italic together are set bold: there is no bold-italic
+ * face. */
+enum { DOC_SPAN_BOLD = 1, DOC_SPAN_ITALIC = 2 };
+
+struct doc_span {
+	size_t start, len;
+	unsigned style;     /* DOC_SPAN_BOLD | DOC_SPAN_ITALIC, or 0 */
+	char *uri;          /* a link target, or NULL */
+};
+
+/* A text with its inline spans (none for plain text). */
+struct doc_rich {
+	struct doc_span *spans;
+	size_t spans_len;
+};
+
 struct doc_paragraph {
 	char *text;         /* also a note's text */
+	struct doc_rich rich;
 };
 
 struct doc_list_item {
 	char *text;
+	struct doc_rich rich;
 	int level;          /* 0, or 1 for a sub-item */
 	struct doc_origin origin;
 };

@@ -53,6 +53,13 @@ struct doc_block *doc_append(struct doc *d, enum doc_kind kind,
 	return b;
 }
 
+static void rich_release(struct doc_rich *r)
+{
+	for (size_t i = 0; i < r->spans_len; i++)
+		free(r->spans[i].uri);
+	free(r->spans);
+}
+
 /* Frees what one block owns, by kind; the block itself is in an array. */
 static void block_release(struct doc_block *b)
 {
@@ -64,10 +71,13 @@ static void block_release(struct doc_block *b)
 	case DOC_PARAGRAPH:
 	case DOC_NOTE:
 		free(b->u.paragraph.text);
+		rich_release(&b->u.paragraph.rich);
 		break;
 	case DOC_LIST:
-		for (size_t i = 0; i < b->u.list.len; i++)
+		for (size_t i = 0; i < b->u.list.len; i++) {
 			free(b->u.list.items[i].text);
+			rich_release(&b->u.list.items[i].rich);
+		}
 		free(b->u.list.items);
 		free(b->u.list.intro);
 		break;
