@@ -371,6 +371,255 @@ static void test_table_near_page_foot_moves_with_header(void **state)
 	diag_release(&dl);
 }
 
+/* ---- page breaks in tables ---- */
+
+/* The page of the text box that is exactly s, or -1. */
+static int page_of_exact(const struct pages *p, const char *s)
+{
+	for (size_t i = 0; i < p->len; i++)
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind == BOX_TEXT && b->len == strlen(s) &&
+			    memcmp(b->text, s, b->len) == 0)
+				return (int)i;
+		}
+	return -1;
+}
+
+/* Checks that rows row1..rowN of a table are each on one page, in order,
+ * and that every page holding some of them holds at least min (all of
+ * them when fewer). Returns the number of pages the rows span. */
+static int assert_rows_in_runs(const struct pages *p, size_t n, int min)
+{
+	int *on = xcalloc(p->len, sizeof *on), last = 0, pages = 0;
+
+	for (size_t r = 1; r <= n; r++) {
+		char name[16];
+		int pg;
+
+		snprintf(name, sizeof name, "row%zu", r);
+		pg = page_of_exact(p, name);
+		assert_true(pg >= last);
+		last = pg;
+		on[pg]++;
+	}
+	for (size_t i = 0; i < p->len; i++) {
+		if (on[i] == 0)
+			continue;
+		pages++;
+		if (on[i] < min && (size_t)on[i] != n)
+			printf("page %zu holds %d rows\n", i, on[i]);
+		assert_true(on[i] >= min || (size_t)on[i] == n);
+	}
+	free(on);
+	return pages;
+}
+
+/* At the test style a table row is 9 * 1.25 + 2 * 2.5 = 16.25 pt tall
+ * and the header row too. With room for the header and three rows left
+ * under a paragraph, a 6-row table (at most table_keep_rows) moves to
+ * the next page whole rather than straddle the break. */
+static void test_short_table_moves_whole_to_the_next_page(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double used = title_block_height() - 50;
+	int fill = (int)((300 - used - 2 - 4 * 16.25) / 10);
+	char *a = lines_text(fill);
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_PARAGRAPH, a);
+	push_table(d, 6);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(layout_check(p, &s), 0);
+	assert_int_equal(count_runs(p, 0, 'a' + (char)(fill - 1)), 1);
+	assert_int_equal(page_of_exact(p, "Head1"), 1);
+	assert_int_equal(page_of_exact(p, "row1"), 1);
+	assert_int_equal(page_of_exact(p, "row6"), 1);
+	layout_free(p);
+	doc_free(d);
+	/* With table_keep_rows below the row count it may break, but keeps
+	 * table_min_rows (3) on each side: three rows stay on page 1. */
+	d = new_doc();
+	push(d, DOC_PARAGRAPH, a);
+	push_table(d, 6);
+	s.table_keep_rows = 5;
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_int_equal(page_of_exact(p, "Head1"), 0);
+	assert_int_equal(page_of_exact(p, "row3"), 0);
+	assert_int_equal(page_of_exact(p, "row4"), 1);
+	assert_int_equal(assert_rows_in_runs(p, 6, 3), 2);
+	free(a);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A 30-row table breaks wherever the paragraph above it leaves it, but
+ * never with fewer than table_min_rows rows on a page, and every later
+ * page repeats the header under "(continued)". */
+static void test_long_table_keeps_min_rows_each_side_of_a_break(void **state)
+{
+	double used = title_block_height() - 50;
+
+	(void)state;
+	for (int fill = 0; fill < (int)((300 - used) / 10); fill++) {
+		struct style s;
+		struct doc *d = new_doc();
+		struct diag_list dl = { 0 };
+		struct pages *p;
+		char *a = lines_text(fill);
+
+		style_for_tests(&s);
+		if (fill)
+			push(d, DOC_PARAGRAPH, a);
+		push_table(d, 30);
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		assert_non_null(p);
+		assert_int_equal(layout_check(p, &s), 0);
+		assert_true(assert_rows_in_runs(p, 30, 3) >= 2);
+		for (size_t i = (size_t)page_of_exact(p, "Head1") + 1; i < p->len; i++)
+			for (size_t k = 0, heads = 0; k < p->items[i].len; k++) {
+				const struct box *b = &p->items[i].boxes[k];
+
+				heads += b->kind == BOX_TEXT && strcmp(b->text, "Head1") == 0;
+				if (k + 1 == p->items[i].len)
+					assert_int_equal(heads, 1);
+			}
+		free(a);
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+/* A caption is kept with the header and the first rows: with room for
+ * the caption and the header only, all three move on. */
+static void test_table_caption_never_ends_a_page(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double used = title_block_height() - 50;
+	int fill = (int)((300 - used - 2 - 13.5 - 2 - 16.25) / 10);
+	char *a = lines_text(fill);
+	struct doc_table *t;
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_PARAGRAPH, a);
+	t = push_table(d, 30);
+	t->caption = xstrdup("Table 9. Caption");
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_int_equal(count_runs(p, 0, 'a' + (char)(fill - 1)), 1);
+	assert_int_equal(page_of_exact(p, "Table 9. Caption"), 1);
+	assert_int_equal(page_of_exact(p, "Head1"), 1);
+	assert_rows_in_runs(p, 30, 3);
+	free(a);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* Rows of five 135 pt words, one per line: 5 * 11.25 + 5 = 61.25 pt a
+ * row, so six rows (367.5 pt) are taller than the 300 pt page. Kept
+ * whole they could not fit: the table breaks anyway, each row whole on
+ * one page, inside the content area. So does one whose min-rows rule
+ * allows no break at all. */
+static void test_table_taller_than_a_page_still_breaks(void **state)
+{
+	static const int keep[] = { 8, 1000, 8 }, min[] = { 3, 3, 1000 };
+	static const size_t rows[] = { 6, 100, 30 };
+
+	(void)state;
+	for (size_t c = 0; c < 3; c++) {
+		struct style s;
+		struct doc *d = new_doc();
+		struct diag_list dl = { 0 };
+		struct pages *p;
+		struct doc_table *t = push_table(d, rows[c]);
+
+		style_for_tests(&s);
+		s.table_keep_rows = keep[c];
+		s.table_min_rows = min[c];
+		for (size_t r = 0; r < t->rows && c == 0; r++) {
+			char *w = xcalloc(5 * 31 + 1, 1);
+
+			for (int k = 0; k < 5; k++) {
+				memset(w + k * 31, 'q', 30);
+				w[k * 31 + 30] = k < 4 ? ' ' : '\0';
+			}
+			free(t->cells[r * 2 + 1]);
+			t->cells[r * 2 + 1] = xasprintf("row%zu %s", r + 1, w);
+			free(w);
+		}
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		assert_non_null(p);
+		assert_int_equal(layout_check(p, &s), 0);
+		assert_true(p->len >= 2);
+		for (size_t i = 0; i < p->len; i++)
+			for (size_t k = 0; k < p->items[i].len; k++) {
+				const struct box *b = &p->items[i].boxes[k];
+
+				if (b->kind == BOX_TEXT && (b->text[0] == 'q' ||
+				                            strncmp(b->text, "row", 3) == 0))
+					assert_true(b->y <= s.page_height - s.margin_bottom &&
+					            b->y >= s.margin_top);
+			}
+		if (c == 0)
+			for (size_t r = 1; r <= 6; r++) {
+				char name[16];
+
+				snprintf(name, sizeof name, "row%zu", r);
+				assert_true(page_of(p, name) >= 0);
+			}
+		else
+			assert_rows_in_runs(p, rows[c], c == 1 ? 3 : 1);
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+/* A table that starts a page (after a page break) starts at the top of
+ * the content area with its own header, not a "(continued)" one. */
+static void test_table_at_the_top_of_a_page(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	double top = 1e9;
+
+	(void)state;
+	style_for_tests(&s);
+	push(d, DOC_PARAGRAPH, "first");
+	push(d, DOC_PAGEBREAK, NULL);
+	push_table(d, 30);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(page_of_exact(p, "Head1"), 1);
+	assert_int_equal(page_of_exact(p, "row1"), 1);
+	for (size_t k = 0; k < p->items[1].len; k++) {
+		const struct box *b = &p->items[1].boxes[k];
+
+		assert_false(b->kind == BOX_TEXT && strstr(b->text, "(continued)"));
+		if (b->kind == BOX_FILL && b->y < top)
+			top = b->y;
+	}
+	assert_true(fabs(top - s.margin_top) < 1e-3);   /* the header's fill */
+	assert_rows_in_runs(p, 30, 3);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 static void test_right_aligned_cells_end_at_the_same_x(void **state)
 {
 	struct style s;
@@ -1125,6 +1374,11 @@ int main(void)
 		cmocka_unit_test(test_heading_never_ends_a_page),
 		cmocka_unit_test(test_table_header_repeats_on_every_page),
 		cmocka_unit_test(test_table_near_page_foot_moves_with_header),
+		cmocka_unit_test(test_short_table_moves_whole_to_the_next_page),
+		cmocka_unit_test(test_long_table_keeps_min_rows_each_side_of_a_break),
+		cmocka_unit_test(test_table_caption_never_ends_a_page),
+		cmocka_unit_test(test_table_taller_than_a_page_still_breaks),
+		cmocka_unit_test(test_table_at_the_top_of_a_page),
 		cmocka_unit_test(test_right_aligned_cells_end_at_the_same_x),
 		cmocka_unit_test(test_every_page_has_marking_and_page_x_of_y),
 		cmocka_unit_test(test_layout_is_deterministic),

@@ -186,6 +186,11 @@ static const struct style_key style_keys[] = {
 	PT(header_rule_gap, 0, 72, 4),
 	PT(footer_rule_gap, 0, 72, 2),
 	PT(header_rule_width, 0, 10, 0.5),
+	/* table page breaks and cover tiles (docs/config.md: "Tables and
+	 * key figures") */
+	INT(table_keep_rows, 0, 1000000, 8),
+	INT(table_min_rows, 1, 1000, 3),
+	BOOL(cover_note_to_label, true),
 	/* colours */
 	COLOR(text_color, BLACK),
 	COLOR(heading_color, NAVY),

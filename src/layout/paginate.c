@@ -35,6 +35,10 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 		if (it->forced && (y == b->top || i + 1 == b->len)) {
 			it->page = page;
 			it->y = y;
+			/* What follows still starts the page: it drops its space
+			 * above, as at the top of any page. */
+			if (y == b->top)
+				first = i + 1;
 			i++;
 			continue;
 		}

@@ -322,6 +322,40 @@ static int check_fixed_widths(struct builder *b, const struct doc_table *t)
 	return -1;
 }
 
+/* Where a page may break inside a table whose rows start at items
+ * rows[0..n) and whose caption (or header) is item start. A table of at
+ * most table_keep_rows rows is kept whole, with its caption; a longer
+ * one may break only where table_min_rows rows stay on each side, so no
+ * page starts or ends with a lone row, and the header never ends a page
+ * alone. A table that cannot be kept as the rule says, because what must
+ * stay together is taller than a page, may break before any row but the
+ * first; pagination then breaks it where it must, as it does inside a
+ * row taller than a page (between the row's pieces, which always allow
+ * a break). */
+static void set_row_breaks(struct builder *b, const size_t *rows, size_t n,
+                           size_t start)
+{
+	const struct style *s = b->s;
+	size_t min = (size_t)s->table_min_rows;
+	double height = 0;
+	bool fits, any = false;
+
+	for (size_t k = start; k < b->len; k++)
+		height += b->items[k].height +
+		          (k > start ? b->items[k].space_before : 0);
+	fits = height <= b->bottom - b->top + FIT_EPSILON;
+	for (size_t r = 0; r < n; r++) {
+		bool ok = !(fits && n <= (size_t)s->table_keep_rows) &&
+		          r >= min && n - r >= min;
+
+		b->items[rows[r]].break_ok = ok;
+		any |= ok;
+	}
+	if (!any && !fits)
+		for (size_t r = 1; r < n; r++)
+			b->items[rows[r]].break_ok = true;
+}
+
 void layout_table(struct builder *b, const struct doc_table *t,
                   double space_before)
 {
@@ -332,7 +366,7 @@ void layout_table(struct builder *b, const struct doc_table *t,
 	struct grid g = { t->cols, x, w, align };
 	struct table_info *ti;
 	struct item *it;
-	size_t header;
+	size_t header, start, *rows;
 	double max_height;
 	int table;
 
@@ -344,9 +378,14 @@ void layout_table(struct builder *b, const struct doc_table *t,
 		align[c] = t->columns[c].align;
 		titles[c] = t->columns[c].title;
 	}
+	start = b->len;
 	if (t->caption) {
 		add_caption(b, t->caption, space_before);
 		space_before = b->s->caption_gap;
+		/* The caption is never split, and never left at a page foot:
+		 * the header below it is kept with it too. */
+		for (size_t k = start + 1; k < b->len; k++)
+			b->items[k].break_ok = false;
 	}
 	b->tables = xgrow(b->tables, &b->tables_cap, b->tables_len + 1,
 	                  sizeof *b->tables);
@@ -367,15 +406,16 @@ void layout_table(struct builder *b, const struct doc_table *t,
 		ti->header_boxes[k] = *layout_box_at(b, it->box_start + k);
 	/* A piece of a row must fit on a page below a repeated header. */
 	max_height = b->bottom - b->top - layout_cont_height(b, (size_t)table);
+	rows = xcalloc(t->rows ? t->rows : 1, sizeof *rows);
 	for (size_t r = 0; r < t->rows; r++) {
 		bool shade = s->zebra && r % 2 == 1;
-		size_t row = add_row(b, &g, &t->cells[r * t->cols], FACE_REGULAR,
-		                     s->text_color, shade ? &s->zebra_fill : NULL,
-		                     true, table, max_height);
 
-		/* The header never ends a page alone. */
-		b->items[row].break_ok = r > 0;
+		rows[r] = add_row(b, &g, &t->cells[r * t->cols], FACE_REGULAR,
+		                  s->text_color, shade ? &s->zebra_fill : NULL,
+		                  true, table, max_height);
 	}
+	set_row_breaks(b, rows, t->rows, start);
+	free(rows);
 done:
 	free(w);
 	free(x);

@@ -220,6 +220,16 @@ struct style {
 	double footer_rule_gap;     /* running_heads: `foot_base - s->header_size - 2` pt */
 	double header_rule_width;   /* running_heads: both put_rule widths `0.5` pt */
 
+	/* Page breaks in tables, and how key figures are shown. Unlike the
+	 * factors above, these are choices, not old literals; their defaults
+	 * are documented in docs/config.md. */
+	int table_keep_rows;        /* a table of at most this many rows is kept
+	                             * whole, unless taller than a page; 0: none */
+	int table_min_rows;         /* a longer table leaves at least this many
+	                             * rows on each side of a page break */
+	bool cover_note_to_label;   /* a tile's value "4,000 (approx.)" shows
+	                             * "4,000", the "(approx.)" after the label */
+
 	/* The words a briefing prints (see struct labels). */
 	struct labels labels;
 };
