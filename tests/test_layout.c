@@ -1159,9 +1159,9 @@ static void push_cover(struct doc *d, size_t n)
 	}
 }
 
-/* At the test style one row of four tiles fits under the cover's text;
- * more would climb over the title. The error names the fifth tile's
- * config line and says how many fit. */
+/* At the test style two rows of four one-line tiles fit under the
+ * cover's text; more would climb over the title. The error names the
+ * ninth tile's config line and says how many fit. */
 static void test_cover_tiles_that_do_not_fit_are_an_error(void **state)
 {
 	struct style s;
@@ -1183,8 +1183,162 @@ static void test_cover_tiles_that_do_not_fit_are_an_error(void **state)
 	push_cover(d, 9);
 	assert_null(layout_run(d, &s, &fake_metrics, &dl));
 	assert_int_equal(dl.errors, 1);
-	assert_diag(&dl, "c.ini", 24, "cover has 9 key figures; 4 fit on this "
+	assert_diag(&dl, "c.ini", 28, "cover has 9 key figures; 8 fit on this "
 	            "page");
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A cover of one tile (200 pt wide at the test style, 188 pt inside its
+ * padding), label and value as given, from line 20 of "c.ini". */
+static void push_tile(struct doc *d, const char *label, const char *value)
+{
+	struct doc_figures *c = &doc_append(d, DOC_COVER, "c.ini", 0)->u.figures;
+
+	c->len = 1;
+	c->items = xcalloc(1, sizeof *c->items);
+	c->items[0].label = xstrdup(label);
+	c->items[0].value = xstrdup(value);
+	c->items[0].origin.file = doc_intern(d, "c.ini");
+	c->items[0].origin.line = 20;
+}
+
+/* With cover_note_to_label, a value's trailing "(...)" moves to the
+ * label, so the large type holds only the figure; anything else stays
+ * as it is. Without it, the value is shown whole. */
+static void test_cover_note_moves_to_the_label(void **state)
+{
+	static const struct {
+		const char *value, *label, *shown_value, *shown_label;
+		bool note_to_label;
+	} cases[] = {
+		{ "4,000 (approx.)", "Troops", "4,000", "Troops (approx.)", true },
+		{ "41 (a (b))", "Staff", "41", "Staff (a (b))", true },
+		{ "4,000 (approx.)", "Troops", "4,000 (approx.)", "Troops", false },
+		{ "(approx.)", "Troops", "(approx.)", "Troops", true },
+		{ "1244 (1999) of", "Res", "1244 (1999) of", "Res", true },
+		{ "x(y)", "L", "x(y)", "L", true },
+		{ "2 x)", "L", "2 x)", "L", true },
+		{ "2  (x)", "L", "2  (x)", "L", true },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct style s;
+		struct doc *d = new_doc();
+		struct diag_list dl = { 0 };
+		struct pages *p;
+
+		style_for_tests(&s);
+		s.cover_note_to_label = cases[i].note_to_label;
+		push_tile(d, cases[i].label, cases[i].value);
+		push(d, DOC_PARAGRAPH, "body");
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		assert_non_null(p);
+		if (page_of_exact(p, cases[i].shown_value) != 0 ||
+		    page_of_exact(p, cases[i].shown_label) != 0)
+			printf("case %zu: '%s' / '%s' not on the cover\n", i,
+			       cases[i].shown_value, cases[i].shown_label);
+		assert_int_equal(page_of_exact(p, cases[i].shown_value), 0);
+		assert_int_equal(page_of_exact(p, cases[i].shown_label), 0);
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+/* A tile never drops text: a value or label longer than the lines a
+ * tile shows, or a value word wider than the tile at the smallest
+ * value size (body_size), is an error at the tile's [cover] line. */
+static void test_cover_tile_that_would_lose_text_is_an_error(void **state)
+{
+	static const struct {
+		const char *label, *value, *message;
+	} cases[] = {
+		{ "Troops", "alpha beta gamma delta epsilon zeta eta theta iota "
+		  "kappa lambda", "cover tile 'Troops': its value 'alpha beta gamma "
+		  "delta epsilon zeta eta theta iota kappa lambda' needs 4 lines at "
+		  "18.2 pt; a tile holds 3 (shorten it, or raise [style] "
+		  "cover_value_lines)" },
+		{ "Troops", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+		  "cover tile 'Troops': a word of its value 'xxxxxxxxxxxxxxxxxxxxxxx"
+		  "xxxxxxxxxxxxxxxxxxxxxxxxxxx' is 250.0 pt wide at 10.0 pt; a tile "
+		  "holds 188.0 pt" },
+		{ "Troops of the force, counted in the spring, by the mission, "
+		  "and its partners, as stated", "4,000 (approx.)",
+		  "cover tile 'Troops of the force, counted in the spring, by the "
+		  "mission, and its partners, as stated': its label 'Troops of the "
+		  "force, counted in the spring, by the mission, and its partners, "
+		  "as stated (approx.)' needs 3 lines; a tile holds 2 (shorten it, "
+		  "or raise [style] cover_label_lines)" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct style s;
+		struct doc *d = new_doc();
+		struct diag_list dl = { 0 };
+
+		style_for_tests(&s);
+		push_tile(d, cases[i].label, cases[i].value);
+		assert_null(layout_run(d, &s, &fake_metrics, &dl));
+		assert_int_equal(dl.errors, 1);
+		assert_diag(&dl, "c.ini", 20, cases[i].message);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+/* The x of the text box that is exactly s, or -1. */
+static double x_of(const struct pages *p, const char *s)
+{
+	for (size_t i = 0; i < p->len; i++)
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind == BOX_TEXT && b->len == strlen(s) &&
+			    memcmp(b->text, s, b->len) == 0)
+				return b->x;
+		}
+	return -1;
+}
+
+static void push_figures(struct doc *d, const char *label, const char *value)
+{
+	struct doc_figures *f = &push(d, DOC_FIGURES, NULL)->u.figures;
+
+	f->len = 1;
+	f->items = xcalloc(1, sizeof *f->items);
+	f->items[0].label = xstrdup(label);
+	f->items[0].value = xstrdup(value);
+}
+
+/* Every figures block of a document has the same label column, from
+ * the widest label of them all: "Much longer label", 17 bold characters
+ * at 9 pt (76.5 pt) and 2 x 4 pt of padding, so each value starts at
+ * 50 + 84.5 + 4. It is capped at figures_label_max (0.45) of the 200 pt
+ * measure: 90 pt. */
+static void test_figures_blocks_share_one_label_column(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	push_figures(d, "A", "va");
+	push(d, DOC_PARAGRAPH, "between");
+	push_figures(d, "Much longer label", "vb");
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_true(fabs(x_of(p, "va") - 138.5) < 1e-3);
+	assert_true(fabs(x_of(p, "vb") - 138.5) < 1e-3);
+	layout_free(p);
+	push_figures(d, "A label far too long for its column, at 34", "vc");
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_true(fabs(x_of(p, "va") - 144) < 1e-3);
+	assert_true(fabs(x_of(p, "vc") - 144) < 1e-3);
+	layout_free(p);
 	doc_free(d);
 	diag_release(&dl);
 }
@@ -1395,6 +1549,9 @@ int main(void)
 		cmocka_unit_test(test_cell_padding_comes_from_the_style),
 		cmocka_unit_test(test_tiny_page_still_finishes),
 		cmocka_unit_test(test_cover_tiles_that_do_not_fit_are_an_error),
+		cmocka_unit_test(test_cover_note_moves_to_the_label),
+		cmocka_unit_test(test_cover_tile_that_would_lose_text_is_an_error),
+		cmocka_unit_test(test_figures_blocks_share_one_label_column),
 		cmocka_unit_test(test_fixed_columns_wider_than_the_measure_are_an_error),
 		cmocka_unit_test(test_fixed_column_too_narrow_for_a_character),
 		cmocka_unit_test(test_heading_taller_than_a_page_is_an_error),

@@ -229,6 +229,62 @@ static void cover_banners(struct builder *b, const struct doc *d, double band)
 	}
 }
 
+/* Where the note of a key figure's value starts: the value's trailing
+ * "(...)", with its own parentheses balanced and text before it, as in
+ * "4,000 (approx.)"; or len when it has none. */
+static size_t note_start(const char *v, size_t len)
+{
+	int depth = 0;
+
+	if (len == 0 || v[len - 1] != ')')
+		return len;
+	for (size_t i = len; i-- > 0;) {
+		if (v[i] == ')')
+			depth++;
+		else if (v[i] == '(' && --depth == 0)
+			return i > 1 && v[i - 1] == ' ' && v[i - 2] != ' ' ? i : len;
+	}
+	return len;
+}
+
+/* The tiles as the cover shows them: with cover_note_to_label, a value's
+ * note moves to its label, so the value in large type stays short
+ * ("4,000" over "KFOR troops (approx.)"). The facts keep the whole
+ * value, and figures blocks print it as it is. Free with
+ * shown_figures_free(). */
+static struct doc_figures shown_figures(const struct builder *b,
+                                        const struct doc_figures *c)
+{
+	struct doc_figures out = { xcalloc(c->len ? c->len : 1,
+	                                   sizeof *out.items), c->len };
+
+	for (size_t i = 0; i < c->len; i++) {
+		const struct doc_figure *f = &c->items[i];
+		size_t len = strlen(f->value);
+		size_t at = b->s->cover_note_to_label ? note_start(f->value, len)
+		                                      : len;
+
+		out.items[i].origin = f->origin;
+		if (at == len) {
+			out.items[i].value = xstrdup(f->value);
+			out.items[i].label = xstrdup(f->label);
+			continue;
+		}
+		out.items[i].value = xstrndup(f->value, at - 1);
+		out.items[i].label = xasprintf("%s %s", f->label, f->value + at);
+	}
+	return out;
+}
+
+static void shown_figures_free(struct doc_figures *f)
+{
+	for (size_t i = 0; i < f->len; i++) {
+		free(f->items[i].value);
+		free(f->items[i].label);
+	}
+	free(f->items);
+}
+
 /* The type size for the tiles' values: the longest word of every value
  * must fit a tile, so shrink from the heading size, down to body size,
  * rather than cut a word. */
@@ -276,11 +332,25 @@ static void tile_text(struct builder *b, const char *text, enum face f,
 }
 
 /* The geometry of the cover's tiles: cols a row, each tile_w by tile_h,
- * the values set at value_size. */
+ * the values set at value_size in value_lines, the labels in
+ * label_lines: as many as the longest needs, up to cover_value_lines
+ * and cover_label_lines, so tiles of short values stay low. */
 struct tile_grid {
 	size_t cols, rows;
 	double tile_w, tile_h, value_size;
+	size_t value_lines, label_lines;
 };
+
+/* Lines text takes wrapped to width, at most max, at least 1. */
+static size_t tile_lines(const struct builder *b, const char *text,
+                         enum face f, double size, double width, int max)
+{
+	struct layout_line *lines;
+	size_t n = layout_wrap(b->m, f, size, text, strlen(text), width, &lines);
+
+	free(lines);
+	return n < 1 ? 1 : n > (size_t)max ? (size_t)max : n;
+}
 
 static struct tile_grid tile_grid(const struct builder *b,
                                   const struct doc_figures *c)
@@ -288,17 +358,29 @@ static struct tile_grid tile_grid(const struct builder *b,
 	const struct style *s = b->s;
 	size_t most = (size_t)s->cover_tile_columns;
 	struct tile_grid g;
+	double inner;
 
 	g.cols = c->len < most ? c->len : most;
 	g.rows = (c->len + g.cols - 1) / g.cols;
 	g.tile_w = (b->width - s->cover_tile_gap * (double)(g.cols - 1)) /
 	           (double)g.cols;
+	inner = g.tile_w - 2 * s->cover_tile_pad;
 	g.value_size = tile_value_size(b, c, g.tile_w);
+	g.value_lines = g.label_lines = 1;
+	for (size_t i = 0; i < c->len && inner > 0; i++) {
+		size_t v = tile_lines(b, c->items[i].value, FACE_BOLD, g.value_size,
+		                      inner, s->cover_value_lines);
+		size_t l = tile_lines(b, c->items[i].label, FACE_REGULAR,
+		                      s->body_size, inner, s->cover_label_lines);
+
+		g.value_lines = v > g.value_lines ? v : g.value_lines;
+		g.label_lines = l > g.label_lines ? l : g.label_lines;
+	}
 	/* the pads above and below, and the gap between value and label */
 	g.tile_h = g.value_size * s->cover_value_leading *
-	           (double)s->cover_value_lines +
+	           (double)g.value_lines +
 	           s->body_size * s->cover_label_leading *
-	           (double)s->cover_label_lines +
+	           (double)g.label_lines +
 	           (2 * s->cover_tile_pad + s->cover_label_gap);
 	return g;
 }
@@ -320,29 +402,96 @@ static size_t tiles_that_fit(const struct builder *b,
 	                               : (size_t)rows * g->cols;
 }
 
+/* The widest word of text (split at spaces) set in f at size. */
+static double widest_word(const struct builder *b, const char *text,
+                          enum face f, double size)
+{
+	double widest = 0;
+
+	for (size_t k = 0, ws = 0; ; k++) {
+		if (text[k] == ' ' || text[k] == '\0') {
+			widest = fmax(widest, layout_width(b->m, f, size, text + ws,
+			                                   k - ws));
+			ws = k + 1;
+		}
+		if (text[k] == '\0')
+			return widest;
+	}
+}
+
+/* A tile that would lose text: a value or label wrapping to more lines
+ * than a tile shows, or a value word wider than the tile even at the
+ * smallest value size (it would be cut between characters). An error
+ * at the tile's [cover] line, naming the figure by its label in the
+ * data (given). Returns 0 when every tile fits, or -1. */
+static int check_tiles(struct builder *b, const struct doc_figures *given,
+                       const struct doc_figures *c, double value_size,
+                       double inner)
+{
+	const struct style *s = b->s;
+	int rc = 0;
+
+	for (size_t i = 0; i < c->len; i++) {
+		const struct doc_figure *f = &c->items[i];
+		const char *name = given->items[i].label;
+		struct layout_line *lines;
+		size_t nv = layout_wrap(b->m, FACE_BOLD, value_size, f->value,
+		                        strlen(f->value), inner, &lines);
+		size_t nl;
+		double word = widest_word(b, f->value, FACE_BOLD, value_size);
+
+		free(lines);
+		nl = layout_wrap(b->m, FACE_REGULAR, s->body_size, f->label,
+		                 strlen(f->label), inner, &lines);
+		free(lines);
+		if (word > inner + FIT_EPSILON)
+			rc = diag_error(b->dl, f->origin.file, f->origin.line,
+			                "cover tile '%s': a word of its value '%s' is "
+			                "%.1f pt wide at %.1f pt; a tile holds %.1f pt",
+			                name, f->value, word, value_size, inner);
+		else if (nv > (size_t)s->cover_value_lines)
+			rc = diag_error(b->dl, f->origin.file, f->origin.line,
+			                "cover tile '%s': its value '%s' needs %zu "
+			                "lines at %.1f pt; a tile holds %d (shorten "
+			                "it, or raise [style] cover_value_lines)", name,
+			                f->value, nv, value_size, s->cover_value_lines);
+		if (nl > (size_t)s->cover_label_lines)
+			rc = diag_error(b->dl, f->origin.file, f->origin.line,
+			                "cover tile '%s': its label '%s' needs %zu "
+			                "lines; a tile holds %d (shorten it, or raise "
+			                "[style] cover_label_lines)", name, f->label, nl,
+			                s->cover_label_lines);
+	}
+	return rc;
+}
+
 /* Key figures: equal tiles, up to cover_tile_columns a row, along the
  * foot of the cover, which is height tall: the value (cover_value_lines
  * at most) over the label (cover_label_lines at most). Tiles that would
  * climb over the text above them (text_end is its foot) are an error
  * naming the [cover] line of the first one that does not fit. */
-static void cover_tiles(struct builder *b, const struct doc_figures *c,
+static void cover_tiles(struct builder *b, const struct doc_figures *given,
                         double text_end, double height)
 {
 	const struct style *s = b->s;
+	struct doc_figures shown = shown_figures(b, given);
+	const struct doc_figures *c = &shown;
 	struct tile_grid g = tile_grid(b, c);
 	size_t fit = tiles_that_fit(b, &g, text_end, height);
 	double gap = s->cover_tile_gap, pad = s->cover_tile_pad;
 	double inner = g.tile_w - 2 * pad, label_size = s->body_size;
 	double value_h = g.value_size * s->cover_value_leading *
-	                 (double)s->cover_value_lines;
+	                 (double)g.value_lines;
 	double top = height - (double)g.rows * (g.tile_h + gap);
 
 	if (fit < c->len) {
 		diag_error(b->dl, c->items[fit].origin.file, c->items[fit].origin.line,
 		           "cover has %zu key figure%s; %zu fit%s on this page",
 		           c->len, c->len == 1 ? "" : "s", fit, fit == 1 ? "s" : "");
-		return;
+		goto done;
 	}
+	if (check_tiles(b, given, c, g.value_size, inner) != 0)
+		goto done;
 	for (size_t i = 0; i < c->len; i++) {
 		size_t row = i / g.cols;
 		double tx = b->x0 + (double)(i % g.cols) * (g.tile_w + gap);
@@ -361,6 +510,8 @@ static void cover_tiles(struct builder *b, const struct doc_figures *c,
 		          ty + pad + value_h + s->cover_label_gap, inner,
 		          s->muted_color);
 	}
+done:
+	shown_figures_free(&shown);
 }
 
 /* The cover: classification banners at the very top and bottom of the

@@ -35,6 +35,7 @@ struct pages *layout_run(const struct doc *d, const struct style *s,
 	b.dl = dl;
 	b.out = xcalloc(1, sizeof *b.out);
 	b.out->arena = arena_new();
+	layout_measure_figures(&b, d);
 	layout_build_items(&b, d);
 	if (dl->errors > errors_before) {
 		layout_free(b.out);

@@ -10,8 +10,9 @@
  *
  *   wrap.c      line breaking (layout_wrap)
  *   builder.c   items and boxes, placing a line, paragraphs
- *   blocks.c    headings, lists, key figures
- *   table.c     tables: column widths, rows, repeated headers
+ *   blocks.c    headings, lists, the walk over the blocks
+ *   table.c     tables: column widths, rows, page breaks, repeated
+ *               headers; figures blocks (one label column a document)
  *   orgchart.c  org charts: sizing boxes, placing chart.c's geometry
  *   front.c     title block, cover, contents, sources
  *   paginate.c  items -> pages
@@ -112,6 +113,9 @@ struct builder {
 	struct diag_list *dl;
 	double x0, width;     /* content column */
 	double top, bottom;   /* content area, y down */
+	/* The label column of every figures block, one width per document
+	 * so they align (layout_measure_figures); 0: each block its own. */
+	double figures_label_w;
 };
 
 /* A new item of the given height at the end, break allowed before it. */
@@ -164,6 +168,9 @@ void layout_list(struct builder *b, const struct doc_list *l,
                  double space_before);
 void layout_figures(struct builder *b, const struct doc_figures *f,
                     double space_before);
+/* Sets b->figures_label_w from the labels of all of d's figures blocks:
+ * the widest on one line, capped at figures_label_max of the measure. */
+void layout_measure_figures(struct builder *b, const struct doc *d);
 void layout_table(struct builder *b, const struct doc_table *t,
                   double space_before);
 void layout_orgchart(struct builder *b, const struct doc_block *blk,

@@ -423,23 +423,46 @@ done:
 	free(titles);
 }
 
+/* The widest label of f on one line, padding included, or widest if
+ * that is wider. */
+static double widest_label(const struct builder *b,
+                           const struct doc_figures *f, double widest)
+{
+	for (size_t i = 0; i < f->len; i++) {
+		double lo, lw;
+
+		cell_extent(b, FACE_BOLD, b->s->table_size, f->items[i].label, &lo,
+		            &lw);
+		if (lw > widest)
+			widest = lw;
+	}
+	return widest;
+}
+
+/* Figures blocks are label/value tables; one label column for all of
+ * them makes their values line up from block to block, as a designer
+ * would set them. Cover tiles are not figures blocks. */
+void layout_measure_figures(struct builder *b, const struct doc *d)
+{
+	double widest = 0;
+
+	for (size_t i = 0; i < d->len; i++)
+		if (d->blocks[i].kind == DOC_FIGURES)
+			widest = widest_label(b, &d->blocks[i].u.figures, widest);
+	b->figures_label_w = fmin(widest, b->width * b->s->figures_label_max);
+}
+
 void layout_figures(struct builder *b, const struct doc_figures *f,
                     double space_before)
 {
 	const struct style *s = b->s;
-	double label_w = 0, *w, xs[2];
+	double label_w = b->figures_label_w, *w, xs[2];
 	enum doc_align align[2] = { DOC_ALIGN_LEFT, DOC_ALIGN_LEFT };
 	struct grid g;
 
-	for (size_t i = 0; i < f->len; i++) {
-		double lo, lw;
-
-		cell_extent(b, FACE_BOLD, s->table_size, f->items[i].label, &lo, &lw);
-		if (lw > label_w)
-			label_w = lw;
-	}
-	if (label_w > b->width * s->figures_label_max)
-		label_w = b->width * s->figures_label_max;
+	if (label_w <= 0)
+		label_w = fmin(widest_label(b, f, 0),
+		               b->width * s->figures_label_max);
 	w = (double[2]){ label_w, b->width - label_w };
 	xs[0] = b->x0;
 	xs[1] = b->x0 + label_w;
