@@ -341,10 +341,19 @@ verdict "a term starting after the as-of date: no negative tenure" "$p"
 
 new_case
 printf '[test.figs]\ntype = figures\n1 = "Troops | 4,000"\n' >>"$case/facts.ini"
-{ echo "[cover]"; for i in $(seq 1 30); do echo "$i = test.figs 1"; done; } >>"$case/test.ini"
-line=$(grep -n '^17 = test.figs 1$' "$case/test.ini" | cut -d: -f1)
+{ echo "[cover]"; for i in $(seq 1 60); do echo "$i = test.figs 1"; done; } >>"$case/test.ini"
+line=$(grep -n '^33 = test.figs 1$' "$case/test.ini" | cut -d: -f1)
 expect "cover key figures that do not fit" 1 \
-	"^$case/test.ini:$line: error: cover has 30 key figures; 16 fit on this page$"
+	"^$case/test.ini:$line: error: cover has 60 key figures; 32 fit on this page$"
+
+# A tile never drops text: a value longer than the lines a tile shows
+# is an error at its [cover] line.
+new_case
+printf '[test.figs]\ntype = figures\n1 = "Troops | some four thousand troops and their support, as the mission stated in its latest report to the council, and again in the one before it, which the council read in the spring of that year"\n' >>"$case/facts.ini"
+printf '[cover]\n1 = test.figs 1\n' >>"$case/test.ini"
+line=$(grep -n '^1 = test.figs 1$' "$case/test.ini" | cut -d: -f1)
+expect "a cover tile value too long for its tile" 1 \
+	"^$case/test.ini:$line: error: cover tile 'Troops': its value 'some four thousand .*' needs [0-9]+ lines at [0-9.]+ pt; a tile holds 3 \\(shorten it, or raise \\[style\\] cover_value_lines\\)$"
 
 new_case
 printf '[table.test.people]\n1 = name | Name | left | 150\n2 = from | From | | 30\n3 = to | To\n' >>"$case/test.ini"

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=ba6d15bc3190a1c3e624dfbf555c7c64c5661225446de53de289f6408ea14fc3
+GOLDEN_SHA256=bb7546e47c329599478a95f2305e0ecf006ae3a8d6a4d4bed23581a67cec36cd
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

@@ -101,6 +101,62 @@ at '2031-06-15 12:00:00' America/Los_Angeles "$BRIEFING" build -q -o "$work/t203
 check "builds in 2030 (UTC+14) and 2031 (UTC-7) are byte-identical" cmp "$work/t2030.pdf" "$work/t2031.pdf"
 check "and identical to a build at the real time" cmp "$pdf" "$work/t2031.pdf"
 
+# --- page breaks in tables ---------------------------------------------------
+# A table that runs over a page break leaves no page with a lone row of
+# it, at the foot or at the top (under the repeated header). lone_rows
+# PDF prints each such page. It finds the commanders table by its header
+# row, built from the config's column titles; a row is a line whose first
+# word is a number or "–" and that splits, at runs of two or more spaces,
+# into at least half as many fields as the header; a deeper-indented line
+# after a row is a wrapped cell of it. A page holding one row of a table
+# that continues from it, or onto it ("(continued)"), is a lone row.
+table_head=$(sed -n '/^\[table.kfor.commanders\]/,$p' config/briefing.ini |
+	sed -n 's/^[0-9]* = [^|]*| *\([^|]*[^ |]\) *|.*$/\1/p' | sed 's/[.]/\\./g' | paste -sd' ' | sed 's/ / +/g')
+lone_rows() { # lone_rows PDF
+	pdftotext -layout "$1" - | awk -v head="$table_head" '
+		BEGIN { RS = "\f" }
+		{
+			n = split($0, line, "\n"); rows[NR] = -1; cont[NR] = 0
+			for (i = 1; i <= n; i++) {
+				if (line[i] ~ /\(continued\)/) cont[NR] = 1
+				if (line[i] !~ head) continue
+				cols = split(line[i], f, /  +/); rows[NR] = 0
+				for (j = i + 1; j <= n; j++) {
+					t = line[j]; sub(/^ +/, "", t)
+					k = split(t, f, /  +/); w = t; sub(/ .*/, "", w)
+					if ((w ~ /^[0-9]+$/ || w == "–") && k * 2 >= cols) rows[NR]++
+					else if (rows[NR] > 0 && line[j] ~ /^    /) continue
+					else break
+				}
+			}
+		}
+		END {
+			for (p = 1; p <= NR; p++) {
+				if (rows[p] >= 0) seen++
+				if (rows[p] == 1 && (cont[p] || (p < NR && cont[p + 1])))
+					print "page " p ": a lone table row"
+			}
+			if (!seen) print "no table header found"
+		}'
+}
+check "table header found for the lone-row check" test -n "$table_head"
+lone_rows "$pdf" >"$work/lone"
+check "default briefing: no page starts or ends with a lone table row" test ! -s "$work/lone"
+[ -s "$work/lone" ] && head -3 "$work/lone"
+# A bottom margin of 22 mm once left the table's last row alone at the
+# top of a page; with table_keep_rows = 0 the table must break, and
+# then keeps table_min_rows rows on each side.
+for extra in "" "table_keep_rows = 0"; do
+	printf 'include = %s/config/briefing.ini\n[page]\nmargin_bottom = 22\n[style]\n%s\n' \
+		"$top" "$extra" >"$work/lone.ini"
+	rm -f "$work/lone.pdf"
+	if "$BRIEFING" build -q -c "$work/lone.ini" -o "$work/lone.pdf" 2>"$work/lone"; then
+		lone_rows "$work/lone.pdf" >"$work/lone"
+	fi
+	check "margin_bottom = 22${extra:+, $extra}: no lone table row" test ! -s "$work/lone"
+	[ -s "$work/lone" ] && head -3 "$work/lone"
+done
+
 # --- navigation: contents, bookmarks, page numbers ---------------------------
 # Bookmarks: "title|page" for every outline entry, nested ones included.
 qpdf --json --json-key=outlines "$pdf" |
