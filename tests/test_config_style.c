@@ -33,6 +33,10 @@ static void test_defaults_are_the_old_literals(void **state)
 	assert_int_equal(s->cover_tile_columns, 4);
 	assert_int_equal(s->cover_value_lines, 3);
 	assert_true(s->marking_offset == 0.3);
+	/* table breaks and cover tiles */
+	assert_int_equal(s->table_keep_rows, 8);
+	assert_int_equal(s->table_min_rows, 3);
+	assert_true(s->cover_note_to_label);
 	assert_string_equal(s->labels.continued, "(continued)");
 	assert_string_equal(s->labels.page_number, "Page %d of %d");
 	assert_string_equal(s->labels.as_of, "As of");
@@ -77,6 +81,12 @@ static const struct bad_case bad_cases[] = {
 	  "[style] chart_margin: 500 is out of range (0 to 144)" },
 	{ GOOD_HEAD "[style]\ncover_tile_columns = 2.5\n", 11,
 	  "[style] cover_tile_columns: '2.5' is not a whole number" },
+	{ GOOD_HEAD "[style]\ntable_min_rows = 0\n", 11,
+	  "[style] table_min_rows: 0 is out of range (1 to 1000)" },
+	{ GOOD_HEAD "[style]\ntable_keep_rows = 2.5\n", 11,
+	  "[style] table_keep_rows: '2.5' is not a whole number" },
+	{ GOOD_HEAD "[style]\ncover_note_to_label = maybe\n", 11,
+	  "[style] cover_note_to_label:" },
 	{ GOOD_HEAD "[style]\ncell_pad = 3\n", 11,
 	  "[style] cell_pad: unknown key (did you mean 'cell_pad_x'?)" },
 	{ GOOD_HEAD "[labels]\npage_number = \"Page %s of %d\"\n", 11,
