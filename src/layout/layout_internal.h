@@ -8,7 +8,9 @@
  * to its own top. Then pagination assigns items to pages, and emit copies
  * their boxes there and adds the running heads.
  *
- *   wrap.c      line breaking (layout_wrap)
+ *   wrap.c      first-fit line breaking (layout_wrap): cells, headings
+ *   linebreak.c Knuth-Plass line breaking over abstract items
+ *   paragraph.c paragraphs and list items: rich text, hyphens, lines
  *   builder.c   items and boxes, placing a line, paragraphs
  *   blocks.c    headings, lists, key figures
  *   table.c     tables: column widths, rows, repeated headers

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=ba6d15bc3190a1c3e624dfbf555c7c64c5661225446de53de289f6408ea14fc3
+GOLDEN_SHA256=fd84f6c636868f689b3b5db8b24509d1d15123d5c3c01a755dc825c0a861fb1c
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

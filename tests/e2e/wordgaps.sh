@@ -63,6 +63,8 @@ function flush(   i, n) {
 	ltx[L] = lbul[L] ? wx0[2] : wx0[1]
 	llast[L] = wt[nw]
 	lgaps[L] = ""
+	ltext[L] = ""
+	for (i = 1; i <= nw; i++) ltext[L] = ltext[L] (i > 1 ? " " : "") wt[i]
 	dots = 0; lead[L] = 0
 	for (i = 1; i <= nw; i++) {
 		if (wt[i] ~ /^\.+$/) { if (++dots >= 3) lead[L] = 1 } else dots = 0
@@ -116,7 +118,7 @@ END {
 	}
 	space = ns ? rag[int((ns + 1) / 2)] : 0
 	if (space <= 0) { print "FAIL wordgaps: no ragged text lines to measure a space"; exit 1 }
-	nj = 0; worst = 0; o14 = 0; o15 = 0; o20 = 0; nr = 0
+	nj = 0; worst = 0; tight = 99; o14 = 0; o15 = 0; o20 = 0; nr = 0
 	for (i = 1; i <= L; i++) {
 		if (!just[i]) continue
 		nj++
@@ -125,10 +127,13 @@ END {
 		for (k = 1; k <= n; k++) {
 			r = g[k] / space
 			if (r > m) m = r
+			if (r < tight) tight = r
 			all[++nr] = r
 		}
 		if (m > worst) { worst = m; worst_line = i }
 		o14 += m > 1.4; o15 += m > 1.5; o20 += m > 2
+		if (m > 1.5 && ++shown <= 5)
+			loose = loose sprintf("     %.2f x, page %d: %s\n", m, lpage[i], ltext[i])
 	}
 	for (i = 2; i <= nr; i++) {
 		v = all[i]
@@ -180,8 +185,9 @@ END {
 		}
 	}
 	printf "word gaps: %d justified lines; normal space %.2f pt (body lines %.2f pt high, %.1f pt apart)\n", nj, space, body, leading
-	printf "word gaps: typical %.2f x, widest %.2f x (page %d); lines over 1.4 x: %d (%.1f %%), over 1.5 x: %d, over 2 x: %d\n",
-	       typical, worst, worst_line ? lpage[worst_line] : 0, o14, nj ? 100 * o14 / nj : 0, o15, o20
+	printf "word gaps: typical %.2f x, narrowest %.2f x, widest %.2f x (page %d); lines over 1.4 x: %d (%.1f %%), over 1.5 x: %d, over 2 x: %d\n",
+	       typical, tight, worst, worst_line ? lpage[worst_line] : 0, o14, nj ? 100 * o14 / nj : 0, o15, o20
+	printf "%s", loose
 	printf "hyphens: %d lines end in one; %d twice in a row; %d before a last line; lone list lines or items: %d\n",
 	       nh, twice, before_last, lone
 	fails = 0
