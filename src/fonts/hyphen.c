@@ -97,7 +97,7 @@ static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
 			at[n++] = e->points[i];
 		return n;
 	}
-	if (!h->dict || total < (size_t)(h->left_min + h->right_min))
+	if (!h->dict || total < (size_t)h->left_min + (size_t)h->right_min)
 		return 0;
 	if (hnj_hyphen_hyphenate2(h->dict, w, (int)len, hy, NULL, &rep, &pos,
 	                          &cut) != 0)
@@ -167,8 +167,12 @@ static void names(const char *lang, char *file, size_t fsize, char *pkg,
 		*p = (char)tolower((unsigned char)*p);
 	if (strcmp(primary, "en") == 0 && n > k) {
 		snprintf(pkg, psize, "hyphen-%s", lang);
-		for (char *p = pkg; *p; p++)
-			*p = *p == '_' ? '-' : (char)tolower((unsigned char)*p);
+		for (char *p = pkg; *p; p++) {
+			if (*p == '_')
+				*p = '-';
+			else
+				*p = (char)tolower((unsigned char)*p);
+		}
 	} else {
 		snprintf(pkg, psize, "hyphen-%s", primary);
 	}

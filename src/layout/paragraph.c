@@ -232,7 +232,7 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 		push(pi, (struct lb_item){ w, 0, 0, 0, LB_BOX, false }, pm);
 		p = q;
 	}
-	if (total <= c->par->width + FIT_EPSILON)
+	if (total <= c->par->width + FIT_EPSILON || pi->len == first)
 		return;
 	/* Too wide for any line: one box per character, with a costly break
 	 * between each two; the breaker uses as few as it must. */
