@@ -176,12 +176,38 @@ static void check_files(const struct options *o, const struct config *c,
 	free(in);
 }
 
+/* The hyphenation patterns of the config's language. Breaks are drawn
+ * with U+2010 HYPHEN when every face has it, else with '-'. */
+static struct hyphen *load_hyphen(const struct config *c,
+                                  const struct fonts *fonts,
+                                  struct diag_list *dl)
+{
+	static const char u2010[] = "\xE2\x80\x90";
+	const char *glyph = fonts ? u2010 : "-";
+	struct hyphen_spec spec = {
+		c->language, c->language_file, c->language_line,
+		(const char *const *)c->hyphen_exceptions, c->hyphen_exceptions_len,
+		c->hyphen_left_min, c->hyphen_right_min, c->hyphen_capitals,
+		NULL, NULL
+	};
+
+	for (int i = 0; fonts && i < FACE_COUNT; i++) {
+		uint32_t cp;
+
+		if (fonts_missing(fonts, (enum face)i, u2010, 3, &cp) >= 0)
+			glyph = "-";
+	}
+	spec.hyphen = glyph;
+	return hyphen_load(&spec, dl);
+}
+
 static int run(const struct options *o, struct diag_list *dl)
 {
 	struct config *c = NULL;
 	struct facts *f = NULL;
 	struct doc *d = NULL;
 	struct fonts *fonts = NULL;
+	struct hyphen *hyph = NULL;
 	struct pages *p = NULL;
 	struct fonts_spec specs[FACE_COUNT];
 	unsigned char *pdf = NULL;
@@ -203,6 +229,8 @@ static int run(const struct options *o, struct diag_list *dl)
 		specs[i] = (struct fonts_spec){ .name = c->fonts[i],
 			.file = c->font_files[i], .line = c->font_lines[i] };
 	fonts = fonts_load(specs, dl);
+	if (c->hyphenate)
+		hyph = load_hyphen(c, fonts, dl);
 	check_files(o, c, f, fonts, dl);
 	if (dl->errors)
 		goto done;
@@ -214,7 +242,8 @@ static int run(const struct options *o, struct diag_list *dl)
 	if (!d || fonts_check_doc(fonts, d, dl) != 0 ||
 	    pdf_date(c, date, sizeof date, dl) != 0)
 		goto done;
-	p = layout_run(d, &c->style, fonts_metrics(fonts), dl);
+	p = layout_run_hyphenated(d, &c->style, fonts_metrics(fonts),
+	                          hyph ? hyphen_hyphenator(hyph) : NULL, dl);
 	if (!p)
 		goto done;
 	{
@@ -245,6 +274,7 @@ done:
 	free(pdf);
 	layout_free(p);
 	doc_free(d);
+	hyphen_free(hyph);
 	fonts_free(fonts);
 	facts_free(f);
 	config_free(c);

@@ -130,7 +130,50 @@ static const struct bad_case bad_cases[] = {
 	{ GOOD_HEAD "[section.a]\ntitle = A\n1.5 = text m.x\n", 9,
 	  "[section.a] 1.5: block keys are whole numbers" },
 	{ GOOD_HEAD, 0, "no [section.NAME] sections" },
+	{ GOOD_HEAD "[hyphenation]\nexceptions = \"NATO, Pris--tina\"\n"
+	  ONE_SECTION, 8, "[hyphenation] exceptions: 'Pris--tina' is not a word" },
+	{ GOOD_HEAD "[hyphenation]\nleft_min = 2.5\n" ONE_SECTION, 8,
+	  "[hyphenation] left_min: '2.5' is not a whole number" },
+	{ GOOD_HEAD "[hyphenation]\nenabled = maybe\n" ONE_SECTION, 8,
+	  "[hyphenation] enabled:" },
+	{ GOOD_HEAD "[hyphenation]\nlanguage = de\n" ONE_SECTION, 8,
+	  "[hyphenation] language: unknown key" },
 };
+
+/* [document] language and [hyphenation]: defaults, then every key. */
+static void test_hyphenation_settings(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct config *c = parse(GOOD_HEAD ONE_SECTION, &dl);
+
+	(void)state;
+	assert_non_null(c);
+	assert_string_equal(c->language, "en-GB");
+	assert_int_equal(c->language_line, 0);
+	assert_true(c->hyphenate);
+	assert_int_equal(c->hyphen_left_min, 2);
+	assert_int_equal(c->hyphen_right_min, 3);
+	assert_true(c->hyphen_capitals);
+	assert_false(c->style.list_justify);
+	config_free(c);
+	c = parse("[document]\ntitle = T\nmarking = M\nas_of = 2018-11-29\n"
+	          "language = en-US\n[data]\nm = m.ini\n[hyphenation]\n"
+	          "enabled = no\nexceptions = NATO, Pris-tina\nleft_min = 3\n"
+	          "right_min = 4\ncapitals = no\n" ONE_SECTION, &dl);
+	if (!c)
+		dump_diags(&dl);
+	assert_non_null(c);
+	assert_string_equal(c->language, "en-US");
+	assert_int_equal(c->language_line, 5);
+	assert_false(c->hyphenate);
+	assert_int_equal(c->hyphen_exceptions_len, 2);
+	assert_string_equal(c->hyphen_exceptions[1], "Pris-tina");
+	assert_int_equal(c->hyphen_left_min, 3);
+	assert_int_equal(c->hyphen_right_min, 4);
+	assert_false(c->hyphen_capitals);
+	config_free(c);
+	diag_release(&dl);
+}
 
 static void test_bad_configs_name_line_and_key(void **state)
 {
@@ -263,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_minimal_config_gets_defaults),
 		cmocka_unit_test(test_letter_landscape_and_margins_in_mm),
 		cmocka_unit_test(test_bad_configs_name_line_and_key),
+		cmocka_unit_test(test_hyphenation_settings),
 		cmocka_unit_test(test_allow_bidi_lets_config_values_through),
 		cmocka_unit_test(test_all_errors_are_reported_at_once),
 		cmocka_unit_test(test_missing_config_file_is_reported),

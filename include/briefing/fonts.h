@@ -129,4 +129,54 @@ int fonts_subset(const struct fonts *f, size_t index,
 const char *fonts_check(const unsigned char *data, size_t len,
                         char *buf, size_t size);
 
+
+/* ---- hyphenation (src/fonts/hyphen.c) ------------------------------------
+ *
+ * Where words may be hyphenated: libhyphen's patterns for the document's
+ * language, overridden by the config's exceptions. Like the fonts, a
+ * resource layout reaches only through callbacks (struct hyphenator), so
+ * layout tests use a fake and never need the patterns installed.
+ */
+
+struct hyphenator {
+	/* Writes into at[0..max), in increasing order, the byte offsets
+	 * inside the word s[0..len) (UTF-8, letters only, as printed) after
+	 * which a hyphen may break it, and returns how many. 0: nowhere (a
+	 * short word, an exception without points, an acronym). */
+	size_t (*points)(const void *ctx, const char *s, size_t len,
+	                 size_t *at, size_t max);
+	const char *hyphen;  /* what to draw: U+2010 or "-", NUL-terminated */
+	const void *ctx;
+};
+
+/* What hyphen_load() reads: from the config's [document] language and
+ * [hyphenation] section. */
+struct hyphen_spec {
+	const char *language;     /* "en-GB": /usr/share/hyphen/hyph_en_GB.dic */
+	const char *file;         /* where language is set, for messages */
+	int line;
+	/* Words as the config writes them, case ignored: "Pris-tina" may
+	 * break only at its hyphens, "NATO" never. */
+	const char *const *exceptions;
+	size_t exceptions_len;
+	int left_min, right_min;  /* characters kept before and after a break */
+	bool capitals;            /* false: no word with a capital letter */
+	const char *hyphen;       /* the glyph to draw (see struct hyphenator) */
+	const char *dir;          /* where the patterns are; NULL: the system's */
+};
+
+struct hyphen;
+
+/* Loads the patterns for spec->language. A language without patterns
+ * installed is an error at spec->file:spec->line naming the Debian
+ * package that has them (hyphen-de for "de"). The caller frees the
+ * result with hyphen_free(). Returns NULL on error. */
+struct hyphen *hyphen_load(const struct hyphen_spec *spec,
+                           struct diag_list *dl);
+
+void hyphen_free(struct hyphen *h);
+
+/* The callbacks layout uses, valid until hyphen_free(). */
+const struct hyphenator *hyphen_hyphenator(const struct hyphen *h);
+
 #endif

@@ -118,6 +118,15 @@ struct config {
 	size_t sections_len;
 	struct config_table *tables;
 	size_t tables_len;
+	/* [document] language and [hyphenation] (config_hyphen.c) */
+	char *language;         /* "en-GB" (the default) */
+	char *language_file;    /* where it is set, or the config's file */
+	int language_line;      /* 0 when it is the default */
+	bool hyphenate;         /* [hyphenation] enabled */
+	char **hyphen_exceptions;   /* as written: "Pris-tina", "NATO" */
+	size_t hyphen_exceptions_len;
+	int hyphen_left_min, hyphen_right_min;
+	bool hyphen_capitals;   /* words with a capital may be hyphenated */
 };
 
 /* Parses config text buf[0..len) named name. Relative paths inside it are

@@ -91,6 +91,15 @@ struct pages {
 struct pages *layout_run(const struct doc *d, const struct style *s,
                          const struct metrics *m, struct diag_list *dl);
 
+/* As layout_run(), hyphenating paragraphs and list items where hy says
+ * a word may break (NULL: nowhere). Tables, headings, captions and the
+ * cover are never hyphenated. */
+struct pages *layout_run_hyphenated(const struct doc *d,
+                                    const struct style *s,
+                                    const struct metrics *m,
+                                    const struct hyphenator *hy,
+                                    struct diag_list *dl);
+
 void layout_free(struct pages *p);
 
 /* Checks that every box lies on its page and every text run inside the

@@ -21,7 +21,8 @@
 
 static const char *const document_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "organisation",
-	"marking", "as_of", "max_source_age", "allow_bidi", "link_schemes", NULL
+	"marking", "as_of", "max_source_age", "allow_bidi", "link_schemes",
+	"language", NULL
 };
 static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
@@ -30,7 +31,7 @@ static const char *const page_keys[] = {
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
 static const char *const fixed_sections[] = {
 	"document", "page", "fonts", "style", "labels", "data", "cover",
-	"section.", "table.", NULL
+	"hyphenation", "section.", "table.", NULL
 };
 
 char *config_opt_string(struct ini_section *s, const char *key)
@@ -223,7 +224,7 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 {
 	static const char *const known[] = {
 		"document", "page", "fonts", "style", "labels", "data", "cover",
-		NULL
+		"hyphenation", NULL
 	};
 
 	for (size_t i = 0; i < ini->len; i++) {
@@ -248,8 +249,8 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 		diag_error(dl, ini->sections[i].file, ini->sections[i].line,
 		           "unknown section [%s]%s%s%s", name,
 		           hint ? " (did you mean [" : " (expected [document], [page], "
-		           "[fonts], [style], [labels], [data], [cover], [section.NAME] or "
-		           "[table.FACT])",
+		           "[fonts], [style], [labels], [data], [cover], [hyphenation], "
+		           "[section.NAME] or [table.FACT])",
 		           hint ? hint : "", hint ? "])" : "");
 	}
 }
@@ -375,6 +376,9 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	c->sections = xcalloc(ini->len, sizeof *c->sections);
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
 	check_section_names(ini, dl);
+	/* first: it reads [document] language, which read_document's check
+	 * for unknown keys must then find used */
+	config_read_hyphenation(c, ini, dl);
 	read_document(c, ini, dl);
 	if (!c->allow_bidi)
 		values_check_bidi(ini, dl);
@@ -476,6 +480,7 @@ void config_free(struct config *c)
 		free(c->cover_figures[i].file);
 	}
 	free(c->cover_figures);
+	config_hyphenation_release(c);
 	free(c);
 }
 

@@ -27,6 +27,11 @@ int config_read_style(struct config *c, const struct ini *ini,
 int config_read_labels(struct config *c, const struct ini *ini,
                        struct diag_list *dl);
 
+/* [document] language and [hyphenation] (config_hyphen.c). */
+int config_read_hyphenation(struct config *c, const struct ini *ini,
+                            struct diag_list *dl);
+void config_hyphenation_release(struct config *c);
+
 /* s is a [section.NAME]: appends to c->sections. */
 int config_read_section(struct config *c, struct ini_section *s,
                         struct diag_list *dl);

@@ -66,51 +66,53 @@ void layout_heading(struct builder *b, const struct doc_block *blk)
 	free(lines);
 }
 
+/* A list: its intro as a paragraph, then the items, ragged right unless
+ * list_justify says otherwise. Consecutive one-line items sit closer
+ * (list_tight_space) than items of several lines (list_item_space).
+ * Keep rules, through the items' break flags: the intro stays with the
+ * first item, a break between items leaves at least two on each side,
+ * and one inside an item at least two of its lines on each side. */
 void layout_list(struct builder *b, const struct doc_list *l,
                  double space_before)
 {
 	const struct style *s = b->s;
-	double size = s->body_size, leading = size * s->line_spacing;
-	double base = layout_baseline(b, FACE_REGULAR, size, leading);
-	bool first = true;
+	double size = s->body_size;
+	size_t prev_lines = 0;
 
 	if (l->intro) {
-		layout_paragraph(b, l->intro, b->x0, b->width, FACE_REGULAR, size,
-		                 s->text_color, s->justify, space_before);
+		struct layout_par par = { l->intro, NULL, { NULL, 0 }, FACE_REGULAR,
+		                          size, s->text_color, b->x0, b->width,
+		                          s->justify, true, NULL, 0,
+		                          s->text_color };
+
+		layout_set_paragraph(b, &par, space_before);
 		space_before = size * s->list_item_space;
-		first = false;
 	}
 	for (size_t i = 0; i < l->len; i++) {
-		double indent = s->list_indent * (double)(l->items[i].level + 1);
-		double x = b->x0 + indent, width = b->width - indent;
-		const char *bullet = l->items[i].level ? s->labels.sub_bullet
-		                                       : s->labels.bullet;
-		struct layout_line *lines;
-		size_t n = layout_wrap(b->m, FACE_REGULAR, size, l->items[i].text,
-		                       strlen(l->items[i].text), width, &lines);
+		const struct doc_list_item *li = &l->items[i];
+		double indent = s->list_indent * (double)(li->level + 1);
+		struct layout_par par = {
+			li->text, &li->rich, li->origin, FACE_REGULAR, size,
+			s->text_color, b->x0 + indent, b->width - indent,
+			s->list_justify, true,
+			li->level ? s->labels.sub_bullet : s->labels.bullet,
+			b->x0 + indent - s->list_indent * s->list_bullet_offset,
+			s->heading_color
+		};
+		size_t first = b->len;
+		size_t n = layout_set_paragraph(b, &par, 0);
 
-		for (size_t j = 0; j < n; j++) {
-			struct item *it = layout_item(b, leading);
-
-			it->space_before = j == 0 ? (first ? space_before
-			                                   : size * s->list_item_space)
-			                          : 0;
-			/* An intro stays with the first item; within an item the
-			 * two-line rule applies as in a paragraph. */
-			it->break_ok = j == 0 ? !(i == 0 && l->intro)
-			                      : (j >= 2 && n - j >= 2);
-			if (j == 0)
-				layout_text(b, x - s->list_indent * s->list_bullet_offset, base,
-				            FACE_REGULAR, size, s->heading_color, bullet,
-				            strlen(bullet),
-				            layout_width(b->m, FACE_REGULAR, size, bullet,
-				                         strlen(bullet)));
-			layout_place_line(b, l->items[i].text, &lines[j], x, base, width,
-			                  FACE_REGULAR, size, s->text_color,
-			                  s->justify && j + 1 < n, DOC_ALIGN_LEFT);
-		}
-		free(lines);
-		first = false;
+		if (n == 0)
+			continue;
+		if (i == 0)
+			b->items[first].space_before = space_before;
+		else
+			b->items[first].space_before = size *
+				(n == 1 && prev_lines == 1 ? s->list_tight_space
+				                           : s->list_item_space);
+		b->items[first].break_ok = i == 0 ? !l->intro
+		                                  : i >= 2 && l->len - i >= 2;
+		prev_lines = n;
 	}
 }
 
@@ -122,12 +124,16 @@ static void text_block(struct builder *b, const struct doc_block *blk,
 {
 	const struct style *s = b->s;
 	bool note = blk->kind == DOC_NOTE;
+	struct layout_par par = {
+		blk->u.paragraph.text, &blk->u.paragraph.rich, blk->origin,
+		note ? FACE_ITALIC : FACE_REGULAR,
+		note ? s->table_size : s->body_size,
+		note ? s->muted_color : s->text_color,
+		b->x0, b->width, !note && s->justify, !note, NULL, 0,
+		s->text_color
+	};
 
-	layout_paragraph(b, blk->u.paragraph.text, b->x0, b->width,
-	                 note ? FACE_ITALIC : FACE_REGULAR,
-	                 note ? s->table_size : s->body_size,
-	                 note ? s->muted_color : s->text_color,
-	                 !note && s->justify, note ? s->note_space : space);
+	layout_set_paragraph(b, &par, note ? s->note_space : space);
 }
 
 /* Turns every block into items, in order, after the title block (or the

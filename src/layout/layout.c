@@ -20,6 +20,15 @@
 struct pages *layout_run(const struct doc *d, const struct style *s,
                          const struct metrics *m, struct diag_list *dl)
 {
+	return layout_run_hyphenated(d, s, m, NULL, dl);
+}
+
+struct pages *layout_run_hyphenated(const struct doc *d,
+                                    const struct style *s,
+                                    const struct metrics *m,
+                                    const struct hyphenator *hy,
+                                    struct diag_list *dl)
+{
 	struct builder b;
 	struct paginator pg = { NULL, 0, 0 };
 	size_t errors_before = dl->errors;
@@ -28,6 +37,7 @@ struct pages *layout_run(const struct doc *d, const struct style *s,
 	memset(&b, 0, sizeof b);
 	b.s = s;
 	b.m = m;
+	b.hy = hy;
 	b.x0 = s->margin_left;
 	b.width = s->page_width - s->margin_left - s->margin_right;
 	b.top = s->margin_top;

@@ -8,7 +8,9 @@
  * to its own top. Then pagination assigns items to pages, and emit copies
  * their boxes there and adds the running heads.
  *
- *   wrap.c      line breaking (layout_wrap)
+ *   wrap.c      first-fit line breaking (layout_wrap): cells, headings
+ *   linebreak.c Knuth-Plass line breaking over abstract items
+ *   paragraph.c paragraphs and list items: rich text, hyphens, lines
  *   builder.c   items and boxes, placing a line, paragraphs
  *   blocks.c    headings, lists, the walk over the blocks
  *   table.c     tables: column widths, rows, page breaks, repeated
@@ -62,6 +64,94 @@ size_t layout_piece_end(const char *text, size_t ps, size_t we);
 double layout_width(const struct metrics *m, enum face f, double size,
                     const char *s, size_t len);
 
+struct builder;
+
+/* ---- linebreak.c: Knuth-Plass over abstract items ---- */
+
+enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY };
+
+/* A penalty of LB_INF or more forbids a break, -LB_INF or less forces
+ * one. Badness is capped at LB_INF_BAD, TeX's "infinitely bad". */
+#define LB_INF 10000.0
+#define LB_INF_BAD 10000.0
+/* The stretch of the glue that fills a paragraph's last line. */
+#define LB_FIL 1e6
+
+struct lb_item {
+	double width;            /* BOX, GLUE; PENALTY: added if it breaks (a hyphen) */
+	double stretch, shrink;  /* GLUE */
+	double penalty;          /* PENALTY */
+	unsigned char kind;      /* enum lb_kind */
+	bool flagged;            /* PENALTY: a hyphen break */
+};
+
+struct lb_params {
+	double width;            /* the measure */
+	/* The largest badness a line may have (100 * ratio^3, at most
+	 * LB_INF_BAD); negative: any, and an overfull line where no other
+	 * way on exists (the last pass). */
+	double tolerance;
+	double line_penalty;     /* added to each line's badness */
+	double flagged_demerits; /* two hyphen breaks in a row */
+	double final_hyphen_demerits; /* a hyphen break before the last line */
+	double fitness_demerits; /* a line two fitness classes off the last */
+	/* Stretch every line has besides its glue: 0 when justified, about
+	 * two ems for ragged-right text, whose glue does not stretch. */
+	double line_stretch;
+};
+
+/* One line: items [start, end), where end is the item it breaks at (a
+ * glue, dropped, or a penalty, whose width is added); its adjustment
+ * ratio (the share of its stretch, > 0, or shrink, < 0, it uses) and
+ * the demerits it added. */
+struct lb_line {
+	size_t start, end;
+	double ratio;
+	double demerits;
+};
+
+/* Breaks items[0..n) (ending in a forced-break penalty) into the lines
+ * of least total demerits under p. Returns the line count and a new
+ * array in *lines that the caller frees with free(), or 0 (and NULL)
+ * when no breaking keeps every line within p->tolerance. */
+size_t layout_linebreak(const struct lb_item *items, size_t n,
+                        const struct lb_params *p, struct lb_line **lines);
+
+/* 100 * |ratio|^3 capped at LB_INF_BAD; above it for an overfull line. */
+double layout_badness(double ratio);
+
+/* ---- paragraph.c: rich text set with layout_linebreak ---- */
+
+/* How a paragraph's lines are set. */
+struct layout_par {
+	const char *text;
+	const struct doc_rich *rich;  /* may be NULL */
+	struct doc_origin origin;     /* for warnings */
+	enum face face;
+	double size;
+	struct rgb color;
+	double x, width;
+	bool justify;                 /* else ragged right */
+	bool hyphenate;
+	/* A marker hung before the first line (a list bullet), or NULL. */
+	const char *bullet;
+	double bullet_x;
+	struct rgb bullet_color;
+};
+
+/* Sets par: one item per line (height: size * line_spacing), the first
+ * with space_before. Returns the number of lines. Breaks allowed before
+ * each line except where fewer than two lines would stay on a side;
+ * the caller adjusts the first item's flag. */
+size_t layout_set_paragraph(struct builder *b, const struct layout_par *par,
+                            double space_before);
+
+/* The text of par's lines as the breaker chose them, hyphens added and
+ * lines joined by '|', into buf (for tests). Returns the line count. */
+size_t layout_par_lines(const struct metrics *m, const struct hyphenator *hy,
+                        const struct style *s, const struct layout_par *par,
+                        char *buf, size_t size);
+
 /* ---- the builder: items and boxes (builder.c) ---- */
 
 struct item {
@@ -97,6 +187,7 @@ struct table_info {
 struct builder {
 	const struct style *s;
 	const struct metrics *m;
+	const struct hyphenator *hy;  /* NULL: no hyphenation */
 	struct pages *out;
 	struct item *items;
 	size_t len, cap;

@@ -74,7 +74,7 @@ expect "INI syntax error" 1 "^$case/test.ini:6: error: expected 'key = value' or
 new_case; printf '[x]\nk = %s\n' "$(head -c 2000 /dev/zero | tr '\0' a)" >>"$case/test.ini"
 expect "line too long for iniparser" 1 "^$case/test.ini:2[0-9]: error: line is 2004 bytes long; the limit is 1000$"
 new_case; sed -i 's/^\[section.two\]/[sectoin.two]/' "$case/test.ini"
-expect "unknown section" 1 "^$case/test.ini:[0-9]+: error: unknown section \[sectoin.two\] \(expected \[document\], \[page\], \[fonts\], \[style\], \[labels\], \[data\], \[cover\], \[section.NAME\] or \[table.FACT\]\)$"
+expect "unknown section" 1 "^$case/test.ini:[0-9]+: error: unknown section \[sectoin.two\] \(expected \[document\], \[page\], \[fonts\], \[style\], \[labels\], \[data\], \[cover\], \[hyphenation\], \[section.NAME\] or \[table.FACT\]\)$"
 new_case; sed -i 's/^author = /autor = /' "$case/test.ini"
 expect "unknown key, with a hint" 1 "^$case/test.ini:6: error: \[document\] autor: unknown key \(did you mean 'author'\?\)$"
 new_case; sed -i '/^marking = /d' "$case/test.ini"

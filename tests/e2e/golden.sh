@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=bb7546e47c329599478a95f2305e0ecf006ae3a8d6a4d4bed23581a67cec36cd
+GOLDEN_SHA256=403feba266bf861d18af5e0b8c04229cd6f88315e89d2d83f951271ec01467aa
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

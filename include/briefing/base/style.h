@@ -229,6 +229,22 @@ struct style {
 	                             * rows on each side of a page break */
 	bool cover_note_to_label;   /* a tile's value "4,000 (approx.)" shows
 	                             * "4,000", the "(approx.)" after the label */
+	/* Paragraph line breaking (src/layout/linebreak.c, after TeX's
+	 * parameters of the same names) and lists. Kept together so that
+	 * other additions to this struct merge cleanly. */
+	double tolerance;           /* largest badness of a line, with hyphens */
+	double pretolerance;        /* the same for the first pass, without
+	                             * hyphens; < 0 skips that pass */
+	double space_stretch;       /* x a space: a word gap's stretch (badness 100) */
+	double space_shrink;        /* x a space: how far it may shrink */
+	double ragged_stretch;      /* x size (ems): a ragged line's stretch */
+	double line_penalty;        /* added to each line's badness */
+	double hyphen_penalty;      /* a break at a hyphen */
+	double double_hyphen_demerits; /* two hyphenated lines in a row */
+	double final_hyphen_demerits;  /* a hyphen before a paragraph's last line */
+	double adj_demerits;        /* a loose line next to a tight one */
+	bool list_justify;          /* list items justified, not ragged */
+	double list_tight_space;    /* x body_size: between one-line items */
 
 	/* The words a briefing prints (see struct labels). */
 	struct labels labels;

@@ -1,0 +1,579 @@
+/*
+ * paragraph.c: paragraphs and list items, set with the paragraph-level
+ * line breaker (linebreak.c).
+ *
+ * The text becomes boxes (pieces of words, one per face where inline
+ * spans change it mid-word), glue (the spaces) and penalties (after an
+ * explicit hyphen, at hyphenation points, between the characters of a
+ * word wider than the measure). Breaking tries, as TeX does, first
+ * without hyphenation at the pretolerance, then with it at the
+ * tolerance, then with any badness: so every paragraph is set, and a
+ * word is cut between characters only when it alone is wider than the
+ * measure (a warning naming the fact's line).
+ *
+ * Invariant: a line never extends past the measure, except by the
+ * rounding FIT_EPSILON allows.
+ */
+#include "layout/layout_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/arena.h"
+#include "briefing/base/utf8.h"
+#include "briefing/base/xalloc.h"
+
+/* What an item stands for in the text. */
+struct par_meta {
+	size_t start, len;   /* BOX: bytes of the text */
+	long span;           /* BOX: the span with a link over it, or -1 */
+	unsigned char face;  /* BOX; PENALTY: the face of the hyphen */
+	bool hyphen;         /* PENALTY: draws a hyphen when it breaks */
+	bool cut;            /* PENALTY: between characters of an over-wide word */
+	bool hyph_point;     /* PENALTY: a hyphenation point (not in pass 1) */
+};
+
+struct par_items {
+	struct lb_item *it;
+	struct par_meta *meta;
+	size_t len, cap, meta_cap;
+};
+
+/* Everything the item builder needs, whether called for a builder or
+ * from a test. */
+struct par_ctx {
+	const struct metrics *m;
+	const struct hyphenator *hy;
+	const struct style *s;
+	const struct layout_par *par;
+	size_t text_len;
+};
+
+static void push(struct par_items *pi, struct lb_item it, struct par_meta pm)
+{
+	pi->it = xgrow(pi->it, &pi->cap, pi->len + 1, sizeof *pi->it);
+	pi->meta = xgrow(pi->meta, &pi->meta_cap, pi->len + 1, sizeof *pi->meta);
+	pi->it[pi->len] = it;
+	pi->meta[pi->len] = pm;
+	pi->len++;
+}
+
+/* The span covering byte pos, or -1. Spans are sorted and disjoint. */
+static long span_at(const struct doc_rich *r, size_t pos)
+{
+	size_t lo = 0, hi;
+
+	if (!r || r->spans_len == 0)
+		return -1;
+	hi = r->spans_len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (r->spans[mid].start + r->spans[mid].len <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < r->spans_len && r->spans[lo].start <= pos &&
+	    pos < r->spans[lo].start + r->spans[lo].len)
+		return (long)lo;
+	return -1;
+}
+
+static enum face face_of(const struct par_ctx *c, long span)
+{
+	unsigned st;
+
+	if (span < 0)
+		return c->par->face;
+	st = c->par->rich->spans[span].style;
+	if (st & DOC_SPAN_BOLD)
+		return FACE_BOLD;
+	if (st & DOC_SPAN_ITALIC)
+		return FACE_ITALIC;
+	return c->par->face;
+}
+
+/* Letters a hyphenation pattern can see: Latin, Greek, Cyrillic. */
+static bool is_letter(uint32_t cp)
+{
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+		return true;
+	if (cp >= 0xC0 && cp <= 0x24F)
+		return cp != 0xD7 && cp != 0xF7;
+	return cp >= 0x370 && cp <= 0x52F;
+}
+
+/* The letters of word [ws, we) without punctuation around them, when
+ * the word may be hyphenated at all: never a number, an address or
+ * anything else with a digit, '/', '.', '@' or ':' inside, nor a word
+ * with an explicit hyphen (it breaks there already). */
+static bool word_core(const char *t, size_t ws, size_t we, size_t *cs,
+                      size_t *ce)
+{
+	size_t a = ws, z = we;
+	uint32_t cp;
+
+	while (a < z) {
+		size_t k = utf8_decode(t + a, z - a, &cp);
+
+		if (k == 0 || is_letter(cp))
+			break;
+		a += k;
+	}
+	/* back over trailing non-letters, one UTF-8 sequence at a time */
+	while (z > a) {
+		size_t p = z - 1;
+		size_t k;
+
+		while (p > a && ((unsigned char)t[p] & 0xC0) == 0x80)
+			p--;
+		k = utf8_decode(t + p, z - p, &cp);
+		if (k == 0 || is_letter(cp))
+			break;
+		z = p;
+	}
+	if (a >= z)
+		return false;
+	for (size_t p = ws; p < we; p++)
+		if (strchr("0123456789/@:", t[p]) && t[p])
+			return false;
+	for (size_t p = a; p < z;) {
+		size_t k = utf8_decode(t + p, z - p, &cp);
+
+		if (k == 0 || !is_letter(cp))
+			return false;
+		p += k;
+	}
+	*cs = a;
+	*ce = z;
+	return true;
+}
+
+/* Byte offsets in the word [ws, we) where it may break, sorted, into
+ * at[]; kind[] says how: 'x' after an explicit hyphen, 'h' a
+ * hyphenation point. */
+#define MAX_POINTS 64
+
+static size_t word_breaks(const struct par_ctx *c, size_t ws, size_t we,
+                          bool hyphenate, size_t *at, char *kind)
+{
+	const char *t = c->par->text;
+	size_t n = 0, cs, ce;
+
+	for (size_t ps = ws; ps < we && n < MAX_POINTS;) {
+		size_t pe = layout_piece_end(t, ps, we);
+
+		if (pe < we) {
+			at[n] = pe;
+			kind[n++] = 'x';
+		}
+		ps = pe;
+	}
+	if (n == 0 && hyphenate && c->hy && c->par->hyphenate &&
+	    word_core(t, ws, we, &cs, &ce)) {
+		size_t pts[MAX_POINTS];
+		size_t k = c->hy->points(c->hy->ctx, t + cs, ce - cs, pts,
+		                         MAX_POINTS);
+
+		for (size_t j = 0; j < k && n < MAX_POINTS; j++) {
+			size_t off = cs + pts[j];
+
+			/* trust no callback: inside the word, on a character */
+			if (off <= ws || off >= we ||
+			    ((unsigned char)t[off] & 0xC0) == 0x80 ||
+			    (n && at[n - 1] >= off))
+				continue;
+			at[n] = off;
+			kind[n++] = 'h';
+		}
+	}
+	return n;
+}
+
+static double width_of(const struct par_ctx *c, enum face f, size_t start,
+                       size_t len)
+{
+	return layout_width(c->m, f, c->par->size, c->par->text + start, len);
+}
+
+/* Appends the boxes of fragment [fs, fe) of a word, one per face, cut
+ * between every two characters when the fragment is wider than the
+ * measure. */
+static void push_fragment(const struct par_ctx *c, struct par_items *pi,
+                          size_t fs, size_t fe)
+{
+	const char *t = c->par->text;
+	double total = 0;
+	size_t first = pi->len;
+
+	for (size_t p = fs; p < fe;) {
+		long sp = span_at(c->par->rich, p);
+		size_t q = fe;
+		enum face f = face_of(c, sp);
+		struct par_meta pm = { p, 0, -1, (unsigned char)f, false, false,
+		                       false };
+		double w;
+
+		if (c->par->rich)
+			for (size_t k = 0; k < c->par->rich->spans_len; k++) {
+				const struct doc_span *d = &c->par->rich->spans[k];
+
+				if (d->start > p && d->start < q)
+					q = d->start;
+				if (d->start + d->len > p && d->start + d->len < q)
+					q = d->start + d->len;
+			}
+		pm.len = q - p;
+		pm.span = sp >= 0 && c->par->rich->spans[sp].uri ? sp : -1;
+		w = width_of(c, f, p, q - p);
+		total += w;
+		push(pi, (struct lb_item){ w, 0, 0, 0, LB_BOX, false }, pm);
+		p = q;
+	}
+	if (total <= c->par->width + FIT_EPSILON || pi->len == first)
+		return;
+	/* Too wide for any line: one box per character, with a costly break
+	 * between each two; the breaker uses as few as it must. */
+	{
+		size_t nb = pi->len - first;
+		struct par_meta *boxes = xmalloc(nb * sizeof *boxes);
+
+		memcpy(boxes, pi->meta + first, nb * sizeof *boxes);
+		pi->len = first;
+		for (size_t k = 0; k < nb; k++) {
+			for (size_t p = boxes[k].start;
+			     p < boxes[k].start + boxes[k].len;) {
+				uint32_t cp;
+				size_t n = utf8_decode(t + p, boxes[k].start +
+				                       boxes[k].len - p, &cp);
+				struct par_meta pm = boxes[k];
+
+				if (n == 0)
+					n = 1;
+				if (pi->len > first)
+					push(pi, (struct lb_item){ 0, 0, 0, 1000,
+					          LB_PENALTY, false },
+					     (struct par_meta){ 0, 0, -1, pm.face,
+					                        false, true, false });
+				pm.start = p;
+				pm.len = n;
+				push(pi, (struct lb_item){
+					width_of(c, (enum face)pm.face, p, n), 0, 0, 0,
+					LB_BOX, false }, pm);
+				p += n;
+			}
+		}
+		free(boxes);
+	}
+}
+
+/* The items of the paragraph, with hyphenation points when asked. */
+static void build_items(const struct par_ctx *c, bool hyphenate,
+                        struct par_items *pi)
+{
+	const struct style *s = c->s;
+	const char *t = c->par->text;
+	size_t i = 0, len = c->text_len;
+	double space = layout_width(c->m, c->par->face, c->par->size, " ", 1);
+	double stretch = c->par->justify ? space * s->space_stretch : 0;
+	double shrink = c->par->justify ? space * s->space_shrink : 0;
+	const char *hy = c->hy && c->hy->hyphen ? c->hy->hyphen : "-";
+	bool words = false;
+
+	pi->len = 0;
+	while (i < len) {
+		size_t ws, we, at[MAX_POINTS], n, prev;
+		char kind[MAX_POINTS];
+
+		while (i < len && t[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		ws = i;
+		while (i < len && t[i] != ' ')
+			i++;
+		we = i;
+		if (words)
+			push(pi, (struct lb_item){ space, stretch, shrink, 0, LB_GLUE,
+			                           false },
+			     (struct par_meta){ 0, 0, -1, 0, false, false, false });
+		words = true;
+		n = word_breaks(c, ws, we, hyphenate, at, kind);
+		prev = ws;
+		for (size_t k = 0; k <= n; k++) {
+			size_t end = k < n ? at[k] : we;
+
+			push_fragment(c, pi, prev, end);
+			if (k < n) {
+				enum face f = face_of(c, span_at(c->par->rich, end - 1));
+				bool h = kind[k] == 'h';
+
+				push(pi, (struct lb_item){
+					h ? layout_width(c->m, f, c->par->size, hy,
+					                 strlen(hy)) : 0,
+					0, 0, s->hyphen_penalty, LB_PENALTY, true },
+				     (struct par_meta){ 0, 0, -1, (unsigned char)f, h,
+				                        false, h });
+			}
+			prev = end;
+		}
+	}
+	if (!words)
+		return;
+	push(pi, (struct lb_item){ 0, LB_FIL, 0, 0, LB_GLUE, false },
+	     (struct par_meta){ 0, 0, -1, 0, false, false, false });
+	push(pi, (struct lb_item){ 0, 0, 0, -LB_INF, LB_PENALTY, false },
+	     (struct par_meta){ 0, 0, -1, 0, false, false, false });
+}
+
+static struct lb_params params_for(const struct par_ctx *c, double tolerance)
+{
+	const struct style *s = c->s;
+	struct lb_params p = {
+		c->par->width, tolerance, s->line_penalty,
+		s->double_hyphen_demerits, s->final_hyphen_demerits,
+		s->adj_demerits,
+		c->par->justify ? 0 : s->ragged_stretch * c->par->size
+	};
+
+	return p;
+}
+
+/* Breaks the paragraph: the passes described at the top. Returns the
+ * line count; *lines and the items in pi are the caller's to free. */
+static size_t par_break(const struct par_ctx *c, struct par_items *pi,
+                        struct lb_line **lines)
+{
+	const struct style *s = c->s;
+	struct lb_params p;
+	size_t n;
+
+	*lines = NULL;
+	build_items(c, false, pi);
+	if (pi->len == 0)
+		return 0;
+	if (s->pretolerance >= 0) {
+		p = params_for(c, s->pretolerance);
+		n = layout_linebreak(pi->it, pi->len, &p, lines);
+		if (n)
+			return n;
+	}
+	if (c->hy && c->par->hyphenate)
+		build_items(c, true, pi);
+	p = params_for(c, s->tolerance);
+	n = layout_linebreak(pi->it, pi->len, &p, lines);
+	if (n)
+		return n;
+	p = params_for(c, -1);
+	return layout_linebreak(pi->it, pi->len, &p, lines);
+}
+
+/* The gap a glue gets on a line of the given ratio. */
+static double glue_width(const struct lb_item *g, double r)
+{
+	return g->width + (r > 0 ? r * g->stretch : r * g->shrink);
+}
+
+/* The ratio a line is set at: justified lines use theirs, unless the
+ * gaps would be wider than justify_max_space spaces (then ragged); the
+ * last line and ragged lines only ever shrink. */
+static double set_ratio(const struct par_ctx *c, const struct par_items *pi,
+                        const struct lb_line *ln, bool last)
+{
+	double r = ln->ratio;
+
+	if (r < -1)
+		r = -1;
+	if (!c->par->justify || last)
+		return r < 0 ? r : 0;
+	for (size_t k = ln->start; k < ln->end; k++)
+		if (pi->it[k].kind == LB_GLUE && pi->it[k].stretch > 0 &&
+		    glue_width(&pi->it[k], r) >
+		    pi->it[k].width * c->s->justify_max_space)
+			return 0;
+	return r;
+}
+
+/* A text run being collected on a line. */
+struct run {
+	char *buf;
+	size_t len, cap;
+	double x, w;
+	int face;          /* -1: none */
+};
+
+static void run_add(struct run *r, const char *s, size_t len, double w)
+{
+	r->buf = xgrow(r->buf, &r->cap, r->len + len + 1, 1);
+	memcpy(r->buf + r->len, s, len);
+	r->len += len;
+	r->w += w;
+}
+
+static void run_flush(struct builder *b, const struct layout_par *par,
+                      struct run *r, double base)
+{
+	if (r->face >= 0 && r->len)
+		layout_text(b, r->x, base, (enum face)r->face, par->size,
+		            par->color, r->buf, r->len, r->w);
+	r->len = 0;
+	r->w = 0;
+	r->face = -1;
+}
+
+/* A link rectangle being collected on a line. */
+struct link {
+	long span;
+	double x0, x1;
+};
+
+static void link_flush(struct builder *b, const struct layout_par *par,
+                       struct link *l, double leading)
+{
+	if (l->span >= 0) {
+		const char *uri = par->rich->spans[l->span].uri;
+		struct box *x = layout_box(b, BOX_LINK);
+
+		x->x = (float)l->x0;
+		x->y = 0;
+		x->w = (float)(l->x1 - l->x0);
+		x->h = (float)leading;
+		x->uri = arena_strndup(b->out->arena, uri, strlen(uri));
+	}
+	l->span = -1;
+}
+
+/* Places line ln of the paragraph in the current item. */
+static void place_line(struct builder *b, const struct par_ctx *c,
+                       const struct par_items *pi, const struct lb_line *ln,
+                       bool last, double base, double leading,
+                       struct run *run)
+{
+	const struct layout_par *par = c->par;
+	double r = set_ratio(c, pi, ln, last);
+	double x = par->x;
+	struct link link = { -1, 0, 0 };
+	const char *hy = c->hy && c->hy->hyphen ? c->hy->hyphen : "-";
+
+	run->face = -1;
+	run->len = 0;
+	run->w = 0;
+	for (size_t k = ln->start; k < ln->end; k++) {
+		const struct lb_item *it = &pi->it[k];
+		const struct par_meta *pm = &pi->meta[k];
+
+		if (it->kind == LB_GLUE) {
+			run_flush(b, par, run, base);
+			x += glue_width(it, r);
+			continue;
+		}
+		if (it->kind != LB_BOX)
+			continue;
+		if (run->face != pm->face) {
+			run_flush(b, par, run, base);
+			run->face = pm->face;
+			run->x = x;
+		}
+		run_add(run, par->text + pm->start, pm->len, it->width);
+		if (link.span != pm->span)
+			link_flush(b, par, &link, leading);
+		if (pm->span >= 0) {
+			if (link.span < 0)
+				link.x0 = x;
+			link.span = pm->span;
+			link.x1 = x + it->width;
+		}
+		x += it->width;
+	}
+	if (pi->meta[ln->end].hyphen) {
+		if (run->face != pi->meta[ln->end].face) {
+			run_flush(b, par, run, base);
+			run->face = pi->meta[ln->end].face;
+			run->x = x;
+		}
+		run_add(run, hy, strlen(hy), pi->it[ln->end].width);
+	}
+	run_flush(b, par, run, base);
+	link_flush(b, par, &link, leading);
+}
+
+static void items_release(struct par_items *pi)
+{
+	free(pi->it);
+	free(pi->meta);
+}
+
+size_t layout_set_paragraph(struct builder *b, const struct layout_par *par,
+                            double space_before)
+{
+	struct par_ctx c = { b->m, b->hy, b->s, par, strlen(par->text) };
+	struct par_items pi = { NULL, NULL, 0, 0, 0 };
+	struct lb_line *lines;
+	size_t n = par_break(&c, &pi, &lines);
+	double leading = par->size * b->s->line_spacing;
+	double base = layout_baseline(b, par->face, par->size, leading);
+	struct run run = { NULL, 0, 0, 0, 0, -1 };
+	bool cut = false;
+
+	for (size_t i = 0; i < n; i++) {
+		struct item *it = layout_item(b, leading);
+
+		it->space_before = i == 0 ? space_before : 0;
+		it->break_ok = i == 0 || (i >= 2 && n - i >= 2);
+		if (i == 0 && par->bullet)
+			layout_text(b, par->bullet_x, base, par->face, par->size,
+			            par->bullet_color, par->bullet, strlen(par->bullet),
+			            layout_width(b->m, par->face, par->size, par->bullet,
+			                         strlen(par->bullet)));
+		place_line(b, &c, &pi, &lines[i], i + 1 == n, base, leading, &run);
+		cut = cut || pi.meta[lines[i].end].cut;
+	}
+	if (cut)
+		diag_warning(b->dl, par->origin.file, par->origin.line, "a word is "
+		             "wider than the measure (%.1f pt) and was cut between "
+		             "characters", par->width);
+	free(run.buf);
+	free(lines);
+	items_release(&pi);
+	return n;
+}
+
+size_t layout_par_lines(const struct metrics *m, const struct hyphenator *hy,
+                        const struct style *s, const struct layout_par *par,
+                        char *buf, size_t size)
+{
+	struct par_ctx c = { m, hy, s, par, strlen(par->text) };
+	struct par_items pi = { NULL, NULL, 0, 0, 0 };
+	struct lb_line *lines;
+	size_t n = par_break(&c, &pi, &lines), o = 0;
+	const char *h = hy && hy->hyphen ? hy->hyphen : "-";
+
+#define PUT(s_, l_) do { size_t l = (l_); if (o + l < size) { \
+	memcpy(buf + o, (s_), l); o += l; } } while (0)
+	for (size_t i = 0; i < n; i++) {
+		bool gap = false;
+
+		if (i)
+			PUT("|", 1);
+		for (size_t k = lines[i].start; k < lines[i].end; k++) {
+			if (pi.it[k].kind == LB_GLUE)
+				gap = true;
+			if (pi.it[k].kind != LB_BOX)
+				continue;
+			if (gap)
+				PUT(" ", 1);
+			gap = false;
+			PUT(par->text + pi.meta[k].start, pi.meta[k].len);
+		}
+		if (pi.meta[lines[i].end].hyphen)
+			PUT(h, strlen(h));
+	}
+#undef PUT
+	if (size)
+		buf[o < size ? o : size - 1] = '\0';
+	free(lines);
+	items_release(&pi);
+	return n;
+}
