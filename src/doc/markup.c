@@ -244,7 +244,7 @@ static enum entity_result decode_entity(const char *s, size_t n, char *out,
 	for (size_t i = 0; i < sizeof entities / sizeof *entities; i++)
 		if (strlen(entities[i].name) == n - 2 &&
 		    memcmp(entities[i].name, s + 1, n - 2) == 0) {
-			strcpy(out, entities[i].text);
+			memcpy(out, entities[i].text, strlen(entities[i].text) + 1);
 			return ENTITY_OK;
 		}
 	return ENTITY_UNKNOWN;
@@ -263,32 +263,33 @@ struct mparse {
 	const char *file;
 	const char *buf;      /* what md4c reads */
 	size_t len;
-	int line;             /* an INI value: its line; 0 for a file */
 	size_t *starts;       /* a file: the offset of each line */
 	size_t lines;
 	struct diag_list *dl;
-	int errors;
-	bool stopped;         /* too many errors: md_parse was aborted */
 
 	/* inline state */
-	int strong, em;
 	char *uri;            /* the link being read, or NULL */
-	bool uri_unchecked;   /* checked at its first text, for the line */
 	size_t link_start;
-	int skip;             /* > 0 inside a construct we refuse */
-	char *pending;        /* that construct's error, until a line is known */
-	bool pending_block;
+	char *pending;        /* a refused construct's error, until a line */
 	const char *last_end; /* the end of the last text seen in buf */
 
 	/* what is being built: one text (a value) or a file's blocks */
-	struct builder cur;
-	int cur_line;         /* the line of cur's first text */
 	struct doc *d;
-	int ul, li;           /* depth of bulleted lists and items */
-	bool item_open;       /* cur is an item's text, not yet stored */
-	bool item_has_para;
 	struct mitem *items;  /* the top list's items so far */
 	size_t items_len, items_cap;
+	struct builder cur;
+
+	int line;             /* an INI value: its line; 0 for a file */
+	int errors;
+	int strong, em;
+	int skip;             /* > 0 inside a construct we refuse */
+	int cur_line;         /* the line of cur's first text */
+	int ul, li;           /* depth of bulleted lists and items */
+	bool stopped;         /* too many errors: md_parse was aborted */
+	bool uri_unchecked;   /* checked at its first text, for the line */
+	bool pending_block;
+	bool item_open;       /* cur is an item's text, not yet stored */
+	bool item_has_para;
 };
 
 /* The line of p, a pointer into the buffer (else the last line known). */
@@ -418,12 +419,13 @@ static int warn_unmatched(struct mparse *p, const char *s, size_t n,
 
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		size_t a = off + i, z = off + i;
+		size_t a, z;
 		uint32_t before, after;
 		bool lf, rf, open, close;
 
 		if (c != '*' && c != '_')
 			continue;
+		a = z = off + i;
 		while (a > 0 && p->buf[a - 1] == c)
 			a--;
 		while (z < p->len && p->buf[z] == c)
@@ -582,6 +584,9 @@ static int on_enter_span(MD_SPANTYPE type, void *detail, void *u)
 		p->em++;
 		return 0;
 	case MD_SPAN_A:
+		/* CommonMark has no link in a link; md4c can still report one
+		 * for broken UTF-8, so the inner one replaces the outer */
+		free(p->uri);
 		p->uri = attribute_text(&((MD_SPAN_A_DETAIL *)detail)->href,
 		                        p->m->facts->allow_bidi);
 		p->uri_unchecked = true;
@@ -837,9 +842,7 @@ static char *escape_block_start(const char *src)
 	size_t lead = strspn(src, " \t"), at = (size_t)-1;
 	const char *s = src + lead;
 
-	if (strchr("#>+-=~", s[0]) && s[0]) {
-		at = 0;
-	} else if (s[0] == '`' && strncmp(s, "```", 3) == 0) {
+	if ((s[0] && strchr("#>+-=~", s[0])) || strncmp(s, "```", 3) == 0) {
 		at = 0;
 	} else if (s[0] == '*' || s[0] == '_') {
 		size_t marks = 0;
