@@ -163,7 +163,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
-FUZZERS = config facts csv font
+FUZZERS = config facts csv font markup
 FUZZ_BIN = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 # fuzz_font's seeds are fonts, which are never committed: DejaVu Sans and
 # a small subset of it, made here (fuzz/corpus/font/README).

@@ -150,8 +150,9 @@ static void add_input(const char ***in, size_t *n, size_t *cap,
 }
 
 /* Build refuses an output that is one of its inputs: the config and the
- * files it includes, the data files, their CSV tables and the fonts
- * (fonts is NULL when fonts_load() failed). Problems go to dl. */
+ * files it includes, the data files, the CSV and Markdown files they
+ * name and the fonts (fonts is NULL when fonts_load() failed). Problems
+ * go to dl. */
 static void check_files(const struct options *o, const struct config *c,
                         const struct facts *f, const struct fonts *fonts,
                         struct diag_list *dl)
@@ -166,6 +167,8 @@ static void check_files(const struct options *o, const struct config *c,
 	for (size_t i = 0; i < f->len; i++)
 		if (f->items[i].kind == FACT_TABLE && f->items[i].table)
 			add_input(&in, &n, &cap, fact_table_file(&f->items[i]));
+		else if (f->items[i].kind == FACT_TEXT)
+			add_input(&in, &n, &cap, f->items[i].text_file);
 	for (int i = 0; i < FACE_COUNT; i++) {
 		add_input(&in, &n, &cap, c->font_files[i]);
 		if (fonts)

@@ -478,6 +478,146 @@ static void test_cover_figure_must_exist(void **state)
 }
 
 /* doc_check() catches what a hand-built (or buggy) model gets wrong. */
+/* ---- rich text --------------------------------------------------------- */
+
+#define RICH "tests/fixtures/doc/r.ini"   /* not on disk; its files are */
+
+static const char rich_text[] =
+	"[source]\n"                                           /* 1 */
+	"title = \"NATO's page\"\n"
+	"updated = \"2018-11-01\"\n"
+	"[r.list]\n"
+	"type = list\n"                                        /* 5 */
+	"intro = \"The **team's** tasks:\"\n"
+	"1 = \"to *advise*\"\n"
+	"2 = \"to `code`\"\n"
+	"[r.file]\n"
+	"type = text\n"                                        /* 10 */
+	"file = \"rich.md\"\n"
+	"[r.table]\n"
+	"type = table\n"
+	"file = \"quotes.csv\"\n"
+	"note = \"See [the page](https://e.org/p).\"\n"      /* 15 */
+	"[r.figures]\n"
+	"type = figures\n"
+	"1 = \"Chief's staff | 'a few'\"\n"
+	"[r.good]\n"
+	"type = list\n"                                        /* 20 */
+	"intro = \"The **team's** tasks:\"\n"
+	"1 = \"to *advise*\"\n";
+
+/* Builds sections of a config against the rich facts, smart quotes as
+ * given ("" for the default); NULL on errors. */
+static struct doc *build_rich(const char *smart, const char *sections,
+                              struct diag_list *dl)
+{
+	char *text = xasprintf("[document]\ntitle = T\nmarking = M\n"
+	                       "as_of = 2018-11-29\n%s\n[data]\nr = r.ini\n%s",
+	                       smart, sections);
+	struct config *c = config_parse(text, strlen(text), CONFIG, dl);
+	struct facts *f = facts_new();
+	struct doc *d = NULL;
+
+	assert_non_null(c);
+	if (facts_parse(f, rich_text, sizeof rich_text - 1, RICH, dl) == 0)
+		d = doc_build(c, f, dl);
+	else
+		dump_diags(dl);
+	facts_free(f);
+	config_free(c);
+	free(text);
+	return d;
+}
+
+static void test_rich_text_from_ini_and_markdown(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build_rich("", "[section.a]\ntitle = A\n"
+	                           "1 = text r.file\n2 = table r.table\n"
+	                           "3 = figures r.figures\n4 = sources\n", &dl);
+	const struct doc_paragraph *p;
+	const struct doc_list *l;
+	const struct doc_table *t;
+
+	(void)state;
+	if (!d)
+		dump_diags(&dl);
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	/* the Markdown file: a paragraph and a list, at their own lines */
+	assert_int_equal(d->blocks[1].kind, DOC_PARAGRAPH);
+	assert_string_equal(d->blocks[1].origin.file, "tests/fixtures/doc/rich.md");
+	assert_int_equal(d->blocks[1].origin.line, 1);
+	p = &d->blocks[1].u.paragraph;
+	assert_string_equal(p->text, "A paragraph from a file, with bold and "
+	                    "NATO’s quote.");
+	assert_int_equal(p->rich.spans_len, 1);
+	assert_int_equal(p->rich.spans[0].start, 30);
+	assert_int_equal(p->rich.spans[0].len, 4);
+	assert_int_equal(d->blocks[2].kind, DOC_LIST);
+	assert_int_equal(d->blocks[2].origin.line, 3);
+	l = &d->blocks[2].u.list;
+	assert_int_equal(l->len, 3);
+	assert_int_equal(l->items[1].level, 1);
+	assert_int_equal(l->items[1].origin.line, 4);
+	assert_int_equal(l->items[1].rich.spans[0].style, DOC_SPAN_ITALIC);
+	/* CSV cells and figures get quotes, not markup */
+	t = &d->blocks[3].u.table;
+	assert_string_equal(t->cells[0], "O’Brien");
+	assert_string_equal(t->cells[1], "the “chief”");
+	/* a table note takes markup: a link, at the note's line */
+	assert_int_equal(d->blocks[4].kind, DOC_NOTE);
+	assert_int_equal(d->blocks[4].origin.line, 15);
+	assert_string_equal(d->blocks[4].u.paragraph.text, "See the page.");
+	assert_string_equal(d->blocks[4].u.paragraph.rich.spans[0].uri,
+	                    "https://e.org/p");
+	assert_string_equal(d->blocks[5].u.figures.items[0].label, "Chief’s staff");
+	assert_string_equal(d->blocks[5].u.figures.items[0].value, "‘a few’");
+	assert_string_equal(d->blocks[6].u.sources.items[0].title, "NATO’s page");
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_list_intro_and_items_take_markup(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build_rich("", "[section.a]\ntitle = A\n"
+	                           "1 = list r.list\n", &dl);
+
+	(void)state;
+	/* item 2's code span is refused at its line; nothing is built */
+	assert_null(d);
+	assert_true(has_diag(&dl, RICH, 8, "code spans are not supported"));
+	assert_int_equal(dl.errors, 1);
+	diag_release(&dl);
+	d = build_rich("", "[section.a]\ntitle = A\n1 = list r.good\n", &dl);
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	assert_string_equal(d->blocks[1].u.list.intro, "The team’s tasks:");
+	assert_int_equal(d->blocks[1].u.list.intro_rich.spans_len, 1);
+	assert_int_equal(d->blocks[1].u.list.intro_rich.spans[0].start, 4);
+	assert_int_equal(d->blocks[1].u.list.intro_rich.spans[0].len, 8);
+	assert_string_equal(d->blocks[1].u.list.items[0].text, "to advise");
+	assert_int_equal(d->blocks[1].u.list.items[0].origin.line, 22);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_smart_quotes_can_be_turned_off(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build_rich("smart_quotes = no", "[section.a]\ntitle = A\n"
+	                           "1 = text r.file\n2 = table r.table\n", &dl);
+
+	(void)state;
+	assert_non_null(d);
+	assert_string_equal(d->blocks[1].u.paragraph.text, "A paragraph from a "
+	                    "file, with bold and NATO's quote.");
+	assert_string_equal(d->blocks[3].u.table.cells[0], "O'Brien");
+	doc_free(d);
+	diag_release(&dl);
+}
+
 static void test_check_rejects_broken_models(void **state)
 {
 	struct doc *d = doc_new("T", "M", "today");
@@ -564,6 +704,9 @@ int main(void)
 		cmocka_unit_test(test_cover_figure_must_exist),
 		cmocka_unit_test(test_check_rejects_broken_models),
 		cmocka_unit_test(test_tenure_formats),
+		cmocka_unit_test(test_rich_text_from_ini_and_markdown),
+		cmocka_unit_test(test_list_intro_and_items_take_markup),
+		cmocka_unit_test(test_smart_quotes_can_be_turned_off),
 	};
 
 	return cmocka_run_group_tests_name("doc", tests, NULL, NULL);

@@ -326,6 +326,64 @@ static void test_many_facts_are_found_and_repeats_named(void **state)
 	free(text);
 }
 
+/* A text fact may name a Markdown file: read and checked here, its
+ * markup parsed by the model. */
+static void test_text_fact_from_markdown_file(void **state)
+{
+	static const struct {
+		const char *md;
+		int line;
+		const char *message;
+	} bad[] = {
+		{ "One.\n\x01\n", 2, "control character U+0001 at byte 6" },
+		{ "One.\n\nTwo \xE2\x80\xAE.\n", 3, "bidirectional control "
+		  "character U+202E" },
+		{ "One.\r\ncaf\xE9\n", 2, "invalid UTF-8 at byte 10" },
+		{ "", 0, "empty Markdown file" },
+	};
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *md = xasprintf("%s/p.md", tmpdir);
+	const struct fact *t;
+
+	(void)state;
+	write_file("p.md", "\xEF\xBB\xBFOne.\n\n- item\n");
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = text\nfile = p.md\n",
+	                       &dl), 0);
+	t = facts_find(f, "m.t");
+	assert_string_equal(t->text_file, md);
+	assert_int_equal(t->file_line, 6);
+	assert_string_equal(t->markdown, "One.\n\n- item\n");   /* no BOM */
+	assert_int_equal(t->markdown_len, 13);
+	facts_free(f);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		f = facts_new();
+		write_file("p.md", bad[i].md);
+		assert_int_equal(parse(f, SOURCE "[m.t]\ntype = text\n"
+		                       "file = p.md\n", &dl), -1);
+		if (!has_diag(&dl, md, bad[i].line, bad[i].message))
+			dump_diags(&dl);
+		assert_diag(&dl, md, bad[i].line, bad[i].message);
+		assert_null(facts_find(f, "m.t"));
+		facts_free(f);
+		diag_release(&dl);
+	}
+	f = facts_new();
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = text\nfile = p.md\n"
+	                       "1 = \"x\"\n", &dl), -1);
+	assert_diag(&dl, NULL, 7, "[m.t] 1: a text fact has either a file or "
+	            "numbered paragraphs, not both");
+	facts_free(f);
+	diag_release(&dl);
+	f = facts_new();
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = text\nfile = none.md\n",
+	                       &dl), -1);
+	assert_diag(&dl, NULL, 6, "none.md': cannot open: No such file");
+	facts_free(f);
+	diag_release(&dl);
+	free(md);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_bad_orgcharts_name_units),
 		cmocka_unit_test(test_config_policy_allows_bidi_and_schemes),
 		cmocka_unit_test(test_many_facts_are_found_and_repeats_named),
+		cmocka_unit_test(test_text_fact_from_markdown_file),
 	};
 
 	return cmocka_run_group_tests_name("facts", tests, make_tmpdir,

@@ -15,6 +15,7 @@
 #ifndef BRIEFING_DOC_H
 #define BRIEFING_DOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "briefing/base/date.h"
@@ -98,6 +99,7 @@ struct doc_list_item {
 
 struct doc_list {
 	char *intro;        /* lead-in sentence; may be NULL */
+	struct doc_rich intro_rich;   /* the intro's spans */
 	struct doc_list_item *items;
 	size_t len;
 };
@@ -224,8 +226,60 @@ void doc_free(struct doc *d);
  * lists and figures have items, a table has rows * cols cells and a
  * resolved alignment and an origin per column, an org chart has exactly one root and
  * parents in range, contents entries refer to headings, and an origin
- * with a line names a file. Returns 0 when they hold, or -1; for tests. */
+ * with a line names a file, and the spans of every rich text are sorted,
+ * within the text, on UTF-8 character boundaries, not empty and not
+ * overlapping, each bold, italic or a link. Returns 0 when they hold, or
+ * -1; for tests. */
 int doc_check(const struct doc *d);
+
+/* ---- rich text (markup.c) ----
+ *
+ * Text facts, list items, list intros and table notes are written in a
+ * small part of Markdown's inline syntax (docs/data-format.md): **bold**,
+ * *italic* or _italic_, [text](https://...) and <https://...> links,
+ * backslash escapes and the entities &nbsp; &amp; &lt; &gt; &quot; &apos;
+ * &ndash; &mdash; &hellip; &lsquo; &rsquo; &ldquo; &rdquo; and &#N;. The
+ * model keeps the text plain and marks the styled bytes with spans. Code,
+ * images, raw HTML and block syntax are errors; an emphasis marker left
+ * unmatched is a warning, since it prints as written. Straight quotes
+ * become typographic ones in every text from the data when smart_quotes
+ * is set, in the same pass, so span offsets count the 3-byte quotes. */
+struct doc_markup {
+	bool smart_quotes;
+	/* link schemes and allow_bidi, as the data files were checked */
+	const struct facts *facts;
+};
+
+/* Parses the markup of one INI value src, written at file:line, into a
+ * new plain *text (the caller frees it) and spans in *rich (freed with
+ * doc_rich_release()). A value without markup characters comes back
+ * unchanged, with no spans, but for its quotes. A leading "1999." or "-"
+ * is text, not a list: the key already says what the text is. Returns
+ * 0, or -1 after reporting each error (then *text is NULL and *rich
+ * empty). */
+int doc_markup_text(const struct doc_markup *m, const char *src,
+                    const char *file, int line, char **text,
+                    struct doc_rich *rich, struct diag_list *dl);
+
+/* Parses a Markdown file's text buf[0..len) (NUL-terminated) named file
+ * and appends its paragraphs (DOC_PARAGRAPH) and bulleted lists
+ * (DOC_LIST, nested one level) to d, each with its line in file.
+ * Headings, quotes, code, rules, numbered lists and HTML are errors at
+ * their line. Returns 0, or -1 after reporting each error (at most
+ * DOC_MARKUP_MAX_ERRORS, then one more line saying so). */
+int doc_markup_file(struct doc *d, const struct doc_markup *m,
+                    const char *file, const char *buf, size_t len,
+                    struct diag_list *dl);
+
+#define DOC_MARKUP_MAX_ERRORS 20
+
+/* s with its quotes made typographic when m->smart_quotes, in a new
+ * string the caller frees: for text that takes no markup (figures, table
+ * cells, org units, source titles). */
+char *doc_markup_plain(const struct doc_markup *m, const char *s);
+
+/* Frees the spans of r and empties it. */
+void doc_rich_release(struct doc_rich *r);
 
 /* "4 months", "1 year, 2 months" or "12 days": the time from a to b,
  * each number joined to its unit by a no-break space (U+00A0), the units

@@ -95,6 +95,7 @@ struct config {
 	bool allow_bidi;       /* bidi control characters allowed in values */
 	char **link_schemes;   /* schemes a link may use, lower case */
 	size_t link_schemes_len;
+	bool smart_quotes;     /* straight quotes in facts become ’ “ ” */
 	/* [cover]: a cover page when present */
 	bool cover;
 	struct config_cover_figure *cover_figures;
@@ -193,6 +194,7 @@ struct fact {
 	int line;
 	char *intro;    /* list: lead-in sentence; may be NULL */
 	char *note;     /* table: note printed under it; may be NULL */
+	int intro_line, note_line;   /* where each is written */
 	struct fact_item *items;
 	size_t len;
 	struct csvfile *table;   /* FACT_TABLE only */
@@ -201,6 +203,15 @@ struct fact {
 	size_t codes_len;
 	struct fact_unit *units; /* FACT_ORGCHART, in file order */
 	size_t units_len;
+	/* FACT_TEXT written in a Markdown file (key file = "x.md"): the
+	 * file's path, its text (checked: UTF-8, no NUL or other control
+	 * character but tab and line ends; a byte-order mark removed) and
+	 * the INI line naming it. The model parses its paragraphs and lists
+	 * (doc_markup_file()). NULL, 0 when the paragraphs are INI keys. */
+	char *text_file;
+	char *markdown;
+	size_t markdown_len;
+	int file_line;
 	const struct fact_source *source;
 };
 
@@ -246,6 +257,14 @@ const struct fact *facts_find(const struct facts *f, const char *name);
 
 /* The name of the kind, for messages ("text", "list", ...). */
 const char *fact_kind_name(enum fact_kind k);
+
+/* Checks that uri is a link target f allows (the config's link_schemes;
+ * no blanks or control characters), as [source] url is checked. what
+ * names the place for the message ("link"). Returns 0, or -1 after
+ * reporting at file:line. */
+int facts_check_link(const struct facts *f, const char *uri,
+                     const char *file, int line, const char *what,
+                     struct diag_list *dl);
 
 /* The closest fact name to name, for "did you mean", or NULL. */
 const char *facts_suggest(const struct facts *f, const char *name);

@@ -21,10 +21,17 @@
 #include "briefing/input.h"
 #include "doc_internal.h"
 
+/* Sets paragraph block b to text and its spans (both taken over). */
+static void b_paragraph(struct doc_block *b, char *text, struct doc_rich rich)
+{
+	b->u.paragraph.text = text;
+	b->u.paragraph.rich = rich;
+}
+
 /* One entry per data file: title, address, last-updated date. */
 static void add_sources(struct doc *d, const struct config *c,
                         const struct config_block *cb, const struct facts *f,
-                        struct date as_of)
+                        const struct doc_markup *m, struct date as_of)
 {
 	const struct labels *l = &c->style.labels;
 	struct doc_sources *s;
@@ -40,7 +47,8 @@ static void add_sources(struct doc *d, const struct config *c,
 		const struct fact_source *src = f->sources[i];
 		struct doc_source *e = &s->items[i];
 
-		e->title = xstrdup(src->title ? src->title : src->file);
+		e->title = src->title ? doc_markup_plain(m, src->title)
+		                      : xstrdup(src->file);
 		e->url = xstrdup(src->url ? src->url : "");
 		date_format_names(src->updated, "long", l->month_names, date,
 		                  sizeof date);
@@ -93,7 +101,8 @@ static const struct fact_item *cover_item(const struct config_cover_figure *cf,
 
 /* The cover's key figures: each names an item of a figures fact. */
 static void add_cover(struct doc *d, const struct config *c,
-                      const struct facts *f, struct diag_list *dl)
+                      const struct facts *f, const struct doc_markup *m,
+                      struct diag_list *dl)
 {
 	size_t n = c->cover_figures_len;
 	struct doc_figures *cov = &doc_append(d, DOC_COVER, c->file, 0)->u.figures;
@@ -108,8 +117,8 @@ static void add_cover(struct doc *d, const struct config *c,
 		if (!item)
 			continue;
 		fig = &cov->items[cov->len++];
-		fig->label = xstrdup(item->text);
-		fig->value = xstrdup(item->value);
+		fig->label = doc_markup_plain(m, item->text);
+		fig->value = doc_markup_plain(m, item->value);
 		/* the config line: it picked the tile, and layout names it
 		 * when the tile does not fit the page */
 		fig->origin.file = doc_intern(d, c->cover_figures[i].file);
@@ -169,7 +178,8 @@ static enum doc_unit_kind unit_kind(enum unit_kind k)
 	return DOC_UNIT_UNIT;
 }
 
-static void add_orgchart(struct doc *d, const struct fact *fact)
+static void add_orgchart(struct doc *d, const struct fact *fact,
+                         const struct doc_markup *m)
 {
 	struct doc_orgchart *o;
 
@@ -180,33 +190,50 @@ static void add_orgchart(struct doc *d, const struct fact *fact)
 	for (size_t i = 0; i < o->len; i++) {
 		const struct fact_unit *u = &fact->units[i];
 
-		o->units[i].name = xstrdup(u->name);
-		o->units[i].detail = xstrdup(u->detail ? u->detail : "");
+		o->units[i].name = doc_markup_plain(m, u->name);
+		o->units[i].detail = doc_markup_plain(m, u->detail ? u->detail : "");
 		o->units[i].kind = unit_kind(u->kind);
 		o->units[i].parent = u->parent;
 		o->units[i].origin = doc_fact_origin(d, fact, u->line);
 	}
 }
 
-/* A list fact's items, or a figures fact's label/value pairs. Items have
- * no lines of their own in the input, so they carry the fact's. */
-static void add_items(struct doc *d, const struct fact *fact)
+/* A list fact's items, or a figures fact's label/value pairs, each at
+ * its own line. List items and the intro take markup; figures are short
+ * and set in fixed styles, so they only get their quotes. Returns 0, or
+ * -1 after reporting markup errors. */
+static int add_items(struct doc *d, const struct fact *fact,
+                     const struct doc_markup *m, struct diag_list *dl)
 {
 	struct doc_block *b = doc_append(d, fact->kind == FACT_LIST ? DOC_LIST
 	                                                         : DOC_FIGURES,
 	                                 fact->file, fact->line);
+	int rc = 0;
+
 	if (fact->kind == FACT_LIST) {
 		struct doc_list *l = &b->u.list;
 
-		l->intro = fact->intro ? xstrdup(fact->intro) : NULL;
-		l->len = fact->len;
-		l->items = xcalloc(l->len ? l->len : 1, sizeof *l->items);
-		for (size_t i = 0; i < l->len; i++) {
-			l->items[i].text = xstrdup(fact->items[i].text);
-			l->items[i].level = fact->items[i].level;
-			l->items[i].origin = doc_fact_origin(d, fact, fact->items[i].line);
+		if (fact->intro)
+			rc |= doc_markup_text(m, fact->intro, fact->file,
+			                      fact->intro_line ? fact->intro_line
+			                                       : fact->line,
+			                      &l->intro, &l->intro_rich, dl);
+		l->items = xcalloc(fact->len ? fact->len : 1, sizeof *l->items);
+		for (size_t i = 0; i < fact->len; i++) {
+			struct doc_list_item *it = &l->items[l->len];
+			struct doc_origin o = doc_fact_origin(d, fact,
+			                                      fact->items[i].line);
+
+			if (doc_markup_text(m, fact->items[i].text, o.file, o.line,
+			                    &it->text, &it->rich, dl) != 0) {
+				rc = -1;
+				continue;
+			}
+			it->level = fact->items[i].level;
+			it->origin = o;
+			l->len++;
 		}
-		return;
+		return rc ? -1 : 0;
 	}
 	b->u.figures.len = fact->len;
 	b->u.figures.items = xcalloc(fact->len ? fact->len : 1,
@@ -214,10 +241,37 @@ static void add_items(struct doc *d, const struct fact *fact)
 	for (size_t i = 0; i < fact->len; i++) {
 		struct doc_figure *fig = &b->u.figures.items[i];
 
-		fig->label = xstrdup(fact->items[i].text);
-		fig->value = xstrdup(fact->items[i].value);
+		fig->label = doc_markup_plain(m, fact->items[i].text);
+		fig->value = doc_markup_plain(m, fact->items[i].value);
 		fig->origin = doc_fact_origin(d, fact, fact->items[i].line);
 	}
+	return 0;
+}
+
+/* A text fact's paragraphs: INI values, or the blocks of its Markdown
+ * file. Returns 0, or -1 after reporting markup errors. */
+static int add_text(struct doc *d, const struct fact *fact,
+                    const struct doc_markup *m, struct diag_list *dl)
+{
+	int rc = 0;
+
+	if (fact->markdown)
+		return doc_markup_file(d, m, fact->text_file, fact->markdown,
+		                       fact->markdown_len, dl);
+	for (size_t i = 0; i < fact->len; i++) {
+		int line = fact->items[i].line ? fact->items[i].line : fact->line;
+		char *text;
+		struct doc_rich rich;
+
+		if (doc_markup_text(m, fact->items[i].text, fact->file, line, &text,
+		                    &rich, dl) != 0) {
+			rc = -1;
+			continue;
+		}
+		b_paragraph(doc_append(d, DOC_PARAGRAPH, fact->file, line), text,
+		            rich);
+	}
+	return rc;
 }
 
 static const enum fact_kind block_fact_kind[] = {
@@ -257,7 +311,8 @@ static const struct fact *named_fact(const struct config_section *sec,
 static int add_block_for(struct doc *d, const struct config *c,
                          const struct config_section *sec,
                          const struct config_block *cb, const struct facts *f,
-                         struct date as_of, struct diag_list *dl)
+                         const struct doc_markup *m, struct date as_of,
+                         struct diag_list *dl)
 {
 	const struct fact *fact;
 
@@ -269,7 +324,7 @@ static int add_block_for(struct doc *d, const struct config *c,
 		doc_append(d, DOC_CONTENTS, cb->file, cb->line);
 		return 0;
 	case BLOCK_SOURCES:
-		add_sources(d, c, cb, f, as_of);
+		add_sources(d, c, cb, f, m, as_of);
 		return 0;
 	default:
 		break;
@@ -279,19 +334,14 @@ static int add_block_for(struct doc *d, const struct config *c,
 		return -1;
 	switch (fact->kind) {
 	case FACT_TEXT:
-		for (size_t i = 0; i < fact->len; i++)
-			doc_append(d, DOC_PARAGRAPH, fact->file, fact->items[i].line ?
-			           fact->items[i].line : fact->line)
-			        ->u.paragraph.text = xstrdup(fact->items[i].text);
-		return 0;
+		return add_text(d, fact, m, dl);
 	case FACT_LIST:
 	case FACT_FIGURES:
-		add_items(d, fact);
-		return 0;
+		return add_items(d, fact, m, dl);
 	case FACT_TABLE:
-		return doc_add_table(d, c, fact, as_of, dl);
+		return doc_add_table(d, c, fact, m, as_of, dl);
 	case FACT_ORGCHART:
-		add_orgchart(d, fact);
+		add_orgchart(d, fact, m);
 		return 0;
 	}
 	return 0;
@@ -322,6 +372,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
                       struct diag_list *dl)
 {
 	struct doc *d;
+	struct doc_markup m = { c->smart_quotes, f };
 	struct date as_of;
 	char buf[64];
 	int n1 = 0, n2 = 0;
@@ -336,7 +387,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;
 	if (c->cover)
-		add_cover(d, c, f, dl);
+		add_cover(d, c, f, &m, dl);
 	check_source_age(c, f, as_of, dl);
 	doc_check_term_dates(c, f, as_of, dl);
 	for (size_t i = 0; i < c->sections_len; i++) {
@@ -344,7 +395,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 
 		add_heading(d, c, sec, &n1, &n2);
 		for (size_t j = 0; j < sec->len; j++)
-			add_block_for(d, c, sec, &sec->blocks[j], f, as_of, dl);
+			add_block_for(d, c, sec, &sec->blocks[j], f, &m, as_of, dl);
 	}
 	fill_contents(d);
 	if (dl->errors > before) {

@@ -12,12 +12,16 @@
 struct doc_origin doc_fact_origin(struct doc *d, const struct fact *f,
                                   int line);
 
+/* Frees blocks len.. of d and drops them. */
+void doc_truncate(struct doc *d, size_t len);
+
 /* Appends the table block of table fact fact, laid out as the config's
  * [table.NAME] says, tenures counted to as_of. Returns 0, or -1 after
- * reporting a column the CSV lacks. */
+ * reporting a column the CSV lacks or an error in the note's markup.
+ * Cells get typographic quotes (m), not markup. */
 int doc_add_table(struct doc *d, const struct config *c,
-                  const struct fact *fact, struct date as_of,
-                  struct diag_list *dl);
+                  const struct fact *fact, const struct doc_markup *m,
+                  struct date as_of, struct diag_list *dl);
 
 /* Warns about succession terms after as_of, in every table fact, used
  * or not (see table.c). */

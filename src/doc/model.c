@@ -53,13 +53,6 @@ struct doc_block *doc_append(struct doc *d, enum doc_kind kind,
 	return b;
 }
 
-static void rich_release(struct doc_rich *r)
-{
-	for (size_t i = 0; i < r->spans_len; i++)
-		free(r->spans[i].uri);
-	free(r->spans);
-}
-
 /* Frees what one block owns, by kind; the block itself is in an array. */
 static void block_release(struct doc_block *b)
 {
@@ -71,15 +64,16 @@ static void block_release(struct doc_block *b)
 	case DOC_PARAGRAPH:
 	case DOC_NOTE:
 		free(b->u.paragraph.text);
-		rich_release(&b->u.paragraph.rich);
+		doc_rich_release(&b->u.paragraph.rich);
 		break;
 	case DOC_LIST:
 		for (size_t i = 0; i < b->u.list.len; i++) {
 			free(b->u.list.items[i].text);
-			rich_release(&b->u.list.items[i].rich);
+			doc_rich_release(&b->u.list.items[i].rich);
 		}
 		free(b->u.list.items);
 		free(b->u.list.intro);
+		doc_rich_release(&b->u.list.intro_rich);
 		break;
 	case DOC_FIGURES:
 	case DOC_COVER:
@@ -131,6 +125,12 @@ static void block_release(struct doc_block *b)
 	}
 }
 
+void doc_truncate(struct doc *d, size_t len)
+{
+	while (d->len > len)
+		block_release(&d->blocks[--d->len]);
+}
+
 void doc_free(struct doc *d)
 {
 	if (!d)
@@ -160,6 +160,36 @@ static bool origin_ok(const struct doc *d, struct doc_origin o)
 	return false;
 }
 
+/* Spans mark bytes of their text: each within it, on UTF-8 character
+ * boundaries (layout switches faces there), not empty, after the one
+ * before it, and bold, italic or a link. */
+static bool rich_ok(const char *text, const struct doc_rich *r)
+{
+	size_t len, end = 0;
+
+	if (r->spans_len == 0)
+		return true;
+	if (!text || !r->spans)
+		return false;
+	len = strlen(text);
+	for (size_t i = 0; i < r->spans_len; i++) {
+		const struct doc_span *sp = &r->spans[i];
+		size_t stop = sp->start + sp->len;
+
+		if (sp->len == 0 || sp->start < end || sp->start > len ||
+		    sp->len > len - sp->start)
+			return false;
+		if ((sp->style & ~(unsigned)(DOC_SPAN_BOLD | DOC_SPAN_ITALIC)) ||
+		    (!sp->style && !sp->uri) || (sp->uri && !sp->uri[0]))
+			return false;
+		if (((unsigned char)text[sp->start] & 0xC0) == 0x80 ||
+		    (stop < len && ((unsigned char)text[stop] & 0xC0) == 0x80))
+			return false;
+		end = stop;
+	}
+	return true;
+}
+
 static bool figures_ok(const struct doc *d, const struct doc_figures *f)
 {
 	if (f->len && !f->items)
@@ -173,11 +203,12 @@ static bool figures_ok(const struct doc *d, const struct doc_figures *f)
 
 static bool list_ok(const struct doc *d, const struct doc_list *l)
 {
-	if (l->len == 0 || !l->items)
+	if (l->len == 0 || !l->items || !rich_ok(l->intro, &l->intro_rich))
 		return false;
 	for (size_t i = 0; i < l->len; i++)
 		if (!l->items[i].text || l->items[i].level < 0 ||
-		    l->items[i].level > 1 || !origin_ok(d, l->items[i].origin))
+		    l->items[i].level > 1 || !origin_ok(d, l->items[i].origin) ||
+		    !rich_ok(l->items[i].text, &l->items[i].rich))
 			return false;
 	return true;
 }
@@ -253,7 +284,8 @@ static bool block_ok(const struct doc *d, size_t i)
 		       b->u.heading.level <= 2;
 	case DOC_PARAGRAPH:
 	case DOC_NOTE:
-		return b->u.paragraph.text != NULL;
+		return b->u.paragraph.text != NULL &&
+		       rich_ok(b->u.paragraph.text, &b->u.paragraph.rich);
 	case DOC_LIST:
 		return list_ok(d, &b->u.list);
 	case DOC_FIGURES:

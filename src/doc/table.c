@@ -175,14 +175,15 @@ static int check_columns(const struct config_table *ct, const struct fact *fact,
 }
 
 int doc_add_table(struct doc *d, const struct config *c,
-                  const struct fact *fact, struct date as_of,
-                  struct diag_list *dl)
+                  const struct fact *fact, const struct doc_markup *m,
+                  struct date as_of, struct diag_list *dl)
 {
 	const struct config_table *ct = config_table_for(c, fact->name);
 	size_t cols = ct ? ct->len : fact_table_columns(fact);
 	size_t rows = fact_table_rows(fact);
 	const char *csv = doc_intern(d, fact_table_file(fact));
 	struct doc_table *t;
+	struct doc_block *b;
 
 	if (ct && check_columns(ct, fact, dl) != 0)
 		return -1;
@@ -204,18 +205,33 @@ int doc_add_table(struct doc *d, const struct config *c,
 	for (size_t r = 0; r < rows; r++) {
 		t->row_origins[r].file = csv;
 		t->row_origins[r].line = fact_table_row_line(fact, r);
-		for (size_t i = 0; i < cols; i++)
-			t->cells[r * cols + i] = format_cell(fact, r,
-			        ct ? ct->columns[i].field : fact_table_header(fact, i),
-			        ct ? ct->date_format : "iso", as_of, &c->style.labels);
+		for (size_t i = 0; i < cols; i++) {
+			char *cell = format_cell(fact, r, ct ? ct->columns[i].field
+			                                     : fact_table_header(fact, i),
+			                         ct ? ct->date_format : "iso", as_of,
+			                         &c->style.labels);
+
+			/* O'Brien in a CSV prints as O’Brien, as in the text */
+			t->cells[r * cols + i] = doc_markup_plain(m, cell);
+			free(cell);
+		}
 	}
 	for (size_t i = 0; i < cols; i++)
 		t->columns[i].align = resolve_align(t, i, ct ? ct->columns[i].align
 		                                             : ALIGN_AUTO,
 		                                    &c->style.labels);
-	if (fact->note)
-		doc_append(d, DOC_NOTE, fact->file, fact->line)->u.paragraph.text =
-		        xstrdup(fact->note);
+	if (fact->note) {
+		int line = fact->note_line ? fact->note_line : fact->line;
+		char *text;
+		struct doc_rich rich;
+
+		if (doc_markup_text(m, fact->note, fact->file, line, &text, &rich,
+		                    dl) != 0)
+			return -1;
+		b = doc_append(d, DOC_NOTE, fact->file, line);
+		b->u.paragraph.text = text;
+		b->u.paragraph.rich = rich;
+	}
 	return 0;
 }
 

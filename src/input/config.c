@@ -22,7 +22,10 @@
 static const char *const document_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "organisation",
 	"marking", "as_of", "max_source_age", "allow_bidi", "link_schemes",
-	"language", NULL
+	"language",
+	/* typography of the data's text (read_typography) */
+	"smart_quotes",
+	NULL
 };
 static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
@@ -89,6 +92,18 @@ static void read_link_schemes(struct config *c, struct ini_section *s,
 	}
 }
 
+/* ---- typography: how the data's text is set --------------------------
+ *
+ * smart_quotes = yes (the default) turns the straight quotes of the facts
+ * into typographic ones (' -> ’ or ‘, " -> “ or ”) as the document is
+ * built; no turns that off, for data whose straight quotes are meant. */
+static void read_typography(struct config *c, struct ini_section *s,
+                            struct diag_list *dl)
+{
+	c->smart_quotes = true;
+	ini_bool(s, "smart_quotes", &c->smart_quotes, dl);
+}
+
 static int read_document(struct config *c, const struct ini *ini,
                          struct diag_list *dl)
 {
@@ -118,6 +133,7 @@ static int read_document(struct config *c, const struct ini *ini,
 	ini_number(s, "max_source_age", 1, 36500, &c->max_source_age, dl);
 	ini_bool(s, "allow_bidi", &c->allow_bidi, dl);
 	read_link_schemes(c, s, dl);
+	read_typography(c, s, dl);
 	ini_check_unused(s, document_keys, dl);
 	return dl->errors > before ? -1 : 0;
 }

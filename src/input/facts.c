@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "briefing/base/fileio.h"
+#include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
 #include "csvfile.h"
 #include "values.h"
@@ -54,6 +55,14 @@ const struct fact *facts_find(const struct facts *f, const char *name)
 	size_t i = strhash_get(f->index, name, strlen(name));
 
 	return i == STRHASH_NONE ? NULL : &f->items[i];
+}
+
+int facts_check_link(const struct facts *f, const char *uri,
+                     const char *file, int line, const char *what,
+                     struct diag_list *dl)
+{
+	return values_check_link(uri, f->link_schemes, f->link_schemes_len, file,
+	                         line, what, dl);
 }
 
 const char *facts_suggest(const struct facts *f, const char *name)
@@ -337,6 +346,7 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 	size_t before = dl->errors;
 
 	fact->note = note && note[0] ? xstrdup(note) : NULL;
+	fact->note_line = note ? ini_get(s, "note")->line : 0;
 	ini_bool(s, "succession", &succession, dl);
 	fact->succession = succession;
 	if (!file || !file->value[0]) {
@@ -365,6 +375,109 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 	return dl->errors > before ? -1 : 0;
 }
 
+/* The line of byte off in buf: lines end at LF, CR LF or a lone CR, as
+ * in CommonMark. */
+static int line_at(const char *buf, size_t off)
+{
+	int line = 1;
+
+	for (size_t i = 0; i < off; i++)
+		if (buf[i] == '\n' || (buf[i] == '\r' && buf[i + 1] != '\n'))
+			line++;
+	return line;
+}
+
+/* Checks the text of a Markdown file: what any input file must be (UTF-8,
+ * no NUL), no control character a PDF cannot show (tab and line ends
+ * aside), and no bidi control unless allowed. Reports the first problem
+ * of each kind at its line; returns 0 or -1. */
+static int check_markdown(const char *buf, size_t len, const char *name,
+                          bool allow_bidi, struct diag_list *dl)
+{
+	size_t bad;
+
+	if (!utf8_valid(buf, len, &bad))
+		return diag_error(dl, name, line_at(buf, bad), "invalid UTF-8 at "
+		                  "byte %zu; save the file as UTF-8", bad + 1);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)buf[i];
+
+		if (ch == 0)
+			return diag_error(dl, name, line_at(buf, i), "NUL byte at byte "
+			                  "%zu; a Markdown file is text", i + 1);
+		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') ||
+		    ch == 0x7F)
+			return diag_error(dl, name, line_at(buf, i), "control "
+			                  "character U+%04X at byte %zu", ch, i + 1);
+	}
+	if (!allow_bidi) {
+		uint32_t cp = values_bidi(buf);
+		char enc[5] = { 0 };
+
+		/* buf holds no NUL (checked above), so strstr sees all of it */
+		if (cp && utf8_encode(cp, enc))
+			return diag_error(dl, name, line_at(buf, (size_t)(strstr(buf,
+			                  enc) - buf)), "bidirectional control "
+			                  "character U+%04X; set [document] allow_bidi "
+			                  "= yes in the config to allow it",
+			                  (unsigned)cp);
+	}
+	return 0;
+}
+
+/* file = "x.md": the paragraphs and lists of a text fact are a Markdown
+ * file, named relative to the INI file, so that a paragraph has no
+ * length limit. The file is read and checked here; its markup is the
+ * model's (doc_markup_file()). */
+static int read_markdown(const struct ini *ini, struct ini_section *s,
+                         struct fact *fact, bool allow_bidi,
+                         struct diag_list *dl)
+{
+	static const char *const keys[] = { "type", "file", NULL };
+	struct ini_entry *file = ini_get(s, "file");
+	char *dir, *path, *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	for (size_t i = 0; i < s->len; i++)
+		if (&s->entries[i] != file && !s->entries[i].used &&
+		    strcmp(s->entries[i].key, "type") != 0 &&
+		    strspn(s->entries[i].key, "0123456789.") ==
+		    strlen(s->entries[i].key))
+			return diag_error(dl, ini->file, s->entries[i].line,
+			                  "[%s] %s: a text fact has either a file or "
+			                  "numbered paragraphs, not both", s->name,
+			                  s->entries[i].key);
+	if (ini_check_unused(s, keys, dl) != 0)
+		return -1;
+	if (!file->value[0])
+		return diag_error(dl, ini->file, file->line, "[%s] file: empty; "
+		                  "name a Markdown file", s->name);
+	dir = path_dirname(ini->file);
+	path = path_join(dir, file->value);
+	free(dir);
+	fact->text_file = path;
+	fact->file_line = file->line;
+	if (file_read_at(path, ini->file, file->line, &buf, &len, dl) != 0)
+		return -1;
+	rc = check_markdown(buf, len, path, allow_bidi, dl);
+	if (rc == 0 && len == 0)
+		rc = diag_error(dl, path, 0, "empty Markdown file: a text fact "
+		                "needs a paragraph");
+	if (rc != 0) {
+		free(buf);
+		return -1;
+	}
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		/* keep lines and offsets: a BOM is three bytes of line 1 */
+		memmove(buf, buf + 3, len - 3 + 1);
+		len -= 3;
+	}
+	fact->markdown = buf;
+	fact->markdown_len = len;
+	return 0;
+}
+
 static void fact_release(struct fact *f)
 {
 	for (size_t i = 0; i < f->len; i++) {
@@ -390,6 +503,8 @@ static void fact_release(struct fact *f)
 		free(f->units[i].parent_id);
 	}
 	free(f->units);
+	free(f->text_file);
+	free(f->markdown);
 }
 
 static bool valid_name(const char *s)
@@ -436,6 +551,9 @@ static int read_fact(struct facts *f, const struct ini *ini,
 
 		if (ini_check_unused(s, chart_keys, dl) != 0)
 			goto fail;
+	} else if (fact.kind == FACT_TEXT && ini_get(s, "file")) {
+		if (read_markdown(ini, s, &fact, f->allow_bidi, dl) != 0)
+			goto fail;
 	} else {
 		const char *intro = ini_value(s, "intro");
 
@@ -445,6 +563,7 @@ static int read_fact(struct facts *f, const struct ini *ini,
 			goto fail;
 		}
 		fact.intro = intro && intro[0] ? xstrdup(intro) : NULL;
+		fact.intro_line = intro ? ini_get(s, "intro")->line : 0;
 		if (read_items(ini, s, &fact, dl) != 0 ||
 		    ini_check_unused(s, item_keys, dl) != 0)
 			goto fail;

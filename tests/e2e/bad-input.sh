@@ -117,6 +117,38 @@ expect "org chart with a cycle" 1 "error: \[test.chart\]: units form a cycle: a 
 new_case; printf '[test.chart]\ntype = orgchart\n[test.chart.a]\nname = A\nparent = zz\n' >>"$case/facts.ini"
 expect "org chart with an unknown parent" 1 "error: \[test.chart.a\] parent: no unit 'zz' in chart 'test.chart'$"
 
+# --- rich text and Markdown files ---------------------------------------------
+# md_case TEXT: test.long's paragraphs come from long.md, holding TEXT
+# (printf format); facts.ini names it on line 15.
+md_case() {
+	new_case
+	sed -i 's/^1 = "Filler.*/file = long.md/' "$case/facts.ini"
+	# shellcheck disable=SC2059
+	printf "$1" >"$case/long.md"
+}
+md_case 'One.\n'; rm "$case/long.md"
+expect "missing Markdown file, at the line naming it" 1 "^$case/facts.ini:15: error: '$case/long.md': cannot open: No such file or directory$"
+md_case 'One.\n'; rm "$case/long.md"; mkdir "$case/long.md"
+expect "Markdown file is a directory" 1 "^$case/facts.ini:15: error: '$case/long.md': is a directory, not a file$"
+md_case 'One.\n\nTwo\0three.\n'
+expect "NUL byte in a Markdown file" 1 "^$case/long.md:3: error: NUL byte at byte 10; a Markdown file is text$"
+md_case 'One.\n\ncaf\xe9\n'
+expect "invalid UTF-8 in a Markdown file" 1 "^$case/long.md:3: error: invalid UTF-8 at byte 10; save the file as UTF-8$"
+md_case 'One.\r\n\r\n# Heading\r\n'
+expect "heading in a Markdown file with CRLF, at its line" 1 "^$case/long.md:3: error: a heading cannot be in a text fact: the config's sections give the headings$"
+md_case ''
+expect "empty Markdown file" 1 "^$case/long.md: error: empty Markdown file: a text fact needs a paragraph$"
+md_case 'One.\n'; head -c 17000000 /dev/zero | tr '\0' a >>"$case/long.md"
+expect "Markdown file over the size limit" 1 "^$case/facts.ini:15: error: '$case/long.md': file is larger than the limit of 16777216 bytes$"
+md_case ''; for i in $(seq 0 1500); do printf '%*s- x\n' $((i * 2)) ''; done >"$case/long.md"
+expect "deeply nested lists" 1 "^$case/long.md:3: error: lists nest one level deep: a sub-item cannot have sub-items$"
+md_case 'One.\n\nSee [it](javascript:alert%%281%%29).\n'
+expect "link scheme in a Markdown file" 1 "^$case/long.md:3: error: link: scheme 'javascript' is not allowed in links; allowed: http, https, mailto \(\[document\] link_schemes\)$"
+md_case 'One.\n'; sed -i 's/^file = long.md/&\n1 = "Para."/' "$case/facts.ini"
+expect "file and numbered paragraphs together" 1 "error: \[test.long\] 1: a text fact has either a file or numbered paragraphs, not both$"
+new_case; sed -i 's/^2 = "Peć"/2 = "Peć `code`"/' "$case/facts.ini"
+expect "code span in a list item, at its line" 1 "^$case/facts.ini:9: error: code spans are not supported; write \\\\\` for a literal '\`'$"
+
 # --- fonts and characters --------------------------------------------------
 new_case; printf '[fonts]\nregular = nofont.ttf\n' >>"$case/test.ini"
 expect "missing font file" 1 "^$case/test.ini:[0-9]+: error: font file '$case/nofont.ttf': No such file or directory"
@@ -184,6 +216,9 @@ expect_kept "output is a data file" 1 "^briefing: error: output '$case/facts.ini
 	build -c "$case/test.ini" -o "$case/facts.ini"
 expect_kept "output is a CSV" 1 "^briefing: error: output '$case/people.csv' is the input '$case/people.csv' $refused" \
 	build -c "$case/test.ini" -o "$case/people.csv"
+sed -i 's/^1 = "Filler.*/file = long.md/' "$case/facts.ini"; echo One. >"$case/long.md"
+expect_kept "output is a Markdown file" 1 "^briefing: error: output '$case/long.md' is the input '$case/long.md' $refused" \
+	build -c "$case/test.ini" -o "$case/long.md"
 printf '[style]\nbody_size = 10\n' >"$case/base.ini"; sed -i '1i include = base.ini' "$case/test.ini"
 expect_kept "output is an included config" 1 "^briefing: error: output '$case/base.ini' is the input '$case/base.ini' $refused" \
 	build -c "$case/test.ini" -o "$case/base.ini"

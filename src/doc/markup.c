@@ -1,0 +1,965 @@
+/*
+ * markup.c: the inline markup of text facts -> plain text and spans, and
+ * Markdown files -> paragraph and list blocks. md4c parses; this file
+ * decides what a briefing can print.
+ *
+ * md4c calls back with the text between the markup and with where each
+ * block and span starts and ends. A builder appends the text and, for
+ * each run in one style, a span; so spans come out sorted and never
+ * overlap, and their offsets are in the output, after quotes have grown
+ * from one byte to three. md4c gives no offsets, but its text pointers
+ * point into the input (the escaped character of "\*" too), which gives
+ * the line of every piece of text and the characters around a literal
+ * '*'. Constructs without text of their own (a rule, an empty item) are
+ * placed at the first non-blank line after the last text seen.
+ *
+ * Invariant: a parse that reports an error adds nothing to the doc.
+ */
+#include "briefing/doc.h"
+
+#include <md4c.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/utf8.h"
+#include "briefing/base/xalloc.h"
+#include "briefing/input.h"
+#include "doc_internal.h"
+
+#define NBSP "\xC2\xA0"
+
+/* ---- building text and spans ------------------------------------------- */
+
+struct builder {
+	char *text;
+	size_t len, cap;
+	struct doc_span *spans;
+	size_t spans_len, spans_cap;
+};
+
+static void builder_release(struct builder *b)
+{
+	for (size_t i = 0; i < b->spans_len; i++)
+		free(b->spans[i].uri);
+	free(b->spans);
+	free(b->text);
+	memset(b, 0, sizeof *b);
+}
+
+/* Appends s[0..n) in style (and linking to uri, or NULL): a run in the
+ * style of the span before it, and right after it, extends that span. */
+static void builder_put(struct builder *b, const char *s, size_t n,
+                        unsigned style, const char *uri)
+{
+	struct doc_span *last = b->spans_len ? &b->spans[b->spans_len - 1] : NULL;
+
+	if (n == 0)
+		return;
+	b->text = xgrow(b->text, &b->cap, b->len + n + 1, 1);
+	memcpy(b->text + b->len, s, n);
+	if (style || uri) {
+		if (last && last->start + last->len == b->len &&
+		    last->style == style &&
+		    (last->uri ? uri && strcmp(last->uri, uri) == 0 : !uri)) {
+			last->len += n;
+		} else {
+			b->spans = xgrow(b->spans, &b->spans_cap, b->spans_len + 1,
+			                 sizeof *b->spans);
+			b->spans[b->spans_len++] = (struct doc_span){
+				b->len, n, style, uri ? xstrdup(uri) : NULL
+			};
+		}
+	}
+	b->len += n;
+	b->text[b->len] = '\0';
+}
+
+/* Moves b's text and spans out (the text "" when none), emptying b. */
+static void builder_take(struct builder *b, char **text, struct doc_rich *r)
+{
+	*text = b->text ? b->text : xstrdup("");
+	r->spans = b->spans;
+	r->spans_len = b->spans_len;
+	memset(b, 0, sizeof *b);
+}
+
+/* ---- characters -------------------------------------------------------- */
+
+static bool ascii_punct(uint32_t c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+/* Blank or punctuation as CommonMark's flanking rules see them, for the
+ * characters data holds: ASCII, the no-break space, the spaces and the
+ * punctuation of U+2000..U+206F (dashes, quotes, the ellipsis) and
+ * Latin-1's. Start and end of the text count as blank. */
+static bool is_blank(uint32_t c)
+{
+	return c == 0 || c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	       c == 0xA0 || (c >= 0x2000 && c <= 0x200A);
+}
+
+static bool is_punct(uint32_t c)
+{
+	return ascii_punct(c) || (c >= 0xA1 && c <= 0xBF) ||
+	       (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E);
+}
+
+/* The code point ending just before s[at] (0 at the start). */
+static uint32_t cp_before(const char *s, size_t at)
+{
+	size_t i = at;
+	uint32_t cp;
+
+	if (at == 0)
+		return 0;
+	while (i > 0 && at - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	if (utf8_decode(s + i, at - i, &cp) != at - i)
+		return (unsigned char)s[at - 1];
+	return cp;
+}
+
+/* The code point at s[at] of s[0..len) (0 at the end). */
+static uint32_t cp_at(const char *s, size_t len, size_t at)
+{
+	uint32_t cp;
+
+	if (at >= len)
+		return 0;
+	return utf8_decode(s + at, len - at, &cp) ? cp : (unsigned char)s[at];
+}
+
+/* ---- smart quotes ------------------------------------------------------ */
+
+/* A quote opens after the start, a blank, an opening bracket, a dash or
+ * another opening quote, and before something that is not blank. */
+static bool opens_after(uint32_t prev)
+{
+	return is_blank(prev) || prev == '(' || prev == '[' || prev == '{' ||
+	       prev == '/' || prev == '-' || prev == 0x2013 || prev == 0x2014 ||
+	       prev == 0x201C || prev == 0x2018;
+}
+
+/* Appends s[0..n) to b, each straight quote typographic when on: " as
+ * “ or ”, ' as ‘ where it opens a quotation and ’ elsewhere (O’Brien,
+ * KFOR’s, ’90s). next is the code point after s, for the last quote. The
+ * character before comes from b, so "**KFOR**'s" reads the bold text. */
+static void put_quoted(struct builder *b, const char *s, size_t n,
+                       uint32_t next, bool on, unsigned style, const char *uri)
+{
+	size_t from = 0;
+
+	if (!on) {
+		builder_put(b, s, n, style, uri);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint32_t prev, after;
+		bool open;
+		const char *q;
+
+		if (s[i] != '\'' && s[i] != '"')
+			continue;
+		builder_put(b, s + from, i - from, style, uri);
+		from = i + 1;
+		prev = cp_before(b->text ? b->text : "", b->len);
+		after = i + 1 < n ? cp_at(s, n, i + 1) : next;
+		open = opens_after(prev) && !is_blank(after);
+		if (s[i] == '"')
+			q = open ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
+		else
+			q = open && !(after >= '0' && after <= '9') ? "\xE2\x80\x98"
+			                                            : "\xE2\x80\x99";
+		builder_put(b, q, 3, style, uri);
+	}
+	builder_put(b, s + from, n - from, style, uri);
+}
+
+char *doc_markup_plain(const struct doc_markup *m, const char *s)
+{
+	struct builder b = { 0 };
+	struct doc_rich r;
+	char *text;
+
+	if (!m->smart_quotes || !strpbrk(s, "'\""))
+		return xstrdup(s);
+	put_quoted(&b, s, strlen(s), 0, true, 0, NULL);
+	builder_take(&b, &text, &r);
+	return text;
+}
+
+void doc_rich_release(struct doc_rich *r)
+{
+	for (size_t i = 0; i < r->spans_len; i++)
+		free(r->spans[i].uri);
+	free(r->spans);
+	r->spans = NULL;
+	r->spans_len = 0;
+}
+
+/* ---- entities ---------------------------------------------------------- */
+
+static const struct { const char *name, *text; } entities[] = {
+	{ "nbsp", NBSP }, { "amp", "&" }, { "lt", "<" }, { "gt", ">" },
+	{ "quot", "\"" }, { "apos", "'" }, { "ndash", "\xE2\x80\x93" },
+	{ "mdash", "\xE2\x80\x94" }, { "hellip", "\xE2\x80\xA6" },
+	{ "lsquo", "\xE2\x80\x98" }, { "rsquo", "\xE2\x80\x99" },
+	{ "ldquo", "\xE2\x80\x9C" }, { "rdquo", "\xE2\x80\x9D" },
+};
+
+enum entity_result { ENTITY_OK, ENTITY_UNKNOWN, ENTITY_UNPRINTABLE,
+                     ENTITY_BIDI };
+
+/* Decodes entity s[0..n) ("&nbsp;", "&#160;", "&#xA0;") into out (at
+ * least 5 bytes, NUL-terminated). md4c has checked the syntax. */
+static enum entity_result decode_entity(const char *s, size_t n, char *out,
+                                        bool allow_bidi)
+{
+	unsigned long cp = 0;
+
+	if (n >= 4 && s[1] == '#') {
+		bool hex = s[2] == 'x' || s[2] == 'X';
+
+		for (size_t i = hex ? 3 : 2; i + 1 < n && cp <= 0x10FFFF; i++) {
+			char c = s[i];
+			unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+			             : (unsigned)((c | 0x20) - 'a' + 10);
+
+			cp = cp * (hex ? 16 : 10) + d;
+		}
+		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+		    cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			return ENTITY_UNPRINTABLE;
+		if (!allow_bidi && ((cp >= 0x202A && cp <= 0x202E) ||
+		                    (cp >= 0x2066 && cp <= 0x2069)))
+			return ENTITY_BIDI;
+		out[utf8_encode((uint32_t)cp, out)] = '\0';
+		return ENTITY_OK;
+	}
+	for (size_t i = 0; i < sizeof entities / sizeof *entities; i++)
+		if (strlen(entities[i].name) == n - 2 &&
+		    memcmp(entities[i].name, s + 1, n - 2) == 0) {
+			memcpy(out, entities[i].text, strlen(entities[i].text) + 1);
+			return ENTITY_OK;
+		}
+	return ENTITY_UNKNOWN;
+}
+
+/* ---- the parse --------------------------------------------------------- */
+
+struct mitem {
+	char *text;
+	struct doc_rich rich;
+	int level, line;
+};
+
+struct mparse {
+	const struct doc_markup *m;
+	const char *file;
+	const char *buf;      /* what md4c reads */
+	size_t len;
+	size_t *starts;       /* a file: the offset of each line */
+	size_t lines;
+	struct diag_list *dl;
+
+	/* inline state */
+	char *uri;            /* the link being read, or NULL */
+	size_t link_start;
+	char *pending;        /* a refused construct's error, until a line */
+	const char *last_end; /* the end of the last text seen in buf */
+
+	/* what is being built: one text (a value) or a file's blocks */
+	struct doc *d;
+	struct mitem *items;  /* the top list's items so far */
+	size_t items_len, items_cap;
+	struct builder cur;
+
+	int line;             /* an INI value: its line; 0 for a file */
+	int errors;
+	int strong, em;
+	int skip;             /* > 0 inside a construct we refuse */
+	int cur_line;         /* the line of cur's first text */
+	int ul, li;           /* depth of bulleted lists and items */
+	bool stopped;         /* too many errors: md_parse was aborted */
+	bool uri_unchecked;   /* checked at its first text, for the line */
+	bool pending_block;
+	bool item_open;       /* cur is an item's text, not yet stored */
+	bool item_has_para;
+};
+
+/* The line of p, a pointer into the buffer (else the last line known). */
+static int line_of(const struct mparse *p, const char *at)
+{
+	size_t off, lo = 0, hi;
+
+	if (p->line)
+		return p->line;
+	if (!at || at < p->buf || at > p->buf + p->len)
+		return 1;
+	off = (size_t)(at - p->buf);
+	hi = p->lines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo + 1;
+}
+
+/* Where a construct without text starts: for a block, the first
+ * non-blank line after the line of the last text; for a span, that
+ * line itself. */
+static int line_after_last(const struct mparse *p, bool block)
+{
+	const char *s = p->last_end ? p->last_end : p->buf;
+	const char *end = p->buf + p->len;
+
+	if (p->line)
+		return p->line;
+	if (!block)
+		return line_of(p, s);
+	if (p->last_end)
+		while (s < end && *s != '\n' && *s != '\r')
+			s++;
+	for (;;) {
+		const char *t = s;
+
+		while (t < end && (*t == '\n' || *t == '\r'))
+			t++;
+		s = t;
+		while (t < end && (*t == ' ' || *t == '\t'))
+			t++;
+		if (t >= end || (*t != '\n' && *t != '\r'))
+			break;
+		s = t;
+	}
+	return line_of(p, s < end ? s : end);
+}
+
+/* Counts an error; past the limit, says so once and stops the parse. */
+static int counted(struct mparse *p, int line)
+{
+	if (++p->errors == DOC_MARKUP_MAX_ERRORS) {
+		diag_error(p->dl, p->file, line, "too many markup errors; the rest "
+		           "of the file is not checked");
+		p->stopped = true;
+		return 1;
+	}
+	return 0;
+}
+
+static int markup_error(struct mparse *p, int line, const char *msg)
+{
+	if (p->stopped)
+		return 1;
+	diag_error(p->dl, p->file, line, "%s", msg);
+	return counted(p, line);
+}
+
+/* Refuses the construct being entered: its error waits for its first
+ * text (which gives the line) or its end. */
+static void refuse(struct mparse *p, const char *msg, bool block)
+{
+	if (p->skip++ == 0) {
+		p->pending = xstrdup(msg);
+		p->pending_block = block;
+	}
+}
+
+static int resolve_pending(struct mparse *p, int line)
+{
+	int rc = 0;
+
+	if (p->pending)
+		rc = markup_error(p, line, p->pending);
+	free(p->pending);
+	p->pending = NULL;
+	return rc;
+}
+
+static int check_link(struct mparse *p, int line)
+{
+	size_t before = p->dl->errors;
+
+	p->uri_unchecked = false;
+	if (facts_check_link(p->m->facts, p->uri, p->file, line, "link", p->dl)
+	    != 0 && p->dl->errors > before)
+		return counted(p, line);
+	return 0;
+}
+
+/* Leaves a refused construct; at its outermost end, reports it. */
+static int unskip(struct mparse *p)
+{
+	if (--p->skip == 0 && p->pending)
+		return resolve_pending(p, line_after_last(p, p->pending_block));
+	return 0;
+}
+
+static unsigned cur_style(const struct mparse *p)
+{
+	return (p->strong ? DOC_SPAN_BOLD : 0) | (p->em ? DOC_SPAN_ITALIC : 0);
+}
+
+/* Warns about each '*' or '_' run in the literal text s (at off in buf)
+ * that could open or close emphasis by CommonMark's rules: md4c found no
+ * partner for it, so it prints as written, which is most likely a typo. */
+static int warn_unmatched(struct mparse *p, const char *s, size_t n,
+                          int line)
+{
+	size_t off = (size_t)(s - p->buf);
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		size_t a, z;
+		uint32_t before, after;
+		bool lf, rf, open, close;
+
+		if (c != '*' && c != '_')
+			continue;
+		a = z = off + i;
+		while (a > 0 && p->buf[a - 1] == c)
+			a--;
+		while (z < p->len && p->buf[z] == c)
+			z++;
+		before = cp_before(p->buf, a);
+		after = cp_at(p->buf, p->len, z);
+		lf = !is_blank(after) && (!is_punct(after) || is_blank(before) ||
+		                          is_punct(before));
+		rf = !is_blank(before) && (!is_punct(before) || is_blank(after) ||
+		                           is_punct(after));
+		open = c == '*' ? lf : lf && (!rf || is_punct(before));
+		close = c == '*' ? rf : rf && (!lf || is_punct(after));
+		/* name the part md4c left, not markers it used ("***a**") */
+		if (open || close)
+			diag_warning(p->dl, p->file, line, "unmatched '%.*s' prints as "
+			             "written; write \\%c for a literal '%c'",
+			             (int)((z < off + n ? z : off + n) - (a > off ? a : off)),
+			             p->buf + (a > off ? a : off), c, c);
+		i = z - off - 1;   /* on past the run */
+	}
+	return 0;
+}
+
+/* Appends the character entity s[0..n) stands for, or refuses it. */
+static int put_entity(struct mparse *p, const char *s, size_t n, int line,
+                      unsigned style)
+{
+	char ent[8], *msg;
+	int rc;
+
+	switch (decode_entity(s, n, ent, p->m->facts->allow_bidi)) {
+	case ENTITY_OK:
+		builder_put(&p->cur, ent, strlen(ent), style, p->uri);
+		return 0;
+	case ENTITY_UNKNOWN:
+		diag_warning(p->dl, p->file, line, "unknown entity '%.*s' prints as "
+		             "written; write &amp; for a literal '&'", (int)n, s);
+		builder_put(&p->cur, s, n, style, p->uri);
+		return 0;
+	case ENTITY_BIDI:
+		msg = xasprintf("entity '%.*s' is a bidirectional control "
+		                "character; set [document] allow_bidi = yes in the "
+		                "config to allow it", (int)n, s);
+		break;
+	case ENTITY_UNPRINTABLE:
+	default:
+		msg = xasprintf("entity '%.*s' is not a printable character",
+		                (int)n, s);
+		break;
+	}
+	rc = markup_error(p, line, msg);
+	free(msg);
+	return rc;
+}
+
+static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
+{
+	struct mparse *p = u;
+	bool in_buf = s >= p->buf && s + n <= p->buf + p->len;
+	int line = in_buf ? line_of(p, s) : line_after_last(p, false);
+	bool escaped = in_buf && n == 1 && s > p->buf && s[-1] == '\\';
+	unsigned style = cur_style(p);
+
+	if (in_buf && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR)
+		p->last_end = s + n;
+	if (p->stopped)
+		return 1;
+	if (p->pending && resolve_pending(p, line))
+		return 1;
+	if (p->skip)
+		return 0;
+	if (p->uri_unchecked && check_link(p, line))
+		return 1;
+	if (!p->cur_line)
+		p->cur_line = line;
+	switch (type) {
+	case MD_TEXT_NORMAL:
+		if (in_buf && !escaped)
+			warn_unmatched(p, s, n, line);
+		/* a tab would print as nothing: PDF text has no tab stops */
+		for (MD_SIZE i = 0, from = 0; i <= n; i++) {
+			if (i < n && s[i] != '\t')
+				continue;
+			put_quoted(&p->cur, s + from, i - from,
+			           in_buf ? cp_at(p->buf, p->len,
+			                          (size_t)(s - p->buf) + i) : 0,
+			           p->m->smart_quotes && !escaped, style, p->uri);
+			if (i < n)
+				builder_put(&p->cur, " ", 1, style, p->uri);
+			from = i + 1;
+		}
+		return 0;
+	case MD_TEXT_NULLCHAR:
+		builder_put(&p->cur, "\xEF\xBF\xBD", 3, style, p->uri);
+		return 0;
+	case MD_TEXT_BR:
+	case MD_TEXT_SOFTBR:
+		/* a briefing's paragraph is one run of text: lines join */
+		builder_put(&p->cur, " ", 1, style, p->uri);
+		return 0;
+	case MD_TEXT_ENTITY:
+		return put_entity(p, s, n, line, style);
+	case MD_TEXT_HTML: {
+		char *msg = xasprintf("raw HTML '%.*s' is not supported; write "
+		                      "**bold**, *italic* or [text](address), or "
+		                      "\\< for a literal '<'", n > 40 ? 40 : (int)n, s);
+		int rc = markup_error(p, line, msg);
+
+		free(msg);
+		return rc;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* The href of a link, entities decoded, in a new string. */
+static char *attribute_text(const MD_ATTRIBUTE *a, bool allow_bidi)
+{
+	struct builder b = { 0 };
+	struct doc_rich r;
+	char *text, ent[8];
+
+	for (int i = 0; a->substr_offsets && a->substr_offsets[i] < a->size;
+	     i++) {
+		const char *s = a->text + a->substr_offsets[i];
+		size_t n = a->substr_offsets[i + 1] - a->substr_offsets[i];
+
+		if (a->substr_types[i] == MD_TEXT_ENTITY &&
+		    decode_entity(s, n, ent, allow_bidi) == ENTITY_OK)
+			builder_put(&b, ent, strlen(ent), 0, NULL);
+		else if (a->substr_types[i] == MD_TEXT_NULLCHAR)
+			builder_put(&b, "\xEF\xBF\xBD", 3, 0, NULL);
+		else
+			builder_put(&b, s, n, 0, NULL);
+	}
+	builder_take(&b, &text, &r);
+	return text;
+}
+
+static int on_enter_span(MD_SPANTYPE type, void *detail, void *u)
+{
+	struct mparse *p = u;
+
+	if (p->stopped)
+		return 1;
+	if (p->skip) {
+		p->skip++;
+		return 0;
+	}
+	switch (type) {
+	case MD_SPAN_STRONG:
+		p->strong++;
+		return 0;
+	case MD_SPAN_EM:
+		p->em++;
+		return 0;
+	case MD_SPAN_A:
+		/* CommonMark has no link in a link; md4c can still report one
+		 * for broken UTF-8, so the inner one replaces the outer */
+		free(p->uri);
+		p->uri = attribute_text(&((MD_SPAN_A_DETAIL *)detail)->href,
+		                        p->m->facts->allow_bidi);
+		p->uri_unchecked = true;
+		p->link_start = p->cur.len;
+		return 0;
+	case MD_SPAN_IMG:
+		refuse(p, "an image cannot be printed in a text; remove the '!' "
+		       "for a link", false);
+		return 0;
+	case MD_SPAN_CODE:
+		refuse(p, "code spans are not supported; write \\` for a "
+		       "literal '`'", false);
+		return 0;
+	default:
+		refuse(p, "this markup is not supported", false);
+		return 0;
+	}
+}
+
+static int on_leave_span(MD_SPANTYPE type, void *detail, void *u)
+{
+	struct mparse *p = u;
+	int rc = 0;
+
+	(void)detail;
+	if (p->stopped)
+		return 1;
+	if (p->skip)
+		return unskip(p);
+	switch (type) {
+	case MD_SPAN_STRONG:
+		p->strong--;
+		break;
+	case MD_SPAN_EM:
+		p->em--;
+		break;
+	case MD_SPAN_A:
+		if (p->cur.len == p->link_start) {
+			char *msg = xasprintf("the link to '%s' has no text", p->uri);
+
+			rc = markup_error(p, line_after_last(p, false), msg);
+			free(msg);
+		}
+		free(p->uri);
+		p->uri = NULL;
+		p->uri_unchecked = false;
+		break;
+	default:
+		break;
+	}
+	return rc;
+}
+
+/* ---- blocks of a Markdown file ----------------------------------------- */
+
+static void store_item(struct mparse *p)
+{
+	struct mitem *it;
+
+	p->item_open = false;
+	if (p->cur.len == 0) {
+		builder_release(&p->cur);
+		markup_error(p, p->cur_line ? p->cur_line
+		                            : line_after_last(p, true),
+		             "empty list item");
+		p->cur_line = 0;
+		return;
+	}
+	p->items = xgrow(p->items, &p->items_cap, p->items_len + 1,
+	                 sizeof *p->items);
+	it = &p->items[p->items_len++];
+	memset(it, 0, sizeof *it);
+	builder_take(&p->cur, &it->text, &it->rich);
+	it->level = p->li - 1;
+	it->line = p->cur_line;
+	p->cur_line = 0;
+}
+
+static void release_items(struct mparse *p)
+{
+	for (size_t i = 0; i < p->items_len; i++) {
+		free(p->items[i].text);
+		doc_rich_release(&p->items[i].rich);
+	}
+	free(p->items);
+	p->items = NULL;
+	p->items_len = p->items_cap = 0;
+}
+
+/* The top list ends: its items become a DOC_LIST at the first's line. */
+static void store_list(struct mparse *p)
+{
+	struct doc_list *l;
+
+	if (p->items_len == 0)
+		return;
+	l = &doc_append(p->d, DOC_LIST, p->file, p->items[0].line)->u.list;
+	l->len = p->items_len;
+	l->items = xcalloc(l->len, sizeof *l->items);
+	for (size_t i = 0; i < l->len; i++) {
+		l->items[i].text = p->items[i].text;
+		l->items[i].rich = p->items[i].rich;
+		l->items[i].level = p->items[i].level;
+		l->items[i].origin.file = doc_intern(p->d, p->file);
+		l->items[i].origin.line = p->items[i].line;
+	}
+	free(p->items);
+	p->items = NULL;
+	p->items_len = p->items_cap = 0;
+}
+
+static const char *refused_block(MD_BLOCKTYPE type)
+{
+	switch (type) {
+	case MD_BLOCK_H:
+		return "a heading cannot be in a text fact: the config's sections "
+		       "give the headings";
+	case MD_BLOCK_QUOTE:
+		return "block quotes are not supported";
+	case MD_BLOCK_CODE:
+		return "code blocks are not supported";
+	case MD_BLOCK_HTML:
+		return "raw HTML is not supported; write **bold**, *italic* or "
+		       "[text](address)";
+	case MD_BLOCK_HR:
+		return "a horizontal rule is not supported";
+	case MD_BLOCK_OL:
+		return "numbered lists are not supported: a briefing's lists are "
+		       "bulleted ('- item'); write 1999\\. for a number that "
+		       "starts a line";
+	default:
+		return "tables are not supported in a text fact: use a table fact";
+	}
+}
+
+static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
+{
+	struct mparse *p = u;
+
+	(void)detail;
+	if (p->stopped)
+		return 1;
+	if (p->skip) {
+		p->skip++;
+		return 0;
+	}
+	if (type == MD_BLOCK_DOC)
+		return 0;
+	if (!p->d) {
+		/* one INI value: only a paragraph (block syntax was escaped) */
+		if (type != MD_BLOCK_P)
+			refuse(p, refused_block(type), true);
+		return 0;
+	}
+	switch (type) {
+	case MD_BLOCK_UL:
+		if (p->ul == 2) {
+			refuse(p, "lists nest one level deep: a sub-item cannot have "
+			       "sub-items", true);
+			return 0;
+		}
+		if (p->item_open)
+			store_item(p);   /* the parent's text ends here */
+		p->ul++;
+		return 0;
+	case MD_BLOCK_LI:
+		p->li++;
+		p->item_open = true;
+		p->item_has_para = false;
+		p->cur_line = 0;
+		return 0;
+	case MD_BLOCK_P:
+		if (p->li) {
+			if (p->item_has_para || !p->item_open) {
+				refuse(p, "a list item holds one paragraph", true);
+				return 0;
+			}
+			p->item_has_para = true;
+		}
+		if (!p->li)
+			p->cur_line = 0;
+		return 0;
+	default:
+		refuse(p, refused_block(type), true);
+		return 0;
+	}
+}
+
+static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
+{
+	struct mparse *p = u;
+
+	(void)detail;
+	if (p->stopped)
+		return 1;
+	if (p->skip)
+		return unskip(p);
+	if (!p->d || type == MD_BLOCK_DOC)
+		return 0;
+	switch (type) {
+	case MD_BLOCK_UL:
+		if (--p->ul == 0)
+			store_list(p);
+		break;
+	case MD_BLOCK_LI:
+		if (p->item_open)
+			store_item(p);
+		p->li--;
+		/* a parent's text is stored when its sub-list starts */
+		p->item_open = false;
+		break;
+	case MD_BLOCK_P:
+		if (!p->li && p->cur.len) {
+			struct doc_paragraph *para;
+
+			para = &doc_append(p->d, DOC_PARAGRAPH, p->file,
+			                   p->cur_line)->u.paragraph;
+			builder_take(&p->cur, &para->text, &para->rich);
+			p->cur_line = 0;
+		}
+		break;
+	default:
+		break;
+	}
+	return p->stopped;
+}
+
+static int run_md4c(struct mparse *p)
+{
+	/* No indented code: indentation in data is layout, not code. No
+	 * extensions: tables, strikethrough and bare-URL autolinks would
+	 * take characters that plain briefing text uses. */
+	MD_PARSER parser = {
+		0, MD_FLAG_NOINDENTEDCODEBLOCKS, on_enter_block, on_leave_block,
+		on_enter_span, on_leave_span, on_text, NULL, NULL
+	};
+	size_t before = p->dl->errors;
+
+	md_parse(p->buf, (MD_SIZE)p->len, &parser, p);
+	free(p->pending);
+	free(p->uri);
+	return p->dl->errors > before ? -1 : 0;
+}
+
+/* ---- one INI value ----------------------------------------------------- */
+
+/* A copy of src in which what would start a block (a heading's '#', a
+ * list's "-" or "1999.", a quote's '>', a rule, a fence, a link
+ * definition) is escaped with a backslash: in a value the key already
+ * says whether the text is a paragraph or an item. */
+static char *escape_block_start(const char *src)
+{
+	size_t lead = strspn(src, " \t"), at = (size_t)-1;
+	const char *s = src + lead;
+
+	if ((s[0] && strchr("#>+-=~", s[0])) || strncmp(s, "```", 3) == 0) {
+		at = 0;
+	} else if (s[0] == '*' || s[0] == '_') {
+		size_t marks = 0;
+		bool rule = true;
+
+		for (const char *c = s; *c && rule; c++)
+			if (*c == s[0])
+				marks++;
+			else if (*c != ' ' && *c != '\t')
+				rule = false;
+		if ((rule && marks >= 3) ||
+		    (s[0] == '*' && (s[1] == ' ' || s[1] == '\t' || !s[1])))
+			at = 0;
+	} else if (s[0] >= '0' && s[0] <= '9') {
+		size_t digits = strspn(s, "0123456789");
+
+		if (digits <= 9 && (s[digits] == '.' || s[digits] == ')') &&
+		    (s[digits + 1] == ' ' || s[digits + 1] == '\t' ||
+		     !s[digits + 1]))
+			at = digits;
+	} else if (s[0] == '[') {
+		const char *c = s + 1;
+
+		while (*c && *c != ']')
+			c += *c == '\\' && c[1] ? 2 : 1;
+		if (*c == ']' && c[1] == ':')
+			at = 0;
+	}
+	if (at == (size_t)-1)
+		return xstrdup(src);
+	return xasprintf("%.*s\\%s", (int)(lead + at), src, s + at);
+}
+
+int doc_markup_text(const struct doc_markup *m, const char *src,
+                    const char *file, int line, char **text,
+                    struct doc_rich *rich, struct diag_list *dl)
+{
+	struct mparse p;
+	char *buf;
+
+	memset(rich, 0, sizeof *rich);
+	*text = NULL;
+	/* Without these, md4c would find no inline markup: the text is
+	 * kept byte for byte (quotes aside), even its blanks. */
+	if (!strpbrk(src, "\\`*_[<&")) {
+		*text = doc_markup_plain(m, src);
+		return 0;
+	}
+	buf = escape_block_start(src);
+	memset(&p, 0, sizeof p);
+	p.m = m;
+	p.file = file;
+	p.buf = buf;
+	p.len = strlen(buf);
+	p.line = line > 0 ? line : 1;
+	p.dl = dl;
+	if (run_md4c(&p) != 0) {
+		builder_release(&p.cur);
+		free(buf);
+		return -1;
+	}
+	free(buf);
+	if (p.cur.len == 0) {
+		builder_release(&p.cur);
+		return diag_error(dl, file, line, "the text is empty once its "
+		                  "markup is removed");
+	}
+	builder_take(&p.cur, text, rich);
+	return 0;
+}
+
+/* ---- a Markdown file --------------------------------------------------- */
+
+/* The offset of each line's start: lines end at LF, CR LF or a lone CR,
+ * as md4c reads them. */
+static size_t *line_starts(const char *buf, size_t len, size_t *n)
+{
+	size_t cap = 64, k = 0;
+	size_t *starts = xmalloc(cap * sizeof *starts);
+
+	starts[k++] = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
+			i++;
+		else if (buf[i] != '\n' && buf[i] != '\r')
+			continue;
+		starts = xgrow(starts, &cap, k + 1, sizeof *starts);
+		starts[k++] = i + 1;
+	}
+	*n = k;
+	return starts;
+}
+
+int doc_markup_file(struct doc *d, const struct doc_markup *m,
+                    const char *file, const char *buf, size_t len,
+                    struct diag_list *dl)
+{
+	struct mparse p;
+	size_t first = d->len;
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	p.m = m;
+	p.file = file;
+	p.buf = buf;
+	p.len = len;
+	p.dl = dl;
+	p.d = d;
+	p.starts = line_starts(buf, len, &p.lines);
+	rc = run_md4c(&p);
+	if (rc == 0 && d->len == first)
+		rc = diag_error(dl, file, 0, "no paragraph or list: a text fact "
+		                "needs one");
+	builder_release(&p.cur);
+	release_items(&p);
+	free(p.starts);
+	if (rc != 0)
+		doc_truncate(d, first);   /* nothing half-built stays */
+	return rc;
+}
