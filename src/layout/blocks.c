@@ -80,7 +80,7 @@ void layout_list(struct builder *b, const struct doc_list *l,
 	size_t prev_lines = 0;
 
 	if (l->intro) {
-		struct layout_par par = { l->intro, NULL, { NULL, 0 }, FACE_REGULAR,
+		struct layout_par par = { l->intro, &l->intro_rich, { NULL, 0 }, FACE_REGULAR,
 		                          size, s->text_color, b->x0, b->width,
 		                          s->justify, true, NULL, 0,
 		                          s->text_color };
