@@ -490,7 +490,8 @@ static void connect(const struct chart_work *wk, const struct chart_node *nodes,
 	}
 }
 
-/* Moves everything so the bounding box starts at (0, 0). */
+/* Moves everything so the bounding box of boxes and connectors (a
+ * column's line may be left of every box) starts at (0, 0). */
 static void normalise(struct chart_node *nodes, size_t n,
                       struct chart_result *r)
 {
@@ -499,12 +500,18 @@ static void normalise(struct chart_node *nodes, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		x0 = fmin(x0, nodes[i].x);
 		y0 = fmin(y0, nodes[i].y);
+		x1 = fmax(x1, nodes[i].x + nodes[i].w);
+		y1 = fmax(y1, nodes[i].y + nodes[i].h);
+	}
+	for (size_t i = 0; i < r->segments_len; i++) {
+		const struct chart_segment *g = &r->segments[i];
+
+		x0 = fmin(x0, fmin(g->x1, g->x2));
+		x1 = fmax(x1, fmax(g->x1, g->x2));
 	}
 	for (size_t i = 0; i < n; i++) {
 		nodes[i].x -= x0;
 		nodes[i].y -= y0;
-		x1 = fmax(x1, nodes[i].x + nodes[i].w);
-		y1 = fmax(y1, nodes[i].y + nodes[i].h);
 	}
 	for (size_t i = 0; i < r->segments_len; i++) {
 		r->segments[i].x1 -= x0;
@@ -512,8 +519,8 @@ static void normalise(struct chart_node *nodes, size_t n,
 		r->segments[i].y1 -= y0;
 		r->segments[i].y2 -= y0;
 	}
-	r->width = x1;
-	r->height = y1;
+	r->width = x1 - x0;
+	r->height = y1 - y0;
 }
 
 /* The largest limit in [lo, hi] for which the chart is narrow enough,

@@ -35,6 +35,11 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 		if (it->forced && (y == b->top || i + 1 == b->len)) {
 			it->page = page;
 			it->y = y;
+			/* An empty break marker is not the page's content: a
+			 * turned chart right after it still starts this page,
+			 * so two turned charts leave no blank page between. */
+			if (i == first)
+				first = i + 1;
 			i++;
 			continue;
 		}
