@@ -128,7 +128,7 @@ static const struct style_key style_keys[] = {
 	PT(title_rule_width, 0, 10, 1.5),
 	/* org charts: every length a multiple of the chart's type size */
 	PT(chart_padding, 0, 4, 0.45),
-	PT(chart_wrap_width, 2, 60, 16),
+	PT(chart_wrap_width, 2, 60, 18),
 	PT(chart_min_width, 0, 60, 7),
 	PT(chart_row_gap, 0.2, 12, 2.4),
 	PT(chart_box_gap, 0.1, 12, 1),
