@@ -399,8 +399,9 @@ static int fit_page(struct fit_work *fw, double width, double height,
 		CHART_ROWS, CHART_WRAP, CHART_STACK
 	};
 
-	for (double size = s->chart_size;;
-	     size = fmax(s->chart_min_size, size * s->chart_shrink)) {
+	double size = s->chart_size;
+
+	for (;;) {
 		struct chart_params pp = {
 			.level_gap = s->chart_row_gap * size,
 			.sibling_gap = s->chart_box_gap * size,
@@ -434,6 +435,7 @@ static int fit_page(struct fit_work *fw, double width, double height,
 		}
 		if (size <= s->chart_min_size)
 			return 0;
+		size = fmax(s->chart_min_size, size * s->chart_shrink);
 	}
 }
 
