@@ -2,8 +2,8 @@
 # Writes a synthetic org-chart mission into DIR: UNITS units in charts of
 # 100 (a command, a staff cell beside it, 9 formations of 10 units each
 # under it, less one), one chart per section with a paragraph before it.
-# A chart of 100 is as big as a turned A3 page holds
-# (chart_landscape = yes); 1,000 units make 10 charts. Generated on
+# A chart of 100 fits a turned A3 page (chart_landscape = yes) at full
+# size, its formations' units stacked; 1,000 units make 10 charts. Generated on
 # demand; never committed as data.
 #   bench/gen_orgchart.sh DIR UNITS
 set -eu

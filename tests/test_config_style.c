@@ -28,7 +28,7 @@ static void test_defaults_are_the_old_literals(void **state)
 	s = &c->style;
 	assert_true(s->heading_leading == 1.25);
 	assert_true(s->cell_pad_x == 4 && s->cell_pad_y == 2.5);
-	assert_true(fabs(s->chart_level_gap - 7 * 72 / 25.4) < 1e-9);
+	assert_true(s->chart_row_gap == 2.4 && s->chart_compact == 2);
 	assert_true(fabs(s->heading_number_indent - 10 * 72 / 25.4) < 1e-9);
 	assert_int_equal(s->cover_tile_columns, 4);
 	assert_int_equal(s->cover_value_lines, 3);
@@ -65,7 +65,10 @@ static void test_style_and_labels_override(void **state)
 		dump_diags(&dl);
 	assert_non_null(c);
 	assert_true(c->style.heading_leading == 1.5);
-	assert_true(fabs(c->style.chart_level_gap - 72) < 1e-9);
+	/* an old chart key in mm still works, as a multiple of chart_size */
+	assert_true(fabs(c->style.chart_row_gap - 72 / 8.5) < 1e-9);
+	assert_true(has_diag(&dl, NULL, 0,
+	                     "chart_level_gap is replaced by chart_row_gap"));
 	assert_int_equal(c->style.cover_tile_columns, 3);
 	assert_string_equal(c->style.labels.page_number, "Seite %d von %d");
 	assert_string_equal(c->style.labels.continued, "(Fortsetzung)");

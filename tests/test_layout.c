@@ -935,10 +935,12 @@ static void test_wide_chart_gets_a_landscape_page_when_allowed(void **state)
 	style_for_tests(&s);
 	s.chart_size = 6;
 	s.chart_min_size = 6;
+	s.chart_compact = 0;  /* no lists under the four: they must turn */
+	s.chart_min_width = 10;  /* boxes of 60 pt */
 	push(d, DOC_PARAGRAPH, "before");
 	push(d, DOC_HEADING, "Chart heading");
-	/* root, 4 children with one child each: nothing to stack, and four
-	 * 62 pt boxes do not fit 200 pt, but do fit 300 pt */
+	/* root, 4 children with one child each: nothing to stack or wrap,
+	 * and four 60 pt boxes do not fit 200 pt, but do fit 300 pt */
 	c = push_chart(d, 8, "Unit");
 	for (size_t i = 5; i <= 8; i++)
 		c->units[i].parent = (int)i - 4;

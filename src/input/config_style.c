@@ -126,18 +126,21 @@ static const struct style_key style_keys[] = {
 	PT(as_of_gap, 0, 72, 4),
 	PT(title_rule_gap, 0, 72, 6),
 	PT(title_rule_width, 0, 10, 1.5),
-	/* org charts */
-	PT(chart_pad, 0, 36, 4),
-	MM_(chart_max_text, 10, 400, 40),
-	MM_(chart_level_gap, 1, 100, 7),
-	MM_(chart_sibling_gap, 0, 100, 3.5),
-	MM_(chart_stack_gap, 0, 100, 2.5),
-	MM_(chart_stack_indent, 0, 100, 5),
+	/* org charts: every length a multiple of the chart's type size */
+	PT(chart_padding, 0, 4, 0.45),
+	PT(chart_wrap_width, 2, 60, 18),
+	PT(chart_min_width, 0, 60, 7),
+	PT(chart_row_gap, 0.2, 12, 2.4),
+	PT(chart_box_gap, 0.1, 12, 1),
+	PT(chart_stack_spacing, 0, 12, 0.8),
+	PT(chart_stack_offset, 0.2, 12, 1.5),
+	PT(chart_stub, 0.1, 12, 1.2),
+	PT(chart_border, 0, 1, 0.07),
+	PT(chart_line, 0, 1, 0.1),
+	PT(chart_list_indent, 0, 12, 1),
+	INT(chart_max_lines, 1, 6, 3),
 	PT(chart_leading, 0.8, 4, 1.2),
 	PT(chart_detail_scale, 0.3, 2, 0.9),
-	MM_(chart_min_box_width, 0, 200, 22),
-	PT(chart_box_rule_width, 0, 10, 0.6),
-	PT(chart_line_width, 0, 10, 0.9),
 	PT(chart_shrink, 0.5, 0.99, 0.9),
 	PT(chart_margin, 0, 144, 12),
 	PT(chart_space_before, 0, 72, 4),
@@ -332,12 +335,77 @@ static void check_indents(const struct config *c, struct ini_section *s,
 	             dl);
 }
 
+/* ---- org chart keys that are not numbers, and the old ones --------- */
+
+/* The org chart keys before they were multiples of the type size: each
+ * still works, converted at the configured chart_size, with a warning
+ * that names its replacement (docs/config.md, Org charts). */
+static const struct chart_alias {
+	const char *key, *now;
+	size_t offset;
+	double min, max;
+	bool mm;
+} chart_aliases[] = {
+#define ALIAS(k, n, lo, hi, mm) { #k, #n, offsetof(struct style, n), lo, hi, mm }
+	ALIAS(chart_pad, chart_padding, 0, 36, false),
+	ALIAS(chart_max_text, chart_wrap_width, 10, 400, true),
+	ALIAS(chart_level_gap, chart_row_gap, 1, 100, true),
+	ALIAS(chart_sibling_gap, chart_box_gap, 0, 100, true),
+	ALIAS(chart_stack_gap, chart_stack_spacing, 0, 100, true),
+	ALIAS(chart_stack_indent, chart_stack_offset, 0, 100, true),
+	ALIAS(chart_min_box_width, chart_min_width, 0, 200, true),
+	ALIAS(chart_box_rule_width, chart_border, 0, 10, false),
+	ALIAS(chart_line_width, chart_line, 0, 10, false),
+#undef ALIAS
+};
+
+#define CHART_CHOICES 2
+
+/* chart_staff_side, chart_compact and the old keys; adds their names to
+ * allowed[*n]. */
+static void read_chart_keys(struct config *c, struct ini_section *s,
+                            const char **allowed, size_t *n,
+                            struct diag_list *dl)
+{
+	static const char *const sides[] = { "right", "left", NULL };
+	static const char *const compact[] = { "no", "yes", "auto", NULL };
+	struct style *st = &c->style;
+	int v;
+
+	if (ini_choice(s, "chart_staff_side", sides, &v, dl) == 1)
+		st->chart_staff_left = v == 1;
+	allowed[(*n)++] = "chart_staff_side";
+	if (ini_choice(s, "chart_compact", compact, &v, dl) == 1)
+		st->chart_compact = v;
+	allowed[(*n)++] = "chart_compact";
+	for (size_t i = 0; i < COUNT(chart_aliases); i++) {
+		const struct chart_alias *a = &chart_aliases[i];
+		struct ini_entry *e = ini_get(s, a->key);
+		double x;
+
+		allowed[(*n)++] = a->key;
+		if (!e || ini_number(s, a->key, a->min, a->max, &x, dl) != 1)
+			continue;
+		if (ini_get(s, a->now)) {
+			diag_error(dl, e->file, e->line, "[style] %s: set with %s; "
+			           "keep only %s", a->key, a->now, a->now);
+			continue;
+		}
+		x = (a->mm ? x * MM : x) / st->chart_size;
+		*(double *)(void *)((char *)st + a->offset) = x;
+		diag_warning(dl, e->file, e->line, "[style] %s is replaced by %s, "
+		             "a multiple of chart_size: %s = %.3g", a->key, a->now,
+		             a->now, x);
+	}
+}
+
 int config_read_style(struct config *c, const struct ini *ini,
                       struct diag_list *dl)
 {
 	static const char *const aligns[] = { "left", "justify", NULL };
 	struct ini_section *s = ini_find(ini, "style");
-	const char *allowed[COUNT(style_keys) + 2];
+	const char *allowed[COUNT(style_keys) + COUNT(chart_aliases) +
+	                    CHART_CHOICES + 2];
 	size_t n = 0, before = dl->errors;
 	int align;
 
@@ -352,6 +420,7 @@ int config_read_style(struct config *c, const struct ini *ini,
 	if (ini_choice(s, "align", aligns, &align, dl) == 1)
 		c->style.justify = align == 1;
 	allowed[n++] = "align";
+	read_chart_keys(c, s, allowed, &n, dl);
 	allowed[n] = NULL;
 	ini_check_unused(s, allowed, dl);
 	if (dl->errors == before)
@@ -421,6 +490,7 @@ void style_default(struct style *s)
 	s->margin_left = 22 * MM;
 	s->margin_right = 22 * MM;
 	s->justify = true;
+	s->chart_compact = 2;  /* chart_compact = auto */
 	for (size_t i = 0; i < COUNT(style_keys); i++)
 		style_key_default(&style_keys[i], s);
 	labels_default(&s->labels);

@@ -3,20 +3,22 @@
  *
  * x comes from Walker's algorithm in the linear-time form of Buchheim,
  * Jünger and Leipert (2002), run on a "layout tree": the ordinary
- * children of each node, plus one virtual node standing for the column of
- * a stacked parent's leaves. Every layout node has a reference x (its
- * centre for a box) and a left and a right extent around it; neighbours
- * on one level are kept extents + sibling_gap apart, level by level, so
- * whole subtrees' contours are separated, not only their roots. Extents
- * are how staff boxes and stacks reserve room: a parent's extent covers
- * its staff boxes and its stack, so nothing can be placed beside them.
+ * children of each node, plus one virtual node standing for a parent's
+ * block of leaves (a column, or balanced rows). Every layout node has a
+ * reference x (its centre for a box, the line for a column) and a left
+ * and a right extent around it; neighbours on one level are kept extents
+ * + sibling_gap apart, level by level, so whole subtrees' contours are
+ * separated, not only their roots. Extents are how staff boxes and blocks
+ * reserve room: a parent's extent covers its staff boxes, so nothing can
+ * be placed beside them.
  *
- * y is one row per level: a row is as tall as its tallest box (or stack),
- * rows are level_gap apart, and a level whose parents have staff gets an
- * extra band between its row and the next, where the staff boxes sit.
+ * y is one row per level: a row is as tall as its tallest box (or
+ * block), and a level whose parents have staff gets an extra band
+ * between its row and the next, where the staff boxes sit on stubs.
  *
- * stack_indent is expected to be positive: the stack hangs to the right
- * of its parent's line, and the arms run right to each leaf.
+ * Connectors are "down, across, down" with one bus per gap, halfway; the
+ * rows of a wrapped block are joined by risers in the gaps between the
+ * boxes above, so no line ever crosses a box.
  *
  * Key invariant: every walk is over arrays in breadth-first order (or its
  * reverse), never recursive, so a chain of 100,000 nodes costs a few
@@ -189,49 +191,100 @@ static void tidy(struct chart_work *wk, double gap)
 	}
 }
 
-/* Places a parent's staff: right, left, right..., each pair centred on
- * its staff row; the block is centred in its level's band. Returns the
- * block's bottom. */
-static double place_staff(struct chart_work *wk, struct chart_node *nodes,
-                          const struct chart_params *pp, size_t v)
+/* Places a parent's staff: first side, other side, first side..., each
+ * pair centred on its staff row; the block is centred in its level's
+ * band, half a level_gap below the row. */
+static void place_staff(struct chart_work *wk, struct chart_node *nodes,
+                        const struct chart_params *pp, size_t v)
 {
-	size_t d = wk->depth[v];
+	size_t d = wk->depth[v], k = 0;
 	double cx = wk->cx[v];
-	double top = wk->row_y[d] + wk->row_h[d] + pp->level_gap +
+	double top = wk->row_y[d] + wk->row_h[d] + pp->level_gap / 2 +
 	             (wk->band_h[d] - wk->staff_h[v]) / 2;
-	size_t k = 0;
 
 	for (size_t s = wk->staff_first[v]; s != NONE; s = wk->snext[s]) {
 		size_t t = wk->snext[s];
 		double rh = nodes[s].h;
+		size_t pair[2] = { s, t };
 
-		if (t != NONE && nodes[t].h > rh)
-			rh = nodes[t].h;
+		if (t != NONE)
+			rh = fmax(rh, nodes[t].h);
 		top += k++ ? pp->stack_gap : 0;
-		nodes[s].x = cx + pp->sibling_gap;
-		nodes[s].y = top + (rh - nodes[s].h) / 2;
-		if (t != NONE) {
-			nodes[t].x = cx - pp->sibling_gap - nodes[t].w;
-			nodes[t].y = top + (rh - nodes[t].h) / 2;
+		for (int side = 0; side < 2 && pair[side] != NONE; side++) {
+			struct chart_node *b = &nodes[pair[side]];
+			bool left = pp->staff_left != (side == 1);
+
+			b->x = left ? cx - pp->staff_gap - b->w : cx + pp->staff_gap;
+			b->y = top + (rh - b->h) / 2;
+			b->place = CHART_PLACE_STAFF;
 		}
 		top += rh;
 		if (t == NONE)
 			break;
 		s = t;
 	}
-	return top;
+}
+
+/* The width and height of the wrapped row that starts at s and holds
+ * len boxes; *end is the first box of the next row. */
+static void wrap_row_size(const struct chart_work *wk,
+                          const struct chart_node *nodes,
+                          const struct chart_params *pp, size_t s,
+                          size_t len, double *w, double *h, size_t *end)
+{
+	*w = *h = 0;
+	for (size_t i = 0; i < len; i++, s = wk->snext[s]) {
+		*w += (i ? pp->sibling_gap : 0) + nodes[s].w;
+		*h = fmax(*h, nodes[s].h);
+	}
+	*end = s;
+}
+
+/* Places parent p's block of leaves, its top at y: a column right of the
+ * line, or rows centred on it, level_gap apart. */
+static void place_block(struct chart_work *wk, struct chart_node *nodes,
+                        const struct chart_params *pp, size_t p, double y)
+{
+	double line = wk->cx[wk->n + p];
+
+	if (wk->block[p] == BLOCK_STACK) {
+		for (size_t s = wk->block_first[p]; s != NONE; s = wk->snext[s]) {
+			nodes[s].x = line + pp->stack_indent;
+			nodes[s].y = y;
+			nodes[s].place = CHART_PLACE_STACK;
+			y += nodes[s].h + pp->stack_gap;
+		}
+		return;
+	}
+	for (size_t s = wk->block_first[p], j = 0; s != NONE; j++) {
+		size_t len = chart_wrap_row_len(wk->kids[p], wk->block_rows[p], j);
+		size_t end;
+		double rw, rh, x;
+
+		wrap_row_size(wk, nodes, pp, s, len, &rw, &rh, &end);
+		x = line - rw / 2;
+		for (; s != end; s = wk->snext[s]) {
+			nodes[s].x = x;
+			nodes[s].y = y;
+			nodes[s].place = CHART_PLACE_WRAP;
+			nodes[s].subrow = (int)j;
+			x += nodes[s].w + pp->sibling_gap;
+		}
+		y += rh + pp->level_gap;
+	}
 }
 
 /*
- * One layout round for the current choice of stacked parents: sets every
- * node's x, y and stacked, and returns the chart's width.
+ * One layout round for the current choice of blocks: sets every node's
+ * x, y and place, and returns the chart's width (*height its height).
  */
 static double layout_round(struct chart_work *wk, struct chart_node *nodes,
-                           const struct chart_params *pp)
+                           const struct chart_params *pp, double *height)
 {
 	size_t n = wk->n;
-	double lo = INFINITY, hi = -INFINITY;
+	double lo = INFINITY, hi = -INFINITY, top = INFINITY, bottom = -INFINITY;
 
+	chart_choose_blocks(wk, pp->arrange);
 	chart_build_layout_tree(wk);
 	chart_measure(wk, nodes, pp);
 	chart_order_levels(wk);
@@ -239,79 +292,26 @@ static double layout_round(struct chart_work *wk, struct chart_node *nodes,
 	tidy(wk, pp->sibling_gap);
 	for (size_t j = 0; j < wk->order_len; j++) {
 		size_t v = wk->order[j];
-		double below;
 
-		if (v >= n)
+		if (v >= n) {
+			place_block(wk, nodes, pp, v - n, wk->row_y[wk->depth[v]]);
 			continue;
+		}
 		nodes[v].x = wk->cx[v] - nodes[v].w / 2;
 		nodes[v].y = wk->row_y[wk->depth[v]];
-		nodes[v].stacked = false;
-		below = nodes[v].y + nodes[v].h;
+		nodes[v].place = CHART_PLACE_ROW;
+		nodes[v].subrow = 0;
 		if (wk->staff_first[v] != NONE)
-			below = place_staff(wk, nodes, pp, v);
-		below += pp->level_gap;
-		for (size_t s = wk->stack_first[v]; s != NONE; s = wk->snext[s]) {
-			nodes[s].x = wk->cx[v] + pp->stack_indent;
-			nodes[s].y = below;
-			nodes[s].stacked = true;
-			below += nodes[s].h + pp->stack_gap;
-		}
+			place_staff(wk, nodes, pp, v);
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (wk->staff[i])
-			nodes[i].stacked = false;
 		lo = fmin(lo, nodes[i].x);
 		hi = fmax(hi, nodes[i].x + nodes[i].w);
+		top = fmin(top, nodes[i].y);
+		bottom = fmax(bottom, nodes[i].y + nodes[i].h);
 	}
+	*height = bottom - top;
 	return hi - lo;
-}
-
-/*
- * Parents that may be stacked, in the order the greedy takes them: most
- * stackable leaves first, ties by lowest index. A parent qualifies when
- * it has at least two non-staff children and all of them are leaves.
- * Counting sort keeps this linear. Returns the count; *out is owned by
- * the caller.
- */
-static size_t stack_candidates(const struct chart_work *wk, size_t **out)
-{
-	size_t n = wk->n, len = 0, *count, *bucket, *res;
-
-	count = xcalloc(n, sizeof *count);
-	for (size_t p = 0; p < n; p++) {
-		size_t k = 0;
-
-		for (size_t c = wk->kid_first[p]; c != NONE; c = wk->kid_next[c]) {
-			if (wk->staff[c])
-				continue;
-			if (wk->kid_first[c] != NONE) {
-				k = 0;
-				break;
-			}
-			k++;
-		}
-		count[p] = k >= 2 ? k : 0;
-		len += k >= 2;
-	}
-	/* bucket[k]: where candidates with k leaves start, most first. */
-	bucket = xcalloc(n + 1, sizeof *bucket);
-	for (size_t p = 0; p < n; p++)
-		if (count[p])
-			bucket[count[p]]++;
-	for (size_t k = n, at = 0; k > 0; k--) {
-		size_t c = bucket[k];
-
-		bucket[k] = at;
-		at += c;
-	}
-	res = xmalloc(len * sizeof *res);
-	for (size_t p = 0; p < n; p++)
-		if (count[p])
-			res[bucket[count[p]]++] = p;
-	free(bucket);
-	free(count);
-	*out = res;
-	return len;
 }
 
 static void add_segment(struct chart_result *r, size_t *cap, double x1,
@@ -324,11 +324,120 @@ static void add_segment(struct chart_result *r, size_t *cap, double x1,
 	r->segments[r->segments_len++] = (struct chart_segment){ x1, y1, x2, y2 };
 }
 
+/* A column's line from y down to its last leaf's middle, and an arm from
+ * the line to each leaf's left edge. */
+static void connect_stack(const struct chart_work *wk,
+                          const struct chart_node *nodes, size_t p, double y,
+                          struct chart_result *r, size_t *cap)
+{
+	double line = wk->cx[wk->n + p], low = y;
+
+	for (size_t s = wk->block_first[p]; s != NONE; s = wk->snext[s])
+		low = nodes[s].y + nodes[s].h / 2;
+	add_segment(r, cap, line, y, line, low);
+	for (size_t s = wk->block_first[p]; s != NONE; s = wk->snext[s]) {
+		double m = nodes[s].y + nodes[s].h / 2;
+
+		add_segment(r, cap, line, m, nodes[s].x, m);
+	}
+}
+
+/*
+ * Wrapped rows after the first: from the bus over row j - 1, risers run
+ * down through that row's gaps to a bus over row j, halfway between the
+ * rows, and drop to each box. The riser is at the block's centre when
+ * that is a gap (an even row of equal boxes), else in the gaps either
+ * side of the box there, so the drawing stays symmetric.
+ */
+static void connect_wrap(const struct chart_work *wk,
+                         const struct chart_node *nodes,
+                         const struct chart_params *pp, size_t p,
+                         double bus, struct chart_result *r, size_t *cap)
+{
+	size_t k = wk->kids[p], rows = wk->block_rows[p];
+	size_t s = wk->block_first[p], prev = NONE, prev_len = 0;
+	double line = wk->cx[wk->n + p];
+
+	for (size_t j = 0; j < rows; j++) {
+		size_t len = chart_wrap_row_len(k, rows, j), end, t;
+		double rw, rh, lo = INFINITY, hi = -INFINITY, risers[2];
+		int nr = 0;
+
+		wrap_row_size(wk, nodes, pp, s, len, &rw, &rh, &end);
+		if (j > 0) {
+			double next_bus = nodes[s].y - pp->level_gap / 2;
+			bool have_l = false, have_r = false, centre = false;
+			double lmid = 0, rmid = 0;
+
+			t = prev;
+			for (size_t i = 0; i + 1 < prev_len; i++, t = wk->snext[t]) {
+				size_t u = wk->snext[t];
+				double g0 = nodes[t].x + nodes[t].w, g1 = nodes[u].x;
+
+				if (line >= g0 - EPS && line <= g1 + EPS) {
+					centre = true;
+					break;
+				}
+				if (g1 <= line) {
+					lmid = (g0 + g1) / 2;
+					have_l = true;
+				} else if (!have_r) {
+					rmid = (g0 + g1) / 2;
+					have_r = true;
+				}
+			}
+			if (centre) {
+				risers[nr++] = line;
+			} else {
+				if (have_l)
+					risers[nr++] = lmid;
+				if (have_r)
+					risers[nr++] = rmid;
+			}
+			for (int i = 0; i < nr; i++) {
+				add_segment(r, cap, risers[i], bus, risers[i], next_bus);
+				lo = fmin(lo, risers[i]);
+				hi = fmax(hi, risers[i]);
+			}
+			bus = next_bus;
+		}
+		for (t = s; t != end; t = wk->snext[t]) {
+			lo = fmin(lo, nodes[t].x + nodes[t].w / 2);
+			hi = fmax(hi, nodes[t].x + nodes[t].w / 2);
+		}
+		if (j > 0)
+			add_segment(r, cap, lo, bus, hi, bus);
+		for (t = s; t != end; t = wk->snext[t])
+			add_segment(r, cap, nodes[t].x + nodes[t].w / 2, bus,
+			            nodes[t].x + nodes[t].w / 2, nodes[t].y);
+		prev = s;
+		prev_len = len;
+		s = end;
+	}
+}
+
+/* The leftmost and rightmost x where a layout child meets its parent's
+ * bus. */
+static double drop_x(const struct chart_work *wk,
+                     const struct chart_node *nodes, size_t c, bool last)
+{
+	size_t p, s, t;
+
+	if (c < wk->n || wk->block[c - wk->n] == BLOCK_STACK)
+		return wk->cx[c];
+	p = c - wk->n;
+	s = t = wk->block_first[p];
+	for (size_t i = 1; i < chart_wrap_row_len(wk->kids[p],
+	                                          wk->block_rows[p], 0); i++)
+		t = wk->snext[t];
+	return last ? nodes[t].x + nodes[t].w / 2 : nodes[s].x + nodes[s].w / 2;
+}
+
 /*
  * Connectors, "down, across, down": parent to a bus halfway above the
- * children's row, the bus, then down to each child. A stack hangs on one
- * line from the parent with a short arm to each leaf's left edge; staff
- * hang off the parent's line the same way.
+ * children's row, the bus, then down to each child; a single child hangs
+ * straight below its parent. A column hangs on one line with a short arm
+ * to each leaf; staff hang on stubs off the parent's line.
  */
 static void connect(const struct chart_work *wk, const struct chart_node *nodes,
                     const struct chart_params *pp, struct chart_result *r)
@@ -336,51 +445,53 @@ static void connect(const struct chart_work *wk, const struct chart_node *nodes,
 	size_t n = wk->n, cap = 0;
 
 	for (size_t j = 0; j < wk->order_len; j++) {
-		size_t v = wk->order[j];
+		size_t v = wk->order[j], f, d;
 		double cx, bottom, low = -INFINITY;
-		size_t side;
 
 		if (v >= n)
 			continue;
 		cx = wk->cx[v];
+		d = wk->depth[v];
+		f = wk->first[v];
 		bottom = nodes[v].y + nodes[v].h;
 		for (size_t s = wk->staff_first[v]; s != NONE; s = wk->snext[s])
 			low = fmax(low, nodes[s].y + nodes[s].h / 2);
-		if (wk->stacked[v]) {
-			for (size_t s = wk->stack_first[v]; s != NONE; s = wk->snext[s])
-				low = nodes[s].y + nodes[s].h / 2;
-			add_segment(r, &cap, cx, bottom, cx, low);
-			for (size_t s = wk->stack_first[v]; s != NONE; s = wk->snext[s]) {
-				double y = nodes[s].y + nodes[s].h / 2;
-
-				add_segment(r, &cap, cx, y, nodes[s].x, y);
-			}
-		} else if (wk->first[v] != NONE) {
-			double bus = wk->row_y[wk->depth[v] + 1] -
-			             pp->level_gap / 2;
+		if (f == NONE) {
+			if (wk->staff_first[v] != NONE)
+				add_segment(r, &cap, cx, bottom, cx, low);
+		} else if (f == wk->last[v] && (f < n || wk->block[v] == BLOCK_STACK)) {
+			if (f < n)
+				add_segment(r, &cap, cx, bottom, cx, nodes[f].y);
+			else
+				connect_stack(wk, nodes, v, bottom, r, &cap);
+		} else {
+			double bus = wk->row_y[d + 1] - wk->gap[d] / 2;
 
 			add_segment(r, &cap, cx, bottom, cx, bus);
-			add_segment(r, &cap, wk->cx[wk->first[v]], bus,
-			            wk->cx[wk->last[v]], bus);
-			for (size_t c = wk->first[v]; c != NONE; c = wk->next[c])
-				add_segment(r, &cap, wk->cx[c], bus, wk->cx[c],
-				            nodes[c].y);
-		} else if (wk->staff_first[v] != NONE) {
-			add_segment(r, &cap, cx, bottom, cx, low);
+			add_segment(r, &cap, drop_x(wk, nodes, f, false), bus,
+			            drop_x(wk, nodes, wk->last[v], true), bus);
+			for (size_t c = f; c != NONE; c = wk->next[c]) {
+				if (c < n)
+					add_segment(r, &cap, wk->cx[c], bus, wk->cx[c],
+					            nodes[c].y);
+				else if (wk->block[c - n] == BLOCK_STACK)
+					connect_stack(wk, nodes, c - n, bus, r, &cap);
+				else
+					connect_wrap(wk, nodes, pp, c - n, bus, r, &cap);
+			}
 		}
-		/* Staff alternate right (near edge: left) and left. */
-		side = 0;
 		for (size_t s = wk->staff_first[v]; s != NONE; s = wk->snext[s]) {
 			double y = nodes[s].y + nodes[s].h / 2;
-			double edge = side++ % 2 ? nodes[s].x + nodes[s].w
-			                         : nodes[s].x;
+			double edge = nodes[s].x > cx ? nodes[s].x
+			                              : nodes[s].x + nodes[s].w;
 
 			add_segment(r, &cap, cx, y, edge, y);
 		}
 	}
 }
 
-/* Moves everything so the bounding box starts at (0, 0). */
+/* Moves everything so the bounding box of boxes and connectors (a
+ * column's line may be left of every box) starts at (0, 0). */
 static void normalise(struct chart_node *nodes, size_t n,
                       struct chart_result *r)
 {
@@ -389,12 +500,18 @@ static void normalise(struct chart_node *nodes, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		x0 = fmin(x0, nodes[i].x);
 		y0 = fmin(y0, nodes[i].y);
+		x1 = fmax(x1, nodes[i].x + nodes[i].w);
+		y1 = fmax(y1, nodes[i].y + nodes[i].h);
+	}
+	for (size_t i = 0; i < r->segments_len; i++) {
+		const struct chart_segment *g = &r->segments[i];
+
+		x0 = fmin(x0, fmin(g->x1, g->x2));
+		x1 = fmax(x1, fmax(g->x1, g->x2));
 	}
 	for (size_t i = 0; i < n; i++) {
 		nodes[i].x -= x0;
 		nodes[i].y -= y0;
-		x1 = fmax(x1, nodes[i].x + nodes[i].w);
-		y1 = fmax(y1, nodes[i].y + nodes[i].h);
 	}
 	for (size_t i = 0; i < r->segments_len; i++) {
 		r->segments[i].x1 -= x0;
@@ -402,8 +519,37 @@ static void normalise(struct chart_node *nodes, size_t n,
 		r->segments[i].y1 -= y0;
 		r->segments[i].y2 -= y0;
 	}
-	r->width = x1;
-	r->height = y1;
+	r->width = x1 - x0;
+	r->height = y1 - y0;
+}
+
+/* The largest limit in [lo, hi] for which the chart is narrow enough,
+ * by binary search (narrower as the limit falls), or lo if none is; the
+ * nodes are left laid out at that limit. */
+static void search_limit(struct chart_work *wk, struct chart_node *nodes,
+                         const struct chart_params *pp, size_t *limit,
+                         size_t lo, size_t hi, double max_w)
+{
+	size_t best = lo, at = NONE;
+	double h;
+
+	while (lo <= hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+
+		*limit = mid;
+		at = mid;
+		if (layout_round(wk, nodes, pp, &h) <= max_w) {
+			best = mid;
+			lo = mid + 1;
+		} else {
+			if (mid == 0)
+				break;
+			hi = mid - 1;
+		}
+	}
+	*limit = best;
+	if (at != best)
+		layout_round(wk, nodes, pp, &h);
 }
 
 int chart_layout(struct chart_node *nodes, size_t n,
@@ -411,8 +557,7 @@ int chart_layout(struct chart_node *nodes, size_t n,
                  struct chart_result *result)
 {
 	struct chart_work wk = { 0 };
-	size_t *cand = NULL, ncand;
-	double width, limit;
+	double width, height, max_w, max_h;
 	int rc = -1;
 
 	if (!result)
@@ -424,24 +569,36 @@ int chart_layout(struct chart_node *nodes, size_t n,
 	if (chart_check_tree(&wk, nodes) != 0)
 		goto fail;
 	/* Rounding in the tidy sums must not turn an exact fit into a miss. */
-	limit = params->max_width + EPS * fmax(1, fabs(params->max_width));
-	width = layout_round(&wk, nodes, params);
-	if (width > limit && params->allow_stack) {
-		/* Greedy: the parent with the most leaves saves the most
-		 * width, and re-laying out after each one stops as soon as
-		 * the chart fits. One linear round per candidate at most. */
-		ncand = stack_candidates(&wk, &cand);
-		for (size_t k = 0; k < ncand && width > limit; k++) {
-			wk.stacked[cand[k]] = true;
-			width = layout_round(&wk, nodes, params);
+	max_w = params->max_width + EPS * fmax(1, fabs(params->max_width));
+	max_h = params->max_height + EPS * fmax(1, fabs(params->max_height));
+	/* First with no blocks at all: if that is narrow enough, nothing
+	 * needs wrapping or stacking. */
+	wk.wrap_cap = wk.stack_min = SIZE_MAX;
+	width = layout_round(&wk, nodes, params, &height);
+	if (width > max_w && params->arrange != CHART_ROWS) {
+		size_t most = 0;
+
+		for (size_t p = 0; p < n; p++) {
+			size_t k = params->arrange == CHART_WRAP
+			         ? (wk.kids[p] == wk.leaves[p] ? wk.kids[p] : 0)
+			         : wk.leaves[p];
+
+			most = k > most ? k : most;
 		}
+		/* WRAP: rows of at most C, C from most - 1 down to 2; STACK:
+		 * parents with at least S leaves, S from most down to 2. */
+		if (params->arrange == CHART_WRAP && most >= 3)
+			search_limit(&wk, nodes, params, &wk.wrap_cap, 2, most - 1,
+			             max_w);
+		else if (params->arrange == CHART_STACK && most >= 2)
+			search_limit(&wk, nodes, params, &wk.stack_min, 2, most,
+			             max_w);
 	}
 	connect(&wk, nodes, params, result);
 	normalise(nodes, n, result);
-	result->fits = result->width <= limit;
+	result->fits = result->width <= max_w && result->height <= max_h;
 	rc = 0;
 fail:
-	free(cand);
 	chart_work_release(&wk);
 	return rc;
 }

@@ -5,6 +5,7 @@
  */
 #include "layout/layout_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,6 +235,23 @@ static void put_cont_header(struct builder *b, const struct cont_header *ch)
 	free(text);
 }
 
+/* On a turned page, the rules that span the portrait measure (a
+ * heading's) span the turned page's instead: the last len boxes of page
+ * are the item's just copied. */
+static void widen_rules(const struct builder *b, struct page *page,
+                        size_t len)
+{
+	double wide = page->width - b->s->margin_right - b->x0;
+
+	for (size_t k = page->len - len; k < page->len; k++) {
+		struct box *r = &page->boxes[k];
+
+		if (r->kind == BOX_RULE && r->h == 0 &&
+		    fabs(r->x - b->x0) < 0.01 && fabs(r->w - b->width) < 0.01)
+			r->w = (float)wide;
+	}
+}
+
 /* Moves every item's boxes to its page, in reading order (a repeated
  * header before the rows under it), freeing box chunks once copied. Items
  * and continuation headers are both in page order, so one merge pass
@@ -245,6 +263,13 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 
 	for (int i = 0; i < npages; i++)
 		page_at(p, (size_t)i, b->s);
+	/* Turn the pages of turned charts first: what comes along with a
+	 * chart (its heading) is emitted before it and must know. */
+	for (size_t i = 0; i < b->len; i++)
+		if (b->items[i].landscape) {
+			p->items[b->items[i].page].width = b->s->page_height;
+			p->items[b->items[i].page].height = b->s->page_width;
+		}
 	for (size_t i = 0; i < b->len; i++) {
 		const struct item *it = &b->items[i];
 		struct page *page;
@@ -252,12 +277,10 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 		while (c < pg->len && pg->conts[c].page <= it->page)
 			put_cont_header(b, &pg->conts[c++]);
 		page = &p->items[it->page];
-		if (it->landscape) {
-			page->width = b->s->page_height;
-			page->height = b->s->page_width;
-		}
 		for (size_t k = 0; k < it->box_len; k++)
 			put_box(page, layout_box_at(b, it->box_start + k), it->y);
+		if (page->width != b->s->page_width && !it->landscape)
+			widen_rules(b, page, it->box_len);
 		if (it->toc_ref >= 0)
 			put_toc_number(b, page, it, &b->items[it->toc_ref]);
 		/* Chunks wholly before the next item's boxes are done with. */

@@ -2,21 +2,31 @@
  * orgchart.c: org charts on the page.
  *
  * chart.c does the geometry; this file sizes each unit's box from its
- * wrapped text, shrinks the type (or turns the page) until the chart fits,
- * and turns the result into fills, rules and text. A chart is one item:
- * it never splits across pages.
+ * wrapped text, searches for the arrangement that fits, and turns the
+ * result into fills, rules and text. A chart is one item: it never
+ * splits across pages.
+ *
+ * Every length is a multiple of the type size the chart is drawn at, so
+ * shrinking the type shrinks the whole chart. Boxes of one level share a
+ * width and a height (staff boxes have their own), and the width is
+ * chosen from the labels: the narrowest that wraps no label into more
+ * than L lines, for L = 1, 2, ... chart_max_lines, so labels wrap as
+ * little as the page allows. Each label is then wrapped at the narrowest
+ * width that keeps its line count, so its lines come out balanced
+ * ("Command and / Support Element", not "Command and Support / Element").
  */
-#include "layout/layout_internal.h"
+#include "layout/chart_fit.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "briefing/base/xalloc.h"
-#include "layout/chart.h"
 
-/* ---- org charts -------------------------------------------------------- */
-
+#define NO_NODE ((size_t)-1)
+/* Halvings in the search for a label's narrowest width. */
+#define WIDTH_STEPS 18
 
 static void unit_style(const struct style *s, enum doc_unit_kind kind,
                        struct rgb *fill, struct rgb *text)
@@ -37,192 +47,583 @@ static void unit_style(const struct style *s, enum doc_unit_kind kind,
 	}
 }
 
-/* Boxes of one level share a height, and siblings a width, as on a drawn
- * chart; staff boxes keep their own size. The units form a tree (facts
- * checked it), so following parents always ends. */
-static void even_boxes(struct chart_node *nodes, size_t n)
-{
-	int *depth = xcalloc(n, sizeof *depth), max_depth = 0;
-	double *row_h, *kin_w = xcalloc(n + 1, sizeof *kin_w);
+/* ---- sizing ----------------------------------------------------------- */
 
-	for (size_t i = 0; i < n; i++) {
-		for (int p = nodes[i].parent; p >= 0; p = nodes[p].parent)
-			depth[i]++;
-		if (depth[i] > max_depth)
-			max_depth = depth[i];
-	}
-	row_h = xcalloc((size_t)max_depth + 1, sizeof *row_h);
-	for (size_t i = 0; i < n; i++) {
-		if (nodes[i].staff)
-			continue;
-		row_h[depth[i]] = fmax(row_h[depth[i]], nodes[i].h);
-		/* kin_w[parent + 1]: the widest child of parent (root: slot 0) */
-		kin_w[nodes[i].parent + 1] = fmax(kin_w[nodes[i].parent + 1],
-		                                  nodes[i].w);
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (nodes[i].staff)
-			continue;
-		nodes[i].h = row_h[depth[i]];
-		nodes[i].w = kin_w[nodes[i].parent + 1];
-	}
-	free(depth);
-	free(row_h);
-	free(kin_w);
-}
+/* The state of one chart_fit() call. Groups: depth d's ordinary boxes
+ * are group d, its staff boxes group levels + d. */
+struct fit_work {
+	const struct metrics *m;
+	const struct style *s;
+	const struct doc_orgchart *c;
+	size_t n, levels;
+	size_t *depth;
+	bool *staff;        /* staff in effect, as chart.c decides it */
+	bool *bottom;       /* a leaf whose parent has only leaves (staff
+	                       aside): compact lists it */
+	/* per size: each text's narrowest width for 1..L lines, lazily */
+	double size;
+	int max_lines;
+	double *name_mw, *detail_mw;   /* n x max_lines, < 0: not yet */
+	/* per attempt */
+	double *gw, *gh;               /* per group */
+	size_t *group_len;             /* units per group */
+	double *list_h;                /* per unit: its list's height */
+	size_t *map, rn;               /* unit -> index in rnodes */
+	struct chart_node *rnodes;
+};
 
-/* Sizes every box from its wrapped text at size, and lays out the tree
- * to fit max_width. */
-static int chart_at_size(struct builder *b, const struct doc_orgchart *c,
-                         double size, double max_width,
-                         struct chart_node *nodes, struct chart_result *res)
-{
-	const struct style *s = b->s;
-	struct chart_params params = {
-		.level_gap = s->chart_level_gap, .sibling_gap = s->chart_sibling_gap,
-		.stack_gap = s->chart_stack_gap, .stack_indent = s->chart_stack_indent,
-		.max_width = max_width, .allow_stack = true,
-	};
-	double leading = size * s->chart_leading;
-
-	for (size_t i = 0; i < c->len; i++) {
-		const struct doc_unit *u = &c->units[i];
-		struct layout_line *lines;
-		size_t n1 = layout_wrap(b->m, FACE_BOLD, size, u->name,
-		                        strlen(u->name), s->chart_max_text, &lines);
-		double w = 0;
-
-		for (size_t j = 0; j < n1; j++)
-			w = fmax(w, lines[j].width);
-		free(lines);
-		if (u->detail[0]) {
-			size_t n2 = layout_wrap(b->m, FACE_REGULAR,
-			                        size * s->chart_detail_scale, u->detail,
-			                        strlen(u->detail), s->chart_max_text,
-			                        &lines);
-
-			for (size_t j = 0; j < n2; j++)
-				w = fmax(w, lines[j].width);
-			free(lines);
-			n1 += n2;
-		}
-		nodes[i].w = fmax(w + 2 * s->chart_pad, s->chart_min_box_width);
-		nodes[i].h = leading * (double)n1 + 2 * s->chart_pad;
-		nodes[i].parent = u->parent;
-		nodes[i].staff = u->kind == DOC_UNIT_STAFF;
-	}
-	even_boxes(nodes, c->len);
-	return chart_layout(nodes, c->len, &params, res);
-}
-
-/* Centred lines of text in a box of width w from x, the first baseline
- * at y and the next leading below. Returns the baseline after the last. */
-static double box_lines(struct builder *b, const char *text, enum face f,
-                        double size, double leading, double x, double y,
-                        double w, struct rgb color)
+static size_t lines_at(const struct fit_work *fw, enum face f, double size,
+                       const char *text, double width, double *widest)
 {
 	struct layout_line *lines;
-	size_t k = layout_wrap(b->m, f, size, text, strlen(text), w, &lines);
+	size_t k = layout_wrap(fw->m, f, size, text, strlen(text), width, &lines);
+
+	if (widest) {
+		*widest = 0;
+		for (size_t j = 0; j < k; j++)
+			*widest = fmax(*widest, lines[j].width);
+	}
+	free(lines);
+	return k;
+}
+
+/* The narrowest width at which text wraps into at most l lines: the
+ * widest line of the greedy wrap at the smallest such width found by
+ * halving (wrapping at that line width breaks in the same places). */
+static double narrowest(const struct fit_work *fw, enum face f, double size,
+                        const char *text, int l)
+{
+	double nat = layout_width(fw->m, f, size, text, strlen(text));
+	double lo = nat / l, hi = nat, widest;
+
+	if (nat <= 0)
+		return 0;
+	if (l == 1)
+		return nat;
+	/* Never narrower than the longest word: a word broken between
+	 * letters ("Operatio / ns") is no way to save a line. */
+	for (size_t a = 0, z; text[a]; a = z) {
+		while (text[a] == ' ')
+			a++;
+		for (z = a; text[z] && text[z] != ' '; z++)
+			;
+		lo = fmax(lo, layout_width(fw->m, f, size, text + a, z - a));
+	}
+	if (lo >= hi)
+		return nat;
+	if (lines_at(fw, f, size, text, lo, NULL) <= (size_t)l)
+		hi = lo;
+	for (int i = 0; i < WIDTH_STEPS && hi - lo > nat * 1e-4; i++) {
+		double mid = (lo + hi) / 2;
+
+		if (lines_at(fw, f, size, text, mid, NULL) <= (size_t)l)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	lines_at(fw, f, size, text, hi, &widest);
+	return widest;
+}
+
+static double name_mw(struct fit_work *fw, size_t i, int l)
+{
+	double *slot = &fw->name_mw[i * (size_t)fw->max_lines + (size_t)l - 1];
+
+	if (*slot < 0)
+		*slot = narrowest(fw, FACE_BOLD, fw->size, fw->c->units[i].name, l);
+	return *slot;
+}
+
+static double detail_mw(struct fit_work *fw, size_t i, int l)
+{
+	double *slot = &fw->detail_mw[i * (size_t)fw->max_lines + (size_t)l - 1];
+
+	if (*slot < 0)
+		*slot = narrowest(fw, FACE_REGULAR,
+		                  fw->size * fw->s->chart_detail_scale,
+		                  fw->c->units[i].detail, l);
+	return *slot;
+}
+
+static void set_size(struct fit_work *fw, double size)
+{
+	size_t k = fw->n * (size_t)fw->max_lines;
+
+	fw->size = size;
+	for (size_t i = 0; i < k; i++)
+		fw->name_mw[i] = fw->detail_mw[i] = -1;
+}
+
+static size_t group_of(const struct fit_work *fw, size_t i)
+{
+	return fw->staff[i] ? fw->levels + fw->depth[i] : fw->depth[i];
+}
+
+/* How wide a text is wrapped for drawing in a box whose text is width
+ * wide: at the narrowest width that keeps its line count. */
+static double wrap_width(struct fit_work *fw, size_t i, bool detail,
+                         double width)
+{
+	const struct doc_unit *u = &fw->c->units[i];
+	enum face f = detail ? FACE_REGULAR : FACE_BOLD;
+	double size = detail ? fw->size * fw->s->chart_detail_scale : fw->size;
+	size_t k = lines_at(fw, f, size, detail ? u->detail : u->name, width,
+	                    NULL);
+	double w;
+
+	if (k == 0 || k > (size_t)fw->max_lines)
+		return width;
+	w = detail ? detail_mw(fw, i, (int)k) : name_mw(fw, i, (int)k);
+	return w <= width ? w + FIT_EPSILON : width;
+}
+
+/*
+ * Sizes the boxes for one attempt: at most l lines a label where the
+ * wrap width allows, one width for all ordinary boxes when uniform, a
+ * list under each bottom parent when compact. Fills fw->rnodes (the
+ * units that are boxes) and returns a number that changes whenever the
+ * widths do, so the caller can skip attempts that would repeat one.
+ */
+static double size_boxes(struct fit_work *fw, int l, bool uniform,
+                         bool compact)
+{
+	const struct style *s = fw->s;
+	double size = fw->size, pad = s->chart_padding * size;
+	double cap = s->chart_wrap_width * size;
+	double min_inner = fmax(0, s->chart_min_width * size - 2 * pad);
+	double leading = size * s->chart_leading, all = 0, sig = 0;
+	size_t groups = 2 * fw->levels;
+
+	for (size_t g = 0; g < groups; g++)
+		fw->gw[g] = fw->gh[g] = 0;
+	for (size_t i = 0; i < fw->n; i++) {
+		size_t g = group_of(fw, i);
+		/* A box alone on its level gains the row nothing by wrapping. */
+		int lg = fw->group_len[g] > 1 ? l : 1;
+		double w = fmax(name_mw(fw, i, lg), detail_mw(fw, i, lg));
+
+		fw->list_h[i] = 0;
+		if (compact && fw->bottom[i])
+			continue;
+		fw->gw[g] = fmax(fw->gw[g], fmin(w, cap));
+	}
+	for (size_t g = 0; g < fw->levels; g++)
+		all = fmax(all, fw->gw[g]);
+	for (size_t g = 0; g < groups; g++) {
+		if (uniform && g < fw->levels && fw->gw[g] > 0)
+			fw->gw[g] = all;
+		fw->gw[g] = fmax(fw->gw[g], min_inner);
+		sig += fw->gw[g] * (double)(g + 1);
+	}
+	fw->rn = 0;
+	for (size_t i = 0; i < fw->n; i++) {
+		const struct doc_unit *u = &fw->c->units[i];
+		size_t g = group_of(fw, i);
+		double w = fw->gw[g];
+		size_t k;
+
+		if (compact && fw->bottom[i]) {
+			size_t p = (size_t)u->parent;
+			double lw = fw->gw[group_of(fw, p)] -
+			            s->chart_list_indent * size;
+
+			k = lines_at(fw, FACE_REGULAR, size, u->name, lw, NULL);
+			fw->list_h[p] += leading * (double)(k ? k : 1);
+			fw->map[i] = NO_NODE;
+			continue;
+		}
+		k = lines_at(fw, FACE_BOLD, size, u->name, w, NULL) +
+		    lines_at(fw, FACE_REGULAR, size * s->chart_detail_scale,
+		             u->detail, w, NULL);
+		fw->gh[g] = fmax(fw->gh[g], leading * (double)k + 2 * pad);
+		fw->map[i] = fw->rn++;
+	}
+	for (size_t i = 0; i < fw->n; i++) {
+		struct chart_node *nd;
+		size_t g = group_of(fw, i);
+
+		if (fw->map[i] == NO_NODE)
+			continue;
+		nd = &fw->rnodes[fw->map[i]];
+		memset(nd, 0, sizeof *nd);
+		nd->w = fw->gw[g] + 2 * pad;
+		nd->h = fw->gh[g];
+		if (fw->list_h[i] > 0) {
+			fw->list_h[i] += 2 * pad;
+			nd->h += fw->list_h[i];
+		}
+		nd->parent = fw->c->units[i].parent < 0 ? -1
+		           : (int)fw->map[fw->c->units[i].parent];
+		nd->staff = fw->c->units[i].kind == DOC_UNIT_STAFF;
+	}
+	return sig;
+}
+
+/* Copies an attempt that fits (or the last one) into out. */
+static void keep_attempt(struct fit_work *fw, const struct chart_result *r,
+                         bool turned, bool compact, struct chart_fit *out)
+{
+	const struct style *s = fw->s;
+	double size = fw->size, pad = s->chart_padding * size;
+	double leading = size * s->chart_leading;
+	double *next_y = xcalloc(fw->n, sizeof *next_y);
+
+	free(out->segments);
+	out->segments = r->segments;
+	out->segments_len = r->segments_len;
+	out->width = r->width;
+	out->height = r->height;
+	out->size = size;
+	out->turned = turned;
+	out->compact = compact;
+	for (size_t i = 0; i < fw->n; i++) {
+		size_t g = group_of(fw, i);
+
+		out->listed[i] = fw->map[i] == NO_NODE;
+		if (out->listed[i])
+			continue;
+		out->nodes[i] = fw->rnodes[fw->map[i]];
+		out->box_h[i] = fw->gh[g];
+		out->name_wrap[i] = wrap_width(fw, i, false, fw->gw[g]);
+		out->detail_wrap[i] = wrap_width(fw, i, true, fw->gw[g]);
+		next_y[i] = out->nodes[i].y + out->box_h[i] + pad;
+	}
+	/* Listed units, in file order under their parent's box. */
+	for (size_t i = 0; i < fw->n; i++) {
+		size_t p;
+		double lw;
+		size_t k;
+
+		if (!out->listed[i])
+			continue;
+		p = (size_t)fw->c->units[i].parent;
+		lw = out->nodes[p].w - 2 * pad - s->chart_list_indent * size;
+		k = lines_at(fw, FACE_REGULAR, size, fw->c->units[i].name, lw, NULL);
+		memset(&out->nodes[i], 0, sizeof out->nodes[i]);
+		out->nodes[i].x = out->nodes[p].x + pad + s->chart_list_indent * size;
+		out->nodes[i].y = next_y[p];
+		out->nodes[i].w = lw;
+		out->nodes[i].h = leading * (double)(k ? k : 1);
+		out->nodes[i].parent = (int)p;
+		out->nodes[i].place = CHART_PLACE_STACK;
+		out->name_wrap[i] = lw;
+		out->detail_wrap[i] = lw;
+		out->box_h[i] = out->nodes[i].h;
+		next_y[p] += out->nodes[i].h;
+	}
+	free(next_y);
+}
+
+static void fit_work_init(struct fit_work *fw, const struct metrics *m,
+                          const struct style *s, const struct doc_orgchart *c)
+{
+	size_t n = c->len, *kids, *leaves;
+
+	memset(fw, 0, sizeof *fw);
+	fw->m = m, fw->s = s, fw->c = c, fw->n = n;
+	fw->max_lines = s->chart_max_lines > 0 ? s->chart_max_lines : 1;
+	fw->depth = xcalloc(n, sizeof *fw->depth);
+	fw->staff = xcalloc(n, sizeof *fw->staff);
+	fw->bottom = xcalloc(n, sizeof *fw->bottom);
+	kids = xcalloc(n, sizeof *kids);
+	leaves = xcalloc(n, sizeof *leaves);
+	/* facts checked the tree, so following parents always ends */
+	for (size_t i = 0; i < n; i++) {
+		for (int p = c->units[i].parent; p >= 0; p = c->units[p].parent)
+			fw->depth[i]++;
+		fw->levels = fw->depth[i] + 1 > fw->levels ? fw->depth[i] + 1
+		                                            : fw->levels;
+		if (c->units[i].parent >= 0)
+			kids[c->units[i].parent]++;
+	}
+	for (size_t i = 0; i < n; i++)
+		fw->staff[i] = c->units[i].kind == DOC_UNIT_STAFF &&
+		               c->units[i].parent >= 0 && kids[i] == 0;
+	memset(kids, 0, n * sizeof *kids);
+	for (size_t i = 0; i < n; i++) {
+		int p = c->units[i].parent;
+
+		if (p >= 0 && !fw->staff[i])
+			kids[p]++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int p = c->units[i].parent;
+
+		if (p >= 0 && !fw->staff[i] && kids[i] == 0)
+			leaves[p]++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int p = c->units[i].parent;
+
+		fw->bottom[i] = p >= 0 && !fw->staff[i] && kids[i] == 0 &&
+		                leaves[p] == kids[p];
+	}
+	free(kids);
+	free(leaves);
+	fw->name_mw = xmalloc(n * (size_t)fw->max_lines * sizeof *fw->name_mw);
+	fw->detail_mw = xmalloc(n * (size_t)fw->max_lines *
+	                        sizeof *fw->detail_mw);
+	fw->gw = xcalloc(2 * fw->levels, sizeof *fw->gw);
+	fw->gh = xcalloc(2 * fw->levels, sizeof *fw->gh);
+	fw->group_len = xcalloc(2 * fw->levels, sizeof *fw->group_len);
+	for (size_t i = 0; i < n; i++)
+		fw->group_len[group_of(fw, i)]++;
+	fw->list_h = xcalloc(n, sizeof *fw->list_h);
+	fw->map = xcalloc(n, sizeof *fw->map);
+	fw->rnodes = xcalloc(n, sizeof *fw->rnodes);
+}
+
+static void fit_work_release(struct fit_work *fw)
+{
+	free(fw->depth);
+	free(fw->staff);
+	free(fw->bottom);
+	free(fw->name_mw);
+	free(fw->detail_mw);
+	free(fw->gw);
+	free(fw->gh);
+	free(fw->group_len);
+	free(fw->list_h);
+	free(fw->map);
+	free(fw->rnodes);
+}
+
+/* Every size, arrangement, line count and width rule on one page shape,
+ * in order of preference. Returns 1 on a fit, 0 without, -1 for a bad
+ * tree; the last attempt is in out. */
+static int fit_page(struct fit_work *fw, double width, double height,
+                    bool turned, bool compact, struct chart_fit *out)
+{
+	const struct style *s = fw->s;
+	static const enum chart_arrange order[] = {
+		CHART_ROWS, CHART_WRAP, CHART_STACK
+	};
+
+	double size = s->chart_size;
+
+	for (;;) {
+		struct chart_params pp = {
+			.level_gap = s->chart_row_gap * size,
+			.sibling_gap = s->chart_box_gap * size,
+			.stack_gap = s->chart_stack_spacing * size,
+			.stack_indent = s->chart_stack_offset * size,
+			.staff_gap = s->chart_stub * size,
+			.staff_left = s->chart_staff_left,
+			.max_width = width, .max_height = height,
+		};
+
+		set_size(fw, size);
+		for (size_t a = 0; a < sizeof order / sizeof *order; a++) {
+			double last = -1;
+
+			pp.arrange = order[a];
+			for (int l = 1; l <= fw->max_lines; l++) {
+				for (int uniform = 1; uniform >= 0; uniform--) {
+					struct chart_result r;
+					double sig = size_boxes(fw, l, uniform, compact);
+
+					if (sig == last)
+						continue;
+					last = sig;
+					if (chart_layout(fw->rnodes, fw->rn, &pp, &r) != 0)
+						return -1;
+					keep_attempt(fw, &r, turned, compact, out);
+					if (r.fits)
+						return 1;
+				}
+			}
+		}
+		if (size <= s->chart_min_size)
+			return 0;
+		size = fmax(s->chart_min_size, size * s->chart_shrink);
+	}
+}
+
+int chart_fit(const struct metrics *m, const struct style *s,
+              const struct doc_orgchart *c, const struct chart_area *area,
+              struct chart_fit *out)
+{
+	struct fit_work fw;
+	size_t n = c->len;
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	if (n == 0)
+		return -1;
+	out->n = n;
+	out->nodes = xcalloc(n, sizeof *out->nodes);
+	out->listed = xcalloc(n, sizeof *out->listed);
+	out->box_h = xcalloc(n, sizeof *out->box_h);
+	out->name_wrap = xcalloc(n, sizeof *out->name_wrap);
+	out->detail_wrap = xcalloc(n, sizeof *out->detail_wrap);
+	fit_work_init(&fw, m, s, c);
+	/* chart_compact: 0 no, 1 yes (always), 2 auto (a last resort) */
+	for (int compact = s->chart_compact == 1; compact <= (s->chart_compact > 0);
+	     compact++) {
+		rc = fit_page(&fw, area->width, area->height, false, compact, out);
+		if (rc == 0 && area->turned_width > 0)
+			rc = fit_page(&fw, area->turned_width, area->turned_height,
+			              true, compact, out);
+		if (rc != 0)
+			break;
+	}
+	fit_work_release(&fw);
+	return rc;
+}
+
+void chart_fit_release(struct chart_fit *f)
+{
+	free(f->nodes);
+	free(f->listed);
+	free(f->box_h);
+	free(f->name_wrap);
+	free(f->detail_wrap);
+	free(f->segments);
+	memset(f, 0, sizeof *f);
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static size_t count_lines(const struct metrics *m, enum face f, double size,
+                          const char *text, double width)
+{
+	struct layout_line *lines;
+	size_t k = layout_wrap(m, f, size, text, strlen(text), width, &lines);
+
+	free(lines);
+	return k;
+}
+
+/* A box's four borders. */
+static void box_border(struct builder *b, double x, double y, double w,
+                       double h, double rule_w, struct rgb color)
+{
+	layout_rule(b, x, y, w, rule_w, color);
+	layout_rule(b, x, y + h, w, rule_w, color);
+	for (int side = 0; side < 2; side++) {
+		struct box *r = layout_box(b, BOX_RULE);
+
+		r->x = (float)(side ? x + w : x), r->y = (float)y, r->h = (float)h;
+		r->line_width = (float)rule_w;
+		r->color = color;
+	}
+}
+
+/* Centred lines of text wrapped at wrap, in a column width wide from x,
+ * the first line's top at y. Returns the top of the line after. */
+static double box_lines(struct builder *b, const char *text, enum face f,
+                        double size, double leading, double x, double y,
+                        double wrap, double width, struct rgb color)
+{
+	struct layout_line *lines;
+	size_t k = layout_wrap(b->m, f, size, text, strlen(text), wrap, &lines);
+	double base = layout_baseline(b, f, size, leading);
 
 	for (size_t j = 0; j < k; j++) {
-		layout_place_line(b, text, &lines[j], x, y, w, f, size, color, false,
-		                  DOC_ALIGN_CENTER);
+		layout_place_line(b, text, &lines[j], x, y + base, width, f, size,
+		                  color, false, DOC_ALIGN_CENTER);
 		y += leading;
 	}
 	free(lines);
 	return y;
 }
 
-/* Draws one box: fill, hairline border, centred lines of text. */
-static void chart_box(struct builder *b, const struct doc_unit *u,
-                      const struct chart_node *n, double ox, double size)
+/* Draws unit i: fill, border, its lines centred both ways; and the list
+ * of its listed units under it, if any. */
+static void chart_box(struct builder *b, const struct chart_fit *f,
+                      const struct doc_orgchart *c, size_t i, double ox,
+                      double oy)
 {
 	const struct style *s = b->s;
+	const struct doc_unit *u = &c->units[i];
+	const struct chart_node *nd = &f->nodes[i];
+	double size = f->size, pad = s->chart_padding * size;
+	double leading = size * s->chart_leading, ds = size * s->chart_detail_scale;
+	double x = ox + nd->x, y = oy + nd->y, bh = f->box_h[i];
+	double rule_w = s->chart_border * size, inner = nd->w - 2 * pad;
+	double text_h;
 	struct rgb fill, text;
-	double leading = size * s->chart_leading, x = ox + n->x, y = n->y;
-	double line_y, rule_w = s->chart_box_rule_width;
-	double inner = n->w - 2 * s->chart_pad;
+	size_t k;
 
 	unit_style(s, u->kind, &fill, &text);
-	layout_fill(b, x, y, n->w, n->h, fill);
-	layout_rule(b, x, y, n->w, rule_w, s->chart_line_color);
-	layout_rule(b, x, y + n->h, n->w, rule_w, s->chart_line_color);
-	{
-		struct box *r = layout_box(b, BOX_RULE);
-
-		r->x = (float)x, r->y = (float)y, r->h = (float)n->h;
-		r->line_width = (float)rule_w;
-		r->color = s->chart_line_color;
-		r = layout_box(b, BOX_RULE);
-		r->x = (float)(x + n->w), r->y = (float)y, r->h = (float)n->h;
-		r->line_width = (float)rule_w;
-		r->color = s->chart_line_color;
-	}
-	line_y = y + s->chart_pad + layout_baseline(b, FACE_BOLD, size, leading);
-	line_y = box_lines(b, u->name, FACE_BOLD, size, leading, x + s->chart_pad,
-	                   line_y, inner, text);
+	layout_fill(b, x, y, nd->w, bh, fill);
+	box_border(b, x, y, nd->w, bh, rule_w, s->chart_line_color);
+	k = count_lines(b->m, FACE_BOLD, size, u->name, f->name_wrap[i]) +
+	    count_lines(b->m, FACE_REGULAR, ds, u->detail, f->detail_wrap[i]);
+	text_h = leading * (double)k;
+	y += (bh - text_h) / 2;
+	y = box_lines(b, u->name, FACE_BOLD, size, leading, x + pad, y,
+	              f->name_wrap[i], inner, text);
 	if (u->detail[0])
-		box_lines(b, u->detail, FACE_REGULAR, size * s->chart_detail_scale,
-		          leading, x + s->chart_pad, line_y, inner, text);
-}
-
-/* Lays the chart out in a width x height area: stacking leaves first (in
- * chart_layout), then shrinking the type step by step down to
- * chart_min_size. Returns 1 when it fits (res and *size hold the result),
- * 0 when it cannot, -1 when the units are not one tree. */
-static int fit_chart(struct builder *b, const struct doc_orgchart *c,
-                     struct chart_node *nodes, struct chart_result *res,
-                     double *size, double width, double height)
-{
-	const struct style *s = b->s;
-
-	*size = s->chart_size;
-	for (;;) {
-		memset(res, 0, sizeof *res);
-		if (chart_at_size(b, c, *size, width, nodes, res) != 0)
-			return -1;
-		if (res->fits && res->height <= height)
-			return 1;
-		if (*size <= s->chart_min_size)
-			return 0;
-		free(res->segments);
-		*size = fmax(s->chart_min_size, *size * s->chart_shrink);
+		box_lines(b, u->detail, FACE_REGULAR, ds, leading, x + pad, y,
+		          f->detail_wrap[i], inner, text);
+	if (nd->h > bh + 1e-9) {
+		/* the list panel of a compact chart's bottom level */
+		y = oy + nd->y + bh;
+		layout_fill(b, x, y, nd->w, nd->h - bh, s->chart_staff_fill);
+		box_border(b, x, y, nd->w, nd->h - bh, rule_w, s->chart_line_color);
 	}
 }
 
-/* Connectors and boxes of a laid-out chart, as one item; the chart is
- * centred in a column width wide and sits half the chart margin below
- * the item's top. */
-static void place_chart(struct builder *b, const struct doc_orgchart *c,
-                        const struct chart_node *nodes,
-                        const struct chart_result *res, double size,
-                        double width)
+/* One listed unit: a bullet and its name, wrapped, left-aligned. */
+static void chart_list_entry(struct builder *b, const struct chart_fit *f,
+                             const struct doc_orgchart *c, size_t i,
+                             double ox, double oy)
 {
 	const struct style *s = b->s;
-	double ox = b->x0 + (width - res->width) / 2;
+	const struct chart_node *nd = &f->nodes[i];
+	double size = f->size, leading = size * s->chart_leading;
+	double base = layout_baseline(b, FACE_REGULAR, size, leading);
+	double y = oy + nd->y;
+	const char *name = c->units[i].name, *bullet = s->labels.sub_bullet;
+	struct layout_line *lines;
+	size_t k = layout_wrap(b->m, FACE_REGULAR, size, name, strlen(name),
+	                       nd->w, &lines);
 
-	for (size_t i = 0; i < res->segments_len; i++) {
-		const struct chart_segment *g = &res->segments[i];
+	layout_text(b, ox + nd->x - s->chart_list_indent * size, y + base,
+	            FACE_REGULAR, size, s->chart_staff_text, bullet,
+	            strlen(bullet), layout_width(b->m, FACE_REGULAR, size, bullet,
+	                                         strlen(bullet)));
+	for (size_t j = 0; j < k; j++) {
+		layout_place_line(b, name, &lines[j], ox + nd->x, y + base, nd->w,
+		                  FACE_REGULAR, size, s->chart_staff_text, false,
+		                  DOC_ALIGN_LEFT);
+		y += leading;
+	}
+	free(lines);
+}
+
+/* Connectors and boxes of a fitted chart, as the last item's boxes; the
+ * chart is centred in a column width wide and sits half the chart
+ * margin below the item's top. */
+static void place_chart(struct builder *b, const struct doc_orgchart *c,
+                        const struct chart_fit *f, double width)
+{
+	const struct style *s = b->s;
+	double ox = b->x0 + (width - f->width) / 2, oy = s->chart_margin / 2;
+
+	for (size_t i = 0; i < f->segments_len; i++) {
+		const struct chart_segment *g = &f->segments[i];
 		struct box *r = layout_box(b, BOX_RULE);
 
 		r->x = (float)(ox + g->x1);
-		r->y = (float)(s->chart_margin / 2 + g->y1);
+		r->y = (float)(oy + g->y1);
 		r->w = (float)(g->x2 - g->x1);
 		r->h = (float)(g->y2 - g->y1);
-		r->line_width = (float)s->chart_line_width;
+		r->line_width = (float)(s->chart_line * f->size);
 		r->color = s->chart_line_color;
 	}
-	for (size_t i = 0; i < c->len; i++) {
-		struct chart_node n = nodes[i];
-
-		n.y += s->chart_margin / 2;
-		chart_box(b, &c->units[i], &n, ox, size);
-	}
+	for (size_t i = 0; i < c->len; i++)
+		if (!f->listed[i])
+			chart_box(b, f, c, i, ox, oy);
+	for (size_t i = 0; i < c->len; i++)
+		if (f->listed[i])
+			chart_list_entry(b, f, c, i, ox, oy);
 }
 
 /* An org chart as one item, so it never splits across pages: it moves to
  * the next page when it does not fit where it is. Too big for any page,
- * it gets a landscape page of its own if [page] chart_landscape allows,
+ * it gets a turned page of its own if [page] chart_landscape allows,
  * and is otherwise refused with an error, naming the chart's data file
  * line, that gives the size it needs. */
 void layout_orgchart(struct builder *b, const struct doc_block *blk,
@@ -230,30 +631,23 @@ void layout_orgchart(struct builder *b, const struct doc_block *blk,
 {
 	const struct doc_orgchart *c = &blk->u.orgchart;
 	const struct style *s = b->s;
-	struct chart_node *nodes = xcalloc(c->len, sizeof *nodes);
-	struct chart_result res;
-	double size, max_h = b->bottom - b->top - s->chart_margin;
-	double width = b->width;
-	bool landscape = false;
+	struct chart_area area = {
+		.width = b->width,
+		.height = b->bottom - b->top - s->chart_margin,
+	};
+	struct chart_fit f;
 	struct item *it;
-	int fit = fit_chart(b, c, nodes, &res, &size, width, max_h);
+	int fit;
 
-	if (fit == 0 && s->chart_landscape) {
-		double lw = s->page_height - s->margin_left - s->margin_right;
+	if (s->chart_landscape) {
+		area.turned_width = s->page_height - s->margin_left -
+		                    s->margin_right;
 		/* room for the heading that comes along to the turned page */
-		double lh = s->page_width - s->margin_top - s->margin_bottom -
-		            s->chart_margin -
-		            s->chart_landscape_heading * s->heading1_size;
-
-		free(res.segments);
-		fit = fit_chart(b, c, nodes, &res, &size, lw, lh);
-		if (fit == 1) {
-			landscape = true;
-			width = lw;
-		} else {
-			max_h = lh;
-		}
+		area.turned_height = s->page_width - s->margin_top -
+		                     s->margin_bottom - s->chart_margin -
+		                     s->chart_landscape_heading * s->heading1_size;
 	}
+	fit = chart_fit(b->m, s, c, &area, &f);
 	if (fit < 0) {
 		diag_error(b->dl, blk->origin.file, blk->origin.line,
 		           "org chart '%s' is not one tree", c->name);
@@ -264,18 +658,17 @@ void layout_orgchart(struct builder *b, const struct doc_block *blk,
 		           "org chart '%s' needs %.0f x %.0f mm even at %.1f pt; the "
 		           "page has %.0f x %.0f mm (lower [style] chart_min_size, "
 		           "set [page] chart_landscape, or use a larger page)",
-		           c->name, res.width / MM, res.height / MM, size,
-		           (s->chart_landscape ? s->page_height - s->margin_left -
-		            s->margin_right : b->width) / MM, max_h / MM);
+		           c->name, f.width / MM, f.height / MM, f.size,
+		           (f.turned ? area.turned_width : area.width) / MM,
+		           (f.turned ? area.turned_height : area.height) / MM);
 		goto done;
 	}
-	it = layout_item(b, res.height + s->chart_margin);
+	it = layout_item(b, f.height + s->chart_margin);
 	it->space_before = space_before + s->chart_space_before;
-	it->landscape = landscape;
-	place_chart(b, c, nodes, &res, size, width);
-	if (landscape)
+	it->landscape = f.turned;
+	place_chart(b, c, &f, f.turned ? area.turned_width : area.width);
+	if (f.turned)
 		layout_item(b, 0)->forced = true;
 done:
-	free(res.segments);
-	free(nodes);
+	chart_fit_release(&f);
 }

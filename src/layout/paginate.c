@@ -35,9 +35,12 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 		if (it->forced && (y == b->top || i + 1 == b->len)) {
 			it->page = page;
 			it->y = y;
-			/* What follows still starts the page: it drops its space
-			 * above, as at the top of any page. */
-			if (y == b->top)
+			/* An empty break marker is not the page's content: what
+			 * follows still starts the page, drops its space above as
+			 * at the top of any page, and a turned chart right after
+			 * it still starts this page, so two turned charts leave
+			 * no blank page between. */
+			if (i == first || y == b->top)
 				first = i + 1;
 			i++;
 			continue;

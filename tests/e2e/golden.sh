@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=403feba266bf861d18af5e0b8c04229cd6f88315e89d2d83f951271ec01467aa
+GOLDEN_SHA256=af535795629ff415bef38b983db12ee6039c10d5d6fcb3f14e95135fa8253bd2
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

@@ -67,6 +67,48 @@ for phrase in "1 Summary" "2.1 Objectives and mandate" "Juan Ortuño" "Lorenzo D
 	"Last updated 15 June 2017"; do
 	check "text contains '$phrase'" grep -qF "$phrase" "$work/flat.txt"
 done
+# The NALT chart read back from the PDF: the Director's box (its detail
+# line "senior military rank") is centred over the row (or rows) of
+# branches, whose box centres are the centres of their labels' lines;
+# the Deputy sits below the Director, above the branches, wholly to one
+# side of the Director's line.
+pdftotext -bbox "$pdf" "$work/bbox.html"
+awk '
+	function attr(name,   v) { match($0, name "=\"[0-9.]+\""); v = substr($0, RSTART, RLENGTH)
+		sub(/^[a-zA-Z]+="/, "", v); sub(/"$/, "", v); return v + 0 }
+	/<page / { page++ }
+	/<word / { w = $0; sub(/.*">/, "", w); sub(/<\/word>.*/, "", w)
+		n++; P[n] = page; T[n] = w; X0[n] = attr("xMin"); X1[n] = attr("xMax")
+		Y0[n] = attr("yMin"); Y1[n] = attr("yMax")
+		if (T[n - 1] == "Deputy" && w == "Director" && !dep) dep = n - 1 }
+	END {
+		if (!dep) { print "no Deputy"; exit }
+		pg = P[dep]
+		for (i = 1; i <= n; i++) if (P[i] == pg) {
+			if (T[i] == "senior" && T[i + 1] == "military" && T[i + 2] == "rank") {
+				dc = (X0[i] + X1[i + 2]) / 2; dbot = Y1[i] }
+			if (T[i] == "civilian") cbot = Y1[i]
+			if (T[i] == "Sources") stop = Y0[i] }
+		if (!dc) { print "no Director box"; exit }
+		if (!(Y0[dep] > dbot)) print "Deputy not below the Director"
+		dx0 = X0[dep]; dx1 = X1[dep + 1]
+		if (!(dx0 > dc || dx1 < dc)) print "Deputy on the Director line"
+		# branch labels: words below the Deputy box, clustered per line
+		m = 0
+		for (i = 1; i <= n; i++) {
+			if (P[i] != pg || Y0[i] <= cbot || Y0[i] >= stop) continue
+			if (m && Y0[i] == ly && X0[i] - cx1 < 8) { cx1 = X1[i]; C1[m] = cx1; continue }
+			m++; C0[m] = X0[i]; C1[m] = X1[i]; cx1 = X1[i]; ly = Y0[i] }
+		lo = 1e9; hi = -1e9; k = 0
+		for (j = 1; j <= m; j++) { c = int((C0[j] + C1[j]) / 2 + 0.5)
+			if (!(c in seen)) { seen[c] = 1; k++ }
+			if (c < lo) lo = c; if (c > hi) hi = c }
+		if (k < 3) print "branches: " k " box centres"
+		if ((lo + hi) / 2 - dc > 2 || dc - (lo + hi) / 2 > 2)
+			print "Director at " dc ", branches centred at " (lo + hi) / 2
+	}' "$work/bbox.html" >"$work/nalt.bad"
+check "NALT chart: Director centred over the branches, Deputy beside the line" test ! -s "$work/nalt.bad"
+[ -s "$work/nalt.bad" ] && sed "s/^/     /" "$work/nalt.bad" | head -3
 # Marking at top and bottom of every page, and Page X of Y.
 bad_pages=""
 for ((p = 1; p <= pages; p++)); do

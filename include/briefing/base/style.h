@@ -156,18 +156,26 @@ struct style {
 	double as_of_gap;           /* add_title_block: `y += 4` pt */
 	double title_rule_gap;      /* add_title_block: `y += 6` pt */
 	double title_rule_width;    /* add_title_block: add_rule `1.5` and `y + 1.5` pt */
-	/* org charts */
-	double chart_pad;           /* CHART_PAD `4.0` pt */
-	double chart_max_text;      /* CHART_MAX_TEXT `(40 * MM)`; key in mm */
-	double chart_level_gap;     /* chart_at_size: `.level_gap = 7 * MM`; key in mm */
-	double chart_sibling_gap;   /* chart_at_size: `.sibling_gap = 3.5 * MM`; key in mm */
-	double chart_stack_gap;     /* chart_at_size: `.stack_gap = 2.5 * MM`; key in mm */
-	double chart_stack_indent;  /* chart_at_size: `.stack_indent = 5 * MM`; key in mm */
-	double chart_leading;       /* chart_at_size and chart_box: `size * 1.2` */
-	double chart_detail_scale;  /* chart_at_size and chart_box: every `size * 0.9` */
-	double chart_min_box_width; /* chart_at_size: `fmax(..., 22 * MM)`; key in mm */
-	double chart_box_rule_width; /* chart_box: the four `0.6` borders */
-	double chart_line_width;    /* add_orgchart: connectors `0.9f` */
+	/* org charts: lengths are multiples of the type size the chart is
+	 * drawn at, so they shrink with it ([style] chart_* keys "x chart
+	 * size"; the old pt/mm keys convert at chart_size) */
+	double chart_padding;       /* inside a box */
+	double chart_wrap_width;    /* widest a box's text runs before it wraps */
+	double chart_min_width;     /* narrowest box */
+	double chart_row_gap;       /* between a parent and a forked row */
+	double chart_box_gap;       /* between neighbouring boxes */
+	double chart_stack_spacing; /* between stacked leaves, staff rows */
+	double chart_stack_offset;  /* stacked leaves right of their line */
+	double chart_stub;          /* a staff box's stub off the line */
+	double chart_border;        /* box borders */
+	double chart_line;          /* connectors */
+	double chart_list_indent;   /* compact lists: entries right of the rule */
+	int chart_max_lines;        /* most lines a label is wrapped into
+	                               to keep a row narrow */
+	bool chart_staff_left;      /* the first staff box goes left */
+	int chart_compact;          /* 0 no, 1 yes, 2 auto (last resort) */
+	double chart_leading;       /* x chart size: baseline distance */
+	double chart_detail_scale;  /* x chart size: a box's second line */
 	double chart_shrink;        /* fit_chart: `*size * 0.9` per step */
 	double chart_margin;        /* add_orgchart: `- 12`, `res.height + 12`; connectors at `6 +` (half) */
 	double chart_space_before;  /* add_orgchart: `space_before + 4` pt */
