@@ -242,14 +242,30 @@ static void move(struct render_content *c, long long x, long long y)
 	c->ty = y;
 }
 
-/* Appends the text of a run as the inside of a literal string of two-byte
+/* Appends byte b of a literal string: raw bytes take half the room of
+ * hex; only the delimiters, the backslash and CR (which a reader would
+ * turn into LF) need escapes. */
+static char *put_byte(char *p, unsigned char b)
+{
+	if (b == '(' || b == ')' || b == '\\') {
+		*p++ = '\\';
+		*p++ = (char)b;
+	} else if (b == '\r') {
+		*p++ = '\\';
+		*p++ = 'r';
+	} else {
+		*p++ = (char)b;
+	}
+	return p;
+}
+
+/* Appends the text of a run as the inside of a literal string: one byte
+ * a character in a font with one-byte codes (encoding.c), else two-byte
  * CIDs, which in libharu's UTF-8 mode are the BMP code points (U+0020
- * beyond). Raw bytes take half the room of hex; only the delimiters, the
- * backslash and CR (which a reader would turn into LF) need escapes. The
- * caller has checked the UTF-8. Returns the advance in 1/1000 em: the sum
- * of the widths the font dictionary gives the CIDs. */
+ * beyond). The caller has checked the UTF-8. Returns the advance in
+ * 1/1000 em: the sum of the widths the font dictionary gives the CIDs. */
 static long long put_cids(struct render_content *c, const char *s, size_t len,
-                          const uint16_t *widths)
+                          const struct render_glyphs *g)
 {
 	/* each code point: at most two bytes, each at most two escaped */
 	char *p = content_room(c, len * 4), *start = p;
@@ -259,26 +275,18 @@ static long long put_cids(struct render_content *c, const char *s, size_t len,
 	while (i < len) {
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
-		unsigned char b[2];
 
 		if (n == 0)
 			break;
 		i += n;
 		if (cp > 0xFFFF)
 			cp = 0x20;
-		units += widths[cp];
-		b[0] = (unsigned char)(cp >> 8);
-		b[1] = (unsigned char)cp;
-		for (int k = 0; k < 2; k++) {
-			if (b[k] == '(' || b[k] == ')' || b[k] == '\\') {
-				*p++ = '\\';
-				*p++ = (char)b[k];
-			} else if (b[k] == '\r') {
-				*p++ = '\\';
-				*p++ = 'r';
-			} else {
-				*p++ = (char)b[k];
-			}
+		units += g->widths[cp];
+		if (g->code) {
+			p = put_byte(p, g->code[cp]);
+		} else {
+			p = put_byte(p, (unsigned char)(cp >> 8));
+			p = put_byte(p, (unsigned char)cp);
 		}
 	}
 	c->len += (size_t)(p - start);
@@ -303,7 +311,8 @@ static long long div_round(long long a, long long b)
  * pen starts afresh, since extraction tools read backward moves as
  * overlaps. */
 void render_content_run(struct render_content *c, long long x, long long y,
-                        const char *s, size_t len, const uint16_t *widths)
+                        const char *s, size_t len,
+                        const struct render_glyphs *g)
 {
 	long long size = c->size, gap = x * 1000 - c->pen, n;
 
@@ -333,7 +342,7 @@ void render_content_run(struct render_content *c, long long x, long long y,
 		c->run_array = false;
 		c->pen = x * 1000;
 	}
-	c->pen += put_cids(c, s, len, widths) * size;
+	c->pen += put_cids(c, s, len, g) * size;
 	render_content_str(c, ")");
 }
 

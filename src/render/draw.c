@@ -52,6 +52,8 @@ static int draw_text(struct render *r, HPDF_Page hp, const struct box *b,
 {
 	struct render_content *c = &r->content;
 	HPDF_Font font = r->font[b->face];
+	size_t slot = fonts_index(r->fonts, b->face);
+	struct render_glyphs g = {r->widths + slot * 0x10000, r->enc[slot].code};
 
 	/* fonts_check_doc() has named the fact of every character from
 	 * the data; this catches what layout made itself (labels). */
@@ -68,8 +70,7 @@ static int draw_text(struct render *r, HPDF_Page hp, const struct box *b,
 	}
 	render_content_fill(c, b->color);
 	render_content_run(c, render_hundredths(b->x), render_hundredths(H - b->y),
-	                   b->text, b->len, r->widths +
-	                   fonts_index(r->fonts, b->face) * 0x10000);
+	                   b->text, b->len, &g);
 	return 0;
 }
 

@@ -231,37 +231,48 @@ static HPDF_STATUS encoder_init(HPDF_Encoder e)
 }
 
 /* Registers the encoder for font slot i and maps the code points set in
- * used. Returns its name (in buf), or NULL after a libharu error. */
+ * used, each to its CID: the code point itself, or its one-byte code when
+ * e has them (encoding.c). Returns its name (in buf), or NULL after a
+ * libharu error. */
 static const char *new_encoder(struct render *r, size_t i,
-                               const unsigned char *used, char *buf,
+                               const unsigned char *used,
+                               const struct render_encoding *e, char *buf,
                                size_t size)
 {
-	HPDF_Encoder e;
+	HPDF_Encoder enc;
 	HPDF_CMapEncoderAttr a;
-	uint32_t top = 0;
+	uint32_t top = 0, spare;
 
 	snprintf(buf, size, "briefing-%zu", i);
-	e = HPDF_CMapEncoder_New(r->pdf->mmgr, buf, encoder_init);
-	if (!e || HPDF_Doc_RegisterEncoder(r->pdf, e) != HPDF_OK)
+	enc = HPDF_CMapEncoder_New(r->pdf->mmgr, buf, encoder_init);
+	if (!enc || HPDF_Doc_RegisterEncoder(r->pdf, enc) != HPDF_OK)
 		return NULL;
 	/* initialises it (libharu does so on first use) */
 	if (!HPDF_GetEncoder(r->pdf, buf))
 		return NULL;
-	a = e->attr;
+	a = enc->attr;
 	/* CID 0 means unmapped to libharu, and U+0000 is never drawn */
 	for (uint32_t cp = render_next_used(used, 1); cp <= 0xFFFF;
 	     cp = render_next_used(used, cp + 1)) {
-		a->cid_map[cp & 0xFF][cp >> 8] = (HPDF_UINT16)cp;
+		uint32_t cid = e->one_byte ? e->code[cp] : cp;
+
+		a->cid_map[cp & 0xFF][cp >> 8] = (HPDF_UINT16)cid;
 		a->unicode_map[cp & 0xFF][cp >> 8] = (HPDF_UNICODE)cp;
-		top = cp;
+		if (cid > top)
+			top = cid;
 	}
 	/* libharu writes widths and the CID-to-glyph map for CIDs below the
-	 * highest one it is given: one more, unused, keeps the last real one
-	 * (U+FFFF, a noncharacter, is in no font) */
-	if (top < 0xFFFF) {
-		a->cid_map[(top + 1) & 0xFF][(top + 1) >> 8] = (HPDF_UINT16)(top + 1);
-		a->unicode_map[(top + 1) & 0xFF][(top + 1) >> 8] =
-			(HPDF_UNICODE)(top + 1);
+	 * highest one it is given: one more, unused, keeps the last real one.
+	 * It takes the slot of a code point the font does not draw: the next
+	 * after the highest (U+FFFF, a noncharacter, is in no font), or for
+	 * one-byte codes the first. */
+	spare = top + 1;
+	if (e->one_byte)
+		for (spare = 1; render_is_used(used, spare); spare++)
+			;
+	if (spare <= 0xFFFF) {
+		a->cid_map[spare & 0xFF][spare >> 8] = (HPDF_UINT16)(top + 1);
+		a->unicode_map[spare & 0xFF][spare >> 8] = (HPDF_UNICODE)spare;
 	}
 	return buf;
 }
@@ -299,11 +310,15 @@ static int load_fonts(struct render *r, struct diag_list *dl)
 			return -1;
 		name = load_bytes(r, data, len);
 		free(data);
-		enc = name ? new_encoder(r, i, used, enc_name, sizeof enc_name) :
-		      NULL;
+		render_encoding_plan(&r->enc[i], used);
+		enc = name ? new_encoder(r, i, used, &r->enc[i], enc_name,
+		                         sizeof enc_name) : NULL;
 		r->loaded[i] = enc ? HPDF_GetFont(r->pdf, name, enc) : NULL;
 		if (r->loaded[i])
 			mark_glyphs(r->loaded[i], used, r->widths + i * 0x10000);
+		if (r->loaded[i] && r->enc[i].one_byte &&
+		    render_set_encoding(r, r->loaded[i], dl) < 0)
+			return -1;
 		if (!r->loaded[i] || render_haru_failed(r)) {
 			char *what = xasprintf("cannot embed font file '%s'", path);
 
@@ -449,7 +464,8 @@ int render_pdf(const struct pages *pages, const struct fonts *fonts,
 		goto fail;
 	for (size_t i = 0; i < r.nloaded; i++)
 		if (render_fix_tounicode(&r, r.loaded[i],
-		                         r.used + i * FONTS_BMP_BYTES, dl) < 0)
+		                         r.used + i * FONTS_BMP_BYTES, &r.enc[i],
+		                         dl) < 0)
 			goto fail;
 	if (save(&r, out, out_len, dl) < 0)
 		goto fail;
@@ -461,6 +477,8 @@ fail:
 	free(tops);
 	free(r.used);
 	free(r.widths);
+	for (size_t i = 0; i < r.nloaded; i++)
+		render_encoding_release(&r.enc[i]);
 	render_content_release(&r.content);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include <hpdf.h>
+#include <hpdf_streams.h>
 #include <zlib.h>
 
 #include "briefing/render.h"
@@ -49,6 +50,25 @@ struct render_content {
 	size_t zcap;
 };
 
+/* How a font's text is coded in the content (encoding.c): one byte a
+ * character when the code points it draws fit, else libharu's two-byte
+ * CIDs (Identity-H, CID = code point). */
+struct render_encoding {
+	bool one_byte;
+	/* one_byte only: per code, the code point it stands for and whether
+	 * the pages draw it; and the code of each of 65,536 code points */
+	uint16_t cp[256];
+	bool drawn[256];
+	uint8_t *code;
+};
+
+/* What content.c needs to show a run in a font: the advances by code
+ * point and the one-byte codes (NULL for two-byte CIDs). */
+struct render_glyphs {
+	const uint16_t *widths;
+	const uint8_t *code;
+};
+
 struct render {
 	HPDF_Doc pdf;
 	struct render_error err;
@@ -63,6 +83,10 @@ struct render {
 	/* per loaded font, 65,536 advances in 1/1000 em: the widths
 	 * libharu writes into its /W array, by CID (code point) */
 	uint16_t *widths;
+	/* per loaded font, how its text is coded */
+	struct render_encoding enc[FACE_COUNT];
+	/* the encoding CMap the one-byte fonts share, once one exists */
+	HPDF_Dict byte_cmap;
 	/* the page being drawn; its buffer is reused from page to page */
 	struct render_content content;
 };
@@ -96,17 +120,35 @@ void render_content_end_text(struct render_content *c);
 void render_content_font(struct render_content *c, const void *font,
                          const char *local_name, double size);
 void render_content_run(struct render_content *c, long long x, long long y,
-                        const char *s, size_t len, const uint16_t *widths);
+                        const char *s, size_t len,
+                        const struct render_glyphs *g);
 /* The page's operators deflated into c->zbuf; *out_len bytes, or -1 when
  * zlib fails. */
 int render_content_deflate(struct render_content *c, size_t *out_len);
 /* Frees the buffers and the zlib state. */
 void render_content_release(struct render_content *c);
 
+/* encoding.c: plans e for the code points set in used (FONTS_BMP_BYTES):
+ * one-byte codes when they fit (e->code is then allocated; free it with
+ * render_encoding_release). */
+void render_encoding_plan(struct render_encoding *e, const unsigned char *used);
+void render_encoding_release(struct render_encoding *e);
+/* Gives font, loaded with one-byte codes as its CIDs, the one-byte
+ * identity encoding CMap. */
+int render_set_encoding(struct render *r, HPDF_Font font,
+                        struct diag_list *dl);
+
+/* tounicode.c: appends a printf-formatted line (at most 95 bytes) to a
+ * CMap stream; returns non-zero on failure. */
+HPDF_STATUS render_cmap_put(HPDF_Stream s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* tounicode.c: replaces libharu's invalid ToUnicode CMap of font by one
- * mapping the code points set in used (FONTS_BMP_BYTES). */
+ * mapping what the pages draw: the code points set in used
+ * (FONTS_BMP_BYTES) as two-byte CIDs, or e's one-byte codes. */
 int render_fix_tounicode(struct render *r, HPDF_Font font,
-                         const unsigned char *used, struct diag_list *dl);
+                         const unsigned char *used,
+                         const struct render_encoding *e,
+                         struct diag_list *dl);
 
 static inline bool render_is_used(const unsigned char *used, uint32_t cp)
 {
