@@ -20,12 +20,18 @@
  */
 #include "render_internal.h"
 
+#include <libdeflate.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
+
+#ifndef RENDER_DEFLATE_LEVEL
+#define RENDER_DEFLATE_LEVEL 6
+#endif
 
 static char *content_room(struct render_content *c, size_t n)
 {
@@ -357,42 +363,37 @@ void render_content_reset(struct render_content *c)
 	c->buf = keep.buf;
 	c->cap = keep.cap;
 	c->z = keep.z;
-	c->z_ready = keep.z_ready;
 	c->zbuf = keep.zbuf;
 	c->zcap = keep.zcap;
 }
 
-/* Deflates the page's operators in one call, at zlib's default level as
- * libharu would at save time. Done per page so that the document never
- * holds its uncompressed content (at 100,000 table rows, ~48 MB). One
- * deflater serves every page: deflateReset keeps its ~256 KB of state. */
+/* Deflates the page's operators in one call, into a zlib stream as
+ * FlateDecode reads it. libdeflate does the work zlib's deflate() did, at
+ * the same level and about the same size, in about half the time: on a
+ * long table, deflating was the largest single cost of the render. Done
+ * per page so that the document never holds its uncompressed content (at
+ * 100,000 table rows, ~48 MB). One compressor serves every page. */
 int render_content_deflate(struct render_content *c, size_t *out_len)
 {
-	uLong bound;
+	size_t bound, n;
 
-	if (!c->z_ready) {
-		if (deflateInit(&c->z, Z_DEFAULT_COMPRESSION) != Z_OK)
+	if (!c->z) {
+		c->z = libdeflate_alloc_compressor(RENDER_DEFLATE_LEVEL);
+		if (!c->z)
 			return -1;
-		c->z_ready = true;
-	} else if (deflateReset(&c->z) != Z_OK) {
-		return -1;
 	}
-	bound = deflateBound(&c->z, (uLong)c->len);
+	bound = libdeflate_zlib_compress_bound(c->z, c->len);
 	c->zbuf = xgrow(c->zbuf, &c->zcap, bound, 1);
-	c->z.next_in = (Bytef *)c->buf;
-	c->z.avail_in = (uInt)c->len;
-	c->z.next_out = c->zbuf;
-	c->z.avail_out = (uInt)bound;
-	if (deflate(&c->z, Z_FINISH) != Z_STREAM_END)
+	n = libdeflate_zlib_compress(c->z, c->buf, c->len, c->zbuf, bound);
+	if (n == 0)
 		return -1;
-	*out_len = bound - c->z.avail_out;
+	*out_len = n;
 	return 0;
 }
 
 void render_content_release(struct render_content *c)
 {
-	if (c->z_ready)
-		deflateEnd(&c->z);
+	libdeflate_free_compressor(c->z);
 	free(c->buf);
 	free(c->zbuf);
 	memset(c, 0, sizeof *c);

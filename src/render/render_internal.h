@@ -12,9 +12,10 @@
 
 #include <hpdf.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
 
 #include "briefing/render.h"
+
+struct libdeflate_compressor;
 
 /* The first libharu error since the last reset. */
 struct render_error {
@@ -44,8 +45,7 @@ struct render_content {
 	struct rgb fill, stroke;
 	long long line_width;
 	/* the deflated page (render_content_deflate), kept across pages */
-	z_stream z;
-	bool z_ready;
+	struct libdeflate_compressor *z;
 	unsigned char *zbuf;
 	size_t zcap;
 };
@@ -123,9 +123,9 @@ void render_content_run(struct render_content *c, long long x, long long y,
                         const char *s, size_t len,
                         const struct render_glyphs *g);
 /* The page's operators deflated into c->zbuf; *out_len bytes, or -1 when
- * zlib fails. */
+ * the compressor fails. */
 int render_content_deflate(struct render_content *c, size_t *out_len);
-/* Frees the buffers and the zlib state. */
+/* Frees the buffers and the compressor. */
 void render_content_release(struct render_content *c);
 
 /* encoding.c: plans e for the code points set in used (FONTS_BMP_BYTES):
