@@ -46,11 +46,10 @@ static HPDF_STATUS dest_at(HPDF_Destination dst, HPDF_Page page, double top)
 	return ret;
 }
 
-/* One text run, inside the page's open text object. */
-static int draw_text(struct render *r, HPDF_Page hp, const struct box *b,
-                     double H, struct diag_list *dl)
+/* One text run, inside c's open text object. */
+static int draw_text(struct render *r, struct render_content *c,
+                     const struct box *b, double H, struct diag_list *dl)
 {
-	struct render_content *c = &r->content;
 	HPDF_Font font = r->font[b->face];
 	size_t slot = fonts_index(r->fonts, b->face);
 	struct render_glyphs g = {r->widths + slot * 0x10000, r->enc[slot].code};
@@ -60,14 +59,7 @@ static int draw_text(struct render *r, HPDF_Page hp, const struct box *b,
 	if (fonts_report_missing(r->fonts, b->face, b->text, b->len, NULL, 0,
 	                         dl) < 0)
 		return -1;
-	if (c->font != font || c->size != render_hundredths(b->size)) {
-		/* puts the font into the page's resources, once per page */
-		const char *name = HPDF_Page_GetLocalFontName(hp, font);
-
-		if (!name)
-			return -1;
-		render_content_font(c, font, name, b->size);
-	}
+	render_content_font(c, font, r->font_name[slot], b->size);
 	render_content_fill(c, b->color);
 	render_content_run(c, render_hundredths(b->x), render_hundredths(H - b->y),
 	                   b->text, b->len, &g);
@@ -208,7 +200,7 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 			if (b->len == 0)
 				break;
 			render_content_begin_text(c);
-			rc = draw_text(r, hp, b, H, dl);
+			rc = draw_text(r, c, b, H, dl);
 			break;
 		case BOX_RULE:
 		case BOX_FILL:

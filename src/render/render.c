@@ -33,6 +33,7 @@
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
 #include <sys/mman.h>
@@ -410,17 +411,71 @@ fail:
 	return render_haru_error(r, dl, "cannot serialise the pdf document");
 }
 
+/* One resource dictionary for every page, on the root of the page tree,
+ * where pages inherit it: << /Font << /F1 ... >> >>, every embedded font
+ * under the name content.c uses (r->font_name). libharu gives each page
+ * its own, with the obsolete /ProcSet and the fonts it drew: 95 bytes a
+ * page repeated. The font dictionary is one object, so that form
+ * XObjects can share it too. */
+static int share_resources(struct render *r)
+{
+	HPDF_MMgr mmgr = r->pdf->mmgr;
+	HPDF_Dict res = HPDF_Dict_New(mmgr), fonts = HPDF_Dict_New(mmgr);
+	HPDF_STATUS ret = HPDF_OK;
+
+	if (!res || !fonts || HPDF_Xref_Add(r->pdf->xref, fonts) != HPDF_OK)
+		return -1;
+	for (size_t i = 0; i < r->nloaded; i++) {
+		snprintf(r->font_name[i], sizeof r->font_name[i], "F%zu", i + 1);
+		ret |= HPDF_Dict_Add(fonts, r->font_name[i], r->loaded[i]);
+	}
+	ret |= HPDF_Dict_Add(res, "Font", fonts);
+	ret |= HPDF_Dict_Add(r->pdf->root_pages, "Resources", res);
+	r->font_dict = fonts;
+	return ret == HPDF_OK ? 0 : -1;
+}
+
+/* When every page has one size, the root of the page tree carries the
+ * MediaBox, which pages inherit, and the pages none; returns whether it
+ * does. */
+static bool share_media_box(struct render *r, const struct pages *pages)
+{
+	HPDF_Array box;
+
+	for (size_t i = 1; i < pages->len; i++)
+		if (pages->items[i].width != pages->items[0].width ||
+		    pages->items[i].height != pages->items[0].height)
+			return false;
+	box = HPDF_Array_New(r->pdf->mmgr);
+	if (!box)
+		return false;
+	HPDF_Array_AddNumber(box, 0);
+	HPDF_Array_AddNumber(box, 0);
+	HPDF_Array_AddReal(box, (HPDF_REAL)pages->items[0].width);
+	HPDF_Array_AddReal(box, (HPDF_REAL)pages->items[0].height);
+	return HPDF_Dict_Add(r->pdf->root_pages, "MediaBox", box) == HPDF_OK;
+}
+
 /* The pages, after the fonts: every page exists before drawing, so a link
  * can point forward. */
 static int draw_all(struct render *r, const struct pages *pages,
                     HPDF_Page *hpages, HPDF_Destination *tops,
                     struct diag_list *dl)
 {
+	bool shared_box;
+
+	if (share_resources(r) < 0 || render_haru_failed(r))
+		return render_haru_error(r, dl, "cannot set up the page resources");
+	shared_box = share_media_box(r, pages);
 	for (size_t i = 0; i < pages->len; i++) {
 		hpages[i] = HPDF_AddPage(r->pdf);
 		if (hpages[i]) {
 			HPDF_Page_SetWidth(hpages[i], (HPDF_REAL)pages->items[i].width);
 			HPDF_Page_SetHeight(hpages[i], (HPDF_REAL)pages->items[i].height);
+			/* both inherited from the root */
+			HPDF_Dict_RemoveElement(hpages[i], "Resources");
+			if (shared_box)
+				HPDF_Dict_RemoveElement(hpages[i], "MediaBox");
 		}
 		if (render_haru_failed(r)) {
 			char *what = xasprintf("cannot add page %zu (%g x %g pt)", i + 1,

@@ -78,6 +78,10 @@ struct render {
 	HPDF_Font font[FACE_COUNT];
 	HPDF_Font loaded[FACE_COUNT];
 	size_t nloaded;
+	/* each loaded font's name in the shared resources ("F1", ...) and
+	 * the /Font dictionary that holds them (render.c) */
+	char font_name[FACE_COUNT][8];
+	HPDF_Dict font_dict;
 	/* FONTS_BMP_BYTES per loaded font: the code points its pages use. */
 	unsigned char *used;
 	/* per loaded font, 65,536 advances in 1/1000 em: the widths
