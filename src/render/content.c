@@ -352,6 +352,15 @@ void render_content_run(struct render_content *c, long long x, long long y,
 	render_content_str(c, ")");
 }
 
+/* Paints form XObject name: outside any text object or path, and the
+ * graphics state is as it was afterwards (Do saves and restores it). */
+void render_content_do(struct render_content *c, const char *name)
+{
+	render_content_str(c, "/");
+	render_content_str(c, name);
+	render_content_str(c, " Do\n");
+}
+
 /* Forgets the state of the previous page: each page's content stream
  * starts from the default graphics state. The buffers and the deflater
  * are kept for the next page. */

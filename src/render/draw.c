@@ -127,7 +127,7 @@ static void draw_path(struct render_content *c, const struct box *b, double H)
  * /Filter entry comes from the stream's filter field, which also makes it
  * deflate at save time. This hook runs inside the dictionary, after its
  * entries. */
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
+HPDF_STATUS render_write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
 {
 	(void)dict;
 	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
@@ -138,7 +138,7 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
  * (10 MB) would sit unused until save. An empty stream's one chunk can be
  * made exactly the size of the one write it will get; w_pos at the end
  * of the (absent) chunk is how libharu marks that it needs a new one. */
-static void size_stream(HPDF_Stream stream, size_t len)
+void render_size_stream(HPDF_Stream stream, size_t len)
 {
 	HPDF_MemStreamAttr m = stream->attr;
 
@@ -162,16 +162,47 @@ static int write_content(struct render *r, HPDF_Page hp,
 	if (render_content_deflate(c, &zlen) < 0)
 		return diag_error(dl, NULL, 0, "page %zu: cannot compress the "
 		                  "page content", pi + 1);
-	attr->contents->write_fn = write_flate_filter;
-	size_stream(attr->stream, zlen);
+	attr->contents->write_fn = render_write_flate_filter;
+	render_size_stream(attr->stream, zlen);
 	if (HPDF_Stream_Write(attr->stream, c->zbuf, (HPDF_UINT)zlen) != HPDF_OK)
 		return page_error(r, dl, pi);
 	return 0;
 }
 
+/* Appends a text run, rule or fill to c (of page index pi, height H);
+ * links are not content. */
+int render_draw_box(struct render *r, struct render_content *c,
+                    const struct box *b, double H, size_t pi,
+                    struct diag_list *dl)
+{
+	/* Consecutive runs share one text object (BT ... ET): a table page
+	 * is mostly text, and an object per run doubles the content stream.
+	 * Paths cannot be drawn inside one. */
+	switch (b->kind) {
+	case BOX_TEXT:
+		if ((unsigned)b->face >= FACE_COUNT)
+			return diag_error(dl, NULL, 0, "page %zu: text in unknown face %d",
+			                  pi + 1, (int)b->face);
+		if (b->len == 0)
+			return 0;
+		render_content_begin_text(c);
+		return draw_text(r, c, b, H, dl);
+	case BOX_RULE:
+	case BOX_FILL:
+		render_content_end_text(c);
+		draw_path(c, b, H);
+		return 0;
+	default:
+		return diag_error(dl, NULL, 0, "page %zu: unknown box kind %d",
+		                  pi + 1, (int)b->kind);
+	}
+}
+
 /* Draws the boxes of page index pi onto hpages[pi]: the operators go into
  * r->content and then, deflated in one write, into the page's content
- * stream. */
+ * stream. Runs of boxes the page shares with the one before it (running
+ * heads, a repeated table header) are drawn by a form XObject each
+ * (forms.c), so their operators are stored once for all pages. */
 int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
                      HPDF_Page *hpages, HPDF_Destination *tops,
                      struct diag_list *dl)
@@ -180,39 +211,32 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 	HPDF_Page hp = hpages[pi];
 	double H = pg->height;
 	struct render_content *c = &r->content;
+	size_t nspans = render_form_spans(r, pages, pi), si = 0;
 
 	render_content_reset(c);
 	for (size_t bi = 0; bi < pg->len; bi++) {
 		const struct box *b = &pg->boxes[bi];
 		int rc = 0;
 
-		/* Consecutive runs share one text object (BT ... ET): a table
-		 * page is mostly text, and an object per run doubles the
-		 * content stream. Paths cannot be drawn inside one. */
-		if (b->kind != BOX_TEXT && b->kind != BOX_LINK)
-			render_content_end_text(c);
-		switch (b->kind) {
-		case BOX_TEXT:
-			if ((unsigned)b->face >= FACE_COUNT)
-				return diag_error(dl, NULL, 0,
-				                  "page %zu: text in unknown face %d",
-				                  pi + 1, (int)b->face);
-			if (b->len == 0)
-				break;
-			render_content_begin_text(c);
-			rc = draw_text(r, c, b, H, dl);
-			break;
-		case BOX_RULE:
-		case BOX_FILL:
-			draw_path(c, b, H);
-			break;
-		case BOX_LINK:
-			rc = draw_link(r, pages, pi, hpages, tops, b, dl);
-			break;
-		default:
-			return diag_error(dl, NULL, 0, "page %zu: unknown box kind %d",
-			                  pi + 1, (int)b->kind);
+		if (si < nspans && bi == r->spans[si].from) {
+			const char *form;
+
+			if (render_form_get(r, pages, pi, r->spans[si].from,
+			                    r->spans[si].to, &form, dl) < 0)
+				return -1;
+			if (form) {
+				render_content_end_text(c);
+				render_content_flush(c);
+				render_content_do(c, form);
+				bi = r->spans[si++].to - 1;
+				continue;
+			}
+			si++;
 		}
+		if (b->kind == BOX_LINK)
+			rc = draw_link(r, pages, pi, hpages, tops, b, dl);
+		else
+			rc = render_draw_box(r, c, b, H, pi, dl);
 		if (rc < 0 || render_haru_failed(r))
 			return render_haru_failed(r) ? page_error(r, dl, pi) : -1;
 	}

@@ -432,6 +432,7 @@ static int share_resources(struct render *r)
 	ret |= HPDF_Dict_Add(res, "Font", fonts);
 	ret |= HPDF_Dict_Add(r->pdf->root_pages, "Resources", res);
 	r->font_dict = fonts;
+	r->resources = res;
 	return ret == HPDF_OK ? 0 : -1;
 }
 
@@ -487,6 +488,7 @@ static int draw_all(struct render *r, const struct pages *pages,
 			return -1;
 		}
 	}
+	render_forms_count(r, pages);
 	for (size_t i = 0; i < pages->len; i++)
 		if (render_draw_page(r, pages, i, hpages, tops, dl) < 0)
 			return -1;
@@ -535,5 +537,6 @@ fail:
 	for (size_t i = 0; i < r.nloaded; i++)
 		render_encoding_release(&r.enc[i]);
 	render_content_release(&r.content);
+	render_forms_release(&r);
 	return rc;
 }

@@ -69,6 +69,21 @@ struct render_glyphs {
 	const uint8_t *code;
 };
 
+/* A form XObject (forms.c): a run of boxes that pages repeat, drawn
+ * once. */
+struct render_form {
+	const struct box *boxes;   /* the run, on the page that made it */
+	size_t len;
+	double width, height;      /* of that page: the form's BBox */
+	uint64_t hash;             /* of the run (form_hash) */
+	char name[16];             /* in the resources: "X1", ... */
+};
+
+/* Boxes [from, to) of a page. */
+struct render_span {
+	size_t from, to;
+};
+
 struct render {
 	HPDF_Doc pdf;
 	struct render_error err;
@@ -82,6 +97,22 @@ struct render {
 	 * the /Font dictionary that holds them (render.c) */
 	char font_name[FACE_COUNT][8];
 	HPDF_Dict font_dict;
+	/* the resources every page inherits, and their /XObject dictionary
+	 * once a form exists */
+	HPDF_Dict resources, xobjects;
+	/* the forms made so far; the spans of the page being drawn that
+	 * may be drawn by one (forms.c); the content of the form being made */
+	struct render_form *forms;
+	size_t nforms, forms_cap;
+	struct render_span *spans;
+	size_t spans_cap;
+	unsigned char *covered;
+	size_t covered_cap;
+	/* the hash of every span of every page, sorted: how many pages
+	 * would use a form (render_forms_count) */
+	uint64_t *run_hashes;
+	size_t nrun_hashes;
+	struct render_content form_content;
 	/* FONTS_BMP_BYTES per loaded font: the code points its pages use. */
 	unsigned char *used;
 	/* per loaded font, 65,536 advances in 1/1000 em: the widths
@@ -106,6 +137,28 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
                      struct diag_list *dl);
 int render_add_outline(struct render *r, const struct pages *pages,
                        HPDF_Page *hpages, struct diag_list *dl);
+/* draw.c: a text run, rule or fill of page index pi (height H) into c */
+int render_draw_box(struct render *r, struct render_content *c,
+                    const struct box *b, double H, size_t pi,
+                    struct diag_list *dl);
+/* draw.c: for a stream whose bytes are already deflated */
+HPDF_STATUS render_write_flate_filter(HPDF_Dict dict, HPDF_Stream stream);
+void render_size_stream(HPDF_Stream stream, size_t len);
+
+/* forms.c: the spans of page pi that it shares with page pi - 1 or
+ * pi + 1, into r->spans in page order; returns how many. */
+size_t render_form_spans(struct render *r, const struct pages *pages,
+                         size_t pi);
+/* forms.c: counts the spans of all pages before any is drawn. */
+void render_forms_count(struct render *r, const struct pages *pages);
+/* forms.c: the name of the form that draws boxes [from, to) of page pi,
+ * made if need be, or NULL in *name when the run is better drawn in
+ * place. Returns -1 with a diagnostic. */
+int render_form_get(struct render *r, const struct pages *pages, size_t pi,
+                    size_t from, size_t to, const char **name,
+                    struct diag_list *dl);
+/* forms.c: frees the forms' bookkeeping (libharu owns the objects) */
+void render_forms_release(struct render *r);
 
 /* content.c: operators appended to a page's content */
 long long render_hundredths(double v);
@@ -123,6 +176,7 @@ void render_content_begin_text(struct render_content *c);
 void render_content_end_text(struct render_content *c);
 void render_content_font(struct render_content *c, const void *font,
                          const char *local_name, double size);
+void render_content_do(struct render_content *c, const char *name);
 void render_content_run(struct render_content *c, long long x, long long y,
                         const char *s, size_t len,
                         const struct render_glyphs *g);
