@@ -349,10 +349,17 @@ static int set_info(struct render *r, const struct render_info *info,
 	struct date d;
 
 	/* With the UTF-8 encoder current, libharu writes these as UTF-16BE
-	 * hex strings with a byte order mark, so non-ASCII survives. */
+	 * hex strings with a byte order mark, so non-ASCII survives; printable
+	 * ASCII goes as it is, a quarter of the size, with no encoder. */
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
-		if (attrs[i].value && attrs[i].value[0])
+		if (attrs[i].value && attrs[i].value[0]) {
+			HPDF_Encoder utf8 = r->pdf->cur_encoder;
+
+			if (render_plain_ascii(attrs[i].value))
+				r->pdf->cur_encoder = NULL;
 			HPDF_SetInfoAttr(r->pdf, attrs[i].type, attrs[i].value);
+			r->pdf->cur_encoder = utf8;
+		}
 	if (info && info->date) {
 		if (!date_parse(info->date, &d))
 			return diag_error(dl, NULL, 0, "invalid document date '%s': "

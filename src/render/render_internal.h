@@ -141,6 +141,9 @@ int render_add_outline(struct render *r, const struct pages *pages,
 int render_draw_box(struct render *r, struct render_content *c,
                     const struct box *b, double H, size_t pi,
                     struct diag_list *dl);
+/* draw.c: whether s is printable ASCII, which a PDF text string holds as
+ * it is; anything else goes as UTF-16 */
+bool render_plain_ascii(const char *s);
 /* draw.c: for a stream whose bytes are already deflated */
 HPDF_STATUS render_write_flate_filter(HPDF_Dict dict, HPDF_Stream stream);
 void render_size_stream(HPDF_Stream stream, size_t len);

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=05bbe8deb448fbdedf2c31f585ad7859814ffb33bf85d356ed5cc98f8d7568d7
+GOLDEN_SHA256=3c3336a34e75a453b651d678654accd84b83fb953e9d67ec543eb3fdba5bab93
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
