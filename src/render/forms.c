@@ -61,13 +61,17 @@ static bool box_equal(const struct box *a, const struct box *b)
 	}
 }
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
+static uint64_t mix(uint64_t h, uint64_t v)
 {
-	const unsigned char *s = p;
+	return (h ^ v) * 0x100000001b3ull;
+}
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 0x100000001b3ull;
-	return h;
+static uint64_t float_bits(float f)
+{
+	uint32_t u;
+
+	memcpy(&u, &f, sizeof u);
+	return u;
 }
 
 /* A hash of the run's drawn fields, to skip most forms unequal to it. */
@@ -77,12 +81,15 @@ static uint64_t form_hash(const struct box *boxes, size_t len)
 
 	for (size_t i = 0; i < len; i++) {
 		const struct box *b = &boxes[i];
-		float f[4] = {b->x, b->y, b->w, b->h};
 
-		h = fnv(h, &b->kind, 1);
-		h = fnv(h, f, sizeof f);
+		h = mix(h, b->kind);
+		h = mix(h, float_bits(b->x));
+		h = mix(h, float_bits(b->y));
+		h = mix(h, float_bits(b->w));
+		h = mix(h, float_bits(b->h));
 		if (b->kind == BOX_TEXT)
-			h = fnv(h, b->text, b->len);
+			for (unsigned k = 0; k < b->len; k++)
+				h = mix(h, (unsigned char)b->text[k]);
 	}
 	return h;
 }
@@ -154,7 +161,8 @@ size_t render_form_spans(struct render *r, const struct pages *pages,
 		if (other->len != cur->len)
 			add_spans(r, &n, other, cur, true);
 	}
-	qsort(r->spans, n, sizeof *r->spans, span_cmp);
+	if (n > 1)
+		qsort(r->spans, n, sizeof *r->spans, span_cmp);
 	return n;
 }
 
@@ -181,7 +189,8 @@ void render_forms_count(struct render *r, const struct pages *pages)
 			                                  r->spans[i].from);
 		}
 	}
-	qsort(r->run_hashes, n, sizeof *r->run_hashes, hash_cmp);
+	if (n > 1)
+		qsort(r->run_hashes, n, sizeof *r->run_hashes, hash_cmp);
 	r->nrun_hashes = n;
 }
 

@@ -15,9 +15,10 @@
  *   object API only sets the document's error. Every phase checks both
  *   (render_haru_failed) and turns the error into a diagnostic
  *   (render_haru_error).
- * - Text is UTF-8 and goes through libharu's "UTF-8" encoder, which writes
- *   each character as a two-byte CID equal to its Unicode code point
- *   (Identity-H). Characters beyond the BMP become U+0020.
+ * - Text is UTF-8. content.c writes it itself: one byte a character in a
+ *   font that draws at most 255 distinct code points (encoding.c), else
+ *   two-byte CIDs equal to the code points (Identity-H), as libharu's
+ *   "UTF-8" encoder would. Characters beyond the BMP become U+0020.
  * - libharu trusts font files; it only ever sees bytes fonts_subset()
  *   checked (fonts_check()).
  * - Output is a pure function of the input: no clock, no document ID.
