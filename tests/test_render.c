@@ -204,7 +204,7 @@ static void test_same_font_file_for_two_faces_is_loaded_once(void **state)
 	diag_release(&dl);
 }
 
-static void test_info_strings_are_utf16_with_bom(void **state)
+static void test_info_strings_are_ascii_or_utf16_with_bom(void **state)
 {
 	struct fixture f;
 	unsigned char *out;
@@ -216,7 +216,8 @@ static void test_info_strings_are_utf16_with_bom(void **state)
 	assert_int_equal(count(out, len,
 	                       "/Title <FEFF004F00720074007500F1006F>"), 1);
 	assert_int_equal(count(out, len,
-	                       "/Producer <FEFF006200720069006500660069006E0067>"),
+	                       "/Producer (briefing)"), 1);
+	assert_int_equal(count(out, len, "/Creator (briefing test)"),
 	                 1);
 	assert_int_equal(count(out, len, "Haru"), 0);
 	assert_int_equal(count(out, len,
@@ -299,55 +300,67 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-static void test_tounicode_maps_used_characters(void **state)
+/* pdftotext's text of page `page` of the PDF out[0..len), and in *errs
+ * what it printed on stderr (both freed by the caller). */
+static char *extract_text(const unsigned char *out, size_t len, int page,
+                          char **errs)
 {
 	char pdf[] = "/tmp/test_render_pdf_XXXXXX";
 	char err[] = "/tmp/test_render_err_XXXXXX";
 	char cmd[256];
-	struct fixture f;
-	unsigned char *out;
-	size_t len;
-	char *text, *errs;
+	char *text;
 	int fd, efd, status;
+	size_t n;
 	FILE *p;
 
-	(void)state;
-	if (system("pdftotext -v >/dev/null 2>&1") != 0)
-		skip();  /* poppler-utils not installed */
-	fixture_init(&f);
-	render_fixture(&f, &out, &len);
 	fd = mkstemp(pdf);
 	efd = mkstemp(err);
 	assert_true(fd >= 0 && efd >= 0);
 	assert_int_equal(write(fd, out, len), (ssize_t)len);
 	close(fd);
 	close(efd);
-	free(out);
-
-	snprintf(cmd, sizeof cmd, "pdftotext -f 1 -l 1 '%s' - 2>'%s'", pdf, err);
+	snprintf(cmd, sizeof cmd, "pdftotext -f %d -l %d '%s' - 2>'%s'", page,
+	         page, pdf, err);
 	p = popen(cmd, "r");
 	assert_non_null(p);
 	text = malloc(65536);
-	len = fread(text, 1, 65535, p);
-	text[len] = '\0';
+	n = fread(text, 1, 65535, p);
+	text[n] = '\0';
 	status = pclose(p);
-	errs = slurp(err);
+	*errs = slurp(err);
 	unlink(pdf);
 	unlink(err);
+	assert_int_equal(status, 0);
+	return text;
+}
+
+static void test_tounicode_maps_used_characters(void **state)
+{
+	struct fixture f;
+	unsigned char *out;
+	size_t len;
+	char *text, *errs;
+
+	(void)state;
+	if (system("pdftotext -v >/dev/null 2>&1") != 0)
+		skip();  /* poppler-utils not installed */
+	fixture_init(&f);
+	render_fixture(&f, &out, &len);
+	text = extract_text(out, len, 1, &errs);
+	free(out);
 
 	/* poppler said nothing: before the fix it printed "Syntax Error:
 	 * Invalid 'begincidrange' operator in ToUnicode CMap" */
 	assert_string_equal(errs, "");
-	assert_int_equal(status, 0);
 	assert_non_null(strstr(text, "Kosovo \xe2\x80\x93 KFOR\n"));
 	assert_non_null(strstr(text, "\n" SAMPLE "\n"));
 	free(text);
 	free(errs);
 }
 
-/* The page contents inflated and joined (render deflates each page
- * itself), *out_len bytes with NULs (the CIDs' high bytes); NULL if one
- * does not inflate, as when deflated twice. */
+/* The page contents (and forms) inflated and joined (render deflates
+ * them itself), *out_len bytes, with NULs where CIDs take two bytes; NULL
+ * if one does not inflate, as when deflated twice. */
 static char *inflate_contents(const unsigned char *pdf, size_t len,
                               size_t *out_len)
 {
@@ -409,19 +422,184 @@ static void test_runs_on_one_baseline_share_one_tj(void **state)
 	free(content);
 }
 
+/* The fixture's fonts draw a few dozen characters each: one byte a
+ * character, through an embedded one-byte CMap, with ASCII as itself
+ * and the sample's ñ, š, ć, ’ and – on codes of their own; the text
+ * still extracts exactly (test_tounicode_maps_used_characters). */
+static void test_few_characters_take_one_byte_codes(void **state)
+{
+	struct fixture f;
+	unsigned char *out;
+	size_t len, clen = 0;
+	char *content;
+
+	(void)state;
+	fixture_init(&f);
+	render_fixture(&f, &out, &len);
+	assert_int_equal(count(out, len, "/Encoding /Identity-H"), 0);
+	assert_int_equal(count(out, len, "/CMapName /Briefing-Identity-1"), 1);
+	content = inflate_contents(out, len, &clen);
+	free(out);
+	assert_non_null(content);
+	assert_true(memmem(content, clen, "(Second page)Tj", 15) != NULL);
+	/* "Ortuño Urošev": ñ keeps its Latin-1 code, š takes a free one */
+	assert_true(memmem(content, clen, "(Ortu\xf1o Uro", 11) != NULL);
+	free(content);
+}
+
+/* Appends the UTF-8 of code points lo..hi to buf at *n. */
+static void put_range(char *buf, size_t *n, unsigned lo, unsigned hi)
+{
+	for (unsigned cp = lo; cp <= hi; cp++)
+		if (cp < 0x800) {
+			buf[(*n)++] = (char)(0xC0 | cp >> 6);
+			buf[(*n)++] = (char)(0x80 | (cp & 0x3F));
+		}
+	buf[*n] = '\0';
+}
+
+/* Renders the lines on page 2 in the italic face, checks that the
+ * italic font has two-byte CIDs (Identity-H) or not, and that every line
+ * extracts exactly. */
+static void check_lines(char lines[][400], int nlines, bool two_byte)
+{
+	struct fixture f;
+	struct box boxes[4];
+	unsigned char *out;
+	size_t len;
+	char *text, *errs;
+
+	fixture_init(&f);
+	for (int i = 0; i < nlines; i++)
+		boxes[i] = text_box(36, 90 + 20 * i, FACE_ITALIC, 8, lines[i]);
+	f.page[1].boxes = boxes;
+	f.page[1].len = f.page[1].cap = (size_t)nlines;
+	render_fixture(&f, &out, &len);
+	/* the other fonts take one byte */
+	assert_int_equal(count(out, len, "/Encoding /Identity-H"), two_byte);
+	text = extract_text(out, len, 2, &errs);
+	free(out);
+	assert_string_equal(errs, "");
+	for (int i = 0; i < nlines; i++) {
+		char want[401];
+		size_t l = strlen(lines[i]);
+
+		memcpy(want, lines[i], l);
+		memcpy(want + l, "\n", 2);
+		assert_non_null(strstr(text, want));
+	}
+	free(text);
+	free(errs);
+}
+
+/* A face that draws more than 255 distinct characters keeps two-byte
+ * CIDs (Identity-H), and its text extracts exactly too. */
+static void test_many_characters_keep_two_byte_cids(void **state)
+{
+	static char lines[4][400];
+	size_t n;
+
+	(void)state;
+	if (system("pdftotext -v >/dev/null 2>&1") != 0)
+		skip();
+	/* 128 + 96 + 53 = 277 letters */
+	n = 0;
+	put_range(lines[0], &n, 0x100, 0x13F);
+	n = 0;
+	put_range(lines[1], &n, 0x140, 0x17F);
+	n = 0;
+	put_range(lines[2], &n, 0x400, 0x45F);
+	n = 0;
+	put_range(lines[3], &n, 0x3B1, 0x3C9);
+	put_range(lines[3], &n, 0x391, 0x3A1);
+	put_range(lines[3], &n, 0x3A3, 0x3A9);
+	put_range(lines[3], &n, 0x3D0, 0x3D3);
+	check_lines(lines, 4, true);
+}
+
+/* 181 characters beyond ASCII are more than the 160 free codes: the
+ * printable ASCII codes the face does not draw serve too, and the face
+ * keeps one byte a character. */
+static void test_free_ascii_codes_serve_when_needed(void **state)
+{
+	static char lines[3][400];
+	size_t n;
+
+	(void)state;
+	if (system("pdftotext -v >/dev/null 2>&1") != 0)
+		skip();
+	n = 0;
+	put_range(lines[0], &n, 0x100, 0x13F);
+	n = 0;
+	put_range(lines[1], &n, 0x140, 0x17F);
+	n = 0;
+	put_range(lines[2], &n, 0x3B1, 0x3C9);
+	put_range(lines[2], &n, 0x391, 0x3A1);
+	put_range(lines[2], &n, 0x3A3, 0x3A9);
+	put_range(lines[2], &n, 0x3D0, 0x3D3);
+	memcpy(lines[2] + n, " (a\\b)", 7);
+	check_lines(lines, 3, false);
+}
+
+/* Boxes that pages repeat (running heads) are drawn once, by a form
+ * XObject that each page paints, and extract on every page as before. */
+static void test_repeated_boxes_become_one_form(void **state)
+{
+	static const char *const words[] = {
+		"NATO UNCLASSIFIED", "Synthetic briefing for a test of forms, and a long one",
+		"1 January 2024", "Running head text that repeats on every page",
+		"NATO UNCLASSIFIED",
+	};
+	struct fixture f;
+	struct box boxes[3][6];
+	struct page pg[3];
+	unsigned char *out;
+	size_t len;
+
+	(void)state;
+	fixture_init(&f);
+	for (int p = 0; p < 3; p++) {
+		for (int i = 0; i < 5; i++)
+			boxes[p][i] = text_box(72, 40 + 12 * i, FACE_REGULAR, 8, words[i]);
+		/* the page number differs */
+		boxes[p][5] = text_box(500, 800, FACE_REGULAR, 8,
+		                       p == 0 ? "1" : p == 1 ? "2" : "3");
+		pg[p] = (struct page){595, 842, boxes[p], 6, 6};
+	}
+	f.pages.items = pg;
+	f.pages.len = f.pages.cap = 3;
+	f.outline[1].page = 2;
+	render_fixture(&f, &out, &len);
+	assert_int_equal(count(out, len, "/Subtype /Form"), 1);
+	if (system("pdftotext -v >/dev/null 2>&1") == 0)
+		for (int p = 1; p <= 3; p++) {
+			char *errs, *text = extract_text(out, len, p, &errs);
+
+			assert_string_equal(errs, "");
+			assert_non_null(strstr(text, "Running head text that repeats"));
+			free(text);
+			free(errs);
+		}
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pdf_starts_with_header),
 		cmocka_unit_test(test_two_renders_are_byte_identical),
 		cmocka_unit_test(test_same_font_file_for_two_faces_is_loaded_once),
-		cmocka_unit_test(test_info_strings_are_utf16_with_bom),
+		cmocka_unit_test(test_info_strings_are_ascii_or_utf16_with_bom),
 		cmocka_unit_test(test_invalid_date_is_reported),
 		cmocka_unit_test(test_link_to_missing_page_is_reported),
 		cmocka_unit_test(test_character_without_glyph_names_font_and_text),
 		cmocka_unit_test(test_invalid_utf8_is_reported),
 		cmocka_unit_test(test_tounicode_maps_used_characters),
 		cmocka_unit_test(test_runs_on_one_baseline_share_one_tj),
+		cmocka_unit_test(test_few_characters_take_one_byte_codes),
+		cmocka_unit_test(test_many_characters_keep_two_byte_cids),
+		cmocka_unit_test(test_free_ascii_codes_serve_when_needed),
+		cmocka_unit_test(test_repeated_boxes_become_one_form),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);

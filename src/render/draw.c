@@ -46,30 +46,23 @@ static HPDF_STATUS dest_at(HPDF_Destination dst, HPDF_Page page, double top)
 	return ret;
 }
 
-/* One text run, inside the page's open text object. */
-static int draw_text(struct render *r, HPDF_Page hp, const struct box *b,
-                     double H, struct diag_list *dl)
+/* One text run, inside c's open text object. */
+static int draw_text(struct render *r, struct render_content *c,
+                     const struct box *b, double H, struct diag_list *dl)
 {
-	struct render_content *c = &r->content;
 	HPDF_Font font = r->font[b->face];
+	size_t slot = fonts_index(r->fonts, b->face);
+	struct render_glyphs g = {r->widths + slot * 0x10000, r->enc[slot].code};
 
 	/* fonts_check_doc() has named the fact of every character from
 	 * the data; this catches what layout made itself (labels). */
 	if (fonts_report_missing(r->fonts, b->face, b->text, b->len, NULL, 0,
 	                         dl) < 0)
 		return -1;
-	if (c->font != font || c->size != render_hundredths(b->size)) {
-		/* puts the font into the page's resources, once per page */
-		const char *name = HPDF_Page_GetLocalFontName(hp, font);
-
-		if (!name)
-			return -1;
-		render_content_font(c, font, name, b->size);
-	}
+	render_content_font(c, font, r->font_name[slot], b->size);
 	render_content_fill(c, b->color);
 	render_content_run(c, render_hundredths(b->x), render_hundredths(H - b->y),
-	                   b->text, b->len, r->widths +
-	                   fonts_index(r->fonts, b->face) * 0x10000);
+	                   b->text, b->len, &g);
 	return 0;
 }
 
@@ -106,9 +99,14 @@ static int draw_link(struct render *r, const struct pages *pages, size_t pi,
 		return diag_error(dl, NULL, 0, "page %zu: link without a target",
 		                  pi + 1);
 	}
-	/* libharu's default is a visible black border */
-	if (annot)
+	/* libharu's default is a visible black border. /Type /Annot and the
+	 * /P back-reference to the page are optional and read by no viewer
+	 * for links: 25 bytes a link. */
+	if (annot) {
 		HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+		HPDF_Dict_RemoveElement(annot, "Type");
+		HPDF_Dict_RemoveElement(annot, "P");
+	}
 	return 0;
 }
 
@@ -134,7 +132,7 @@ static void draw_path(struct render_content *c, const struct box *b, double H)
  * /Filter entry comes from the stream's filter field, which also makes it
  * deflate at save time. This hook runs inside the dictionary, after its
  * entries. */
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
+HPDF_STATUS render_write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
 {
 	(void)dict;
 	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
@@ -145,7 +143,7 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
  * (10 MB) would sit unused until save. An empty stream's one chunk can be
  * made exactly the size of the one write it will get; w_pos at the end
  * of the (absent) chunk is how libharu marks that it needs a new one. */
-static void size_stream(HPDF_Stream stream, size_t len)
+void render_size_stream(HPDF_Stream stream, size_t len)
 {
 	HPDF_MemStreamAttr m = stream->attr;
 
@@ -169,16 +167,47 @@ static int write_content(struct render *r, HPDF_Page hp,
 	if (render_content_deflate(c, &zlen) < 0)
 		return diag_error(dl, NULL, 0, "page %zu: cannot compress the "
 		                  "page content", pi + 1);
-	attr->contents->write_fn = write_flate_filter;
-	size_stream(attr->stream, zlen);
+	attr->contents->write_fn = render_write_flate_filter;
+	render_size_stream(attr->stream, zlen);
 	if (HPDF_Stream_Write(attr->stream, c->zbuf, (HPDF_UINT)zlen) != HPDF_OK)
 		return page_error(r, dl, pi);
 	return 0;
 }
 
+/* Appends a text run, rule or fill to c (of page index pi, height H);
+ * links are not content. */
+int render_draw_box(struct render *r, struct render_content *c,
+                    const struct box *b, double H, size_t pi,
+                    struct diag_list *dl)
+{
+	/* Consecutive runs share one text object (BT ... ET): a table page
+	 * is mostly text, and an object per run doubles the content stream.
+	 * Paths cannot be drawn inside one. */
+	switch (b->kind) {
+	case BOX_TEXT:
+		if ((unsigned)b->face >= FACE_COUNT)
+			return diag_error(dl, NULL, 0, "page %zu: text in unknown face %d",
+			                  pi + 1, (int)b->face);
+		if (b->len == 0)
+			return 0;
+		render_content_begin_text(c);
+		return draw_text(r, c, b, H, dl);
+	case BOX_RULE:
+	case BOX_FILL:
+		render_content_end_text(c);
+		draw_path(c, b, H);
+		return 0;
+	default:
+		return diag_error(dl, NULL, 0, "page %zu: unknown box kind %d",
+		                  pi + 1, (int)b->kind);
+	}
+}
+
 /* Draws the boxes of page index pi onto hpages[pi]: the operators go into
  * r->content and then, deflated in one write, into the page's content
- * stream. */
+ * stream. Runs of boxes the page shares with the one before it (running
+ * heads, a repeated table header) are drawn by a form XObject each
+ * (forms.c), so their operators are stored once for all pages. */
 int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
                      HPDF_Page *hpages, HPDF_Destination *tops,
                      struct diag_list *dl)
@@ -187,39 +216,32 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 	HPDF_Page hp = hpages[pi];
 	double H = pg->height;
 	struct render_content *c = &r->content;
+	size_t nspans = render_form_spans(r, pages, pi), si = 0;
 
 	render_content_reset(c);
 	for (size_t bi = 0; bi < pg->len; bi++) {
 		const struct box *b = &pg->boxes[bi];
 		int rc = 0;
 
-		/* Consecutive runs share one text object (BT ... ET): a table
-		 * page is mostly text, and an object per run doubles the
-		 * content stream. Paths cannot be drawn inside one. */
-		if (b->kind != BOX_TEXT && b->kind != BOX_LINK)
-			render_content_end_text(c);
-		switch (b->kind) {
-		case BOX_TEXT:
-			if ((unsigned)b->face >= FACE_COUNT)
-				return diag_error(dl, NULL, 0,
-				                  "page %zu: text in unknown face %d",
-				                  pi + 1, (int)b->face);
-			if (b->len == 0)
-				break;
-			render_content_begin_text(c);
-			rc = draw_text(r, hp, b, H, dl);
-			break;
-		case BOX_RULE:
-		case BOX_FILL:
-			draw_path(c, b, H);
-			break;
-		case BOX_LINK:
-			rc = draw_link(r, pages, pi, hpages, tops, b, dl);
-			break;
-		default:
-			return diag_error(dl, NULL, 0, "page %zu: unknown box kind %d",
-			                  pi + 1, (int)b->kind);
+		if (si < nspans && bi == r->spans[si].from) {
+			const char *form;
+
+			if (render_form_get(r, pages, pi, r->spans[si].from,
+			                    r->spans[si].to, &form, dl) < 0)
+				return -1;
+			if (form) {
+				render_content_end_text(c);
+				render_content_flush(c);
+				render_content_do(c, form);
+				bi = r->spans[si++].to - 1;
+				continue;
+			}
+			si++;
 		}
+		if (b->kind == BOX_LINK)
+			rc = draw_link(r, pages, pi, hpages, tops, b, dl);
+		else
+			rc = render_draw_box(r, c, b, H, pi, dl);
 		if (rc < 0 || render_haru_failed(r))
 			return render_haru_failed(r) ? page_error(r, dl, pi) : -1;
 	}
@@ -238,7 +260,7 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
  * is (PDFDocEncoding); anything else goes as UTF-16, four hex digits a
  * character. Most titles are ASCII: the outline is then a quarter the
  * size. */
-static bool plain_ascii(const char *s)
+bool render_plain_ascii(const char *s)
 {
 	for (; *s; s++)
 		if (*s < 0x20 || *s > 0x7e)
@@ -264,18 +286,22 @@ int render_add_outline(struct render *r, const struct pages *pages,
 			                  "bookmark '%s' points to page %d of %zu",
 			                  e->title, e->page + 1, pages->len);
 		o = HPDF_CreateOutline(r->pdf, e->level <= 1 ? NULL : section,
-		                       e->title, plain_ascii(e->title) ? NULL : utf8);
+		                       e->title, render_plain_ascii(e->title) ? NULL : utf8);
 		if (!o)
 			goto fail;
 		if (e->level <= 1) {
 			section = o;
 			HPDF_Outline_SetOpened(o, HPDF_TRUE);
 		}
-		dst = HPDF_Page_CreateDestination(hpages[e->page]);
+		/* An outline item needs no /Type (libharu writes /Outlines,
+		 * the root's), and its destination is its own: a direct array
+		 * rather than an object of its own saves ~40 bytes an entry. */
+		HPDF_Dict_RemoveElement(o, "Type");
+		dst = HPDF_Array_New(r->pdf->mmgr);
 		if (!dst || dest_at(dst, hpages[e->page],
-		                    pages->items[e->page].height - e->y) != HPDF_OK)
+		                    pages->items[e->page].height - e->y) != HPDF_OK ||
+		    HPDF_Dict_Add(o, "Dest", dst) != HPDF_OK)
 			goto fail;
-		HPDF_Outline_SetDestination(o, dst);
 	}
 	HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	if (render_haru_failed(r))

@@ -15,9 +15,10 @@
  *   object API only sets the document's error. Every phase checks both
  *   (render_haru_failed) and turns the error into a diagnostic
  *   (render_haru_error).
- * - Text is UTF-8 and goes through libharu's "UTF-8" encoder, which writes
- *   each character as a two-byte CID equal to its Unicode code point
- *   (Identity-H). Characters beyond the BMP become U+0020.
+ * - Text is UTF-8. content.c writes it itself: one byte a character in a
+ *   font that draws at most 255 distinct code points (encoding.c), else
+ *   two-byte CIDs equal to the code points (Identity-H), as libharu's
+ *   "UTF-8" encoder would. Characters beyond the BMP become U+0020.
  * - libharu trusts font files; it only ever sees bytes fonts_subset()
  *   checked (fonts_check()).
  * - Output is a pure function of the input: no clock, no document ID.
@@ -33,6 +34,7 @@
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
 #include <sys/mman.h>
@@ -231,37 +233,48 @@ static HPDF_STATUS encoder_init(HPDF_Encoder e)
 }
 
 /* Registers the encoder for font slot i and maps the code points set in
- * used. Returns its name (in buf), or NULL after a libharu error. */
+ * used, each to its CID: the code point itself, or its one-byte code when
+ * e has them (encoding.c). Returns its name (in buf), or NULL after a
+ * libharu error. */
 static const char *new_encoder(struct render *r, size_t i,
-                               const unsigned char *used, char *buf,
+                               const unsigned char *used,
+                               const struct render_encoding *e, char *buf,
                                size_t size)
 {
-	HPDF_Encoder e;
+	HPDF_Encoder enc;
 	HPDF_CMapEncoderAttr a;
-	uint32_t top = 0;
+	uint32_t top = 0, spare;
 
 	snprintf(buf, size, "briefing-%zu", i);
-	e = HPDF_CMapEncoder_New(r->pdf->mmgr, buf, encoder_init);
-	if (!e || HPDF_Doc_RegisterEncoder(r->pdf, e) != HPDF_OK)
+	enc = HPDF_CMapEncoder_New(r->pdf->mmgr, buf, encoder_init);
+	if (!enc || HPDF_Doc_RegisterEncoder(r->pdf, enc) != HPDF_OK)
 		return NULL;
 	/* initialises it (libharu does so on first use) */
 	if (!HPDF_GetEncoder(r->pdf, buf))
 		return NULL;
-	a = e->attr;
+	a = enc->attr;
 	/* CID 0 means unmapped to libharu, and U+0000 is never drawn */
 	for (uint32_t cp = render_next_used(used, 1); cp <= 0xFFFF;
 	     cp = render_next_used(used, cp + 1)) {
-		a->cid_map[cp & 0xFF][cp >> 8] = (HPDF_UINT16)cp;
+		uint32_t cid = e->one_byte ? e->code[cp] : cp;
+
+		a->cid_map[cp & 0xFF][cp >> 8] = (HPDF_UINT16)cid;
 		a->unicode_map[cp & 0xFF][cp >> 8] = (HPDF_UNICODE)cp;
-		top = cp;
+		if (cid > top)
+			top = cid;
 	}
 	/* libharu writes widths and the CID-to-glyph map for CIDs below the
-	 * highest one it is given: one more, unused, keeps the last real one
-	 * (U+FFFF, a noncharacter, is in no font) */
-	if (top < 0xFFFF) {
-		a->cid_map[(top + 1) & 0xFF][(top + 1) >> 8] = (HPDF_UINT16)(top + 1);
-		a->unicode_map[(top + 1) & 0xFF][(top + 1) >> 8] =
-			(HPDF_UNICODE)(top + 1);
+	 * highest one it is given: one more, unused, keeps the last real one.
+	 * It takes the slot of a code point the font does not draw: the next
+	 * after the highest (U+FFFF, a noncharacter, is in no font), or for
+	 * one-byte codes the first. */
+	spare = top + 1;
+	if (e->one_byte)
+		for (spare = 1; render_is_used(used, spare); spare++)
+			;
+	if (spare <= 0xFFFF) {
+		a->cid_map[spare & 0xFF][spare >> 8] = (HPDF_UINT16)(top + 1);
+		a->unicode_map[spare & 0xFF][spare >> 8] = (HPDF_UNICODE)spare;
 	}
 	return buf;
 }
@@ -299,11 +312,15 @@ static int load_fonts(struct render *r, struct diag_list *dl)
 			return -1;
 		name = load_bytes(r, data, len);
 		free(data);
-		enc = name ? new_encoder(r, i, used, enc_name, sizeof enc_name) :
-		      NULL;
+		render_encoding_plan(&r->enc[i], used);
+		enc = name ? new_encoder(r, i, used, &r->enc[i], enc_name,
+		                         sizeof enc_name) : NULL;
 		r->loaded[i] = enc ? HPDF_GetFont(r->pdf, name, enc) : NULL;
 		if (r->loaded[i])
 			mark_glyphs(r->loaded[i], used, r->widths + i * 0x10000);
+		if (r->loaded[i] && r->enc[i].one_byte &&
+		    render_set_encoding(r, r->loaded[i], dl) < 0)
+			return -1;
 		if (!r->loaded[i] || render_haru_failed(r)) {
 			char *what = xasprintf("cannot embed font file '%s'", path);
 
@@ -333,10 +350,17 @@ static int set_info(struct render *r, const struct render_info *info,
 	struct date d;
 
 	/* With the UTF-8 encoder current, libharu writes these as UTF-16BE
-	 * hex strings with a byte order mark, so non-ASCII survives. */
+	 * hex strings with a byte order mark, so non-ASCII survives; printable
+	 * ASCII goes as it is, a quarter of the size, with no encoder. */
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
-		if (attrs[i].value && attrs[i].value[0])
+		if (attrs[i].value && attrs[i].value[0]) {
+			HPDF_Encoder utf8 = r->pdf->cur_encoder;
+
+			if (render_plain_ascii(attrs[i].value))
+				r->pdf->cur_encoder = NULL;
 			HPDF_SetInfoAttr(r->pdf, attrs[i].type, attrs[i].value);
+			r->pdf->cur_encoder = utf8;
+		}
 	if (info && info->date) {
 		if (!date_parse(info->date, &d))
 			return diag_error(dl, NULL, 0, "invalid document date '%s': "
@@ -395,17 +419,72 @@ fail:
 	return render_haru_error(r, dl, "cannot serialise the pdf document");
 }
 
+/* One resource dictionary for every page, on the root of the page tree,
+ * where pages inherit it: << /Font << /F1 ... >> >>, every embedded font
+ * under the name content.c uses (r->font_name). libharu gives each page
+ * its own, with the obsolete /ProcSet and the fonts it drew: 95 bytes a
+ * page repeated. The font dictionary is one object, so that form
+ * XObjects can share it too. */
+static int share_resources(struct render *r)
+{
+	HPDF_MMgr mmgr = r->pdf->mmgr;
+	HPDF_Dict res = HPDF_Dict_New(mmgr), fonts = HPDF_Dict_New(mmgr);
+	HPDF_STATUS ret = HPDF_OK;
+
+	if (!res || !fonts || HPDF_Xref_Add(r->pdf->xref, fonts) != HPDF_OK)
+		return -1;
+	for (size_t i = 0; i < r->nloaded; i++) {
+		snprintf(r->font_name[i], sizeof r->font_name[i], "F%zu", i + 1);
+		ret |= HPDF_Dict_Add(fonts, r->font_name[i], r->loaded[i]);
+	}
+	ret |= HPDF_Dict_Add(res, "Font", fonts);
+	ret |= HPDF_Dict_Add(r->pdf->root_pages, "Resources", res);
+	r->font_dict = fonts;
+	r->resources = res;
+	return ret == HPDF_OK ? 0 : -1;
+}
+
+/* When every page has one size, the root of the page tree carries the
+ * MediaBox, which pages inherit, and the pages none; returns whether it
+ * does. */
+static bool share_media_box(struct render *r, const struct pages *pages)
+{
+	HPDF_Array box;
+
+	for (size_t i = 1; i < pages->len; i++)
+		if (pages->items[i].width != pages->items[0].width ||
+		    pages->items[i].height != pages->items[0].height)
+			return false;
+	box = HPDF_Array_New(r->pdf->mmgr);
+	if (!box)
+		return false;
+	HPDF_Array_AddNumber(box, 0);
+	HPDF_Array_AddNumber(box, 0);
+	HPDF_Array_AddReal(box, (HPDF_REAL)pages->items[0].width);
+	HPDF_Array_AddReal(box, (HPDF_REAL)pages->items[0].height);
+	return HPDF_Dict_Add(r->pdf->root_pages, "MediaBox", box) == HPDF_OK;
+}
+
 /* The pages, after the fonts: every page exists before drawing, so a link
  * can point forward. */
 static int draw_all(struct render *r, const struct pages *pages,
                     HPDF_Page *hpages, HPDF_Destination *tops,
                     struct diag_list *dl)
 {
+	bool shared_box;
+
+	if (share_resources(r) < 0 || render_haru_failed(r))
+		return render_haru_error(r, dl, "cannot set up the page resources");
+	shared_box = share_media_box(r, pages);
 	for (size_t i = 0; i < pages->len; i++) {
 		hpages[i] = HPDF_AddPage(r->pdf);
 		if (hpages[i]) {
 			HPDF_Page_SetWidth(hpages[i], (HPDF_REAL)pages->items[i].width);
 			HPDF_Page_SetHeight(hpages[i], (HPDF_REAL)pages->items[i].height);
+			/* both inherited from the root */
+			HPDF_Dict_RemoveElement(hpages[i], "Resources");
+			if (shared_box)
+				HPDF_Dict_RemoveElement(hpages[i], "MediaBox");
 		}
 		if (render_haru_failed(r)) {
 			char *what = xasprintf("cannot add page %zu (%g x %g pt)", i + 1,
@@ -417,6 +496,7 @@ static int draw_all(struct render *r, const struct pages *pages,
 			return -1;
 		}
 	}
+	render_forms_count(r, pages);
 	for (size_t i = 0; i < pages->len; i++)
 		if (render_draw_page(r, pages, i, hpages, tops, dl) < 0)
 			return -1;
@@ -449,7 +529,8 @@ int render_pdf(const struct pages *pages, const struct fonts *fonts,
 		goto fail;
 	for (size_t i = 0; i < r.nloaded; i++)
 		if (render_fix_tounicode(&r, r.loaded[i],
-		                         r.used + i * FONTS_BMP_BYTES, dl) < 0)
+		                         r.used + i * FONTS_BMP_BYTES, &r.enc[i],
+		                         dl) < 0)
 			goto fail;
 	if (save(&r, out, out_len, dl) < 0)
 		goto fail;
@@ -461,6 +542,9 @@ fail:
 	free(tops);
 	free(r.used);
 	free(r.widths);
+	for (size_t i = 0; i < r.nloaded; i++)
+		render_encoding_release(&r.enc[i]);
 	render_content_release(&r.content);
+	render_forms_release(&r);
 	return rc;
 }

@@ -11,9 +11,11 @@
 #include <stdint.h>
 
 #include <hpdf.h>
-#include <zlib.h>
+#include <hpdf_streams.h>
 
 #include "briefing/render.h"
+
+struct libdeflate_compressor;
 
 /* The first libharu error since the last reset. */
 struct render_error {
@@ -43,10 +45,43 @@ struct render_content {
 	struct rgb fill, stroke;
 	long long line_width;
 	/* the deflated page (render_content_deflate), kept across pages */
-	z_stream z;
-	bool z_ready;
+	struct libdeflate_compressor *z;
 	unsigned char *zbuf;
 	size_t zcap;
+};
+
+/* How a font's text is coded in the content (encoding.c): one byte a
+ * character when the code points it draws fit, else libharu's two-byte
+ * CIDs (Identity-H, CID = code point). */
+struct render_encoding {
+	bool one_byte;
+	/* one_byte only: per code, the code point it stands for and whether
+	 * the pages draw it; and the code of each of 65,536 code points */
+	uint16_t cp[256];
+	bool drawn[256];
+	uint8_t *code;
+};
+
+/* What content.c needs to show a run in a font: the advances by code
+ * point and the one-byte codes (NULL for two-byte CIDs). */
+struct render_glyphs {
+	const uint16_t *widths;
+	const uint8_t *code;
+};
+
+/* A form XObject (forms.c): a run of boxes that pages repeat, drawn
+ * once. */
+struct render_form {
+	const struct box *boxes;   /* the run, on the page that made it */
+	size_t len;
+	double width, height;      /* of that page: the form's BBox */
+	uint64_t hash;             /* of the run (form_hash) */
+	char name[16];             /* in the resources: "X1", ... */
+};
+
+/* Boxes [from, to) of a page. */
+struct render_span {
+	size_t from, to;
 };
 
 struct render {
@@ -58,11 +93,35 @@ struct render {
 	HPDF_Font font[FACE_COUNT];
 	HPDF_Font loaded[FACE_COUNT];
 	size_t nloaded;
+	/* each loaded font's name in the shared resources ("F1", ...) and
+	 * the /Font dictionary that holds them (render.c) */
+	char font_name[FACE_COUNT][8];
+	HPDF_Dict font_dict;
+	/* the resources every page inherits, and their /XObject dictionary
+	 * once a form exists */
+	HPDF_Dict resources, xobjects;
+	/* the forms made so far; the spans of the page being drawn that
+	 * may be drawn by one (forms.c); the content of the form being made */
+	struct render_form *forms;
+	size_t nforms, forms_cap;
+	struct render_span *spans;
+	size_t spans_cap;
+	unsigned char *covered;
+	size_t covered_cap;
+	/* the hash of every span of every page, sorted: how many pages
+	 * would use a form (render_forms_count) */
+	uint64_t *run_hashes;
+	size_t nrun_hashes;
+	struct render_content form_content;
 	/* FONTS_BMP_BYTES per loaded font: the code points its pages use. */
 	unsigned char *used;
 	/* per loaded font, 65,536 advances in 1/1000 em: the widths
 	 * libharu writes into its /W array, by CID (code point) */
 	uint16_t *widths;
+	/* per loaded font, how its text is coded */
+	struct render_encoding enc[FACE_COUNT];
+	/* the encoding CMap the one-byte fonts share, once one exists */
+	HPDF_Dict byte_cmap;
 	/* the page being drawn; its buffer is reused from page to page */
 	struct render_content content;
 };
@@ -78,6 +137,31 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
                      struct diag_list *dl);
 int render_add_outline(struct render *r, const struct pages *pages,
                        HPDF_Page *hpages, struct diag_list *dl);
+/* draw.c: a text run, rule or fill of page index pi (height H) into c */
+int render_draw_box(struct render *r, struct render_content *c,
+                    const struct box *b, double H, size_t pi,
+                    struct diag_list *dl);
+/* draw.c: whether s is printable ASCII, which a PDF text string holds as
+ * it is; anything else goes as UTF-16 */
+bool render_plain_ascii(const char *s);
+/* draw.c: for a stream whose bytes are already deflated */
+HPDF_STATUS render_write_flate_filter(HPDF_Dict dict, HPDF_Stream stream);
+void render_size_stream(HPDF_Stream stream, size_t len);
+
+/* forms.c: the spans of page pi that it shares with page pi - 1 or
+ * pi + 1, into r->spans in page order; returns how many. */
+size_t render_form_spans(struct render *r, const struct pages *pages,
+                         size_t pi);
+/* forms.c: counts the spans of all pages before any is drawn. */
+void render_forms_count(struct render *r, const struct pages *pages);
+/* forms.c: the name of the form that draws boxes [from, to) of page pi,
+ * made if need be, or NULL in *name when the run is better drawn in
+ * place. Returns -1 with a diagnostic. */
+int render_form_get(struct render *r, const struct pages *pages, size_t pi,
+                    size_t from, size_t to, const char **name,
+                    struct diag_list *dl);
+/* forms.c: frees the forms' bookkeeping (libharu owns the objects) */
+void render_forms_release(struct render *r);
 
 /* content.c: operators appended to a page's content */
 long long render_hundredths(double v);
@@ -95,18 +179,37 @@ void render_content_begin_text(struct render_content *c);
 void render_content_end_text(struct render_content *c);
 void render_content_font(struct render_content *c, const void *font,
                          const char *local_name, double size);
+void render_content_do(struct render_content *c, const char *name);
 void render_content_run(struct render_content *c, long long x, long long y,
-                        const char *s, size_t len, const uint16_t *widths);
+                        const char *s, size_t len,
+                        const struct render_glyphs *g);
 /* The page's operators deflated into c->zbuf; *out_len bytes, or -1 when
- * zlib fails. */
+ * the compressor fails. */
 int render_content_deflate(struct render_content *c, size_t *out_len);
-/* Frees the buffers and the zlib state. */
+/* Frees the buffers and the compressor. */
 void render_content_release(struct render_content *c);
 
+/* encoding.c: plans e for the code points set in used (FONTS_BMP_BYTES):
+ * one-byte codes when they fit (e->code is then allocated; free it with
+ * render_encoding_release). */
+void render_encoding_plan(struct render_encoding *e, const unsigned char *used);
+void render_encoding_release(struct render_encoding *e);
+/* Gives font, loaded with one-byte codes as its CIDs, the one-byte
+ * identity encoding CMap. */
+int render_set_encoding(struct render *r, HPDF_Font font,
+                        struct diag_list *dl);
+
+/* tounicode.c: appends a printf-formatted line (at most 95 bytes) to a
+ * CMap stream; returns non-zero on failure. */
+HPDF_STATUS render_cmap_put(HPDF_Stream s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* tounicode.c: replaces libharu's invalid ToUnicode CMap of font by one
- * mapping the code points set in used (FONTS_BMP_BYTES). */
+ * mapping what the pages draw: the code points set in used
+ * (FONTS_BMP_BYTES) as two-byte CIDs, or e's one-byte codes. */
 int render_fix_tounicode(struct render *r, HPDF_Font font,
-                         const unsigned char *used, struct diag_list *dl);
+                         const unsigned char *used,
+                         const struct render_encoding *e,
+                         struct diag_list *dl);
 
 static inline bool render_is_used(const unsigned char *used, uint32_t cp)
 {

@@ -5,7 +5,9 @@
  * maps codes to CIDs with begincidrange, which a ToUnicode CMap may not
  * contain, so poppler warns and text extraction and copy-paste guess. In
  * libharu's UTF-8 mode a CID is the character's Unicode code point, so the
- * repaired CMap maps each code point the pages use to itself.
+ * repaired CMap maps each two-byte code the pages use to itself, or, for
+ * a font with one-byte codes (encoding.c), each code to the code point it
+ * stands for.
  */
 #include "render_internal.h"
 
@@ -21,11 +23,7 @@
 /* A ToUnicode CMap may hold at most 100 entries per bfchar/bfrange block. */
 #define RENDER_CMAP_BLOCK 100
 
-/* Appends one line to a libharu stream; returns non-zero on failure. */
-static HPDF_STATUS put(HPDF_Stream s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static HPDF_STATUS put(HPDF_Stream s, const char *fmt, ...)
+HPDF_STATUS render_cmap_put(HPDF_Stream s, const char *fmt, ...)
 {
 	char line[96];
 	va_list ap;
@@ -36,11 +34,12 @@ static HPDF_STATUS put(HPDF_Stream s, const char *fmt, ...)
 	return HPDF_Stream_WriteStr(s, line);
 }
 
-/* A run of consecutive used code points that share a high byte: one
+/* A run of consecutive codes whose code points are consecutive too: one
  * bfrange entry, or a bfchar entry when lo == hi. bfrange may only vary
- * the last byte of the source code, hence the high-byte split. */
+ * the last byte of the source code and of the destination, hence the
+ * split at multiples of 256. dst is the code point of lo. */
 struct cmap_run {
-	uint16_t lo, hi;
+	uint16_t lo, hi, dst;
 };
 
 /* The text a code point copies out as. Layout glues dates and numbers to
@@ -54,7 +53,7 @@ static uint32_t copy_as(uint32_t cp)
 /* Writes "N beginbfchar/bfrange ... end" blocks of at most 100 entries for
  * the runs of one kind (single = bfchar). */
 static HPDF_STATUS put_cmap_entries(HPDF_Stream s, const struct cmap_run *runs,
-                                    size_t nruns, bool single)
+                                    size_t nruns, bool single, int digits)
 {
 	const char *kind = single ? "bfchar" : "bfrange";
 	HPDF_STATUS ret = HPDF_OK;
@@ -70,22 +69,43 @@ static HPDF_STATUS put_cmap_entries(HPDF_Stream s, const struct cmap_run *runs,
 		if (done % RENDER_CMAP_BLOCK == 0) {
 			size_t left = total - done;
 
-			ret |= put(s, "%zu begin%s\n", left < RENDER_CMAP_BLOCK ?
-			           left : (size_t)RENDER_CMAP_BLOCK, kind);
+			ret |= render_cmap_put(s, "%zu begin%s\n",
+			                       left < RENDER_CMAP_BLOCK ? left :
+			                       (size_t)RENDER_CMAP_BLOCK, kind);
 		}
 		if (single)
-			ret |= put(s, "<%04X> <%04X>\n", u->lo, copy_as(u->lo));
+			ret |= render_cmap_put(s, "<%0*X> <%04X>\n", digits, u->lo,
+			                       (unsigned)copy_as(u->dst));
 		else
-			ret |= put(s, "<%04X> <%04X> <%04X>\n", u->lo, u->hi, u->lo);
+			ret |= render_cmap_put(s, "<%0*X> <%0*X> <%04X>\n", digits,
+			                       u->lo, digits, u->hi, u->dst);
 		if (++done % RENDER_CMAP_BLOCK == 0 || done == total)
-			ret |= put(s, "end%s\n", kind);
+			ret |= render_cmap_put(s, "end%s\n", kind);
 	}
 	return ret;
 }
 
+/* Adds code, which copies out as code point cp, to the runs. */
+static void add_run(struct cmap_run **runs, size_t *nruns, size_t *cap,
+                    uint16_t code, uint16_t cp)
+{
+	struct cmap_run *last = *nruns > 0 ? &(*runs)[*nruns - 1] : NULL;
+
+	if (last && last->hi + 1u == code && (code & 0xFF) != 0 &&
+	    last->dst + (code - last->lo) == cp && (cp & 0xFF) != 0 &&
+	    copy_as(cp) == cp && copy_as(last->dst) == last->dst) {
+		last->hi = code;
+		return;
+	}
+	*runs = xgrow(*runs, cap, *nruns + 1, sizeof **runs);
+	(*runs)[*nruns] = (struct cmap_run){code, code, cp};
+	(*nruns)++;
+}
+
 /*
- * Replaces the ToUnicode CMap of font with one that maps every code point
- * in used (a BMP bitmap) to itself, since CID == code point here.
+ * Replaces the ToUnicode CMap of font with one that maps every code the
+ * pages draw to its character: the code points in used (a BMP bitmap) to
+ * themselves for two-byte CIDs, or e's one-byte codes to theirs.
  *
  * libharu 2.3.0 reuses its encoding CMap as the ToUnicode CMap: that CMap
  * maps codes to CIDs with begincidrange, which a ToUnicode CMap may not
@@ -97,13 +117,16 @@ static HPDF_STATUS put_cmap_entries(HPDF_Stream s, const struct cmap_run *runs,
  * libharu still applies the font's compression filter when it writes.
  */
 int render_fix_tounicode(struct render *r, HPDF_Font font,
-                         const unsigned char *used, struct diag_list *dl)
+                         const unsigned char *used,
+                         const struct render_encoding *e,
+                         struct diag_list *dl)
 {
 	static const char *const drop[] = {"Type", "CMapName", "CIDSystemInfo",
 	                                   "WMode"};
 	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
 	struct cmap_run *runs = NULL;
 	size_t nruns = 0, cap = 0;
+	int digits = e->one_byte ? 2 : 4;
 	HPDF_Stream s;
 	HPDF_STATUS ret = HPDF_OK;
 	int rc = -1;
@@ -115,33 +138,35 @@ int render_fix_tounicode(struct render *r, HPDF_Font font,
 		                  "to repair (not libharu 2.3.0?)",
 		                  HPDF_Font_GetFontName(font));
 	}
-	for (uint32_t cp = render_next_used(used, 0); cp <= 0xFFFF;
-	     cp = render_next_used(used, cp + 1)) {
-		if (nruns > 0 && runs[nruns - 1].hi + 1u == cp && (cp & 0xFF) != 0 &&
-		    copy_as(cp) == cp && copy_as(cp - 1) == cp - 1) {
-			runs[nruns - 1].hi = (uint16_t)cp;
-			continue;
-		}
-		runs = xgrow(runs, &cap, nruns + 1, sizeof *runs);
-		runs[nruns].lo = runs[nruns].hi = (uint16_t)cp;
-		nruns++;
+	if (e->one_byte) {
+		for (unsigned c = 0; c < 256; c++)
+			if (e->drawn[c])
+				add_run(&runs, &nruns, &cap, (uint16_t)c, e->cp[c]);
+	} else {
+		for (uint32_t cp = render_next_used(used, 0); cp <= 0xFFFF;
+		     cp = render_next_used(used, cp + 1))
+			add_run(&runs, &nruns, &cap, (uint16_t)cp, (uint16_t)cp);
 	}
 
 	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
 		HPDF_Dict_RemoveElement(tu, drop[i]);
 	s = tu->stream;
 	HPDF_MemStream_FreeData(s);
-	ret |= put(s, "/CIDInit /ProcSet findresource begin\n"
-	              "12 dict begin\n"
-	              "begincmap\n");
-	ret |= put(s, "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	              "/Supplement 0 >> def\n");
-	ret |= put(s, "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n");
-	ret |= put(s, "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	ret |= put_cmap_entries(s, runs, nruns, true);
-	ret |= put_cmap_entries(s, runs, nruns, false);
-	ret |= put(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-	              "end\nend\n");
+	ret |= render_cmap_put(s, "/CIDInit /ProcSet findresource begin\n"
+	                          "12 dict begin\n"
+	                          "begincmap\n");
+	ret |= render_cmap_put(s, "/CIDSystemInfo << /Registry (Adobe) /Ordering "
+	                          "(UCS) /Supplement 0 >> def\n");
+	ret |= render_cmap_put(s, "/CMapName /Adobe-Identity-UCS def\n"
+	                          "/CMapType 2 def\n");
+	ret |= render_cmap_put(s, "1 begincodespacerange\n<%s> <%s>\n"
+	                          "endcodespacerange\n",
+	                       e->one_byte ? "00" : "0000",
+	                       e->one_byte ? "FF" : "FFFF");
+	ret |= put_cmap_entries(s, runs, nruns, true, digits);
+	ret |= put_cmap_entries(s, runs, nruns, false, digits);
+	ret |= render_cmap_put(s, "endcmap\nCMapName currentdict /CMap "
+	                          "defineresource pop\nend\nend\n");
 	if (ret != HPDF_OK || render_haru_failed(r)) {
 		render_haru_error(r, dl, "cannot write the ToUnicode map");
 		goto fail;

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=af535795629ff415bef38b983db12ee6039c10d5d6fcb3f14e95135fa8253bd2
+GOLDEN_SHA256=d0e634fabbd911849bbdb0d90f32aed115416689cb0f73c327109cd1761d1caf
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
