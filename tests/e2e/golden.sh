@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=ba6d15bc3190a1c3e624dfbf555c7c64c5661225446de53de289f6408ea14fc3
+GOLDEN_SHA256=ccba42b6f2a86d026f8d0b47f3d06129fe70b5dc7cad4aa78b79cca4ca3ce68b
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

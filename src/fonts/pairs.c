@@ -1,0 +1,711 @@
+/*
+ * pairs.c: the pair model, shaping without HarfBuzz for most strings.
+ *
+ * Claim: for a string of "model" characters, HarfBuzz's result is the
+ * characters' nominal glyphs, each advanced by its hmtx advance plus one
+ * kern per adjacent pair, the kern that shaping the pair alone gives.
+ * So a width is a sum over a table filled by shaping each pair once.
+ *
+ * Why it holds. HarfBuzz changes glyphs in GSUB and positions in GPOS,
+ * one lookup after another; each lookup acts only where one of its
+ * subtables' coverage (the glyph it starts at) matches. We read the
+ * lookups of the very plan text is shaped with (left to right, Latin,
+ * default language) and, for every subtable:
+ *   - a pair adjustment that changes only the first glyph's x advance
+ *     (value format 1 is XAdvance or nothing, value format 2 nothing) is
+ *     the model itself: on each adjacent pair it adds a value that
+ *     depends on the two glyphs alone, and moves on to the second glyph,
+ *     which starts the next pair; successive such lookups add up;
+ *   - a contextual subtable (format 3) with a position whose coverage
+ *     holds no base or unclassified glyph (only marks, say) can never
+ *     match a string of model characters, which are such glyphs;
+ *   - every other subtable (every substitution, ligatures among them,
+ *     other positioning, contextual rules by glyph or class) puts its
+ *     coverage in `excluded`: a string with such a glyph is shaped.
+ * A model character: in the BMP, of Latin or common script (so strings
+ * of them shape with this plan), with a glyph of GDEF class base or
+ * unclassified that is not excluded, not a mark, control character,
+ * default ignorable or fraction slash (HarfBuzz treats those specially),
+ * and one that shaping alone leaves as its nominal glyph and advance.
+ * A pair that shaping does not give as two nominal glyphs with the
+ * second unchanged is PAIRS_COMPLEX and its strings are shaped. Fonts
+ * with AAT tables, variations or a legacy kern table that HarfBuzz would
+ * apply are not modelled at all. tests/test_fonts.c checks the model
+ * against HarfBuzz on every pair and triple of letters and many words.
+ */
+#include "briefing/fonts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb-ot.h>
+
+#include "briefing/base/xalloc.h"
+#include "fonts_internal.h"
+
+/* A font table, read with bounds checks: fonts are untrusted input. */
+struct otab {
+	const unsigned char *p;
+	size_t n;
+};
+
+/* The analysis of one font: its table, glyph classes and a work budget
+ * (a hostile font must not make the analysis slow: past it, no model). */
+struct analysis {
+	struct fonts_font *ft;
+	struct otab t;
+	bool classes;
+	long budget;
+	/* one bit per glyph that the cmap gives a model_cp() code point,
+	 * made on first use */
+	unsigned char *reachable;
+};
+
+static bool rd16(const struct otab *t, size_t off, unsigned *v)
+{
+	if (off > t->n || t->n - off < 2)
+		return false;
+	*v = (unsigned)t->p[off] << 8 | t->p[off + 1];
+	return true;
+}
+
+static bool rd32(const struct otab *t, size_t off, size_t *v)
+{
+	if (off > t->n || t->n - off < 4)
+		return false;
+	*v = (size_t)t->p[off] << 24 | (size_t)t->p[off + 1] << 16 |
+	     (size_t)t->p[off + 2] << 8 | t->p[off + 3];
+	return true;
+}
+
+/* What to do with each glyph of a coverage table. */
+enum cover_op {
+	COVER_EXCLUDE,   /* set its bit in excluded */
+	COVER_PROBE,     /* does it hold a glyph a model string can have? */
+};
+
+/* Default ignorables (DerivedCoreProperties), in the BMP. */
+static bool default_ignorable(uint32_t cp)
+{
+	return cp == 0x00AD || cp == 0x034F || cp == 0x061C ||
+	       (cp >= 0x115F && cp <= 0x1160) || (cp >= 0x17B4 && cp <= 0x17B5) ||
+	       (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+	       cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+	       cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFF8);
+}
+
+/* What a model character must be, by its code point alone. */
+static bool model_cp(uint32_t cp)
+{
+	hb_unicode_funcs_t *u = hb_unicode_funcs_get_default();
+	hb_unicode_general_category_t gc;
+	hb_script_t sc;
+
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2044 ||
+	    cp > 0xFFFF || default_ignorable(cp))
+		return false;
+	sc = hb_unicode_script(u, cp);
+	if (sc != HB_SCRIPT_LATIN && sc != HB_SCRIPT_COMMON)
+		return false;
+	gc = hb_unicode_general_category(u, cp);
+	return gc != HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK &&
+	       gc != HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK &&
+	       gc != HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK &&
+	       gc != HB_UNICODE_GENERAL_CATEGORY_UNASSIGNED &&
+	       gc != HB_UNICODE_GENERAL_CATEGORY_SURROGATE;
+}
+
+/* Does a glyph have GDEF class base or unclassified (or GDEF no
+ * classes)? A model character's glyph must. */
+static bool base_class(hb_face_t *face, bool classes, hb_codepoint_t g)
+{
+	hb_ot_layout_glyph_class_t c;
+
+	if (!classes)
+		return true;
+	c = hb_ot_layout_get_glyph_class(face, g);
+	return c == HB_OT_LAYOUT_GLYPH_CLASS_UNCLASSIFIED ||
+	       c == HB_OT_LAYOUT_GLYPH_CLASS_BASE_GLYPH;
+}
+
+/* May glyph g occur in a string of model characters? Only as the
+ * nominal glyph of one: a base glyph that the cmap gives a code point
+ * model_cp() accepts (DejaVu's combining koronis, U+0343, is a base
+ * glyph in GDEF, but no model character shows it). */
+static bool may_be_model(struct analysis *a, hb_codepoint_t g)
+{
+	if (g >= 0x10000 || !base_class(a->ft->face, a->classes, g))
+		return false;
+	if (!a->reachable) {
+		hb_set_t *cps = hb_set_create();
+		hb_codepoint_t cp = HB_SET_VALUE_INVALID, gid;
+
+		a->reachable = xcalloc(0x10000 / 8, 1);
+		hb_face_collect_unicodes(a->ft->face, cps);
+		while (hb_set_next(cps, &cp) && cp <= 0xFFFF)
+			if (model_cp(cp) &&
+			    hb_font_get_nominal_glyph(a->ft->font, cp, &gid) &&
+			    gid < 0x10000)
+				a->reachable[gid >> 3] = (unsigned char)
+					(a->reachable[gid >> 3] | 1u << (gid & 7));
+		hb_set_destroy(cps);
+	}
+	return a->reachable[g >> 3] >> (g & 7) & 1;
+}
+
+static void exclude(struct fonts_font *ft, unsigned g)
+{
+	ft->excluded[g >> 3] = (unsigned char)(ft->excluded[g >> 3] | 1u << (g & 7));
+}
+
+/* Walks the coverage table at off. For COVER_PROBE, *hit is set when it
+ * holds a glyph a model string may have. Returns false on a damaged
+ * table or an exhausted budget. */
+static bool coverage(struct analysis *a, size_t off, enum cover_op op,
+                     bool *hit)
+{
+	unsigned fmt, count;
+
+	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &count))
+		return false;
+	for (unsigned i = 0; i < count; i++) {
+		unsigned lo, hi;
+
+		if (fmt == 1) {
+			if (!rd16(&a->t, off + 4 + 2 * (size_t)i, &lo))
+				return false;
+			hi = lo;
+		} else if (fmt == 2) {
+			if (!rd16(&a->t, off + 4 + 6 * (size_t)i, &lo) ||
+			    !rd16(&a->t, off + 6 + 6 * (size_t)i, &hi) || hi < lo)
+				return false;
+		} else {
+			return false;
+		}
+		a->budget -= (long)(hi - lo) + 1;
+		if (a->budget < 0)
+			return false;
+		for (unsigned g = lo; g <= hi; g++) {
+			if (op == COVER_EXCLUDE) {
+				exclude(a->ft, g);
+			} else if (may_be_model(a, g)) {
+				*hit = true;
+				return true;
+			}
+		}
+	}
+	return true;
+}
+
+/* A subtable whose coverage at so + at is where it starts: excluded. */
+static bool exclude_at(struct analysis *a, size_t so, size_t at)
+{
+	unsigned off;
+
+	return rd16(&a->t, so + at, &off) &&
+	       coverage(a, so + off, COVER_EXCLUDE, NULL);
+}
+
+/* Coverage offsets cov[0..n) at so + at; *dead when one of them holds no
+ * glyph a model string may have (the rule cannot match one). */
+static bool probe_coverages(struct analysis *a, size_t so, size_t at,
+                            unsigned n, bool *dead)
+{
+	for (unsigned i = 0; i < n && !*dead; i++) {
+		unsigned off;
+		bool hit = false;
+
+		if (!rd16(&a->t, so + at + 2 * (size_t)i, &off) ||
+		    !coverage(a, so + off, COVER_PROBE, &hit))
+			return false;
+		if (!hit)
+			*dead = true;
+	}
+	return true;
+}
+
+/* The class of glyph g in the class definition at off (0 when it has
+ * none), or -1 on a damaged table. */
+static long class_of(struct analysis *a, size_t off, unsigned g)
+{
+	unsigned fmt, start, count, v, lo, hi;
+
+	if (!rd16(&a->t, off, &fmt))
+		return -1;
+	if (fmt == 1) {
+		if (!rd16(&a->t, off + 2, &start) || !rd16(&a->t, off + 4, &count))
+			return -1;
+		if (g < start || g - start >= count)
+			return 0;
+		return rd16(&a->t, off + 6 + 2 * (size_t)(g - start), &v) ? (long)v : -1;
+	}
+	if (fmt != 2 || !rd16(&a->t, off + 2, &count))
+		return -1;
+	a->budget -= count;
+	for (unsigned i = 0; i < count; i++) {
+		size_t r = off + 4 + 6 * (size_t)i;
+
+		if (!rd16(&a->t, r, &lo) || !rd16(&a->t, r + 2, &hi) ||
+		    !rd16(&a->t, r + 4, &v))
+			return -1;
+		if (g >= lo && g <= hi)
+			return v;
+	}
+	return 0;
+}
+
+/* Does class c of the class definition at off hold a glyph a model
+ * string may have? Class 0 holds every glyph no class names: yes. */
+static bool class_hit(struct analysis *a, size_t off, unsigned c, bool *hit)
+{
+	unsigned fmt, start, count, v, lo, hi;
+
+	*hit = c == 0;
+	if (c == 0)
+		return true;
+	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &start))
+		return false;
+	if (fmt == 1) {
+		if (!rd16(&a->t, off + 4, &count))
+			return false;
+		a->budget -= count;
+		for (unsigned i = 0; i < count && !*hit; i++) {
+			if (!rd16(&a->t, off + 6 + 2 * (size_t)i, &v))
+				return false;
+			*hit = v == c && may_be_model(a, start + i);
+		}
+		return a->budget >= 0;
+	}
+	if (fmt != 2)
+		return false;
+	count = start;
+	for (unsigned i = 0; i < count && !*hit; i++) {
+		size_t r = off + 4 + 6 * (size_t)i;
+
+		if (!rd16(&a->t, r, &lo) || !rd16(&a->t, r + 2, &hi) ||
+		    !rd16(&a->t, r + 4, &v) || hi < lo)
+			return false;
+		if (v != c)
+			continue;
+		a->budget -= (long)(hi - lo) + 1;
+		if (a->budget < 0)
+			return false;
+		for (unsigned g = lo; g <= hi && !*hit; g++)
+			*hit = may_be_model(a, g);
+	}
+	return true;
+}
+
+/* A sequence of n glyphs (classes, with classdef) at off: *dead when one
+ * of them is no glyph (holds no glyph) a model string may have. */
+static bool sequence(struct analysis *a, size_t off, unsigned n,
+                     size_t classdef, bool *dead)
+{
+	for (unsigned i = 0; i < n && !*dead; i++) {
+		unsigned v;
+		bool hit;
+
+		if (!rd16(&a->t, off + 2 * (size_t)i, &v))
+			return false;
+		if (classdef) {
+			if (!class_hit(a, classdef, v, &hit))
+				return false;
+		} else {
+			hit = may_be_model(a, v);
+		}
+		*dead = !hit;
+	}
+	return true;
+}
+
+/* Class definitions of a chain rule's backtrack, input and lookahead
+ * (all 0 for glyph rules). */
+struct rule_classes {
+	size_t back, input, ahead;
+};
+
+/* Rule set at rs: *live when one of its rules may match a model
+ * string. A rule of a context subtable: glyphCount, seqLookupCount,
+ * input[glyphCount - 1]; of a chain one: backtrack count and sequence,
+ * input count and sequence (but the first), lookahead count and
+ * sequence. */
+static bool rule_set(struct analysis *a, size_t rs, bool chain,
+                     const struct rule_classes *rc, bool *live)
+{
+	unsigned nrules;
+
+	*live = false;
+	if (!rd16(&a->t, rs, &nrules))
+		return false;
+	a->budget -= nrules;
+	for (unsigned i = 0; i < nrules && !*live && a->budget >= 0; i++) {
+		unsigned ro, nb = 0, ni, nl = 0;
+		size_t r;
+		bool dead = false;
+
+		if (!rd16(&a->t, rs + 2 + 2 * (size_t)i, &ro))
+			return false;
+		r = rs + ro;
+		if (!chain) {
+			if (!rd16(&a->t, r, &ni) || ni == 0 ||
+			    !sequence(a, r + 4, ni - 1, rc->input, &dead))
+				return false;
+		} else {
+			if (!rd16(&a->t, r, &nb) ||
+			    !sequence(a, r + 2, nb, rc->back, &dead))
+				return false;
+			r += 2 + 2 * (size_t)nb;
+			if (!rd16(&a->t, r, &ni) || ni == 0 ||
+			    !sequence(a, r + 2, ni - 1, rc->input, &dead))
+				return false;
+			r += 2 + 2 * (size_t)(ni - 1);
+			if (!rd16(&a->t, r, &nl) ||
+			    !sequence(a, r + 2, nl, rc->ahead, &dead))
+				return false;
+		}
+		*live = !dead;
+	}
+	return a->budget >= 0;
+}
+
+/* Context subtables of format 1 (rules by glyph) or 2 (by class): a
+ * glyph of the coverage is excluded when the rule set it selects (by
+ * its coverage index, or its input class) has a rule that may match. */
+static bool context_rules(struct analysis *a, size_t so, unsigned fmt,
+                          bool chain)
+{
+	struct rule_classes rc = { 0, 0, 0 };
+	unsigned cov, fmtc, count, nsets, v;
+	size_t sets;
+
+	if (!rd16(&a->t, so + 2, &cov))
+		return false;
+	if (fmt == 1) {
+		sets = so + 4;
+	} else if (!chain) {
+		if (!rd16(&a->t, so + 4, &v))
+			return false;
+		rc.input = so + v;
+		sets = so + 6;
+	} else {
+		if (!rd16(&a->t, so + 4, &v))
+			return false;
+		rc.back = so + v;
+		if (!rd16(&a->t, so + 6, &v))
+			return false;
+		rc.input = so + v;
+		if (!rd16(&a->t, so + 8, &v))
+			return false;
+		rc.ahead = so + v;
+		sets = so + 10;
+	}
+	if (!rd16(&a->t, sets, &nsets) || !rd16(&a->t, so + cov, &fmtc) ||
+	    !rd16(&a->t, so + cov + 2, &count))
+		return false;
+	/* each coverage glyph and its index */
+	for (unsigned i = 0, index = 0; i < count; i++) {
+		unsigned lo, hi;
+
+		if (fmtc == 1) {
+			if (!rd16(&a->t, so + cov + 4 + 2 * (size_t)i, &lo))
+				return false;
+			hi = lo;
+		} else if (fmtc == 2) {
+			if (!rd16(&a->t, so + cov + 4 + 6 * (size_t)i, &lo) ||
+			    !rd16(&a->t, so + cov + 6 + 6 * (size_t)i, &hi) ||
+			    !rd16(&a->t, so + cov + 8 + 6 * (size_t)i, &index) ||
+			    hi < lo)
+				return false;
+		} else {
+			return false;
+		}
+		for (unsigned g = lo; g <= hi; g++, index++) {
+			long set = fmt == 1 ? (long)index : class_of(a, rc.input, g);
+			unsigned off;
+			bool live;
+
+			if (set < 0 || --a->budget < 0)
+				return false;
+			if ((unsigned long)set >= nsets)
+				continue;   /* no rules: never matches */
+			if (!rd16(&a->t, sets + 2 + 2 * (size_t)set, &off))
+				return false;
+			if (off == 0)
+				continue;
+			if (!rule_set(a, so + off, chain, &rc, &live))
+				return false;
+			if (live)
+				exclude(a->ft, g);
+		}
+	}
+	return true;
+}
+
+/* A context (chain) subtable at so, GSUB 5/6 or GPOS 7/8: its rules,
+ * or for format 3, which lists a coverage per position, the subtable is
+ * dead when one of them holds no glyph a model string may have, else
+ * its starting coverage is excluded. */
+static bool context(struct analysis *a, size_t so, bool chain)
+{
+	unsigned fmt, nb = 0, ni, nl = 0, first;
+	size_t at;
+	bool dead = false;
+
+	if (!rd16(&a->t, so, &fmt))
+		return false;
+	if (fmt == 1 || fmt == 2)
+		return context_rules(a, so, fmt, chain);
+	if (fmt != 3)
+		return false;
+	if (!chain) {
+		/* glyphCount, seqLookupCount, coverageOffsets[glyphCount] */
+		if (!rd16(&a->t, so + 2, &ni) || ni == 0 ||
+		    !probe_coverages(a, so, 6, ni, &dead))
+			return false;
+		first = 6;
+	} else {
+		/* backtrack count and offsets, input, lookahead */
+		if (!rd16(&a->t, so + 2, &nb) ||
+		    !probe_coverages(a, so, 4, nb, &dead))
+			return false;
+		at = 4 + 2 * (size_t)nb;
+		if (!rd16(&a->t, so + at, &ni) || ni == 0 ||
+		    !probe_coverages(a, so, at + 2, ni, &dead))
+			return false;
+		first = (unsigned)at + 2;
+		at += 2 + 2 * (size_t)ni;
+		if (!rd16(&a->t, so + at, &nl) ||
+		    !probe_coverages(a, so, at + 2, nl, &dead))
+			return false;
+	}
+	return dead || exclude_at(a, so, first);
+}
+
+/* One subtable at so of lookup type `type` (extensions resolved). */
+static bool subtable(struct analysis *a, bool gpos, unsigned type, size_t so)
+{
+	unsigned fmt, vf1, vf2;
+
+	if (!gpos) {
+		switch (type) {
+		case 1: case 2: case 3: case 4: case 8:
+			return exclude_at(a, so, 2);
+		case 5: case 6:
+			return context(a, so, type == 6);
+		default:
+			return false;
+		}
+	}
+	switch (type) {
+	case 2:
+		if (!rd16(&a->t, so, &fmt) || (fmt != 1 && fmt != 2) ||
+		    !rd16(&a->t, so + 4, &vf1) || !rd16(&a->t, so + 6, &vf2))
+			return false;
+		/* XAdvance of the first glyph, nothing of the second: the model */
+		if ((vf1 & ~0x0004u) == 0 && vf2 == 0)
+			return true;
+		return exclude_at(a, so, 2);
+	case 1: case 3: case 4: case 5: case 6:
+		return exclude_at(a, so, 2);
+	case 7: case 8:
+		return context(a, so, type == 8);
+	default:
+		return false;
+	}
+}
+
+/* The lookups of the plan in GSUB or GPOS. */
+static bool lookups(struct analysis *a, hb_shape_plan_t *plan, bool gpos)
+{
+	hb_tag_t tag = gpos ? HB_OT_TAG_GPOS : HB_OT_TAG_GSUB;
+	hb_set_t *set = hb_set_create();
+	hb_codepoint_t li = HB_SET_VALUE_INVALID;
+	hb_blob_t *blob = NULL;
+	unsigned list, count;
+	bool ok = true;
+
+	hb_ot_shape_plan_collect_lookups(plan, tag, set);
+	if (hb_set_is_empty(set))
+		goto done;
+	blob = hb_face_reference_table(a->ft->face, tag);
+	{
+		unsigned int n = 0;
+
+		a->t.p = (const unsigned char *)hb_blob_get_data(blob, &n);
+		a->t.n = n;
+	}
+	ok = rd16(&a->t, 8, &list) && rd16(&a->t, list, &count);
+	while (ok && hb_set_next(set, &li)) {
+		unsigned lo, type, nsub;
+
+		ok = li < count && rd16(&a->t, list + 2 + 2 * (size_t)li, &lo) &&
+		     rd16(&a->t, list + lo, &type) &&
+		     rd16(&a->t, list + lo + 4, &nsub);
+		for (unsigned k = 0; ok && k < nsub; k++) {
+			unsigned off, t = type, ext_fmt;
+			size_t so, ext;
+
+			ok = rd16(&a->t, list + lo + 6 + 2 * (size_t)k, &off);
+			so = list + lo + off;
+			/* an extension subtable: format 1, the real type, a
+			 * 32-bit offset from itself */
+			if (ok && t == (gpos ? 9u : 7u)) {
+				ok = rd16(&a->t, so, &ext_fmt) && ext_fmt == 1 &&
+				     rd16(&a->t, so + 2, &t) && t != (gpos ? 9u : 7u) &&
+				     rd32(&a->t, so + 4, &ext);
+				so += ext;
+			}
+			ok = ok && subtable(a, gpos, t, so);
+		}
+	}
+done:
+	hb_blob_destroy(blob);
+	hb_set_destroy(set);
+	return ok;
+}
+
+static bool has_table(hb_face_t *face, hb_tag_t tag)
+{
+	hb_blob_t *b = hb_face_reference_table(face, tag);
+	bool has = hb_blob_get_length(b) > 0;
+
+	hb_blob_destroy(b);
+	return has;
+}
+
+/* Would HarfBuzz apply a legacy 'kern' table? It does when GPOS has no
+ * 'kern' feature for the script (hb-ot-shape.cc). */
+static bool legacy_kern(hb_face_t *face)
+{
+	hb_tag_t scripts[HB_OT_MAX_TAGS_PER_SCRIPT];
+	unsigned int ns = HB_OT_MAX_TAGS_PER_SCRIPT, nl = 0, script, feature;
+	hb_tag_t chosen;
+
+	if (!has_table(face, HB_TAG('k', 'e', 'r', 'n')))
+		return false;
+	hb_ot_tags_from_script_and_language(HB_SCRIPT_LATIN, HB_LANGUAGE_INVALID,
+	                                    &ns, scripts, &nl, NULL);
+	hb_ot_layout_table_select_script(face, HB_OT_TAG_GPOS, ns, scripts,
+	                                 &script, &chosen);
+	return !hb_ot_layout_language_find_feature(face, HB_OT_TAG_GPOS, script,
+	                                           HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX,
+	                                           HB_TAG('k', 'e', 'r', 'n'),
+	                                           &feature);
+}
+
+/* Decides once whether ft can be modelled, and what it excludes. */
+static void analyse(struct fonts_font *ft)
+{
+	static const hb_tag_t unmodelled[] = {
+		HB_TAG('m', 'o', 'r', 'x'), HB_TAG('m', 'o', 'r', 't'),
+		HB_TAG('k', 'e', 'r', 'x'), HB_TAG('t', 'r', 'a', 'k'),
+		HB_TAG('f', 'v', 'a', 'r'),
+	};
+	hb_segment_properties_t props = {
+		.direction = HB_DIRECTION_LTR, .script = HB_SCRIPT_LATIN,
+		.language = HB_LANGUAGE_INVALID,
+	};
+	struct analysis a = { .ft = ft, .budget = 1000000 };
+	hb_shape_plan_t *plan;
+	bool ok = true;
+
+	ft->model = -1;
+	ft->glyphs = hb_face_get_glyph_count(ft->face);
+	for (size_t i = 0; i < sizeof unmodelled / sizeof unmodelled[0]; i++)
+		if (has_table(ft->face, unmodelled[i]))
+			return;
+	if (legacy_kern(ft->face))
+		return;
+	ft->excluded = xcalloc(0x10000 / 8, 1);
+	a.classes = hb_ot_layout_has_glyph_classes(ft->face);
+	plan = hb_shape_plan_create_cached(ft->face, &props, NULL, 0, NULL);
+	ok = lookups(&a, plan, false) && lookups(&a, plan, true);
+	hb_shape_plan_destroy(plan);
+	free(a.reachable);
+	if (!ok)
+		return;
+	ft->pair = xcalloc(PAIRS_SLOTS * PAIRS_SLOTS, sizeof *ft->pair);
+	ft->model = 1;
+}
+
+/* Is cp a model character? (see the top of the file) */
+static bool model_char(struct fonts *f, struct fonts_font *ft, uint32_t cp)
+{
+	hb_codepoint_t gid = 0;
+	unsigned int n = 0;
+	hb_glyph_info_t *info;
+	hb_glyph_position_t *pos;
+	uint32_t at = 0;
+
+	if (!model_cp(cp) || !hb_font_get_nominal_glyph(ft->font, cp, &gid) ||
+	    gid == 0 || gid >= ft->glyphs || gid >= 0x10000 ||
+	    (ft->excluded[gid >> 3] >> (gid & 7) & 1) ||
+	    !base_class(ft->face, hb_ot_layout_has_glyph_classes(ft->face), gid))
+		return false;
+	/* and shaping it alone changes nothing */
+	shape_harfbuzz(f, ft, &cp, &at, 1, NULL, 0);
+	info = hb_buffer_get_glyph_infos(f->buf, &n);
+	pos = hb_buffer_get_glyph_positions(f->buf, &n);
+	return n == 1 && info[0].codepoint == gid &&
+	       pos[0].x_advance == hb_font_get_glyph_h_advance(ft->font, gid) &&
+	       pos[0].x_offset == 0 && pos[0].y_offset == 0 &&
+	       pos[0].y_advance == 0;
+}
+
+unsigned pairs_classify(struct fonts *f, struct fonts_font *ft, uint32_t cp)
+{
+	if (ft->model == 0)
+		analyse(ft);
+	if (!ft->state[cp])
+		fonts_look_up(ft, cp);
+	if (ft->model < 0 || ft->slots >= PAIRS_NONE - 1 ||
+	    !model_char(f, ft, cp)) {
+		ft->slot[cp] = PAIRS_NONE;
+		return PAIRS_NONE;
+	}
+	/* slots start at 1: 0 is "not classified" */
+	ft->slots++;
+	ft->slot_cp[ft->slots] = (uint16_t)cp;
+	ft->slot[cp] = (unsigned char)ft->slots;
+	return ft->slots;
+}
+
+uint16_t pairs_probe(struct fonts *f, struct fonts_font *ft, unsigned a,
+                     unsigned b)
+{
+	uint32_t cp[2] = { ft->slot_cp[a], ft->slot_cp[b] }, at[2] = { 0, 1 };
+	hb_codepoint_t ga = 0, gb = 0;
+	unsigned int n = 0;
+	hb_glyph_info_t *info;
+	hb_glyph_position_t *pos;
+	uint16_t e = PAIRS_COMPLEX;
+
+	hb_font_get_nominal_glyph(ft->font, cp[0], &ga);
+	hb_font_get_nominal_glyph(ft->font, cp[1], &gb);
+	shape_harfbuzz(f, ft, cp, at, 2, NULL, 0);
+	info = hb_buffer_get_glyph_infos(f->buf, &n);
+	pos = hb_buffer_get_glyph_positions(f->buf, &n);
+	if (n == 2 && info[0].codepoint == ga && info[1].codepoint == gb &&
+	    pos[1].x_advance == hb_font_get_glyph_h_advance(ft->font, gb) &&
+	    !pos[0].x_offset && !pos[0].y_offset && !pos[0].y_advance &&
+	    !pos[1].x_offset && !pos[1].y_offset && !pos[1].y_advance) {
+		long d = pos[0].x_advance - hb_font_get_glyph_h_advance(ft->font, ga);
+		long k = d >= 0 ? (d * 1000 + ft->upem / 2) / ft->upem :
+		         -((-d * 1000 + ft->upem / 2) / ft->upem);
+
+		/* the same rounding as shape.c's units_to_em() */
+		if (k > -PAIRS_BIAS + 2 && k < PAIRS_BIAS)
+			e = (uint16_t)(k + PAIRS_BIAS);
+	}
+	ft->pair[a * PAIRS_SLOTS + b] = e;
+	return e;
+}
+
+void pairs_release(struct fonts_font *ft)
+{
+	free(ft->slot);
+	free(ft->pair);
+	free(ft->excluded);
+	free(ft->rev);
+}
