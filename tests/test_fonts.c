@@ -1022,6 +1022,38 @@ static void test_cache_gives_harfbuzzs_runs(void **state)
 	fonts_free(f);
 }
 
+/* The reverse cmap (read from the font's format 12 subtable) is the
+ * inverse of HarfBuzz's nominal mapping on the BMP, in every face. */
+static void test_reverse_cmap_inverts_harfbuzzs_cmap(void **state)
+{
+	struct fonts *f = load_dejavu();
+
+	(void)state;
+	for (size_t i = 0; i < fonts_count(f); i++) {
+		struct fonts_font *ft = &f->font[i];
+		size_t mapped = 0;
+
+		fonts_rev(ft);
+		for (uint32_t cp = 1; cp <= 0xFFFF; cp++) {
+			hb_codepoint_t g, back;
+			bool multi;
+
+			if (!hb_font_get_nominal_glyph(ft->font, cp, &g) || g == 0)
+				continue;
+			multi = ft->rev_multi[g >> 3] >> (g & 7) & 1;
+			mapped++;
+			if (ft->rev[g] == 0 || (ft->rev[g] != cp && !multi) ||
+			    ft->rev[g] > cp ||
+			    !hb_font_get_nominal_glyph(ft->font, ft->rev[g], &back) ||
+			    back != g)
+				fail_msg("font %zu U+%04X -> glyph %u -> U+%04X", i,
+				         (unsigned)cp, (unsigned)g, ft->rev[g]);
+		}
+		assert_true(mapped > 3000);
+	}
+	fonts_free(f);
+}
+
 static void test_empty_string_is_an_empty_run(void **state)
 {
 	struct fonts *f = load_fixture();
@@ -1098,6 +1130,7 @@ int main(void)
 		cmocka_unit_test(test_pair_model_equals_harfbuzz_on_triples),
 		cmocka_unit_test(test_text_width_is_sum_of_shaped_advances),
 		cmocka_unit_test(test_cache_gives_harfbuzzs_runs),
+		cmocka_unit_test(test_reverse_cmap_inverts_harfbuzzs_cmap),
 		cmocka_unit_test(test_empty_string_is_an_empty_run),
 		cmocka_unit_test(test_invalid_utf8_is_replacement_characters),
 	};

@@ -43,10 +43,27 @@ struct fonts_font {
 	unsigned slots;
 	uint16_t *pair;
 	unsigned char *excluded;
-	/* glyph -> a code point the cmap maps to it (0: none), built when a
-	 * shaped glyph is not the nominal glyph of its character */
+	uint16_t slot_gid[256];      /* the nominal glyph of each slot */
+	/* The model's kerning: the pair adjustment subtables of the plan's
+	 * GPOS lookups, in order, read from gpos (see pairs_probe()). */
+	struct pairs_sub *subs;
+	size_t nsubs, subs_cap;
+	hb_blob_t *gpos;
+	/* glyph -> the lowest code point the cmap maps to it (0: none), and
+	 * one bit per glyph that more than one maps to; built on first use
+	 * (fonts_rev()) */
 	uint16_t *rev;
+	unsigned char *rev_multi;
 	unsigned int glyphs;         /* maxp.numGlyphs, as HarfBuzz reads it */
+};
+
+/* A pair adjustment subtable the model reads: its offset in the GPOS
+ * table, its lookup, its format and the bytes of its value record (2:
+ * an XAdvance, 0: nothing). */
+struct pairs_sub {
+	uint32_t off;
+	uint16_t lookup;
+	uint8_t format, value;
 };
 
 /* Shaped results of the strings the pair model cannot measure, by font
@@ -145,24 +162,26 @@ void shape_release(struct fonts *f);
 /* pairs.c */
 /* Classifies cp (in the BMP) for the pair model: its slot, or
  * PAIRS_NONE. Analyses the font first if need be. */
-unsigned pairs_classify(struct fonts *f, struct fonts_font *ft, uint32_t cp);
+unsigned pairs_classify(struct fonts_font *ft, uint32_t cp);
 
-/* The pair entry of slots a, b, shaped on first use: PAIRS_COMPLEX when
- * the pair does not behave as the model says, else the kern in 1/1000
- * em plus PAIRS_BIAS. */
+/* The pair entry of slots a, b, read from GPOS on first use: the kern
+ * in 1/1000 em plus PAIRS_BIAS, or PAIRS_COMPLEX for a kern too large to
+ * hold (the string is then shaped). */
 #define PAIRS_COMPLEX 1
 #define PAIRS_BIAS 0x4000
-uint16_t pairs_probe(struct fonts *f, struct fonts_font *ft, unsigned a,
-                     unsigned b);
+uint16_t pairs_probe(struct fonts_font *ft, unsigned a, unsigned b);
 
-static inline uint16_t pairs_entry(struct fonts *f, struct fonts_font *ft,
-                                   unsigned a, unsigned b)
+static inline uint16_t pairs_entry(struct fonts_font *ft, unsigned a,
+                                   unsigned b)
 {
 	uint16_t e = ft->pair[a * PAIRS_SLOTS + b];
 
-	return e ? e : pairs_probe(f, ft, a, b);
+	return e ? e : pairs_probe(ft, a, b);
 }
 
 void pairs_release(struct fonts_font *ft);
+
+/* Builds ft->rev and ft->rev_multi if not yet built. */
+void fonts_rev(struct fonts_font *ft);
 
 #endif

@@ -56,9 +56,9 @@ struct analysis {
 	struct otab t;
 	bool classes;
 	long budget;
-	/* one bit per glyph that the cmap gives a model_cp() code point,
-	 * made on first use */
-	unsigned char *reachable;
+	unsigned lookup;             /* the lookup being read */
+	unsigned flag;               /* its lookup flag */
+	size_t base;                 /* offset of the table in the blob */
 };
 
 static bool rd16(const struct otab *t, size_t off, unsigned *v)
@@ -129,29 +129,110 @@ static bool base_class(hb_face_t *face, bool classes, hb_codepoint_t g)
 	       c == HB_OT_LAYOUT_GLYPH_CLASS_BASE_GLYPH;
 }
 
+static void rev_add(struct fonts_font *ft, uint32_t cp, uint32_t g)
+{
+	if (cp == 0 || cp > 0xFFFF || g == 0 || g >= 0x10000)
+		return;
+	if (ft->rev[g])
+		ft->rev_multi[g >> 3] = (unsigned char)
+			(ft->rev_multi[g >> 3] | 1u << (g & 7));
+	else
+		ft->rev[g] = (uint16_t)cp;
+}
+
+/* The reverse of a (3,10) format 12 cmap subtable, the one HarfBuzz
+ * maps characters with whenever a font has it (hb-ot-cmap-table.hh,
+ * find_best_subtable()): its groups read in a loop, at a tenth of the
+ * cost of asking HarfBuzz code point by code point. False when the font
+ * has none, or a damaged one. */
+static bool rev_format12(struct fonts_font *ft)
+{
+	hb_blob_t *blob = hb_face_reference_table(ft->face,
+	                                          HB_TAG('c', 'm', 'a', 'p'));
+	unsigned int len = 0;
+	struct otab t;
+	unsigned n, plat, enc, fmt;
+	size_t off = 0, groups = 0;
+	bool ok = false;
+
+	t.p = (const unsigned char *)hb_blob_get_data(blob, &len);
+	t.n = len;
+	if (!rd16(&t, 2, &n))
+		goto done;
+	for (unsigned i = 0; i < n; i++)
+		if (rd16(&t, 4 + 8 * (size_t)i, &plat) &&
+		    rd16(&t, 6 + 8 * (size_t)i, &enc) && plat == 3 && enc == 10 &&
+		    rd32(&t, 8 + 8 * (size_t)i, &off))
+			break;
+		else
+			off = 0;
+	if (!off || !rd16(&t, off, &fmt) || fmt != 12 ||
+	    !rd32(&t, off + 12, &groups) || groups > (t.n - off) / 12)
+		goto done;
+	for (size_t i = 0; i < groups; i++) {
+		size_t lo, hi, g;
+
+		if (!rd32(&t, off + 16 + 12 * i, &lo) ||
+		    !rd32(&t, off + 20 + 12 * i, &hi) ||
+		    !rd32(&t, off + 24 + 12 * i, &g))
+			goto done;
+		for (size_t cp = lo; cp <= hi && cp <= 0xFFFF; cp++)
+			rev_add(ft, (uint32_t)cp, (uint32_t)(g + (cp - lo)));
+	}
+	ok = true;
+done:
+	hb_blob_destroy(blob);
+	return ok;
+}
+
+void fonts_rev(struct fonts_font *ft)
+{
+	hb_set_t *cps;
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+
+	if (ft->rev)
+		return;
+	ft->rev = xcalloc(0x10000, sizeof *ft->rev);
+	ft->rev_multi = xcalloc(0x10000 / 8, 1);
+	if (rev_format12(ft))
+		return;
+	memset(ft->rev, 0, 0x10000 * sizeof *ft->rev);
+	memset(ft->rev_multi, 0, 0x10000 / 8);
+	cps = hb_set_create();
+	hb_face_collect_unicodes(ft->face, cps);
+	/* in batches: a call per code point was most of the cost */
+	for (;;) {
+		hb_codepoint_t cpv[512], gid[512];
+		unsigned int n = hb_set_next_many(cps, cp, cpv, 512);
+
+		if (n == 0)
+			break;
+		cp = cpv[n - 1];
+		memset(gid, 0, sizeof gid);
+		hb_font_get_nominal_glyphs(ft->font, n, cpv, sizeof *cpv, gid,
+		                           sizeof *gid);
+		for (unsigned int i = 0; i < n; i++)
+			rev_add(ft, cpv[i], gid[i]);
+		if (cp > 0xFFFF)
+			break;
+	}
+	hb_set_destroy(cps);
+}
+
 /* May glyph g occur in a string of model characters? Only as the
  * nominal glyph of one: a base glyph that the cmap gives a code point
  * model_cp() accepts (DejaVu's combining koronis, U+0343, is a base
- * glyph in GDEF, but no model character shows it). */
+ * glyph in GDEF, but no model character shows it). A glyph of several
+ * code points is taken to be one. */
 static bool may_be_model(struct analysis *a, hb_codepoint_t g)
 {
-	if (g >= 0x10000 || !base_class(a->ft->face, a->classes, g))
-		return false;
-	if (!a->reachable) {
-		hb_set_t *cps = hb_set_create();
-		hb_codepoint_t cp = HB_SET_VALUE_INVALID, gid;
+	struct fonts_font *ft = a->ft;
 
-		a->reachable = xcalloc(0x10000 / 8, 1);
-		hb_face_collect_unicodes(a->ft->face, cps);
-		while (hb_set_next(cps, &cp) && cp <= 0xFFFF)
-			if (model_cp(cp) &&
-			    hb_font_get_nominal_glyph(a->ft->font, cp, &gid) &&
-			    gid < 0x10000)
-				a->reachable[gid >> 3] = (unsigned char)
-					(a->reachable[gid >> 3] | 1u << (gid & 7));
-		hb_set_destroy(cps);
-	}
-	return a->reachable[g >> 3] >> (g & 7) & 1;
+	if (g >= 0x10000 || !base_class(ft->face, a->classes, g))
+		return false;
+	fonts_rev(ft);
+	return ft->rev[g] && ((ft->rev_multi[g >> 3] >> (g & 7) & 1) ||
+	                      model_cp(ft->rev[g]));
 }
 
 static void exclude(struct fonts_font *ft, unsigned g)
@@ -482,6 +563,110 @@ static bool context(struct analysis *a, size_t so, bool chain)
 	return dead || exclude_at(a, so, first);
 }
 
+/* Is the coverage at off sorted, as HarfBuzz's binary search needs? */
+static bool sorted_coverage(struct analysis *a, size_t off)
+{
+	unsigned fmt, count, prev = 0, lo, hi, index;
+
+	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &count) ||
+	    (fmt != 1 && fmt != 2))
+		return false;
+	a->budget -= count;
+	for (unsigned i = 0; i < count; i++) {
+		if (fmt == 1) {
+			if (!rd16(&a->t, off + 4 + 2 * (size_t)i, &lo))
+				return false;
+			hi = lo;
+		} else if (!rd16(&a->t, off + 4 + 6 * (size_t)i, &lo) ||
+		           !rd16(&a->t, off + 6 + 6 * (size_t)i, &hi) ||
+		           !rd16(&a->t, off + 8 + 6 * (size_t)i, &index) ||
+		           hi < lo) {
+			return false;
+		}
+		if (i > 0 && lo <= prev)
+			return false;
+		prev = hi;
+	}
+	return a->budget >= 0;
+}
+
+/* Is the class definition at off readable, its ranges sorted? */
+static bool sorted_classdef(struct analysis *a, size_t off)
+{
+	unsigned fmt, start, count, lo, hi, v, prev = 0;
+
+	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &start))
+		return false;
+	if (fmt == 1)
+		return rd16(&a->t, off + 4, &count) &&
+		       (count == 0 || rd16(&a->t, off + 6 + 2 * (size_t)(count - 1), &v));
+	if (fmt != 2)
+		return false;
+	count = start;
+	a->budget -= count;
+	for (unsigned i = 0; i < count; i++) {
+		size_t r = off + 4 + 6 * (size_t)i;
+
+		if (!rd16(&a->t, r, &lo) || !rd16(&a->t, r + 2, &hi) ||
+		    !rd16(&a->t, r + 4, &v) || hi < lo || (i > 0 && lo <= prev))
+			return false;
+		prev = hi;
+	}
+	return a->budget >= 0;
+}
+
+/* A pair adjustment subtable the model takes: checked readable and
+ * sorted (so that our binary searches find what HarfBuzz's find), and
+ * recorded for pairs_probe(). */
+static bool pair_subtable(struct analysis *a, size_t so, unsigned fmt,
+                          unsigned value)
+{
+	struct fonts_font *ft = a->ft;
+	unsigned cov, n, c1, c2, off, cnt, prev = 0, g;
+
+	if (!rd16(&a->t, so + 2, &cov) || !sorted_coverage(a, so + cov) ||
+	    !rd16(&a->t, so + 8, &n))
+		return false;
+	if (fmt == 1) {
+		/* pair sets, each sorted by second glyph */
+		for (unsigned i = 0; i < n; i++) {
+			size_t ps;
+
+			if (!rd16(&a->t, so + 10 + 2 * (size_t)i, &off))
+				return false;
+			ps = so + off;
+			if (!rd16(&a->t, ps, &cnt))
+				return false;
+			a->budget -= cnt;
+			if (a->budget < 0)
+				return false;
+			for (unsigned k = 0; k < cnt; k++) {
+				size_t r = ps + 2 + (2 + value) * (size_t)k;
+
+				if (!rd16(&a->t, r, &g) ||
+				    (value && !rd16(&a->t, r + 2, &off)) ||
+				    (k > 0 && g <= prev))
+					return false;
+				prev = g;
+			}
+		}
+	} else {
+		if (!sorted_classdef(a, so + n) || !rd16(&a->t, so + 10, &off) ||
+		    !sorted_classdef(a, so + off) || !rd16(&a->t, so + 12, &c1) ||
+		    !rd16(&a->t, so + 14, &c2))
+			return false;
+		if (value && c1 && c2 &&
+		    !rd16(&a->t, so + 16 + ((size_t)c1 * c2 - 1) * value, &off))
+			return false;
+	}
+	ft->subs = xgrow(ft->subs, &ft->subs_cap, ft->nsubs + 1, sizeof *ft->subs);
+	ft->subs[ft->nsubs++] = (struct pairs_sub){
+		.off = (uint32_t)so, .lookup = (uint16_t)a->lookup,
+		.format = (uint8_t)fmt, .value = (uint8_t)value,
+	};
+	return true;
+}
+
 /* One subtable at so of lookup type `type` (extensions resolved). */
 static bool subtable(struct analysis *a, bool gpos, unsigned type, size_t so)
 {
@@ -502,9 +687,10 @@ static bool subtable(struct analysis *a, bool gpos, unsigned type, size_t so)
 		if (!rd16(&a->t, so, &fmt) || (fmt != 1 && fmt != 2) ||
 		    !rd16(&a->t, so + 4, &vf1) || !rd16(&a->t, so + 6, &vf2))
 			return false;
-		/* XAdvance of the first glyph, nothing of the second: the model */
-		if ((vf1 & ~0x0004u) == 0 && vf2 == 0)
-			return true;
+		/* XAdvance of the first glyph, nothing of the second: the
+		 * model, unless the lookup skips base glyphs */
+		if ((vf1 & ~0x0004u) == 0 && vf2 == 0 && !(a->flag & 0x0002))
+			return pair_subtable(a, so, fmt, vf1 ? 2 : 0);
 		return exclude_at(a, so, 2);
 	case 1: case 3: case 4: case 5: case 6:
 		return exclude_at(a, so, 2);
@@ -541,7 +727,9 @@ static bool lookups(struct analysis *a, hb_shape_plan_t *plan, bool gpos)
 
 		ok = li < count && rd16(&a->t, list + 2 + 2 * (size_t)li, &lo) &&
 		     rd16(&a->t, list + lo, &type) &&
+		     rd16(&a->t, list + lo + 2, &a->flag) &&
 		     rd16(&a->t, list + lo + 4, &nsub);
+		a->lookup = li;
 		for (unsigned k = 0; ok && k < nsub; k++) {
 			unsigned off, t = type, ext_fmt;
 			size_t so, ext;
@@ -559,6 +747,8 @@ static bool lookups(struct analysis *a, hb_shape_plan_t *plan, bool gpos)
 			ok = ok && subtable(a, gpos, t, so);
 		}
 	}
+	if (ok && gpos)
+		a->ft->gpos = hb_blob_reference(blob);
 done:
 	hb_blob_destroy(blob);
 	hb_set_destroy(set);
@@ -622,82 +812,189 @@ static void analyse(struct fonts_font *ft)
 	plan = hb_shape_plan_create_cached(ft->face, &props, NULL, 0, NULL);
 	ok = lookups(&a, plan, false) && lookups(&a, plan, true);
 	hb_shape_plan_destroy(plan);
-	free(a.reachable);
 	if (!ok)
 		return;
 	ft->pair = xcalloc(PAIRS_SLOTS * PAIRS_SLOTS, sizeof *ft->pair);
 	ft->model = 1;
 }
 
-/* Is cp a model character? (see the top of the file) */
-static bool model_char(struct fonts *f, struct fonts_font *ft, uint32_t cp)
+/* Is cp a model character? (see the top of the file) Its nominal glyph
+ * goes to *gid. */
+static bool model_char(struct fonts_font *ft, uint32_t cp,
+                       hb_codepoint_t *gid)
 {
-	hb_codepoint_t gid = 0;
-	unsigned int n = 0;
-	hb_glyph_info_t *info;
-	hb_glyph_position_t *pos;
-	uint32_t at = 0;
-
-	if (!model_cp(cp) || !hb_font_get_nominal_glyph(ft->font, cp, &gid) ||
-	    gid == 0 || gid >= ft->glyphs || gid >= 0x10000 ||
-	    (ft->excluded[gid >> 3] >> (gid & 7) & 1) ||
-	    !base_class(ft->face, hb_ot_layout_has_glyph_classes(ft->face), gid))
-		return false;
-	/* and shaping it alone changes nothing */
-	shape_harfbuzz(f, ft, &cp, &at, 1, NULL, 0);
-	info = hb_buffer_get_glyph_infos(f->buf, &n);
-	pos = hb_buffer_get_glyph_positions(f->buf, &n);
-	return n == 1 && info[0].codepoint == gid &&
-	       pos[0].x_advance == hb_font_get_glyph_h_advance(ft->font, gid) &&
-	       pos[0].x_offset == 0 && pos[0].y_offset == 0 &&
-	       pos[0].y_advance == 0;
+	return model_cp(cp) && hb_font_get_nominal_glyph(ft->font, cp, gid) &&
+	       *gid != 0 && *gid < ft->glyphs && *gid < 0x10000 &&
+	       !(ft->excluded[*gid >> 3] >> (*gid & 7) & 1) &&
+	       base_class(ft->face, hb_ot_layout_has_glyph_classes(ft->face),
+	                  *gid);
 }
 
-unsigned pairs_classify(struct fonts *f, struct fonts_font *ft, uint32_t cp)
+unsigned pairs_classify(struct fonts_font *ft, uint32_t cp)
 {
+	hb_codepoint_t gid = 0;
+
 	if (ft->model == 0)
 		analyse(ft);
 	if (!ft->state[cp])
 		fonts_look_up(ft, cp);
 	if (ft->model < 0 || ft->slots >= PAIRS_NONE - 1 ||
-	    !model_char(f, ft, cp)) {
+	    !model_char(ft, cp, &gid)) {
 		ft->slot[cp] = PAIRS_NONE;
 		return PAIRS_NONE;
 	}
 	/* slots start at 1: 0 is "not classified" */
 	ft->slots++;
 	ft->slot_cp[ft->slots] = (uint16_t)cp;
+	ft->slot_gid[ft->slots] = (uint16_t)gid;
 	ft->slot[cp] = (unsigned char)ft->slots;
 	return ft->slots;
 }
 
-uint16_t pairs_probe(struct fonts *f, struct fonts_font *ft, unsigned a,
-                     unsigned b)
+/* The coverage index of g in the coverage at off, or -1. */
+static long coverage_index(const struct otab *t, size_t off, unsigned g)
 {
-	uint32_t cp[2] = { ft->slot_cp[a], ft->slot_cp[b] }, at[2] = { 0, 1 };
-	hb_codepoint_t ga = 0, gb = 0;
+	unsigned fmt, count, lo, hi, idx;
+	size_t l = 0, h;
+
+	if (!rd16(t, off, &fmt) || !rd16(t, off + 2, &count))
+		return -1;
+	h = count;
+	while (l < h) {
+		size_t m = l + (h - l) / 2;
+
+		if (fmt == 1) {
+			if (!rd16(t, off + 4 + 2 * m, &lo))
+				return -1;
+			hi = lo;
+			idx = (unsigned)m;
+		} else if (!rd16(t, off + 4 + 6 * m, &lo) ||
+		           !rd16(t, off + 6 + 6 * m, &hi) ||
+		           !rd16(t, off + 8 + 6 * m, &idx)) {
+			return -1;
+		}
+		if (g < lo)
+			h = m;
+		else if (g > hi)
+			l = m + 1;
+		else
+			return (long)idx + (g - lo);
+	}
+	return -1;
+}
+
+/* The class of g in the (checked) class definition at off. */
+static unsigned class_value(const struct otab *t, size_t off, unsigned g)
+{
+	unsigned fmt, start, count, lo, hi, v = 0;
+	size_t l = 0, h;
+
+	if (!rd16(t, off, &fmt) || !rd16(t, off + 2, &start))
+		return 0;
+	if (fmt == 1) {
+		if (!rd16(t, off + 4, &count) || g < start || g - start >= count ||
+		    !rd16(t, off + 6 + 2 * (size_t)(g - start), &v))
+			return 0;
+		return v;
+	}
+	h = start;
+	while (l < h) {
+		size_t m = l + (h - l) / 2;
+
+		if (!rd16(t, off + 4 + 6 * m, &lo) || !rd16(t, off + 6 + 6 * m, &hi))
+			return 0;
+		if (g < lo)
+			h = m;
+		else if (g > hi)
+			l = m + 1;
+		else
+			return rd16(t, off + 8 + 6 * m, &v) ? v : 0;
+	}
+	return 0;
+}
+
+/* Does subtable s apply to the pair (a, b), as HarfBuzz's PairPos
+ * apply() decides? Its XAdvance for a into *v. */
+static bool sub_applies(const struct otab *t, const struct pairs_sub *s,
+                        unsigned a, unsigned b, int *v)
+{
+	unsigned cov, n, off, g, c1n, c2n, x = 0;
+	long idx;
+
+	*v = 0;
+	if (!rd16(t, s->off + 2, &cov) ||
+	    (idx = coverage_index(t, s->off + cov, a)) < 0)
+		return false;
+	if (s->format == 1) {
+		size_t ps, l = 0, h;
+
+		if (!rd16(t, s->off + 8, &n) || (unsigned long)idx >= n ||
+		    !rd16(t, s->off + 10 + 2 * (size_t)idx, &off))
+			return false;
+		ps = s->off + off;
+		if (!rd16(t, ps, &n))
+			return false;
+		h = n;
+		while (l < h) {
+			size_t m = l + (h - l) / 2, r = ps + 2 + (2 + s->value) * m;
+
+			if (!rd16(t, r, &g))
+				return false;
+			if (b < g) {
+				h = m;
+			} else if (b > g) {
+				l = m + 1;
+			} else {
+				if (s->value && rd16(t, r + 2, &x))
+					*v = (int16_t)x;
+				return true;
+			}
+		}
+		return false;
+	}
+	if (!rd16(t, s->off + 8, &off) || !rd16(t, s->off + 10, &n) ||
+	    !rd16(t, s->off + 12, &c1n) || !rd16(t, s->off + 14, &c2n))
+		return false;
+	{
+		unsigned c1 = class_value(t, s->off + off, a);
+		unsigned c2 = class_value(t, s->off + n, b);
+
+		if (c1 >= c1n || c2 >= c2n)
+			return false;
+		if (s->value &&
+		    rd16(t, s->off + 16 + ((size_t)c1 * c2n + c2) * s->value, &x))
+			*v = (int16_t)x;
+	}
+	return true;
+}
+
+uint16_t pairs_probe(struct fonts_font *ft, unsigned a, unsigned b)
+{
+	unsigned ga = ft->slot_gid[a], gb = ft->slot_gid[b];
 	unsigned int n = 0;
-	hb_glyph_info_t *info;
-	hb_glyph_position_t *pos;
+	struct otab t;
+	long d = 0, k;
 	uint16_t e = PAIRS_COMPLEX;
 
-	hb_font_get_nominal_glyph(ft->font, cp[0], &ga);
-	hb_font_get_nominal_glyph(ft->font, cp[1], &gb);
-	shape_harfbuzz(f, ft, cp, at, 2, NULL, 0);
-	info = hb_buffer_get_glyph_infos(f->buf, &n);
-	pos = hb_buffer_get_glyph_positions(f->buf, &n);
-	if (n == 2 && info[0].codepoint == ga && info[1].codepoint == gb &&
-	    pos[1].x_advance == hb_font_get_glyph_h_advance(ft->font, gb) &&
-	    !pos[0].x_offset && !pos[0].y_offset && !pos[0].y_advance &&
-	    !pos[1].x_offset && !pos[1].y_offset && !pos[1].y_advance) {
-		long d = pos[0].x_advance - hb_font_get_glyph_h_advance(ft->font, ga);
-		long k = d >= 0 ? (d * 1000 + ft->upem / 2) / ft->upem :
-		         -((-d * 1000 + ft->upem / 2) / ft->upem);
+	t.p = ft->gpos ? (const unsigned char *)hb_blob_get_data(ft->gpos, &n) : NULL;
+	t.n = n;
+	/* each lookup adds the value of its first subtable that applies */
+	for (size_t i = 0; i < ft->nsubs; i++) {
+		int v;
 
-		/* the same rounding as shape.c's units_to_em() */
-		if (k > -PAIRS_BIAS + 2 && k < PAIRS_BIAS)
-			e = (uint16_t)(k + PAIRS_BIAS);
+		if (sub_applies(&t, &ft->subs[i], ga, gb, &v)) {
+			d += v;
+			/* skip the lookup's other subtables */
+			while (i + 1 < ft->nsubs &&
+			       ft->subs[i + 1].lookup == ft->subs[i].lookup)
+				i++;
+		}
 	}
+	/* the same rounding as shape.c's units_to_em() */
+	k = d >= 0 ? (d * 1000 + ft->upem / 2) / ft->upem :
+	    -((-d * 1000 + ft->upem / 2) / ft->upem);
+	if (k > -PAIRS_BIAS + 2 && k < PAIRS_BIAS)
+		e = (uint16_t)(k + PAIRS_BIAS);
 	ft->pair[a * PAIRS_SLOTS + b] = e;
 	return e;
 }
@@ -707,5 +1004,8 @@ void pairs_release(struct fonts_font *ft)
 	free(ft->slot);
 	free(ft->pair);
 	free(ft->excluded);
+	free(ft->subs);
+	hb_blob_destroy(ft->gpos);
 	free(ft->rev);
+	free(ft->rev_multi);
 }

@@ -136,25 +136,6 @@ static size_t decode_all(struct fonts *f, const char *s, size_t len)
 	return n;
 }
 
-/* The reverse cmap of ft, built once: glyph -> the lowest BMP code point
- * that maps to it. */
-static void build_rev(struct fonts_font *ft)
-{
-	hb_set_t *cps = hb_set_create();
-	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-
-	ft->rev = xcalloc(ft->glyphs ? ft->glyphs : 1, sizeof *ft->rev);
-	hb_face_collect_unicodes(ft->face, cps);
-	while (hb_set_next(cps, &cp) && cp <= 0xFFFF) {
-		hb_codepoint_t gid;
-
-		if (cp > 0 && hb_font_get_nominal_glyph(ft->font, cp, &gid) &&
-		    gid > 0 && gid < ft->glyphs && !ft->rev[gid])
-			ft->rev[gid] = (uint16_t)cp;
-	}
-	hb_set_destroy(cps);
-}
-
 static hb_codepoint_t nominal(const struct fonts_font *ft, uint32_t cp)
 {
 	hb_codepoint_t gid = 0;
@@ -181,8 +162,7 @@ static uint32_t code_point_of(struct fonts *f, struct fonts_font *ft,
 			return f->src_cp[i];
 	if (gid == 0 || gid >= ft->glyphs)
 		return 0;
-	if (!ft->rev)
-		build_rev(ft);
+	fonts_rev(ft);
 	return ft->rev[gid];
 }
 
@@ -389,8 +369,8 @@ static void cache_put(struct shape_cache *c, uint64_t h, size_t font,
 }
 
 /* The model's run of s[0..len), or false when it cannot take s. */
-static bool shape_model(struct fonts *f, struct fonts_font *ft, const char *s,
-                        size_t len, struct fonts_run *run)
+static bool shape_model(struct fonts_font *ft, const char *s, size_t len,
+                        struct fonts_run *run)
 {
 	unsigned prev = PAIRS_NONE;
 	long w = 0;
@@ -403,11 +383,11 @@ static bool shape_model(struct fonts *f, struct fonts_font *ft, const char *s,
 		struct fonts_glyph *g = &run->glyphs[run->len];
 
 		if (slot == 0)
-			slot = pairs_classify(f, ft, cp);
+			slot = pairs_classify(ft, cp);
 		if (slot == PAIRS_NONE)
 			return false;
 		if (prev != PAIRS_NONE) {
-			uint16_t e = pairs_entry(f, ft, prev, slot);
+			uint16_t e = pairs_entry(ft, prev, slot);
 
 			if (e == PAIRS_COMPLEX)
 				return false;
@@ -430,8 +410,8 @@ static bool shape_model(struct fonts *f, struct fonts_font *ft, const char *s,
 /* The model's width of s[0..len) in 1/1000 em into *units, or false:
  * shape_model() without the run, the path of nearly every text_width
  * call. */
-static bool units_model(struct fonts *f, struct fonts_font *ft, const char *s,
-                        size_t len, long *units)
+static bool units_model(struct fonts_font *ft, const char *s, size_t len,
+                        long *units)
 {
 	unsigned prev = PAIRS_NONE;
 	long w = 0;
@@ -441,11 +421,11 @@ static bool units_model(struct fonts *f, struct fonts_font *ft, const char *s,
 		unsigned slot = ft->slot[cp];
 
 		if (slot == 0)
-			slot = pairs_classify(f, ft, cp);
+			slot = pairs_classify(ft, cp);
 		if (slot == PAIRS_NONE)
 			return false;
 		if (prev != PAIRS_NONE) {
-			uint16_t e = pairs_entry(f, ft, prev, slot);
+			uint16_t e = pairs_entry(ft, prev, slot);
 
 			if (e == PAIRS_COMPLEX)
 				return false;
@@ -482,7 +462,7 @@ static void shape_cached(struct fonts *f, size_t font, const char *s,
 bool shape_run(struct fonts *f, size_t font, const char *s, size_t len,
                enum shape_mode mode, struct fonts_run *run)
 {
-	if (mode != SHAPE_HARFBUZZ && shape_model(f, &f->font[font], s, len, run))
+	if (mode != SHAPE_HARFBUZZ && shape_model(&f->font[font], s, len, run))
 		return true;
 	if (mode == SHAPE_MODEL)
 		return false;
@@ -498,7 +478,7 @@ bool shape_units(struct fonts *f, size_t font, const char *s, size_t len,
 {
 	struct shape_entry *e;
 
-	if (mode != SHAPE_HARFBUZZ && units_model(f, &f->font[font], s, len, units))
+	if (mode != SHAPE_HARFBUZZ && units_model(&f->font[font], s, len, units))
 		return true;
 	if (mode == SHAPE_MODEL)
 		return false;
