@@ -731,8 +731,8 @@ static bool lookups(struct analysis *a, hb_shape_plan_t *plan, bool gpos)
 		     rd16(&a->t, list + lo + 4, &nsub);
 		a->lookup = li;
 		for (unsigned k = 0; ok && k < nsub; k++) {
-			unsigned off, t = type, ext_fmt;
-			size_t so, ext;
+			unsigned off = 0, t = type, ext_fmt;
+			size_t so, ext = 0;
 
 			ok = rd16(&a->t, list + lo + 6 + 2 * (size_t)k, &off);
 			so = list + lo + off;
@@ -742,7 +742,7 @@ static bool lookups(struct analysis *a, hb_shape_plan_t *plan, bool gpos)
 				ok = rd16(&a->t, so, &ext_fmt) && ext_fmt == 1 &&
 				     rd16(&a->t, so + 2, &t) && t != (gpos ? 9u : 7u) &&
 				     rd32(&a->t, so + 4, &ext);
-				so += ext;
+				so += ok ? ext : 0;
 			}
 			ok = ok && subtable(a, gpos, t, so);
 		}
@@ -814,7 +814,7 @@ static void analyse(struct fonts_font *ft)
 	hb_shape_plan_destroy(plan);
 	if (!ok)
 		return;
-	ft->pair = xcalloc(PAIRS_SLOTS * PAIRS_SLOTS, sizeof *ft->pair);
+	ft->pair = xcalloc((size_t)PAIRS_SLOTS * PAIRS_SLOTS, sizeof *ft->pair);
 	ft->model = 1;
 }
 

@@ -36,7 +36,7 @@
  * of keys and glyphs. Longer strings are shaped every time: layout
  * measures words and cells, rarely a whole paragraph. */
 #define SHAPE_CACHE_SLOTS 16384
-#define SHAPE_CACHE_KEYS (256 * 1024)
+#define SHAPE_CACHE_KEYS ((size_t)256 * 1024)
 #define SHAPE_CACHE_GLYPHS 65536
 #define SHAPE_CACHE_LONGEST 256
 
