@@ -13,8 +13,8 @@
  * piece of every word and every table cell (4.5 million calls for a
  * 100,000-row table). Three paths, each giving the same result:
  *   1. the pair model (pairs.c): most strings are their glyphs' advances
- *      plus a kern per adjacent pair, from tables filled by shaping each
- *      pair once, with no HarfBuzz call per string;
+ *      plus a kern per adjacent pair, from a table filled from GPOS as
+ *      pairs are first met, with no HarfBuzz call per string;
  *   2. a cache of the strings the model does not take (a ligature, a
  *      mark), by font and bytes, bounded in memory;
  *   3. HarfBuzz itself, through one buffer reused by every call.
