@@ -5,6 +5,8 @@
  * The metrics must equal libharu's, which measured before the fonts
  * module existed and still writes the widths into the PDF, so one test
  * asks libharu itself. Damaged fonts are made in memory from DejaVu Sans.
+ * Shaping is checked against HarfBuzz itself: the pair model and the
+ * cache must give exactly what hb_shape gives.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -21,10 +23,13 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <hb-subset.h>
+#include <hb.h>
 #include <hpdf.h>
 
 #include "briefing/base/fileio.h"
 #include "briefing/base/utf8.h"
+#include "fonts/fonts_internal.h"
 
 #define CONFIG "config/briefing.ini"
 
@@ -120,9 +125,30 @@ static bool libharu_takes(const unsigned char *data, size_t len)
 	return ok;
 }
 
+/* The width libharu gives the shaped run of s[0..len): its widths of the
+ * run's code points plus the kerns; each advance must be libharu's. */
+static double haru_run_width(const struct fonts *f, HPDF_Font font,
+                             enum face face, const char *s, size_t len)
+{
+	struct fonts_run run = {0};
+	double w = 0;
+
+	fonts_shape(f, face, s, len, &run);
+	for (size_t i = 0; i < run.len; i++) {
+		HPDF_INT haru = HPDF_Font_GetUnicodeWidth(font,
+		                                          run.glyphs[i].cp);
+
+		if (haru != run.glyphs[i].advance)
+			fail_msg("U+%04X: advance %d, libharu %d",
+			         run.glyphs[i].cp, run.glyphs[i].advance, (int)haru);
+		w += haru + run.glyphs[i].kern;
+	}
+	fonts_run_release(&run);
+	return w;
+}
+
 /* What the fonts module measures, libharu measures too, for every face:
- * each code point of the sample, the whole run, every BMP code point,
- * ascent and descent. */
+ * the sample, every BMP code point, ascent and descent. */
 static void test_metrics_equal_libharus(void **state)
 {
 	struct fonts *f = load_dejavu();
@@ -137,34 +163,27 @@ static void test_metrics_equal_libharus(void **state)
 		const char *name = HPDF_LoadTTFontFromFile(pdf, dejavu[face],
 		                                           HPDF_TRUE);
 		HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
-		double sum = 0;
 
 		assert_non_null(font);
-		for (size_t i = 0, n; i < strlen(SAMPLE); i += n) {
-			uint32_t cp;
-
-			n = utf8_decode(SAMPLE + i, strlen(SAMPLE) - i, &cp);
-			assert_true(m->text_width(m->ctx, (enum face)face, 1000,
-			                          SAMPLE + i, n) ==
-			            HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp));
-			sum += HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
-		}
-		assert_true(em(m, (enum face)face, SAMPLE) == sum);
+		/* each glyph's advance is libharu's width of its code point,
+		 * and text_width is their sum plus the kerns */
+		assert_true(em(m, (enum face)face, SAMPLE) ==
+		            haru_run_width(f, font, (enum face)face, SAMPLE,
+		                           strlen(SAMPLE)));
 		/* and every other BMP code point, present or not */
 		for (uint32_t cp = 1; cp <= 0xFFFF; cp++) {
 			char u[4];
 			size_t n;
+			double w;
 
 			if (cp >= 0xD800 && cp <= 0xDFFF)
 				continue;   /* surrogates are not UTF-8 */
 			n = utf8_encode(cp, u);
-			if (m->text_width(m->ctx, (enum face)face, 1000, u, n) !=
-			    HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp))
-				fail_msg("face %d, U+%04X: %g, libharu %d", face,
+			w = haru_run_width(f, font, (enum face)face, u, n);
+			if (m->text_width(m->ctx, (enum face)face, 1000, u, n) != w)
+				fail_msg("face %d, U+%04X: %g, libharu %g", face,
 				         (unsigned)cp, m->text_width(m->ctx,
-				         (enum face)face, 1000, u, n),
-				         (int)HPDF_Font_GetUnicodeWidth(font,
-				                                        (HPDF_UNICODE)cp));
+				         (enum face)face, 1000, u, n), w);
 		}
 		assert_true(m->ascent(m->ctx, (enum face)face, 1000) ==
 		            HPDF_Font_GetAscent(font));
@@ -615,6 +634,484 @@ static void test_doc_check_reports_each_character_once(void **state)
 	fonts_free(f);
 }
 
+/* ---- shaping ---- */
+
+#define FIXTURE "tests/fixtures/fonts/DejaVuSans.ttf"
+
+/* The fixture font in every face. */
+static struct fonts *load_fixture(void)
+{
+	struct fonts_spec s[FACE_COUNT];
+	struct diag_list dl = {0};
+	struct fonts *f;
+
+	for (int i = 0; i < FACE_COUNT; i++)
+		s[i] = (struct fonts_spec){ .name = FIXTURE, .file = CONFIG,
+		                            .line = 30 + i };
+	f = fonts_load(s, &dl);
+	assert_non_null(f);
+	assert_int_equal(dl.len, 0);
+	diag_release(&dl);
+	return f;
+}
+
+/* The run of s, shaped as mode says (internal: fonts_internal.h). */
+static bool shaped(struct fonts *f, enum face face, const char *s,
+                   enum shape_mode mode, struct fonts_run *run)
+{
+	return shape_run(f, f->index[face], s, strlen(s), mode, run);
+}
+
+/* Are two runs the same, glyph for glyph? Fails naming s if not. */
+static void assert_same_run(const char *s, const struct fonts_run *a,
+                            const struct fonts_run *b)
+{
+	if (a->len != b->len || a->width != b->width)
+		fail_msg("\"%s\": %zu glyphs, width %ld against %zu, %ld", s,
+		         a->len, a->width, b->len, b->width);
+	for (size_t i = 0; i < a->len; i++) {
+		const struct fonts_glyph *x = &a->glyphs[i], *y = &b->glyphs[i];
+
+		if (x->cp != y->cp || x->start != y->start || x->len != y->len ||
+		    x->advance != y->advance || x->kern != y->kern)
+			fail_msg("\"%s\" glyph %zu: U+%04X [%u+%u] %d%+d against "
+			         "U+%04X [%u+%u] %d%+d", s, i, x->cp, x->start,
+			         x->len, x->advance, x->kern, y->cp, y->start,
+			         y->len, y->advance, y->kern);
+	}
+}
+
+/* The kern after the first glyph of s, in 1/1000 em. */
+static int first_kern(const struct fonts *f, enum face face, const char *s)
+{
+	struct fonts_run run = {0};
+	int k;
+
+	fonts_shape(f, face, s, strlen(s), &run);
+	assert_int_equal(run.len, strlen(s));
+	k = run.glyphs[0].kern;
+	assert_int_equal(run.glyphs[run.len - 1].kern, 0);
+	fonts_run_release(&run);
+	return k;
+}
+
+/* DejaVu Sans's GPOS kerning, rounded to 1/1000 em: AV -131 font units
+ * (of 2048), Te -348, Yo -272, T. -243, Pe -73; none across a space. */
+static void test_kerning_pairs_have_dejavus_values(void **state)
+{
+	struct fonts *f = load_fixture();
+	const struct metrics *m = fonts_metrics(f);
+
+	(void)state;
+	assert_int_equal(first_kern(f, FACE_REGULAR, "AV"), -64);
+	assert_int_equal(first_kern(f, FACE_REGULAR, "Te"), -170);
+	assert_int_equal(first_kern(f, FACE_REGULAR, "Yo"), -133);
+	assert_int_equal(first_kern(f, FACE_REGULAR, "T."), -119);
+	assert_int_equal(first_kern(f, FACE_REGULAR, "Pe"), -36);
+	assert_int_equal(first_kern(f, FACE_REGULAR, "A V"), 0);
+	assert_int_equal(first_kern(f, FACE_REGULAR, "ab"), 0);
+	/* A and V are 1401 units, 684 each: 684 - 64 + 684 */
+	assert_true(em(m, FACE_REGULAR, "AV") == 1304);
+	assert_true(em(m, FACE_REGULAR, "AVA") == 684 * 3 - 64 * 2);
+	fonts_free(f);
+}
+
+/* "office" sets ffi as one glyph, shown by U+FB03, which stands for the
+ * three letters it replaces; the other letters stand for themselves. */
+static void test_ligature_maps_back_to_its_letters(void **state)
+{
+	struct fonts *f = load_fixture();
+	struct fonts_run run = {0};
+	unsigned char used[FONTS_BMP_BYTES] = {0};
+	static const struct { uint16_t cp; uint32_t start, len; } want[] = {
+		{ 'o', 0, 1 }, { 0xFB03, 1, 3 }, { 'c', 4, 1 }, { 'e', 5, 1 },
+	};
+
+	(void)state;
+	fonts_shape(f, FACE_REGULAR, "office", 6, &run);
+	assert_int_equal(run.len, 4);
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_equal(run.glyphs[i].cp, want[i].cp);
+		assert_int_equal(run.glyphs[i].start, want[i].start);
+		assert_int_equal(run.glyphs[i].len, want[i].len);
+	}
+	/* the ligature is as wide as its glyph: 1980 units */
+	assert_int_equal(run.glyphs[1].advance, 966);
+	assert_true(em(fonts_metrics(f), FACE_REGULAR, "office") == run.width);
+	fonts_shape(f, FACE_REGULAR, "fi", 2, &run);
+	assert_int_equal(run.len, 1);
+	assert_int_equal(run.glyphs[0].cp, 0xFB01);
+	assert_int_equal(run.glyphs[0].len, 2);
+	/* the subset must keep U+FB01: marking the run marks it */
+	fonts_run_mark_used(&run, used);
+	assert_true(used[0xFB01 >> 3] & (1u << (0xFB01 & 7)));
+	assert_false(used['f' >> 3] & (1u << ('f' & 7)));
+	fonts_run_release(&run);
+	fonts_free(f);
+}
+
+/* A copy of DejaVu Sans whose cmap lacks the fi and fl presentation
+ * forms but which keeps their glyphs and the GSUB that ligates them:
+ * hb-subset keeps a ligature's glyph (closure over GSUB) without its code
+ * point when that code point is not asked for. */
+static hb_blob_t *subset_without_fb01(void)
+{
+	hb_blob_t *blob = hb_blob_create_from_file(FIXTURE);
+	hb_face_t *face = hb_face_create(blob, 0), *sub;
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	hb_set_t *u = hb_subset_input_unicode_set(in);
+	hb_blob_t *out;
+
+	for (const char *p = "fiol AVTe"; *p; p++)
+		hb_set_add(u, (unsigned char)*p);
+	sub = hb_subset_or_fail(face, in);
+	assert_non_null(sub);
+	out = hb_face_reference_blob(sub);
+	hb_face_destroy(sub);
+	hb_subset_input_destroy(in);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	return out;
+}
+
+/* When the ligature's glyph has no code point, the letters are set
+ * instead, each as itself: nothing is lost, and the width is theirs. */
+static void test_ligature_without_code_point_falls_back(void **state)
+{
+	hb_blob_t *blob = subset_without_fb01();
+	unsigned int n = 0;
+	const char *data = hb_blob_get_data(blob, &n);
+	struct fonts_spec s[FACE_COUNT];
+	struct diag_list dl = {0};
+	struct fonts *f;
+	struct fonts_run run = {0}, hb = {0};
+	hb_face_t *face;
+	hb_font_t *font;
+	hb_buffer_t *buf;
+	hb_codepoint_t gid;
+
+	(void)state;
+	/* the subset does ligate "fi", to a glyph no code point names */
+	face = hb_face_create(blob, 0);
+	font = hb_font_create(face);
+	buf = hb_buffer_create();
+	hb_buffer_add_utf8(buf, "fi", 2, 0, 2);
+	hb_buffer_guess_segment_properties(buf);
+	hb_shape(font, buf, NULL, 0);
+	assert_int_equal(hb_buffer_get_length(buf), 1);
+	assert_false(hb_font_get_nominal_glyph(font, 0xFB01, &gid));
+	hb_buffer_destroy(buf);
+	hb_font_destroy(font);
+	hb_face_destroy(face);
+
+	for (int i = 0; i < FACE_COUNT; i++)
+		s[i] = (struct fonts_spec){ .name = "sub.ttf",
+		                            .data = (const unsigned char *)data,
+		                            .len = n };
+	f = fonts_load(s, &dl);
+	assert_non_null(f);
+	fonts_shape(f, FACE_REGULAR, "fil", 3, &run);
+	assert_int_equal(run.len, 3);
+	for (uint32_t i = 0; i < 3; i++) {
+		assert_int_equal(run.glyphs[i].cp, (unsigned char)"fil"[i]);
+		assert_int_equal(run.glyphs[i].start, i);
+		assert_int_equal(run.glyphs[i].len, 1);
+	}
+	assert_true(em(fonts_metrics(f), FACE_REGULAR, "fil") == run.width);
+	/* the same from HarfBuzz directly (not cached) */
+	assert_true(shaped(f, FACE_REGULAR, "fil", SHAPE_HARFBUZZ, &hb));
+	assert_same_run("fil", &run, &hb);
+	/* shaped again without the ligature, not merely set plain: A kerns
+	 * with f (-73 units), not with the ligature's glyph */
+	fonts_shape(f, FACE_REGULAR, "Afi", 3, &run);
+	assert_int_equal(run.len, 3);
+	assert_int_equal(run.glyphs[0].kern, -36);
+	assert_int_equal(run.glyphs[1].cp, 'f');
+	assert_int_equal(first_kern(f, FACE_REGULAR, "AV"), -64);
+	fonts_run_release(&run);
+	fonts_run_release(&hb);
+	fonts_free(f);
+	diag_release(&dl);
+	hb_blob_destroy(blob);
+}
+
+/* A deterministic stream of pseudo-random numbers (xorshift). */
+static uint32_t next_random(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/* Letters, digits, punctuation and accented letters a briefing prints,
+ * as UTF-8 strings of one character each. */
+static size_t alphabet(char chars[][5])
+{
+	static const uint32_t extra[] = {
+		0xE9, 0xE8, 0xF1, 0xF6, 0xFC, 0xC9, 0xC7, 0x107, 0x161, 0x10C,
+		0x17E, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0xA0, 0xB0,
+		0xFB01, 0x410, 0x3B1,
+	};
+	size_t n = 0;
+
+	for (uint32_t c = 0x20; c < 0x7F; c++, n++)
+		chars[n][utf8_encode(c, chars[n])] = 0;
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++, n++)
+		chars[n][utf8_encode(extra[i], chars[n])] = 0;
+	return n;
+}
+
+/* The pair model is HarfBuzz: on every pair of the alphabet, and on
+ * 200,000 random strings of 1-12 of its characters, in every face of
+ * DejaVu, a run the model gives is the run hb_shape gives. It must also
+ * take most of them, or it would not be the fast path. */
+static void test_pair_model_equals_harfbuzz(void **state)
+{
+	struct fonts *f = load_dejavu();
+	struct fonts_run model = {0}, hb = {0};
+	char chars[160][5], s[64];
+	size_t n = alphabet(chars), taken = 0, tried = 0;
+	uint32_t x = 2463534242u;
+
+	(void)state;
+	for (int face = 0; face < FACE_COUNT; face++) {
+		for (size_t a = 0; a < n; a++)
+			for (size_t b = 0; b < n; b++) {
+				strcpy(s, chars[a]);
+				strcat(s, chars[b]);
+				tried++;
+				if (!shaped(f, (enum face)face, s, SHAPE_MODEL, &model))
+					continue;
+				taken++;
+				shaped(f, (enum face)face, s, SHAPE_HARFBUZZ, &hb);
+				assert_same_run(s, &model, &hb);
+			}
+		for (int i = 0; i < 200000 / FACE_COUNT; i++) {
+			size_t len = 1 + next_random(&x) % 12;
+
+			s[0] = 0;
+			for (size_t k = 0; k < len; k++)
+				strcat(s, chars[next_random(&x) % n]);
+			tried++;
+			if (!shaped(f, (enum face)face, s, SHAPE_MODEL, &model))
+				continue;
+			taken++;
+			shaped(f, (enum face)face, s, SHAPE_HARFBUZZ, &hb);
+			assert_same_run(s, &model, &hb);
+		}
+	}
+	/* f (ligatures), Cyrillic and Greek (other scripts) and ﬁ (a
+	 * ligature's own form) are not the model's */
+	assert_true(taken > tried / 2);
+	fonts_run_release(&model);
+	fonts_run_release(&hb);
+	fonts_free(f);
+}
+
+/* Every triple of letters, in the regular face: contextual kerning or
+ * a three-letter ligature would show here. */
+static void test_pair_model_equals_harfbuzz_on_triples(void **state)
+{
+	struct fonts *f = load_fixture();
+	struct fonts_run model = {0}, hb = {0};
+	static const char letters[] = "AFLPTVWYacdefiloruvwy.,-'1";
+	size_t n = strlen(letters);
+	char s[4] = "";
+
+	(void)state;
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = 0; b < n; b++)
+			for (size_t c = 0; c < n; c++) {
+				s[0] = letters[a];
+				s[1] = letters[b];
+				s[2] = letters[c];
+				shaped(f, FACE_REGULAR, s, SHAPE_ANY, &model);
+				shaped(f, FACE_REGULAR, s, SHAPE_HARFBUZZ, &hb);
+				assert_same_run(s, &model, &hb);
+			}
+	fonts_run_release(&model);
+	fonts_run_release(&hb);
+	fonts_free(f);
+}
+
+/* text_width is the run's width, which is the sum of its advances and
+ * kerns, which is hb_shape's: per glyph libharu's rounding of the hmtx
+ * advance plus the rounded GPOS adjustment. */
+static void test_text_width_is_sum_of_shaped_advances(void **state)
+{
+	static const char *const texts[] = {
+		"AVAVA", "Kosovo Force", "office affluent", "Te\xc4\x87", "Yo.",
+		SAMPLE, "T\xc3\xa9l\xc3\xa9vision", "1999-06-12", "",
+	};
+	struct fonts *f = load_fixture();
+	const struct metrics *m = fonts_metrics(f);
+	struct fonts_run run = {0};
+	hb_buffer_t *buf = hb_buffer_create();
+	struct fonts_font *ft = &f->font[0];
+
+	(void)state;
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		const char *s = texts[t];
+		unsigned int n = 0;
+		hb_glyph_info_t *info;
+		hb_glyph_position_t *pos;
+		long sum = 0, hbsum = 0;
+
+		fonts_shape(f, FACE_REGULAR, s, strlen(s), &run);
+		for (size_t i = 0; i < run.len; i++)
+			sum += run.glyphs[i].advance + run.glyphs[i].kern;
+		assert_int_equal(sum, run.width);
+		assert_true(em(m, FACE_REGULAR, s) == run.width);
+		assert_true(m->text_width(m->ctx, FACE_REGULAR, 9.5, s,
+		                          strlen(s)) == run.width * 9.5 / 1000);
+		hb_buffer_clear_contents(buf);
+		hb_buffer_add_utf8(buf, s, -1, 0, -1);
+		hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+		hb_buffer_set_script(buf, HB_SCRIPT_LATIN);
+		hb_shape(ft->font, buf, NULL, 0);
+		info = hb_buffer_get_glyph_infos(buf, &n);
+		pos = hb_buffer_get_glyph_positions(buf, &n);
+		assert_int_equal(n, run.len);
+		for (unsigned int i = 0; i < n; i++) {
+			long nom = hb_font_get_glyph_h_advance(ft->font,
+			                                       info[i].codepoint);
+			long d = (pos[i].x_advance - nom) * 1000;
+
+			hbsum += nom * 1000 / 2048 +
+			         (d >= 0 ? (d + 1024) / 2048 : -((-d + 1024) / 2048));
+		}
+		assert_int_equal(hbsum, run.width);
+	}
+	hb_buffer_destroy(buf);
+	fonts_run_release(&run);
+	fonts_free(f);
+}
+
+/* The cache gives what HarfBuzz gives: on a miss, on a hit, for strings
+ * longer than it keeps, and after more distinct strings than it holds
+ * have emptied it. */
+static void test_cache_gives_harfbuzzs_runs(void **state)
+{
+	struct fonts *f = load_fixture();
+	const struct metrics *m = fonts_metrics(f);
+	struct fonts_run a = {0}, b = {0}, hb = {0};
+	char s[1200];
+
+	(void)state;
+	for (int i = 0; i < 40000; i++) {
+		/* "f" keeps them out of the pair model; short, so that the
+		 * bound on entries is the one reached */
+		snprintf(s, sizeof s, i % 2 ? "f%d" : "Af%dfi", i);
+		shaped(f, FACE_REGULAR, s, SHAPE_ANY, &a);       /* miss */
+		assert_true(f->cache.used <= 16384 / 2);
+		if (i % 97 == 0) {
+			shaped(f, FACE_REGULAR, s, SHAPE_ANY, &b);   /* hit */
+			shaped(f, FACE_REGULAR, s, SHAPE_HARFBUZZ, &hb);
+			assert_same_run(s, &a, &hb);
+			assert_same_run(s, &b, &hb);
+			assert_true(em(m, FACE_REGULAR, s) == hb.width);
+		}
+	}
+	assert_true(f->cache.clears > 0);
+	/* long strings, beyond what is cached */
+	s[0] = 0;
+	while (strlen(s) + 20 < sizeof s)
+		strcat(s, "office Ty\xc3\xa9 AVA ");
+	shaped(f, FACE_REGULAR, s, SHAPE_ANY, &a);
+	shaped(f, FACE_REGULAR, s, SHAPE_HARFBUZZ, &hb);
+	assert_same_run("(long)", &a, &hb);
+	assert_true(em(m, FACE_REGULAR, s) == hb.width);
+	fonts_run_release(&a);
+	fonts_run_release(&b);
+	fonts_run_release(&hb);
+	fonts_free(f);
+}
+
+/* The reverse cmap (read from the font's format 12 subtable) is the
+ * inverse of HarfBuzz's nominal mapping on the BMP, in every face. */
+static void test_reverse_cmap_inverts_harfbuzzs_cmap(void **state)
+{
+	struct fonts *f = load_dejavu();
+
+	(void)state;
+	for (size_t i = 0; i < fonts_count(f); i++) {
+		struct fonts_font *ft = &f->font[i];
+		size_t mapped = 0;
+
+		fonts_rev(ft);
+		for (uint32_t cp = 1; cp <= 0xFFFF; cp++) {
+			hb_codepoint_t g, back;
+			bool multi;
+
+			if (!hb_font_get_nominal_glyph(ft->font, cp, &g) || g == 0)
+				continue;
+			multi = ft->rev_multi[g >> 3] >> (g & 7) & 1;
+			mapped++;
+			if (ft->rev[g] == 0 || (ft->rev[g] != cp && !multi) ||
+			    ft->rev[g] > cp ||
+			    !hb_font_get_nominal_glyph(ft->font, ft->rev[g], &back) ||
+			    back != g)
+				fail_msg("font %zu U+%04X -> glyph %u -> U+%04X", i,
+				         (unsigned)cp, (unsigned)g, ft->rev[g]);
+		}
+		assert_true(mapped > 3000);
+	}
+	fonts_free(f);
+}
+
+static void test_empty_string_is_an_empty_run(void **state)
+{
+	struct fonts *f = load_fixture();
+	struct fonts_run run = {0};
+
+	(void)state;
+	fonts_shape(f, FACE_REGULAR, "", 0, &run);
+	assert_int_equal(run.len, 0);
+	assert_int_equal(run.width, 0);
+	assert_true(em(fonts_metrics(f), FACE_BOLD, "") == 0);
+	assert_true(shaped(f, FACE_REGULAR, "", SHAPE_HARFBUZZ, &run));
+	assert_int_equal(run.len, 0);
+	/* an unknown face is an empty run too */
+	fonts_shape(f, FACE_REGULAR, "AV", 2, &run);
+	fonts_shape(f, (enum face)FACE_COUNT, "AV", 2, &run);
+	assert_int_equal(run.len, 0);
+	fonts_run_release(&run);
+	fonts_free(f);
+}
+
+/* A byte that is not UTF-8 is measured and shown as U+FFFD, one per
+ * byte, as text_width did before shaping; a character beyond the BMP as
+ * a space. */
+static void test_invalid_utf8_is_replacement_characters(void **state)
+{
+	static const char *const bad[] = {
+		"\xff", "A\xc3", "\xe2\x80", "A\xed\xa0\x80V", "\xc0\xafT",
+		"of\xfe" "fi", "\xf0\x9f\x98\x80" "A",
+	};
+	struct fonts *f = load_fixture();
+	struct fonts_run run = {0}, hb = {0};
+	const struct metrics *m = fonts_metrics(f);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		shaped(f, FACE_REGULAR, bad[i], SHAPE_ANY, &run);
+		shaped(f, FACE_REGULAR, bad[i], SHAPE_HARFBUZZ, &hb);
+		assert_same_run(bad[i], &run, &hb);
+		assert_true(em(m, FACE_REGULAR, bad[i]) == run.width);
+	}
+	fonts_shape(f, FACE_REGULAR, "A\xc3", 2, &run);
+	assert_int_equal(run.len, 2);
+	assert_int_equal(run.glyphs[1].cp, 0xFFFD);
+	assert_int_equal(run.glyphs[1].len, 1);
+	fonts_shape(f, FACE_REGULAR, "\xf0\x9f\x98\x80" "A", 5, &run);
+	assert_int_equal(run.glyphs[0].cp, ' ');
+	assert_int_equal(run.glyphs[0].len, 4);
+	fonts_run_release(&run);
+	fonts_run_release(&hb);
+	fonts_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,6 +1130,16 @@ int main(void)
 		cmocka_unit_test(test_cmap_without_final_segment_is_damage),
 		cmocka_unit_test(test_doc_check_names_the_fact_and_face),
 		cmocka_unit_test(test_doc_check_reports_each_character_once),
+		cmocka_unit_test(test_kerning_pairs_have_dejavus_values),
+		cmocka_unit_test(test_ligature_maps_back_to_its_letters),
+		cmocka_unit_test(test_ligature_without_code_point_falls_back),
+		cmocka_unit_test(test_pair_model_equals_harfbuzz),
+		cmocka_unit_test(test_pair_model_equals_harfbuzz_on_triples),
+		cmocka_unit_test(test_text_width_is_sum_of_shaped_advances),
+		cmocka_unit_test(test_cache_gives_harfbuzzs_runs),
+		cmocka_unit_test(test_reverse_cmap_inverts_harfbuzzs_cmap),
+		cmocka_unit_test(test_empty_string_is_an_empty_run),
+		cmocka_unit_test(test_invalid_utf8_is_replacement_characters),
 	};
 
 	return cmocka_run_group_tests_name("fonts", tests, NULL, NULL);

@@ -8,6 +8,8 @@
  * fake so line and page breaks can be checked by hand. fonts_metrics()
  * implements it from the font's own tables through HarfBuzz, with the
  * rounding libharu applies, so the widths are the ones the PDF carries.
+ * Text is shaped (fonts_shape()): kerning and the font's standard
+ * ligatures apply, and widths are those of the shaped text.
  * No libharu here: render is its only user.
  */
 #ifndef BRIEFING_FONTS_H
@@ -73,9 +75,60 @@ struct fonts *fonts_load(const struct fonts_spec spec[FACE_COUNT],
 
 void fonts_free(struct fonts *f);
 
-/* Metrics of the loaded faces, valid until fonts_free(). Widths are
- * libharu's: advance * 1000 / unitsPerEm as an integer per glyph. */
+/* Metrics of the loaded faces, valid until fonts_free(). A width is that
+ * of the shaped text, fonts_shape()'s run.width: per glyph libharu's
+ * advance (advance * 1000 / unitsPerEm as an integer) plus its kern. */
 const struct metrics *fonts_metrics(const struct fonts *f);
+
+/* One glyph of a shaped run, as render writes it. The PDF shows it by
+ * the CID cp: in libharu's UTF-8 mode the CID is the code point, mapped
+ * to the glyph through the font's cmap, so a ligature is shown by the
+ * code point the cmap gives its glyph (U+FB01 for "fi" in DejaVu Sans).
+ * It stands for the source bytes s[start, start + len): its own
+ * character for all glyphs but ligatures (and the rare glyph a font puts
+ * in place of a character, such as a dotless i before an accent), which
+ * stand for all the characters of their cluster; a second glyph of one
+ * cluster has len 0. That text is what ToUnicode must map cp back to
+ * where it is not cp itself. */
+struct fonts_glyph {
+	uint32_t start, len;
+	uint16_t cp;
+	/* libharu's width of cp (the /W entry), in 1/1000 em */
+	int16_t advance;
+	/* the shaped advance minus that, in 1/1000 em, rounded: the kerning
+	 * to the next glyph. In a TJ array it is written negated after the
+	 * glyph: kern -63 after "A" of "AV" is [(A) 63 (V)] TJ. Horizontal
+	 * mark offsets are folded into the kerns around the mark; vertical
+	 * ones are not carried. */
+	int16_t kern;
+};
+
+/* A shaped run; storage the caller owns. Zero-initialise it, pass it to
+ * fonts_shape() as often as needed (it reuses its array), and release
+ * it with fonts_run_release(). */
+struct fonts_run {
+	struct fonts_glyph *glyphs;
+	size_t len, cap;
+	/* the sum of advance + kern over glyphs: text_width at size 1000 */
+	long width;
+};
+
+/* Shapes the UTF-8 text s[0..len) in face with HarfBuzz, with the
+ * font's default features (kerning and standard ligatures among them),
+ * left to right, into run (its previous glyphs are replaced). Bytes that
+ * are not UTF-8 become U+FFFD, characters beyond the BMP spaces, as
+ * libharu prints them. A ligature whose glyph has no code point is set
+ * as its letters, so nothing is lost. Cheap enough to call per word:
+ * most strings are measured without HarfBuzz (see pairs.c), the others
+ * are cached. An unknown face gives an empty run. */
+void fonts_shape(const struct fonts *f, enum face face, const char *s,
+                 size_t len, struct fonts_run *run);
+
+void fonts_run_release(struct fonts_run *run);
+
+/* Marks the code points run shows in used (FONTS_BMP_BYTES, see
+ * fonts_subset()), so the subset keeps ligatures' presentation forms. */
+void fonts_run_mark_used(const struct fonts_run *run, unsigned char *used);
 
 /* The resolved file of face (or spec.name for fonts given as bytes), for
  * messages about what the font lacks. */

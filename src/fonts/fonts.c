@@ -28,15 +28,8 @@ static const char *const face_names[FACE_COUNT] = {
 	[FACE_ITALIC] = "italic",
 };
 
-/* The code point libharu measures and draws for cp: beyond the BMP its
- * UTF-8 encoder writes a space. */
-static uint32_t bmp(uint32_t cp)
-{
-	return cp > 0xFFFF ? ' ' : cp;
-}
-
 /* Looks cp (in the BMP) up once: has it a glyph, and its advance. */
-static void look_up(struct fonts_font *ft, uint32_t cp)
+void fonts_look_up(struct fonts_font *ft, uint32_t cp)
 {
 	hb_codepoint_t gid = 0;
 	bool has = hb_font_get_nominal_glyph(ft->font, cp, &gid) && gid != 0;
@@ -47,32 +40,18 @@ static void look_up(struct fonts_font *ft, uint32_t cp)
 	ft->state[cp] = has ? 1 : 2;
 }
 
+/* The width of the shaped text (shape.c): what render positions. */
 static double metrics_text_width(const void *ctx, enum face face, double size,
                                  const char *s, size_t len)
 {
-	/* The lookup cache is filled lazily; the object is never const. */
+	/* the shaping caches fill lazily; the object is never const */
 	struct fonts *f = (struct fonts *)ctx;
-	struct fonts_font *ft;
-	double units = 0;
+	long units = 0;
 
-	if ((unsigned)face >= FACE_COUNT)
+	if ((unsigned)face >= FACE_COUNT || len == 0)
 		return 0;
-	ft = &f->font[f->index[face]];
-	for (size_t i = 0; i < len;) {
-		uint32_t cp = (unsigned char)s[i];
-		size_t n = cp < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
-
-		if (n == 0) {   /* invalid byte: render refuses it later */
-			cp = 0xFFFD;
-			n = 1;
-		}
-		cp = bmp(cp);
-		if (!ft->state[cp])
-			look_up(ft, cp);
-		units += ft->advance[cp];
-		i += n;
-	}
-	return units * size / 1000.0;
+	shape_units(f, f->index[face], s, len, SHAPE_ANY, &units);
+	return (double)units * size / 1000.0;
 }
 
 static double metrics_ascent(const void *ctx, enum face face, double size)
@@ -119,6 +98,7 @@ static void font_open(struct fonts_font *ft)
 	hb_blob_destroy(hhea);
 	ft->state = xcalloc(0x10000, 1);
 	ft->advance = xcalloc(0x10000, sizeof *ft->advance);
+	ft->slot = xcalloc(0x10000, 1);
 }
 
 /* Reads and checks the font of one face into font[f->count], or points
@@ -202,8 +182,10 @@ void fonts_free(struct fonts *f)
 		hb_blob_destroy(ft->blob);
 		free(ft->state);
 		free(ft->advance);
+		pairs_release(ft);
 		free(ft->owned);
 	}
+	shape_release(f);
 	/* a face that failed after reading keeps nothing in font[] */
 	for (int i = 0; i < FACE_COUNT; i++)
 		free(f->path[i]);
@@ -248,7 +230,7 @@ long fonts_missing(const struct fonts *f, enum face face, const char *s,
 			continue;
 		}
 		if (c <= 0xFFFF && !ft->state[c])
-			look_up(ft, c);
+			fonts_look_up(ft, c);
 		/* control characters would print as nothing, or as a box */
 		if (c > 0xFFFF || c < 0x20 || c == 0x7F || ft->state[c] == 2) {
 			*cp = c;

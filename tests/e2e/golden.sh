@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=d0e634fabbd911849bbdb0d90f32aed115416689cb0f73c327109cd1761d1caf
+GOLDEN_SHA256=6aa47e311efcb8f086d876103e425437dc9d40a936e82241e8b07f26a776eac3
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

@@ -1,0 +1,1012 @@
+/*
+ * pairs.c: the pair model, shaping without HarfBuzz for most strings.
+ *
+ * Claim: for a string of "model" characters, HarfBuzz's result is the
+ * characters' nominal glyphs, each advanced by its hmtx advance plus one
+ * kern per adjacent pair, the sum of what the font's pair adjustment
+ * lookups give that pair. So a width is a sum over a table, filled on
+ * first use of each pair by reading GPOS.
+ *
+ * Why it holds. HarfBuzz changes glyphs in GSUB and positions in GPOS,
+ * one lookup after another; each lookup acts only where one of its
+ * subtables' coverage (the glyph it starts at) matches. We read the
+ * lookups of the very plan text is shaped with (left to right, Latin,
+ * default language) and, for every subtable:
+ *   - a pair adjustment that changes only the first glyph's x advance
+ *     (value format 1 is XAdvance or nothing, value format 2 nothing, no
+ *     IgnoreBaseGlyphs) is the model itself: on each adjacent pair it
+ *     adds a value that depends on the two glyphs alone, and moves on to
+ *     the second glyph, which starts the next pair; successive lookups
+ *     add up. Its tables are checked sorted, so that the binary searches
+ *     of pairs_probe() find what HarfBuzz's find;
+ *   - a contextual subtable none of whose rules can match a string of
+ *     model characters is dead: each rule needs, at some position, a
+ *     glyph (or a class, or a coverage) no model character shows;
+ *   - every other subtable (every substitution, ligatures among them,
+ *     other positioning, contextual rules that may match) puts the
+ *     glyphs it may start at in `excluded`: a string with one is shaped.
+ * A model character: in the BMP, of Latin or common script (so strings
+ * of them shape with this plan), with a glyph of GDEF class base or
+ * unclassified that is not excluded, and not a mark, control character,
+ * default ignorable or fraction slash, which HarfBuzz treats specially.
+ * Fonts with AAT tables, variations or a legacy kern table that
+ * HarfBuzz would apply are not modelled at all. tests/test_fonts.c
+ * checks the model against hb_shape on every pair of a briefing's
+ * alphabet, every triple of kerning letters and 200,000 random strings.
+ */
+#include "briefing/fonts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb-ot.h>
+
+#include "briefing/base/xalloc.h"
+#include "fonts_internal.h"
+
+/* A font table, read with bounds checks: fonts are untrusted input. */
+struct otab {
+	const unsigned char *p;
+	size_t n;
+};
+
+/* The analysis of one font: its table, glyph classes and a work budget
+ * (a hostile font must not make the analysis slow: past it, no model). */
+struct analysis {
+	struct fonts_font *ft;
+	struct otab t;
+	bool classes;
+	long budget;
+	unsigned lookup;             /* the lookup being read */
+	unsigned flag;               /* its lookup flag */
+	size_t base;                 /* offset of the table in the blob */
+};
+
+static bool rd16(const struct otab *t, size_t off, unsigned *v)
+{
+	if (off > t->n || t->n - off < 2)
+		return false;
+	*v = (unsigned)t->p[off] << 8 | t->p[off + 1];
+	return true;
+}
+
+static bool rd32(const struct otab *t, size_t off, size_t *v)
+{
+	if (off > t->n || t->n - off < 4)
+		return false;
+	*v = (size_t)t->p[off] << 24 | (size_t)t->p[off + 1] << 16 |
+	     (size_t)t->p[off + 2] << 8 | t->p[off + 3];
+	return true;
+}
+
+/* What to do with each glyph of a coverage table. */
+enum cover_op {
+	COVER_EXCLUDE,   /* set its bit in excluded */
+	COVER_PROBE,     /* does it hold a glyph a model string can have? */
+};
+
+/* Default ignorables (DerivedCoreProperties), in the BMP. */
+static bool default_ignorable(uint32_t cp)
+{
+	return cp == 0x00AD || cp == 0x034F || cp == 0x061C ||
+	       (cp >= 0x115F && cp <= 0x1160) || (cp >= 0x17B4 && cp <= 0x17B5) ||
+	       (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+	       cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+	       cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFF8);
+}
+
+/* What a model character must be, by its code point alone. */
+static bool model_cp(uint32_t cp)
+{
+	hb_unicode_funcs_t *u = hb_unicode_funcs_get_default();
+	hb_unicode_general_category_t gc;
+	hb_script_t sc;
+
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2044 ||
+	    cp > 0xFFFF || default_ignorable(cp))
+		return false;
+	sc = hb_unicode_script(u, cp);
+	if (sc != HB_SCRIPT_LATIN && sc != HB_SCRIPT_COMMON)
+		return false;
+	gc = hb_unicode_general_category(u, cp);
+	return gc != HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK &&
+	       gc != HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK &&
+	       gc != HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK &&
+	       gc != HB_UNICODE_GENERAL_CATEGORY_UNASSIGNED &&
+	       gc != HB_UNICODE_GENERAL_CATEGORY_SURROGATE;
+}
+
+/* Does a glyph have GDEF class base or unclassified (or GDEF no
+ * classes)? A model character's glyph must. */
+static bool base_class(hb_face_t *face, bool classes, hb_codepoint_t g)
+{
+	hb_ot_layout_glyph_class_t c;
+
+	if (!classes)
+		return true;
+	c = hb_ot_layout_get_glyph_class(face, g);
+	return c == HB_OT_LAYOUT_GLYPH_CLASS_UNCLASSIFIED ||
+	       c == HB_OT_LAYOUT_GLYPH_CLASS_BASE_GLYPH;
+}
+
+static void rev_add(struct fonts_font *ft, uint32_t cp, uint32_t g)
+{
+	if (cp == 0 || cp > 0xFFFF || g == 0 || g >= 0x10000)
+		return;
+	if (ft->rev[g])
+		ft->rev_multi[g >> 3] = (unsigned char)
+			(ft->rev_multi[g >> 3] | 1u << (g & 7));
+	else
+		ft->rev[g] = (uint16_t)cp;
+}
+
+/* The reverse of a (3,10) format 12 cmap subtable, the one HarfBuzz
+ * maps characters with whenever a font has it (hb-ot-cmap-table.hh,
+ * find_best_subtable()): its groups read in a loop, at a tenth of the
+ * cost of asking HarfBuzz code point by code point. False when the font
+ * has none, or a damaged one. */
+static bool rev_format12(struct fonts_font *ft)
+{
+	hb_blob_t *blob = hb_face_reference_table(ft->face,
+	                                          HB_TAG('c', 'm', 'a', 'p'));
+	unsigned int len = 0;
+	struct otab t;
+	unsigned n, plat, enc, fmt;
+	size_t off = 0, groups = 0;
+	bool ok = false;
+
+	t.p = (const unsigned char *)hb_blob_get_data(blob, &len);
+	t.n = len;
+	if (!rd16(&t, 2, &n))
+		goto done;
+	for (unsigned i = 0; i < n; i++)
+		if (rd16(&t, 4 + 8 * (size_t)i, &plat) &&
+		    rd16(&t, 6 + 8 * (size_t)i, &enc) && plat == 3 && enc == 10 &&
+		    rd32(&t, 8 + 8 * (size_t)i, &off))
+			break;
+		else
+			off = 0;
+	if (!off || !rd16(&t, off, &fmt) || fmt != 12 ||
+	    !rd32(&t, off + 12, &groups) || groups > (t.n - off) / 12)
+		goto done;
+	for (size_t i = 0; i < groups; i++) {
+		size_t lo, hi, g;
+
+		if (!rd32(&t, off + 16 + 12 * i, &lo) ||
+		    !rd32(&t, off + 20 + 12 * i, &hi) ||
+		    !rd32(&t, off + 24 + 12 * i, &g))
+			goto done;
+		for (size_t cp = lo; cp <= hi && cp <= 0xFFFF; cp++)
+			rev_add(ft, (uint32_t)cp, (uint32_t)(g + (cp - lo)));
+	}
+	ok = true;
+done:
+	hb_blob_destroy(blob);
+	return ok;
+}
+
+void fonts_rev(struct fonts_font *ft)
+{
+	hb_set_t *cps;
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+
+	if (ft->rev)
+		return;
+	ft->rev = xcalloc(0x10000, sizeof *ft->rev);
+	ft->rev_multi = xcalloc(0x10000 / 8, 1);
+	if (rev_format12(ft))
+		return;
+	memset(ft->rev, 0, 0x10000 * sizeof *ft->rev);
+	memset(ft->rev_multi, 0, 0x10000 / 8);
+	cps = hb_set_create();
+	hb_face_collect_unicodes(ft->face, cps);
+	/* in batches: a call per code point was most of the cost */
+	for (;;) {
+		hb_codepoint_t cpv[512], gid[512];
+		unsigned int n = hb_set_next_many(cps, cp, cpv, 512);
+
+		if (n == 0)
+			break;
+		cp = cpv[n - 1];
+		memset(gid, 0, sizeof gid);
+		hb_font_get_nominal_glyphs(ft->font, n, cpv, sizeof *cpv, gid,
+		                           sizeof *gid);
+		for (unsigned int i = 0; i < n; i++)
+			rev_add(ft, cpv[i], gid[i]);
+		if (cp > 0xFFFF)
+			break;
+	}
+	hb_set_destroy(cps);
+}
+
+/* May glyph g occur in a string of model characters? Only as the
+ * nominal glyph of one: a base glyph that the cmap gives a code point
+ * model_cp() accepts (DejaVu's combining koronis, U+0343, is a base
+ * glyph in GDEF, but no model character shows it). A glyph of several
+ * code points is taken to be one. */
+static bool may_be_model(struct analysis *a, hb_codepoint_t g)
+{
+	struct fonts_font *ft = a->ft;
+
+	if (g >= 0x10000 || !base_class(ft->face, a->classes, g))
+		return false;
+	fonts_rev(ft);
+	return ft->rev[g] && ((ft->rev_multi[g >> 3] >> (g & 7) & 1) ||
+	                      model_cp(ft->rev[g]));
+}
+
+static void exclude(struct fonts_font *ft, unsigned g)
+{
+	ft->excluded[g >> 3] = (unsigned char)(ft->excluded[g >> 3] | 1u << (g & 7));
+}
+
+/* Walks the coverage table at off. For COVER_PROBE, *hit is set when it
+ * holds a glyph a model string may have. Returns false on a damaged
+ * table or an exhausted budget. */
+static bool coverage(struct analysis *a, size_t off, enum cover_op op,
+                     bool *hit)
+{
+	unsigned fmt, count;
+
+	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &count))
+		return false;
+	for (unsigned i = 0; i < count; i++) {
+		unsigned lo, hi;
+
+		if (fmt == 1) {
+			if (!rd16(&a->t, off + 4 + 2 * (size_t)i, &lo))
+				return false;
+			hi = lo;
+		} else if (fmt == 2) {
+			if (!rd16(&a->t, off + 4 + 6 * (size_t)i, &lo) ||
+			    !rd16(&a->t, off + 6 + 6 * (size_t)i, &hi) || hi < lo)
+				return false;
+		} else {
+			return false;
+		}
+		a->budget -= (long)(hi - lo) + 1;
+		if (a->budget < 0)
+			return false;
+		for (unsigned g = lo; g <= hi; g++) {
+			if (op == COVER_EXCLUDE) {
+				exclude(a->ft, g);
+			} else if (may_be_model(a, g)) {
+				*hit = true;
+				return true;
+			}
+		}
+	}
+	return true;
+}
+
+/* A subtable whose coverage at so + at is where it starts: excluded. */
+static bool exclude_at(struct analysis *a, size_t so, size_t at)
+{
+	unsigned off;
+
+	return rd16(&a->t, so + at, &off) &&
+	       coverage(a, so + off, COVER_EXCLUDE, NULL);
+}
+
+/* Coverage offsets cov[0..n) at so + at; *dead when one of them holds no
+ * glyph a model string may have (the rule cannot match one). */
+static bool probe_coverages(struct analysis *a, size_t so, size_t at,
+                            unsigned n, bool *dead)
+{
+	for (unsigned i = 0; i < n && !*dead; i++) {
+		unsigned off;
+		bool hit = false;
+
+		if (!rd16(&a->t, so + at + 2 * (size_t)i, &off) ||
+		    !coverage(a, so + off, COVER_PROBE, &hit))
+			return false;
+		if (!hit)
+			*dead = true;
+	}
+	return true;
+}
+
+/* The class of glyph g in the class definition at off (0 when it has
+ * none), or -1 on a damaged table. */
+static long class_of(struct analysis *a, size_t off, unsigned g)
+{
+	unsigned fmt, start, count, v, lo, hi;
+
+	if (!rd16(&a->t, off, &fmt))
+		return -1;
+	if (fmt == 1) {
+		if (!rd16(&a->t, off + 2, &start) || !rd16(&a->t, off + 4, &count))
+			return -1;
+		if (g < start || g - start >= count)
+			return 0;
+		return rd16(&a->t, off + 6 + 2 * (size_t)(g - start), &v) ? (long)v : -1;
+	}
+	if (fmt != 2 || !rd16(&a->t, off + 2, &count))
+		return -1;
+	a->budget -= count;
+	for (unsigned i = 0; i < count; i++) {
+		size_t r = off + 4 + 6 * (size_t)i;
+
+		if (!rd16(&a->t, r, &lo) || !rd16(&a->t, r + 2, &hi) ||
+		    !rd16(&a->t, r + 4, &v))
+			return -1;
+		if (g >= lo && g <= hi)
+			return v;
+	}
+	return 0;
+}
+
+/* Does class c of the class definition at off hold a glyph a model
+ * string may have? Class 0 holds every glyph no class names: yes. */
+static bool class_hit(struct analysis *a, size_t off, unsigned c, bool *hit)
+{
+	unsigned fmt, start, count, v, lo, hi;
+
+	*hit = c == 0;
+	if (c == 0)
+		return true;
+	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &start))
+		return false;
+	if (fmt == 1) {
+		if (!rd16(&a->t, off + 4, &count))
+			return false;
+		a->budget -= count;
+		for (unsigned i = 0; i < count && !*hit; i++) {
+			if (!rd16(&a->t, off + 6 + 2 * (size_t)i, &v))
+				return false;
+			*hit = v == c && may_be_model(a, start + i);
+		}
+		return a->budget >= 0;
+	}
+	if (fmt != 2)
+		return false;
+	count = start;
+	for (unsigned i = 0; i < count && !*hit; i++) {
+		size_t r = off + 4 + 6 * (size_t)i;
+
+		if (!rd16(&a->t, r, &lo) || !rd16(&a->t, r + 2, &hi) ||
+		    !rd16(&a->t, r + 4, &v) || hi < lo)
+			return false;
+		if (v != c)
+			continue;
+		a->budget -= (long)(hi - lo) + 1;
+		if (a->budget < 0)
+			return false;
+		for (unsigned g = lo; g <= hi && !*hit; g++)
+			*hit = may_be_model(a, g);
+	}
+	return true;
+}
+
+/* A sequence of n glyphs (classes, with classdef) at off: *dead when one
+ * of them is no glyph (holds no glyph) a model string may have. */
+static bool sequence(struct analysis *a, size_t off, unsigned n,
+                     size_t classdef, bool *dead)
+{
+	for (unsigned i = 0; i < n && !*dead; i++) {
+		unsigned v;
+		bool hit;
+
+		if (!rd16(&a->t, off + 2 * (size_t)i, &v))
+			return false;
+		if (classdef) {
+			if (!class_hit(a, classdef, v, &hit))
+				return false;
+		} else {
+			hit = may_be_model(a, v);
+		}
+		*dead = !hit;
+	}
+	return true;
+}
+
+/* Class definitions of a chain rule's backtrack, input and lookahead
+ * (all 0 for glyph rules). */
+struct rule_classes {
+	size_t back, input, ahead;
+};
+
+/* Rule set at rs: *live when one of its rules may match a model
+ * string. A rule of a context subtable: glyphCount, seqLookupCount,
+ * input[glyphCount - 1]; of a chain one: backtrack count and sequence,
+ * input count and sequence (but the first), lookahead count and
+ * sequence. */
+static bool rule_set(struct analysis *a, size_t rs, bool chain,
+                     const struct rule_classes *rc, bool *live)
+{
+	unsigned nrules;
+
+	*live = false;
+	if (!rd16(&a->t, rs, &nrules))
+		return false;
+	a->budget -= nrules;
+	for (unsigned i = 0; i < nrules && !*live && a->budget >= 0; i++) {
+		unsigned ro, nb = 0, ni, nl = 0;
+		size_t r;
+		bool dead = false;
+
+		if (!rd16(&a->t, rs + 2 + 2 * (size_t)i, &ro))
+			return false;
+		r = rs + ro;
+		if (!chain) {
+			if (!rd16(&a->t, r, &ni) || ni == 0 ||
+			    !sequence(a, r + 4, ni - 1, rc->input, &dead))
+				return false;
+		} else {
+			if (!rd16(&a->t, r, &nb) ||
+			    !sequence(a, r + 2, nb, rc->back, &dead))
+				return false;
+			r += 2 + 2 * (size_t)nb;
+			if (!rd16(&a->t, r, &ni) || ni == 0 ||
+			    !sequence(a, r + 2, ni - 1, rc->input, &dead))
+				return false;
+			r += 2 + 2 * (size_t)(ni - 1);
+			if (!rd16(&a->t, r, &nl) ||
+			    !sequence(a, r + 2, nl, rc->ahead, &dead))
+				return false;
+		}
+		*live = !dead;
+	}
+	return a->budget >= 0;
+}
+
+/* Context subtables of format 1 (rules by glyph) or 2 (by class): a
+ * glyph of the coverage is excluded when the rule set it selects (by
+ * its coverage index, or its input class) has a rule that may match. */
+static bool context_rules(struct analysis *a, size_t so, unsigned fmt,
+                          bool chain)
+{
+	struct rule_classes rc = { 0, 0, 0 };
+	unsigned cov, fmtc, count, nsets, v;
+	size_t sets;
+
+	if (!rd16(&a->t, so + 2, &cov))
+		return false;
+	if (fmt == 1) {
+		sets = so + 4;
+	} else if (!chain) {
+		if (!rd16(&a->t, so + 4, &v))
+			return false;
+		rc.input = so + v;
+		sets = so + 6;
+	} else {
+		if (!rd16(&a->t, so + 4, &v))
+			return false;
+		rc.back = so + v;
+		if (!rd16(&a->t, so + 6, &v))
+			return false;
+		rc.input = so + v;
+		if (!rd16(&a->t, so + 8, &v))
+			return false;
+		rc.ahead = so + v;
+		sets = so + 10;
+	}
+	if (!rd16(&a->t, sets, &nsets) || !rd16(&a->t, so + cov, &fmtc) ||
+	    !rd16(&a->t, so + cov + 2, &count))
+		return false;
+	/* each coverage glyph and its index */
+	for (unsigned i = 0, index = 0; i < count; i++) {
+		unsigned lo, hi;
+
+		if (fmtc == 1) {
+			if (!rd16(&a->t, so + cov + 4 + 2 * (size_t)i, &lo))
+				return false;
+			hi = lo;
+		} else if (fmtc == 2) {
+			if (!rd16(&a->t, so + cov + 4 + 6 * (size_t)i, &lo) ||
+			    !rd16(&a->t, so + cov + 6 + 6 * (size_t)i, &hi) ||
+			    !rd16(&a->t, so + cov + 8 + 6 * (size_t)i, &index) ||
+			    hi < lo)
+				return false;
+		} else {
+			return false;
+		}
+		for (unsigned g = lo; g <= hi; g++, index++) {
+			long set = fmt == 1 ? (long)index : class_of(a, rc.input, g);
+			unsigned off;
+			bool live;
+
+			if (set < 0 || --a->budget < 0)
+				return false;
+			if ((unsigned long)set >= nsets)
+				continue;   /* no rules: never matches */
+			if (!rd16(&a->t, sets + 2 + 2 * (size_t)set, &off))
+				return false;
+			if (off == 0)
+				continue;
+			if (!rule_set(a, so + off, chain, &rc, &live))
+				return false;
+			if (live)
+				exclude(a->ft, g);
+		}
+	}
+	return true;
+}
+
+/* A context (chain) subtable at so, GSUB 5/6 or GPOS 7/8: its rules,
+ * or for format 3, which lists a coverage per position, the subtable is
+ * dead when one of them holds no glyph a model string may have, else
+ * its starting coverage is excluded. */
+static bool context(struct analysis *a, size_t so, bool chain)
+{
+	unsigned fmt, nb = 0, ni, nl = 0, first;
+	size_t at;
+	bool dead = false;
+
+	if (!rd16(&a->t, so, &fmt))
+		return false;
+	if (fmt == 1 || fmt == 2)
+		return context_rules(a, so, fmt, chain);
+	if (fmt != 3)
+		return false;
+	if (!chain) {
+		/* glyphCount, seqLookupCount, coverageOffsets[glyphCount] */
+		if (!rd16(&a->t, so + 2, &ni) || ni == 0 ||
+		    !probe_coverages(a, so, 6, ni, &dead))
+			return false;
+		first = 6;
+	} else {
+		/* backtrack count and offsets, input, lookahead */
+		if (!rd16(&a->t, so + 2, &nb) ||
+		    !probe_coverages(a, so, 4, nb, &dead))
+			return false;
+		at = 4 + 2 * (size_t)nb;
+		if (!rd16(&a->t, so + at, &ni) || ni == 0 ||
+		    !probe_coverages(a, so, at + 2, ni, &dead))
+			return false;
+		first = (unsigned)at + 2;
+		at += 2 + 2 * (size_t)ni;
+		if (!rd16(&a->t, so + at, &nl) ||
+		    !probe_coverages(a, so, at + 2, nl, &dead))
+			return false;
+	}
+	return dead || exclude_at(a, so, first);
+}
+
+/* Is the coverage at off sorted, as HarfBuzz's binary search needs? */
+static bool sorted_coverage(struct analysis *a, size_t off)
+{
+	unsigned fmt, count, prev = 0, lo, hi, index;
+
+	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &count) ||
+	    (fmt != 1 && fmt != 2))
+		return false;
+	a->budget -= count;
+	for (unsigned i = 0; i < count; i++) {
+		if (fmt == 1) {
+			if (!rd16(&a->t, off + 4 + 2 * (size_t)i, &lo))
+				return false;
+			hi = lo;
+		} else if (!rd16(&a->t, off + 4 + 6 * (size_t)i, &lo) ||
+		           !rd16(&a->t, off + 6 + 6 * (size_t)i, &hi) ||
+		           !rd16(&a->t, off + 8 + 6 * (size_t)i, &index) ||
+		           hi < lo) {
+			return false;
+		}
+		if (i > 0 && lo <= prev)
+			return false;
+		prev = hi;
+	}
+	return a->budget >= 0;
+}
+
+/* Is the class definition at off readable, its ranges sorted? */
+static bool sorted_classdef(struct analysis *a, size_t off)
+{
+	unsigned fmt, start, count, lo, hi, v, prev = 0;
+
+	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &start))
+		return false;
+	if (fmt == 1)
+		return rd16(&a->t, off + 4, &count) &&
+		       (count == 0 || rd16(&a->t, off + 6 + 2 * (size_t)(count - 1), &v));
+	if (fmt != 2)
+		return false;
+	count = start;
+	a->budget -= count;
+	for (unsigned i = 0; i < count; i++) {
+		size_t r = off + 4 + 6 * (size_t)i;
+
+		if (!rd16(&a->t, r, &lo) || !rd16(&a->t, r + 2, &hi) ||
+		    !rd16(&a->t, r + 4, &v) || hi < lo || (i > 0 && lo <= prev))
+			return false;
+		prev = hi;
+	}
+	return a->budget >= 0;
+}
+
+/* A pair adjustment subtable the model takes: checked readable and
+ * sorted (so that our binary searches find what HarfBuzz's find), and
+ * recorded for pairs_probe(). */
+static bool pair_subtable(struct analysis *a, size_t so, unsigned fmt,
+                          unsigned value)
+{
+	struct fonts_font *ft = a->ft;
+	unsigned cov, n, c1, c2, off, cnt, prev = 0, g;
+
+	if (!rd16(&a->t, so + 2, &cov) || !sorted_coverage(a, so + cov) ||
+	    !rd16(&a->t, so + 8, &n))
+		return false;
+	if (fmt == 1) {
+		/* pair sets, each sorted by second glyph */
+		for (unsigned i = 0; i < n; i++) {
+			size_t ps;
+
+			if (!rd16(&a->t, so + 10 + 2 * (size_t)i, &off))
+				return false;
+			ps = so + off;
+			if (!rd16(&a->t, ps, &cnt))
+				return false;
+			a->budget -= cnt;
+			if (a->budget < 0)
+				return false;
+			for (unsigned k = 0; k < cnt; k++) {
+				size_t r = ps + 2 + (2 + value) * (size_t)k;
+
+				if (!rd16(&a->t, r, &g) ||
+				    (value && !rd16(&a->t, r + 2, &off)) ||
+				    (k > 0 && g <= prev))
+					return false;
+				prev = g;
+			}
+		}
+	} else {
+		if (!sorted_classdef(a, so + n) || !rd16(&a->t, so + 10, &off) ||
+		    !sorted_classdef(a, so + off) || !rd16(&a->t, so + 12, &c1) ||
+		    !rd16(&a->t, so + 14, &c2))
+			return false;
+		if (value && c1 && c2 &&
+		    !rd16(&a->t, so + 16 + ((size_t)c1 * c2 - 1) * value, &off))
+			return false;
+	}
+	ft->subs = xgrow(ft->subs, &ft->subs_cap, ft->nsubs + 1, sizeof *ft->subs);
+	ft->subs[ft->nsubs++] = (struct pairs_sub){
+		.off = (uint32_t)so, .lookup = (uint16_t)a->lookup,
+		.format = (uint8_t)fmt, .value = (uint8_t)value,
+	};
+	return true;
+}
+
+/* One subtable at so of lookup type `type` (extensions resolved). */
+static bool subtable(struct analysis *a, bool gpos, unsigned type, size_t so)
+{
+	unsigned fmt, vf1, vf2;
+
+	if (!gpos) {
+		switch (type) {
+		case 1: case 2: case 3: case 4: case 8:
+			return exclude_at(a, so, 2);
+		case 5: case 6:
+			return context(a, so, type == 6);
+		default:
+			return false;
+		}
+	}
+	switch (type) {
+	case 2:
+		if (!rd16(&a->t, so, &fmt) || (fmt != 1 && fmt != 2) ||
+		    !rd16(&a->t, so + 4, &vf1) || !rd16(&a->t, so + 6, &vf2))
+			return false;
+		/* XAdvance of the first glyph, nothing of the second: the
+		 * model, unless the lookup skips base glyphs */
+		if ((vf1 & ~0x0004u) == 0 && vf2 == 0 && !(a->flag & 0x0002))
+			return pair_subtable(a, so, fmt, vf1 ? 2 : 0);
+		return exclude_at(a, so, 2);
+	case 1: case 3: case 4: case 5: case 6:
+		return exclude_at(a, so, 2);
+	case 7: case 8:
+		return context(a, so, type == 8);
+	default:
+		return false;
+	}
+}
+
+/* The lookups of the plan in GSUB or GPOS. */
+static bool lookups(struct analysis *a, hb_shape_plan_t *plan, bool gpos)
+{
+	hb_tag_t tag = gpos ? HB_OT_TAG_GPOS : HB_OT_TAG_GSUB;
+	hb_set_t *set = hb_set_create();
+	hb_codepoint_t li = HB_SET_VALUE_INVALID;
+	hb_blob_t *blob = NULL;
+	unsigned list, count;
+	bool ok = true;
+
+	hb_ot_shape_plan_collect_lookups(plan, tag, set);
+	if (hb_set_is_empty(set))
+		goto done;
+	blob = hb_face_reference_table(a->ft->face, tag);
+	{
+		unsigned int n = 0;
+
+		a->t.p = (const unsigned char *)hb_blob_get_data(blob, &n);
+		a->t.n = n;
+	}
+	ok = rd16(&a->t, 8, &list) && rd16(&a->t, list, &count);
+	while (ok && hb_set_next(set, &li)) {
+		unsigned lo, type, nsub;
+
+		ok = li < count && rd16(&a->t, list + 2 + 2 * (size_t)li, &lo) &&
+		     rd16(&a->t, list + lo, &type) &&
+		     rd16(&a->t, list + lo + 2, &a->flag) &&
+		     rd16(&a->t, list + lo + 4, &nsub);
+		a->lookup = li;
+		for (unsigned k = 0; ok && k < nsub; k++) {
+			unsigned off = 0, t = type, ext_fmt;
+			size_t so, ext = 0;
+
+			ok = rd16(&a->t, list + lo + 6 + 2 * (size_t)k, &off);
+			so = list + lo + off;
+			/* an extension subtable: format 1, the real type, a
+			 * 32-bit offset from itself */
+			if (ok && t == (gpos ? 9u : 7u)) {
+				ok = rd16(&a->t, so, &ext_fmt) && ext_fmt == 1 &&
+				     rd16(&a->t, so + 2, &t) && t != (gpos ? 9u : 7u) &&
+				     rd32(&a->t, so + 4, &ext);
+				so += ok ? ext : 0;
+			}
+			ok = ok && subtable(a, gpos, t, so);
+		}
+	}
+	if (ok && gpos)
+		a->ft->gpos = hb_blob_reference(blob);
+done:
+	hb_blob_destroy(blob);
+	hb_set_destroy(set);
+	return ok;
+}
+
+static bool has_table(hb_face_t *face, hb_tag_t tag)
+{
+	hb_blob_t *b = hb_face_reference_table(face, tag);
+	bool has = hb_blob_get_length(b) > 0;
+
+	hb_blob_destroy(b);
+	return has;
+}
+
+/* Would HarfBuzz apply a legacy 'kern' table? It does when GPOS has no
+ * 'kern' feature for the script (hb-ot-shape.cc). */
+static bool legacy_kern(hb_face_t *face)
+{
+	hb_tag_t scripts[HB_OT_MAX_TAGS_PER_SCRIPT];
+	unsigned int ns = HB_OT_MAX_TAGS_PER_SCRIPT, nl = 0, script, feature;
+	hb_tag_t chosen;
+
+	if (!has_table(face, HB_TAG('k', 'e', 'r', 'n')))
+		return false;
+	hb_ot_tags_from_script_and_language(HB_SCRIPT_LATIN, HB_LANGUAGE_INVALID,
+	                                    &ns, scripts, &nl, NULL);
+	hb_ot_layout_table_select_script(face, HB_OT_TAG_GPOS, ns, scripts,
+	                                 &script, &chosen);
+	return !hb_ot_layout_language_find_feature(face, HB_OT_TAG_GPOS, script,
+	                                           HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX,
+	                                           HB_TAG('k', 'e', 'r', 'n'),
+	                                           &feature);
+}
+
+/* Decides once whether ft can be modelled, and what it excludes. */
+static void analyse(struct fonts_font *ft)
+{
+	static const hb_tag_t unmodelled[] = {
+		HB_TAG('m', 'o', 'r', 'x'), HB_TAG('m', 'o', 'r', 't'),
+		HB_TAG('k', 'e', 'r', 'x'), HB_TAG('t', 'r', 'a', 'k'),
+		HB_TAG('f', 'v', 'a', 'r'),
+	};
+	hb_segment_properties_t props = {
+		.direction = HB_DIRECTION_LTR, .script = HB_SCRIPT_LATIN,
+		.language = HB_LANGUAGE_INVALID,
+	};
+	struct analysis a = { .ft = ft, .budget = 1000000 };
+	hb_shape_plan_t *plan;
+	bool ok = true;
+
+	ft->model = -1;
+	ft->glyphs = hb_face_get_glyph_count(ft->face);
+	for (size_t i = 0; i < sizeof unmodelled / sizeof unmodelled[0]; i++)
+		if (has_table(ft->face, unmodelled[i]))
+			return;
+	if (legacy_kern(ft->face))
+		return;
+	ft->excluded = xcalloc(0x10000 / 8, 1);
+	a.classes = hb_ot_layout_has_glyph_classes(ft->face);
+	plan = hb_shape_plan_create_cached(ft->face, &props, NULL, 0, NULL);
+	ok = lookups(&a, plan, false) && lookups(&a, plan, true);
+	hb_shape_plan_destroy(plan);
+	if (!ok)
+		return;
+	ft->pair = xcalloc((size_t)PAIRS_SLOTS * PAIRS_SLOTS, sizeof *ft->pair);
+	ft->model = 1;
+}
+
+/* Is cp a model character? (see the top of the file) Its nominal glyph
+ * goes to *gid. */
+static bool model_char(struct fonts_font *ft, uint32_t cp,
+                       hb_codepoint_t *gid)
+{
+	return model_cp(cp) && hb_font_get_nominal_glyph(ft->font, cp, gid) &&
+	       *gid != 0 && *gid < ft->glyphs && *gid < 0x10000 &&
+	       !(ft->excluded[*gid >> 3] >> (*gid & 7) & 1) &&
+	       base_class(ft->face, hb_ot_layout_has_glyph_classes(ft->face),
+	                  *gid);
+}
+
+unsigned pairs_classify(struct fonts_font *ft, uint32_t cp)
+{
+	hb_codepoint_t gid = 0;
+
+	if (ft->model == 0)
+		analyse(ft);
+	if (!ft->state[cp])
+		fonts_look_up(ft, cp);
+	if (ft->model < 0 || ft->slots >= PAIRS_NONE - 1 ||
+	    !model_char(ft, cp, &gid)) {
+		ft->slot[cp] = PAIRS_NONE;
+		return PAIRS_NONE;
+	}
+	/* slots start at 1: 0 is "not classified" */
+	ft->slots++;
+	ft->slot_cp[ft->slots] = (uint16_t)cp;
+	ft->slot_gid[ft->slots] = (uint16_t)gid;
+	ft->slot[cp] = (unsigned char)ft->slots;
+	return ft->slots;
+}
+
+/* The coverage index of g in the coverage at off, or -1. */
+static long coverage_index(const struct otab *t, size_t off, unsigned g)
+{
+	unsigned fmt, count, lo, hi, idx;
+	size_t l = 0, h;
+
+	if (!rd16(t, off, &fmt) || !rd16(t, off + 2, &count))
+		return -1;
+	h = count;
+	while (l < h) {
+		size_t m = l + (h - l) / 2;
+
+		if (fmt == 1) {
+			if (!rd16(t, off + 4 + 2 * m, &lo))
+				return -1;
+			hi = lo;
+			idx = (unsigned)m;
+		} else if (!rd16(t, off + 4 + 6 * m, &lo) ||
+		           !rd16(t, off + 6 + 6 * m, &hi) ||
+		           !rd16(t, off + 8 + 6 * m, &idx)) {
+			return -1;
+		}
+		if (g < lo)
+			h = m;
+		else if (g > hi)
+			l = m + 1;
+		else
+			return (long)idx + (g - lo);
+	}
+	return -1;
+}
+
+/* The class of g in the (checked) class definition at off. */
+static unsigned class_value(const struct otab *t, size_t off, unsigned g)
+{
+	unsigned fmt, start, count, lo, hi, v = 0;
+	size_t l = 0, h;
+
+	if (!rd16(t, off, &fmt) || !rd16(t, off + 2, &start))
+		return 0;
+	if (fmt == 1) {
+		if (!rd16(t, off + 4, &count) || g < start || g - start >= count ||
+		    !rd16(t, off + 6 + 2 * (size_t)(g - start), &v))
+			return 0;
+		return v;
+	}
+	h = start;
+	while (l < h) {
+		size_t m = l + (h - l) / 2;
+
+		if (!rd16(t, off + 4 + 6 * m, &lo) || !rd16(t, off + 6 + 6 * m, &hi))
+			return 0;
+		if (g < lo)
+			h = m;
+		else if (g > hi)
+			l = m + 1;
+		else
+			return rd16(t, off + 8 + 6 * m, &v) ? v : 0;
+	}
+	return 0;
+}
+
+/* Does subtable s apply to the pair (a, b), as HarfBuzz's PairPos
+ * apply() decides? Its XAdvance for a into *v. */
+static bool sub_applies(const struct otab *t, const struct pairs_sub *s,
+                        unsigned a, unsigned b, int *v)
+{
+	unsigned cov, n, off, g, c1n, c2n, x = 0;
+	long idx;
+
+	*v = 0;
+	if (!rd16(t, s->off + 2, &cov) ||
+	    (idx = coverage_index(t, s->off + cov, a)) < 0)
+		return false;
+	if (s->format == 1) {
+		size_t ps, l = 0, h;
+
+		if (!rd16(t, s->off + 8, &n) || (unsigned long)idx >= n ||
+		    !rd16(t, s->off + 10 + 2 * (size_t)idx, &off))
+			return false;
+		ps = s->off + off;
+		if (!rd16(t, ps, &n))
+			return false;
+		h = n;
+		while (l < h) {
+			size_t m = l + (h - l) / 2, r = ps + 2 + (2 + s->value) * m;
+
+			if (!rd16(t, r, &g))
+				return false;
+			if (b < g) {
+				h = m;
+			} else if (b > g) {
+				l = m + 1;
+			} else {
+				if (s->value && rd16(t, r + 2, &x))
+					*v = (int16_t)x;
+				return true;
+			}
+		}
+		return false;
+	}
+	if (!rd16(t, s->off + 8, &off) || !rd16(t, s->off + 10, &n) ||
+	    !rd16(t, s->off + 12, &c1n) || !rd16(t, s->off + 14, &c2n))
+		return false;
+	{
+		unsigned c1 = class_value(t, s->off + off, a);
+		unsigned c2 = class_value(t, s->off + n, b);
+
+		if (c1 >= c1n || c2 >= c2n)
+			return false;
+		if (s->value &&
+		    rd16(t, s->off + 16 + ((size_t)c1 * c2n + c2) * s->value, &x))
+			*v = (int16_t)x;
+	}
+	return true;
+}
+
+uint16_t pairs_probe(struct fonts_font *ft, unsigned a, unsigned b)
+{
+	unsigned ga = ft->slot_gid[a], gb = ft->slot_gid[b];
+	unsigned int n = 0;
+	struct otab t;
+	long d = 0, k;
+	uint16_t e = PAIRS_COMPLEX;
+
+	t.p = ft->gpos ? (const unsigned char *)hb_blob_get_data(ft->gpos, &n) : NULL;
+	t.n = n;
+	/* each lookup adds the value of its first subtable that applies */
+	for (size_t i = 0; i < ft->nsubs; i++) {
+		int v;
+
+		if (sub_applies(&t, &ft->subs[i], ga, gb, &v)) {
+			d += v;
+			/* skip the lookup's other subtables */
+			while (i + 1 < ft->nsubs &&
+			       ft->subs[i + 1].lookup == ft->subs[i].lookup)
+				i++;
+		}
+	}
+	/* the same rounding as shape.c's units_to_em() */
+	k = d >= 0 ? (d * 1000 + ft->upem / 2) / ft->upem :
+	    -((-d * 1000 + ft->upem / 2) / ft->upem);
+	if (k > -PAIRS_BIAS + 2 && k < PAIRS_BIAS)
+		e = (uint16_t)(k + PAIRS_BIAS);
+	ft->pair[a * PAIRS_SLOTS + b] = e;
+	return e;
+}
+
+void pairs_release(struct fonts_font *ft)
+{
+	free(ft->slot);
+	free(ft->pair);
+	free(ft->excluded);
+	free(ft->subs);
+	hb_blob_destroy(ft->gpos);
+	free(ft->rev);
+	free(ft->rev_multi);
+}
