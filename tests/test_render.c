@@ -442,8 +442,9 @@ static void test_few_characters_take_one_byte_codes(void **state)
 	free(out);
 	assert_non_null(content);
 	assert_true(memmem(content, clen, "(Second page)Tj", 15) != NULL);
-	/* "Ortuño Urošev": ñ keeps its Latin-1 code, š takes a free one */
-	assert_true(memmem(content, clen, "(Ortu\xf1o Uro", 11) != NULL);
+	/* "Ortuño Urošev": ñ keeps its Latin-1 code (kerning may split the
+	 * string after it: "(Ortuño U)18(ro") */
+	assert_true(memmem(content, clen, "(Ortu\xf1o U", 9) != NULL);
 	free(content);
 }
 

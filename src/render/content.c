@@ -265,37 +265,56 @@ static char *put_byte(char *p, unsigned char b)
 	return p;
 }
 
-/* Appends the text of a run as the inside of a literal string: one byte
- * a character in a font with one-byte codes (encoding.c), else two-byte
- * CIDs, which in libharu's UTF-8 mode are the BMP code points (U+0020
- * beyond). The caller has checked the UTF-8. Returns the advance in
- * 1/1000 em: the sum of the widths the font dictionary gives the CIDs. */
-static long long put_cids(struct render_content *c, const char *s, size_t len,
-                          const struct render_glyphs *g)
+/* Turns the open run's string into an array, so that numbers can move
+ * the pen between its strings: "(AV)" -> "[(AV)". */
+static void run_to_array(struct render_content *c)
 {
-	/* each code point: at most two bytes, each at most two escaped */
-	char *p = content_room(c, len * 4), *start = p;
+	if (c->run_array)
+		return;
+	content_room(c, 1);
+	memmove(c->buf + c->run_start + 1, c->buf + c->run_start,
+	        c->len - c->run_start);
+	c->buf[c->run_start] = '[';
+	c->len++;
+	c->run_array = true;
+}
+
+/* Appends the glyphs of a shaped run inside the open literal string: one
+ * byte a glyph in a font with one-byte codes (encoding.c), else two-byte
+ * CIDs, which in libharu's UTF-8 mode are the BMP code points. Raw bytes
+ * take half the room of hex; only the delimiters, the backslash and CR
+ * (which a reader would turn into LF) need escapes. A glyph that kerns
+ * with the next ends the string, and the adjustment follows in the array:
+ * "[(A)64(V)]". Returns the advance in 1/1000 em: the widths the font
+ * dictionary gives the CIDs, plus the kerns. */
+static long long put_glyphs(struct render_content *c,
+                            const struct fonts_run *run,
+                            const struct render_glyphs *g)
+{
 	long long units = 0;
-	size_t i = 0;
 
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
+	for (size_t i = 0; i < run->len; i++) {
+		const struct fonts_glyph *gl = &run->glyphs[i];
+		/* at most two bytes, each at most two escaped */
+		char *p = content_room(c, 4), *start = p;
 
-		if (n == 0)
-			break;
-		i += n;
-		if (cp > 0xFFFF)
-			cp = 0x20;
-		units += g->widths[cp];
 		if (g->code) {
-			p = put_byte(p, g->code[cp]);
+			p = put_byte(p, g->code[gl->cp]);
 		} else {
-			p = put_byte(p, (unsigned char)(cp >> 8));
-			p = put_byte(p, (unsigned char)cp);
+			p = put_byte(p, (unsigned char)(gl->cp >> 8));
+			p = put_byte(p, (unsigned char)gl->cp);
+		}
+		c->len += (size_t)(p - start);
+		units += g->widths[gl->cp];
+		/* a kern after the last glyph has no next glyph to move */
+		if (gl->kern != 0 && i + 1 < run->len) {
+			run_to_array(c);
+			render_content_str(c, ")");
+			put_number(c, -gl->kern, 0, false);
+			render_content_str(c, "(");
+			units += gl->kern;
 		}
 	}
-	c->len += (size_t)(p - start);
 	return units;
 }
 
@@ -317,7 +336,7 @@ static long long div_round(long long a, long long b)
  * pen starts afresh, since extraction tools read backward moves as
  * overlaps. */
 void render_content_run(struct render_content *c, long long x, long long y,
-                        const char *s, size_t len,
+                        const struct fonts_run *run,
                         const struct render_glyphs *g)
 {
 	long long size = c->size, gap = x * 1000 - c->pen, n;
@@ -327,14 +346,7 @@ void render_content_run(struct render_content *c, long long x, long long y,
 		if (n == 0) {
 			c->len--;  /* continues the last string: drops its ')' */
 		} else {
-			if (!c->run_array) {
-				content_room(c, 1);
-				memmove(c->buf + c->run_start + 1, c->buf + c->run_start,
-				        c->len - c->run_start);
-				c->buf[c->run_start] = '[';
-				c->len++;
-				c->run_array = true;
-			}
+			run_to_array(c);
 			put_number(c, n, 0, false);
 			render_content_str(c, "(");
 		}
@@ -348,7 +360,7 @@ void render_content_run(struct render_content *c, long long x, long long y,
 		c->run_array = false;
 		c->pen = x * 1000;
 	}
-	c->pen += put_cids(c, s, len, g) * size;
+	c->pen += put_glyphs(c, run, g) * size;
 	render_content_str(c, ")");
 }
 

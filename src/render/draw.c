@@ -61,8 +61,9 @@ static int draw_text(struct render *r, struct render_content *c,
 		return -1;
 	render_content_font(c, font, r->font_name[slot], b->size);
 	render_content_fill(c, b->color);
+	fonts_shape(r->fonts, b->face, b->text, b->len, &r->run);
 	render_content_run(c, render_hundredths(b->x), render_hundredths(H - b->y),
-	                   b->text, b->len, &g);
+	                   &r->run, &g);
 	return 0;
 }
 

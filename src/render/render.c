@@ -138,7 +138,46 @@ static int mark_used(unsigned char *used, const char *s, size_t len)
 	return 0;
 }
 
-/* The code points each font draws, into r->used; invalid UTF-8 is
+/* Records that code point cp of font slot shows the UTF-8 text
+ * s[0..len) (a ligature's letters), for ToUnicode; the first text seen
+ * for a code point is the one kept. */
+static void add_alias(struct render *r, size_t slot, uint16_t cp,
+                      const char *s, size_t len)
+{
+	struct render_alias a = {slot, cp, 0, {0}};
+	size_t i = 0;
+
+	for (size_t k = 0; k < r->naliases; k++)
+		if (r->aliases[k].slot == slot && r->aliases[k].cp == cp)
+			return;
+	while (i < len && a.len < RENDER_ALIAS_MAX) {
+		uint32_t u;
+		size_t n = utf8_decode(s + i, len - i, &u);
+
+		if (n == 0 || u > 0xFFFF)
+			return;  /* not worth a mapping: copy-paste shows cp */
+		a.text[a.len++] = (uint16_t)u;
+		i += n;
+	}
+	if (i < len)
+		return;
+	r->aliases = xgrow(r->aliases, &r->aliases_cap, r->naliases + 1,
+	                   sizeof *r->aliases);
+	r->aliases[r->naliases++] = a;
+}
+
+/* Whether glyph g of a run of s shows exactly its own character. */
+static bool shows_itself(const struct fonts_glyph *g, const char *s)
+{
+	uint32_t u;
+	size_t n = utf8_decode(s + g->start, g->len, &u);
+
+	return n == g->len && u == g->cp;
+}
+
+/* The code points each font draws, into r->used: those of the shaped
+ * text, so that subsets keep ligatures' presentation forms, and a note of
+ * every code point that stands for other text. Invalid UTF-8 is
  * reported. */
 static int collect_used(struct render *r, const struct pages *pages,
                         struct diag_list *dl)
@@ -146,15 +185,24 @@ static int collect_used(struct render *r, const struct pages *pages,
 	for (size_t i = 0; i < pages->len; i++)
 		for (size_t k = 0; k < pages->items[i].len; k++) {
 			const struct box *b = &pages->items[i].boxes[k];
+			unsigned char *used;
 			size_t slot;
 
 			if (b->kind != BOX_TEXT || (unsigned)b->face >= FACE_COUNT)
 				continue;
 			slot = fonts_index(r->fonts, b->face);
-			if (mark_used(r->used + slot * FONTS_BMP_BYTES, b->text,
-			              b->len) < 0)
+			used = r->used + slot * FONTS_BMP_BYTES;
+			if (mark_used(used, b->text, b->len) < 0)
 				return diag_error(dl, NULL, 0, "page %zu: text run is not "
 				                  "valid UTF-8", i + 1);
+			fonts_shape(r->fonts, b->face, b->text, b->len, &r->run);
+			fonts_run_mark_used(&r->run, used);
+			for (size_t g = 0; g < r->run.len; g++)
+				if (r->run.glyphs[g].len > 0 &&
+				    !shows_itself(&r->run.glyphs[g], b->text))
+					add_alias(r, slot, r->run.glyphs[g].cp,
+					          b->text + r->run.glyphs[g].start,
+					          r->run.glyphs[g].len);
 		}
 	return 0;
 }
@@ -528,7 +576,7 @@ int render_pdf(const struct pages *pages, const struct fonts *fonts,
 	    set_info(&r, info, dl) < 0)
 		goto fail;
 	for (size_t i = 0; i < r.nloaded; i++)
-		if (render_fix_tounicode(&r, r.loaded[i],
+		if (render_fix_tounicode(&r, r.loaded[i], i,
 		                         r.used + i * FONTS_BMP_BYTES, &r.enc[i],
 		                         dl) < 0)
 			goto fail;
@@ -546,5 +594,7 @@ fail:
 		render_encoding_release(&r.enc[i]);
 	render_content_release(&r.content);
 	render_forms_release(&r);
+	fonts_run_release(&r.run);
+	free(r.aliases);
 	return rc;
 }

@@ -84,6 +84,17 @@ struct render_span {
 	size_t from, to;
 };
 
+/* A code point that a shaped glyph shows in place of other text, such as
+ * a ligature (U+FB01 for "fi"): what ToUnicode maps it back to, in UTF-16
+ * code units, so that copied and extracted text is the source text. */
+#define RENDER_ALIAS_MAX 8
+struct render_alias {
+	size_t slot;               /* the loaded font */
+	uint16_t cp;
+	uint8_t len;
+	uint16_t text[RENDER_ALIAS_MAX];
+};
+
 struct render {
 	HPDF_Doc pdf;
 	struct render_error err;
@@ -124,6 +135,11 @@ struct render {
 	HPDF_Dict byte_cmap;
 	/* the page being drawn; its buffer is reused from page to page */
 	struct render_content content;
+	/* the shaped text of the box being drawn, reused for every box */
+	struct fonts_run run;
+	/* the code points shown for other text (ligatures), all fonts */
+	struct render_alias *aliases;
+	size_t naliases, aliases_cap;
 };
 
 /* render.c */
@@ -181,7 +197,7 @@ void render_content_font(struct render_content *c, const void *font,
                          const char *local_name, double size);
 void render_content_do(struct render_content *c, const char *name);
 void render_content_run(struct render_content *c, long long x, long long y,
-                        const char *s, size_t len,
+                        const struct fonts_run *run,
                         const struct render_glyphs *g);
 /* The page's operators deflated into c->zbuf; *out_len bytes, or -1 when
  * the compressor fails. */
@@ -205,8 +221,9 @@ HPDF_STATUS render_cmap_put(HPDF_Stream s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* tounicode.c: replaces libharu's invalid ToUnicode CMap of font by one
  * mapping what the pages draw: the code points set in used
- * (FONTS_BMP_BYTES) as two-byte CIDs, or e's one-byte codes. */
-int render_fix_tounicode(struct render *r, HPDF_Font font,
+ * (FONTS_BMP_BYTES) as two-byte CIDs, or e's one-byte codes; a code
+ * point with an alias (a ligature) copies out as the alias's text. */
+int render_fix_tounicode(struct render *r, HPDF_Font font, size_t slot,
                          const unsigned char *used,
                          const struct render_encoding *e,
                          struct diag_list *dl);

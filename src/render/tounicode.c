@@ -40,6 +40,8 @@ HPDF_STATUS render_cmap_put(HPDF_Stream s, const char *fmt, ...)
  * split at multiples of 256. dst is the code point of lo. */
 struct cmap_run {
 	uint16_t lo, hi, dst;
+	/* a single code that copies out as other text (a ligature), or NULL */
+	const struct render_alias *alias;
 };
 
 /* The text a code point copies out as. Layout glues dates and numbers to
@@ -48,6 +50,18 @@ struct cmap_run {
 static uint32_t copy_as(uint32_t cp)
 {
 	return cp == 0xA0 ? 0x20 : cp;
+}
+
+/* One bfchar entry mapping code to the alias's text: "<1F> <00660069>". */
+static HPDF_STATUS put_alias(HPDF_Stream s, uint16_t code,
+                             const struct render_alias *a, int digits)
+{
+	char dst[RENDER_ALIAS_MAX * 4 + 1];
+
+	for (size_t i = 0; i < a->len; i++)
+		snprintf(dst + 4 * i, 5, "%04X", (unsigned)copy_as(a->text[i]));
+	dst[4 * a->len] = '\0';
+	return render_cmap_put(s, "<%0*X> <%s>\n", digits, code, dst);
 }
 
 /* Writes "N beginbfchar/bfrange ... end" blocks of at most 100 entries for
@@ -73,7 +87,9 @@ static HPDF_STATUS put_cmap_entries(HPDF_Stream s, const struct cmap_run *runs,
 			                       left < RENDER_CMAP_BLOCK ? left :
 			                       (size_t)RENDER_CMAP_BLOCK, kind);
 		}
-		if (single)
+		if (single && u->alias)
+			ret |= put_alias(s, u->lo, u->alias, digits);
+		else if (single)
 			ret |= render_cmap_put(s, "<%0*X> <%04X>\n", digits, u->lo,
 			                       (unsigned)copy_as(u->dst));
 		else
@@ -85,20 +101,32 @@ static HPDF_STATUS put_cmap_entries(HPDF_Stream s, const struct cmap_run *runs,
 	return ret;
 }
 
-/* Adds code, which copies out as code point cp, to the runs. */
+/* The alias of code point cp in font slot, or NULL. */
+static const struct render_alias *find_alias(const struct render *r,
+                                             size_t slot, uint16_t cp)
+{
+	for (size_t i = 0; i < r->naliases; i++)
+		if (r->aliases[i].slot == slot && r->aliases[i].cp == cp)
+			return &r->aliases[i];
+	return NULL;
+}
+
+/* Adds code, which copies out as code point cp or as alias's text, to
+ * the runs. */
 static void add_run(struct cmap_run **runs, size_t *nruns, size_t *cap,
-                    uint16_t code, uint16_t cp)
+                    uint16_t code, uint16_t cp,
+                    const struct render_alias *alias)
 {
 	struct cmap_run *last = *nruns > 0 ? &(*runs)[*nruns - 1] : NULL;
 
-	if (last && last->hi + 1u == code && (code & 0xFF) != 0 &&
+	if (last && !alias && !last->alias && last->hi + 1u == code && (code & 0xFF) != 0 &&
 	    last->dst + (code - last->lo) == cp && (cp & 0xFF) != 0 &&
 	    copy_as(cp) == cp && copy_as(last->dst) == last->dst) {
 		last->hi = code;
 		return;
 	}
 	*runs = xgrow(*runs, cap, *nruns + 1, sizeof **runs);
-	(*runs)[*nruns] = (struct cmap_run){code, code, cp};
+	(*runs)[*nruns] = (struct cmap_run){code, code, cp, alias};
 	(*nruns)++;
 }
 
@@ -116,7 +144,7 @@ static void add_run(struct cmap_run **runs, size_t *nruns, size_t *cap,
  * in place keeps the object number, so no orphan object is left behind and
  * libharu still applies the font's compression filter when it writes.
  */
-int render_fix_tounicode(struct render *r, HPDF_Font font,
+int render_fix_tounicode(struct render *r, HPDF_Font font, size_t slot,
                          const unsigned char *used,
                          const struct render_encoding *e,
                          struct diag_list *dl)
@@ -141,11 +169,13 @@ int render_fix_tounicode(struct render *r, HPDF_Font font,
 	if (e->one_byte) {
 		for (unsigned c = 0; c < 256; c++)
 			if (e->drawn[c])
-				add_run(&runs, &nruns, &cap, (uint16_t)c, e->cp[c]);
+				add_run(&runs, &nruns, &cap, (uint16_t)c, e->cp[c],
+				        find_alias(r, slot, e->cp[c]));
 	} else {
 		for (uint32_t cp = render_next_used(used, 0); cp <= 0xFFFF;
 		     cp = render_next_used(used, cp + 1))
-			add_run(&runs, &nruns, &cap, (uint16_t)cp, (uint16_t)cp);
+			add_run(&runs, &nruns, &cap, (uint16_t)cp, (uint16_t)cp,
+			        find_alias(r, slot, (uint16_t)cp));
 	}
 
 	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=6aa47e311efcb8f086d876103e425437dc9d40a936e82241e8b07f26a776eac3
+GOLDEN_SHA256=f7de827ff24dcf8c60295d9800e1b325454af685bc4d925b97d200682832f1bb
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
