@@ -33,6 +33,9 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 STAGES = base input doc fonts layout render
 LIB_SRC = $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+# The command line: main.c and src/cli/ (options, build, depfile,
+# summary, watch); not linked into the unit tests.
+CLI_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/cli/*.c)) $(BUILD)/main.o
 BIN = $(BUILD)/briefing
 TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 
@@ -81,7 +84,7 @@ $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) -c $< -o $@
 
-$(BIN): $(LIB_OBJ) $(BUILD)/main.o
+$(BIN): $(LIB_OBJ) $(CLI_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
 $(BUILD)/test_%.o: tests/test_%.c

@@ -18,6 +18,7 @@
 
 #include "briefing/base/date.h"
 #include "briefing/base/diag.h"
+#include "briefing/base/pathset.h"
 #include "briefing/base/style.h"
 
 struct csvfile;
@@ -226,6 +227,11 @@ struct facts {
 	bool allow_bidi;
 	char **link_schemes;
 	size_t link_schemes_len;
+	/* Every file the store read or tried to read, in that order: each
+	 * data file, then the CSV and Markdown files it names. A file that
+	 * could not be read is listed too: it is still an input to wait for
+	 * (input_files()). */
+	struct path_set files;
 	struct strhash *index;          /* private: name -> index in items */
 };
 
@@ -268,6 +274,19 @@ int facts_check_link(const struct facts *f, const char *uri,
 
 /* The closest fact name to name, for "did you mean", or NULL. */
 const char *facts_suggest(const struct facts *f, const char *name);
+
+/* ---- the files a build reads (inputs.c) ---- */
+
+/* Adds to set the input files of config c and facts f, either of which
+ * may be NULL (a build that stopped early): the config and every file it
+ * includes, then every data file and the CSV and Markdown files it names
+ * (read or not, see struct facts). A config font that is a path
+ * (not a fontconfig pattern) is added too, for when the fonts could not be loaded;
+ * the resolved font files are fonts_path()'s and the hyphenation
+ * patterns hyphen_path()'s, which the caller adds. The same set serves
+ * the refusal of an output that is an input, depfiles and watch mode. */
+void input_files(const struct config *c, const struct facts *f,
+                 struct path_set *set);
 
 /* ---- a table fact's cells (facts_table.c) ----
  *

@@ -42,6 +42,7 @@ struct hyphen {
 	bool capitals;
 	char hyphen_glyph[8];
 	struct hyphenator cb;
+	char *path;          /* the pattern file read (hyphen_path()) */
 };
 
 /* ASCII letters lower-cased; other bytes kept (the patterns are UTF-8
@@ -233,7 +234,7 @@ struct hyphen *hyphen_load(const struct hyphen_spec *spec,
 		free(h);
 		return NULL;
 	}
-	free(path);
+	h->path = path;
 	for (size_t i = 0; i < spec->exceptions_len; i++)
 		add_exception(h, spec->exceptions[i]);
 	h->left_min = spec->left_min;
@@ -258,10 +259,18 @@ void hyphen_free(struct hyphen *h)
 		free(h->ex[i].points);
 	}
 	free(h->ex);
+	free(h->path);
 	free(h);
 }
 
 const struct hyphenator *hyphen_hyphenator(const struct hyphen *h)
 {
 	return &h->cb;
+}
+
+/* ---- the pattern file, for the list of a build's inputs ---- */
+
+const char *hyphen_path(const struct hyphen *h)
+{
+	return h ? h->path : NULL;
 }

@@ -334,8 +334,8 @@ static void check_table_bidi(const struct csvfile *t, struct diag_list *dl)
 	}
 }
 
-static int read_table(const struct ini *ini, struct ini_section *s,
-                      struct fact *fact, bool allow_bidi,
+static int read_table(struct facts *f, const struct ini *ini,
+                      struct ini_section *s, struct fact *fact,
                       struct diag_list *dl)
 {
 	static const char *const keys[] = { "type", "file", "note", "succession",
@@ -357,6 +357,7 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 		char *dir = path_dirname(ini->file);
 		char *path = path_join(dir, file->value);
 
+		path_set_add(&f->files, path);
 		fact->table = csvfile_load_at(path, ini->file, file->line, dl);
 		free(path);
 		free(dir);
@@ -366,7 +367,7 @@ static int read_table(const struct ini *ini, struct ini_section *s,
 		return -1;
 	read_codes(ini, s, fact, dl);
 	ini_check_unused(s, keys, dl);
-	if (!allow_bidi)
+	if (!f->allow_bidi)
 		check_table_bidi(fact->table, dl);
 	if (fact->table->rows == 0)
 		diag_error(dl, fact->table->file, 0, "table has a header but no rows");
@@ -429,8 +430,8 @@ static int check_markdown(const char *buf, size_t len, const char *name,
  * file, named relative to the INI file, so that a paragraph has no
  * length limit. The file is read and checked here; its markup is the
  * model's (doc_markup_file()). */
-static int read_markdown(const struct ini *ini, struct ini_section *s,
-                         struct fact *fact, bool allow_bidi,
+static int read_markdown(struct facts *f, const struct ini *ini,
+                         struct ini_section *s, struct fact *fact,
                          struct diag_list *dl)
 {
 	static const char *const keys[] = { "type", "file", NULL };
@@ -458,9 +459,10 @@ static int read_markdown(const struct ini *ini, struct ini_section *s,
 	free(dir);
 	fact->text_file = path;
 	fact->file_line = file->line;
+	path_set_add(&f->files, path);
 	if (file_read_at(path, ini->file, file->line, &buf, &len, dl) != 0)
 		return -1;
-	rc = check_markdown(buf, len, path, allow_bidi, dl);
+	rc = check_markdown(buf, len, path, f->allow_bidi, dl);
 	if (rc == 0 && len == 0)
 		rc = diag_error(dl, path, 0, "empty Markdown file: a text fact "
 		                "needs a paragraph");
@@ -544,7 +546,7 @@ static int read_fact(struct facts *f, const struct ini *ini,
 	fact.line = s->line;
 	fact.source = src;
 	if (fact.kind == FACT_TABLE) {
-		if (read_table(ini, s, &fact, f->allow_bidi, dl) != 0)
+		if (read_table(f, ini, s, &fact, dl) != 0)
 			goto fail;
 	} else if (fact.kind == FACT_ORGCHART) {
 		static const char *const chart_keys[] = { "type", NULL };
@@ -552,7 +554,7 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		if (ini_check_unused(s, chart_keys, dl) != 0)
 			goto fail;
 	} else if (fact.kind == FACT_TEXT && ini_get(s, "file")) {
-		if (read_markdown(ini, s, &fact, f->allow_bidi, dl) != 0)
+		if (read_markdown(f, ini, s, &fact, dl) != 0)
 			goto fail;
 	} else {
 		const char *intro = ini_value(s, "intro");
@@ -628,6 +630,9 @@ int facts_load(struct facts *f, const char *path, struct diag_list *dl)
 int facts_load_at(struct facts *f, const char *path, const char *ref_file,
                   int ref_line, struct diag_list *dl)
 {
+	/* before reading: a file that cannot be read is still an input,
+	 * which watch mode waits for */
+	path_set_add(&f->files, path);
 	return file_parse_at(path, ref_file, ref_line, parse_facts, f, dl) ?
 	       0 : -1;
 }
@@ -646,6 +651,7 @@ void facts_free(struct facts *f)
 		free(f->sources[i]);
 	}
 	free(f->sources);
+	path_set_release(&f->files);
 	xfree_strings(f->link_schemes, f->link_schemes_len);
 	strhash_release(f->index);
 	free(f->index);
