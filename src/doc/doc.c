@@ -544,8 +544,9 @@ static void check_caption_section(const struct config *c,
 		           section, name, name, hint ? " (did you mean '" : "",
 		           hint ? hint : "", hint ? "'?)" : "");
 	} else if (fact->kind != kind) {
-		diag_error(dl, file, line, "[%s.%s]: fact '%s' is a %s (%s:%d), "
+		diag_error(dl, file, line, "[%s.%s]: fact '%s' is a%s %s (%s:%d), "
 		           "not a%s %s", section, name, name,
+		           fact->kind == FACT_ORGCHART ? "n" : "",
 		           fact_kind_name(fact->kind), fact->file, fact->line,
 		           kind == FACT_ORGCHART ? "n" : "", fact_kind_name(kind));
 	} else if (!block_uses(c, block, name)) {
