@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=af535795629ff415bef38b983db12ee6039c10d5d6fcb3f14e95135fa8253bd2
+GOLDEN_SHA256=1c78a798835b5ee627c502ea0f03956522f251f1bd228748c9422368453c91a0
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
