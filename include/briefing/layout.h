@@ -64,9 +64,11 @@ struct page {
 	size_t len, cap;
 };
 
-/* One PDF bookmark: a heading and where it landed. */
+/* One PDF bookmark: a heading, or a numbered caption, and where it
+ * landed. */
 struct outline_entry {
-	int level;          /* 1 for a top-level section, 2 for a subsection */
+	int level;          /* 1 for a top-level section, 2 for a subsection;
+	                     * a caption one more than its section's heading */
 	const char *title;  /* UTF-8, NUL-terminated */
 	int page;           /* 0-based page index */
 	double y;           /* top of the heading on that page */

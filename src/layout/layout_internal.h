@@ -274,6 +274,18 @@ void layout_contents(struct builder *b, const struct doc_contents *c,
 void layout_sources(struct builder *b, const struct doc_sources *src,
                     double space_before);
 
+/* A caption (table.c): text wrapped to the measure in bold at
+ * table_size, each line aligned in a column width wide from the left
+ * margin, one item per line with breaks allowed only before the first
+ * (it keeps break_ok; the caller may clear it). The first line gets
+ * space_before. Returns the number of lines. */
+size_t layout_caption(struct builder *b, const char *text, double width,
+                      enum doc_align align, double space_before);
+
+/* The height layout_caption() gives text, with caption_gap, the space
+ * between a caption and its table or chart. */
+double layout_caption_height(const struct builder *b, const char *text);
+
 /* The widths of table t's columns in a table width wide, into w[t->cols]:
  * fixed columns get their width, automatic ones their natural width (all
  * cells on one line), proportional ones share the rest; automatic columns

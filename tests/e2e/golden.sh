@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=f7de827ff24dcf8c60295d9800e1b325454af685bc4d925b97d200682832f1bb
+GOLDEN_SHA256=ecebbc504a0f7c4fb52a959097a53e2cc8bf9501cee2373066404b9712494f2a
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
