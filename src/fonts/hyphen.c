@@ -81,16 +81,6 @@ struct hyphen {
 	struct hyphenator cb;
 };
 
-/* ASCII letters lower-cased; other bytes kept (the patterns are UTF-8
- * and hold lower-case accented letters, which text rarely capitalises
- * mid-sentence). */
-static void lower(const char *s, size_t len, char *out)
-{
-	for (size_t i = 0; i < len; i++)
-		out[i] = (char)tolower((unsigned char)s[i]);
-	out[len] = '\0';
-}
-
 /* Code points in s[0..len). */
 static size_t chars(const char *s, size_t len)
 {
@@ -236,12 +226,23 @@ static bool needs_patterns(const struct hyphen *h, const char *s, size_t len,
 	*n = 0;
 	if (len == 0 || len > WORD_MAX)
 		return false;
-	for (size_t i = 0; i < len; i++)
-		upper += isupper((unsigned char)s[i]) != 0;
-	*total = chars(s, len);
+	/* one pass: capitals, characters and the lower case, of ASCII
+	 * letters only (the patterns are UTF-8 and hold lower-case accented
+	 * letters, which text rarely capitalises mid-sentence) */
+	*total = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z') {
+			upper++;
+			c = (unsigned char)(c - 'A' + 'a');
+		}
+		*total += (c & 0xC0) != 0x80;
+		w[i] = (char)c;
+	}
+	w[len] = '\0';
 	if ((upper && !h->capitals) || (upper >= 2 && upper == *total))
 		return false;
-	lower(s, len, w);
 	e = find_exception(h, w);
 	if (e) {
 		for (size_t i = 0; i < e->len && *n < max; i++)
@@ -498,17 +499,29 @@ static void name_words(struct hyphen *h, const char *t)
 		while (i < len && t[i] != ' ')
 			i++;
 		we = i;
-		for (size_t p = ws; p < we && !skip; p++)
-			skip = strchr("0123456789/@:", t[p]) != NULL ||
-			       (t[p] == '-' && p > ws && p + 1 < we);
+		for (size_t p = ws; p < we && !skip; p++) {
+			char c = t[p];
+
+			skip = (c >= '0' && c <= '9') || c == '/' || c == '@' ||
+			       c == ':' || (c == '-' && p > ws && p + 1 < we);
+		}
 		for (size_t p = ws; p < we && !skip;) {
 			size_t a = p, total, at[1], n;
 			char w[WORD_MAX + 1];
 			uint32_t cp;
 
 			for (;;) {
-				size_t k = p < we ? utf8_decode(t + p, we - p, &cp) : 0;
+				unsigned char c = p < we ? (unsigned char)t[p] : 0;
+				size_t k;
 
+				if (c < 0x80) {
+					if (!((c >= 'a' && c <= 'z') ||
+					      (c >= 'A' && c <= 'Z')))
+						break;
+					p++;
+					continue;
+				}
+				k = utf8_decode(t + p, we - p, &cp);
 				if (k == 0 || !is_letter(cp))
 					break;
 				p += k;
