@@ -156,6 +156,38 @@ static void test_infeasible_at_tolerance_found_in_last_pass(void **state)
 	free(lines);
 }
 
+/* A box's stretch (glyph expansion) counts like glue's: two 49 pt words
+ * and a rigid 1 pt gap make a 99 pt line, which fits a 100 pt measure
+ * only if the words may widen (2 % of 98 pt: ratio 1 / 1.96). */
+static void test_glyph_expansion_stretches_a_line(void **state)
+{
+	struct lb_item it[] = {
+		{ 49, 0.98, 0.98, 0, LB_BOX, false },
+		{ 1, 0, 0, 0, LB_GLUE, false },
+		{ 49, 0.98, 0.98, 0, LB_BOX, false },
+		{ 1, 0, 0, 0, LB_GLUE, false },
+		{ 10, 0.2, 0.2, 0, LB_BOX, false },
+		{ 0, LB_FIL, 0, 0, LB_GLUE, false },
+		{ 0, 0, 0, -LB_INF, LB_PENALTY, false },
+	};
+	size_t n = sizeof it / sizeof it[0];
+	struct lb_params p = params;
+	struct lb_line *lines;
+
+	(void)state;
+	p.width = 100;
+	p.tolerance = 100;
+	assert_int_equal(layout_linebreak(it, n, &p, &lines), 2);
+	assert_int_equal(lines[0].end, 3);
+	assert_float_equal(lines[0].ratio, 1 / 1.96, 1e-9);
+	free(lines);
+	/* rigid words: the first line cannot be set within tolerance */
+	for (size_t k = 0; k < n; k++)
+		if (it[k].kind == LB_BOX)
+			it[k].stretch = it[k].shrink = 0;
+	assert_int_equal(layout_linebreak(it, n, &p, &lines), 0);
+}
+
 static void test_badness_orders_lines(void **state)
 {
 	(void)state;
@@ -282,9 +314,11 @@ static void test_lines_never_exceed_the_measure(void **state)
 				if (*q == '|' || *q == '\0') {
 					double lw = 0;
 
+					/* justified, glyphs may narrow too */
 					for (char *c = p; c < q; c++)
-						lw += *c == ' ' && j == 0 ? 5 * (1 - s.space_shrink)
-						                          : 5;
+						lw += j == 1 ? 5 : *c == ' ' ?
+						      5 * (1 - s.space_shrink) :
+						      5 * (1 - s.glyph_expansion);
 					assert_true(lw <= w + 1e-9);
 					if (!*q)
 						break;
@@ -703,6 +737,7 @@ int main(void)
 		cmocka_unit_test(test_list_keeps_two_items_on_each_side),
 		cmocka_unit_test(test_one_line_items_sit_tight),
 		cmocka_unit_test(test_shortcuts_change_no_line),
+		cmocka_unit_test(test_glyph_expansion_stretches_a_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

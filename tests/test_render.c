@@ -422,6 +422,40 @@ static void test_runs_on_one_baseline_share_one_tj(void **state)
 	free(content);
 }
 
+/* Expanded glyphs (a justified line's, struct box expand) are drawn with
+ * Tz: the words of one line join one TJ in their scale; a run in another
+ * scale starts afresh, and the scale is reset where it is not wanted. */
+static void test_expanded_runs_set_their_scale(void **state)
+{
+	struct fixture f;
+	struct box runs[4];
+	unsigned char *out;
+	size_t len, clen = 0;
+	char *content;
+
+	(void)state;
+	fixture_init(&f);
+	runs[0] = text_box(72, 90, FACE_ITALIC, 12, "Second");
+	runs[1] = text_box(120, 90, FACE_ITALIC, 12, "page");
+	runs[2] = text_box(160, 90, FACE_ITALIC, 12, "here");
+	runs[3] = text_box(200, 90, FACE_ITALIC, 12, "plain");
+	for (int i = 0; i < 3; i++)
+		runs[i].expand = 0.02f;
+	f.page[1].boxes = runs;
+	f.page[1].len = f.page[1].cap = 4;
+	render_fixture(&f, &out, &len);
+	content = inflate_contents(out, len, &clen);
+	free(out);
+	assert_non_null(content);
+	assert_int_equal(count((unsigned char *)content, clen, "102 Tz"), 1);
+	assert_int_equal(count((unsigned char *)content, clen, "100 Tz"), 1);
+	/* one array from "Second" to "here", then the scale goes back */
+	assert_true(memmem(content, clen, "[(Second)", 9) != NULL);
+	assert_true(memmem(content, clen, "(here)]TJ\n100 Tz", 16) != NULL);
+	assert_true(memmem(content, clen, "(plain)Tj", 9) != NULL);
+	free(content);
+}
+
 /* The fixture's fonts draw a few dozen characters each: one byte a
  * character, through an embedded one-byte CMap, with ASCII as itself
  * and the sample's ñ, š, ć, ’ and – on codes of their own; the text
@@ -598,6 +632,7 @@ int main(void)
 		cmocka_unit_test(test_tounicode_maps_used_characters),
 		cmocka_unit_test(test_runs_on_one_baseline_share_one_tj),
 		cmocka_unit_test(test_few_characters_take_one_byte_codes),
+		cmocka_unit_test(test_expanded_runs_set_their_scale),
 		cmocka_unit_test(test_many_characters_keep_two_byte_cids),
 		cmocka_unit_test(test_free_ascii_codes_serve_when_needed),
 		cmocka_unit_test(test_repeated_boxes_become_one_form),

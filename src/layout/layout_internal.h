@@ -79,7 +79,8 @@ enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY };
 
 struct lb_item {
 	double width;            /* BOX, GLUE; PENALTY: added if it breaks (a hyphen) */
-	double stretch, shrink;  /* GLUE */
+	/* GLUE; BOX: how far its glyphs may widen or narrow (expansion) */
+	double stretch, shrink;
 	double penalty;          /* PENALTY */
 	unsigned char kind;      /* enum lb_kind */
 	bool flagged;            /* PENALTY: a hyphen break */
@@ -218,10 +219,11 @@ struct box *layout_box_at(const struct builder *b, size_t index);
 /* A new zeroed box owned by the last item. */
 struct box *layout_box(struct builder *b, enum box_kind kind);
 
-/* A text run of s[0..len) (copied), baseline at (x, baseline). */
-void layout_text(struct builder *b, double x, double baseline, enum face face,
-                 double size, struct rgb color, const char *s, size_t len,
-                 double width);
+/* A text run of s[0..len) (copied), baseline at (x, baseline); the box,
+ * valid until the next box is added. */
+struct box *layout_text(struct builder *b, double x, double baseline,
+                        enum face face, double size, struct rgb color,
+                        const char *s, size_t len, double width);
 
 void layout_fill(struct builder *b, double x, double y, double w, double h,
                  struct rgb color);

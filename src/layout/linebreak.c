@@ -144,8 +144,7 @@ static bool ratios_monotone(const struct lb_item *it, size_t n,
 			continue;
 		if (!(it[i].width >= 0))
 			return false;
-		if (it[i].kind == LB_GLUE &&
-		    (!(it[i].stretch >= 0) || !(it[i].shrink >= 0)))
+		if (!(it[i].stretch >= 0) || !(it[i].shrink >= 0))
 			return false;
 	}
 	return true;
@@ -176,8 +175,8 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 		bool counts = it[i].kind != LB_PENALTY;
 
 		sw[i + 1] = sw[i] + (counts ? it[i].width : 0);
-		sy[i + 1] = sy[i] + (it[i].kind == LB_GLUE ? it[i].stretch : 0);
-		sz[i + 1] = sz[i] + (it[i].kind == LB_GLUE ? it[i].shrink : 0);
+		sy[i + 1] = sy[i] + (counts ? it[i].stretch : 0);
+		sz[i + 1] = sz[i] + (counts ? it[i].shrink : 0);
 	}
 	activate(&st, new_node(&st, (struct lb_node){
 		SIZE_MAX, 0, 0, 2, false, 0, 0, -1 }));

@@ -251,6 +251,8 @@ struct style {
 	                             * hyphens; < 0 skips that pass */
 	double space_stretch;       /* x a space: a word gap's stretch (badness 100) */
 	double space_shrink;        /* x a space: how far it may shrink */
+	double glyph_expansion;     /* x a word's width: how far a justified
+	                             * line may widen or narrow its glyphs */
 	double ragged_stretch;      /* x size (ems): a ragged line's stretch */
 	double line_penalty;        /* added to each line's badness */
 	double hyphen_penalty;      /* a break at a hyphen */
