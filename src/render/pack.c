@@ -9,8 +9,7 @@
  * around 5.2 MB of page content. Here the plain objects go into deflated
  * object streams (ISO 32000-1, 7.5.7), each stream's length into its own
  * dictionary, and the table into a deflated cross-reference stream
- * (7.5.8) under the PNG Up predictor, with which consecutive rows differ
- * in a byte or two.
+ * (7.5.8).
  *
  * Invariants: object numbers never change, so no reference is rewritten
  * (the object streams and the cross-reference stream take new numbers
@@ -41,10 +40,14 @@
 /* Objects an object stream holds. A reader inflates a whole object stream
  * to reach one of its objects, so not too many; each stream costs its
  * dictionary and a fresh start for deflate, so not too few. */
+#ifndef PACK_PER_STREAM
 #define PACK_PER_STREAM 200
+#endif
 /* Deflate level of the object and cross-reference streams: they are a
  * fifth of the file at most, so a high level costs little time. */
-#define PACK_DEFLATE_LEVEL 9
+#ifndef PACK_DEFLATE_LEVEL
+#define PACK_DEFLATE_LEVEL 6
+#endif
 /* Nesting of arrays and dictionaries; libharu's go three deep. */
 #define PACK_MAX_DEPTH 64
 /* Entries of the trailer kept in the cross-reference stream's dictionary
@@ -110,16 +113,27 @@ static int fail(struct pack *pk, const char *why)
 	return -1;
 }
 
+/* Character classes (7.2.2, 7.2.3): white space, delimiters, and the
+ * regular characters of numbers, names and words. A table, because the
+ * lexer asks for every byte of every dictionary. */
+enum { CH_REGULAR, CH_SPACE, CH_DELIM };
+
+static const unsigned char char_class[256] = {
+	[0] = CH_SPACE, ['\t'] = CH_SPACE, ['\n'] = CH_SPACE, ['\f'] = CH_SPACE,
+	['\r'] = CH_SPACE, [' '] = CH_SPACE,
+	['('] = CH_DELIM, [')'] = CH_DELIM, ['<'] = CH_DELIM, ['>'] = CH_DELIM,
+	['['] = CH_DELIM, [']'] = CH_DELIM, ['{'] = CH_DELIM, ['}'] = CH_DELIM,
+	['/'] = CH_DELIM, ['%'] = CH_DELIM,
+};
+
 static bool is_space(unsigned char c)
 {
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-	       c == ' ';
+	return char_class[c] == CH_SPACE;
 }
 
-static bool is_delim(unsigned char c)
+static bool is_regular(unsigned char c)
 {
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	       c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
+	return char_class[c] == CH_REGULAR;
 }
 
 static bool is_hex(unsigned char c)
@@ -231,14 +245,14 @@ static void lex(const struct pack *pk, size_t *pos, size_t end,
 		p++;
 		break;
 	case '/':
-		for (p++; p < end && !is_space(s[p]) && !is_delim(s[p]); p++)
+		for (p++; p < end && is_regular(s[p]); p++)
 			;
 		t->kind = TOK_NAME;
 		break;
 	case ')': case '{': case '}':
 		break;
 	default:
-		while (p < end && !is_space(s[p]) && !is_delim(s[p]))
+		while (p < end && is_regular(s[p]))
 			p++;
 		t->to = p;
 		classify(s, t);
@@ -260,21 +274,24 @@ static bool tok_is(const struct pack *pk, const struct pack_token *t,
 
 /* After an integer: "G R" makes it a reference, which marks its object
  * (when mark); anything else is left unread. Returns whether it was one,
- * with the object in *ref. */
+ * with the object in *ref. Looks at the bytes rather than lexing two
+ * tokens ahead, since most integers are in arrays of numbers (widths,
+ * boxes) and this runs after each. */
 static bool after_int(struct pack *pk, size_t *pos, size_t end,
                       const struct pack_token *first, bool mark,
                       uint32_t *ref)
 {
-	struct pack_token gen, r;
-	size_t p = *pos;
+	const unsigned char *s = pk->in;
+	size_t p = skip_space(pk, *pos, end), q = p;
 
-	lex(pk, &p, end, &gen);
-	if (gen.kind != TOK_INT)
+	while (q < end && s[q] >= '0' && s[q] <= '9')
+		q++;
+	if (q == p || (q < end && is_regular(s[q])))
+		return false;  /* no generation number */
+	q = skip_space(pk, q, end);
+	if (q >= end || s[q] != 'R' || (q + 1 < end && is_regular(s[q + 1])))
 		return false;
-	lex(pk, &p, end, &r);
-	if (!tok_is(pk, &r, TOK_WORD, "R"))
-		return false;
-	*pos = p;
+	*pos = q + 1;
 	if (first->value > 0 && (unsigned long long)first->value < pk->nobj) {
 		if (mark)
 			pk->obj[first->value].referenced = true;
@@ -717,6 +734,21 @@ static void putf(struct pack_buf *b, const char *fmt, ...)
 		put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
+/* v in decimal, and a separator if sep is not 0: for the per-object
+ * numbers, where vsnprintf would cost ten times as much. */
+static void put_uint(struct pack_buf *b, unsigned long long v, char sep)
+{
+	char tmp[24];
+	size_t n = sizeof tmp;
+
+	if (sep)
+		tmp[--n] = sep;
+	do
+		tmp[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	put(b, tmp + n, sizeof tmp - n);
+}
+
 /* The writer's state: the output, the object stream being filled (its
  * header of "number offset" pairs and its objects), and where each new
  * object (object streams, then the cross-reference stream) went. */
@@ -783,15 +815,16 @@ static void put_be(unsigned char *p, size_t v, int n)
 
 /* The cross-reference stream, its trailer entries and the end of the
  * file. Rows are type (1 byte), offset or object stream or next free
- * object (w bytes), generation or index (2 bytes), each row sent through
- * the PNG Up predictor (a filter byte 2, then each byte less the byte
- * above it), which makes the slowly growing offsets mostly zeros. */
+ * object (w bytes), generation or index (2 bytes). No predictor: rows
+ * of the three types alternate (a page, its content, its dropped
+ * length), so the PNG Up predictor, which subtracts the row above, made
+ * the stream larger (73 KB instead of 50 KB at 100,000 table rows). */
 static int write_xref(struct pack *pk, struct pack_out *po)
 {
 	uint32_t self = po->next, size = self + 1, first_free = 0, *next_free;
 	size_t off = po->out.len, max = off;
 	int w, cols;
-	unsigned char *rows, *prev, *cur;
+	unsigned char *rows;
 
 	next_free = xcalloc(size, sizeof *next_free);
 	/* the free list: 0 -> each free object in turn -> 0 */
@@ -805,11 +838,9 @@ static int write_xref(struct pack *pk, struct pack_out *po)
 		max = size;
 	w = bytes_for(max);
 	cols = 1 + w + 2;
-	rows = xcalloc(size, (size_t)cols + 1);
-	prev = xcalloc(2, (size_t)cols);
-	cur = prev + cols;
+	rows = xcalloc(size, (size_t)cols);
 	for (uint32_t n = 0; n < size; n++) {
-		unsigned char *row = rows + (size_t)n * ((size_t)cols + 1);
+		unsigned char *row = rows + (size_t)n * (size_t)cols;
 		unsigned type;
 		size_t f2;
 		unsigned f3;
@@ -835,22 +866,16 @@ static int write_xref(struct pack *pk, struct pack_out *po)
 			f2 = pk->obj[n].stm;
 			f3 = pk->obj[n].stm_index;
 		}
-		cur[0] = (unsigned char)type;
-		put_be(cur + 1, f2, w);
-		put_be(cur + 1 + w, f3, 2);
-		row[0] = 2;
-		for (int i = 0; i < cols; i++)
-			row[1 + i] = (unsigned char)(cur[i] - prev[i]);
-		memcpy(prev, cur, (size_t)cols);
+		row[0] = (unsigned char)type;
+		put_be(row + 1, f2, w);
+		put_be(row + 1 + w, f3, 2);
 	}
 	free(next_free);
-	if (deflate_into(po, rows, (size_t)size * ((size_t)cols + 1)) < 0) {
+	if (deflate_into(po, rows, (size_t)size * (size_t)cols) < 0) {
 		free(rows);
-		free(prev);
 		return -1;
 	}
 	free(rows);
-	free(prev);
 	putf(&po->out, "%u 0 obj\n<<\n/Type /XRef\n/Size %u\n/Index [ 0 %u ]\n"
 	     "/W [ 1 %d 2 ]\n", self, size, size, w);
 	for (size_t i = 0; i < pk->ntrailer; i++) {
@@ -858,8 +883,8 @@ static int write_xref(struct pack *pk, struct pack_out *po)
 		    pk->trailer[i].to - pk->trailer[i].from);
 		put(&po->out, "\n", 1);
 	}
-	putf(&po->out, "/Filter /FlateDecode\n/DecodeParms << /Columns %d "
-	     "/Predictor 12 >>\n/Length %zu\n>>\nstream\r\n", cols, po->z.len);
+	putf(&po->out, "/Filter /FlateDecode\n/Length %zu\n>>\nstream\r\n",
+	     po->z.len);
 	put(&po->out, po->z.p, po->z.len);
 	putf(&po->out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", off);
 	return 0;
@@ -891,7 +916,8 @@ static int write_packed(struct pack *pk, struct pack_out *po)
 			continue;
 		}
 		if (o->kind == PACK_PLAIN && o->gen == 0) {
-			putf(&po->head, "%u %zu ", n, po->body.len);
+			put_uint(&po->head, n, ' ');
+			put_uint(&po->head, po->body.len, ' ');
 			put(&po->body, s + o->body, o->body_end - o->body);
 			put(&po->body, "\n", 1);
 			/* numbered when it is written, in this order */
@@ -904,7 +930,7 @@ static int write_packed(struct pack *pk, struct pack_out *po)
 		o->out_off = po->out.len;
 		if (o->kind == PACK_STREAM && o->length_ref) {
 			put(&po->out, s + o->start, o->len_from - o->start);
-			putf(&po->out, "%lld", o->length);
+			put_uint(&po->out, (unsigned long long)o->length, 0);
 			put(&po->out, s + o->len_to, o->end - o->len_to);
 		} else {
 			put(&po->out, s + o->start, o->end - o->start);

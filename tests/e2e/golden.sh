@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=d0e634fabbd911849bbdb0d90f32aed115416689cb0f73c327109cd1761d1caf
+GOLDEN_SHA256=1e489665c1725894627c239b44cf1b0f51fb0b983624d866e0bc644513b93868
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
