@@ -43,8 +43,9 @@
 #ifndef PACK_PER_STREAM
 #define PACK_PER_STREAM 200
 #endif
-/* Deflate level of the object and cross-reference streams: they are a
- * fifth of the file at most, so a high level costs little time. */
+/* Deflate level of the object and cross-reference streams, as for page
+ * content: level 9 saved 2 KB of 5.6 MB at 100,000 table rows, for 40 ms
+ * more, and cost the default briefing 0.7 ms. */
 #ifndef PACK_DEFLATE_LEVEL
 #define PACK_DEFLATE_LEVEL 6
 #endif
