@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=ecebbc504a0f7c4fb52a959097a53e2cc8bf9501cee2373066404b9712494f2a
+GOLDEN_SHA256=296d3d7db91f17f46e7c2fb33d0c8312b77a49508a7f0bb6c113c9a6b60393aa
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
