@@ -55,7 +55,7 @@ title = "Commanders"
 1 = table synthetic.commanders
 
 [table.synthetic.commanders]
-caption = "Table 1. Commanders"
+caption = "Commanders"
 date_format = short
 1 = no | No. | right | 12
 2 = rank | Rank | left | auto

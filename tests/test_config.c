@@ -138,7 +138,67 @@ static const struct bad_case bad_cases[] = {
 	  "[hyphenation] enabled:" },
 	{ GOOD_HEAD "[hyphenation]\nlanguage = de\n" ONE_SECTION, 8,
 	  "[hyphenation] language: unknown key" },
+	/* captions */
+	{ GOOD_HEAD ONE_SECTION "[table.m.t]\ncaption_position = top\n"
+	  "1 = x | X\n", 11, "[table.m.t] caption_position: 'top' is not one "
+	  "of: above, below" },
+	{ GOOD_HEAD ONE_SECTION "[orgchart.m.c]\ncaption_position = under\n",
+	  11, "[orgchart.m.c] caption_position: 'under' is not one of: above, "
+	  "below" },
+	{ GOOD_HEAD ONE_SECTION "[orgchart.m.c]\ncaptoin = C\n", 11,
+	  "[orgchart.m.c] captoin: unknown key (did you mean 'caption'?)" },
+	{ GOOD_HEAD "[style]\nfigure_caption_position = left\n" ONE_SECTION, 8,
+	  "[style] figure_caption_position: 'left' is not one of: above, below" },
+	{ GOOD_HEAD "[section.a]\ntitle = A\n1 = list_of_figures m.c\n", 9,
+	  "[section.a] 1: 'list_of_figures' takes no fact name" },
+	{ GOOD_HEAD "[section.a]\ntitle = A\n1 = list_of_tabels\n", 9,
+	  "[section.a] 1: unknown block type 'list_of_tabels' (did you mean "
+	  "'list_of_tables'?)" },
 };
+
+/* [orgchart.FACT], caption_position and the caption placement keys. */
+static void test_caption_settings(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct config *c = parse(GOOD_HEAD ONE_SECTION, &dl);
+
+	(void)state;
+	assert_non_null(c);
+	assert_false(c->style.table_caption_below);    /* tables above */
+	assert_true(c->style.figure_caption_below);    /* figures below */
+	assert_string_equal(c->style.labels.figure, "Figure");
+	assert_string_equal(c->style.labels.table, "Table");
+	assert_string_equal(c->style.labels.caption_separator,
+	                    " \xE2\x80\x93 ");
+	config_free(c);
+	c = parse(GOOD_HEAD "[style]\ntable_caption_position = below\n"
+	          "figure_caption_position = above\n"
+	          "[labels]\ntable = Tableau\n"
+	          "[section.a]\ntitle = A\n1 = list_of_figures\n"  /* 12 */
+	          "2 = list_of_tables\n"
+	          "[orgchart.m.c]\ncaption = \"Chain\"\n"           /* 16 */
+	          "caption_position = below\n"
+	          "[table.m.t]\ncaption = \"\"\n1 = x | X\n", &dl);
+	if (!c)
+		dump_diags(&dl);
+	assert_non_null(c);
+	assert_true(c->style.table_caption_below);
+	assert_false(c->style.figure_caption_below);
+	assert_string_equal(c->style.labels.table, "Tableau");
+	assert_int_equal(c->sections[0].blocks[0].kind, BLOCK_LIST_OF_FIGURES);
+	assert_int_equal(c->sections[0].blocks[1].kind, BLOCK_LIST_OF_TABLES);
+	assert_int_equal(c->orgcharts_len, 1);
+	assert_ptr_equal(config_orgchart_for(c, "m.c"), &c->orgcharts[0]);
+	assert_null(config_orgchart_for(c, "m.t"));
+	assert_string_equal(c->orgcharts[0].caption, "Chain");
+	assert_int_equal(c->orgcharts[0].caption_line, 17);
+	assert_int_equal(c->orgcharts[0].line, 16);
+	assert_int_equal(c->orgcharts[0].caption_position, CAPTION_BELOW);
+	assert_null(c->tables[0].caption);             /* empty: none */
+	assert_int_equal(c->tables[0].caption_position, CAPTION_DEFAULT);
+	config_free(c);
+	diag_release(&dl);
+}
 
 /* [document] language and [hyphenation]: defaults, then every key. */
 static void test_hyphenation_settings(void **state)
@@ -307,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_letter_landscape_and_margins_in_mm),
 		cmocka_unit_test(test_bad_configs_name_line_and_key),
 		cmocka_unit_test(test_hyphenation_settings),
+		cmocka_unit_test(test_caption_settings),
 		cmocka_unit_test(test_allow_bidi_lets_config_values_through),
 		cmocka_unit_test(test_all_errors_are_reported_at_once),
 		cmocka_unit_test(test_missing_config_file_is_reported),

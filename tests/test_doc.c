@@ -264,7 +264,9 @@ static void test_table_cells_format_dates_codes_and_tenure(void **state)
 	assert_non_null(d);
 	assert_int_equal(doc_check(d), 0);
 	assert_int_equal(d->blocks[1].kind, DOC_TABLE);
-	assert_string_equal(t->caption, "Terms");
+	assert_string_equal(t->caption, "Table 1 \xE2\x80\x93 Terms");
+	assert_string_equal(t->cap.text, "Terms");
+	assert_int_equal(t->cap.number, 1);
 	assert_int_equal(t->cols, 7);
 	assert_int_equal(t->rows, 3);
 	assert_string_equal(t->cells[1], "01" NBSP "Jan" NBSP "2000");
@@ -618,6 +620,251 @@ static void test_smart_quotes_can_be_turned_off(void **state)
 	diag_release(&dl);
 }
 
+/* ---- captions ---------------------------------------------------------- */
+
+#define EN_DASH "\xE2\x80\x93"
+
+/* Charts and tables in the order orgchart, table, (uncaptioned) table,
+ * orgchart; a list of each kind first. Sections start at line 7. */
+static const char captions_config[] =
+	"[section.lists]\ntitle = Lists\nnumbered = no\n"     /* 7 */
+	"1 = list_of_figures\n2 = list_of_tables\n"
+	"[section.a]\ntitle = A\n1 = orgchart t.chain\n"      /* 12 */
+	"2 = table t.terms\n3 = contents\n"
+	"[section.b]\ntitle = B\nlevel = 2\n"                 /* 17 */
+	"1 = orgchart t.chain\n2 = table t.terms\n"
+	"[table.t.terms]\ncaption = \"Terms\"\n1 = name | Name\n"   /* 22 */
+	"[orgchart.t.chain]\ncaption = \"Chain\"\n";          /* 25 */
+
+static void test_captions_number_tables_and_figures_apart(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build(captions_config, &dl);
+	const char *want[] = { "Figure 1 " EN_DASH " Chain",
+	                       "Table 1 " EN_DASH " Terms",
+	                       "Figure 2 " EN_DASH " Chain",
+	                       "Table 2 " EN_DASH " Terms" };
+	size_t k = 0;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(dl.len, 0);
+	assert_int_equal(doc_check(d), 0);
+	for (size_t i = 0; i < d->len; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		if (b->kind == DOC_TABLE) {
+			assert_string_equal(b->u.table.caption, want[k]);
+			assert_false(b->u.table.cap.below);     /* tables: above */
+			assert_int_equal(b->u.table.cap.origin.line, 23);
+			k++;
+		} else if (b->kind == DOC_ORGCHART) {
+			assert_string_equal(b->u.orgchart.caption, want[k]);
+			assert_true(b->u.orgchart.cap.below);   /* figures: below */
+			assert_int_equal(b->u.orgchart.cap.origin.line, 26);
+			k++;
+		}
+	}
+	assert_int_equal(k, 4);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* Each list has one entry per numbered block of its kind, in order,
+ * referring to it; the contents do not list the lists' section. */
+static void test_lists_of_figures_and_tables_refer_to_their_blocks(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build(captions_config, &dl);
+	const struct doc_contents *lf = &d->blocks[1].u.contents;
+	const struct doc_contents *lt = &d->blocks[2].u.contents;
+
+	(void)state;
+	assert_int_equal(d->blocks[1].kind, DOC_CONTENTS);
+	assert_int_equal(lf->lists, DOC_CONTENTS_FIGURES);
+	assert_int_equal(lt->lists, DOC_CONTENTS_TABLES);
+	assert_int_equal(lf->len, 2);
+	assert_int_equal(lt->len, 2);
+	for (size_t i = 0; i < 2; i++) {
+		char n[4];
+
+		snprintf(n, sizeof n, "%zu", i + 1);
+		assert_string_equal(lf->entries[i].number, n);
+		assert_string_equal(lf->entries[i].title, "Chain");
+		assert_int_equal(d->blocks[lf->entries[i].ref].kind, DOC_ORGCHART);
+		assert_int_equal(d->blocks[lf->entries[i].ref].u.orgchart.cap.number,
+		                 (int)i + 1);
+		assert_string_equal(lt->entries[i].title, "Terms");
+		assert_int_equal(d->blocks[lt->entries[i].ref].u.table.cap.number,
+		                 (int)i + 1);
+	}
+	for (size_t i = 0; i < d->len; i++) {
+		const struct doc_contents *c = &d->blocks[i].u.contents;
+
+		if (d->blocks[i].kind != DOC_CONTENTS ||
+		    c->lists != DOC_CONTENTS_HEADINGS)
+			continue;
+		assert_int_equal(c->len, 2);            /* A and B, not Lists */
+		assert_string_equal(c->entries[0].title, "A");
+	}
+	/* an entry pointing at a block of the other kind is refused */
+	d->blocks[1].u.contents.entries[0].ref = lt->entries[0].ref;
+	assert_int_equal(doc_check(d), -1);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_caption_words_come_from_labels(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[labels]\ntable = Tableau\nfigure = Schéma\n"
+	                      "caption_separator = \" : \"\n"
+	                      "[section.a]\ntitle = A\n1 = table t.terms\n"
+	                      "2 = orgchart t.chain\n"
+	                      "[table.t.terms]\ncaption = \"Mandats\"\n"
+	                      "1 = name | Nom\n"
+	                      "[orgchart.t.chain]\ncaption = \"Chaîne\"\n", &dl);
+
+	(void)state;
+	assert_non_null(d);
+	assert_string_equal(d->blocks[1].u.table.caption, "Tableau 1 : Mandats");
+	assert_string_equal(d->blocks[3].u.orgchart.caption,   /* 2: note */
+	                    "Schéma 1 : Chaîne");
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* LaTeX numbers only captioned floats: an uncaptioned chart or table
+ * has no number, and the next captioned one is number 1. */
+static void test_uncaptioned_blocks_get_no_number(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[section.a]\ntitle = A\n1 = orgchart t.chain\n"
+	                      "2 = table t.terms\n3 = orgchart t.chain\n"
+	                      "[table.t.terms]\ncaption = \"\"\n"
+	                      "1 = name | Name\n", &dl);
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	assert_null(d->blocks[1].u.orgchart.caption);
+	assert_int_equal(d->blocks[1].u.orgchart.cap.number, 0);
+	assert_null(d->blocks[2].u.table.caption);   /* empty: none */
+	assert_int_equal(d->blocks[2].u.table.cap.number, 0);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A caption written with its number by hand, as before numbering was
+ * automatic, prints once, with a warning at its line saying what to
+ * write instead. */
+static void test_hand_numbered_caption_warns_and_is_renumbered(void **state)
+{
+	static const char *const old[] = {
+		"Table 3. Terms", "Table 1: Terms", "TABLE 12 - Terms",
+		"Table 1 " EN_DASH " Terms", "Tableau 2. Terms",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof old / sizeof old[0]; i++) {
+		struct diag_list dl = { 0 };
+		char *cfg = xasprintf("[labels]\ntable = %s\n"
+		                      "[section.a]\ntitle = A\n1 = table t.terms\n"
+		                      "[table.t.terms]\ncaption = \"%s\"\n"
+		                      "1 = name | Name\n",
+		                      i == 4 ? "Tableau" : "Table", old[i]);
+		struct doc *d = build(cfg, &dl);
+		char *want = xasprintf("%s 1 " EN_DASH " Terms",
+		                       i == 4 ? "Tableau" : "Table");
+		char *msg = xasprintf("[table.t.terms] caption: tables are numbered "
+		                      "automatically; write caption = \"Terms\" (it "
+		                      "prints as \"%s\")", want);
+
+		assert_non_null(d);
+		assert_string_equal(d->blocks[1].u.table.caption, want);
+		assert_diag(&dl, CONFIG, 13, msg);
+		assert_int_equal(dl.errors, 0);
+		free(msg);
+		free(want);
+		free(cfg);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+/* Text that merely starts with the word is left alone. */
+static void test_caption_starting_with_the_word_is_kept(void **state)
+{
+	static const char *const kept[] = {
+		"Table 1", "Tables of terms", "Table 1999 elections", "Table 2.5"
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		struct diag_list dl = { 0 };
+		char *cfg = xasprintf("[section.a]\ntitle = A\n1 = table t.terms\n"
+		                      "[table.t.terms]\ncaption = \"%s\"\n"
+		                      "1 = name | Name\n", kept[i]);
+		struct doc *d = build(cfg, &dl);
+		char *want = xasprintf("Table 1 " EN_DASH " %s", kept[i]);
+
+		assert_non_null(d);
+		assert_string_equal(d->blocks[1].u.table.caption, want);
+		assert_int_equal(dl.len, 0);
+		free(want);
+		free(cfg);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+static void test_caption_position_from_style_and_section(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build("[style]\ntable_caption_position = below\n"
+	                      "figure_caption_position = above\n"
+	                      "[section.a]\ntitle = A\n1 = table t.terms\n"
+	                      "2 = orgchart t.chain\n"
+	                      "[table.t.terms]\ncaption = T\n1 = name | Name\n"
+	                      "[orgchart.t.chain]\ncaption = C\n"
+	                      "caption_position = below\n", &dl);
+
+	(void)state;
+	assert_non_null(d);
+	assert_true(d->blocks[1].u.table.cap.below);     /* [style] */
+	assert_true(d->blocks[3].u.orgchart.cap.below);  /* its own section */
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_caption_section_must_name_a_used_fact(void **state)
+{
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	assert_null(build("[section.a]\ntitle = A\n1 = orgchart t.chain\n"
+	                  "[orgchart.t.chian]\ncaption = C\n"         /* 10 */
+	                  "[orgchart.t.terms]\ncaption = C\n"         /* 12 */
+	                  "[table.t.chain]\n1 = name | Name\n", &dl)); /* 14 */
+	assert_diag(&dl, CONFIG, 10, "[orgchart.t.chian]: no fact named "
+	            "'t.chian' (did you mean 't.chain'?)");
+	assert_diag(&dl, CONFIG, 12, "[orgchart.t.terms]: fact 't.terms' is a "
+	            "table (" DATA ":23), not an orgchart");
+	assert_diag(&dl, CONFIG, 14, "[table.t.chain]: fact 't.chain' is an "
+	            "orgchart (" DATA ":30), not a table");
+	diag_release(&dl);
+	{
+		struct doc *d = build("[section.a]\ntitle = A\n1 = text t.summary\n"
+		                      "[orgchart.t.chain]\ncaption = C\n", &dl);
+
+		assert_non_null(d);
+		assert_diag(&dl, CONFIG, 10, "[orgchart.t.chain]: no 'orgchart "
+		            "t.chain' block uses it, so it prints nothing");
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
 static void test_check_rejects_broken_models(void **state)
 {
 	struct doc *d = doc_new("T", "M", "today");
@@ -702,6 +949,14 @@ int main(void)
 		cmocka_unit_test(test_contents_lists_other_headings),
 		cmocka_unit_test(test_sources_and_cover),
 		cmocka_unit_test(test_cover_figure_must_exist),
+		cmocka_unit_test(test_captions_number_tables_and_figures_apart),
+		cmocka_unit_test(test_lists_of_figures_and_tables_refer_to_their_blocks),
+		cmocka_unit_test(test_caption_words_come_from_labels),
+		cmocka_unit_test(test_uncaptioned_blocks_get_no_number),
+		cmocka_unit_test(test_hand_numbered_caption_warns_and_is_renumbered),
+		cmocka_unit_test(test_caption_starting_with_the_word_is_kept),
+		cmocka_unit_test(test_caption_position_from_style_and_section),
+		cmocka_unit_test(test_caption_section_must_name_a_used_fact),
 		cmocka_unit_test(test_check_rejects_broken_models),
 		cmocka_unit_test(test_tenure_formats),
 		cmocka_unit_test(test_rich_text_from_ini_and_markdown),

@@ -634,6 +634,33 @@ static void test_doc_check_reports_each_character_once(void **state)
 	fonts_free(f);
 }
 
+/* Text under an italic or bold span must be in that face: DejaVu Sans
+ * has U+0621 (Arabic hamza), its oblique face has not. */
+static void test_doc_check_follows_inline_spans(void **state)
+{
+	struct fonts *f = load_dejavu();
+	struct doc *d = doc_new("T", "M", "1 January 2020");
+	struct diag_list dl = {0};
+	struct doc_block *b;
+
+	(void)state;
+	b = doc_append(d, DOC_PARAGRAPH, "a.ini", 4);
+	b->u.paragraph.text = strdup("x \xd8\xa1 y");
+	assert_int_equal(fonts_check_doc(f, d, &dl), 0);   /* regular has it */
+	b->u.paragraph.rich.spans = calloc(1, sizeof *b->u.paragraph.rich.spans);
+	b->u.paragraph.rich.spans[0] = (struct doc_span){ 2, 2, DOC_SPAN_ITALIC,
+	                                                  NULL };
+	b->u.paragraph.rich.spans_len = 1;
+	assert_int_equal(fonts_check_doc(f, d, &dl), -1);
+	assert_int_equal(dl.len, 1);
+	assert_int_equal(dl.items[0].line, 4);
+	assert_non_null(strstr(dl.items[0].msg, "the italic font"));
+	assert_non_null(strstr(dl.items[0].msg, "U+0621"));
+	diag_release(&dl);
+	doc_free(d);
+	fonts_free(f);
+}
+
 /* ---- shaping ---- */
 
 #define FIXTURE "tests/fixtures/fonts/DejaVuSans.ttf"
@@ -1130,6 +1157,7 @@ int main(void)
 		cmocka_unit_test(test_cmap_without_final_segment_is_damage),
 		cmocka_unit_test(test_doc_check_names_the_fact_and_face),
 		cmocka_unit_test(test_doc_check_reports_each_character_once),
+		cmocka_unit_test(test_doc_check_follows_inline_spans),
 		cmocka_unit_test(test_kerning_pairs_have_dejavus_values),
 		cmocka_unit_test(test_ligature_maps_back_to_its_letters),
 		cmocka_unit_test(test_ligature_without_code_point_falls_back),

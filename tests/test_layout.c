@@ -968,6 +968,293 @@ static void test_wide_chart_gets_a_landscape_page_when_allowed(void **state)
 	diag_release(&dl);
 }
 
+/* ---- captions ---------------------------------------------------------- */
+
+/* The first text box that reads s exactly, and its page in *page. */
+static const struct box *find_text(const struct pages *p, const char *s,
+                                   int *page)
+{
+	for (size_t i = 0; i < p->len; i++)
+		for (size_t k = 0; k < p->items[i].len; k++) {
+			const struct box *b = &p->items[i].boxes[k];
+
+			if (b->kind == BOX_TEXT && b->len == strlen(s) &&
+			    memcmp(b->text, s, b->len) == 0) {
+				if (page)
+					*page = (int)i;
+				return b;
+			}
+		}
+	return NULL;
+}
+
+/* Captions as the model numbers them. */
+static void caption_chart(struct doc_orgchart *c, int n, bool below)
+{
+	c->caption = xasprintf("Figure %d - Chain", n);
+	c->cap.text = xstrdup("Chain");
+	c->cap.number = n;
+	c->cap.below = below;
+}
+
+static void caption_table(struct doc_table *t, int n, bool below)
+{
+	t->caption = xasprintf("Table %d - Terms", n);
+	t->cap.text = xstrdup("Terms");
+	t->cap.number = n;
+	t->cap.below = below;
+}
+
+/* The top and bottom of every fill (the boxes of charts) on page pg. */
+static void fills_extent(const struct pages *p, int pg, double *top,
+                         double *bottom)
+{
+	*top = 1e9;
+	*bottom = -1e9;
+	for (size_t k = 0; k < p->items[pg].len; k++) {
+		const struct box *b = &p->items[pg].boxes[k];
+
+		if (b->kind == BOX_FILL) {
+			*top = fmin(*top, b->y);
+			*bottom = fmax(*bottom, b->y + b->h);
+		}
+	}
+}
+
+/* Above or below, as the caption says: a chart's caption centred over
+ * or under its boxes, a table's left-aligned over its header or under
+ * its last row. */
+static void test_caption_placement_above_or_below(void **state)
+{
+	(void)state;
+	for (int below = 0; below < 2; below++) {
+		struct style s;
+		struct doc *d = new_doc();
+		struct diag_list dl = { 0 };
+		struct pages *p;
+		const struct box *cap, *head, *last;
+		double top, bottom;
+		int pg, tpg;
+
+		style_for_tests(&s);
+		s.zebra = false;
+		caption_chart(push_chart(d, 2, "Unit"), 1, below);
+		push(d, DOC_PAGEBREAK, NULL);
+		caption_table(push_table(d, 4), 1, below);
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		assert_non_null(p);
+		assert_int_equal(layout_check(p, &s), 0);
+		cap = find_text(p, "Figure 1 - Chain", &pg);
+		assert_non_null(cap);
+		fills_extent(p, pg, &top, &bottom);
+		if (below)
+			assert_true(cap->y - s.table_size > bottom);
+		else
+			assert_true(cap->y < top);
+		/* centred in the column */
+		assert_true(fabs(cap->x + cap->w / 2 - 150) < 0.01);
+		cap = find_text(p, "Table 1 - Terms", &tpg);
+		head = find_text(p, "Head2", NULL);
+		last = find_text(p, "row4", NULL);
+		assert_true(tpg == 1 && head && last);
+		assert_true(fabs(cap->x - s.margin_left) < 0.01);
+		if (below)
+			assert_true(cap->y > last->y);
+		else
+			assert_true(cap->y < head->y);
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+/* However much text comes before, a chart and its caption share a page,
+ * above or below, and so do a table's last rows and a caption under it:
+ * a caption never ends or starts a page alone. */
+static void test_caption_never_leaves_its_chart_or_table(void **state)
+{
+	(void)state;
+	for (int kind = 0; kind < 3; kind++)
+		for (int n = 0; n < 30; n++) {
+			struct style s;
+			struct doc *d = new_doc();
+			struct diag_list dl = { 0 };
+			struct pages *p;
+			char *a = n ? lines_text(n) : NULL;
+			int cap_page = -1, with = -2;
+
+			style_for_tests(&s);
+			if (a)
+				push(d, DOC_PARAGRAPH, a);
+			if (kind < 2)
+				caption_chart(push_chart(d, 2, "Unit"), 1, kind == 1);
+			else
+				caption_table(push_table(d, 12), 1, true);
+			p = layout_run(d, &s, &fake_metrics, &dl);
+			assert_non_null(p);
+			find_text(p, kind < 2 ? "Figure 1 - Chain" : "Table 1 - Terms",
+			          &cap_page);
+			find_text(p, kind < 2 ? "Root" : "row12", &with);
+			if (cap_page != with)
+				printf("kind %d, %d lines before: caption on page %d, "
+				       "its %s on %d\n", kind, n, cap_page,
+				       kind < 2 ? "chart" : "last row", with);
+			assert_int_equal(cap_page, with);
+			free(a);
+			layout_free(p);
+			doc_free(d);
+			diag_release(&dl);
+		}
+}
+
+/* A chart's caption is a bookmark one level under its section, at the
+ * top of chart and caption; a list of figures gives its page and links
+ * there; an uncaptioned chart is in neither. */
+static void test_caption_bookmarks_and_list_entries(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	struct doc_contents *lf;
+	char *a = lines_text(25);
+	const struct box *cap, *num = NULL;
+	const struct outline_entry *o = NULL;
+	int pg = -1, links = 0;
+
+	(void)state;
+	style_for_tests(&s);
+	lf = &push(d, DOC_CONTENTS, NULL)->u.contents;
+	lf->lists = DOC_CONTENTS_FIGURES;
+	push(d, DOC_HEADING, "Section");
+	push(d, DOC_PARAGRAPH, a);
+	push_chart(d, 2, "Plain");                    /* block 3: no caption */
+	caption_chart(push_chart(d, 2, "Unit"), 1, true);   /* block 4 */
+	lf = &d->blocks[0].u.contents;
+	lf->len = 1;
+	lf->entries = xcalloc(1, sizeof *lf->entries);
+	lf->entries[0].title = xstrdup("Chain");
+	lf->entries[0].number = xstrdup("1");
+	lf->entries[0].level = 1;
+	lf->entries[0].ref = 4;
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	cap = find_text(p, "Figure 1 - Chain", &pg);
+	assert_non_null(cap);
+	assert_true(pg >= 1);
+	for (size_t i = 0; i < p->outline_len; i++)
+		if (strcmp(p->outline[i].title, "Figure 1 - Chain") == 0)
+			o = &p->outline[i];
+		else
+			assert_null(strstr(p->outline[i].title, "Plain"));
+	assert_non_null(o);
+	assert_int_equal(o->level, 2);                /* under "1 Section" */
+	assert_int_equal(o->page, pg);
+	assert_true(o->y < cap->y - s.table_size);    /* the chart's top */
+	/* the entry's page number and link, on page 1 */
+	for (size_t k = 0; k < p->items[0].len; k++) {
+		const struct box *b = &p->items[0].boxes[k];
+		char want[16];
+
+		snprintf(want, sizeof want, "%d", pg + 1);
+		if (b->kind == BOX_TEXT && b->len == strlen(want) &&
+		    memcmp(b->text, want, b->len) == 0)
+			num = b;
+		if (b->kind == BOX_LINK) {
+			assert_int_equal(b->target_page, pg);
+			links++;
+		}
+	}
+	assert_non_null(num);
+	assert_true(fabs(num->x + num->w - (s.page_width - s.margin_right)) <
+	            0.01);
+	assert_int_equal(links, 1);
+	assert_non_null(find_text(p, "Chain", NULL));
+	free(a);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* On a turned chart page the caption comes along, centred on it. */
+static void test_turned_chart_takes_its_caption_along(void **state)
+{
+	(void)state;
+	for (int below = 0; below < 2; below++) {
+		struct style s;
+		struct doc *d = new_doc();
+		struct diag_list dl = { 0 };
+		struct pages *p;
+		struct doc_orgchart *c;
+		const struct box *cap;
+		int pg = -1;
+
+		style_for_tests(&s);
+		s.chart_size = 6;
+		s.chart_min_size = 6;
+		s.chart_compact = 0;
+		s.chart_min_width = 10;
+		s.chart_landscape = true;
+		push(d, DOC_PARAGRAPH, "before");
+		c = push_chart(d, 8, "Unit");   /* as in the landscape test */
+		for (size_t i = 5; i <= 8; i++)
+			c->units[i].parent = (int)i - 4;
+		caption_chart(c, 1, below);
+		push(d, DOC_PARAGRAPH, "after");
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		assert_non_null(p);
+		assert_int_equal(layout_check(p, &s), 0);
+		cap = find_text(p, "Figure 1 - Chain", &pg);
+		assert_int_equal(pg, page_of(p, "Unit 1"));
+		assert_true(p->items[pg].width == s.page_height);
+		assert_true(fabs(cap->x + cap->w / 2 - s.page_height / 2) < 0.01);
+		assert_int_equal(page_of(p, "after"), pg + 1);
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+/* A chart as tall as the page leaves room for its caption: at every
+ * type size that fits at all, chart and caption share a page and stay
+ * in the content area. */
+static void test_tall_chart_leaves_room_for_its_caption(void **state)
+{
+	int fitted = 0;
+
+	(void)state;
+	for (int tenth = 40; tenth <= 120; tenth++) {
+		struct style s;
+		struct doc *d = new_doc();
+		struct diag_list dl = { 0 };
+		struct pages *p;
+		struct doc_orgchart *c;
+		int cap_page = -1, root_page = -2;
+
+		style_for_tests(&s);
+		s.chart_size = s.chart_min_size = tenth / 10.0;
+		c = push_chart(d, 7, "Level");           /* a chain of 8 */
+		for (size_t i = 2; i < c->len; i++)
+			c->units[i].parent = (int)i - 1;
+		caption_chart(c, 1, tenth % 2 == 0);
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		if (p) {
+			const struct box *cap = find_text(p, "Figure 1 - Chain",
+			                                  &cap_page);
+
+			find_text(p, "Root", &root_page);
+			assert_int_equal(cap_page, root_page);
+			assert_true(cap->y <= s.page_height - s.margin_bottom);
+			assert_int_equal(layout_check(p, &s), 0);
+			fitted++;
+		}
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+	assert_true(fitted > 10);
+}
+
 static void test_long_figures_block_keeps_bold_labels(void **state)
 {
 	struct style s;
@@ -1542,6 +1829,11 @@ int main(void)
 		cmocka_unit_test(test_orgchart_stays_inside_the_content_area),
 		cmocka_unit_test(test_orgchart_too_big_is_an_error_naming_it),
 		cmocka_unit_test(test_wide_chart_gets_a_landscape_page_when_allowed),
+		cmocka_unit_test(test_caption_placement_above_or_below),
+		cmocka_unit_test(test_caption_never_leaves_its_chart_or_table),
+		cmocka_unit_test(test_caption_bookmarks_and_list_entries),
+		cmocka_unit_test(test_turned_chart_takes_its_caption_along),
+		cmocka_unit_test(test_tall_chart_leaves_room_for_its_caption),
 		cmocka_unit_test(test_long_figures_block_keeps_bold_labels),
 		cmocka_unit_test(test_columns_auto_fixed_and_proportional),
 		cmocka_unit_test(test_auto_columns_shrink_to_fit),

@@ -156,6 +156,38 @@ static void test_infeasible_at_tolerance_found_in_last_pass(void **state)
 	free(lines);
 }
 
+/* A box's stretch (glyph expansion) counts like glue's: two 49 pt words
+ * and a rigid 1 pt gap make a 99 pt line, which fits a 100 pt measure
+ * only if the words may widen (2 % of 98 pt: ratio 1 / 1.96). */
+static void test_glyph_expansion_stretches_a_line(void **state)
+{
+	struct lb_item it[] = {
+		{ 49, 0.98, 0.98, 0, LB_BOX, false },
+		{ 1, 0, 0, 0, LB_GLUE, false },
+		{ 49, 0.98, 0.98, 0, LB_BOX, false },
+		{ 1, 0, 0, 0, LB_GLUE, false },
+		{ 10, 0.2, 0.2, 0, LB_BOX, false },
+		{ 0, LB_FIL, 0, 0, LB_GLUE, false },
+		{ 0, 0, 0, -LB_INF, LB_PENALTY, false },
+	};
+	size_t n = sizeof it / sizeof it[0];
+	struct lb_params p = params;
+	struct lb_line *lines;
+
+	(void)state;
+	p.width = 100;
+	p.tolerance = 100;
+	assert_int_equal(layout_linebreak(it, n, &p, &lines), 2);
+	assert_int_equal(lines[0].end, 3);
+	assert_float_equal(lines[0].ratio, 1 / 1.96, 1e-9);
+	free(lines);
+	/* rigid words: the first line cannot be set within tolerance */
+	for (size_t k = 0; k < n; k++)
+		if (it[k].kind == LB_BOX)
+			it[k].stretch = it[k].shrink = 0;
+	assert_int_equal(layout_linebreak(it, n, &p, &lines), 0);
+}
+
 static void test_badness_orders_lines(void **state)
 {
 	(void)state;
@@ -282,9 +314,11 @@ static void test_lines_never_exceed_the_measure(void **state)
 				if (*q == '|' || *q == '\0') {
 					double lw = 0;
 
+					/* justified, glyphs may narrow too */
 					for (char *c = p; c < q; c++)
-						lw += *c == ' ' && j == 0 ? 5 * (1 - s.space_shrink)
-						                          : 5;
+						lw += j == 1 ? 5 : *c == ' ' ?
+						      5 * (1 - s.space_shrink) :
+						      5 * (1 - s.glyph_expansion);
 					assert_true(lw <= w + 1e-9);
 					if (!*q)
 						break;
@@ -467,6 +501,226 @@ static void test_one_line_items_sit_tight(void **state)
 	diag_release(&dl);
 }
 
+/* ---- the breaker against the straightforward one ----
+ *
+ * ref_linebreak() is layout_linebreak() without its shortcuts (the loose
+ * tail of the active list, the bound on its demerits): every active node
+ * is scored at every legal break. The two must choose the same lines, to
+ * the last bit of every ratio, in all three passes. */
+
+struct ref_node {
+	size_t pos, start, line;
+	int fitness;
+	bool flagged;
+	double demerits, ratio;
+	long prev;
+};
+
+static size_t ref_start(const struct lb_item *it, size_t n, size_t pos)
+{
+	size_t j = pos + 1;
+
+	if (pos == SIZE_MAX)
+		return 0;
+	while (j < n && it[j].kind != LB_BOX &&
+	       !(it[j].kind == LB_PENALTY && it[j].penalty <= -LB_INF))
+		j++;
+	return j;
+}
+
+static size_t ref_linebreak(const struct lb_item *it, size_t n,
+                            const struct lb_params *p, struct lb_line **out)
+{
+	struct ref_node *nodes = xmalloc((4 * n + 1) * sizeof *nodes);
+	size_t *active = xmalloc((4 * n + 1) * sizeof *active), alen = 0, len = 0;
+	double *sw = xcalloc(n + 1, sizeof *sw), *sy = xcalloc(n + 1, sizeof *sy);
+	double *sz = xcalloc(n + 1, sizeof *sz);
+	bool any = p->tolerance < 0;
+	long last_dropped = -1, bi = -1;
+	size_t count = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < n; i++) {
+		sw[i + 1] = sw[i] + (it[i].kind != LB_PENALTY ? it[i].width : 0);
+		sy[i + 1] = sy[i] + (it[i].kind == LB_GLUE ? it[i].stretch : 0);
+		sz[i + 1] = sz[i] + (it[i].kind == LB_GLUE ? it[i].shrink : 0);
+	}
+	nodes[len] = (struct ref_node){ SIZE_MAX, 0, 0, 2, false, 0, 0, -1 };
+	active[alen++] = len++;
+	for (size_t i = 0; i < n && alen; i++) {
+		const struct lb_item *b = &it[i];
+		bool legal = (b->kind == LB_GLUE && i > 0 &&
+		              it[i - 1].kind == LB_BOX) ||
+		             (b->kind == LB_PENALTY && b->penalty < LB_INF);
+		bool forced = b->kind == LB_PENALTY && b->penalty <= -LB_INF;
+		double best[4] = { INFINITY, INFINITY, INFINITY, INFINITY };
+		double ratio[4] = { 0, 0, 0, 0 }, mn = INFINITY;
+		long from[4] = { -1, -1, -1, -1 };
+		size_t keep = 0;
+
+		if (!legal)
+			continue;
+		for (size_t k = 0; k < alen; k++) {
+			const struct ref_node *a = &nodes[active[k]];
+			size_t s = a->start;
+			double w = (s <= i ? sw[i] - sw[s] : 0) +
+			           (b->kind == LB_PENALTY ? b->width : 0);
+			double y = (s <= i ? sy[i] - sy[s] : 0) + p->line_stretch;
+			double z = s <= i ? sz[i] - sz[s] : 0;
+			double r, bad, d;
+			int c;
+
+			if (w < p->width - FIT_EPSILON)
+				r = y > 0 ? (p->width - w) / y : LB_INF;
+			else if (w > p->width + FIT_EPSILON)
+				r = z > 0 ? (p->width - w) / z : -LB_INF;
+			else
+				r = 0;
+			if (r < -1 || forced) {
+				if (r < -1)
+					last_dropped = (long)active[k];
+			} else {
+				active[keep++] = active[k];
+			}
+			if (r < -1)
+				continue;
+			bad = layout_badness(r);
+			if (!any && bad > p->tolerance)
+				continue;
+			d = p->line_penalty + bad;
+			d *= d;
+			if (b->kind == LB_PENALTY && b->penalty > 0)
+				d += b->penalty * b->penalty;
+			else if (b->kind == LB_PENALTY && !forced)
+				d -= b->penalty * b->penalty;
+			if (b->kind == LB_PENALTY && b->flagged && a->flagged) {
+				if (!any)
+					continue;
+				d += p->flagged_demerits;
+			}
+			if (forced && a->flagged) {
+				if (!any)
+					continue;
+				d += p->final_hyphen_demerits;
+			}
+			c = r < -0.5 ? 3 : r <= 0.5 ? 2 : r <= 1 ? 1 : 0;
+			if (a->pos != SIZE_MAX && abs(c - a->fitness) > 1)
+				d += p->fitness_demerits;
+			d += a->demerits;
+			if (d < best[c]) {
+				best[c] = d;
+				from[c] = (long)(a - nodes);
+				ratio[c] = r;
+			}
+		}
+		alen = keep;
+		if (any && alen == 0 && from[0] < 0 && from[1] < 0 &&
+		    from[2] < 0 && from[3] < 0 && last_dropped >= 0) {
+			from[2] = last_dropped;
+			best[2] = nodes[last_dropped].demerits + LB_INF_BAD * LB_INF_BAD;
+			ratio[2] = -1;
+		}
+		for (int c = 0; c < 4; c++)
+			if (from[c] >= 0 && best[c] < mn)
+				mn = best[c];
+		for (int c = 0; c < 4; c++)
+			if (from[c] >= 0 && best[c] > mn + p->fitness_demerits)
+				from[c] = -1;
+		for (int c = 0; c < 4; c++) {
+			if (from[c] < 0)
+				continue;
+			nodes[len] = (struct ref_node){ i, ref_start(it, n, i),
+				nodes[from[c]].line + 1, c,
+				b->kind == LB_PENALTY && b->flagged, best[c], ratio[c],
+				from[c] };
+			active[alen++] = len++;
+		}
+	}
+	for (size_t k = 0; k < alen; k++) {
+		const struct ref_node *a = &nodes[active[k]];
+
+		if (a->pos == n - 1 && n > 0 &&
+		    (bi < 0 || a->demerits < nodes[bi].demerits))
+			bi = (long)active[k];
+	}
+	if (bi >= 0) {
+		count = nodes[bi].line;
+		*out = xcalloc(count, sizeof **out);
+		for (long k = bi, l = (long)count - 1; k >= 0 && l >= 0;
+		     k = nodes[k].prev, l--) {
+			const struct ref_node *a = &nodes[k], *pr = &nodes[a->prev];
+
+			(*out)[l] = (struct lb_line){ pr->start, a->pos, a->ratio,
+			                              a->demerits - pr->demerits };
+		}
+	}
+	free(nodes);
+	free(active);
+	free(sw);
+	free(sy);
+	free(sz);
+	return count;
+}
+
+/* Random paragraphs (words of whole or fractional widths, so ties
+ * happen, hyphen points, a word wider than the measure now and then),
+ * justified and ragged, in the three passes. */
+static void test_shortcuts_change_no_line(void **state)
+{
+	unsigned seed = 12345;
+	size_t cases = 0;
+
+	(void)state;
+	for (int round = 0; round < 3000; round++) {
+		struct lb_item it[400];
+		double words[120];
+		bool hy[120];
+		size_t nw, n;
+		struct lb_params p = params;
+
+		seed = seed * 1103515245u + 12345u;
+		nw = 1 + (seed >> 16) % 110;
+		for (size_t i = 0; i < nw; i++) {
+			seed = seed * 1103515245u + 12345u;
+			words[i] = round % 2 ? (double)(2 + (seed >> 16) % 14)
+			                     : 1.5 + (double)((seed >> 8) % 1000) / 77.0;
+			if ((seed >> 24) % 41 == 0)
+				words[i] = 55;
+			hy[i] = (seed >> 12) % 3 == 0;
+		}
+		n = make_items(words, nw, hy, it);
+		if (round % 3 == 1) {
+			/* ragged: glue that does not stretch, stretch per line */
+			for (size_t i = 0; i < n - 2; i++)
+				if (it[i].kind == LB_GLUE)
+					it[i].stretch = it[i].shrink = 0;
+			p.line_stretch = 8;
+		}
+		p.width = 30 + (double)(round % 7) * 5;
+		for (int pass = 0; pass < 3; pass++) {
+			struct lb_line *a, *b;
+			size_t na, nb;
+
+			p.tolerance = pass == 0 ? 30 : pass == 1 ? 200 : -1;
+			na = layout_linebreak(it, n, &p, &a);
+			nb = ref_linebreak(it, n, &p, &b);
+			assert_int_equal(na, nb);
+			for (size_t l = 0; l < na; l++) {
+				assert_int_equal(a[l].start, b[l].start);
+				assert_int_equal(a[l].end, b[l].end);
+				assert_memory_equal(&a[l].ratio, &b[l].ratio,
+				                    sizeof a[l].ratio);
+				assert_memory_equal(&a[l].demerits, &b[l].demerits,
+				                    sizeof a[l].demerits);
+			}
+			cases += na > 0;
+			free(a);
+			free(b);
+		}
+	}
+	assert_true(cases > 3000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -482,6 +736,8 @@ int main(void)
 		cmocka_unit_test(test_bold_mid_word_and_links),
 		cmocka_unit_test(test_list_keeps_two_items_on_each_side),
 		cmocka_unit_test(test_one_line_items_sit_tight),
+		cmocka_unit_test(test_shortcuts_change_no_line),
+		cmocka_unit_test(test_glyph_expansion_stretches_a_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

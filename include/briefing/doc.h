@@ -127,8 +127,23 @@ struct doc_column {
 	struct doc_origin origin;
 };
 
+/* The number of a table's or a figure's (an org chart's) caption. Only
+ * a block with caption text is numbered, as LaTeX numbers only captioned
+ * floats: tables 1, 2, ... and figures 1, 2, ... each in document order.
+ * The model writes the printed form from the labels into the block's
+ * caption ("Table 1 – Commanders of KFOR"), so layout only sets it.
+ * All NULL and 0 without a caption. */
+struct doc_caption {
+	char *text;         /* "Commanders of KFOR" */
+	int number;         /* 1, 2, ...; 0: none */
+	bool below;         /* under its table or chart; else above */
+	struct doc_origin origin;   /* the config's caption key */
+};
+
 struct doc_table {
-	char *caption;      /* may be NULL */
+	char *name;         /* the fact's name, for messages */
+	char *caption;      /* printed: "Table 1 – Commanders"; may be NULL */
+	struct doc_caption cap;
 	struct doc_column *columns;
 	size_t cols, rows;
 	char **cells;       /* rows * cols, row-major, formatted for print */
@@ -145,10 +160,15 @@ struct doc_unit {
 
 struct doc_orgchart {
 	char *name;         /* the fact's name, for messages */
+	char *caption;      /* printed: "Figure 1 – Structure"; may be NULL */
+	struct doc_caption cap;
 	struct doc_unit *units;
 	size_t len;
 };
 
+/* An entry of the contents, or of a list of figures or tables: then
+ * title is the caption text, number the figure's or table's ("2"),
+ * level 1, and ref the DOC_ORGCHART or DOC_TABLE block. */
 struct doc_contents_entry {
 	char *title;
 	char *number;       /* "" when unnumbered */
@@ -156,7 +176,16 @@ struct doc_contents_entry {
 	size_t ref;         /* index of the entry's DOC_HEADING block */
 };
 
+/* What a contents block lists: the headings, or (a list of figures,
+ * a list of tables) the numbered org charts or tables. */
+enum doc_contents_kind {
+	DOC_CONTENTS_HEADINGS,
+	DOC_CONTENTS_FIGURES,
+	DOC_CONTENTS_TABLES
+};
+
 struct doc_contents {
+	enum doc_contents_kind lists;
 	struct doc_contents_entry *entries;
 	size_t len;
 };
@@ -226,7 +255,9 @@ void doc_free(struct doc *d);
  * lists and figures have items, a table has rows * cols cells and a
  * resolved alignment and an origin per column, an org chart has exactly one root and
  * parents in range, contents entries refer to headings, and an origin
- * with a line names a file, and the spans of every rich text are sorted,
+ * with a line names a file, captions are numbered 1, 2, ... per kind
+ * in order (and only captions with text), lists of figures and tables
+ * refer to numbered blocks of their kind, and the spans of every rich text are sorted,
  * within the text, on UTF-8 character boundaries, not empty and not
  * overlapping, each bold, italic or a link. Returns 0 when they hold, or
  * -1; for tests. */

@@ -222,12 +222,20 @@ struct hyphen;
 
 /* Loads the patterns for spec->language. A language without patterns
  * installed is an error at spec->file:spec->line naming the Debian
- * package that has them (hyphen-de for "de"). The caller frees the
- * result with hyphen_free(). Returns NULL on error. */
+ * package that has them (hyphen-de for "de"). The file is read here and
+ * its patterns loaded when first needed. The caller frees the result
+ * with hyphen_free(). Returns NULL on error. */
 struct hyphen *hyphen_load(const struct hyphen_spec *spec,
                            struct diag_list *dl);
 
 void hyphen_free(struct hyphen *h);
+
+/* Names, before layout, the words of d that layout may hyphenate (in
+ * paragraphs, list intros and list items), so that only the patterns
+ * these words can use are loaded, when layout first needs any. A word
+ * not named is hyphenated with all the patterns: the points never
+ * depend on this call, only the time does. */
+void hyphen_use_doc(struct hyphen *h, const struct doc *d);
 
 /* The callbacks layout uses, valid until hyphen_free(). */
 const struct hyphenator *hyphen_hyphenator(const struct hyphen *h);

@@ -34,8 +34,14 @@ enum block_kind {
 	BLOCK_ORGCHART,  /* an org chart fact, laid out as a tree */
 	BLOCK_PAGEBREAK, /* start a new page; names no fact (nor do the rest) */
 	BLOCK_CONTENTS,  /* the table of contents; names no fact */
-	BLOCK_SOURCES    /* every data file's source; names no fact */
+	BLOCK_SOURCES,   /* every data file's source; names no fact */
+	BLOCK_LIST_OF_FIGURES, /* the captioned figures, with pages; no fact */
+	BLOCK_LIST_OF_TABLES   /* the captioned tables, with pages; no fact */
 };
+
+/* Where a block's caption goes: as [style] says for its kind, or as its
+ * [table.FACT] or [orgchart.FACT] caption_position does. */
+enum caption_position { CAPTION_DEFAULT, CAPTION_ABOVE, CAPTION_BELOW };
 
 struct config_block {
 	enum block_kind kind;
@@ -74,6 +80,24 @@ struct config_table {
 	char *caption;
 	struct config_column *columns;
 	size_t len, cap;
+	int line;
+	/* the caption key's place (for the model's warnings) and where the
+	 * caption goes */
+	char *caption_file;
+	int caption_line;
+	enum caption_position caption_position;
+	char *file;          /* the section's file */
+};
+
+/* [orgchart.FACT]: how the orgchart blocks of a fact print; today only
+ * their caption. */
+struct config_orgchart {
+	char *fact;
+	char *caption;       /* NULL: none */
+	char *caption_file;
+	int caption_line;
+	enum caption_position caption_position;
+	char *file;          /* the section's file and line */
 	int line;
 };
 
@@ -120,6 +144,8 @@ struct config {
 	size_t sections_len;
 	struct config_table *tables;
 	size_t tables_len;
+	struct config_orgchart *orgcharts;   /* [orgchart.FACT] sections */
+	size_t orgcharts_len;
 	/* [document] language and [hyphenation] (config_hyphen.c) */
 	char *language;         /* "en-GB" (the default) */
 	char *language_file;    /* where it is set, or the config's file */
@@ -145,6 +171,10 @@ void config_free(struct config *c);
 /* The table settings for a fact, or NULL when the config has none. */
 const struct config_table *config_table_for(const struct config *c,
                                             const char *fact);
+
+/* The [orgchart.FACT] settings for a fact, or NULL when there are none. */
+const struct config_orgchart *config_orgchart_for(const struct config *c,
+                                                  const char *fact);
 
 /* ---- facts ---- */
 

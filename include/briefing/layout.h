@@ -46,7 +46,14 @@ struct box {
 	/* TEXT: (x, y) is the start of the baseline, w the run's width.
 	 * RULE: from (x, y) to (x + w, y + h), stroked line_width wide.
 	 * FILL, LINK: top-left corner (x, y), size w by h. */
-	float x, y, w, h;
+	float x, y, w;
+	union {
+		float h;       /* RULE, FILL, LINK */
+		/* TEXT: how much wider (> 0) or narrower (< 0) than their
+		 * natural width the glyphs are set, as a fraction (0.01: 1 %
+		 * wider), to justify a line with even word gaps; 0 mostly */
+		float expand;
+	};
 	struct rgb color;
 	union {
 		float size;        /* TEXT: font size in points */
@@ -64,9 +71,11 @@ struct page {
 	size_t len, cap;
 };
 
-/* One PDF bookmark: a heading and where it landed. */
+/* One PDF bookmark: a heading, or a numbered caption, and where it
+ * landed. */
 struct outline_entry {
-	int level;          /* 1 for a top-level section, 2 for a subsection */
+	int level;          /* 1 for a top-level section, 2 for a subsection;
+	                     * a caption one more than its section's heading */
 	const char *title;  /* UTF-8, NUL-terminated */
 	int page;           /* 0-based page index */
 	double y;           /* top of the heading on that page */

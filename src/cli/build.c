@@ -157,6 +157,9 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	if (!d || fonts_check_doc(fonts, d, dl) != 0 ||
 	    pdf_date(c, date, sizeof date, dl) != 0)
 		goto done;
+	/* only the patterns the document's words can use get loaded */
+	if (hyph)
+		hyphen_use_doc(hyph, d);
 	p = layout_run_hyphenated(d, &c->style, fonts_metrics(fonts),
 	                          hyph ? hyphen_hyphenator(hyph) : NULL, dl);
 	if (!p)

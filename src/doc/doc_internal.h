@@ -12,6 +12,13 @@
 struct doc_origin doc_fact_origin(struct doc *d, const struct fact *f,
                                   int line);
 
+/* Sets caption c to text (copied), from the config's file:line, placed
+ * as pos says or else below when below_default; numbered, and printed
+ * into its block's caption, once every block exists (doc.c). */
+void doc_set_caption(struct doc *d, struct doc_caption *c, const char *text,
+                     const char *file, int line, enum caption_position pos,
+                     bool below_default);
+
 /* Frees blocks len.. of d and drops them. */
 void doc_truncate(struct doc *d, size_t len);
 

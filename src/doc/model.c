@@ -94,6 +94,8 @@ static void block_release(struct doc_block *b)
 		free(t->cells);
 		free(t->row_origins);
 		free(t->caption);
+		free(t->cap.text);
+		free(t->name);
 		break;
 	}
 	case DOC_ORGCHART:
@@ -103,6 +105,8 @@ static void block_release(struct doc_block *b)
 		}
 		free(b->u.orgchart.units);
 		free(b->u.orgchart.name);
+		free(b->u.orgchart.caption);
+		free(b->u.orgchart.cap.text);
 		break;
 	case DOC_CONTENTS:
 		for (size_t i = 0; i < b->u.contents.len; i++) {
@@ -251,13 +255,60 @@ static bool orgchart_ok(const struct doc *d, const struct doc_orgchart *o)
 	return roots == 1;
 }
 
+/* Entries refer to blocks of the kind they list: headings for the
+ * contents, numbered charts or tables for the lists of them. */
 static bool contents_ok(const struct doc *d, const struct doc_contents *c)
 {
+	enum doc_kind lists = c->lists == DOC_CONTENTS_FIGURES ? DOC_ORGCHART
+	                    : c->lists == DOC_CONTENTS_TABLES ? DOC_TABLE
+	                    : DOC_HEADING;
+
+	if (c->lists > DOC_CONTENTS_TABLES)
+		return false;
 	for (size_t i = 0; i < c->len; i++) {
 		const struct doc_contents_entry *e = &c->entries[i];
+		const struct doc_block *to;
 
-		if (!e->title || !e->number || e->ref >= d->len ||
-		    d->blocks[e->ref].kind != DOC_HEADING)
+		if (!e->title || !e->number || e->ref >= d->len)
+			return false;
+		to = &d->blocks[e->ref];
+		if (to->kind != lists)
+			return false;
+		if (lists != DOC_HEADING &&
+		    (lists == DOC_TABLE ? to->u.table.cap.number
+		                        : to->u.orgchart.cap.number) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* A caption has text, its printed form and a number, or none of them
+ * but maybe a printed caption (a model built by hand); numbers run 1,
+ * 2, ... per kind, counted in *last. */
+static bool caption_ok(const struct doc *d, const char *printed,
+                       const struct doc_caption *c, int *last)
+{
+	if (!c->text)
+		return c->number == 0;
+	if (!printed || c->number != *last + 1 || !origin_ok(d, c->origin))
+		return false;
+	*last = c->number;
+	return true;
+}
+
+static bool captions_ok(const struct doc *d)
+{
+	int tables = 0, figures = 0;
+
+	for (size_t i = 0; i < d->len; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		if (b->kind == DOC_TABLE &&
+		    !caption_ok(d, b->u.table.caption, &b->u.table.cap, &tables))
+			return false;
+		if (b->kind == DOC_ORGCHART &&
+		    !caption_ok(d, b->u.orgchart.caption, &b->u.orgchart.cap,
+		                &figures))
 			return false;
 	}
 	return true;
@@ -308,7 +359,7 @@ static bool block_ok(const struct doc *d, size_t i)
 
 int doc_check(const struct doc *d)
 {
-	if (!d->title || !d->marking || !d->as_of)
+	if (!d->title || !d->marking || !d->as_of || !captions_ok(d))
 		return -1;
 	for (size_t i = 0; i < d->len; i++)
 		if (!block_ok(d, i))

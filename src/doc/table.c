@@ -188,7 +188,11 @@ int doc_add_table(struct doc *d, const struct config *c,
 	if (ct && check_columns(ct, fact, dl) != 0)
 		return -1;
 	t = &doc_append(d, DOC_TABLE, fact->file, fact->line)->u.table;
-	t->caption = ct && ct->caption ? xstrdup(ct->caption) : NULL;
+	t->name = xstrdup(fact->name);
+	if (ct && ct->caption)
+		doc_set_caption(d, &t->cap, ct->caption, ct->caption_file,
+		                ct->caption_line, ct->caption_position,
+		                c->style.table_caption_below);
 	t->cols = cols;
 	t->rows = rows;
 	t->columns = xcalloc(cols, sizeof *t->columns);

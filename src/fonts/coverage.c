@@ -91,12 +91,12 @@ static bool first_report(struct walk *w, enum face face, uint32_t cp)
 	return true;
 }
 
-/* s (may be NULL) set in face, from o: every missing character of s not
- * reported before is reported here. */
-static void check(struct walk *w, enum face face, const char *s,
-                  struct doc_origin o)
+/* s[0..len) (s may be NULL when len is 0) set in face, from o: every
+ * missing character not reported before is reported here. */
+static void check_run(struct walk *w, enum face face, const char *s,
+                      size_t len, struct doc_origin o)
 {
-	size_t len = s ? strlen(s) : 0, off = 0;
+	size_t off = 0;
 	uint32_t cp;
 	long at;
 
@@ -113,11 +113,55 @@ static void check(struct walk *w, enum face face, const char *s,
 	}
 }
 
+/* The NUL-terminated s (may be NULL) set in face. */
+static void check(struct walk *w, enum face face, const char *s,
+                  struct doc_origin o)
+{
+	check_run(w, face, s, s ? strlen(s) : 0, o);
+}
+
+/* The face a span of inline markup sets its text in, over base. */
+static enum face span_face(enum face base, unsigned style)
+{
+	if (style & DOC_SPAN_BOLD)
+		return FACE_BOLD;
+	if (style & DOC_SPAN_ITALIC)
+		return FACE_ITALIC;
+	return base;
+}
+
+/* s set in base, except the runs its inline spans set bold or italic,
+ * which must be in those faces. */
+static void check_rich(struct walk *w, enum face base, const char *s,
+                       const struct doc_rich *r, struct doc_origin o)
+{
+	size_t len = s ? strlen(s) : 0, pos = 0;
+
+	for (size_t i = 0; r && i < r->spans_len && pos < len; i++) {
+		const struct doc_span *sp = &r->spans[i];
+		size_t end = sp->start + sp->len;
+
+		if (sp->start < pos || end > len)
+			continue;  /* doc_check() refuses these */
+		check_run(w, base, s + pos, sp->start - pos, o);
+		check_run(w, span_face(base, sp->style), s + sp->start, sp->len, o);
+		pos = end;
+	}
+	check_run(w, base, s ? s + pos : NULL, len - pos, o);
+}
+
+/* A caption's origin is its config key, when it has one. */
+static struct doc_origin caption_origin(const struct doc_caption *cap,
+                                        struct doc_origin block)
+{
+	return cap->origin.line > 0 ? cap->origin : block;
+}
+
 static void check_table(struct walk *w, const struct doc_block *b)
 {
 	const struct doc_table *t = &b->u.table;
 
-	check(w, FACE_BOLD, t->caption, b->origin);
+	check(w, FACE_BOLD, t->caption, caption_origin(&t->cap, b->origin));
 	for (size_t c = 0; c < t->cols; c++)
 		check(w, FACE_BOLD, t->columns[c].title, t->columns[c].origin);
 	for (size_t r = 0; r < t->rows; r++)
@@ -146,16 +190,19 @@ static void check_block(struct walk *w, const struct doc_block *b)
 		check(w, FACE_BOLD, b->u.heading.title, b->origin);
 		break;
 	case DOC_PARAGRAPH:
-		check(w, FACE_REGULAR, b->u.paragraph.text, b->origin);
+		check_rich(w, FACE_REGULAR, b->u.paragraph.text,
+		           &b->u.paragraph.rich, b->origin);
 		break;
 	case DOC_NOTE:
-		check(w, FACE_ITALIC, b->u.paragraph.text, b->origin);
+		check_rich(w, FACE_ITALIC, b->u.paragraph.text,
+		           &b->u.paragraph.rich, b->origin);
 		break;
 	case DOC_LIST:
-		check(w, FACE_REGULAR, b->u.list.intro, b->origin);
+		check_rich(w, FACE_REGULAR, b->u.list.intro, &b->u.list.intro_rich,
+		           b->origin);
 		for (size_t i = 0; i < b->u.list.len; i++)
-			check(w, FACE_REGULAR, b->u.list.items[i].text,
-			      b->u.list.items[i].origin);
+			check_rich(w, FACE_REGULAR, b->u.list.items[i].text,
+			           &b->u.list.items[i].rich, b->u.list.items[i].origin);
 		break;
 	case DOC_FIGURES:
 	case DOC_COVER:
@@ -165,6 +212,8 @@ static void check_block(struct walk *w, const struct doc_block *b)
 		check_table(w, b);
 		break;
 	case DOC_ORGCHART:
+		check(w, FACE_BOLD, b->u.orgchart.caption,
+		      caption_origin(&b->u.orgchart.cap, b->origin));
 		for (size_t i = 0; i < b->u.orgchart.len; i++) {
 			const struct doc_unit *u = &b->u.orgchart.units[i];
 
@@ -174,9 +223,11 @@ static void check_block(struct walk *w, const struct doc_block *b)
 		break;
 	case DOC_CONTENTS:
 		/* titles are the headings' (checked bold there); level 2
-		 * entries are set regular */
+		 * entries, and a list of figures' or tables' captions, are
+		 * set regular */
 		for (size_t i = 0; i < b->u.contents.len; i++)
-			if (b->u.contents.entries[i].level > 1)
+			if (b->u.contents.entries[i].level > 1 ||
+			    b->u.contents.lists != DOC_CONTENTS_HEADINGS)
 				check(w, FACE_REGULAR, b->u.contents.entries[i].title,
 				      b->origin);
 		break;

@@ -9,11 +9,20 @@
  * exclude are dropped. An exception replaces the patterns for its word:
  * "Pris-tina" breaks only after "Pris", "NATO" never. Acronyms (two or
  * more letters, all capitals) are never hyphenated.
+ *
+ * Loading all of a language's patterns costs more than the rest of a
+ * short briefing, so hyphen_load() only reads the file, and patterns
+ * are loaded when layout first needs them: those the document's words
+ * can use (hyphen_use_doc(), patterns.c), and all of them only for a
+ * word the document did not name. Each word is hyphenated once; its
+ * points are kept (struct word) for its next use. The points never
+ * depend on which patterns were loaded, only the time does.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "briefing/fonts.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +30,17 @@
 
 #include <hyphen.h>
 
+#include "briefing/base/fileio.h"
 #include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
+#include "fonts/patterns.h"
 
 #define HYPHEN_DIR "/usr/share/hyphen"
 /* libhyphen's own limit on a word */
 #define WORD_MAX 100
+/* Words whose points are kept, at most: far more than a long
+ * document's distinct words. */
+#define CACHE_MAX (1u << 18)
 
 struct exception {
 	char *word;          /* lower case, hyphens removed */
@@ -34,26 +48,39 @@ struct exception {
 	size_t len;
 };
 
+/* A word (lower case) and its points, once known. */
+struct word {
+	uint64_t hash;
+	size_t key;          /* offset of the word in words */
+	size_t pts;          /* offset of its points in pts */
+	unsigned char len;
+	unsigned char n;     /* points, when done */
+	bool done;
+	bool named;          /* by hyphen_use_doc() */
+	bool covered;        /* named before the cut patterns were loaded */
+};
+
 struct hyphen {
-	HyphenDict *dict;
+	char *dic;               /* the patterns file */
+	size_t dic_len;
+	HyphenDict *cut;         /* the patterns the named words can use */
+	HyphenDict *full;        /* all of them */
+	bool cut_tried, full_tried;
+	struct word *w;          /* the cache: entries, */
+	size_t w_len, w_cap;
+	size_t *slot, slot_mask; /* a hash table of entry + 1 (0: free), */
+	char *words;             /* the words and */
+	size_t words_len, words_cap;
+	unsigned char *pts;      /* their points, byte offsets */
+	size_t pts_len, pts_cap;
 	struct exception *ex;
 	size_t ex_len;
 	int left_min, right_min;
 	bool capitals;
 	char hyphen_glyph[8];
 	struct hyphenator cb;
-	char *path;          /* the pattern file read (hyphen_path()) */
+	char *path;              /* the patterns file's name (hyphen_path()) */
 };
-
-/* ASCII letters lower-cased; other bytes kept (the patterns are UTF-8
- * and hold lower-case accented letters, which text rarely capitalises
- * mid-sentence). */
-static void lower(const char *s, size_t len, char *out)
-{
-	for (size_t i = 0; i < len; i++)
-		out[i] = (char)tolower((unsigned char)s[i]);
-	out[len] = '\0';
-}
 
 /* Code points in s[0..len). */
 static size_t chars(const char *s, size_t len)
@@ -74,46 +101,199 @@ static const struct exception *find_exception(const struct hyphen *h,
 	return NULL;
 }
 
+static uint64_t word_hash(const char *w, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 1099511628211u;
+	return h;
+}
+
+/* The entry of the lower-case word w[0..len), added when missing and
+ * the cache has room; NULL otherwise. */
+static struct word *word_get(struct hyphen *h, const char *w, size_t len,
+                             bool add)
+{
+	uint64_t hash = word_hash(w, len);
+	size_t i;
+
+	if (!h->slot) {
+		if (!add)
+			return NULL;
+		h->slot_mask = 1023;
+		h->slot = xcalloc(h->slot_mask + 1, sizeof *h->slot);
+	}
+	for (i = (size_t)hash & h->slot_mask; h->slot[i];
+	     i = (i + 1) & h->slot_mask) {
+		struct word *e = &h->w[h->slot[i] - 1];
+
+		if (e->hash == hash && e->len == len &&
+		    memcmp(h->words + e->key, w, len) == 0)
+			return e;
+	}
+	if (!add || h->w_len >= CACHE_MAX)
+		return NULL;
+	h->w = xgrow(h->w, &h->w_cap, h->w_len + 1, sizeof *h->w);
+	h->words = xgrow(h->words, &h->words_cap, h->words_len + len, 1);
+	memcpy(h->words + h->words_len, w, len);
+	h->w[h->w_len] = (struct word){ hash, h->words_len, 0,
+	                                (unsigned char)len, 0, false, false,
+	                                false };
+	h->words_len += len;
+	h->slot[i] = ++h->w_len;
+	/* at most half full */
+	if (2 * h->w_len > h->slot_mask) {
+		size_t mask = 2 * h->slot_mask + 1;
+
+		free(h->slot);
+		h->slot = xcalloc(mask + 1, sizeof *h->slot);
+		h->slot_mask = mask;
+		for (size_t k = 0; k < h->w_len; k++) {
+			size_t j = (size_t)h->w[k].hash & mask;
+
+			while (h->slot[j])
+				j = (j + 1) & mask;
+			h->slot[j] = k + 1;
+		}
+	}
+	return &h->w[h->w_len - 1];
+}
+
+static HyphenDict *load_buffer(const char *buf, size_t len)
+{
+	FILE *f = fmemopen((void *)buf, len, "r");
+	HyphenDict *d;
+
+	if (!f)
+		return NULL;
+	d = hnj_hyphen_load_file(f);
+	fclose(f);
+	return d;
+}
+
+static HyphenDict *full_dict(struct hyphen *h)
+{
+	if (!h->full_tried) {
+		h->full_tried = true;
+		h->full = load_buffer(h->dic, h->dic_len);
+	}
+	return h->full;
+}
+
+/* The patterns for a word named before they were loaded: the first
+ * call cuts the file down to what the named words can use. */
+static HyphenDict *cut_dict(struct hyphen *h)
+{
+	if (!h->cut_tried) {
+		char *list, *cut;
+		size_t n = 0, len;
+
+		h->cut_tried = true;
+		list = xmalloc(h->words_len + 3 * h->w_len + 1);
+		for (size_t i = 0; i < h->w_len; i++) {
+			struct word *e = &h->w[i];
+
+			if (!e->named)
+				continue;
+			e->covered = true;
+			list[n++] = '.';
+			memcpy(list + n, h->words + e->key, e->len);
+			n += e->len;
+			list[n++] = '.';
+			list[n++] = '\n';
+		}
+		cut = patterns_filter(h->dic, h->dic_len, list, n, &len);
+		free(list);
+		if (cut) {
+			h->cut = load_buffer(cut, len);
+			free(cut);
+		}
+	}
+	return h->cut ? h->cut : full_dict(h);
+}
+
+/* Whether the word s[0..len) needs the patterns, and if so its lower
+ * case in w (WORD_MAX + 1 bytes) and its characters in *total; what an
+ * exception, the capitals rule or its length decides is in *n, with
+ * the points in at[0..max). */
+static bool needs_patterns(const struct hyphen *h, const char *s, size_t len,
+                           char *w, size_t *total, size_t *at, size_t max,
+                           size_t *n)
+{
+	const struct exception *e;
+	size_t upper = 0;
+
+	*n = 0;
+	if (len == 0 || len > WORD_MAX)
+		return false;
+	/* one pass: capitals, characters and the lower case, of ASCII
+	 * letters only (the patterns are UTF-8 and hold lower-case accented
+	 * letters, which text rarely capitalises mid-sentence) */
+	*total = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z') {
+			upper++;
+			c = (unsigned char)(c - 'A' + 'a');
+		}
+		*total += (c & 0xC0) != 0x80;
+		w[i] = (char)c;
+	}
+	w[len] = '\0';
+	if ((upper && !h->capitals) || (upper >= 2 && upper == *total))
+		return false;
+	e = find_exception(h, w);
+	if (e) {
+		for (size_t i = 0; i < e->len && *n < max; i++)
+			at[(*n)++] = e->points[i];
+		return false;
+	}
+	return h->dic && *total >= (size_t)h->left_min + (size_t)h->right_min;
+}
+
 static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
                      size_t max)
 {
-	const struct hyphen *h = ctx;
+	/* The patterns and the cache fill lazily: the object layout holds
+	 * as const is never const (hyphen_load() made it). */
+	struct hyphen *h = (struct hyphen *)ctx;
 	char w[WORD_MAX + 1], hy[WORD_MAX + 5];
-	const struct exception *e;
-	size_t n = 0, upper = 0, total;
+	unsigned char got[WORD_MAX];
+	size_t n = 0, total, k = 0;
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
+	struct word *e;
+	HyphenDict *dict;
 
-	if (len == 0 || len > WORD_MAX)
-		return 0;
-	for (size_t i = 0; i < len; i++)
-		upper += isupper((unsigned char)s[i]) != 0;
-	total = chars(s, len);
-	if ((upper && !h->capitals) || (upper >= 2 && upper == total))
-		return 0;
-	lower(s, len, w);
-	e = find_exception(h, w);
-	if (e) {
-		for (size_t i = 0; i < e->len && n < max; i++)
-			at[n++] = e->points[i];
+	if (!needs_patterns(h, s, len, w, &total, at, max, &n))
+		return n;
+	e = word_get(h, w, len, true);
+	if (e && e->done) {
+		for (; n < e->n && n < max; n++)
+			at[n] = h->pts[e->pts + n];
 		return n;
 	}
-	if (!h->dict || total < (size_t)h->left_min + (size_t)h->right_min)
-		return 0;
-	if (hnj_hyphen_hyphenate2(h->dict, w, (int)len, hy, NULL, &rep, &pos,
-	                          &cut) != 0)
-		return 0;
-	for (size_t i = 0; i + 1 < len && n < max; i++) {
-		size_t left, right;
+	/* a named word before the cut is made gets covered by it */
+	dict = e && e->named && (e->covered || !h->cut_tried) ? cut_dict(h)
+	                                                       : full_dict(h);
+	if (dict && hnj_hyphen_hyphenate2(dict, w, (int)len, hy, NULL, &rep,
+	                                  &pos, &cut) == 0) {
+		for (size_t i = 0; i + 1 < len; i++) {
+			size_t left, right;
 
-		/* odd: a break after byte i; rep: a spelling change (not for
-		 * the languages shipped; refused rather than misprinted) */
-		if (!(hy[i] & 1) || (rep && rep[i]))
-			continue;
-		left = chars(w, i + 1);
-		right = total - left;
-		if (left >= (size_t)h->left_min && right >= (size_t)h->right_min)
-			at[n++] = i + 1;
+			/* odd: a break after byte i; rep: a spelling change
+			 * (not for the languages shipped; refused rather than
+			 * misprinted) */
+			if (!(hy[i] & 1) || (rep && rep[i]))
+				continue;
+			left = chars(w, i + 1);
+			right = total - left;
+			if (left >= (size_t)h->left_min &&
+			    right >= (size_t)h->right_min)
+				got[k++] = (unsigned char)(i + 1);
+		}
 	}
 	if (rep) {
 		for (size_t i = 0; i < len; i++)
@@ -122,6 +302,17 @@ static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
 		free(pos);
 		free(cut);
 	}
+	if (e) {
+		/* e may move when the cache grows: word_get() is done */
+		h->pts = xgrow(h->pts, &h->pts_cap, h->pts_len + k + 1, 1);
+		memcpy(h->pts + h->pts_len, got, k);
+		e->pts = h->pts_len;
+		e->n = (unsigned char)k;
+		e->done = true;
+		h->pts_len += k;
+	}
+	for (; n < k && n < max; n++)
+		at[n] = got[n];
 	return n;
 }
 
@@ -226,13 +417,19 @@ struct hyphen *hyphen_load(const struct hyphen_spec *spec,
 		path = alt;
 	}
 	h = xcalloc(1, sizeof *h);
-	h->dict = hnj_hyphen_load(path);
-	if (!h->dict) {
-		diag_error(dl, spec->file, spec->line, "[document] language: cannot "
-		           "read the hyphenation patterns %s", path);
-		free(path);
-		free(h);
-		return NULL;
+	{
+		/* file_read()'s own words would name no config line */
+		struct diag_list quiet = { NULL, 0, 0, 0 };
+
+		if (file_read(path, &h->dic, &h->dic_len, &quiet) != 0) {
+			diag_release(&quiet);
+			diag_error(dl, spec->file, spec->line, "[document] language: "
+			           "cannot read the hyphenation patterns %s", path);
+			free(path);
+			free(h);
+			return NULL;
+		}
+		diag_release(&quiet);
 	}
 	h->path = path;
 	for (size_t i = 0; i < spec->exceptions_len; i++)
@@ -252,8 +449,15 @@ void hyphen_free(struct hyphen *h)
 {
 	if (!h)
 		return;
-	if (h->dict)
-		hnj_hyphen_free(h->dict);
+	if (h->cut)
+		hnj_hyphen_free(h->cut);
+	if (h->full)
+		hnj_hyphen_free(h->full);
+	free(h->dic);
+	free(h->w);
+	free(h->slot);
+	free(h->words);
+	free(h->pts);
 	for (size_t i = 0; i < h->ex_len; i++) {
 		free(h->ex[i].word);
 		free(h->ex[i].points);
@@ -266,6 +470,90 @@ void hyphen_free(struct hyphen *h)
 const struct hyphenator *hyphen_hyphenator(const struct hyphen *h)
 {
 	return &h->cb;
+}
+
+/* Letters a pattern can see, as paragraph.c has them: Latin, Greek,
+ * Cyrillic. (Were the two to differ, a word would only be hyphenated
+ * with all the patterns, to the same points.) */
+static bool is_letter(uint32_t cp)
+{
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+		return true;
+	if (cp >= 0xC0 && cp <= 0x24F)
+		return cp != 0xD7 && cp != 0xF7;
+	return cp >= 0x370 && cp <= 0x52F;
+}
+
+/* Names the words of t that paragraph.c may ask about: in each word
+ * (between spaces) without a digit, '/', '@', ':' or inner hyphen, its
+ * runs of letters. */
+static void name_words(struct hyphen *h, const char *t)
+{
+	size_t len = t ? strlen(t) : 0;
+
+	for (size_t i = 0; i < len;) {
+		size_t ws, we;
+		bool skip = false;
+
+		while (i < len && t[i] == ' ')
+			i++;
+		ws = i;
+		while (i < len && t[i] != ' ')
+			i++;
+		we = i;
+		for (size_t p = ws; p < we && !skip; p++) {
+			char c = t[p];
+
+			skip = (c >= '0' && c <= '9') || c == '/' || c == '@' ||
+			       c == ':' || (c == '-' && p > ws && p + 1 < we);
+		}
+		for (size_t p = ws; p < we && !skip;) {
+			size_t a = p, total, at[1], n;
+			char w[WORD_MAX + 1];
+			uint32_t cp;
+
+			for (;;) {
+				unsigned char c = p < we ? (unsigned char)t[p] : 0;
+				size_t k;
+
+				if (c < 0x80) {
+					if (!((c >= 'a' && c <= 'z') ||
+					      (c >= 'A' && c <= 'Z')))
+						break;
+					p++;
+					continue;
+				}
+				k = utf8_decode(t + p, we - p, &cp);
+				if (k == 0 || !is_letter(cp))
+					break;
+				p += k;
+			}
+			if (p > a && needs_patterns(h, t + a, p - a, w, &total, at, 0,
+			                            &n)) {
+				struct word *e = word_get(h, w, p - a, true);
+
+				if (e)
+					e->named = true;
+			}
+			if (p == a)
+				p++;
+		}
+	}
+}
+
+void hyphen_use_doc(struct hyphen *h, const struct doc *d)
+{
+	for (size_t i = 0; h && i < d->len; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		if (b->kind == DOC_PARAGRAPH) {
+			name_words(h, b->u.paragraph.text);
+		} else if (b->kind == DOC_LIST) {
+			name_words(h, b->u.list.intro);
+			for (size_t k = 0; k < b->u.list.len; k++)
+				name_words(h, b->u.list.items[k].text);
+		}
+	}
 }
 
 /* ---- the pattern file, for the list of a build's inputs ---- */

@@ -34,7 +34,7 @@ static const char *const page_keys[] = {
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
 static const char *const fixed_sections[] = {
 	"document", "page", "fonts", "style", "labels", "data", "cover",
-	"hyphenation", "section.", "table.", NULL
+	"hyphenation", "section.", "table.", "orgchart.", NULL
 };
 
 char *config_opt_string(struct ini_section *s, const char *key)
@@ -251,6 +251,8 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 			continue;
 		if (strncmp(name, "table.", 6) == 0 && name[6])
 			continue;
+		if (strncmp(name, "orgchart.", 9) == 0 && name[9])
+			continue;
 		if (ini_find(ini, name) != &ini->sections[i])
 			continue;
 		{
@@ -266,7 +268,7 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 		           "unknown section [%s]%s%s%s", name,
 		           hint ? " (did you mean [" : " (expected [document], [page], "
 		           "[fonts], [style], [labels], [data], [cover], [hyphenation], "
-		           "[section.NAME] or [table.FACT])",
+		           "[section.NAME], [table.FACT] or [orgchart.FACT])",
 		           hint ? hint : "", hint ? "])" : "");
 	}
 }
@@ -391,6 +393,7 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	style_default(&c->style);
 	c->sections = xcalloc(ini->len, sizeof *c->sections);
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
+	c->orgcharts = xcalloc(ini->len, sizeof *c->orgcharts);
 	check_section_names(ini, dl);
 	/* first: it reads [document] language, which read_document's check
 	 * for unknown keys must then find used */
@@ -411,6 +414,8 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 			config_read_section(c, s, dl);
 		else if (strncmp(s->name, "table.", 6) == 0 && s->name[6])
 			config_read_table(c, s, dl);
+		else if (strncmp(s->name, "orgchart.", 9) == 0 && s->name[9])
+			config_read_orgchart(c, s, dl);
 	}
 	if (c->sections_len == 0)
 		diag_error(dl, name, 0, "no [section.NAME] sections: the briefing "
@@ -457,6 +462,8 @@ static void table_release(struct config_table *t)
 	free(t->fact);
 	free(t->date_format);
 	free(t->caption);
+	free(t->caption_file);
+	free(t->file);
 }
 
 void config_free(struct config *c)
@@ -491,6 +498,13 @@ void config_free(struct config *c)
 	for (size_t i = 0; i < c->tables_len; i++)
 		table_release(&c->tables[i]);
 	free(c->tables);
+	for (size_t i = 0; i < c->orgcharts_len; i++) {
+		free(c->orgcharts[i].fact);
+		free(c->orgcharts[i].caption);
+		free(c->orgcharts[i].caption_file);
+		free(c->orgcharts[i].file);
+	}
+	free(c->orgcharts);
 	for (size_t i = 0; i < c->cover_figures_len; i++) {
 		free(c->cover_figures[i].fact);
 		free(c->cover_figures[i].file);
@@ -506,5 +520,14 @@ const struct config_table *config_table_for(const struct config *c,
 	for (size_t i = 0; i < c->tables_len; i++)
 		if (strcmp(c->tables[i].fact, fact) == 0)
 			return &c->tables[i];
+	return NULL;
+}
+
+const struct config_orgchart *config_orgchart_for(const struct config *c,
+                                                  const char *fact)
+{
+	for (size_t i = 0; i < c->orgcharts_len; i++)
+		if (strcmp(c->orgcharts[i].fact, fact) == 0)
+			return &c->orgcharts[i];
 	return NULL;
 }

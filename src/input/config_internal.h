@@ -38,5 +38,8 @@ int config_read_section(struct config *c, struct ini_section *s,
 /* s is a [table.FACT]: appends to c->tables. */
 int config_read_table(struct config *c, struct ini_section *s,
                       struct diag_list *dl);
+/* s is an [orgchart.FACT]: appends to c->orgcharts. */
+int config_read_orgchart(struct config *c, struct ini_section *s,
+                         struct diag_list *dl);
 
 #endif

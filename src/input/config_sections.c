@@ -18,7 +18,8 @@
 
 static const char *const section_keys[] = { "title", "level", "numbered",
                                             NULL };
-static const char *const table_keys[] = { "date_format", "caption", NULL };
+static const char *const table_keys[] = { "date_format", "caption",
+                                          "caption_position", NULL };
 
 static bool valid_fact_name(const char *s)
 {
@@ -37,7 +38,7 @@ static int parse_block(struct ini_section *s,
 {
 	static const char *const kinds[] = {
 		"text", "list", "figures", "table", "orgchart", "pagebreak",
-		"contents", "sources", NULL
+		"contents", "sources", "list_of_figures", "list_of_tables", NULL
 	};
 	const char *v = e->value, *sp = strchr(v, ' ');
 	size_t klen = sp ? (size_t)(sp - v) : strlen(v);
@@ -226,6 +227,25 @@ done:
 	return rc;
 }
 
+/* A caption section's caption (text, the key's place) and its
+ * caption_position; shared by [table.FACT] and [orgchart.FACT]. */
+static void config_read_caption(struct ini_section *s, char **text,
+                                char **file, int *line,
+                                enum caption_position *pos,
+                                struct diag_list *dl)
+{
+	static const char *const places[] = { "above", "below", NULL };
+	struct ini_entry *e = ini_get(s, "caption");
+	int v;
+
+	*text = config_opt_string(s, "caption");
+	*file = e ? xstrdup(e->file) : NULL;
+	*line = e ? e->line : 0;
+	*pos = CAPTION_DEFAULT;
+	if (ini_choice(s, "caption_position", places, &v, dl) == 1)
+		*pos = v == 1 ? CAPTION_BELOW : CAPTION_ABOVE;
+}
+
 int config_read_table(struct config *c, struct ini_section *s,
                       struct diag_list *dl)
 {
@@ -237,7 +257,9 @@ int config_read_table(struct config *c, struct ini_section *s,
 	memset(t, 0, sizeof *t);
 	t->fact = xstrdup(s->name + strlen("table."));
 	t->line = s->line;
-	t->caption = config_opt_string(s, "caption");
+	t->file = xstrdup(s->file);
+	config_read_caption(s, &t->caption, &t->caption_file, &t->caption_line,
+	                    &t->caption_position, dl);
 	e = ini_get(s, "date_format");
 	if (e && !date_format_known(e->value))
 		diag_error(dl, e->file, e->line, "[%s] date_format: '%s' is not "
@@ -262,5 +284,26 @@ int config_read_table(struct config *c, struct ini_section *s,
 		diag_error(dl, s->file, s->line, "[%s]: no columns; add e.g. "
 		           "'1 = name | Name | left | *'", s->name);
 	ini_check_unused(s, table_keys, dl);
+	return dl->errors > before ? -1 : 0;
+}
+
+/* ---- [orgchart.FACT] ---------------------------------------------------- */
+
+static const char *const orgchart_keys[] = { "caption", "caption_position",
+                                             NULL };
+
+int config_read_orgchart(struct config *c, struct ini_section *s,
+                         struct diag_list *dl)
+{
+	struct config_orgchart *o = &c->orgcharts[c->orgcharts_len++];
+	size_t before = dl->errors;
+
+	memset(o, 0, sizeof *o);
+	o->fact = xstrdup(s->name + strlen("orgchart."));
+	o->file = xstrdup(s->file);
+	o->line = s->line;
+	config_read_caption(s, &o->caption, &o->caption_file, &o->caption_line,
+	                    &o->caption_position, dl);
+	ini_check_unused(s, orgchart_keys, dl);
 	return dl->errors > before ? -1 : 0;
 }

@@ -198,7 +198,8 @@ static const struct style_key style_keys[] = {
 	PT(tolerance, 0, 10000, 100),
 	PT(pretolerance, -1, 10000, 30),
 	PT(space_stretch, 0, 2, 0.5),
-	PT(space_shrink, 0, 0.5, 0.4),
+	PT(space_shrink, 0, 0.5, 0.33),
+	PT(glyph_expansion, 0, 0.05, 0.02),
 	PT(ragged_stretch, 0, 20, 4),
 	PT(line_penalty, 0, 10000, 10),
 	PT(hyphen_penalty, 0, 10000, 50),
@@ -360,6 +361,25 @@ static const struct chart_alias {
 };
 
 #define CHART_CHOICES 2
+#define CAPTION_CHOICES 2
+
+/* table_caption_position and figure_caption_position: where a caption
+ * goes when its block's section does not say; adds their names to
+ * allowed[*n]. */
+static void read_caption_keys(struct config *c, struct ini_section *s,
+                              const char **allowed, size_t *n,
+                              struct diag_list *dl)
+{
+	static const char *const places[] = { "above", "below", NULL };
+	int v;
+
+	if (ini_choice(s, "table_caption_position", places, &v, dl) == 1)
+		c->style.table_caption_below = v == 1;
+	allowed[(*n)++] = "table_caption_position";
+	if (ini_choice(s, "figure_caption_position", places, &v, dl) == 1)
+		c->style.figure_caption_below = v == 1;
+	allowed[(*n)++] = "figure_caption_position";
+}
 
 /* chart_staff_side, chart_compact and the old keys; adds their names to
  * allowed[*n]. */
@@ -405,7 +425,7 @@ int config_read_style(struct config *c, const struct ini *ini,
 	static const char *const aligns[] = { "left", "justify", NULL };
 	struct ini_section *s = ini_find(ini, "style");
 	const char *allowed[COUNT(style_keys) + COUNT(chart_aliases) +
-	                    CHART_CHOICES + 2];
+	                    CHART_CHOICES + CAPTION_CHOICES + 2];
 	size_t n = 0, before = dl->errors;
 	int align;
 
@@ -421,6 +441,7 @@ int config_read_style(struct config *c, const struct ini *ini,
 		c->style.justify = align == 1;
 	allowed[n++] = "align";
 	read_chart_keys(c, s, allowed, &n, dl);
+	read_caption_keys(c, s, allowed, &n, dl);
 	allowed[n] = NULL;
 	ini_check_unused(s, allowed, dl);
 	if (dl->errors == before)
@@ -460,6 +481,9 @@ static const struct label_key label_keys[] = {
 	PLAIN(day, "day"), PLAIN(days, "days"),
 	PLAIN(month, "month"), PLAIN(months, "months"),
 	PLAIN(year, "year"), PLAIN(years, "years"),
+	/* captions: "Figure 1 – ...", "Table 1 – ..." */
+	PLAIN(figure, "Figure"), PLAIN(table, "Table"),
+	PLAIN(caption_separator, " \xE2\x80\x93 "),
 };
 
 #undef PLAIN
@@ -491,6 +515,7 @@ void style_default(struct style *s)
 	s->margin_right = 22 * MM;
 	s->justify = true;
 	s->chart_compact = 2;  /* chart_compact = auto */
+	s->figure_caption_below = true;   /* figure_caption_position = below */
 	for (size_t i = 0; i < COUNT(style_keys); i++)
 		style_key_default(&style_keys[i], s);
 	labels_default(&s->labels);

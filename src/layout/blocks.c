@@ -136,13 +136,35 @@ static void text_block(struct builder *b, const struct doc_block *blk,
 	layout_set_paragraph(b, &par, note ? s->note_space : space);
 }
 
+/* A numbered caption is a bookmark one level below its section's
+ * heading, at the top of its table or chart with the caption (the
+ * item first), so a reader who follows it sees the whole; the list of
+ * figures or tables links there too. */
+static void caption_bookmark(struct builder *b, const struct doc_block *blk,
+                             size_t first, int level)
+{
+	const char *printed = blk->kind == DOC_TABLE ? blk->u.table.caption
+	                                             : blk->u.orgchart.caption;
+	int number = blk->kind == DOC_TABLE ? blk->u.table.cap.number
+	                                    : blk->u.orgchart.cap.number;
+	struct item *it = &b->items[first];
+
+	if (!printed || number == 0 || first >= b->len)
+		return;
+	it->outline_level = level + 1;
+	it->outline_title = arena_strndup(b->out->arena, printed,
+	                                  strlen(printed));
+}
+
 /* Turns every block into items, in order, after the title block (or the
  * cover). A heading is kept with the first item of what follows it. */
 void layout_build_items(struct builder *b, const struct doc *d)
 {
 	const struct style *s = b->s;
 	bool after_heading = false;
-	/* the first item of each heading block, for contents entries */
+	int level = 0;   /* of the last heading */
+	/* the first item of each heading, table and chart block, for the
+	 * entries of the contents and of the lists of figures and tables */
 	size_t *heading_item = xcalloc(d->len ? d->len : 1, sizeof *heading_item);
 
 	b->cover = d->len > 0 && d->blocks[0].kind == DOC_COVER;
@@ -159,13 +181,16 @@ void layout_build_items(struct builder *b, const struct doc *d)
 		switch (blk->kind) {
 		case DOC_HEADING:
 			heading_item[i] = b->len;
+			level = blk->u.heading.level;
 			layout_heading(b, blk);
 			break;
 		case DOC_CONTENTS:
 			layout_contents(b, &blk->u.contents, space);
 			break;
 		case DOC_ORGCHART:
+			heading_item[i] = b->len;
 			layout_orgchart(b, blk, space);
+			caption_bookmark(b, blk, first, level);
 			break;
 		case DOC_SOURCES:
 			layout_sources(b, &blk->u.sources, space);
@@ -184,7 +209,9 @@ void layout_build_items(struct builder *b, const struct doc *d)
 			layout_figures(b, &blk->u.figures, space + s->table_space);
 			break;
 		case DOC_TABLE:
+			heading_item[i] = b->len;
 			layout_table(b, &blk->u.table, space + s->table_space);
+			caption_bookmark(b, blk, first, level);
 			break;
 		case DOC_PAGEBREAK:
 			layout_item(b, 0)->forced = true;

@@ -66,9 +66,9 @@ static struct box *placed_box(struct builder *b, enum box_kind kind,
 	return p;
 }
 
-void layout_text(struct builder *b, double x, double baseline,
-                 enum face face, double size, struct rgb color,
-                 const char *s, size_t len, double width)
+struct box *layout_text(struct builder *b, double x, double baseline,
+                        enum face face, double size, struct rgb color,
+                        const char *s, size_t len, double width)
 {
 	struct box *t = placed_box(b, BOX_TEXT, x, baseline, width, color);
 
@@ -76,6 +76,7 @@ void layout_text(struct builder *b, double x, double baseline,
 	t->size = (float)size;
 	t->text = arena_strndup(b->out->arena, s, len);
 	t->len = len;
+	return t;
 }
 
 void layout_fill(struct builder *b, double x, double y, double w,

@@ -98,8 +98,10 @@ static void toc_leader(struct builder *b, const struct item *it, double end,
 }
 
 /* One contents entry per item: number, title (wrapped short of the page
- * number column), dot leaders, as in LaTeX. The page number and the link
- * are added by layout_emit() once pagination has placed the heading; an
+ * number column), dot leaders, as in LaTeX; a list of figures or tables
+ * is the same with the caption's number and text. The page number and
+ * the link are added by layout_emit() once pagination has placed the
+ * heading (or the captioned table or chart); an
  * entry's height does not depend on them, so the numbers are right even
  * when the contents runs over several pages. */
 void layout_contents(struct builder *b, const struct doc_contents *c,
@@ -112,10 +114,14 @@ void layout_contents(struct builder *b, const struct doc_contents *c,
 	double dot_w = layout_width(b->m, FACE_REGULAR, size, s->labels.leader,
 	                            strlen(s->labels.leader));
 
+	/* A list of figures or tables: the numbers flush left as level-1
+	 * entries are, the entries set like level-2 ones (regular, close) */
+	bool captions = c->lists != DOC_CONTENTS_HEADINGS;
+
 	for (size_t i = 0; i < c->len; i++) {
 		const struct doc_contents_entry *e = &c->entries[i];
 		bool top = e->level == 1;
-		enum face face = top ? FACE_BOLD : FACE_REGULAR;
+		enum face face = top && !captions ? FACE_BOLD : FACE_REGULAR;
 		double num_x = b->x0 + (top ? 0 : s->contents_level_indent);
 		double title_x = num_x + s->contents_number_gap +
 		                 (top ? 0 : s->contents_level2_gap);
@@ -127,7 +133,8 @@ void layout_contents(struct builder *b, const struct doc_contents *c,
 		struct item *it = layout_item(b, leading * (double)(n ? n : 1));
 
 		it->space_before = i == 0 ? space_before
-		                 : top ? size * s->contents_entry_space : 0;
+		                 : top && !captions ? size * s->contents_entry_space
+		                 : 0;
 		it->toc_ref = (long)e->ref;
 		it->toc_baseline = base + leading * (double)(n ? n - 1 : 0);
 		it->toc_size = size;

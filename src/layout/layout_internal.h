@@ -79,7 +79,8 @@ enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY };
 
 struct lb_item {
 	double width;            /* BOX, GLUE; PENALTY: added if it breaks (a hyphen) */
-	double stretch, shrink;  /* GLUE */
+	/* GLUE; BOX: how far its glyphs may widen or narrow (expansion) */
+	double stretch, shrink;
 	double penalty;          /* PENALTY */
 	unsigned char kind;      /* enum lb_kind */
 	bool flagged;            /* PENALTY: a hyphen break */
@@ -218,10 +219,11 @@ struct box *layout_box_at(const struct builder *b, size_t index);
 /* A new zeroed box owned by the last item. */
 struct box *layout_box(struct builder *b, enum box_kind kind);
 
-/* A text run of s[0..len) (copied), baseline at (x, baseline). */
-void layout_text(struct builder *b, double x, double baseline, enum face face,
-                 double size, struct rgb color, const char *s, size_t len,
-                 double width);
+/* A text run of s[0..len) (copied), baseline at (x, baseline); the box,
+ * valid until the next box is added. */
+struct box *layout_text(struct builder *b, double x, double baseline,
+                        enum face face, double size, struct rgb color,
+                        const char *s, size_t len, double width);
 
 void layout_fill(struct builder *b, double x, double y, double w, double h,
                  struct rgb color);
@@ -273,6 +275,18 @@ void layout_contents(struct builder *b, const struct doc_contents *c,
                      double space_before);
 void layout_sources(struct builder *b, const struct doc_sources *src,
                     double space_before);
+
+/* A caption (table.c): text wrapped to the measure in bold at
+ * table_size, each line aligned in a column width wide from the left
+ * margin, one item per line with breaks allowed only before the first
+ * (it keeps break_ok; the caller may clear it). The first line gets
+ * space_before. Returns the number of lines. */
+size_t layout_caption(struct builder *b, const char *text, double width,
+                      enum doc_align align, double space_before);
+
+/* The height layout_caption() gives text, with caption_gap, the space
+ * between a caption and its table or chart. */
+double layout_caption_height(const struct builder *b, const char *text);
 
 /* The widths of table t's columns in a table width wide, into w[t->cols]:
  * fixed columns get their width, automatic ones their natural width (all

@@ -17,11 +17,20 @@
  * as soon as the line from it is overfull, which keeps the work about
  * linear in the paragraph's length (a line holds a bounded number of
  * breaks).
+ *
+ * The active list is in order of position, so its lines get looser
+ * from front to back (ratios_monotone). Its loose tail (ratio > 10, or
+ * past the tolerance) is skipped whole in the first two passes and, in
+ * the last, scored without measuring each line, or not at all when a
+ * bound on its demerits shows that none of it can win: the choices are
+ * those of scoring every node (tests/test_linebreak.c keeps that
+ * straightforward breaker and compares).
  */
 #include "layout/layout_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "briefing/base/xalloc.h"
 
@@ -41,8 +50,27 @@ struct lb_state {
 	struct lb_node *nodes;
 	size_t len, cap;
 	size_t *active;      /* node indices, in order of position */
-	size_t active_len, active_cap;
+	/* lo[k]: at most the least demerits of active[k..] (a bound that
+	 * dropping nodes only loosens) */
+	double *lo;
+	size_t active_len, active_cap, lo_cap;
 };
+
+/* Appends node ni to the active list, keeping lo[] a bound. */
+static void activate(struct lb_state *st, size_t ni)
+{
+	double x = st->nodes[ni].demerits;
+	size_t k = st->active_len;
+
+	st->active = xgrow(st->active, &st->active_cap, k + 1,
+	                   sizeof *st->active);
+	st->lo = xgrow(st->lo, &st->lo_cap, k + 1, sizeof *st->lo);
+	st->active[k] = ni;
+	st->lo[k] = x;
+	while (k > 0 && st->lo[k - 1] > x)
+		st->lo[--k] = x;
+	st->active_len++;
+}
 
 static size_t new_node(struct lb_state *st, struct lb_node n)
 {
@@ -88,15 +116,56 @@ static int fitness_class(double r)
 	return 0;
 }
 
+/* The adjustment ratio of a line of natural width w, stretch y and
+ * shrink z in a measure of p->width. */
+static double line_ratio(const struct lb_params *p, double w, double y,
+                         double z)
+{
+	if (w < p->width - FIT_EPSILON)
+		return y > 0 ? (p->width - w) / y : LB_INF;
+	if (w > p->width + FIT_EPSILON)
+		return z > 0 ? (p->width - w) / z : -LB_INF;
+	return 0;
+}
+
+/* Whether lines get looser along the active list: with no negative
+ * width, stretch or shrink, a later break (a later line start) leaves
+ * less material and less stretch before the current item, so among the
+ * lines that fit loosely (w below the measure) the ratio never falls
+ * from one active node to the next, in floating point too (subtraction,
+ * addition and division round monotonically). */
+static bool ratios_monotone(const struct lb_item *it, size_t n,
+                            const struct lb_params *p)
+{
+	if (!(p->line_stretch >= 0))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (it[i].kind == LB_PENALTY)
+			continue;
+		if (!(it[i].width >= 0))
+			return false;
+		if (!(it[i].stretch >= 0) || !(it[i].shrink >= 0))
+			return false;
+	}
+	return true;
+}
+
 size_t layout_linebreak(const struct lb_item *it, size_t n,
                         const struct lb_params *p, struct lb_line **out)
 {
-	struct lb_state st = { NULL, 0, 0, NULL, 0, 0 };
+	struct lb_state st = { NULL, 0, 0, NULL, NULL, 0, 0, 0 };
 	/* sums[i]: width, stretch and shrink of items [0, i) */
 	double *sw = xmalloc((n + 1) * sizeof *sw);
 	double *sy = xmalloc((n + 1) * sizeof *sy);
 	double *sz = xmalloc((n + 1) * sizeof *sz);
 	bool any = p->tolerance < 0;
+	/* Loose lines (ratio > 10, badness LB_INF_BAD) form the tail of the
+	 * active list (see ratios_monotone): a pass with a tolerance below
+	 * LB_INF_BAD skips the tail whole, the last pass scores it without
+	 * measuring each line. */
+	bool mono = ratios_monotone(it, n, p) &&
+	            (any ? p->flagged_demerits >= 0 && p->fitness_demerits >= 0
+	                 : p->tolerance < LB_INF_BAD);
 	long last_dropped = -1;
 	size_t count = 0;
 
@@ -106,12 +175,11 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 		bool counts = it[i].kind != LB_PENALTY;
 
 		sw[i + 1] = sw[i] + (counts ? it[i].width : 0);
-		sy[i + 1] = sy[i] + (it[i].kind == LB_GLUE ? it[i].stretch : 0);
-		sz[i + 1] = sz[i] + (it[i].kind == LB_GLUE ? it[i].shrink : 0);
+		sy[i + 1] = sy[i] + (counts ? it[i].stretch : 0);
+		sz[i + 1] = sz[i] + (counts ? it[i].shrink : 0);
 	}
-	st.active = xgrow(st.active, &st.active_cap, 1, sizeof *st.active);
-	st.active[st.active_len++] = new_node(&st, (struct lb_node){
-		SIZE_MAX, 0, 0, 2, false, 0, 0, -1 });
+	activate(&st, new_node(&st, (struct lb_node){
+		SIZE_MAX, 0, 0, 2, false, 0, 0, -1 }));
 
 	for (size_t i = 0; i < n && st.active_len; i++) {
 		const struct lb_item *b = &it[i];
@@ -119,6 +187,8 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 		              it[i - 1].kind == LB_BOX) ||
 		             (b->kind == LB_PENALTY && b->penalty < LB_INF);
 		bool forced = b->kind == LB_PENALTY && b->penalty <= -LB_INF;
+		bool pen = b->kind == LB_PENALTY;
+		double pw = pen ? b->width : 0;
 		double best[4];
 		long from[4];
 		double ratio[4];
@@ -135,24 +205,67 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 			size_t ai = st.active[k];
 			const struct lb_node *a = &st.nodes[ai];
 			size_t s = a->start;
-			double w = (s <= i ? sw[i] - sw[s] : 0) +
-			           (b->kind == LB_PENALTY ? b->width : 0);
+			double w = (s <= i ? sw[i] - sw[s] : 0) + pw;
 			double y = (s <= i ? sy[i] - sy[s] : 0) + p->line_stretch;
 			double z = s <= i ? sz[i] - sz[s] : 0;
 			double r, bad, d;
 			int c;
 
-			if (w < p->width - FIT_EPSILON)
-				r = y > 0 ? (p->width - w) / y : LB_INF;
-			else if (w > p->width + FIT_EPSILON)
-				r = z > 0 ? (p->width - w) / z : -LB_INF;
-			else
-				r = 0;
+			r = line_ratio(p, w, y, z);
+			if (mono && !forced && r > 0 &&
+			    (r > 10 || (!any && layout_badness(r) > p->tolerance))) {
+				/* This line and every later one fit loosely, each at
+				 * least as loosely: all stay active, and only the
+				 * last pass gives them a (class 0) candidate, of
+				 * badness LB_INF_BAD once past 10. */
+				size_t rest = st.active_len - k;
+
+				if (any) {
+					double d0 = p->line_penalty + LB_INF_BAD, d1;
+
+					d0 *= d0;
+					if (pen && b->penalty > 0)
+						d0 += b->penalty * b->penalty;
+					else if (pen)
+						d0 -= b->penalty * b->penalty;
+					d1 = d0 + p->flagged_demerits;
+					/* d0 + lo[j] bounds every candidate from j on: when
+					 * it cannot beat the best so far, skip them */
+					for (size_t j = k; j < st.active_len &&
+					     !(best[0] <= d0 + st.lo[j]); j++) {
+						const struct lb_node *t = &st.nodes[st.active[j]];
+
+						d = pen && b->flagged && t->flagged ? d1 : d0;
+						if (t->pos != SIZE_MAX && t->fitness >= 2)
+							d += p->fitness_demerits;
+						d += t->demerits;
+						if (d < best[0]) {
+							size_t ts = t->start;
+
+							best[0] = d;
+							from[0] = (long)st.active[j];
+							ratio[0] = line_ratio(p,
+								(ts <= i ? sw[i] - sw[ts] : 0) + pw,
+								(ts <= i ? sy[i] - sy[ts] : 0) +
+								p->line_stretch,
+								ts <= i ? sz[i] - sz[ts] : 0);
+						}
+					}
+				}
+				if (keep < k) {
+					memmove(st.active + keep, st.active + k,
+					        rest * sizeof *st.active);
+					memmove(st.lo + keep, st.lo + k, rest * sizeof *st.lo);
+				}
+				keep += rest;
+				break;
+			}
 			if (r < -1 || forced) {
 				/* No line from a can reach beyond i: drop it. */
 				if (r < -1)
 					last_dropped = (long)ai;
 			} else {
+				st.lo[keep] = st.lo[k];
 				st.active[keep++] = ai;
 			}
 			if (r < -1)
@@ -162,12 +275,12 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 				continue;
 			d = p->line_penalty + bad;
 			d *= d;
-			if (b->kind == LB_PENALTY && b->penalty > 0)
+			if (pen && b->penalty > 0)
 				d += b->penalty * b->penalty;
-			else if (b->kind == LB_PENALTY && !forced)
+			else if (pen && !forced)
 				d -= b->penalty * b->penalty;
 			/* Two hyphenated lines in a row: the same. */
-			if (b->kind == LB_PENALTY && b->flagged && a->flagged) {
+			if (pen && b->flagged && a->flagged) {
 				if (!any)
 					continue;
 				d += p->flagged_demerits;
@@ -219,9 +332,7 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 				st.nodes[from[c]].line + 1, c,
 				b->kind == LB_PENALTY && b->flagged, best[c], ratio[c],
 				from[c] });
-			st.active = xgrow(st.active, &st.active_cap, st.active_len + 1,
-			                  sizeof *st.active);
-			st.active[st.active_len++] = ni;
+			activate(&st, ni);
 		}
 	}
 	/* The paragraph ends with a forced break: the active nodes left are
@@ -253,6 +364,7 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 	}
 	free(st.nodes);
 	free(st.active);
+	free(st.lo);
 	free(sw);
 	free(sy);
 	free(sz);

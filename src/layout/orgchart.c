@@ -637,15 +637,22 @@ void layout_orgchart(struct builder *b, const struct doc_block *blk,
 	};
 	struct chart_fit f;
 	struct item *it;
+	double width;
+	/* a caption shares the chart's page: the chart fits in what it
+	 * leaves */
+	double cap_h = c->caption ? layout_caption_height(b, c->caption) : 0;
+	size_t chart_item;
 	int fit;
 
+	area.height -= cap_h;
 	if (s->chart_landscape) {
 		area.turned_width = s->page_height - s->margin_left -
 		                    s->margin_right;
 		/* room for the heading that comes along to the turned page */
 		area.turned_height = s->page_width - s->margin_top -
 		                     s->margin_bottom - s->chart_margin -
-		                     s->chart_landscape_heading * s->heading1_size;
+		                     s->chart_landscape_heading * s->heading1_size -
+		                     cap_h;
 	}
 	fit = chart_fit(b->m, s, c, &area, &f);
 	if (fit < 0) {
@@ -663,10 +670,23 @@ void layout_orgchart(struct builder *b, const struct doc_block *blk,
 		           (f.turned ? area.turned_height : area.height) / MM);
 		goto done;
 	}
+	width = f.turned ? area.turned_width : area.width;
+	if (c->caption && !c->cap.below) {
+		layout_caption(b, c->caption, width, DOC_ALIGN_CENTER,
+		               space_before + s->chart_space_before);
+		space_before = s->caption_gap - s->chart_space_before;
+	}
+	chart_item = b->len;
 	it = layout_item(b, f.height + s->chart_margin);
 	it->space_before = space_before + s->chart_space_before;
 	it->landscape = f.turned;
-	place_chart(b, c, &f, f.turned ? area.turned_width : area.width);
+	/* a chart and its caption never part */
+	it->break_ok = !(c->caption && !c->cap.below);
+	place_chart(b, c, &f, width);
+	if (c->caption && c->cap.below &&
+	    layout_caption(b, c->caption, width, DOC_ALIGN_CENTER,
+	                   s->caption_gap) > 0)
+		b->items[chart_item + 1].break_ok = false;
 	if (f.turned)
 		layout_item(b, 0)->forced = true;
 done:

@@ -207,6 +207,9 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 	const char *t = c->par->text;
 	double total = 0;
 	size_t first = pi->len;
+	/* Justified lines may widen or narrow their glyphs a little (as
+	 * pdfTeX's font expansion does), so that word gaps stay even. */
+	double e = c->par->justify ? c->s->glyph_expansion : 0;
 
 	for (size_t p = fs; p < fe;) {
 		long sp = span_at(c->par->rich, p);
@@ -229,7 +232,7 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 		pm.span = sp >= 0 && c->par->rich->spans[sp].uri ? sp : -1;
 		w = width_of(c, f, p, q - p);
 		total += w;
-		push(pi, (struct lb_item){ w, 0, 0, 0, LB_BOX, false }, pm);
+		push(pi, (struct lb_item){ w, w * e, w * e, 0, LB_BOX, false }, pm);
 		p = q;
 	}
 	if (total <= c->par->width + FIT_EPSILON || pi->len == first)
@@ -259,9 +262,10 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 					                        false, true, false });
 				pm.start = p;
 				pm.len = n;
-				push(pi, (struct lb_item){
-					width_of(c, (enum face)pm.face, p, n), 0, 0, 0,
-					LB_BOX, false }, pm);
+				double cw = width_of(c, (enum face)pm.face, p, n);
+
+				push(pi, (struct lb_item){ cw, cw * e, cw * e, 0, LB_BOX,
+				                           false }, pm);
 				p += n;
 			}
 		}
@@ -370,8 +374,9 @@ static size_t par_break(const struct par_ctx *c, struct par_items *pi,
 	return layout_linebreak(pi->it, pi->len, &p, lines);
 }
 
-/* The gap a glue gets on a line of the given ratio. */
-static double glue_width(const struct lb_item *g, double r)
+/* The width a glue, or a box with expansion, gets on a line of the given
+ * ratio. */
+static double set_width(const struct lb_item *g, double r)
 {
 	return g->width + (r > 0 ? r * g->stretch : r * g->shrink);
 }
@@ -390,7 +395,7 @@ static double set_ratio(const struct par_ctx *c, const struct par_items *pi,
 		return r < 0 ? r : 0;
 	for (size_t k = ln->start; k < ln->end; k++)
 		if (pi->it[k].kind == LB_GLUE && pi->it[k].stretch > 0 &&
-		    glue_width(&pi->it[k], r) >
+		    set_width(&pi->it[k], r) >
 		    pi->it[k].width * c->s->justify_max_space)
 			return 0;
 	return r;
@@ -402,6 +407,7 @@ struct run {
 	size_t len, cap;
 	double x, w;
 	int face;          /* -1: none */
+	double expand;     /* its glyphs' expansion (struct box) */
 };
 
 static void run_add(struct run *r, const char *s, size_t len, double w)
@@ -417,7 +423,8 @@ static void run_flush(struct builder *b, const struct layout_par *par,
 {
 	if (r->face >= 0 && r->len)
 		layout_text(b, r->x, base, (enum face)r->face, par->size,
-		            par->color, r->buf, r->len, r->w);
+		            par->color, r->buf, r->len, r->w)->expand =
+			(float)r->expand;
 	r->len = 0;
 	r->w = 0;
 	r->face = -1;
@@ -460,39 +467,48 @@ static void place_line(struct builder *b, const struct par_ctx *c,
 	run->face = -1;
 	run->len = 0;
 	run->w = 0;
+	run->expand = 0;
 	for (size_t k = ln->start; k < ln->end; k++) {
 		const struct lb_item *it = &pi->it[k];
 		const struct par_meta *pm = &pi->meta[k];
+		double w;
 
 		if (it->kind == LB_GLUE) {
 			run_flush(b, par, run, base);
-			x += glue_width(it, r);
+			x += set_width(it, r);
 			continue;
 		}
 		if (it->kind != LB_BOX)
 			continue;
+		w = set_width(it, r);
 		if (run->face != pm->face) {
 			run_flush(b, par, run, base);
 			run->face = pm->face;
 			run->x = x;
 		}
-		run_add(run, par->text + pm->start, pm->len, it->width);
+		/* every box of a line has the same expansion (its stretch and
+		 * shrink are in proportion to its width) */
+		run->expand = it->width > 0 ? w / it->width - 1 : 0;
+		run_add(run, par->text + pm->start, pm->len, w);
 		if (link.span != pm->span)
 			link_flush(b, par, &link, leading);
 		if (pm->span >= 0) {
 			if (link.span < 0)
 				link.x0 = x;
 			link.span = pm->span;
-			link.x1 = x + it->width;
+			link.x1 = x + w;
 		}
-		x += it->width;
+		x += w;
 	}
 	if (pi->meta[ln->end].hyphen) {
-		if (run->face != pi->meta[ln->end].face) {
+		/* the hyphen is not expanded: the breaker counted it at its
+		 * natural width */
+		if (run->face != pi->meta[ln->end].face || run->expand != 0) {
 			run_flush(b, par, run, base);
 			run->face = pi->meta[ln->end].face;
 			run->x = x;
 		}
+		run->expand = 0;
 		run_add(run, hy, strlen(hy), pi->it[ln->end].width);
 	}
 	run_flush(b, par, run, base);
@@ -514,7 +530,7 @@ size_t layout_set_paragraph(struct builder *b, const struct layout_par *par,
 	size_t n = par_break(&c, &pi, &lines);
 	double leading = par->size * b->s->line_spacing;
 	double base = layout_baseline(b, par->face, par->size, leading);
-	struct run run = { NULL, 0, 0, 0, 0, -1 };
+	struct run run = { NULL, 0, 0, 0, 0, -1, 0 };
 	bool cut = false;
 
 	for (size_t i = 0; i < n; i++) {

@@ -215,14 +215,42 @@ static size_t add_row(struct builder *b, const struct grid *g,
 	return first;
 }
 
+/* ---- captions ---------------------------------------------------------- */
 
-static void add_caption(struct builder *b, const char *caption,
-                        double space_before)
+double layout_caption_height(const struct builder *b, const char *text)
 {
 	const struct style *s = b->s;
+	struct layout_line *lines;
+	size_t n = layout_wrap(b->m, FACE_BOLD, s->table_size, text,
+	                       strlen(text), b->width, &lines);
 
-	layout_paragraph(b, caption, b->x0, b->width, FACE_BOLD, s->table_size,
-	                 s->heading_color, false, space_before);
+	free(lines);
+	return s->table_size * s->line_spacing * (double)n + s->caption_gap;
+}
+
+/* A caption is set as a table's caption always was (bold, table_size,
+ * heading_color, ragged), one item per line; no page breaks between its
+ * lines, so it is never split. */
+size_t layout_caption(struct builder *b, const char *text, double width,
+                      enum doc_align align, double space_before)
+{
+	const struct style *s = b->s;
+	double size = s->table_size, leading = size * s->line_spacing;
+	double base = layout_baseline(b, FACE_BOLD, size, leading);
+	struct layout_line *lines;
+	size_t n = layout_wrap(b->m, FACE_BOLD, size, text, strlen(text),
+	                       b->width, &lines);
+
+	for (size_t i = 0; i < n; i++) {
+		struct item *it = layout_item(b, leading);
+
+		it->space_before = i == 0 ? space_before : 0;
+		it->break_ok = i == 0;
+		layout_place_line(b, text, &lines[i], b->x0, base, width, FACE_BOLD,
+		                  size, s->heading_color, false, align);
+	}
+	free(lines);
+	return n;
 }
 
 void layout_table_columns(const struct metrics *m, const struct style *s,
@@ -369,6 +397,7 @@ void layout_table(struct builder *b, const struct doc_table *t,
 	size_t header, start, *rows;
 	double max_height;
 	int table;
+	bool above;
 
 	if (check_fixed_widths(b, t) != 0)
 		goto done;
@@ -379,13 +408,11 @@ void layout_table(struct builder *b, const struct doc_table *t,
 		titles[c] = t->columns[c].title;
 	}
 	start = b->len;
-	if (t->caption) {
-		add_caption(b, t->caption, space_before);
+	above = t->caption && !t->cap.below;
+	if (above) {
+		layout_caption(b, t->caption, b->width, DOC_ALIGN_LEFT,
+		               space_before);
 		space_before = b->s->caption_gap;
-		/* The caption is never split, and never left at a page foot:
-		 * the header below it is kept with it too. */
-		for (size_t k = start + 1; k < b->len; k++)
-			b->items[k].break_ok = false;
 	}
 	b->tables = xgrow(b->tables, &b->tables_cap, b->tables_len + 1,
 	                  sizeof *b->tables);
@@ -397,7 +424,9 @@ void layout_table(struct builder *b, const struct doc_table *t,
 	                 &s->table_header_fill, false, table, INFINITY);
 	it = &b->items[header];
 	it->space_before = space_before;
-	it->break_ok = !t->caption;
+	/* A caption above is never left at a page foot: the header below
+	 * it is kept with it, and set_row_breaks keeps the first rows. */
+	it->break_ok = !above;
 	it->table_header = true;
 	ti->header_item = header;
 	ti->header_len = it->box_len;
@@ -413,6 +442,15 @@ void layout_table(struct builder *b, const struct doc_table *t,
 		rows[r] = add_row(b, &g, &t->cells[r * t->cols], FACE_REGULAR,
 		                  s->text_color, shade ? &s->zebra_fill : NULL,
 		                  true, table, max_height);
+	}
+	/* A caption below starts no page: it stays with the last rows,
+	 * which set_row_breaks keeps together. */
+	if (t->caption && t->cap.below) {
+		size_t cap = b->len;
+
+		if (layout_caption(b, t->caption, b->width, DOC_ALIGN_LEFT,
+		                   s->caption_gap) > 0)
+			b->items[cap].break_ok = false;
 	}
 	set_row_breaks(b, rows, t->rows, start);
 	free(rows);

@@ -237,6 +237,29 @@ void render_content_font(struct render_content *c, const void *font,
 	c->size = s;
 }
 
+/* The horizontal scaling in hundredths of a percent, 10000 by default. */
+static long long hscale(const struct render_content *c)
+{
+	return c->hscale ? c->hscale : 10000;
+}
+
+/* "101.5 Tz" when the glyphs' horizontal scale changes: a text box's
+ * expansion (struct box), 0 for none. Like Tf it is graphics state, set
+ * where it changes. A run in another scale never joins the open one. */
+void render_content_hscale(struct render_content *c, double expand)
+{
+	long long h = llround((1 + expand) * 10000);
+
+	if (h <= 0)
+		h = 10000;
+	if (h == hscale(c))
+		return;
+	close_run(c);
+	put_number(c, h, 2, true);
+	put_op(c, "Tz");
+	c->hscale = h;
+}
+
 /* Moves to (x, y), relative to the start of the previous run (the only
  * operand Td takes). */
 static void move(struct render_content *c, long long x, long long y)
@@ -339,10 +362,13 @@ void render_content_run(struct render_content *c, long long x, long long y,
                         const struct fonts_run *run,
                         const struct render_glyphs *g)
 {
-	long long size = c->size, gap = x * 1000 - c->pen, n;
+	/* the pen, in 1/1000 hundredths times the scale in hundredths of a
+	 * percent: one TJ unit moves it size * scale */
+	long long size = c->size, unit = size * hscale(c);
+	long long gap = x * 10000000 - c->pen, n;
 
-	if (c->in_run && y == c->ty && size > 0 && gap >= -size) {
-		n = -div_round(gap, size);
+	if (c->in_run && y == c->ty && size > 0 && gap >= -unit) {
+		n = -div_round(gap, unit);
 		if (n == 0) {
 			c->len--;  /* continues the last string: drops its ')' */
 		} else {
@@ -350,7 +376,7 @@ void render_content_run(struct render_content *c, long long x, long long y,
 			put_number(c, n, 0, false);
 			render_content_str(c, "(");
 		}
-		c->pen -= n * size;
+		c->pen -= n * unit;
 	} else {
 		close_run(c);
 		move(c, x, y);
@@ -358,9 +384,9 @@ void render_content_run(struct render_content *c, long long x, long long y,
 		render_content_str(c, "(");
 		c->in_run = true;
 		c->run_array = false;
-		c->pen = x * 1000;
+		c->pen = x * 10000000;
 	}
-	c->pen += put_glyphs(c, run, g) * size;
+	c->pen += put_glyphs(c, run, g) * unit;
 	render_content_str(c, ")");
 }
 
@@ -368,6 +394,12 @@ void render_content_run(struct render_content *c, long long x, long long y,
  * graphics state is as it was afterwards (Do saves and restores it). */
 void render_content_do(struct render_content *c, const char *name)
 {
+	/* a form inherits the text state: it was drawn unscaled */
+	if (hscale(c) != 10000) {
+		put_number(c, 100, 0, true);
+		put_op(c, "Tz");
+		c->hscale = 0;
+	}
 	render_content_str(c, "/");
 	render_content_str(c, name);
 	render_content_str(c, " Do\n");

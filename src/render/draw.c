@@ -60,6 +60,7 @@ static int draw_text(struct render *r, struct render_content *c,
 	                         dl) < 0)
 		return -1;
 	render_content_font(c, font, r->font_name[slot], b->size);
+	render_content_hscale(c, b->expand);
 	render_content_fill(c, b->color);
 	fonts_shape(r->fonts, b->face, b->text, b->len, &r->run);
 	render_content_run(c, render_hundredths(b->x), render_hundredths(H - b->y),

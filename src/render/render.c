@@ -43,6 +43,7 @@
 #include "briefing/base/date.h"
 #include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
+#include "pack.h"
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no,
                      void *user_data)
@@ -449,7 +450,13 @@ static HPDF_STATUS sink_write(HPDF_Stream stream, const HPDF_BYTE *ptr,
  * writes to the document's stream, a memory stream it creates unless one
  * is set: a callback stream set first makes libharu's bytes land in our
  * buffer as they are produced, instead of in its chunks and then in a
- * copy (which held the whole PDF twice). */
+ * copy (which held the whole PDF twice).
+ *
+ * libharu's PDF 1.3 is then packed as PDF 1.5 (pack.c): object streams
+ * and a cross-reference stream, a sixth smaller at 100,000 table rows.
+ * The document is freed first, so that at most the two PDFs are held,
+ * not libharu's objects too. Should the packer not recognise libharu's
+ * output, those bytes are written as they are: valid, only larger. */
 static int save(struct render *r, unsigned char **out, size_t *out_len,
                 struct diag_list *dl)
 {
@@ -459,6 +466,9 @@ static int save(struct render *r, unsigned char **out, size_t *out_len,
 	if (!r->pdf->stream || HPDF_SaveToStream(r->pdf) != HPDF_OK ||
 	    render_haru_failed(r) || sink.len == 0)
 		goto fail;
+	HPDF_Free(r->pdf);
+	r->pdf = NULL;
+	render_pack_in_place(&sink.buf, &sink.len, NULL);
 	*out = sink.buf;
 	*out_len = sink.len;
 	return 0;

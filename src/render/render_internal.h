@@ -41,6 +41,9 @@ struct render_content {
 	long long pen;
 	const void *font;          /* the HPDF_Font of the last Tf */
 	long long size;
+	/* the horizontal scaling (Tz) in hundredths of a percent; 0 is the
+	 * default, 100 % */
+	long long hscale;
 	bool fill_set, stroke_set, width_set;
 	struct rgb fill, stroke;
 	long long line_width;
@@ -196,6 +199,7 @@ void render_content_end_text(struct render_content *c);
 void render_content_font(struct render_content *c, const void *font,
                          const char *local_name, double size);
 void render_content_do(struct render_content *c, const char *name);
+void render_content_hscale(struct render_content *c, double expand);
 void render_content_run(struct render_content *c, long long x, long long y,
                         const struct fonts_run *run,
                         const struct render_glyphs *g);

@@ -74,7 +74,7 @@ expect "INI syntax error" 1 "^$case/test.ini:6: error: expected 'key = value' or
 new_case; printf '[x]\nk = %s\n' "$(head -c 2000 /dev/zero | tr '\0' a)" >>"$case/test.ini"
 expect "line too long for iniparser" 1 "^$case/test.ini:2[0-9]: error: line is 2004 bytes long; the limit is 1000$"
 new_case; sed -i 's/^\[section.two\]/[sectoin.two]/' "$case/test.ini"
-expect "unknown section" 1 "^$case/test.ini:[0-9]+: error: unknown section \[sectoin.two\] \(expected \[document\], \[page\], \[fonts\], \[style\], \[labels\], \[data\], \[cover\], \[hyphenation\], \[section.NAME\] or \[table.FACT\]\)$"
+expect "unknown section" 1 "^$case/test.ini:[0-9]+: error: unknown section \[sectoin.two\] \(expected \[document\], \[page\], \[fonts\], \[style\], \[labels\], \[data\], \[cover\], \[hyphenation\], \[section.NAME\], \[table.FACT\] or \[orgchart.FACT\]\)$"
 new_case; sed -i 's/^author = /autor = /' "$case/test.ini"
 expect "unknown key, with a hint" 1 "^$case/test.ini:6: error: \[document\] autor: unknown key \(did you mean 'author'\?\)$"
 new_case; sed -i '/^marking = /d' "$case/test.ini"
@@ -423,6 +423,25 @@ p=""
 pdftotext "$work/values.pdf" - 2>/dev/null | grep -Eq '^Exercise Briefing (and more ){7}and\.\.\.$' ||
 	p="$p the running header's title is not cut with '...';"
 verdict "a title too long for the running header is cut" "$p"
+
+# --- captions --------------------------------------------------------------
+new_case; printf '[table.test.people]\ncaption = People\ncaption_position = top\n1 = name | Name\n' >>"$case/test.ini"
+expect "unknown caption placement" 1 "^$case/test.ini:[0-9]+: error: \[table.test.people\] caption_position: 'top' is not one of: above, below$"
+new_case; printf '[style]\nfigure_caption_position = under\n' >>"$case/test.ini"
+expect "unknown figure caption placement" 1 "^$case/test.ini:[0-9]+: error: \[style\] figure_caption_position: 'under' is not one of: above, below$"
+new_case; printf '[orgchart.test.peple]\ncaption = Staff\n' >>"$case/test.ini"
+expect "caption section naming no fact" 1 "^$case/test.ini:[0-9]+: error: \[orgchart.test.peple\]: no fact named 'test.peple' \(did you mean 'test.people'\?\)$"
+new_case; printf '[orgchart.test.people]\ncaption = Staff\n' >>"$case/test.ini"
+expect "caption section naming a fact of another kind" 1 "^$case/test.ini:[0-9]+: error: \[orgchart.test.people\]: fact 'test.people' is a table \($case/facts.ini:[0-9]+\), not an orgchart$"
+new_case; printf '[table.test.places]\n1 = name | Name\n' >>"$case/test.ini"
+expect "table section naming a list" 1 "^$case/test.ini:[0-9]+: error: \[table.test.places\]: fact 'test.places' is a list \($case/facts.ini:[0-9]+\), not a table$"
+new_case; sed -i 's/^1 = table test.people/1 = text test.long/' "$case/test.ini"
+printf '[table.test.people]\ncaption = People\n1 = name | Name\n' >>"$case/test.ini"
+expect "caption section no block uses: a warning" 0 "^$case/test.ini:[0-9]+: warning: \[table.test.people\]: no 'table test.people' block uses it, so it prints nothing$" check -c "$case/test.ini"
+new_case; printf '[table.test.people]\ncaption = "Table 4: People"\n1 = name | Name\n' >>"$case/test.ini"
+expect "hand-numbered caption: a warning with the new form" 0 "^$case/test.ini:[0-9]+: warning: \[table.test.people\] caption: tables are numbered automatically; write caption = \"People\" \(it prints as \"Table 1 – People\"\)$" check -c "$case/test.ini"
+new_case; sed -i 's/^1 = table test.people/1 = list_of_tables test.people/' "$case/test.ini"
+expect "a list of tables names no fact" 1 "^$case/test.ini:[0-9]+: error: \[section.two\] 1: 'list_of_tables' takes no fact name$"
 
 # --- damaged fonts ---------------------------------------------------------
 # libharu trusts fonts (a heap overflow, a division by zero), so they are

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=f7de827ff24dcf8c60295d9800e1b325454af685bc4d925b97d200682832f1bb
+GOLDEN_SHA256=296d3d7db91f17f46e7c2fb33d0c8312b77a49508a7f0bb6c113c9a6b60393aa
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

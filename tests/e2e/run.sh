@@ -35,6 +35,21 @@ check "at least four pages (got $pages)" test "${pages:-0}" -ge 4
 check "title metadata" grep -q "^Title: *NATO in Kosovo: KFOR and the NATO Advisory and Liaison Team$" <(pdfinfo "$pdf")
 check "author metadata" grep -q "^Author: *briefing$" <(pdfinfo "$pdf")
 check "qpdf --check passes" qpdf --check "$pdf"
+# libharu writes PDF 1.3; render packs it as 1.5 (src/render/pack.c):
+# plain objects in object streams, a cross-reference stream, no length
+# objects. qpdf rewrites it without them and reads the same text back.
+check "PDF 1.5 with object streams and a cross-reference stream" sh -c "
+	head -c 9 '$pdf' | grep -qx '%PDF-1.5' &&
+	qpdf --show-xref '$pdf' | grep -q 'compressed; stream = ' &&
+	! grep -aq '^xref\$' '$pdf' &&
+	! grep -aqE '^/Length [0-9]+ 0 R\$' '$pdf'"
+check "qpdf round trip to classic objects keeps text and pages" sh -c "
+	qpdf --object-streams=disable '$pdf' '$work/classic.pdf' &&
+	qpdf --check '$work/classic.pdf' >/dev/null &&
+	head -c 9 '$work/classic.pdf' | grep -qx '%PDF-1.5' &&
+	pdftotext -layout '$pdf' - >'$work/packed.txt' &&
+	pdftotext -layout '$work/classic.pdf' - | cmp -s - '$work/packed.txt' &&
+	test \"\$(pdfinfo '$work/classic.pdf' | grep ^Pages:)\" = \"\$(pdfinfo '$pdf' | grep ^Pages:)\""
 # Independent readers print nothing: poppler, MuPDF, Ghostscript. (mutool
 # lists each page it draws on stderr; -N turns off the ICC workflow that
 # Debian's build warns it lacks.)
@@ -206,7 +221,8 @@ qpdf --json --json-key=outlines "$pdf" |
 check "bookmarks for every section ($(wc -l <"$work/outline"))" test "$(wc -l <"$work/outline")" -ge 15
 check "a nested bookmark names its section" grep -qx "2.1 Objectives and mandate|[0-9]*" "$work/outline"
 # Contents entries as "number title|page", read from the contents page.
-pdftotext -f 2 -l 2 -layout "$pdf" - | sed -n 's/^ *\([0-9][0-9.]*\) \{1,\}\(.*[^ .]\)[ .]* \{2,\}\([0-9]\{1,\}\) *$/\1 \2|\3/p' |
+pdftotext -f 2 -l 2 -layout "$pdf" - | sed '/^ *List of /,$d' |
+	sed -n 's/^ *\([0-9][0-9.]*\) \{1,\}\(.*[^ .]\)[ .]* \{2,\}\([0-9]\{1,\}\) *$/\1 \2|\3/p' |
 	sed 's/  */ /g' >"$work/toc"
 check "contents list every numbered section ($(wc -l <"$work/toc"))" test "$(wc -l <"$work/toc")" -ge 14
 # Each contents entry's page is the bookmark's page and the page where
@@ -219,6 +235,52 @@ while IFS='|' read -r entry page; do
 done <"$work/toc"
 check "contents page numbers match the headings' pages" test -z "$toc_bad"
 [ -n "$toc_bad" ] && echo "    $toc_bad"
+
+# --- captions: numbers, bookmarks, lists of figures and tables ---------------
+pdftotext "$pdf" "$work/cap.txt"
+for c in "Figure 1 – KFOR chain of command" "Figure 2 – NALT structure" \
+	"Table 1 – Commanders of KFOR"; do
+	check "caption '$c'" grep -qxF "$c" "$work/cap.txt"
+done
+check "no hand-typed caption number is left" sh -c "! grep -qE '^Table [0-9]+\.' '$work/cap.txt'"
+# A caption's bookmark is a child of its level-1 section's, and on the
+# page where the caption is printed.
+qpdf --json --json-key=outlines "$pdf" |
+	jq -r '.outlines[] | .title as $s | .kids[] | "\($s)|\(.title)|\(.destpageposfrom1)"' >"$work/nested"
+check "caption bookmark under its section" grep -qE "^3 Command and structure of KFOR\|Figure 1 – KFOR chain of command\|[0-9]+$" "$work/nested"
+# Entries of the lists as "Figure N – title|page": each page is the
+# bookmark's, the caption is printed there, and the entry's link goes
+# there. Links on page 2 as "bottom|top|target page".
+pdftotext -f 2 -l 2 -layout "$pdf" - | awk '
+	/^ *List of figures/ { word = "Figure"; next }
+	/^ *List of tables/ { word = "Table"; next }
+	word && match($0, /^ *[0-9]+ +.*[^ .][ .]* +[0-9]+ *$/) {
+		n = $1; p = $NF; sub(/^ *[0-9]+ +/, ""); sub(/[ .]* +[0-9]+ *$/, "")
+		print word " " n " – " $0 "|" p }' >"$work/lists"
+qpdf --json "$pdf" | jq -r '
+	.qpdf[1] as $o | [.pages[].object] as $pages |
+	$o["obj:" + $pages[1]].value["/Annots"][] as $a | $o["obj:" + $a].value as $an |
+	"\($an["/Rect"][1])|\($an["/Rect"][3])|\(($pages | index($o["obj:" + $an["/Dest"]].value[0])) + 1)"' >"$work/links"
+pdftotext -f 2 -l 2 -bbox "$pdf" "$work/p2.html"
+check "lists of figures and tables: 3 entries" test "$(wc -l <"$work/lists")" -eq 3
+list_bad=""
+while IFS='|' read -r caption page; do
+	grep -qxF "$caption|$page" "$work/outline" || list_bad="$list_bad [$caption: bookmark differs]"
+	pdftotext -f "$page" -l "$page" "$pdf" - | grep -qxF "$caption" || list_bad="$list_bad [$caption: not on page $page]"
+	# the entry's title, found on page 2 below the list's heading
+	title=${caption#* * – }
+	y=$(awk -v w="${title%% *}" '
+		/<page / { match($0, /height="[0-9.]+"/); h = substr($0, RSTART + 8, RLENGTH - 9) }
+		/>List</ { below = 1 }
+		below && /<word / && $0 ~ ">" w "<" {
+			match($0, /yMin="[0-9.]+"/); a = substr($0, RSTART + 6, RLENGTH - 7)
+			match($0, /yMax="[0-9.]+"/); b = substr($0, RSTART + 6, RLENGTH - 7)
+			print h - (a + b) / 2; exit }' "$work/p2.html")
+	target=$(awk -F'|' -v y="${y:-0}" '$1 <= y && y <= $2 { print $3; exit }' "$work/links")
+	[ "$target" = "$page" ] || list_bad="$list_bad [$caption: link to ${target:-nothing}]"
+done <"$work/lists"
+check "list entries: bookmark, caption and link on the listed page" test -z "$list_bad"
+[ -n "$list_bad" ] && echo "    $list_bad"
 
 # --- page setup: sizes, orientation, duplex -----------------------------------
 for spec in "A4 portrait 595.276 x 841.89" "A4 landscape 841.89 x 595.276" \
@@ -277,7 +339,7 @@ pdftotext -layout "$t2k" "$work/t2k.txt"
 awk -v RS='\f' -v pages="$tpages" '
 	NR > pages { next }
 	!/No\. +Rank +Name +Nation +Service +From +To +Tenure/ { print "page " NR ": no header row" }
-	NR > 1 && !/Table 1\. Commanders \(continued\)/ { print "page " NR ": no (continued) caption" }
+	NR > 1 && !/Table 1 – Commanders \(continued\)/ { print "page " NR ": no (continued) caption" }
 ' "$work/t2k.txt" >"$work/t2k.bad"
 check "header row on every page, '(continued)' on every later page" test ! -s "$work/t2k.bad"
 [ -s "$work/t2k.bad" ] && head -3 "$work/t2k.bad"

@@ -191,7 +191,10 @@ END {
 	printf "hyphens: %d lines end in one; %d twice in a row; %d before a last line; lone list lines or items: %d\n",
 	       nh, twice, before_last, lone
 	fails = 0
-	if (nj == 0) { print "FAIL wordgaps: no justified lines found"; fails++ }
+	# The default briefing has about fifty justified lines: far fewer
+	# means lines no longer end at the measure (text drawn wider or
+	# narrower than layout measured it), not that the text got better.
+	if (nj < 20) { printf "FAIL wordgaps: only %d justified lines found\n", nj; fails++ }
 	if (worst > 1.6) { printf "FAIL widest word gap %.2f x > 1.6 x\n", worst; fails++ }
 	else printf "ok   widest word gap %.2f x <= 1.6 x\n", worst
 	if (o14 > 0.05 * nj) { printf "FAIL %.1f %% of justified lines over 1.4 x > 5 %%\n", 100 * o14 / nj; fails++ }

@@ -74,6 +74,12 @@ struct labels {
 	/* "January" .. "December": every printed date ("long" whole, "short"
 	 * and "military" their first three characters) */
 	char month_names[12][DATE_MONTH_NAME_MAX];
+	/* Captions (doc.c number_captions): "Figure", "Table" and " – " (a
+	 * space, an en dash, a space) make `"%s %d%s%s"` "Table 1 – Commanders
+	 * of KFOR": word, number, separator, the config's caption text. */
+	char figure[LABEL_MAX];
+	char table[LABEL_MAX];
+	char caption_separator[LABEL_MAX];
 };
 
 struct style {
@@ -245,6 +251,8 @@ struct style {
 	                             * hyphens; < 0 skips that pass */
 	double space_stretch;       /* x a space: a word gap's stretch (badness 100) */
 	double space_shrink;        /* x a space: how far it may shrink */
+	double glyph_expansion;     /* x a word's width: how far a justified
+	                             * line may widen or narrow its glyphs */
 	double ragged_stretch;      /* x size (ems): a ragged line's stretch */
 	double line_penalty;        /* added to each line's badness */
 	double hyphen_penalty;      /* a break at a hyphen */
@@ -253,6 +261,13 @@ struct style {
 	double adj_demerits;        /* a loose line next to a tight one */
 	bool list_justify;          /* list items justified, not ragged */
 	double list_tight_space;    /* x body_size: between one-line items */
+
+	/* Captions of tables and figures (org charts): placed under their
+	 * table or chart when set, above it otherwise, unless the block's
+	 * own [table.FACT] or [orgchart.FACT] caption_position says. The
+	 * model resolves the position (struct doc_caption below). */
+	bool table_caption_below;   /* default no: tables above */
+	bool figure_caption_below;  /* default yes: figures below */
 
 	/* The words a briefing prints (see struct labels). */
 	struct labels labels;
