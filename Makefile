@@ -4,6 +4,7 @@
 #   make print   the print profile (grey, duplex) -> out/print.pdf
 #   make test    unit tests (cmocka) and end-to-end PDF checks
 #   make check   the test suite again under AddressSanitizer and UBSan
+#   make batch-test  make -j over 500 generated configs: the serial run's bytes
 #   make bench   the benchmark suite (bench/run.sh): time, memory, bytes and
 #                instructions per case, against targets and HEAD~1
 #                (BENCH_RUNS=N, BENCH_BASE=REV); writes bench/results.tsv
@@ -43,7 +44,7 @@ FONT_DIR = /usr/share/fonts/truetype/dejavu
 FONTS = fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf fonts/DejaVuSans-Oblique.ttf
 
 .PHONY: all run print lint test unit e2e check lint clean install deps deps-test fonts bench \
-	fuzz deps-fuzz
+	fuzz deps-fuzz batch-test
 
 all: deps $(BIN) $(FONTS)
 
@@ -110,6 +111,20 @@ e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@# A pinned SHA-256 of a fixture mission's PDF; when a change to the
 	@# output is intended: tests/e2e/golden.sh --update
 	@BRIEFING=$(BIN) tests/e2e/golden.sh
+	@# The command line unattended: exit statuses, --quiet, --summary-json,
+	@# --werror, colour; --depfile read back by make; the batch example's
+	@# rebuild of exactly what changed; watch mode
+	@BRIEFING=$(BIN) tests/e2e/cli.sh
+	@BRIEFING=$(BIN) tests/e2e/depfile.sh
+	@BRIEFING=$(BIN) tests/e2e/batch.sh
+	@BRIEFING=$(BIN) tests/e2e/watch.sh
+
+# make -j over 500 generated configs gives the serial run's bytes
+# (tests/e2e/batch-parallel.sh; about 16 s on two cores). BATCH_CONFIGS=N.
+BATCH_CONFIGS ?= 500
+batch-test: deps-test
+	@$(MAKE) --no-print-directory $(BIN) $(FONTS)
+	@BRIEFING=$(BIN) tests/e2e/batch-parallel.sh $(BATCH_CONFIGS)
 
 test: deps-test
 	@$(MAKE) --no-print-directory unit e2e

@@ -178,8 +178,7 @@ static const struct option *find_option(const char *a, const char **value)
 		if ((op->short_name && strcmp(a, op->short_name) == 0) ||
 		    strcmp(a, op->long_name) == 0)
 			return op;
-		if (op->arg != ARG_NONE && strncmp(a, op->long_name, n) == 0 &&
-		    a[n] == '=') {
+		if (strncmp(a, op->long_name, n) == 0 && a[n] == '=') {
 			*value = a + n + 1;
 			return op;
 		}
