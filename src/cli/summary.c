@@ -162,6 +162,7 @@ int cli_summary_write(const struct cli_options *o, int status,
 
 	format(&b, o, status, r, dl);
 	if (strcmp(o->summary, "-") == 0) {
+		errno = 0;
 		if (fwrite(b.s, 1, b.len, stdout) != b.len || fflush(stdout) != 0)
 			err = errno ? errno : EIO;
 	} else {

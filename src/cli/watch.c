@@ -187,8 +187,11 @@ int cli_watch(const struct cli_options *o)
 		cli_run(o, &w.inputs);
 		watched = rewatch(&w);
 		if (watched == 0) {
+			char *safe = diag_escape(o->config);
+
 			fprintf(stderr, "briefing: error: cannot watch any input of "
-			        "%s: %s\n", o->config, strerror(errno));
+			        "%s: none of their directories can be watched\n", safe);
+			free(safe);
 			rc = CLI_INPUT;
 			break;
 		}

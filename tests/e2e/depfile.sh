@@ -90,6 +90,24 @@ make -p -q -r -f "$work/Makefile" -C "$work" "$pdf" >"$work/db" 2>/dev/null
 check "make -p: the rule names the PDF and every input exactly, in order" \
 	grep -qxF "$pdf: ${inputs[*]} /usr/share/hyphen/hyph_en_GB.dic" "$work/db"
 
+# A relative name starting with '~', which make would take for a home
+# directory, is written as ./~.
+cp -r tests/e2e/mission "$work/~rel"
+(cd "$work" && "$BRIEFING" build -q -c "~rel/test.ini" -o "~rel/out.pdf" --depfile rel.d) 2>"$work/err"
+check "a relative '~' name: the build succeeds" test "$?" -eq 0
+check "a relative '~' name: written as ./~" grep -q '^\./~rel/out\.pdf: \./~rel/test\.ini \\$' "$work/rel.d"
+printf 'include rel.d\n%%.pdf:\n\t@:\n' >"$work/Makefile.rel"
+now=$(date +%s)
+touch -d "@$((now - 100))" "$work/~rel/"*.ini "$work/~rel/people.csv"
+touch -d "@$now" "$work/~rel/out.pdf"
+(cd "$work" && make -q -r -f Makefile.rel "~rel/out.pdf" >/dev/null 2>&1)
+rc=$?
+check "a relative '~' name: make reads it back, up to date (make -q: $rc)" test "$rc" -eq 0
+touch -d "@$((now + 100))" "$work/~rel/people.csv"
+(cd "$work" && make -q -r -f Makefile.rel "~rel/out.pdf" >/dev/null 2>&1)
+rc=$?
+check "a relative '~' name: make finds the touched CSV (make -q: $rc)" test "$rc" -eq 1
+
 # A failed build leaves the depfile (and the PDF) as they were.
 sum=$(sha256sum <"$dep"; sha256sum <"$pdf")
 echo 'garbage' >>"$m/sub dir/fa#cts.ini"
