@@ -57,39 +57,39 @@ enum opt_arg { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL };
 
 static const struct option {
 	enum opt_id id;
+	enum opt_arg arg;
 	const char *short_name;   /* "-c", or NULL */
 	const char *long_name;    /* "--config" */
-	enum opt_arg arg;
 	const char *arg_name;     /* "FILE" in the help */
 	unsigned commands;        /* CMD_* it applies to */
 	const char *help;         /* lines after the first are indented */
 } options[] = {
-	{ OPT_CONFIG, "-c", "--config", ARG_REQUIRED, "FILE", CMD_ANY,
+	{ OPT_CONFIG, ARG_REQUIRED, "-c", "--config", "FILE", CMD_ANY,
 	  "layout config (default: config/briefing.ini)" },
-	{ OPT_OUTPUT, "-o", "--output", ARG_REQUIRED, "FILE",
+	{ OPT_OUTPUT, ARG_REQUIRED, "-o", "--output", "FILE",
 	  CMD_BUILD | CMD_WATCH,
 	  "PDF to write (default: out/briefing.pdf); it is\n"
 	  "replaced only when the build succeeds; '-' is\n"
 	  "standard output; never one of the inputs" },
-	{ OPT_DEPFILE, NULL, "--depfile", ARG_REQUIRED, "FILE",
+	{ OPT_DEPFILE, ARG_REQUIRED, NULL, "--depfile", "FILE",
 	  CMD_BUILD | CMD_WATCH,
 	  "after a successful build, write a make rule: the\n"
 	  "output depends on every file the build read\n"
 	  "(config, includes, data, CSV, Markdown, fonts,\n"
 	  "hyphenation patterns)" },
-	{ OPT_SUMMARY, NULL, "--summary-json", ARG_OPTIONAL, "[=FILE]", CMD_ANY,
+	{ OPT_SUMMARY, ARG_OPTIONAL, NULL, "--summary-json", "[=FILE]", CMD_ANY,
 	  "print one JSON line per build (output, pages,\n"
 	  "bytes, milliseconds, warnings, inputs) on\n"
 	  "standard output instead of 'wrote ...', or\n"
 	  "append it to FILE" },
-	{ OPT_WERROR, NULL, "--werror", ARG_NONE, NULL, CMD_ANY,
+	{ OPT_WERROR, ARG_NONE, NULL, "--werror", NULL, CMD_ANY,
 	  "treat warnings as errors: exit 1, write nothing" },
-	{ OPT_QUIET, "-q", "--quiet", ARG_NONE, NULL, CMD_ANY,
+	{ OPT_QUIET, ARG_NONE, "-q", "--quiet", NULL, CMD_ANY,
 	  "print nothing on success (warnings still go to\n"
 	  "standard error)" },
-	{ OPT_HELP, "-h", "--help", ARG_NONE, NULL, CMD_ANY,
+	{ OPT_HELP, ARG_NONE, "-h", "--help", NULL, CMD_ANY,
 	  "print this help and exit" },
-	{ OPT_VERSION, NULL, "--version", ARG_NONE, NULL, CMD_ANY,
+	{ OPT_VERSION, ARG_NONE, NULL, "--version", NULL, CMD_ANY,
 	  "print the version and exit" },
 };
 
@@ -270,8 +270,9 @@ static int to_options(const struct args *a, struct cli_options *o)
 	o->output = a->given[OPT_OUTPUT] ? a->value[OPT_OUTPUT]
 	                                 : "out/briefing.pdf";
 	o->depfile = a->value[OPT_DEPFILE];
-	o->summary = a->given[OPT_SUMMARY] ? a->value[OPT_SUMMARY] ? a->value[OPT_SUMMARY] : "-"
-	                                   : NULL;
+	/* --summary-json alone: standard output */
+	if (a->given[OPT_SUMMARY])
+		o->summary = a->value[OPT_SUMMARY] ? a->value[OPT_SUMMARY] : "-";
 	o->quiet = a->given[OPT_QUIET];
 	o->werror = a->given[OPT_WERROR];
 	/* https://no-color.org: set and not empty turns colour off */
