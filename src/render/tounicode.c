@@ -60,7 +60,7 @@ static HPDF_STATUS put_alias(HPDF_Stream s, uint16_t code,
 
 	for (size_t i = 0; i < a->len; i++)
 		snprintf(dst + 4 * i, 5, "%04X", (unsigned)copy_as(a->text[i]));
-	dst[4 * a->len] = '\0';
+	dst[4 * (size_t)a->len] = '\0';
 	return render_cmap_put(s, "<%0*X> <%s>\n", digits, code, dst);
 }
 
