@@ -29,8 +29,8 @@
 enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
 
 static const char usage_text[] =
-	"usage: briefing build [-c CONFIG] [-o OUTPUT]\n"
-	"       briefing check [-c CONFIG]\n"
+	"usage: briefing build [-c CONFIG] [-o OUTPUT] [--provenance FILE]\n"
+	"       briefing check [-c CONFIG] [--provenance FILE]\n"
 	"       briefing --help | --version\n"
 	"\n"
 	"Commands:\n"
@@ -44,6 +44,8 @@ static const char usage_text[] =
 	"                      replaced only when the build succeeds; '-' is\n"
 	"                      standard output; never one of the inputs\n"
 	"  -q, --quiet         print nothing on success\n"
+	"  --provenance FILE   also write, as JSON, every printed fact's file, line,\n"
+	"                      source, snapshot date and how it was checked\n"
 	"\n"
 	"Exit status: 0 success, 1 bad input (config, data or fonts),\n"
 	"2 usage error, 3 output could not be written.\n"
@@ -55,6 +57,7 @@ struct options {
 	const char *config;
 	const char *output;
 	int quiet;
+	const char *provenance;   /* --provenance FILE, or NULL */
 };
 
 /* arg comes from the command line, so it is shown escaped, as every
@@ -76,9 +79,17 @@ static int parse_args(int argc, char **argv, struct options *o)
 	o->config = "config/briefing.ini";
 	o->output = "out/briefing.pdf";
 	o->quiet = 0;
+	o->provenance = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
+		/* --provenance FILE: the provenance report (doc.h) */
+		if (strcmp(a, "--provenance") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs a file name", a);
+			o->provenance = argv[++i];
+			continue;
+		}
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			fputs(usage_text, stdout);
 			exit(EXIT_OK);
@@ -164,11 +175,15 @@ static void check_files(const struct options *o, const struct config *c,
 		add_input(&in, &n, &cap, c->files[i]);
 	for (size_t i = 0; i < c->data_len; i++)
 		add_input(&in, &n, &cap, c->data_files[i]);
-	for (size_t i = 0; i < f->len; i++)
-		if (f->items[i].kind == FACT_TABLE && f->items[i].table)
-			add_input(&in, &n, &cap, fact_table_file(&f->items[i]));
-		else if (f->items[i].kind == FACT_TEXT)
-			add_input(&in, &n, &cap, f->items[i].text_file);
+	{
+		/* CSV tables, Markdown files and source snapshots */
+		size_t nf;
+		const char **ff = facts_files(f, &nf);
+
+		for (size_t i = 0; i < nf; i++)
+			add_input(&in, &n, &cap, ff[i]);
+		free(ff);
+	}
 	for (int i = 0; i < FACE_COUNT; i++) {
 		add_input(&in, &n, &cap, c->font_files[i]);
 		if (fonts)
@@ -176,6 +191,8 @@ static void check_files(const struct options *o, const struct config *c,
 	}
 	if (strcmp(o->command, "build") == 0)
 		file_check_output(o->output, in, n, dl);
+	if (o->provenance)
+		file_check_output(o->provenance, in, n, dl);
 	free(in);
 }
 
@@ -245,6 +262,11 @@ static int run(const struct options *o, struct diag_list *dl)
 	if (!d || fonts_check_doc(fonts, d, dl) != 0 ||
 	    pdf_date(c, date, sizeof date, dl) != 0)
 		goto done;
+	/* --provenance: written once every fact is checked */
+	if (o->provenance && doc_write_provenance(d, o->provenance, dl) != 0) {
+		rc = EXIT_OUTPUT;
+		goto done;
+	}
 	p = layout_run_hyphenated(d, &c->style, fonts_metrics(fonts),
 	                          hyph ? hyphen_hyphenator(hyph) : NULL, dl);
 	if (!p)

@@ -224,6 +224,7 @@ struct doc_claim {
 	char *fact;
 	struct doc_origin origin;
 	size_t cite;           /* its source: refs[cite - 1] */
+	bool cover;            /* a cover tile, else a block */
 	size_t parts, verbatim;
 	struct doc_departure *departures;
 	size_t departures_len;

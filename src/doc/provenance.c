@@ -87,6 +87,18 @@ void prov_free(struct prov *p)
 	free(p);
 }
 
+/* Counts fact once among the facts its source gives the briefing. */
+static void count_fact(struct prov *p, struct doc *d, const struct fact *fact,
+                       size_t src)
+{
+	size_t fi = (size_t)(fact - p->f->items);
+
+	if (fi < p->f->len && !p->seen[fi]) {
+		p->seen[fi] = true;
+		d->refs[src].facts++;
+	}
+}
+
 /* The snapshot index of fact's source, or NULL when it has none. */
 static const struct quote_index *index_for(struct prov *p,
                                            const struct fact *fact)
@@ -467,7 +479,7 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
               size_t first, struct diag_list *dl)
 {
 	const struct quote_index *q = index_for(p, fact);
-	size_t src = source_of(p, fact), fi = (size_t)(fact - p->f->items);
+	size_t src = source_of(p, fact);
 	struct doc_claim *cl;
 	struct part pt;
 	int rc = 0;
@@ -479,10 +491,7 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 	cl->fact = xstrdup(fact->name);
 	cl->origin = (struct doc_origin){ doc_intern(d, fact->file), fact->line };
 	cl->cite = src + 1;
-	if (fi < p->f->len && !p->seen[fi]) {
-		p->seen[fi] = true;
-		d->refs[src].facts++;
-	}
+	count_fact(p, d, fact, src);
 	if (fact_departure(fact, ""))
 		record_departure(cl, "", fact_departure(fact, ""), cl->origin);
 	/* parts declared by key but never printed still show in the report */
@@ -595,6 +604,8 @@ int prov_cover_figure(struct prov *p, struct doc *d, const struct fact *fact,
 	cl->fact = xstrdup(fact->name);
 	cl->origin = (struct doc_origin){ doc_intern(d, fact->file), fact->line };
 	cl->cite = src + 1;
+	cl->cover = true;
+	count_fact(p, d, fact, src);
 	if (fact_departure(fact, ""))
 		record_departure(cl, "", fact_departure(fact, ""), cl->origin);
 	item_key(it, key, sizeof key);
@@ -625,9 +636,15 @@ int prov_finish(struct prov *p, struct doc *d, struct diag_list *dl)
 
 			/* config checked each pattern: one %d, one %s, one %d */
 			snprintf(num, sizeof num, l->citation, (int)(k + 1));
-			if (r->snapshot)
-				snprintf(snap, sizeof snap, l->snapshot_of, r->retrieved);
-			else
+			if (r->snapshot) {
+				struct date day;
+				char when[64] = "";
+
+				if (date_parse(r->retrieved, &day))
+					date_format_names(day, "long", l->month_names, when,
+					                  sizeof when);
+				snprintf(snap, sizeof snap, l->snapshot_of, when);
+			} else
 				snprintf(snap, sizeof snap, "%s", l->no_snapshot);
 			snprintf(cnt, sizeof cnt, l->facts_cited, (int)r->facts);
 			t = xasprintf("%s %s", num, e->title);
@@ -777,6 +794,7 @@ int doc_write_provenance(const struct doc *d, const char *path,
 
 		puts_(&b, i ? ",\n    {" : "\n    {");
 		put_field(&b, "fact", cl->fact, true);
+		put_field(&b, "printed", cl->cover ? "cover" : "block", true);
 		put_field(&b, "file", cl->origin.file, true);
 		put_number(&b, "line", (size_t)cl->origin.line, true);
 		put_number(&b, "source", cl->cite, true);

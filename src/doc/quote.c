@@ -111,9 +111,24 @@ static size_t normalise(const char *s, size_t len, char *out, uint32_t *map,
 	int line = 1;
 
 	for (size_t i = 0; i < len;) {
+		unsigned char ch = (unsigned char)s[i];
 		uint32_t c;
-		size_t n = utf8_decode(s + i, len - i, &c);
+		size_t n;
 		const char *f;
+
+		/* Most of a text is ASCII inside a line: copied as it is. */
+		if (ch > ' ' && ch < 0x7F && !line_start) {
+			if (blank) {
+				out[o++] = ' ';
+				blank = false;
+			}
+			if (map)
+				map[o] = (uint32_t)i;
+			out[o++] = (char)ch;
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &c);
 
 		if (n == 0) {   /* not UTF-8: compare the byte as it is */
 			c = (unsigned char)s[i];
@@ -148,9 +163,12 @@ static size_t normalise(const char *s, size_t len, char *out, uint32_t *map,
 			out[o++] = ' ';
 		blank = false;
 		if (line_start && ps) {
-			ps->start = xgrow(ps->start, &ps->cap, ps->len + 1,
-			                  sizeof *ps->start);
-			ps->line = xrealloc(ps->line, ps->cap * sizeof *ps->line);
+			if (ps->len == ps->cap) {
+				ps->cap = ps->cap ? 2 * ps->cap : 64;
+				ps->start = xrealloc(ps->start,
+				                     ps->cap * sizeof *ps->start);
+				ps->line = xrealloc(ps->line, ps->cap * sizeof *ps->line);
+			}
 			ps->start[ps->len] = o;
 			ps->line[ps->len++] = line;
 		}
