@@ -26,7 +26,6 @@
 #include "doc_internal.h"
 #include "quote.h"
 
-#define NBSP "\xC2\xA0"
 
 struct prov {
 	const struct config *c;
@@ -369,9 +368,10 @@ static int check_row(struct prov *p, const struct quote_index *q,
 
 /* ---- citations --------------------------------------------------------- */
 
-/* Appends a no-break space and the marker of Sources entry n to text,
- * the marker a link to "#source-N", which layout resolves to the entry's
- * page. */
+/* Appends a space (when space) and the marker of Sources entry n to
+ * text, the marker a link to "#source-N", which layout resolves to the
+ * entry's page. An ordinary space, not a no-break one: glued to the last
+ * word, the marker would stretch the word gaps of justified lines. */
 static void cite_rich(char **text, struct doc_rich *rich, size_t n,
                       const struct labels *l, bool space)
 {
@@ -382,7 +382,7 @@ static void cite_rich(char **text, struct doc_rich *rich, size_t n,
 	/* config checked the pattern: exactly one %d */
 	snprintf(marker, sizeof marker, l->citation, (int)n);
 	snprintf(uri, sizeof uri, "#source-%zu", n);
-	t = xasprintf("%s%s%s", *text, space ? NBSP : "", marker);
+	t = xasprintf("%s%s%s", *text, space ? " " : "", marker);
 	at = strlen(t) - strlen(marker);
 	free(*text);
 	*text = t;

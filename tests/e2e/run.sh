@@ -88,7 +88,8 @@ awk '
 			if (T[i] == "senior" && T[i + 1] == "military" && T[i + 2] == "rank") {
 				dc = (X0[i] + X1[i + 2]) / 2; dbot = Y1[i] }
 			if (T[i] == "civilian") cbot = Y1[i]
-			if (T[i] == "Sources") stop = Y0[i] }
+			# the chart ends at its citation note or the Sources heading
+			if ((T[i] == "Sources" || T[i] == "Source:") && Y0[i] > Y0[dep] && (!stop || Y0[i] < stop)) stop = Y0[i] }
 		if (!dc) { print "no Director box"; exit }
 		if (!(Y0[dep] > dbot)) print "Deputy not below the Director"
 		dx0 = X0[dep]; dx1 = X1[dep + 1]
