@@ -225,7 +225,9 @@ struct doc_claim {
 	struct doc_origin origin;
 	size_t cite;           /* its source: refs[cite - 1] */
 	bool cover;            /* a cover tile, else a block */
-	size_t parts, verbatim;
+	size_t parts;          /* parts = verbatim + departed, with a snapshot */
+	size_t verbatim;       /* found in the snapshot */
+	size_t departed;       /* declared as departures */
 	struct doc_departure *departures;
 	size_t departures_len;
 };

@@ -215,6 +215,7 @@ static const char *departs(struct doc_claim *cl, const struct fact *fact,
 
 	if (why && !fact_departure(fact, ""))
 		record_departure(cl, pt->label, why, pt->origin);
+	cl->departed += why != NULL;
 	return why;
 }
 
@@ -308,10 +309,12 @@ static int check_row(struct prov *p, const struct quote_index *q,
 	         "departure_column = COLUMN, and a reason in that column");
 	cl->parts++;
 	if (fact_departure(fact, "")) {
+		cl->departed++;
 		free(cells);
 		return 0;
 	}
 	if (why[0]) {
+		cl->departed++;
 		record_departure(cl, label, why, o);
 		free(cells);
 		return 0;
@@ -752,18 +755,15 @@ static void put_number(struct buf *b, const char *key, size_t v, bool comma)
 }
 
 /* verbatim: every part found; departure: every part declared;
- * partly: some of each; unchecked: the source has no snapshot. */
+ * partly: some of each; unchecked: the source has no snapshot, and a
+ * part is not declared. */
 static const char *claim_status(const struct doc *d, const struct doc_claim *cl)
 {
-	size_t dep = 0;
-
-	for (size_t k = 0; k < cl->departures_len; k++)
-		dep += cl->departures[k].part[0] ? 1 : cl->parts;
-	if (dep >= cl->parts && cl->parts > 0)
+	if (cl->departed == cl->parts)
 		return "departure";
 	if (!d->refs[cl->cite - 1].snapshot)
 		return "unchecked";
-	return cl->verbatim == cl->parts ? "verbatim" : "partly";
+	return cl->departed ? "partly" : "verbatim";
 }
 
 int doc_write_provenance(const struct doc *d, const char *path,
@@ -804,6 +804,7 @@ int doc_write_provenance(const struct doc *d, const char *path,
 		put_field(&b, "check", claim_status(d, cl), true);
 		put_number(&b, "parts", cl->parts, true);
 		put_number(&b, "verbatim", cl->verbatim, true);
+		put_number(&b, "departed", cl->departed, true);
 		puts_(&b, "\"departures\": [");
 		for (size_t k = 0; k < cl->departures_len; k++) {
 			const struct doc_departure *dp = &cl->departures[k];
