@@ -53,7 +53,7 @@ struct prov *prov_new(const struct config *c, const struct facts *f,
 	p->c = c;
 	p->f = f;
 	p->index = xcalloc(f->sources_len ? f->sources_len : 1,
-	                   sizeof *p->index);
+	                   sizeof *p->index); /* NOLINT(bugprone-sizeof-expression): array of pointers */
 	p->seen = xcalloc(f->len ? f->len : 1, sizeof *p->seen);
 	d->refs_len = f->sources_len;
 	d->refs = xcalloc(d->refs_len ? d->refs_len : 1, sizeof *d->refs);
