@@ -296,10 +296,11 @@ const struct fact *facts_find(const struct facts *f, const char *name);
 const char *fact_departure(const struct fact *fact, const char *part);
 
 /* Every file f has read besides the data files themselves: the CSV
- * tables, the Markdown files and the snapshots, each once, in load
- * order. Returns a new array of *n pointers into f (free the array with
- * free(), not the strings), for an output that must not be an input and
- * for listing a build's dependencies. */
+ * tables and Markdown files in the order of their facts, then the
+ * snapshots in the order of their data files. Returns a new array of
+ * *n pointers into f (free the array with free(), not the strings), for
+ * an output that must not be an input and for listing a build's
+ * dependencies. */
 const char **facts_files(const struct facts *f, size_t *n);
 
 /* The name of the kind, for messages ("text", "list", ...). */

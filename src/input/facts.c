@@ -750,20 +750,17 @@ const char **facts_files(const struct facts *f, size_t *n)
 	const char **v = xcalloc(f->len + f->sources_len + 1, sizeof *v);
 	size_t k = 0;
 
-	/* load order: each file's tables and Markdown, then its snapshot */
-	for (size_t s = 0, i = 0; s < f->sources_len; s++) {
-		for (; i < f->len && f->items[i].source == f->sources[s]; i++) {
-			const struct fact *fact = &f->items[i];
+	for (size_t i = 0; i < f->len; i++) {
+		const struct fact *fact = &f->items[i];
 
-			if (fact->kind == FACT_TABLE && fact->table)
-				v[k++] = fact_table_file(fact);
-			else if (fact->text_file)
-				v[k++] = fact->text_file;
-		}
+		if (fact->kind == FACT_TABLE && fact->table)
+			v[k++] = fact_table_file(fact);
+		else if (fact->text_file)
+			v[k++] = fact->text_file;
+	}
+	for (size_t s = 0; s < f->sources_len; s++)
 		if (f->sources[s]->snapshot)
 			v[k++] = f->sources[s]->snapshot;
-	}
-	/* facts of a file without a [source] (an error) are not listed */
 	*n = k;
 	return v;
 }
