@@ -48,7 +48,7 @@ static const struct command {
 
 enum opt_id {
 	OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_OUTPUT, OPT_DEPFILE,
-	OPT_SUMMARY, OPT_WERROR, OPT_QUIET, OPT_COUNT
+	OPT_SUMMARY, OPT_WERROR, OPT_QUIET, OPT_PROVENANCE, OPT_COUNT
 };
 
 /* How an option takes its value: none, the next argument (or "=VALUE"),
@@ -82,6 +82,12 @@ static const struct option {
 	  "bytes, milliseconds, warnings, inputs) on\n"
 	  "standard output instead of 'wrote ...', or\n"
 	  "append it to FILE" },
+	{ OPT_PROVENANCE, ARG_REQUIRED, NULL, "--provenance", "FILE",
+	  CMD_BUILD | CMD_CHECK,
+	  "also write, as JSON, every printed fact's file,\n"
+	  "line, source, snapshot date and how it was\n"
+	  "checked against the snapshot ('-': standard\n"
+	  "output)" },
 	{ OPT_WERROR, ARG_NONE, NULL, "--werror", NULL, CMD_ANY,
 	  "treat warnings as errors: exit 1, write nothing" },
 	{ OPT_QUIET, ARG_NONE, "-q", "--quiet", NULL, CMD_ANY,
@@ -275,6 +281,7 @@ static int to_options(const struct args *a, struct cli_options *o)
 		o->summary = a->value[OPT_SUMMARY] ? a->value[OPT_SUMMARY] : "-";
 	o->quiet = a->given[OPT_QUIET];
 	o->werror = a->given[OPT_WERROR];
+	o->provenance = a->value[OPT_PROVENANCE];
 	/* https://no-color.org: set and not empty turns colour off */
 	o->color = isatty(STDERR_FILENO) && !(no_color && no_color[0]);
 
@@ -287,6 +294,12 @@ static int to_options(const struct args *a, struct cli_options *o)
 	     (o->depfile && strcmp(o->summary, o->depfile) == 0)))
 		return usage_error("--summary-json file '%s' is another output",
 		                   o->summary);
+	if (o->provenance && strcmp(o->provenance, "-") != 0 &&
+	    ((strcmp(cmd, "check") != 0 && strcmp(o->provenance, o->output) == 0) ||
+	     (o->depfile && strcmp(o->provenance, o->depfile) == 0) ||
+	     (o->summary && strcmp(o->provenance, o->summary) == 0)))
+		return usage_error("--provenance file '%s' is another output",
+		                   o->provenance);
 	if (strcmp(cmd, "check") != 0 && strcmp(o->output, "-") == 0) {
 		if (strcmp(cmd, "watch") == 0)
 			return usage_error("%s", "'watch' writes a file; name it with "

@@ -121,6 +121,10 @@ struct config {
 	char **link_schemes;   /* schemes a link may use, lower case */
 	size_t link_schemes_len;
 	bool smart_quotes;     /* straight quotes in facts become ’ “ ” */
+	/* citations = yes: each block printing a fact ends in a marker
+	 * ([1]) linking to the Sources entry of its source */
+	bool citations;
+	int citations_line;    /* 0 when not set */
 	/* [cover]: a cover page when present */
 	bool cover;
 	struct config_cover_figure *cover_figures;
@@ -200,6 +204,17 @@ struct fact_source {
 	char *title;
 	char *url;      /* may be NULL */
 	struct date updated;
+	/* [source] snapshot: the page's text as it was read, a file named
+	 * relative to the data file (path resolved here), checked as text
+	 * (UTF-8, no NUL or control character but tab and line ends; a
+	 * byte-order mark removed), and the day it was read ([source]
+	 * retrieved). NULL, 0 when the source has no snapshot: its facts
+	 * cannot be checked against it. */
+	char *snapshot;
+	char *snapshot_text;
+	size_t snapshot_len;
+	int snapshot_line;      /* the line of the snapshot key */
+	struct date retrieved;
 };
 
 /* A paragraph, a list item or a key figure. */
@@ -208,7 +223,19 @@ struct fact_item {
 	char *value;    /* a figure's value; NULL otherwise */
 	int level;      /* list items: 0, or 1 for a sub-item */
 	int number;     /* its key in the data file: 3 for "3" and "3.1" */
+	int minor;      /* 1 for "3.1"; 0 for an item */
 	int line;       /* where it is written */
+};
+
+/* A declared departure from the source: what part of a fact is not
+ * written as the source writes it, and why (docs/data-format.md,
+ * "Verbatim facts and departures"). part is "" for the whole fact
+ * (verbatim = no, departure = "..."), an item key ("1", "2.1"),
+ * "intro", "note", or a table column's name (departure.KEY = "..."). */
+struct fact_departure {
+	char *part;
+	char *reason;
+	int line;
 };
 
 /* A code used in a table column and what it stands for ("A" = "Army"). */
@@ -243,6 +270,14 @@ struct fact {
 	char *markdown;
 	size_t markdown_len;
 	int file_line;
+	/* Departures from the source, in file order; every other part is
+	 * a quotation to check against the source's snapshot. A table may
+	 * name a CSV column giving each row's departure (departure_column;
+	 * an empty cell: the row is quoted), which is not printed by
+	 * default. NULL, 0 when none. */
+	struct fact_departure *departures;
+	size_t departures_len;
+	char *departure_column;
 	const struct fact_source *source;
 };
 
@@ -290,6 +325,11 @@ void facts_free(struct facts *f);
 
 /* The fact called name, or NULL. */
 const struct fact *facts_find(const struct facts *f, const char *name);
+
+/* The reason part of fact departs from its source, or NULL when it is a
+ * quotation: part as in struct fact_departure ("" asks about the whole
+ * fact). A whole-fact departure answers for every part. */
+const char *fact_departure(const struct fact *fact, const char *part);
 
 /* The name of the kind, for messages ("text", "list", ...). */
 const char *fact_kind_name(enum fact_kind k);

@@ -73,6 +73,8 @@ static void check_outputs(const struct cli_options *o,
 		file_check_output(o->depfile, v, in->len, dl);
 	if (o->summary && strcmp(o->summary, "-") != 0)
 		file_check_output(o->summary, v, in->len, dl);
+	if (o->provenance && strcmp(o->provenance, "-") != 0)
+		file_check_output(o->provenance, v, in->len, dl);
 }
 
 /* The hyphenation patterns of the config's language. Breaks are drawn
@@ -188,6 +190,9 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	 * and stops short of writing. */
 	if (strcmp(o->command, "check") == 0) {
 		rc = CLI_OK;
+		if (o->provenance &&
+		    doc_write_provenance(d, o->provenance, dl) != 0)
+			rc = CLI_OUTPUT;
 		goto done;
 	}
 	/* The depfile is made before anything is written (a name make
@@ -196,8 +201,11 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	if (o->depfile && cli_depfile_format(o->output, &r->inputs, &dep,
 	                                     &dep_len, dl) != 0)
 		goto done;
+	/* the provenance report describes the PDF just written */
 	if (file_write_output(o->output, pdf, pdf_len, dl) != 0 ||
-	    (dep && file_write_output(o->depfile, dep, dep_len, dl) != 0)) {
+	    (dep && file_write_output(o->depfile, dep, dep_len, dl) != 0) ||
+	    (o->provenance &&
+	     doc_write_provenance(d, o->provenance, dl) != 0)) {
 		rc = CLI_OUTPUT;
 		goto done;
 	}

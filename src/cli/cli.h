@@ -38,6 +38,7 @@ struct cli_options {
 	const char *output;    /* "-": standard output */
 	const char *depfile;   /* NULL: none */
 	const char *summary;   /* NULL: none; "-": standard output */
+	const char *provenance; /* the provenance report; NULL: none */
 	bool quiet;
 	bool werror;
 	bool color;            /* colour the level of diagnostics */

@@ -103,7 +103,7 @@ static const struct fact_item *cover_item(const struct config_cover_figure *cf,
 /* The cover's key figures: each names an item of a figures fact. */
 static void add_cover(struct doc *d, const struct config *c,
                       const struct facts *f, const struct doc_markup *m,
-                      struct diag_list *dl)
+                      struct prov *p, struct diag_list *dl)
 {
 	size_t n = c->cover_figures_len;
 	struct doc_figures *cov = &doc_append(d, DOC_COVER, c->file, 0)->u.figures;
@@ -124,6 +124,8 @@ static void add_cover(struct doc *d, const struct config *c,
 		 * when the tile does not fit the page */
 		fig->origin.file = doc_intern(d, c->cover_figures[i].file);
 		fig->origin.line = c->cover_figures[i].line;
+		prov_cover_figure(p, d, fact, (size_t)(item - fact->items),
+		                  fig->value, dl);
 	}
 }
 
@@ -317,13 +319,33 @@ static const struct fact *named_fact(const struct config_section *sec,
 	return fact;
 }
 
+static int add_fact(struct doc *d, const struct config *c,
+                    const struct fact *fact, const struct doc_markup *m,
+                    struct date as_of, struct diag_list *dl)
+{
+	switch (fact->kind) {
+	case FACT_TEXT:
+		return add_text(d, fact, m, dl);
+	case FACT_LIST:
+	case FACT_FIGURES:
+		return add_items(d, fact, m, dl);
+	case FACT_TABLE:
+		return doc_add_table(d, c, fact, m, as_of, dl);
+	case FACT_ORGCHART:
+		add_orgchart(d, c, fact, m);
+		return 0;
+	}
+	return 0;
+}
+
 static int add_block_for(struct doc *d, const struct config *c,
                          const struct config_section *sec,
                          const struct config_block *cb, const struct facts *f,
                          const struct doc_markup *m, struct date as_of,
-                         struct diag_list *dl)
+                         struct prov *p, struct diag_list *dl)
 {
 	const struct fact *fact;
+	size_t first = d->len;
 
 	switch (cb->kind) {
 	case BLOCK_PAGEBREAK:
@@ -347,21 +369,10 @@ static int add_block_for(struct doc *d, const struct config *c,
 		break;
 	}
 	fact = named_fact(sec, cb, f, dl);
-	if (!fact)
+	if (!fact || add_fact(d, c, fact, m, as_of, dl) != 0)
 		return -1;
-	switch (fact->kind) {
-	case FACT_TEXT:
-		return add_text(d, fact, m, dl);
-	case FACT_LIST:
-	case FACT_FIGURES:
-		return add_items(d, fact, m, dl);
-	case FACT_TABLE:
-		return doc_add_table(d, c, fact, m, as_of, dl);
-	case FACT_ORGCHART:
-		add_orgchart(d, c, fact, m);
-		return 0;
-	}
-	return 0;
+	/* what the blocks print is checked against the fact's source */
+	return prov_fact(p, d, fact, first, dl);
 }
 
 /* ---- captions ----------------------------------------------------------- */
@@ -596,6 +607,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 {
 	struct doc *d;
 	struct doc_markup m = { c->smart_quotes, f };
+	struct prov *p;
 	struct date as_of;
 	char buf[64];
 	int n1 = 0, n2 = 0;
@@ -609,8 +621,9 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	d->origin.file = doc_intern(d, c->file);
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;
+	p = prov_new(c, f, d);
 	if (c->cover)
-		add_cover(d, c, f, &m, dl);
+		add_cover(d, c, f, &m, p, dl);
 	check_source_age(c, f, as_of, dl);
 	doc_check_term_dates(c, f, as_of, dl);
 	for (size_t i = 0; i < c->sections_len; i++) {
@@ -618,8 +631,10 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 
 		add_heading(d, c, sec, &n1, &n2);
 		for (size_t j = 0; j < sec->len; j++)
-			add_block_for(d, c, sec, &sec->blocks[j], f, &m, as_of, dl);
+			add_block_for(d, c, sec, &sec->blocks[j], f, &m, as_of, p, dl);
 	}
+	prov_finish(p, d, dl);
+	prov_free(p);
 	fill_contents(d);
 	number_captions(d, &c->style.labels, dl);
 	fill_caption_lists(d);

@@ -179,7 +179,11 @@ int doc_add_table(struct doc *d, const struct config *c,
                   struct date as_of, struct diag_list *dl)
 {
 	const struct config_table *ct = config_table_for(c, fact->name);
-	size_t cols = ct ? ct->len : fact_table_columns(fact);
+	/* without config columns, every CSV column prints but the one
+	 * giving rows' departures from the source (provenance, not data) */
+	int dep = fact->departure_column && !ct ?
+	          fact_table_column(fact, fact->departure_column) : -1;
+	size_t cols = ct ? ct->len : fact_table_columns(fact) - (dep >= 0);
 	size_t rows = fact_table_rows(fact);
 	const char *csv = doc_intern(d, fact_table_file(fact));
 	struct doc_table *t;
@@ -199,8 +203,10 @@ int doc_add_table(struct doc *d, const struct config *c,
 	t->cells = xcalloc(cols * rows > 0 ? cols * rows : 1, sizeof *t->cells);
 	t->row_origins = xcalloc(rows ? rows : 1, sizeof *t->row_origins);
 	for (size_t i = 0; i < cols; i++) {
+		size_t csv_col = dep >= 0 && i >= (size_t)dep ? i + 1 : i;
+
 		t->columns[i].title = xstrdup(ct ? ct->columns[i].title
-		                                 : fact_table_header(fact, i));
+		                                 : fact_table_header(fact, csv_col));
 		t->columns[i].width = ct ? ct->columns[i].width : 0;
 		t->columns[i].origin = ct ? (struct doc_origin){
 		        doc_intern(d, ct->columns[i].file), ct->columns[i].line }
@@ -210,8 +216,10 @@ int doc_add_table(struct doc *d, const struct config *c,
 		t->row_origins[r].file = csv;
 		t->row_origins[r].line = fact_table_row_line(fact, r);
 		for (size_t i = 0; i < cols; i++) {
+			size_t csv_col = dep >= 0 && i >= (size_t)dep ? i + 1 : i;
 			char *cell = format_cell(fact, r, ct ? ct->columns[i].field
-			                                     : fact_table_header(fact, i),
+			                                     : fact_table_header(fact,
+			                                                         csv_col),
 			                         ct ? ct->date_format : "iso", as_of,
 			                         &c->style.labels);
 

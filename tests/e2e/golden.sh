@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=296d3d7db91f17f46e7c2fb33d0c8312b77a49508a7f0bb6c113c9a6b60393aa
+GOLDEN_SHA256=7c69e7397b4cf5bf1e5d96320982764aeb2f22ad5c47c803a86339a5f124bcae
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
