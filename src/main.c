@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "briefing/base/diag.h"
@@ -31,24 +32,35 @@
 #define BRIEFING_VERSION "0.1.0"
 #endif
 
-/* The commands, as bits, for the commands an option applies to. */
-enum { CMD_BUILD = 1, CMD_CHECK = 2, CMD_WATCH = 4, CMD_ANY = 7 };
+/* The commands, as bits, for the commands an option applies to. CMD_ANY
+ * is those that build; init and fonts take few options. */
+enum {
+	CMD_BUILD = 1, CMD_CHECK = 2, CMD_WATCH = 4, CMD_ANY = 7,
+	CMD_INIT = 8, CMD_FONTS = 16
+};
 
 static const struct command {
 	const char *name;
 	unsigned bit;
 	const char *help;
+	const char *operand;   /* the one argument it takes ("DIR"), or NULL */
 } commands[] = {
-	{ "build", CMD_BUILD, "lay out the briefing and write it as PDF" },
+	{ "build", CMD_BUILD, "lay out the briefing and write it as PDF", NULL },
 	{ "check", CMD_CHECK, "validate the config, every data file it names, "
-	  "and the layout;\nwrite nothing" },
+	  "and the layout;\nwrite nothing", NULL },
 	{ "watch", CMD_WATCH, "build, then rebuild whenever an input changes, "
-	  "until\nCtrl-C; a failed build keeps the last good PDF" },
+	  "until\nCtrl-C; a failed build keeps the last good PDF", NULL },
+	{ "init", CMD_INIT, "write a minimal mission into DIR (config, data, "
+	  "a CSV)\nthat builds at once: cd DIR && briefing build", "DIR" },
+	{ "fonts", CMD_FONTS, "list the fonts a config's [fonts] can name, "
+	  "and their\nfiles (tab-separated)", NULL },
 };
 
 enum opt_id {
 	OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_OUTPUT, OPT_DEPFILE,
-	OPT_SUMMARY, OPT_WERROR, OPT_QUIET, OPT_PROVENANCE, OPT_COUNT
+	OPT_SUMMARY, OPT_WERROR, OPT_QUIET, OPT_PROVENANCE,
+	OPT_FONT_PATH,
+	OPT_COUNT
 };
 
 /* How an option takes its value: none, the next argument (or "=VALUE"),
@@ -88,9 +100,13 @@ static const struct option {
 	  "line, source, snapshot date and how it was\n"
 	  "checked against the snapshot ('-': standard\n"
 	  "output)" },
+	{ OPT_FONT_PATH, ARG_REQUIRED, NULL, "--font-path", "DIR",
+	  CMD_ANY | CMD_FONTS,
+	  "look fontconfig names up among the fonts in DIR\n"
+	  "first, then among the installed ones" },
 	{ OPT_WERROR, ARG_NONE, NULL, "--werror", NULL, CMD_ANY,
 	  "treat warnings as errors: exit 1, write nothing" },
-	{ OPT_QUIET, ARG_NONE, "-q", "--quiet", NULL, CMD_ANY,
+	{ OPT_QUIET, ARG_NONE, "-q", "--quiet", NULL, CMD_ANY | CMD_INIT,
 	  "print nothing on success (warnings still go to\n"
 	  "standard error)" },
 	{ OPT_HELP, ARG_NONE, "-h", "--help", NULL, CMD_ANY,
@@ -105,6 +121,8 @@ static const char usage_head[] =
 	"usage: briefing build [-c CONFIG] [-o OUTPUT] [OPTIONS]\n"
 	"       briefing check [-c CONFIG] [OPTIONS]\n"
 	"       briefing watch [-c CONFIG] [-o OUTPUT] [OPTIONS]\n"
+	"       briefing init [-q] DIR\n"
+	"       briefing fonts [--font-path DIR]\n"
 	"       briefing --help | --version\n";
 
 static const char usage_tail[] =
@@ -198,6 +216,7 @@ struct args {
 	bool given[OPT_COUNT];
 	const char *value[OPT_COUNT];
 	const char *spelling[OPT_COUNT];   /* as written, for messages */
+	const char *operand;               /* init's DIR */
 };
 
 static int collect(int argc, char **argv, struct args *a)
@@ -208,6 +227,10 @@ static int collect(int argc, char **argv, struct args *a)
 		const struct option *op;
 
 		if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+			if (a->command && a->command->operand && !a->operand) {
+				a->operand = arg;
+				continue;
+			}
 			if (a->command)
 				return usage_error("unexpected argument '%s'", arg);
 			for (size_t k = 0; k < COUNT(commands); k++)
@@ -255,7 +278,8 @@ static int to_options(const struct args *a, struct cli_options *o)
 	const char *cmd;
 
 	if (!a->command)
-		return usage_error("%s", "missing command: build, check or watch");
+		return usage_error("%s", "missing command: build, check, watch, "
+		                   "init or fonts");
 	cmd = a->command->name;
 	for (size_t i = 0; i < COUNT(options); i++) {
 		const struct option *op = &options[i];
@@ -282,9 +306,20 @@ static int to_options(const struct args *a, struct cli_options *o)
 	o->quiet = a->given[OPT_QUIET];
 	o->werror = a->given[OPT_WERROR];
 	o->provenance = a->value[OPT_PROVENANCE];
+	o->font_path = a->value[OPT_FONT_PATH];
+	o->operand = a->operand;
 	/* https://no-color.org: set and not empty turns colour off */
 	o->color = isatty(STDERR_FILENO) && !(no_color && no_color[0]);
 
+	if (a->command->operand && !o->operand)
+		return usage_error("'%s' needs a directory", cmd);
+	if (o->font_path) {
+		struct stat st;
+
+		if (stat(o->font_path, &st) != 0 || !S_ISDIR(st.st_mode))
+			return usage_error("--font-path '%s' is not a directory",
+			                   o->font_path);
+	}
 	if (o->depfile && strcmp(o->depfile, "-") == 0)
 		return usage_error("%s", "--depfile needs a file name, not '-'");
 	if (o->depfile && strcmp(o->depfile, o->output) == 0)
@@ -335,6 +370,10 @@ int main(int argc, char **argv)
 	xalloc_set_oom_handler(out_of_memory);
 	if (strcmp(o.command, "watch") == 0)
 		rc = cli_watch(&o);
+	else if (strcmp(o.command, "init") == 0)
+		rc = cli_init(&o);
+	else if (strcmp(o.command, "fonts") == 0)
+		rc = cli_fonts(&o);
 	else
 		rc = cli_run(&o, NULL);
 	fontfind_shutdown();

@@ -42,6 +42,36 @@ struct metrics {
 char *fontfind_resolve(const char *spec, const char *file, int line,
                        struct diag_list *dl);
 
+/* fontfind_resolve(), but a fontconfig name is looked up among the
+ * fonts under dir (and its subdirectories) first: when one there has the
+ * family asked for, it is the match; otherwise the installed fonts are
+ * searched as without dir. dir NULL is fontfind_resolve(). A path is
+ * not affected. */
+char *fontfind_resolve_in(const char *spec, const char *dir,
+                          const char *file, int line, struct diag_list *dl);
+
+/* One face fontconfig offers: the name a config's [fonts] accepts for it
+ * ("DejaVu Sans:style=Bold") and its file. */
+struct fontfind_face {
+	char *name;
+	char *file;
+};
+
+struct fontfind_list {
+	struct fontfind_face *items;
+	size_t len;
+};
+
+/* Lists the TrueType faces that a config can name: those under dir (may
+ * be NULL) and the installed ones, each only when its name resolves
+ * (fontfind_resolve_in() with dir) back to its own file, one per name,
+ * sorted by name. Fills list (release with fontfind_list_release()).
+ * Returns 0, or -1 with a diagnostic. */
+int fontfind_list(const char *dir, struct fontfind_list *list,
+                  struct diag_list *dl);
+
+void fontfind_list_release(struct fontfind_list *list);
+
 /* Releases fontconfig's process-wide caches, so leak checkers see a clean
  * exit. Call once, after the last fontfind_resolve(). */
 void fontfind_shutdown(void);
@@ -56,6 +86,9 @@ struct fonts_spec {
 	 * outlive the struct fonts. */
 	const unsigned char *data;
 	size_t len;
+	/* Fonts here are searched first for a fontconfig name (--font-path;
+	 * fontfind_resolve_in()); NULL: only the installed ones. */
+	const char *font_dir;
 	/* The config key that set it, for messages; file may be NULL. */
 	const char *file;
 	int line;

@@ -141,7 +141,8 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	 * is reported together with bad data; neither needs the other. */
 	for (int i = 0; i < FACE_COUNT; i++)
 		specs[i] = (struct fonts_spec){ .name = c->fonts[i],
-			.file = c->font_files[i], .line = c->font_lines[i] };
+			.font_dir = o->font_path, .file = c->font_files[i],
+			.line = c->font_lines[i] };
 	fonts = fonts_load(specs, dl);
 	if (c->hyphenate)
 		hyph = load_hyphen(c, fonts, dl);

@@ -10,6 +10,8 @@
  *   depfile.c   the make rule of --depfile
  *   summary.c   the JSON line of --summary-json
  *   watch.c     briefing watch: rebuild when an input changes (inotify)
+ *   init.c      briefing init DIR: a minimal mission that builds
+ *   fonts.c     briefing fonts: the faces a config can name
  */
 #ifndef BRIEFING_CLI_H
 #define BRIEFING_CLI_H
@@ -33,12 +35,14 @@ enum cli_exit {
 };
 
 struct cli_options {
-	const char *command;   /* "build", "check" or "watch" */
+	const char *command;   /* "build", "check", "watch", "init", "fonts" */
 	const char *config;
 	const char *output;    /* "-": standard output */
 	const char *depfile;   /* NULL: none */
 	const char *summary;   /* NULL: none; "-": standard output */
 	const char *provenance; /* the provenance report; NULL: none */
+	const char *font_path; /* --font-path: searched first; NULL: none */
+	const char *operand;   /* init's directory */
 	bool quiet;
 	bool werror;
 	bool color;            /* colour the level of diagnostics */
@@ -113,5 +117,20 @@ int cli_summary_write(const struct cli_options *o, int status,
  * inputs changes, until SIGINT or SIGTERM (status 0). Returns a cli_exit
  * status when it cannot watch at all. */
 int cli_watch(const struct cli_options *o);
+
+/* ---- init.c ---- */
+
+/* briefing init DIR: writes a minimal mission into o->operand (created
+ * if missing): config/briefing.ini, data/mission.ini, data/units.csv and
+ * an empty out/, so that "cd DIR && briefing build" works at once. It
+ * refuses (status 1, nothing written) when any of the files exists.
+ * Prints what it wrote unless quiet. Returns a cli_exit status. */
+int cli_init(const struct cli_options *o);
+
+/* ---- fonts.c ---- */
+
+/* briefing fonts: prints, one per line, "NAME<TAB>FILE" for every face
+ * fontfind_list() gives (o->font_path first). Returns a cli_exit status. */
+int cli_fonts(const struct cli_options *o);
 
 #endif

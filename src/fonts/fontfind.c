@@ -1,5 +1,6 @@
 /*
- * fontfind.c: font lookup through fontconfig.
+ * fontfind.c: font lookup through fontconfig, and the list of faces it
+ * offers (briefing fonts).
  *
  * fontconfig always returns its best match, even for a family that is not
  * installed; we accept the match only when its family is the one asked for,
@@ -25,13 +26,70 @@ static bool ends_with(const char *s, const char *suffix)
 	return a >= b && strcasecmp(s + a - b, suffix) == 0;
 }
 
-char *fontfind_resolve(const char *spec, const char *file, int line,
-                       struct diag_list *dl)
+/* fontconfig's best match for pattern spec in cfg (NULL: the system's
+ * configuration), accepted only when its family is the one asked for.
+ * Returns the file, or NULL with *family (if not NULL) the family it
+ * offered instead (or NULL when nothing matched); the caller frees both. */
+static char *match_in(FcConfig *cfg, const char *spec, char **family_out,
+                      bool *not_ttf)
 {
 	FcPattern *pat, *match;
 	FcResult result;
 	FcChar8 *path = NULL, *family = NULL, *want = NULL;
 	char *out = NULL;
+
+	*family_out = NULL;
+	*not_ttf = false;
+	pat = FcNameParse((const FcChar8 *)spec);
+	if (!pat)
+		return NULL;
+	FcPatternGetString(pat, FC_FAMILY, 0, &want);
+	want = want ? (FcChar8 *)xstrdup((const char *)want) : NULL;
+	FcConfigSubstitute(cfg, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(cfg, pat, &result);
+	if (match && FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch &&
+	    FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch) {
+		if (want && strcasecmp((const char *)want, (const char *)family) != 0)
+			*family_out = xstrdup((const char *)family);
+		else if (!ends_with((const char *)path, ".ttf")) {
+			*family_out = xstrdup((const char *)path);
+			*not_ttf = true;
+		} else
+			out = xstrdup((const char *)path);
+	}
+	if (match)
+		FcPatternDestroy(match);
+	FcPatternDestroy(pat);
+	free(want);
+	return out;
+}
+
+/* A configuration that holds only the fonts under dir (its
+ * subdirectories too), without the system's: --font-path. */
+static FcConfig *dir_config(const char *dir)
+{
+	FcConfig *cfg = FcConfigCreate();
+
+	if (cfg && !FcConfigAppFontAddDir(cfg, (const FcChar8 *)dir)) {
+		FcConfigDestroy(cfg);
+		cfg = NULL;
+	}
+	return cfg;
+}
+
+char *fontfind_resolve(const char *spec, const char *file, int line,
+                       struct diag_list *dl)
+{
+	return fontfind_resolve_in(spec, NULL, file, line, dl);
+}
+
+char *fontfind_resolve_in(const char *spec, const char *dir,
+                          const char *file, int line, struct diag_list *dl)
+{
+	char *out = NULL, *other = NULL;
+	bool not_ttf = false;
+	FcPattern *probe;
 
 	if (strchr(spec, '/') || ends_with(spec, ".ttf")) {
 		if (access(spec, R_OK) != 0) {
@@ -48,37 +106,164 @@ char *fontfind_resolve(const char *spec, const char *file, int line,
 		           "font '%s'", spec);
 		return NULL;
 	}
-	pat = FcNameParse((const FcChar8 *)spec);
-	if (!pat) {
+	probe = FcNameParse((const FcChar8 *)spec);
+	if (!probe) {
 		diag_error(dl, file, line, "'%s' is not a fontconfig font name",
 		           spec);
 		return NULL;
 	}
-	FcPatternGetString(pat, FC_FAMILY, 0, &want);
-	want = want ? (FcChar8 *)xstrdup((const char *)want) : NULL;
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	match = FcFontMatch(NULL, pat, &result);
-	if (match && FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch &&
-	    FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch) {
-		if (want && strcasecmp((const char *)want, (const char *)family) != 0)
-			diag_error(dl, file, line, "font '%s' is not installed "
-			           "(fontconfig offers '%s' instead); install it or "
-			           "name a .ttf file", spec, (const char *)family);
-		else if (!ends_with((const char *)path, ".ttf"))
-			diag_error(dl, file, line, "font '%s' resolves to '%s', which "
-			           "is not a TrueType (.ttf) file", spec,
-			           (const char *)path);
-		else
-			out = xstrdup((const char *)path);
-	} else {
-		diag_error(dl, file, line, "no installed font matches '%s'", spec);
+	FcPatternDestroy(probe);
+	/* The fonts of --font-path first: a family found there wins over an
+	 * installed one; any other falls through to the system's fonts. */
+	if (dir) {
+		FcConfig *cfg = dir_config(dir);
+
+		if (cfg) {
+			out = match_in(cfg, spec, &other, &not_ttf);
+			free(other);
+			other = NULL;
+			FcConfigDestroy(cfg);
+		}
+		if (out)
+			return out;
 	}
-	if (match)
-		FcPatternDestroy(match);
-	FcPatternDestroy(pat);
-	free(want);
+	out = match_in(NULL, spec, &other, &not_ttf);
+	if (!out && other && not_ttf)
+		diag_error(dl, file, line, "font '%s' resolves to '%s', which "
+		           "is not a TrueType (.ttf) file", spec, other);
+	else if (!out && other)
+		diag_error(dl, file, line, "font '%s' is not installed "
+		           "(fontconfig offers '%s' instead); install it or "
+		           "name a .ttf file%s", spec, other,
+		           dir ? " (or put it under --font-path)" : "");
+	else if (!out)
+		diag_error(dl, file, line, "no installed font matches '%s'", spec);
+	free(other);
 	return out;
+}
+
+/* The name a face is given in the list: its family and style as a
+ * fontconfig pattern ("DejaVu Sans:style=Bold"), which fontfind_resolve()
+ * reads back; NULL for a face without a family. */
+static char *face_name(FcPattern *face)
+{
+	FcChar8 *family = NULL, *style = NULL, *s;
+	FcPattern *p;
+	char *out;
+
+	if (FcPatternGetString(face, FC_FAMILY, 0, &family) != FcResultMatch)
+		return NULL;
+	p = FcPatternCreate();
+	FcPatternAddString(p, FC_FAMILY, family);
+	if (FcPatternGetString(face, FC_STYLE, 0, &style) == FcResultMatch)
+		FcPatternAddString(p, FC_STYLE, style);
+	s = FcNameUnparse(p);
+	FcPatternDestroy(p);
+	if (!s)
+		return NULL;
+	out = xstrdup((const char *)s);
+	FcStrFree(s);
+	return out;
+}
+
+static int compare_faces(const void *a, const void *b)
+{
+	const struct fontfind_face *x = a, *y = b;
+	int c = strcasecmp(x->name, y->name);
+
+	return c ? c : strcmp(x->name, y->name);
+}
+
+/* Adds the TrueType faces of cfg whose name resolves back to their own
+ * file (through dir first, as a build would look them up). */
+static void list_config(FcConfig *cfg, const char *dir,
+                        struct fontfind_list *list, size_t *cap)
+{
+	FcPattern *all = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE,
+	                                   (char *)NULL);
+	FcFontSet *set = FcFontList(cfg, all, os);
+
+	for (int i = 0; set && i < set->nfont; i++) {
+		FcChar8 *path;
+		char *name, *back;
+		struct diag_list quiet = { NULL, 0, 0, 0 };
+
+		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &path) !=
+		    FcResultMatch || !ends_with((const char *)path, ".ttf"))
+			continue;
+		name = face_name(set->fonts[i]);
+		if (!name)
+			continue;
+		back = fontfind_resolve_in(name, dir, NULL, 0, &quiet);
+		diag_release(&quiet);
+		if (!back || strcmp(back, (const char *)path) != 0) {
+			free(back);
+			free(name);
+			continue;
+		}
+		free(back);
+		if (list->len == *cap)
+			list->items = xgrow(list->items, cap, list->len + 1,
+			                    sizeof *list->items);
+		list->items[list->len].name = name;
+		list->items[list->len].file = xstrdup((const char *)path);
+		list->len++;
+	}
+	if (set)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(all);
+}
+
+int fontfind_list(const char *dir, struct fontfind_list *list,
+                  struct diag_list *dl)
+{
+	size_t cap = 0, kept = 0;
+
+	list->items = NULL;
+	list->len = 0;
+	if (!FcInit())
+		return diag_error(dl, NULL, 0, "cannot initialise fontconfig");
+	if (dir) {
+		FcConfig *cfg = dir_config(dir);
+
+		if (!cfg)
+			return diag_error(dl, NULL, 0, "--font-path '%s': no fonts "
+			                  "can be read there", dir);
+		list_config(cfg, dir, list, &cap);
+		FcConfigDestroy(cfg);
+	}
+	list_config(NULL, dir, list, &cap);
+	/* one line per name: where --font-path and the system both have a
+	 * face, the one a build uses (listed first) stays */
+	for (size_t i = 0; i < list->len; i++) {
+		bool dup = false;
+
+		for (size_t k = 0; k < kept && !dup; k++)
+			dup = strcmp(list->items[k].name, list->items[i].name) == 0;
+		if (dup) {
+			free(list->items[i].name);
+			free(list->items[i].file);
+		} else {
+			list->items[kept++] = list->items[i];
+		}
+	}
+	list->len = kept;
+	if (list->len)
+		qsort(list->items, list->len, sizeof *list->items, compare_faces);
+	return 0;
+}
+
+void fontfind_list_release(struct fontfind_list *list)
+{
+	for (size_t i = 0; i < list->len; i++) {
+		free(list->items[i].name);
+		free(list->items[i].file);
+	}
+	free(list->items);
+	list->items = NULL;
+	list->len = 0;
 }
 
 void fontfind_shutdown(void)

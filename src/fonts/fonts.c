@@ -118,8 +118,8 @@ static int load_face(struct fonts *f, const struct fonts_spec *spec,
 	if (spec->data) {
 		f->path[face] = xstrdup(spec->name);
 	} else {
-		f->path[face] = fontfind_resolve(spec->name, spec->file, spec->line,
-		                                 dl);
+		f->path[face] = fontfind_resolve_in(spec->name, spec->font_dir,
+		                                    spec->file, spec->line, dl);
 		/* a FIFO or an oversized file is refused at the config line */
 		if (!f->path[face] || file_read_at(f->path[face], spec->file,
 		                                   spec->line, &buf, &len, dl) < 0)

@@ -1,0 +1,179 @@
+/*
+ * init.c: briefing init DIR, a minimal mission that builds at once.
+ *
+ * The files are the smallest mission that shows each kind of input: a
+ * config (metadata, fonts by fontconfig name, two sections), one data
+ * file (its source, a text, a list, figures, a table) and the CSV the
+ * table reads. Nothing is overwritten: if any of the files exists, init
+ * writes none of them, so running it twice, or over a real mission,
+ * loses nothing.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "briefing/base/fileio.h"
+#include "briefing/base/xalloc.h"
+
+static const char config_ini[] =
+	"# The layout of the briefing: what goes where and how it looks.\n"
+	"# The facts are in ../data/; docs/config.md describes every key.\n"
+	"[document]\n"
+	"title = \"Exercise Example: mission briefing\"\n"
+	"subtitle = \"Written by briefing init; replace with your own\"\n"
+	"author = \"Exercise Example staff\"\n"
+	"marking = \"EXERCISE ONLY\"\n"
+	"as_of = 2024-01-15\n"
+	"\n"
+	"# Installed fonts, by fontconfig name ('briefing fonts' lists them);\n"
+	"# a path to a .ttf file works too.\n"
+	"[fonts]\n"
+	"regular = \"DejaVu Sans\"\n"
+	"bold = \"DejaVu Sans:bold\"\n"
+	"italic = \"DejaVu Sans:oblique\"\n"
+	"\n"
+	"[data]\n"
+	"mission = ../data/mission.ini\n"
+	"\n"
+	"[section.mission]\n"
+	"title = \"The mission\"\n"
+	"1 = text mission.summary\n"
+	"2 = figures mission.figures\n"
+	"3 = list mission.tasks\n"
+	"\n"
+	"[section.units]\n"
+	"title = \"Units\"\n"
+	"1 = table mission.units\n";
+
+static const char mission_ini[] =
+	"# The facts: what is true, and where it comes from. No layout here.\n"
+	"# docs/data-format.md describes every kind of fact.\n"
+	"[source]\n"
+	"title = \"Exercise Example: mission directive (invented)\"\n"
+	"updated = 2024-01-10\n"
+	"\n"
+	"[mission.summary]\n"
+	"type = text\n"
+	"1 = \"Exercise Example trains a small headquarters to plan and run "
+	"a relief operation in an invented region.\"\n"
+	"\n"
+	"[mission.figures]\n"
+	"type = figures\n"
+	"1 = \"Units under command | 3\"\n"
+	"2 = \"Duration | 10 days\"\n"
+	"\n"
+	"[mission.tasks]\n"
+	"type = list\n"
+	"intro = \"The headquarters will:\"\n"
+	"1 = \"open a supply route to the region's capital\"\n"
+	"2 = \"keep the route open for ten days\"\n"
+	"3 = \"hand over to the civil authorities\"\n"
+	"\n"
+	"[mission.units]\n"
+	"type = table\n"
+	"file = units.csv\n";
+
+static const char units_csv[] =
+	"unit,role,strength\n"
+	"1st Logistics Battalion,supply,420\n"
+	"2nd Engineer Company,route clearance,130\n"
+	"3rd Medical Company,field hospital,95\n";
+
+static const struct init_file {
+	const char *path;   /* under DIR */
+	const char *text;
+} files[] = {
+	{ "config/briefing.ini", config_ini },
+	{ "data/mission.ini", mission_ini },
+	{ "data/units.csv", units_csv },
+};
+
+#define COUNT(a) (sizeof (a) / sizeof (a)[0])
+
+/* mkdir -p for dir/sub (sub NULL: dir alone). Returns 0 or -1 (errno). */
+static int make_dir(const char *dir, const char *sub)
+{
+	char *path = xmalloc(strlen(dir) + (sub ? strlen(sub) : 0) + 2);
+	int rc = 0;
+
+	sprintf(path, "%s%s%s", dir, sub ? "/" : "", sub ? sub : "");
+	for (char *p = path + 1; ; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = c;
+		if (rc || c == '\0')
+			break;
+	}
+	free(path);
+	return rc;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	char *p = xmalloc(strlen(dir) + strlen(name) + 2);
+
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+int cli_init(const struct cli_options *o)
+{
+	struct diag_list dl = { NULL, 0, 0, 0 };
+	const char *dir = o->operand;
+	int rc = CLI_OK;
+
+	/* every refusal first, so a refused init writes nothing */
+	for (size_t i = 0; i < COUNT(files); i++) {
+		char *path = join(dir, files[i].path);
+		struct stat st;
+
+		if (lstat(path, &st) == 0)
+			diag_error(&dl, path, 0, "exists; briefing init writes only "
+			           "into a new mission (nothing was written)");
+		free(path);
+	}
+	if (dl.errors) {
+		rc = CLI_INPUT;
+		goto done;
+	}
+	if (make_dir(dir, "config") != 0 || make_dir(dir, "data") != 0 ||
+	    make_dir(dir, "out") != 0) {
+		diag_error(&dl, dir, 0, "cannot create the mission's directories: "
+		           "%s", strerror(errno));
+		rc = CLI_OUTPUT;
+		goto done;
+	}
+	for (size_t i = 0; i < COUNT(files); i++) {
+		char *path = join(dir, files[i].path);
+
+		if (file_write_atomic(path, files[i].text, strlen(files[i].text),
+		                      &dl) != 0)
+			rc = CLI_OUTPUT;
+		else if (!o->quiet)
+			printf("wrote %s\n", path);
+		free(path);
+		if (rc != CLI_OK)
+			goto done;
+	}
+	if (!o->quiet) {
+		char *safe = diag_escape(dir);
+
+		printf("build it: cd %s && briefing build\n", safe);
+		free(safe);
+	}
+done:
+	diag_print_color(&dl, stderr, o->color);
+	fflush(stdout);
+	diag_release(&dl);
+	return rc;
+}
