@@ -5,6 +5,9 @@
 #   make test    unit tests (cmocka) and end-to-end PDF checks
 #   make check   the test suite again under AddressSanitizer and UBSan
 #   make batch-test  make -j over 500 generated configs: the serial run's bytes
+#   make test-distributed  100 briefings as array tasks of a Slurm started
+#                on localhost (examples/slurm/), every PDF checked
+#   make install / uninstall   PREFIX (default /usr/local), DESTDIR
 #   make bench   the benchmark suite (bench/run.sh): time, memory, bytes and
 #                instructions per case, against targets and HEAD~1
 #                (BENCH_RUNS=N, BENCH_BASE=REV); writes bench/results.tsv
@@ -44,7 +47,7 @@ FONT_DIR = /usr/share/fonts/truetype/dejavu
 FONTS = fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf fonts/DejaVuSans-Oblique.ttf
 
 .PHONY: all run print lint test unit e2e check lint clean install deps deps-test fonts bench \
-	fuzz deps-fuzz batch-test
+	fuzz deps-fuzz batch-test uninstall test-distributed deps-distributed
 
 all: deps $(BIN) $(FONTS)
 
@@ -56,6 +59,9 @@ deps-test:
 
 deps-fuzz:
 	@.ci/deps fuzz
+
+deps-distributed:
+	@.ci/deps distributed
 
 fonts: $(FONTS)
 
@@ -118,6 +124,14 @@ e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@BRIEFING=$(BIN) tests/e2e/depfile.sh
 	@BRIEFING=$(BIN) tests/e2e/batch.sh
 	@BRIEFING=$(BIN) tests/e2e/watch.sh
+	@# The scheduling examples (systemd units verified, the commands of
+	@# the service, crontab and CI snippet run on a clean copy); GNU
+	@# parallel over the batch configs, the bytes of a serial build
+	@BRIEFING=$(BIN) tests/e2e/schedule.sh
+	@BRIEFING=$(BIN) tests/e2e/parallel.sh
+	@# init, fonts, --font-path, the man page, bash completion, and
+	@# make install/uninstall into a temporary DESTDIR
+	@BRIEFING=$(BIN) tests/e2e/tools.sh
 
 # make -j over 500 generated configs gives the serial run's bytes
 # (tests/e2e/batch-parallel.sh; about 16 s on two cores). BATCH_CONFIGS=N.
@@ -125,6 +139,15 @@ BATCH_CONFIGS ?= 500
 batch-test: deps-test
 	@$(MAKE) --no-print-directory $(BIN) $(FONTS)
 	@BRIEFING=$(BIN) tests/e2e/batch-parallel.sh $(BATCH_CONFIGS)
+
+# A single-node Slurm on 127.0.0.1 (state, spool and logs in a temporary
+# directory, torn down on exit) runs examples/slurm/briefing.sbatch as 100
+# array tasks (tests/e2e/slurm.sh; SLURM_TASKS=N). Fails, saying why, if
+# Slurm cannot start: it never passes without running jobs.
+SLURM_TASKS ?= 100
+test-distributed: deps-distributed
+	@$(MAKE) --no-print-directory $(BIN) $(FONTS)
+	@BRIEFING=$(BIN) tests/e2e/slurm.sh $(SLURM_TASKS)
 
 test: deps-test
 	@$(MAKE) --no-print-directory unit e2e
@@ -215,9 +238,35 @@ fuzz: deps-fuzz
 	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FONT_SEEDS)
 	@fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
+# The binary, the man page, bash completion, the documentation and the
+# examples (a batch project that builds with the installed binary:
+# cp -r $(PREFIX)/share/doc/briefing/examples/batch x && make -C x).
+# uninstall removes exactly these. tests/e2e/tools.sh installs into a
+# temporary DESTDIR and uninstalls again.
+MANDIR = $(PREFIX)/share/man/man1
+DOCDIR = $(PREFIX)/share/doc/briefing
+COMPDIR = $(PREFIX)/share/bash-completion/completions
+DOC_FILES = README.md $(wildcard docs/*.md docs/*.png)
+EXAMPLE_FILES = $(shell find examples -type f ! -path '*/out/*' ! -name '*.d' | LC_ALL=C sort)
+
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR) $(DESTDIR)$(COMPDIR) $(DESTDIR)$(DOCDIR)/docs
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/briefing
+	install -m 644 docs/briefing.1 $(DESTDIR)$(MANDIR)/briefing.1
+	install -m 644 examples/completion/briefing.bash $(DESTDIR)$(COMPDIR)/briefing
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -m 644 $(filter docs/%,$(DOC_FILES)) $(DESTDIR)$(DOCDIR)/docs/
+	@set -e; for f in $(EXAMPLE_FILES); do \
+		mode=644; [ -x "$$f" ] && mode=755; \
+		install -d "$(DESTDIR)$(DOCDIR)/$$(dirname "$$f")"; \
+		install -m $$mode "$$f" "$(DESTDIR)$(DOCDIR)/$$f"; \
+	done
+	@echo "installed briefing into $(DESTDIR)$(PREFIX)"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/briefing $(DESTDIR)$(MANDIR)/briefing.1 \
+		$(DESTDIR)$(COMPDIR)/briefing
+	rm -rf $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf build out/*.pdf out/*.tmp.* $(FONTS) $(FIXTURE_FONT)

@@ -48,7 +48,11 @@ static const char config_ini[] =
 	"\n"
 	"[section.units]\n"
 	"title = \"Units\"\n"
-	"1 = table mission.units\n";
+	"1 = table mission.units\n"
+	"\n"
+	"[section.sources]\n"
+	"title = \"Sources\"\n"
+	"1 = sources\n";
 
 static const char mission_ini[] =
 	"# The facts: what is true, and where it comes from. No layout here.\n"
