@@ -49,7 +49,7 @@ usage "-o for check" "'check' writes nothing; drop -o" check -o x.pdf
 usage "--depfile for check" "'check' does not take --depfile" check --depfile x.d
 usage "a flag with a value" "option '--quiet' takes no value" build --quiet=yes
 usage "an unknown option" "unknown option '--frobnicate'" build --frobnicate
-usage "no command" "missing command: build, check or watch"
+usage "no command" "missing command: build, check, watch, init or fonts"
 usage "watch to standard output" "'watch' writes a file; name it with -o" watch -o -
 usage "the summary and the PDF both on standard output" \
 	"the PDF goes to standard output: give the summary a file (--summary-json=FILE)" \
