@@ -26,11 +26,11 @@ static bool ends_with(const char *s, const char *suffix)
 	return a >= b && strcasecmp(s + a - b, suffix) == 0;
 }
 
-/* fontconfig's best match for pattern spec in cfg (NULL: the system's
- * configuration), accepted only when its family is the one asked for.
+/* fontconfig's best match for pattern spec among the fonts of set (NULL:
+ * the installed fonts), accepted only when its family is the one asked for.
  * Returns the file, or NULL with *family (if not NULL) the family it
  * offered instead (or NULL when nothing matched); the caller frees both. */
-static char *match_in(FcConfig *cfg, const char *spec, char **family_out,
+static char *match_in(FcFontSet *set, const char *spec, char **family_out,
                       bool *not_ttf)
 {
 	FcPattern *pat, *match;
@@ -45,9 +45,10 @@ static char *match_in(FcConfig *cfg, const char *spec, char **family_out,
 		return NULL;
 	FcPatternGetString(pat, FC_FAMILY, 0, &want);
 	want = want ? (FcChar8 *)xstrdup((const char *)want) : NULL;
-	FcConfigSubstitute(cfg, pat, FcMatchPattern);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
-	match = FcFontMatch(cfg, pat, &result);
+	match = set ? FcFontSetMatch(NULL, &set, 1, pat, &result)
+	            : FcFontMatch(NULL, pat, &result);
 	if (match && FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch &&
 	    FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch) {
 		if (want && strcasecmp((const char *)want, (const char *)family) != 0)
@@ -65,17 +66,36 @@ static char *match_in(FcConfig *cfg, const char *spec, char **family_out,
 	return out;
 }
 
-/* A configuration that holds only the fonts under dir (its
- * subdirectories too), without the system's: --font-path. */
-static FcConfig *dir_config(const char *dir)
+/* Adds the fonts under dir to set, its subdirectories too (depth at
+ * most 8, so a symlink loop ends). Scanned without fontconfig's cache:
+ * a cache would be written where fontconfig chooses, and an empty
+ * configuration has nowhere to write it (fontconfig then complains on
+ * stderr). */
+static void scan_dir(FcFontSet *set, const FcChar8 *dir, int depth)
 {
-	FcConfig *cfg = FcConfigCreate();
+	FcStrSet *subs = FcStrSetCreate();
+	FcStrList *it;
+	FcChar8 *sub;
 
-	if (cfg && !FcConfigAppFontAddDir(cfg, (const FcChar8 *)dir)) {
-		FcConfigDestroy(cfg);
-		cfg = NULL;
-	}
-	return cfg;
+	if (!subs)
+		return;
+	FcDirScan(set, subs, NULL, NULL, dir, FcTrue);
+	it = depth < 8 ? FcStrListCreate(subs) : NULL;
+	while (it && (sub = FcStrListNext(it)))
+		scan_dir(set, sub, depth + 1);
+	if (it)
+		FcStrListDone(it);
+	FcStrSetDestroy(subs);
+}
+
+/* The fonts under dir (--font-path), or NULL when there is no set. */
+static FcFontSet *dir_fonts(const char *dir)
+{
+	FcFontSet *set = FcFontSetCreate();
+
+	if (set)
+		scan_dir(set, (const FcChar8 *)dir, 0);
+	return set;
 }
 
 char *fontfind_resolve(const char *spec, const char *file, int line,
@@ -116,14 +136,15 @@ char *fontfind_resolve_in(const char *spec, const char *dir,
 	/* The fonts of --font-path first: a family found there wins over an
 	 * installed one; any other falls through to the system's fonts. */
 	if (dir) {
-		FcConfig *cfg = dir_config(dir);
+		FcFontSet *set = dir_fonts(dir);
 
-		if (cfg) {
-			out = match_in(cfg, spec, &other, &not_ttf);
+		if (set && set->nfont > 0) {
+			out = match_in(set, spec, &other, &not_ttf);
 			free(other);
 			other = NULL;
-			FcConfigDestroy(cfg);
 		}
+		if (set)
+			FcFontSetDestroy(set);
 		if (out)
 			return out;
 	}
@@ -174,15 +195,16 @@ static int compare_faces(const void *a, const void *b)
 	return c ? c : strcmp(x->name, y->name);
 }
 
-/* Adds the TrueType faces of cfg whose name resolves back to their own
+/* Adds the TrueType faces of fonts (NULL: the installed ones) whose name resolves back to their own
  * file (through dir first, as a build would look them up). */
-static void list_config(FcConfig *cfg, const char *dir,
+static void list_fonts(FcFontSet *fonts, const char *dir,
                         struct fontfind_list *list, size_t *cap)
 {
 	FcPattern *all = FcPatternCreate();
 	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE,
 	                                   (char *)NULL);
-	FcFontSet *set = FcFontList(cfg, all, os);
+	FcFontSet *set = fonts ? FcFontSetList(NULL, &fonts, 1, all, os)
+	                       : FcFontList(NULL, all, os);
 
 	for (int i = 0; set && i < set->nfont; i++) {
 		FcChar8 *path;
@@ -226,15 +248,14 @@ int fontfind_list(const char *dir, struct fontfind_list *list,
 	if (!FcInit())
 		return diag_error(dl, NULL, 0, "cannot initialise fontconfig");
 	if (dir) {
-		FcConfig *cfg = dir_config(dir);
+		FcFontSet *set = dir_fonts(dir);
 
-		if (!cfg)
-			return diag_error(dl, NULL, 0, "--font-path '%s': no fonts "
-			                  "can be read there", dir);
-		list_config(cfg, dir, list, &cap);
-		FcConfigDestroy(cfg);
+		if (set)
+			list_fonts(set, dir, list, &cap);
+		if (set)
+			FcFontSetDestroy(set);
 	}
-	list_config(NULL, dir, list, &cap);
+	list_fonts(NULL, dir, list, &cap);
 	/* one line per name: where --font-path and the system both have a
 	 * face, the one a build uses (listed first) stays */
 	for (size_t i = 0; i < list->len; i++) {

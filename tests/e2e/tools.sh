@@ -78,9 +78,10 @@ cp "$monofile" "$fp/sub/Mine.ttf"
 run fonts --font-path "$fp"
 check "fonts --font-path: the face in DIR is listed with DIR's file" \
 	grep -q "	$fp/sub/Mine.ttf\$" "$out"
+check "... nothing on stderr (no font cache is written)" test ! -s "$err"
 check "... once per name" test "$(cut -f1 "$out" | sort | uniq -d | wc -l)" -eq 0
 run build -c "$work/fm/test.ini" -o "$work/fp.pdf" --depfile "$work/fp.d" --font-path "$fp"
-check "build --font-path: exit 0" test "$rc" -eq 0
+check "build --font-path: exit 0, nothing on stderr" test "$rc" -eq 0 -a ! -s "$err"
 check "... the family comes from DIR first" grep -qF "$fp/sub/Mine.ttf" "$work/fp.d"
 check "... the other faces from the system" grep -q 'DejaVuSans-Bold.ttf' "$work/fp.d"
 run build -c "$work/fm/test.ini" -o "$work/fp.pdf" --font-path "$work/none"
