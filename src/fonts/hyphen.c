@@ -100,21 +100,11 @@ static const struct exception *find_exception(const struct hyphen *h,
 	return NULL;
 }
 
-static uint64_t word_hash(const char *w, size_t len)
-{
-	uint64_t h = 14695981039346656037u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 1099511628211u;
-	return h;
-}
-
-/* The entry of the lower-case word w[0..len), added when missing and
- * the cache has room; NULL otherwise. */
+/* The entry of the lower-case word w[0..len), of FNV-1a hash (needs_patterns()),
+ * added when missing and the cache has room; NULL otherwise. */
 static struct word *word_get(struct hyphen *h, const char *w, size_t len,
-                             bool add)
+                             uint64_t hash, bool add)
 {
-	uint64_t hash = word_hash(w, len);
 	size_t i;
 
 	if (!h->slot) {
@@ -213,43 +203,45 @@ static HyphenDict *cut_dict(struct hyphen *h)
 }
 
 /* Whether the word s[0..len) needs the patterns, and if so its lower
- * case in w (WORD_MAX + 1 bytes) and its characters in *total; what an
- * exception, the capitals rule or its length decides is in *n, with
- * the points in at[0..max). */
+ * case in w (WORD_MAX + 1 bytes), its FNV-1a hash in *hash and its
+ * characters in *total; what an exception, the capitals rule or its
+ * length decides is in *n, with the points in at[0..max). */
 static bool needs_patterns(const struct hyphen *h, const char *s, size_t len,
-                           char *w, size_t *total, size_t *at, size_t max,
-                           size_t *n)
+                           char *w, uint64_t *hash, size_t *total,
+                           size_t *at, size_t max, size_t *n)
 {
 	const struct exception *e;
-	size_t upper = 0;
+	size_t upper = 0, chars_ = 0;
+	uint64_t hh = 14695981039346656037u;
 
 	*n = 0;
 	if (len == 0 || len > WORD_MAX)
 		return false;
-	/* one pass: capitals, characters and the lower case, of ASCII
-	 * letters only (the patterns are UTF-8 and hold lower-case accented
-	 * letters, which text rarely capitalises mid-sentence) */
-	*total = 0;
+	/* one pass: capitals, characters, the lower case and its hash, of
+	 * ASCII letters only (the patterns are UTF-8 and hold lower-case
+	 * accented letters, which text rarely capitalises mid-sentence) */
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 'A' && c <= 'Z') {
+		if ((unsigned)(c - 'A') < 26u) {
 			upper++;
 			c = (unsigned char)(c - 'A' + 'a');
 		}
-		*total += (c & 0xC0) != 0x80;
+		chars_ += (c & 0xC0) != 0x80;
 		w[i] = (char)c;
+		hh = (hh ^ c) * 1099511628211u;
 	}
 	w[len] = '\0';
-	if ((upper && !h->capitals) || (upper >= 2 && upper == *total))
+	*total = chars_;
+	*hash = hh;
+	if ((upper && !h->capitals) || (upper >= 2 && upper == chars_))
 		return false;
-	e = find_exception(h, w);
-	if (e) {
+	if (h->ex_len && (e = find_exception(h, w)) != NULL) {
 		for (size_t i = 0; i < e->len && *n < max; i++)
 			at[(*n)++] = e->points[i];
 		return false;
 	}
-	return h->dic && *total >= (size_t)h->left_min + (size_t)h->right_min;
+	return h->dic && chars_ >= (size_t)h->left_min + (size_t)h->right_min;
 }
 
 static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
@@ -261,14 +253,15 @@ static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
 	char w[WORD_MAX + 1], hy[WORD_MAX + 5];
 	unsigned char got[WORD_MAX];
 	size_t n = 0, total, k = 0;
+	uint64_t hash;
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 	struct word *e;
 	HyphenDict *dict;
 
-	if (!needs_patterns(h, s, len, w, &total, at, max, &n))
+	if (!needs_patterns(h, s, len, w, &hash, &total, at, max, &n))
 		return n;
-	e = word_get(h, w, len, true);
+	e = word_get(h, w, len, hash, true);
 	if (e && e->done) {
 		for (; n < e->n && n < max; n++)
 			at[n] = h->pts[e->pts + n];
@@ -507,6 +500,7 @@ static void name_words(struct hyphen *h, const char *t)
 		}
 		for (size_t p = ws; p < we && !skip;) {
 			size_t a = p, total, at[1], n;
+			uint64_t hash;
 			char w[WORD_MAX + 1];
 			uint32_t cp;
 
@@ -526,9 +520,9 @@ static void name_words(struct hyphen *h, const char *t)
 					break;
 				p += k;
 			}
-			if (p > a && needs_patterns(h, t + a, p - a, w, &total, at, 0,
-			                            &n)) {
-				struct word *e = word_get(h, w, p - a, true);
+			if (p > a && needs_patterns(h, t + a, p - a, w, &hash, &total,
+			                            at, 0, &n)) {
+				struct word *e = word_get(h, w, p - a, hash, true);
 
 				if (e)
 					e->named = true;
