@@ -151,8 +151,16 @@ static bool word_core(const char *t, size_t ws, size_t we, size_t *cs,
 			return false;
 	}
 	for (size_t p = a; p < z;) {
-		size_t k = utf8_decode(t + p, z - p, &cp);
+		unsigned char ch = (unsigned char)t[p];
+		size_t k;
 
+		if (ch < 0x80) {
+			if (!(((unsigned)(ch | 0x20) - 'a') < 26u))
+				return false;
+			p++;
+			continue;
+		}
+		k = utf8_decode(t + p, z - p, &cp);
 		if (k == 0 || !is_letter(cp))
 			return false;
 		p += k;
@@ -298,24 +306,29 @@ struct par_words {
 	size_t len, cap;
 };
 
-/* The penalty at a break inside a word, before byte end: h, a
- * hyphenation point (drawing the hyphen), or after an explicit hyphen. */
+/* The penalty at a break inside a word, before byte end: at a
+ * hyphenation point when hyw is given (drawing the hyphen, whose width
+ * in each face it keeps, negative until measured), else after an
+ * explicit hyphen. */
 static void push_break(const struct par_ctx *c, struct par_items *pi,
-                       size_t end, bool h)
+                       size_t end, double *hyw)
 {
 	enum face f = face_of(c, span_at(c->par->rich, end - 1));
 	const char *hy = c->hy && c->hy->hyphen ? c->hy->hyphen : "-";
+	bool h = hyw != NULL;
 
-	push(pi, (struct lb_item){
-		h ? layout_width(c->m, f, c->par->size, hy, strlen(hy)) : 0,
-		0, 0, c->s->hyphen_penalty, LB_PENALTY, true },
+	if (h && hyw[f] < 0)
+		hyw[f] = layout_width(c->m, f, c->par->size, hy, strlen(hy));
+	push(pi, (struct lb_item){ h ? hyw[f] : 0, 0, 0, c->s->hyphen_penalty,
+	                           LB_PENALTY, true },
 	     (struct par_meta){ 0, 0, -1, (unsigned char)f, h, false, h });
 }
 
-/* Appends the items of the word [ws, we) broken at at[0..n). */
+/* Appends the items of the word [ws, we) broken at at[0..n): at
+ * hyphenation points when hyw is given (see push_break()). */
 static void push_word(const struct par_ctx *c, struct par_items *pi,
                       size_t ws, size_t we, const size_t *at, size_t n,
-                      bool h)
+                      double *hyw)
 {
 	size_t prev = ws;
 
@@ -324,7 +337,7 @@ static void push_word(const struct par_ctx *c, struct par_items *pi,
 
 		push_fragment(c, pi, prev, end);
 		if (k < n)
-			push_break(c, pi, end, h);
+			push_break(c, pi, end, hyw);
 		prev = end;
 	}
 }
@@ -372,7 +385,7 @@ static void build_items(const struct par_ctx *c, struct par_items *pi,
 		w->we = we;
 		w->first = pi->len;
 		w->hyphenable = n == 0;
-		push_word(c, pi, ws, we, at, n, false);
+		push_word(c, pi, ws, we, at, n, NULL);
 		w->end = pi->len;
 	}
 	if (!words)
@@ -405,7 +418,10 @@ static bool add_points(const struct par_ctx *c, const struct par_items *src,
                        const struct par_words *pw, struct par_items *out)
 {
 	size_t copied = 0;
+	double hyw[FACE_COUNT];
 
+	for (int f = 0; f < FACE_COUNT; f++)
+		hyw[f] = -1;
 	out->len = 0;
 	for (size_t k = 0; k < pw->len; k++) {
 		const struct par_word *w = &pw->w[k];
@@ -419,7 +435,7 @@ static bool add_points(const struct par_ctx *c, const struct par_items *src,
 		if (out->len == 0)
 			reserve(out, src->len + src->len / 2);
 		push_range(out, src, copied, w->first);
-		push_word(c, out, w->ws, w->we, at, n, true);
+		push_word(c, out, w->ws, w->we, at, n, hyw);
 		copied = w->end;
 	}
 	if (copied == 0)
