@@ -48,6 +48,13 @@ struct exception {
 	size_t len;
 };
 
+/* A word as printed and its points (struct hyphen's raw). */
+struct raw {
+	uint64_t hash;
+	size_t key, pts;     /* offsets in raw_keys and pts */
+	unsigned char len, n;
+};
+
 /* A word (lower case) and its points, once known. */
 struct word {
 	uint64_t hash;
@@ -73,6 +80,15 @@ struct hyphen {
 	size_t words_len, words_cap;
 	unsigned char *pts;      /* their points, byte offsets */
 	size_t pts_len, pts_cap;
+	/* The points of words as layout asks about them (as printed, before
+	 * lower-casing): most of a document's words come again and again,
+	 * and finding one here costs a third of lower-casing it and looking
+	 * it up in w. Open addressing, entry + 1 (0: free). */
+	struct raw *raw;
+	size_t raw_len, raw_cap;
+	size_t *raw_slot, raw_mask;
+	char *raw_keys;
+	size_t raw_keys_len, raw_keys_cap;
 	struct exception *ex;
 	size_t ex_len;
 	int left_min, right_min;
@@ -244,12 +260,9 @@ static bool needs_patterns(const struct hyphen *h, const char *s, size_t len,
 	return h->dic && chars_ >= (size_t)h->left_min + (size_t)h->right_min;
 }
 
-static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
-                     size_t max)
+static size_t points_of(struct hyphen *h, const char *s, size_t len,
+                        size_t *at, size_t max)
 {
-	/* The patterns and the cache fill lazily: the object layout holds
-	 * as const is never const (hyphen_load() made it). */
-	struct hyphen *h = (struct hyphen *)ctx;
 	char w[WORD_MAX + 1], hy[WORD_MAX + 5];
 	unsigned char got[WORD_MAX];
 	size_t n = 0, total, k = 0;
@@ -306,6 +319,89 @@ static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
 	for (; n < k && n < max; n++)
 		at[n] = got[n];
 	return n;
+}
+
+static uint64_t raw_hash(const char *s, size_t len)
+{
+	uint64_t x = 14695981039346656037u;
+
+	for (size_t i = 0; i < len; i++)
+		x = (x ^ (unsigned char)s[i]) * 1099511628211u;
+	return x;
+}
+
+/* Keeps the points pts[0..n) of the word s[0..len) as printed in raw,
+ * at slot i of its table (free), when there is room. */
+static void raw_put(struct hyphen *h, size_t i, uint64_t x, const char *s,
+                    size_t len, const size_t *pts, size_t n)
+{
+	struct raw *r;
+
+	if (h->raw_len >= CACHE_MAX)
+		return;
+	h->raw = xgrow(h->raw, &h->raw_cap, h->raw_len + 1, sizeof *h->raw);
+	h->raw_keys = xgrow(h->raw_keys, &h->raw_keys_cap,
+	                    h->raw_keys_len + len, 1);
+	h->pts = xgrow(h->pts, &h->pts_cap, h->pts_len + n + 1, 1);
+	r = &h->raw[h->raw_len];
+	*r = (struct raw){ x, h->raw_keys_len, h->pts_len, (unsigned char)len,
+	                   (unsigned char)n };
+	memcpy(h->raw_keys + h->raw_keys_len, s, len);
+	h->raw_keys_len += len;
+	for (size_t k = 0; k < n; k++)
+		h->pts[h->pts_len + k] = (unsigned char)pts[k];
+	h->pts_len += n;
+	h->raw_slot[i] = ++h->raw_len;
+	/* at most half full */
+	if (2 * h->raw_len > h->raw_mask) {
+		size_t mask = 2 * h->raw_mask + 1;
+
+		free(h->raw_slot);
+		h->raw_slot = xcalloc(mask + 1, sizeof *h->raw_slot);
+		h->raw_mask = mask;
+		for (size_t k = 0; k < h->raw_len; k++) {
+			size_t j = (size_t)h->raw[k].hash & mask;
+
+			while (h->raw_slot[j])
+				j = (j + 1) & mask;
+			h->raw_slot[j] = k + 1;
+		}
+	}
+}
+
+static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
+                     size_t max)
+{
+	/* The patterns and the caches fill lazily: the object layout holds
+	 * as const is never const (hyphen_load() made it). */
+	struct hyphen *h = (struct hyphen *)ctx;
+	size_t all[WORD_MAX], n, i;
+	uint64_t x;
+
+	if (len == 0 || len > WORD_MAX)
+		return points_of(h, s, len, at, max);
+	x = raw_hash(s, len);
+	if (!h->raw_slot) {
+		h->raw_mask = 1023;
+		h->raw_slot = xcalloc(h->raw_mask + 1, sizeof *h->raw_slot);
+	}
+	for (i = (size_t)x & h->raw_mask; h->raw_slot[i];
+	     i = (i + 1) & h->raw_mask) {
+		const struct raw *r = &h->raw[h->raw_slot[i] - 1];
+
+		if (r->hash == x && r->len == len &&
+		    memcmp(h->raw_keys + r->key, s, len) == 0) {
+			for (n = 0; n < r->n && n < max; n++)
+				at[n] = h->pts[r->pts + n];
+			return n;
+		}
+	}
+	/* a word has fewer points than bytes: all of them fit */
+	n = points_of(h, s, len, all, WORD_MAX);
+	raw_put(h, i, x, s, len, all, n);
+	for (size_t k = 0; k < n && k < max; k++)
+		at[k] = all[k];
+	return n < max ? n : max;
 }
 
 /* "Pris-tina" -> word "pristina", points { 4 }. */
@@ -450,6 +546,9 @@ void hyphen_free(struct hyphen *h)
 	free(h->slot);
 	free(h->words);
 	free(h->pts);
+	free(h->raw);
+	free(h->raw_slot);
+	free(h->raw_keys);
 	for (size_t i = 0; i < h->ex_len; i++) {
 		free(h->ex[i].word);
 		free(h->ex[i].points);
