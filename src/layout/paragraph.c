@@ -249,7 +249,9 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 					q = d->start + d->len;
 			}
 		pm.len = q - p;
-		pm.span = sp >= 0 && c->par->rich->spans[sp].uri ? sp : -1;
+		/* (a span implies rich text; said again for the analyser) */
+		pm.span = sp >= 0 && c->par->rich && c->par->rich->spans[sp].uri
+		          ? sp : -1;
 		w = width_of(c, f, p, q - p);
 		total += w;
 		push(pi, (struct lb_item){ w, w * e, w * e, 0, LB_BOX, false }, pm);
