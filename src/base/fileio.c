@@ -133,18 +133,22 @@ int file_check_input(const char *path, const char *ref_file, int ref_line,
 }
 
 /* Reads fd to the end into a new NUL-terminated buffer; -1 on error
- * (reported against path and the referring line). */
-static int read_all(int fd, const char *path, const char *ref_file,
-                    int ref_line, char **buf, size_t *len,
-                    struct diag_list *dl)
+ * (reported against path and the referring line). size is what fstat
+ * said: the buffer starts that big (and one byte more, so the read that
+ * finds the end needs no room of its own), so a font is read once, not
+ * copied through buffers twice its size. */
+static int read_all(int fd, off_t size, const char *path,
+                    const char *ref_file, int ref_line, char **buf,
+                    size_t *len, struct diag_list *dl)
 {
-	char *data = NULL, *problem;
-	size_t used = 0, cap = 0;
+	size_t used = 0, cap = size > 0 ? (size_t)size + 2 : 0;
+	char *data = cap ? xmalloc(cap) : NULL, *problem;
 
 	for (;;) {
 		ssize_t n;
 
-		data = xgrow(data, &cap, used + 65536 + 1, 1);
+		if (cap - used < 2)
+			data = xgrow(data, &cap, used + 65536 + 1, 1);
 		n = read(fd, data + used, cap - used - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -196,7 +200,7 @@ int file_read_at(const char *path, const char *ref_file, int ref_line,
 		close(fd);
 		return -1;
 	}
-	rc = read_all(fd, path, ref_file, ref_line, buf, len, dl);
+	rc = read_all(fd, size, path, ref_file, ref_line, buf, len, dl);
 	close(fd);
 	return rc;
 }
