@@ -44,6 +44,9 @@ static const char usage_text[] =
 	"                      replaced only when the build succeeds; '-' is\n"
 	"                      standard output; never one of the inputs\n"
 	"  -q, --quiet         print nothing on success\n"
+	"  --release-level L   leave out everything above level L (e.g. NR)\n"
+	"  --releasable-to A   leave out everything not releasable to A\n"
+	"  --release-report F  write what was left out (names, file:line) to F\n"
 	"\n"
 	"Exit status: 0 success, 1 bad input (config, data or fonts),\n"
 	"2 usage error, 3 output could not be written.\n"
@@ -55,7 +58,30 @@ struct options {
 	const char *config;
 	const char *output;
 	int quiet;
+	/* release builds (docs/classification.md) */
+	const char *release_level, *releasable_to, *release_report;
 };
+
+/* --release-level L, --releasable-to A, --release-report FILE: 1 when
+ * argv[*i] is one (taking its value), 0 when not, -1 on a missing value. */
+static int release_option(int argc, char **argv, int *i, struct options *o)
+{
+	static const char *const names[] = { "--release-level",
+	                                     "--releasable-to",
+	                                     "--release-report" };
+	const char **slots[] = { &o->release_level, &o->releasable_to,
+	                         &o->release_report };
+
+	for (int k = 0; k < 3; k++) {
+		if (strcmp(argv[*i], names[k]) != 0)
+			continue;
+		if (*i + 1 >= argc)
+			return -1;
+		*slots[k] = argv[++*i];
+		return 1;
+	}
+	return 0;
+}
 
 /* arg comes from the command line, so it is shown escaped, as every
  * diagnostic is. */
@@ -76,9 +102,15 @@ static int parse_args(int argc, char **argv, struct options *o)
 	o->config = "config/briefing.ini";
 	o->output = "out/briefing.pdf";
 	o->quiet = 0;
+	o->release_level = o->releasable_to = o->release_report = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		int rel = release_option(argc, argv, &i, o);
 
+		if (rel < 0)
+			return usage_error("option '%s' needs a value", a);
+		if (rel > 0)
+			continue;
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			fputs(usage_text, stdout);
 			exit(EXIT_OK);
@@ -219,7 +251,8 @@ static int run(const struct options *o, struct diag_list *dl)
 	int rc = EXIT_INPUT;
 
 	c = config_load(o->config, dl);
-	if (!c)
+	if (!c || config_set_release(c, o->release_level, o->releasable_to,
+	                             dl) != 0)
 		goto done;
 	f = facts_new();
 	facts_configure(f, c);
@@ -255,7 +288,7 @@ static int run(const struct options *o, struct diag_list *dl)
 	{
 		struct render_info info = {
 			c->title, c->author, c->subject, c->keywords,
-			"briefing " BRIEFING_VERSION, date
+			"briefing " BRIEFING_VERSION, date, d->marking
 		};
 
 		if (render_pdf(p, fonts, &info, &pdf, &pdf_len, dl) != 0)
@@ -271,6 +304,18 @@ static int run(const struct options *o, struct diag_list *dl)
 	if (file_write_output(o->output, pdf, pdf_len, dl) != 0) {
 		rc = EXIT_OUTPUT;
 		goto done;
+	}
+	if (o->release_report) {
+		char *report = doc_release_report(d);
+		int w = file_write_output(o->release_report,
+		                          (const unsigned char *)report,
+		                          strlen(report), dl);
+
+		free(report);
+		if (w != 0) {
+			rc = EXIT_OUTPUT;
+			goto done;
+		}
 	}
 	if (!o->quiet && !file_is_stdout(o->output))
 		printf("wrote %s (%zu page%s)\n", o->output, p->len,

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=296d3d7db91f17f46e7c2fb33d0c8312b77a49508a7f0bb6c113c9a6b60393aa
+GOLDEN_SHA256=5647a5dd449a30dd15def2fd3e3c4c0ffbe1deb98413dcccf4527cc03375f699
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
