@@ -4,6 +4,7 @@
 #   make print   the print profile (grey, duplex) -> out/print.pdf
 #   make test    unit tests (cmocka) and end-to-end PDF checks
 #   make check   the test suite again under AddressSanitizer and UBSan
+#   make batch-test  make -j over 500 generated configs: the serial run's bytes
 #   make bench   the benchmark suite (bench/run.sh): time, memory, bytes and
 #                instructions per case, against targets and HEAD~1
 #                (BENCH_RUNS=N, BENCH_BASE=REV); writes bench/results.tsv
@@ -33,6 +34,9 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 STAGES = base input doc fonts layout render
 LIB_SRC = $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+# The command line: main.c and src/cli/ (options, build, depfile,
+# summary, watch); not linked into the unit tests.
+CLI_OBJ = $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/cli/*.c)) $(BUILD)/main.o
 BIN = $(BUILD)/briefing
 TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 
@@ -40,7 +44,7 @@ FONT_DIR = /usr/share/fonts/truetype/dejavu
 FONTS = fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf fonts/DejaVuSans-Oblique.ttf
 
 .PHONY: all run print lint test unit e2e check lint clean install deps deps-test fonts bench \
-	fuzz deps-fuzz
+	fuzz deps-fuzz batch-test
 
 all: deps $(BIN) $(FONTS)
 
@@ -81,7 +85,7 @@ $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) -c $< -o $@
 
-$(BIN): $(LIB_OBJ) $(BUILD)/main.o
+$(BIN): $(LIB_OBJ) $(CLI_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
 $(BUILD)/test_%.o: tests/test_%.c
@@ -109,6 +113,20 @@ e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@# A pinned SHA-256 of a fixture mission's PDF; when a change to the
 	@# output is intended: tests/e2e/golden.sh --update
 	@BRIEFING=$(BIN) tests/e2e/golden.sh
+	@# The command line unattended: exit statuses, --quiet, --summary-json,
+	@# --werror, colour; --depfile read back by make; the batch example's
+	@# rebuild of exactly what changed; watch mode
+	@BRIEFING=$(BIN) tests/e2e/cli.sh
+	@BRIEFING=$(BIN) tests/e2e/depfile.sh
+	@BRIEFING=$(BIN) tests/e2e/batch.sh
+	@BRIEFING=$(BIN) tests/e2e/watch.sh
+
+# make -j over 500 generated configs gives the serial run's bytes
+# (tests/e2e/batch-parallel.sh; about 16 s on two cores). BATCH_CONFIGS=N.
+BATCH_CONFIGS ?= 500
+batch-test: deps-test
+	@$(MAKE) --no-print-directory $(BIN) $(FONTS)
+	@BRIEFING=$(BIN) tests/e2e/batch-parallel.sh $(BATCH_CONFIGS)
 
 test: deps-test
 	@$(MAKE) --no-print-directory unit e2e

@@ -1,86 +1,172 @@
 /*
- * main.c: the briefing command line.
+ * main.c: the briefing command line: options, usage, and the command.
  *
- * The only place that prints diagnostics and chooses exit codes:
+ * The only place, with src/cli/, that prints and chooses exit codes
+ * (enum cli_exit in cli/cli.h):
  *   0  success (warnings may have been printed)
- *   1  bad input: config, data or fonts; nothing was written
+ *   1  bad input: config, data or fonts, or a warning under --werror;
+ *      nothing was written
  *   2  usage error
- *   3  the output could not be written; any previous file is untouched
+ *   3  the output (or depfile, or summary) could not be written; any
+ *      previous file is untouched
+ *   4  internal error: out of memory, or libharu failed on checked input
+ *
+ * Options are one table (options[]): a new option is one row, one enum
+ * value and, in to_options(), the line that stores it.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <unistd.h>
 
-#include "briefing/input.h"
 #include "briefing/base/diag.h"
-#include "briefing/doc.h"
 #include "briefing/base/fileio.h"
 #include "briefing/base/xalloc.h"
 #include "briefing/fonts.h"
-#include "briefing/layout.h"
-#include "briefing/render.h"
+#include "cli/cli.h"
 
 #ifndef BRIEFING_VERSION
 #define BRIEFING_VERSION "0.1.0"
 #endif
 
-enum exit_code { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
+/* The commands, as bits, for the commands an option applies to. */
+enum { CMD_BUILD = 1, CMD_CHECK = 2, CMD_WATCH = 4, CMD_ANY = 7 };
 
-static const char usage_text[] =
-	"usage: briefing build [-c CONFIG] [-o OUTPUT]\n"
-	"       briefing check [-c CONFIG]\n"
-	"       briefing --help | --version\n"
-	"\n"
-	"Commands:\n"
-	"  build   lay out the briefing and write it as PDF\n"
-	"  check   validate the config, every data file it names, and the layout;\n"
-	"          write nothing\n"
-	"\n"
-	"Options:\n"
-	"  -c, --config FILE   layout config (default: config/briefing.ini)\n"
-	"  -o, --output FILE   PDF to write (default: out/briefing.pdf); it is\n"
-	"                      replaced only when the build succeeds; '-' is\n"
-	"                      standard output; never one of the inputs\n"
-	"  -q, --quiet         print nothing on success\n"
-	"  --release-level L   leave out everything above level L (e.g. NR)\n"
-	"  --releasable-to A   leave out everything not releasable to A\n"
-	"  --release-report F  write what was left out (names, file:line) to F\n"
-	"\n"
-	"Exit status: 0 success, 1 bad input (config, data or fonts),\n"
-	"2 usage error, 3 output could not be written.\n"
-	"Environment: SOURCE_DATE_EPOCH sets the PDF's dates (default: the\n"
-	"config's as_of date), for reproducible builds.\n";
-
-struct options {
-	const char *command;
-	const char *config;
-	const char *output;
-	int quiet;
-	/* release builds (docs/classification.md) */
-	const char *release_level, *releasable_to, *release_report;
+static const struct command {
+	const char *name;
+	unsigned bit;
+	const char *help;
+} commands[] = {
+	{ "build", CMD_BUILD, "lay out the briefing and write it as PDF" },
+	{ "check", CMD_CHECK, "validate the config, every data file it names, "
+	  "and the layout;\nwrite nothing" },
+	{ "watch", CMD_WATCH, "build, then rebuild whenever an input changes, "
+	  "until\nCtrl-C; a failed build keeps the last good PDF" },
 };
 
-/* --release-level L, --releasable-to A, --release-report FILE: 1 when
- * argv[*i] is one (taking its value), 0 when not, -1 on a missing value. */
-static int release_option(int argc, char **argv, int *i, struct options *o)
-{
-	static const char *const names[] = { "--release-level",
-	                                     "--releasable-to",
-	                                     "--release-report" };
-	const char **slots[] = { &o->release_level, &o->releasable_to,
-	                         &o->release_report };
+enum opt_id {
+	OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_OUTPUT, OPT_DEPFILE,
+	OPT_SUMMARY, OPT_WERROR, OPT_QUIET, OPT_PROVENANCE,
+	OPT_RELEASE_LEVEL, OPT_RELEASABLE_TO, OPT_RELEASE_REPORT, OPT_COUNT
+};
 
-	for (int k = 0; k < 3; k++) {
-		if (strcmp(argv[*i], names[k]) != 0)
-			continue;
-		if (*i + 1 >= argc)
-			return -1;
-		*slots[k] = argv[++*i];
-		return 1;
+/* How an option takes its value: none, the next argument (or "=VALUE"),
+ * or only "=VALUE" (--summary-json alone means standard output). */
+enum opt_arg { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL };
+
+static const struct option {
+	enum opt_id id;
+	enum opt_arg arg;
+	const char *short_name;   /* "-c", or NULL */
+	const char *long_name;    /* "--config" */
+	const char *arg_name;     /* "FILE" in the help */
+	unsigned commands;        /* CMD_* it applies to */
+	const char *help;         /* lines after the first are indented */
+} options[] = {
+	{ OPT_CONFIG, ARG_REQUIRED, "-c", "--config", "FILE", CMD_ANY,
+	  "layout config (default: config/briefing.ini)" },
+	{ OPT_OUTPUT, ARG_REQUIRED, "-o", "--output", "FILE",
+	  CMD_BUILD | CMD_WATCH,
+	  "PDF to write (default: out/briefing.pdf); it is\n"
+	  "replaced only when the build succeeds; '-' is\n"
+	  "standard output; never one of the inputs" },
+	{ OPT_DEPFILE, ARG_REQUIRED, NULL, "--depfile", "FILE",
+	  CMD_BUILD | CMD_WATCH,
+	  "after a successful build, write a make rule: the\n"
+	  "output depends on every file the build read\n"
+	  "(config, includes, data, CSV, Markdown, fonts,\n"
+	  "hyphenation patterns)" },
+	{ OPT_SUMMARY, ARG_OPTIONAL, NULL, "--summary-json", "[=FILE]", CMD_ANY,
+	  "print one JSON line per build (output, pages,\n"
+	  "bytes, milliseconds, warnings, inputs) on\n"
+	  "standard output instead of 'wrote ...', or\n"
+	  "append it to FILE" },
+	{ OPT_PROVENANCE, ARG_REQUIRED, NULL, "--provenance", "FILE",
+	  CMD_BUILD | CMD_CHECK,
+	  "also write, as JSON, every printed fact's file,\n"
+	  "line, source, snapshot date and how it was\n"
+	  "checked against the snapshot ('-': standard\n"
+	  "output)" },
+	/* release builds (docs/classification.md) */
+	{ OPT_RELEASE_LEVEL, ARG_REQUIRED, NULL, "--release-level", "LEVEL",
+	  CMD_ANY, "leave out everything marked above LEVEL (e.g. NR)" },
+	{ OPT_RELEASABLE_TO, ARG_REQUIRED, NULL, "--releasable-to", "AUDIENCE",
+	  CMD_ANY, "leave out everything not releasable to AUDIENCE" },
+	{ OPT_RELEASE_REPORT, ARG_REQUIRED, NULL, "--release-report", "FILE",
+	  CMD_BUILD | CMD_WATCH,
+	  "also write what the release left out: names and\n"
+	  "file:line, never their text" },
+	{ OPT_WERROR, ARG_NONE, NULL, "--werror", NULL, CMD_ANY,
+	  "treat warnings as errors: exit 1, write nothing" },
+	{ OPT_QUIET, ARG_NONE, "-q", "--quiet", NULL, CMD_ANY,
+	  "print nothing on success (warnings still go to\n"
+	  "standard error)" },
+	{ OPT_HELP, ARG_NONE, "-h", "--help", NULL, CMD_ANY,
+	  "print this help and exit" },
+	{ OPT_VERSION, ARG_NONE, NULL, "--version", NULL, CMD_ANY,
+	  "print the version and exit" },
+};
+
+#define COUNT(a) (sizeof (a) / sizeof (a)[0])
+
+static const char usage_head[] =
+	"usage: briefing build [-c CONFIG] [-o OUTPUT] [OPTIONS]\n"
+	"       briefing check [-c CONFIG] [OPTIONS]\n"
+	"       briefing watch [-c CONFIG] [-o OUTPUT] [OPTIONS]\n"
+	"       briefing --help | --version\n";
+
+static const char usage_tail[] =
+	"\n"
+	"Exit status:\n"
+	"  0  success (warnings may have been printed)\n"
+	"  1  bad input (config, data or fonts), or a warning under --werror;\n"
+	"     nothing was written\n"
+	"  2  usage error\n"
+	"  3  the output, depfile or summary could not be written\n"
+	"  4  internal error (out of memory, libharu failure): please report\n"
+	"\n"
+	"Environment: SOURCE_DATE_EPOCH sets the PDF's dates (default: the\n"
+	"config's as_of date), for reproducible builds. NO_COLOR turns off\n"
+	"colour, which is only used when standard error is a terminal.\n";
+
+/* Prints text, its lines after the first indented by indent columns. */
+static void print_indented(const char *text, int indent)
+{
+	for (const char *s = text; *s; s++) {
+		putchar(*s);
+		if (*s == '\n')
+			printf("%*s", indent, "");
 	}
-	return 0;
+	putchar('\n');
+}
+
+static void print_help(void)
+{
+	fputs(usage_head, stdout);
+	fputs("\nCommands:\n", stdout);
+	for (size_t i = 0; i < COUNT(commands); i++) {
+		printf("  %-8s", commands[i].name);
+		print_indented(commands[i].help, 10);
+	}
+	fputs("\nOptions:\n", stdout);
+	for (size_t i = 0; i < COUNT(options); i++) {
+		const struct option *op = &options[i];
+		char left[64];
+
+		snprintf(left, sizeof left, "%s%s%s%s%s",
+		         op->short_name ? op->short_name : "",
+		         op->short_name ? ", " : "    ", op->long_name,
+		         op->arg_name && op->arg == ARG_REQUIRED ? " " : "",
+		         op->arg_name ? op->arg_name : "");
+		if (strlen(left) > 22)
+			printf("  %s\n%*s", left, 26, "");
+		else
+			printf("  %-24s", left);
+		print_indented(op->help, 26);
+	}
+	fputs(usage_tail, stdout);
 }
 
 /* arg comes from the command line, so it is shown escaped, as every
@@ -93,261 +179,177 @@ static int usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, safe);
 	fputs("\nTry 'briefing --help'.\n", stderr);
 	free(safe);
-	return EXIT_USAGE;
+	return CLI_USAGE;
 }
 
-static int parse_args(int argc, char **argv, struct options *o)
+/* The option a names ("-c", "--config", "--config=FILE"), or NULL;
+ * *value gets what follows '='. */
+static const struct option *find_option(const char *a, const char **value)
 {
-	o->command = NULL;
-	o->config = "config/briefing.ini";
-	o->output = "out/briefing.pdf";
-	o->quiet = 0;
-	o->release_level = o->releasable_to = o->release_report = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int rel = release_option(argc, argv, &i, o);
+	*value = NULL;
+	for (size_t i = 0; i < COUNT(options); i++) {
+		const struct option *op = &options[i];
+		size_t n = strlen(op->long_name);
 
-		if (rel < 0)
-			return usage_error("option '%s' needs a value", a);
-		if (rel > 0)
-			continue;
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(usage_text, stdout);
-			exit(EXIT_OK);
-		} else if (strcmp(a, "--version") == 0) {
-			printf("briefing %s\n", BRIEFING_VERSION);
-			exit(EXIT_OK);
-		} else if (strcmp(a, "-c") == 0 || strcmp(a, "--config") == 0 ||
-		           strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-			if (i + 1 >= argc)
-				return usage_error("option '%s' needs a file name", a);
-			if (a[1] == 'c' || a[2] == 'c')
-				o->config = argv[++i];
-			else
-				o->output = argv[++i];
-		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-			o->quiet = 1;
-		} else if (a[0] == '-') {
-			return usage_error("unknown option '%s'", a);
-		} else if (!o->command) {
-			if (strcmp(a, "build") != 0 && strcmp(a, "check") != 0)
-				return usage_error("unknown command '%s'", a);
-			o->command = a;
-		} else {
-			return usage_error("unexpected argument '%s'", a);
+		if ((op->short_name && strcmp(a, op->short_name) == 0) ||
+		    strcmp(a, op->long_name) == 0)
+			return op;
+		if (strncmp(a, op->long_name, n) == 0 && a[n] == '=') {
+			*value = a + n + 1;
+			return op;
 		}
 	}
-	if (!o->command)
-		return usage_error("%s", "missing command: build or check");
-	if (strcmp(o->command, "check") == 0 && strcmp(o->output,
-	                                                "out/briefing.pdf") != 0)
-		return usage_error("%s", "'check' writes nothing; drop -o");
+	return NULL;
+}
+
+/* What the command line gave: each option at most once. */
+struct args {
+	const struct command *command;
+	bool given[OPT_COUNT];
+	const char *value[OPT_COUNT];
+	const char *spelling[OPT_COUNT];   /* as written, for messages */
+};
+
+static int collect(int argc, char **argv, struct args *a)
+{
+	memset(a, 0, sizeof *a);
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i], *value;
+		const struct option *op;
+
+		if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+			if (a->command)
+				return usage_error("unexpected argument '%s'", arg);
+			for (size_t k = 0; k < COUNT(commands); k++)
+				if (strcmp(arg, commands[k].name) == 0)
+					a->command = &commands[k];
+			if (!a->command)
+				return usage_error("unknown command '%s'", arg);
+			continue;
+		}
+		op = find_option(arg, &value);
+		if (!op)
+			return usage_error("unknown option '%s'", arg);
+		if (op->id == OPT_HELP) {
+			print_help();
+			exit(CLI_OK);
+		}
+		if (op->id == OPT_VERSION) {
+			printf("briefing %s\n", BRIEFING_VERSION);
+			exit(CLI_OK);
+		}
+		/* -c a -c b: which one was meant? A script that appends an
+		 * option to a list it did not check is told, not ignored. */
+		if (a->given[op->id])
+			return usage_error("option '%s' given twice", arg);
+		if (op->arg == ARG_NONE && value)
+			return usage_error("option '%s' takes no value", op->long_name);
+		if (op->arg == ARG_REQUIRED && !value) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs a file name", arg);
+			value = argv[++i];
+		}
+		if (op->arg != ARG_NONE && value && !value[0])
+			return usage_error("option '%s' needs a file name", arg);
+		a->given[op->id] = true;
+		a->value[op->id] = value;
+		a->spelling[op->id] = arg;
+	}
 	return -1;
 }
 
-/* The PDF date: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
- * else the briefing's as-of date; never the clock. */
-static int pdf_date(const struct config *c, char *buf, size_t size,
-                    struct diag_list *dl)
+/* Checks the options against the command and each other and fills o. */
+static int to_options(const struct args *a, struct cli_options *o)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	const char *no_color = getenv("NO_COLOR");
+	const char *cmd;
 
-	if (sde && sde[0]) {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
-		time_t t = (time_t)v;
-		struct tm tm;
+	if (!a->command)
+		return usage_error("%s", "missing command: build, check or watch");
+	cmd = a->command->name;
+	for (size_t i = 0; i < COUNT(options); i++) {
+		const struct option *op = &options[i];
 
-		if (*end || v < 0 || !gmtime_r(&t, &tm))
-			return diag_error(dl, NULL, 0, "SOURCE_DATE_EPOCH '%s' is not "
-			                  "a number of seconds since 1970", sde);
-		strftime(buf, size, "%Y-%m-%d", &tm);
-		return 0;
-	}
-	snprintf(buf, size, "%s", c->as_of);
-	return 0;
-}
-
-/* Adds path to the set of files this build reads, once. */
-static void add_input(const char ***in, size_t *n, size_t *cap,
-                      const char *path)
-{
-	if (!path)
-		return;
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp((*in)[i], path) == 0)
-			return;
-	*in = xgrow(*in, cap, *n + 1, sizeof **in);
-	(*in)[(*n)++] = path;
-}
-
-/* Build refuses an output that is one of its inputs: the config and the
- * files it includes, the data files, the CSV and Markdown files they
- * name and the fonts (fonts is NULL when fonts_load() failed). Problems
- * go to dl. */
-static void check_files(const struct options *o, const struct config *c,
-                        const struct facts *f, const struct fonts *fonts,
-                        struct diag_list *dl)
-{
-	const char **in = NULL;
-	size_t n = 0, cap = 0;
-
-	for (size_t i = 0; i < c->files_len; i++)
-		add_input(&in, &n, &cap, c->files[i]);
-	for (size_t i = 0; i < c->data_len; i++)
-		add_input(&in, &n, &cap, c->data_files[i]);
-	for (size_t i = 0; i < f->len; i++)
-		if (f->items[i].kind == FACT_TABLE && f->items[i].table)
-			add_input(&in, &n, &cap, fact_table_file(&f->items[i]));
-		else if (f->items[i].kind == FACT_TEXT)
-			add_input(&in, &n, &cap, f->items[i].text_file);
-	for (int i = 0; i < FACE_COUNT; i++) {
-		add_input(&in, &n, &cap, c->font_files[i]);
-		if (fonts)
-			add_input(&in, &n, &cap, fonts_path(fonts, (enum face)i));
-	}
-	if (strcmp(o->command, "build") == 0)
-		file_check_output(o->output, in, n, dl);
-	free(in);
-}
-
-/* The hyphenation patterns of the config's language. Breaks are drawn
- * with U+2010 HYPHEN when every face has it, else with '-'. */
-static struct hyphen *load_hyphen(const struct config *c,
-                                  const struct fonts *fonts,
-                                  struct diag_list *dl)
-{
-	static const char u2010[] = "\xE2\x80\x90";
-	const char *glyph = fonts ? u2010 : "-";
-	struct hyphen_spec spec = {
-		c->language, c->language_file, c->language_line,
-		(const char *const *)c->hyphen_exceptions, c->hyphen_exceptions_len,
-		c->hyphen_left_min, c->hyphen_right_min, c->hyphen_capitals,
-		NULL, NULL
-	};
-
-	for (int i = 0; fonts && i < FACE_COUNT; i++) {
-		uint32_t cp;
-
-		if (fonts_missing(fonts, (enum face)i, u2010, 3, &cp) >= 0)
-			glyph = "-";
-	}
-	spec.hyphen = glyph;
-	return hyphen_load(&spec, dl);
-}
-
-static int run(const struct options *o, struct diag_list *dl)
-{
-	struct config *c = NULL;
-	struct facts *f = NULL;
-	struct doc *d = NULL;
-	struct fonts *fonts = NULL;
-	struct hyphen *hyph = NULL;
-	struct pages *p = NULL;
-	struct fonts_spec specs[FACE_COUNT];
-	unsigned char *pdf = NULL;
-	size_t pdf_len = 0;
-	char date[32];
-	int rc = EXIT_INPUT;
-
-	c = config_load(o->config, dl);
-	if (!c || config_set_release(c, o->release_level, o->releasable_to,
-	                             dl) != 0)
-		goto done;
-	f = facts_new();
-	facts_configure(f, c);
-	for (size_t i = 0; i < c->data_len; i++)
-		facts_load_at(f, c->data_files[i], c->data_ref_files[i],
-		              c->data_lines[i], dl);
-	/* Fonts load with the facts, before the document, so that a bad font
-	 * is reported together with bad data; neither needs the other. */
-	for (int i = 0; i < FACE_COUNT; i++)
-		specs[i] = (struct fonts_spec){ .name = c->fonts[i],
-			.file = c->font_files[i], .line = c->font_lines[i] };
-	fonts = fonts_load(specs, dl);
-	if (c->hyphenate)
-		hyph = load_hyphen(c, fonts, dl);
-	check_files(o, c, f, fonts, dl);
-	if (dl->errors)
-		goto done;
-	d = doc_build(c, f, dl);
-	/* The model holds copies of everything it prints: the facts (a long
-	 * table's every cell) need not stay for layout and render. */
-	facts_free(f);
-	f = NULL;
-	if (!d || fonts_check_doc(fonts, d, dl) != 0 ||
-	    pdf_date(c, date, sizeof date, dl) != 0)
-		goto done;
-	/* only the patterns the document's words can use get loaded */
-	if (hyph)
-		hyphen_use_doc(hyph, d);
-	p = layout_run_hyphenated(d, &c->style, fonts_metrics(fonts),
-	                          hyph ? hyphen_hyphenator(hyph) : NULL, dl);
-	if (!p)
-		goto done;
-	{
-		struct render_info info = {
-			c->title, c->author, c->subject, c->keywords,
-			"briefing " BRIEFING_VERSION, date, d->marking
-		};
-
-		if (render_pdf(p, fonts, &info, &pdf, &pdf_len, dl) != 0)
-			goto done;
-	}
-	/* check goes all the way through layout and rendering, which find
-	 * what only they can (a chart too wide, a character no font has),
-	 * and stops short of writing. */
-	if (strcmp(o->command, "check") == 0) {
-		rc = EXIT_OK;
-		goto done;
-	}
-	if (file_write_output(o->output, pdf, pdf_len, dl) != 0) {
-		rc = EXIT_OUTPUT;
-		goto done;
-	}
-	if (o->release_report) {
-		char *report = doc_release_report(d);
-		int w = file_write_output(o->release_report,
-		                          (const unsigned char *)report,
-		                          strlen(report), dl);
-
-		free(report);
-		if (w != 0) {
-			rc = EXIT_OUTPUT;
-			goto done;
+		if (a->given[op->id] && !(op->commands & a->command->bit)) {
+			/* the message scripts already know */
+			if (op->id == OPT_OUTPUT)
+				return usage_error("%s", "'check' writes nothing; drop -o");
+			fprintf(stderr, "briefing: '%s' does not take %s\n"
+			        "Try 'briefing --help'.\n", cmd, op->long_name);
+			return CLI_USAGE;
 		}
 	}
-	if (!o->quiet && !file_is_stdout(o->output))
-		printf("wrote %s (%zu page%s)\n", o->output, p->len,
-		       p->len == 1 ? "" : "s");
-	rc = EXIT_OK;
-done:
-	free(pdf);
-	layout_free(p);
-	doc_free(d);
-	hyphen_free(hyph);
-	fonts_free(fonts);
-	facts_free(f);
-	config_free(c);
-	return rc;
+	memset(o, 0, sizeof *o);
+	o->command = cmd;
+	o->config = a->given[OPT_CONFIG] ? a->value[OPT_CONFIG]
+	                                 : "config/briefing.ini";
+	o->output = a->given[OPT_OUTPUT] ? a->value[OPT_OUTPUT]
+	                                 : "out/briefing.pdf";
+	o->depfile = a->value[OPT_DEPFILE];
+	/* --summary-json alone: standard output */
+	if (a->given[OPT_SUMMARY])
+		o->summary = a->value[OPT_SUMMARY] ? a->value[OPT_SUMMARY] : "-";
+	o->quiet = a->given[OPT_QUIET];
+	o->werror = a->given[OPT_WERROR];
+	o->provenance = a->value[OPT_PROVENANCE];
+	o->release_level = a->value[OPT_RELEASE_LEVEL];
+	o->releasable_to = a->value[OPT_RELEASABLE_TO];
+	o->release_report = a->value[OPT_RELEASE_REPORT];
+	/* https://no-color.org: set and not empty turns colour off */
+	o->color = isatty(STDERR_FILENO) && !(no_color && no_color[0]);
+
+	if (o->depfile && strcmp(o->depfile, "-") == 0)
+		return usage_error("%s", "--depfile needs a file name, not '-'");
+	if (o->depfile && strcmp(o->depfile, o->output) == 0)
+		return usage_error("--depfile '%s' is the output", o->depfile);
+	if (o->summary && strcmp(o->summary, "-") != 0 &&
+	    ((strcmp(cmd, "check") != 0 && strcmp(o->summary, o->output) == 0) ||
+	     (o->depfile && strcmp(o->summary, o->depfile) == 0)))
+		return usage_error("--summary-json file '%s' is another output",
+		                   o->summary);
+	if (o->provenance && strcmp(o->provenance, "-") != 0 &&
+	    ((strcmp(cmd, "check") != 0 && strcmp(o->provenance, o->output) == 0) ||
+	     (o->depfile && strcmp(o->provenance, o->depfile) == 0) ||
+	     (o->summary && strcmp(o->provenance, o->summary) == 0)))
+		return usage_error("--provenance file '%s' is another output",
+		                   o->provenance);
+	if (strcmp(cmd, "check") != 0 && strcmp(o->output, "-") == 0) {
+		if (strcmp(cmd, "watch") == 0)
+			return usage_error("%s", "'watch' writes a file; name it with "
+			                   "-o");
+		if (o->summary && strcmp(o->summary, "-") == 0)
+			return usage_error("%s", "the PDF goes to standard output: "
+			                   "give the summary a file "
+			                   "(--summary-json=FILE)");
+	}
+	return -1;
+}
+
+/* xalloc's failure hook: an internal error, not the user's input. */
+static void out_of_memory(void)
+{
+	static const char msg[] = "briefing: error: out of memory\n";
+
+	/* no stdio: it may need the memory there is not */
+	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+	_exit(CLI_INTERNAL);
 }
 
 int main(int argc, char **argv)
 {
-	struct options o;
-	struct diag_list dl = { NULL, 0, 0, 0 };
-	int rc = parse_args(argc, argv, &o);
+	struct args a;
+	struct cli_options o;
+	int rc = collect(argc, argv, &a);
 
+	if (rc < 0)
+		rc = to_options(&a, &o);
 	if (rc >= 0)
 		return rc;
-	rc = run(&o, &dl);
+	xalloc_set_oom_handler(out_of_memory);
+	if (strcmp(o.command, "watch") == 0)
+		rc = cli_watch(&o);
+	else
+		rc = cli_run(&o, NULL);
 	fontfind_shutdown();
-	if (rc == EXIT_OK && dl.errors)
-		rc = EXIT_INPUT;
-	diag_print(&dl, stderr);
-	if (rc == EXIT_OK && !o.quiet && strcmp(o.command, "check") == 0)
-		printf("%s: ok (%zu warning%s)\n", o.config, dl.len,
-		       dl.len == 1 ? "" : "s");
-	diag_release(&dl);
 	return rc;
 }

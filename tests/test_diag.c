@@ -20,6 +20,19 @@ static char *printed(const struct diag_list *dl)
 	return buf;
 }
 
+/* diag_print_color() with colour on. */
+static char *printed_color(const struct diag_list *dl)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	diag_print_color(dl, f, true);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
 static void assert_escaped(const char *in, const char *want)
 {
 	char *got = diag_escape(in);
@@ -168,6 +181,41 @@ static void test_print_cuts_an_echoed_value(void **state)
 	diag_release(&dl);
 }
 
+static void test_color_marks_only_the_level(void **state)
+{
+	struct diag_list dl = { 0 };
+	char *out;
+
+	(void)state;
+	diag_error(&dl, "a.ini", 3, "bad \033[31m value");
+	diag_warning(&dl, NULL, 0, "old");
+	out = printed_color(&dl);
+	/* the level is coloured; the escape from the input stays escaped */
+	assert_string_equal(out, "a.ini:3: \033[1;31merror:\033[0m bad \\x1b[31m value\n"
+	                         "briefing: \033[1;33mwarning:\033[0m old\n");
+	free(out);
+	diag_release(&dl);
+}
+
+static void test_promote_warnings_makes_them_errors(void **state)
+{
+	struct diag_list dl = { 0 };
+	char *out;
+
+	(void)state;
+	diag_warning(&dl, "a.ini", 1, "old");
+	diag_error(&dl, "a.ini", 2, "bad");
+	diag_warning(&dl, "a.ini", 3, "older");
+	assert_int_equal(diag_promote_warnings(&dl), 2);
+	assert_int_equal(dl.errors, 3);
+	assert_int_equal(diag_promote_warnings(&dl), 0);
+	out = printed(&dl);
+	assert_string_equal(out, "a.ini:1: error: old\na.ini:2: error: bad\n"
+	                         "a.ini:3: error: older\n");
+	free(out);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +225,8 @@ int main(void)
 		cmocka_unit_test(test_cut_counts_characters_not_bytes),
 		cmocka_unit_test(test_print_escapes_message_and_file_name),
 		cmocka_unit_test(test_print_cuts_an_echoed_value),
+		cmocka_unit_test(test_color_marks_only_the_level),
+		cmocka_unit_test(test_promote_warnings_makes_them_errors),
 	};
 
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

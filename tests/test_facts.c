@@ -384,6 +384,24 @@ static void test_text_fact_from_markdown_file(void **state)
 	free(md);
 }
 
+/* Every file the store tried to read is an input, found or not: watch
+ * mode waits for a CSV that is missing. */
+static void test_files_lists_what_was_read_or_tried(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *csv = xasprintf("%s/absent.csv", tmpdir);
+
+	(void)state;
+	assert_int_equal(parse(f, "[source]\ntitle = \"S\"\nupdated = 2020-01-01\n"
+	                          "[t.rows]\ntype = table\nfile = absent.csv\n", &dl), -1);
+	assert_int_equal(f->files.len, 1);
+	assert_string_equal(f->files.items[0], csv);
+	free(csv);
+	facts_free(f);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_config_policy_allows_bidi_and_schemes),
 		cmocka_unit_test(test_many_facts_are_found_and_repeats_named),
 		cmocka_unit_test(test_text_fact_from_markdown_file),
+		cmocka_unit_test(test_files_lists_what_was_read_or_tried),
 	};
 
 	return cmocka_run_group_tests_name("facts", tests, make_tmpdir,

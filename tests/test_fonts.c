@@ -369,12 +369,16 @@ static void test_subset_is_unhinted_with_stub_tables(void **state)
 	for (size_t i = 0; i < n; i++) {
 		const unsigned char *r = sub + 12 + 16 * i;
 		uint32_t off = get32(r + 8), tlen = get32(r + 12);
-		bool stub = !memcmp(r, "cvt ", 4) || !memcmp(r, "fpgm", 4) ||
-		            !memcmp(r, "prep", 4);
+		bool stub = !memcmp(r, "cvt ", 4) || !memcmp(r, "fpgm", 4);
 
 		assert_memory_equal(r, want[i], 4);   /* sorted, none else */
 		assert_true(off % 4 == 0 && off + tlen <= len);
-		assert_true(stub ? tlen == 0 : tlen > 0);
+		/* prep is the program that does nothing, never empty: libharu
+		 * rebuilds the font with prep last and seeks to its start */
+		if (!memcmp(r, "prep", 4))
+			assert_true(tlen == 3 && !memcmp(sub + off, "\xB0\x00\x21", 3));
+		else
+			assert_true(stub ? tlen == 0 : tlen > 0);
 		if (memcmp(r, "head", 4) != 0)
 			assert_int_equal(get32(r + 4), sfnt_sum(sub + off, tlen));
 	}

@@ -394,6 +394,38 @@ static void test_named_words_get_the_same_points(void **state)
 	diag_release(&dl);
 }
 
+/* A word asked about again (its points kept by its bytes as written)
+ * gets what it got the first time, within the room it is given, and an
+ * exception or a capitalised word keeps its own answer. */
+static void test_repeated_words_get_the_same_points(void **state)
+{
+	static const char *const ex[] = { "Pris-tina" };
+	struct diag_list dl = { NULL, 0, 0, 0 };
+	struct hyphen *h = load("en-GB", ex, 1, 2, 3, false, &dl);
+	const struct hyphenator *hy;
+	size_t at[32], n;
+	char x[64];
+
+	(void)state;
+	assert_non_null(h);
+	hy = hyphen_hyphenator(h);
+	for (int round = 0; round < 3; round++) {
+		show(hy, "international", x);
+		assert_string_equal(x, "in-ter-na-tional");
+		show(hy, "pristina", x);
+		assert_string_equal(x, "pris-tina");
+		show(hy, "International", x);
+		assert_string_equal(x, "International");
+		n = hy->points(hy->ctx, "international", 13, at, 2);
+		assert_int_equal(n, 2);
+		assert_int_equal(at[0], 2);
+		assert_int_equal(at[1], 5);
+		assert_int_equal(hy->points(hy->ctx, "international", 13, at, 0), 0);
+	}
+	hyphen_free(h);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_cut_keeps_a_pattern_that_masks_another),
 		cmocka_unit_test(test_two_level_dictionaries_are_not_cut),
 		cmocka_unit_test(test_named_words_get_the_same_points),
+		cmocka_unit_test(test_repeated_words_get_the_same_points),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,6 +95,7 @@ struct doc_list_item {
 	struct doc_rich rich;
 	int level;          /* 0, or 1 for a sub-item */
 	struct doc_origin origin;
+	int mark;           /* its classification level (release.c) */
 };
 
 struct doc_list {
@@ -210,6 +211,9 @@ struct doc_block {
 	 * struct doc's markings): the highest of its fact, items, rows or
 	 * units; 0 for what the config writes (headings, contents). */
 	int level;
+	/* The Sources entry (1-based, an index + 1 into struct doc refs) of
+	 * the fact the block prints; 0 for blocks that print no fact. */
+	size_t cite;
 	union {
 		struct doc_heading heading;       /* DOC_HEADING */
 		struct doc_paragraph paragraph;   /* DOC_PARAGRAPH, DOC_NOTE */
@@ -231,6 +235,46 @@ struct doc_withheld {
 	char *part;
 	char *reason;
 	struct doc_origin origin;
+};
+
+/* ---- provenance: where each printed fact comes from (provenance.c) ----
+ *
+ * A source as the briefing cites it: one per data file, in load order,
+ * so that Sources entry n is refs[n - 1] whether or not the briefing
+ * prints a sources block. Dates are ISO; "" when there is none. */
+struct doc_ref {
+	char *title;
+	char *url;             /* "" when none */
+	const char *file;      /* the data file (the doc's copy) */
+	const char *snapshot;  /* the snapshot file, or NULL */
+	char updated[11];
+	char retrieved[11];    /* the snapshot's date */
+	size_t facts;          /* distinct facts the briefing prints from it */
+};
+
+/* A part of a fact declared as departing from its source. */
+struct doc_departure {
+	char *part;            /* "1", "2.1", "intro", "note", "row 6", a
+	                        * column or unit; "" for the whole fact */
+	char *reason;
+	struct doc_origin origin;
+};
+
+/* One fact as a block of the briefing prints it. Its parts are the
+ * paragraphs, list items and intro, figure values, table rows and note,
+ * or org chart units; each was either found in the source's snapshot
+ * (verbatim), declared as a departure, or left unchecked because the
+ * source has no snapshot. */
+struct doc_claim {
+	char *fact;
+	struct doc_origin origin;
+	size_t cite;           /* its source: refs[cite - 1] */
+	bool cover;            /* a cover tile, else a block */
+	size_t parts;          /* parts = verbatim + departed, with a snapshot */
+	size_t verbatim;       /* found in the snapshot */
+	size_t departed;       /* declared as departures */
+	struct doc_departure *departures;
+	size_t departures_len;
 };
 
 struct doc {
@@ -257,6 +301,11 @@ struct doc {
 	char *release;      /* "up to NR, releasable to KFOR"; NULL: full */
 	struct doc_withheld *withheld;
 	size_t withheld_len, withheld_cap;
+	/* Provenance: the sources and every printed fact. */
+	struct doc_ref *refs;
+	size_t refs_len;
+	struct doc_claim *claims;
+	size_t claims_len, claims_cap;
 };
 
 /* Builds the document the config describes from the facts. A block that
@@ -283,6 +332,14 @@ struct doc_block *doc_append(struct doc *d, enum doc_kind kind,
 
 /* The doc's own copy of the file name (NULL for NULL), for origins. */
 const char *doc_intern(struct doc *d, const char *file);
+
+/* Writes the provenance report of d to path (file_write_output(): "-"
+ * is standard output): a JSON object with the sources and, for every
+ * fact the briefing prints, its name, file and line, source, snapshot
+ * date and how each of its parts was checked (docs/data-format.md,
+ * "The provenance report"). Returns 0 or -1. */
+int doc_write_provenance(const struct doc *d, const char *path,
+                         struct diag_list *dl);
 
 /* Frees d and everything its blocks hold. Accepts NULL. */
 void doc_free(struct doc *d);

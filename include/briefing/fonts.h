@@ -240,4 +240,9 @@ void hyphen_use_doc(struct hyphen *h, const struct doc *d);
 /* The callbacks layout uses, valid until hyphen_free(). */
 const struct hyphenator *hyphen_hyphenator(const struct hyphen *h);
 
+/* The pattern file h was loaded from (/usr/share/hyphen/hyph_en_GB.dic),
+ * valid until hyphen_free(); NULL for a NULL h. An input of the build,
+ * for depfiles and watch mode. */
+const char *hyphen_path(const struct hyphen *h);
+
 #endif

@@ -18,6 +18,7 @@
 
 #include "briefing/base/date.h"
 #include "briefing/base/diag.h"
+#include "briefing/base/pathset.h"
 #include "briefing/base/style.h"
 
 struct csvfile;
@@ -184,6 +185,10 @@ struct config {
 	char **link_schemes;   /* schemes a link may use, lower case */
 	size_t link_schemes_len;
 	bool smart_quotes;     /* straight quotes in facts become ’ “ ” */
+	/* citations = yes: each block printing a fact ends in a marker
+	 * ([1]) linking to the Sources entry of its source */
+	bool citations;
+	int citations_line;    /* 0 when not set */
 	/* [cover]: a cover page when present */
 	bool cover;
 	struct config_cover_figure *cover_figures;
@@ -274,6 +279,17 @@ struct fact_source {
 	/* the file's [classification] level and releasable: the default
 	 * mark of its facts, and the mark of its entry among the sources */
 	struct fact_mark mark;
+	/* [source] snapshot: the page's text as it was read, a file named
+	 * relative to the data file (path resolved here), checked as text
+	 * (UTF-8, no NUL or control character but tab and line ends; a
+	 * byte-order mark removed), and the day it was read ([source]
+	 * retrieved). NULL, 0 when the source has no snapshot: its facts
+	 * cannot be checked against it. */
+	char *snapshot;
+	char *snapshot_text;
+	size_t snapshot_len;
+	int snapshot_line;      /* the line of the snapshot key */
+	struct date retrieved;
 };
 
 /* A paragraph, a list item or a key figure. */
@@ -282,8 +298,20 @@ struct fact_item {
 	char *value;    /* a figure's value; NULL otherwise */
 	int level;      /* list items: 0, or 1 for a sub-item */
 	int number;     /* its key in the data file: 3 for "3" and "3.1" */
+	int minor;      /* 1 for "3.1"; 0 for an item */
 	int line;       /* where it is written */
 	struct fact_mark mark;   /* the fact's, or classification.N's */
+};
+
+/* A declared departure from the source: what part of a fact is not
+ * written as the source writes it, and why (docs/data-format.md,
+ * "Verbatim facts and departures"). part is "" for the whole fact
+ * (verbatim = no, departure = "..."), an item key ("1", "2.1"),
+ * "intro", "note", or a table column's name (departure.KEY = "..."). */
+struct fact_departure {
+	char *part;
+	char *reason;
+	int line;
 };
 
 /* A code used in a table column and what it stands for ("A" = "Army"). */
@@ -318,6 +346,14 @@ struct fact {
 	char *markdown;
 	size_t markdown_len;
 	int file_line;
+	/* Departures from the source, in file order; every other part is
+	 * a quotation to check against the source's snapshot. A table may
+	 * name a CSV column giving each row's departure (departure_column;
+	 * an empty cell: the row is quoted), which is not printed by
+	 * default. NULL, 0 when none. */
+	struct fact_departure *departures;
+	size_t departures_len;
+	char *departure_column;
 	const struct fact_source *source;
 	/* the fact's own mark: its file's, or its classification and
 	 * releasable keys; a table's rows may have their own (row_marks,
@@ -340,6 +376,11 @@ struct facts {
 	char **link_schemes;
 	size_t link_schemes_len;
 	struct class_scheme scheme;     /* the config's, or NATO's */
+	/* Every file the store read or tried to read, in that order: each
+	 * data file, then the CSV and Markdown files it names. A file that
+	 * could not be read is listed too: it is still an input to wait for
+	 * (input_files()). */
+	struct path_set files;
 	struct strhash *index;          /* private: name -> index in items */
 };
 
@@ -369,6 +410,11 @@ void facts_free(struct facts *f);
 /* The fact called name, or NULL. */
 const struct fact *facts_find(const struct facts *f, const char *name);
 
+/* The reason part of fact departs from its source, or NULL when it is a
+ * quotation: part as in struct fact_departure ("" asks about the whole
+ * fact). A whole-fact departure answers for every part. */
+const char *fact_departure(const struct fact *fact, const char *part);
+
 /* The name of the kind, for messages ("text", "list", ...). */
 const char *fact_kind_name(enum fact_kind k);
 
@@ -382,6 +428,19 @@ int facts_check_link(const struct facts *f, const char *uri,
 
 /* The closest fact name to name, for "did you mean", or NULL. */
 const char *facts_suggest(const struct facts *f, const char *name);
+
+/* ---- the files a build reads (inputs.c) ---- */
+
+/* Adds to set the input files of config c and facts f, either of which
+ * may be NULL (a build that stopped early): the config and every file it
+ * includes, then every data file and the CSV and Markdown files it names
+ * (read or not, see struct facts). A config font that is a path
+ * (not a fontconfig pattern) is added too, for when the fonts could not be loaded;
+ * the resolved font files are fonts_path()'s and the hyphenation
+ * patterns hyphen_path()'s, which the caller adds. The same set serves
+ * the refusal of an output that is an input, depfiles and watch mode. */
+void input_files(const struct config *c, const struct facts *f,
+                 struct path_set *set);
 
 /* ---- a table fact's cells (facts_table.c) ----
  *

@@ -139,23 +139,51 @@ char *diag_escape(const char *s)
 	return out;
 }
 
-void diag_print(const struct diag_list *dl, FILE *out)
+/* SGR sequences for the level word only, as compilers colour it: bold
+ * red for errors, bold yellow for warnings. */
+#define COLOR_ERROR "\033[1;31m"
+#define COLOR_WARNING "\033[1;33m"
+#define COLOR_RESET "\033[0m"
+
+void diag_print_color(const struct diag_list *dl, FILE *out, bool color)
 {
 	for (size_t i = 0; i < dl->len; i++) {
 		const struct diag *d = &dl->items[i];
-		const char *level = d->level == DIAG_ERROR ? "error" : "warning";
+		bool err = d->level == DIAG_ERROR;
+		const char *level = err ? "error" : "warning";
+		const char *on = !color ? "" : err ? COLOR_ERROR : COLOR_WARNING;
+		const char *off = color ? COLOR_RESET : "";
 		char *msg = diag_escape(d->msg);
 		char *file = d->file ? diag_escape(d->file) : NULL;
 
 		if (file && d->line > 0)
-			fprintf(out, "%s:%d: %s: %s\n", file, d->line, level, msg);
+			fprintf(out, "%s:%d: %s%s:%s %s\n", file, d->line, on, level,
+			        off, msg);
 		else if (file)
-			fprintf(out, "%s: %s: %s\n", file, level, msg);
+			fprintf(out, "%s: %s%s:%s %s\n", file, on, level, off, msg);
 		else
-			fprintf(out, "briefing: %s: %s\n", level, msg);
+			fprintf(out, "briefing: %s%s:%s %s\n", on, level, off, msg);
 		free(file);
 		free(msg);
 	}
+}
+
+void diag_print(const struct diag_list *dl, FILE *out)
+{
+	diag_print_color(dl, out, false);
+}
+
+size_t diag_promote_warnings(struct diag_list *dl)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < dl->len; i++)
+		if (dl->items[i].level == DIAG_WARNING) {
+			dl->items[i].level = DIAG_ERROR;
+			n++;
+		}
+	dl->errors += n;
+	return n;
 }
 
 void diag_release(struct diag_list *dl)

@@ -8,9 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* NULL: print and abort; the command line installs its own, which
+ * exits with its documented status for an internal error. */
+static void (*oom_handler)(void);
+
+void xalloc_set_oom_handler(void (*handler)(void))
+{
+	oom_handler = handler;
+}
+
 static void *check(void *p)
 {
 	if (!p) {
+		if (oom_handler)
+			oom_handler();
 		fputs("briefing: out of memory\n", stderr);
 		abort();
 	}

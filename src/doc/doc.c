@@ -141,7 +141,8 @@ static const struct fact_item *cover_item(const struct config_cover_figure *cf,
 /* The cover's key figures: each names an item of a figures fact. */
 static void add_cover(struct doc *d, const struct config *c,
                       const struct facts *f, const struct doc_markup *m,
-                      struct doc_release *r, struct diag_list *dl)
+                      struct doc_release *r, struct prov *p,
+                      struct diag_list *dl)
 {
 	size_t n = c->cover_figures_len;
 	struct doc_block *b = doc_append(d, DOC_COVER, c->file, 0);
@@ -173,6 +174,8 @@ static void add_cover(struct doc *d, const struct config *c,
 		 * when the tile does not fit the page */
 		fig->origin.file = doc_intern(d, c->cover_figures[i].file);
 		fig->origin.line = c->cover_figures[i].line;
+		prov_cover_figure(p, d, fact, (size_t)(item - fact->items),
+		                  fig->value, dl);
 	}
 }
 
@@ -375,18 +378,11 @@ static int add_items(struct doc *d, const struct fact *fact,
 			                      fact->intro_line ? fact->intro_line
 			                                       : fact->line,
 			                      &l->intro, &l->intro_rich, dl);
-		{
-			char *p = doc_portion(r, fact->mark.level);
-
-			doc_prefix_rich(&l->intro, &l->intro_rich, p);
-			free(p);
-		}
 		l->items = xcalloc(kept, sizeof *l->items);
 		for (size_t i = 0; i < fact->len; i++) {
 			struct doc_list_item *it = &l->items[l->len];
 			struct doc_origin o = doc_fact_origin(d, fact,
 			                                      fact->items[i].line);
-			char *p;
 
 			if (!keep[i])
 				continue;
@@ -395,9 +391,7 @@ static int add_items(struct doc *d, const struct fact *fact,
 				rc = -1;
 				continue;
 			}
-			p = doc_portion(r, fact->items[i].mark.level);
-			doc_prefix_rich(&it->text, &it->rich, p);
-			free(p);
+			it->mark = fact->items[i].mark.level;
 			it->level = fact->items[i].level;
 			it->origin = o;
 			l->len++;
@@ -434,7 +428,7 @@ static int add_text(struct doc *d, const struct fact *fact,
 	if (fact->markdown) {
 		rc = doc_markup_file(d, m, fact->text_file, fact->markdown,
 		                     fact->markdown_len, dl);
-		doc_portion_blocks(d, r, first, fact->mark.level);
+		doc_portion_blocks(d, first, fact->mark.level);
 		return rc;
 	}
 	for (size_t i = 0; i < fact->len; i++) {
@@ -451,7 +445,7 @@ static int add_text(struct doc *d, const struct fact *fact,
 		}
 		b_paragraph(doc_append(d, DOC_PARAGRAPH, fact->file, line), text,
 		            rich);
-		doc_portion_blocks(d, r, d->len - 1, fact->items[i].mark.level);
+		doc_portion_blocks(d, d->len - 1, fact->items[i].mark.level);
 	}
 	return rc;
 }
@@ -490,13 +484,36 @@ static const struct fact *named_fact(const struct config_section *sec,
 	return fact;
 }
 
+static int add_fact(struct doc *d, const struct config *c,
+                    const struct fact *fact, const struct doc_markup *m,
+                    struct date as_of, struct doc_release *r,
+                    struct diag_list *dl)
+{
+	switch (fact->kind) {
+	case FACT_TEXT:
+		return add_text(d, fact, m, r, dl);
+	case FACT_LIST:
+	case FACT_FIGURES:
+		return add_items(d, fact, m, r, dl);
+	case FACT_TABLE:
+		return doc_add_table(d, c, fact, m, as_of, r, dl);
+	case FACT_ORGCHART:
+		add_orgchart(d, c, fact, m, r);
+		return 0;
+	}
+	return 0;
+}
+
 static int add_block_for(struct doc *d, const struct config *c,
                          const struct config_section *sec,
                          const struct config_block *cb, const struct facts *f,
                          const struct doc_markup *m, struct date as_of,
-                         struct doc_release *r, struct diag_list *dl)
+                         struct doc_release *r, struct prov *p,
+                         struct diag_list *dl)
 {
 	const struct fact *fact;
+	size_t first = d->len;
+	int rc;
 
 	switch (cb->kind) {
 	case BLOCK_PAGEBREAK:
@@ -526,19 +543,36 @@ static int add_block_for(struct doc *d, const struct config *c,
 	if (!doc_release_keep(d, r, &fact->mark, fact->name, "", fact->file,
 	                      fact->line))
 		return 0;
-	switch (fact->kind) {
-	case FACT_TEXT:
-		return add_text(d, fact, m, r, dl);
-	case FACT_LIST:
-	case FACT_FIGURES:
-		return add_items(d, fact, m, r, dl);
-	case FACT_TABLE:
-		return doc_add_table(d, c, fact, m, as_of, r, dl);
-	case FACT_ORGCHART:
-		add_orgchart(d, c, fact, m, r);
+	if (add_fact(d, c, fact, m, as_of, r, dl) != 0)
+		return -1;
+	/* nothing of it prints in this release */
+	if (d->len == first)
 		return 0;
+	/* what the blocks print is checked against the fact's source, before
+	 * the portion marks go in front of it */
+	rc = prov_fact(p, d, fact, first, dl);
+	doc_portion_marks(d, r, first);
+	return rc;
+}
+
+/* The provenance report lists every source, printed or not: one this
+ * release withholds keeps its number but loses its title and address,
+ * which can say as much as its facts. */
+static void withhold_refs(struct doc *d, const struct config *c,
+                          const struct facts *f, const struct doc_release *r)
+{
+	bool release = r->cl->release_level >= 0 || r->cl->release_to >= 0;
+
+	for (size_t i = 0; release && i < d->refs_len && i < f->sources_len; i++) {
+		const struct fact_source *src = f->sources[i];
+
+		if (doc_release_passes(r, &src->mark) && source_used(c, f, r, src))
+			continue;
+		free(d->refs[i].title);
+		free(d->refs[i].url);
+		d->refs[i].title = xstrdup("");
+		d->refs[i].url = xstrdup("");
 	}
-	return 0;
 }
 
 /* ---- what a release leaves of a section --------------------------------- */
@@ -884,6 +918,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 {
 	struct doc *d;
 	struct doc_markup m = { c->smart_quotes, f };
+	struct prov *p;
 	struct date as_of;
 	char buf[64];
 	int n1 = 0, n2 = 0;
@@ -900,8 +935,9 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	d->origin.file = doc_intern(d, c->file);
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;
+	p = prov_new(c, f, d);
 	if (c->cover)
-		add_cover(d, c, f, &m, &r, dl);
+		add_cover(d, c, f, &m, &r, p, dl);
 	check_source_age(c, f, as_of, dl);
 	doc_check_term_dates(c, f, as_of, dl);
 	check_required(c, f, &r, dl);
@@ -913,7 +949,8 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 
 		add_heading(d, c, sec, &n1, &n2);
 		for (size_t j = 0; j < sec->len; j++)
-			add_block_for(d, c, sec, &sec->blocks[j], f, &m, as_of, &r, dl);
+			add_block_for(d, c, sec, &sec->blocks[j], f, &m, as_of, &r, p,
+			              dl);
 		/* built all the same, so that what it withholds is recorded */
 		if (drop[i]) {
 			doc_truncate(d, start);
@@ -922,6 +959,9 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 		}
 	}
 	free(drop);
+	prov_finish(p, d, dl);
+	prov_free(p);
+	withhold_refs(d, c, f, &r);
 	fill_contents(d);
 	number_captions(d, &c->style.labels, dl);
 	fill_caption_lists(d);

@@ -71,10 +71,15 @@ char *doc_portion(const struct doc_release *r, int level);
 /* Puts prefix (may be NULL: nothing) before *text, moving the spans. */
 void doc_prefix_rich(char **text, struct doc_rich *rich, const char *prefix);
 
-/* Sets the level of blocks first.. of d and puts the portion mark of
- * level before their paragraphs, list intros and items. */
-void doc_portion_blocks(struct doc *d, const struct doc_release *r,
-                        size_t first, int level);
+/* Sets the level of blocks first.. of d (and of their list items) to
+ * level. */
+void doc_portion_blocks(struct doc *d, size_t first, int level);
+
+/* With portion marks on, puts "(NR) " before the paragraphs, notes,
+ * list intros and items of blocks first.. of d, each of its own level.
+ * Run after provenance has checked their text against the source. */
+void doc_portion_marks(struct doc *d, const struct doc_release *r,
+                       size_t first);
 
 /* Once every block exists: portion marks on captions, the computed
  * markings, and the under-marking check against [document] marking.
@@ -84,5 +89,39 @@ int doc_release_finish(struct doc *d, const struct config *c,
 
 /* Frees what release.c put into d. */
 void doc_release_free(struct doc *d);
+/* ---- provenance (provenance.c) ---- */
+
+struct prov;
+
+/* The checks of one build: fills d->refs from f's sources and checks
+ * facts against their snapshots (indexed when first needed). With
+ * c->citations, the blocks of each fact get a marker linking to their
+ * Sources entry. Free with prov_free(). */
+struct prov *prov_new(const struct config *c, const struct facts *f,
+                      struct doc *d);
+
+void prov_free(struct prov *p);
+
+/* Checks the blocks first.. of d, which print fact, against the fact's
+ * snapshot: each part must be found there, as quote.h says, unless it is
+ * a declared departure. Records the claim, sets the blocks' cite and
+ * adds citation markers. A part not found is an error naming its file
+ * and line and the closest passage. Returns 0 or -1. */
+int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
+              size_t first, struct diag_list *dl);
+
+/* Checks item of figures fact as a cover tile prints it (value), as
+ * prov_fact() checks a figures block, and records it. Returns 0 or -1. */
+int prov_cover_figure(struct prov *p, struct doc *d, const struct fact *fact,
+                      size_t item, const char *value, struct diag_list *dl);
+
+/* Once every block is built: the Sources entries get their numbers,
+ * snapshot dates and counts of facts when citations are on (an error at
+ * the config's citations line when nothing lists the sources). Returns
+ * 0 or -1. */
+int prov_finish(struct prov *p, struct doc *d, struct diag_list *dl);
+
+/* Frees what d->refs and d->claims hold (model.c's doc_free). */
+void doc_provenance_release(struct doc *d);
 
 #endif

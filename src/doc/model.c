@@ -143,6 +143,7 @@ void doc_free(struct doc *d)
 		block_release(&d->blocks[i]);
 	free(d->blocks);
 	doc_release_free(d);
+	doc_provenance_release(d);
 	xfree_strings(d->files, d->files_len);
 	free(d->title);
 	free(d->subtitle);

@@ -121,25 +121,41 @@ void doc_prefix_rich(char **text, struct doc_rich *rich, const char *prefix)
 		rich->spans[i].start += n;
 }
 
-void doc_portion_blocks(struct doc *d, const struct doc_release *r,
-                        size_t first, int level)
+void doc_portion_blocks(struct doc *d, size_t first, int level)
 {
-	char *p = doc_portion(r, level);
-
 	for (size_t i = first; i < d->len; i++) {
 		struct doc_block *b = &d->blocks[i];
 
 		b->level = level;
+		for (size_t k = 0; b->kind == DOC_LIST && k < b->u.list.len; k++)
+			b->u.list.items[k].mark = level;
+	}
+}
+
+void doc_portion_marks(struct doc *d, const struct doc_release *r,
+                       size_t first)
+{
+	if (!r->cl->portion_marks)
+		return;
+	for (size_t i = first; i < d->len; i++) {
+		struct doc_block *b = &d->blocks[i];
+		char *p = doc_portion(r, b->level);
+
 		if (b->kind == DOC_PARAGRAPH || b->kind == DOC_NOTE) {
 			doc_prefix_rich(&b->u.paragraph.text, &b->u.paragraph.rich, p);
 		} else if (b->kind == DOC_LIST) {
+			/* an intro is marked as its whole list */
 			doc_prefix_rich(&b->u.list.intro, &b->u.list.intro_rich, p);
-			for (size_t k = 0; k < b->u.list.len; k++)
+			for (size_t k = 0; k < b->u.list.len; k++) {
+				char *q = doc_portion(r, b->u.list.items[k].mark);
+
 				doc_prefix_rich(&b->u.list.items[k].text,
-				                &b->u.list.items[k].rich, p);
+				                &b->u.list.items[k].rich, q);
+				free(q);
+			}
 		}
+		free(p);
 	}
-	free(p);
 }
 
 /* Captions are printed once numbered: each gets its block's mark. */

@@ -188,6 +188,11 @@ int doc_add_table(struct doc *d, const struct config *c,
                   struct diag_list *dl)
 {
 	const struct config_table *ct = config_table_for(c, fact->name);
+	/* without config columns, every CSV column prints but the one
+	 * giving rows' departures from the source (provenance, not data)
+	 * and the ones giving rows' marks */
+	int dep = fact->departure_column && !ct ?
+	          fact_table_column(fact, fact->departure_column) : -1;
 	size_t cols = 0, all = fact_table_rows(fact), rows = 0;
 	size_t *colmap, *rowmap;
 	const char *csv = doc_intern(d, fact_table_file(fact));
@@ -223,7 +228,7 @@ int doc_add_table(struct doc *d, const struct config *c,
 			colmap[cols++] = i;
 	else
 		for (size_t i = 0; i < fact_table_columns(fact); i++)
-			if (!mark_column(fact, i))
+			if (!mark_column(fact, i) && (int)i != dep)
 				colmap[cols++] = i;
 	first = d->len;
 	t = &doc_append(d, DOC_TABLE, fact->file, fact->line)->u.table;
@@ -281,7 +286,7 @@ int doc_add_table(struct doc *d, const struct config *c,
 		b->u.paragraph.text = text;
 		b->u.paragraph.rich = rich;
 	}
-	doc_portion_blocks(d, r, first, level);
+	doc_portion_blocks(d, first, level);
 	free(rowmap);
 	free(colmap);
 	return 0;

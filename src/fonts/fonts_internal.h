@@ -87,6 +87,20 @@ struct shape_cache {
 	size_t clears;               /* times a bound emptied it (tests) */
 };
 
+/* Widths of short strings, by font and bytes (shape.c): layout measures
+ * the same words and pieces of words again and again, and a lookup here
+ * costs a third of summing a word through the pair model. Direct-mapped:
+ * a collision replaces the entry. The key is the bytes zero-padded to
+ * UNITS_KEY, their length and the font. */
+#define UNITS_KEY 24
+#define UNITS_SLOTS 4096
+
+struct units_entry {
+	uint64_t key[UNITS_KEY / 8];
+	uint32_t tag;                /* font << 8 | length + 1; 0: empty */
+	int32_t units;
+};
+
 struct fonts {
 	struct fonts_font font[FACE_COUNT];
 	size_t count;                /* distinct fonts in font[] */
@@ -103,6 +117,7 @@ struct fonts {
 	size_t feat_cap;
 	struct fonts_run scratch;
 	struct shape_cache cache;
+	struct units_entry *units;   /* UNITS_SLOTS, on first use */
 };
 
 #define PAIRS_NONE 255

@@ -48,6 +48,13 @@ struct exception {
 	size_t len;
 };
 
+/* A word as printed and its points (struct hyphen's raw). */
+struct raw {
+	uint64_t hash;
+	size_t key, pts;     /* offsets in raw_keys and pts */
+	unsigned char len, n;
+};
+
 /* A word (lower case) and its points, once known. */
 struct word {
 	uint64_t hash;
@@ -73,12 +80,22 @@ struct hyphen {
 	size_t words_len, words_cap;
 	unsigned char *pts;      /* their points, byte offsets */
 	size_t pts_len, pts_cap;
+	/* The points of words as layout asks about them (as printed, before
+	 * lower-casing): most of a document's words come again and again,
+	 * and finding one here costs a third of lower-casing it and looking
+	 * it up in w. Open addressing, entry + 1 (0: free). */
+	struct raw *raw;
+	size_t raw_len, raw_cap;
+	size_t *raw_slot, raw_mask;
+	char *raw_keys;
+	size_t raw_keys_len, raw_keys_cap;
 	struct exception *ex;
 	size_t ex_len;
 	int left_min, right_min;
 	bool capitals;
 	char hyphen_glyph[8];
 	struct hyphenator cb;
+	char *path;              /* the patterns file's name (hyphen_path()) */
 };
 
 /* Code points in s[0..len). */
@@ -100,21 +117,11 @@ static const struct exception *find_exception(const struct hyphen *h,
 	return NULL;
 }
 
-static uint64_t word_hash(const char *w, size_t len)
-{
-	uint64_t h = 14695981039346656037u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 1099511628211u;
-	return h;
-}
-
-/* The entry of the lower-case word w[0..len), added when missing and
- * the cache has room; NULL otherwise. */
+/* The entry of the lower-case word w[0..len), of FNV-1a hash (needs_patterns()),
+ * added when missing and the cache has room; NULL otherwise. */
 static struct word *word_get(struct hyphen *h, const char *w, size_t len,
-                             bool add)
+                             uint64_t hash, bool add)
 {
-	uint64_t hash = word_hash(w, len);
 	size_t i;
 
 	if (!h->slot) {
@@ -213,62 +220,62 @@ static HyphenDict *cut_dict(struct hyphen *h)
 }
 
 /* Whether the word s[0..len) needs the patterns, and if so its lower
- * case in w (WORD_MAX + 1 bytes) and its characters in *total; what an
- * exception, the capitals rule or its length decides is in *n, with
- * the points in at[0..max). */
+ * case in w (WORD_MAX + 1 bytes), its FNV-1a hash in *hash and its
+ * characters in *total; what an exception, the capitals rule or its
+ * length decides is in *n, with the points in at[0..max). */
 static bool needs_patterns(const struct hyphen *h, const char *s, size_t len,
-                           char *w, size_t *total, size_t *at, size_t max,
-                           size_t *n)
+                           char *w, uint64_t *hash, size_t *total,
+                           size_t *at, size_t max, size_t *n)
 {
 	const struct exception *e;
-	size_t upper = 0;
+	size_t upper = 0, chars_ = 0;
+	uint64_t hh = 14695981039346656037u;
 
 	*n = 0;
 	if (len == 0 || len > WORD_MAX)
 		return false;
-	/* one pass: capitals, characters and the lower case, of ASCII
-	 * letters only (the patterns are UTF-8 and hold lower-case accented
-	 * letters, which text rarely capitalises mid-sentence) */
-	*total = 0;
+	/* one pass: capitals, characters, the lower case and its hash, of
+	 * ASCII letters only (the patterns are UTF-8 and hold lower-case
+	 * accented letters, which text rarely capitalises mid-sentence) */
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 'A' && c <= 'Z') {
+		if ((unsigned)(c - 'A') < 26u) {
 			upper++;
 			c = (unsigned char)(c - 'A' + 'a');
 		}
-		*total += (c & 0xC0) != 0x80;
+		chars_ += (c & 0xC0) != 0x80;
 		w[i] = (char)c;
+		hh = (hh ^ c) * 1099511628211u;
 	}
 	w[len] = '\0';
-	if ((upper && !h->capitals) || (upper >= 2 && upper == *total))
+	*total = chars_;
+	*hash = hh;
+	if ((upper && !h->capitals) || (upper >= 2 && upper == chars_))
 		return false;
-	e = find_exception(h, w);
-	if (e) {
+	if (h->ex_len && (e = find_exception(h, w)) != NULL) {
 		for (size_t i = 0; i < e->len && *n < max; i++)
 			at[(*n)++] = e->points[i];
 		return false;
 	}
-	return h->dic && *total >= (size_t)h->left_min + (size_t)h->right_min;
+	return h->dic && chars_ >= (size_t)h->left_min + (size_t)h->right_min;
 }
 
-static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
-                     size_t max)
+static size_t points_of(struct hyphen *h, const char *s, size_t len,
+                        size_t *at, size_t max)
 {
-	/* The patterns and the cache fill lazily: the object layout holds
-	 * as const is never const (hyphen_load() made it). */
-	struct hyphen *h = (struct hyphen *)ctx;
 	char w[WORD_MAX + 1], hy[WORD_MAX + 5];
 	unsigned char got[WORD_MAX];
 	size_t n = 0, total, k = 0;
+	uint64_t hash;
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 	struct word *e;
 	HyphenDict *dict;
 
-	if (!needs_patterns(h, s, len, w, &total, at, max, &n))
+	if (!needs_patterns(h, s, len, w, &hash, &total, at, max, &n))
 		return n;
-	e = word_get(h, w, len, true);
+	e = word_get(h, w, len, hash, true);
 	if (e && e->done) {
 		for (; n < e->n && n < max; n++)
 			at[n] = h->pts[e->pts + n];
@@ -313,6 +320,89 @@ static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
 	for (; n < k && n < max; n++)
 		at[n] = got[n];
 	return n;
+}
+
+static uint64_t raw_hash(const char *s, size_t len)
+{
+	uint64_t x = 14695981039346656037u;
+
+	for (size_t i = 0; i < len; i++)
+		x = (x ^ (unsigned char)s[i]) * 1099511628211u;
+	return x;
+}
+
+/* Keeps the points pts[0..n) of the word s[0..len) as printed in raw,
+ * at slot i of its table (free), when there is room. */
+static void raw_put(struct hyphen *h, size_t i, uint64_t x, const char *s,
+                    size_t len, const size_t *pts, size_t n)
+{
+	struct raw *r;
+
+	if (h->raw_len >= CACHE_MAX)
+		return;
+	h->raw = xgrow(h->raw, &h->raw_cap, h->raw_len + 1, sizeof *h->raw);
+	h->raw_keys = xgrow(h->raw_keys, &h->raw_keys_cap,
+	                    h->raw_keys_len + len, 1);
+	h->pts = xgrow(h->pts, &h->pts_cap, h->pts_len + n + 1, 1);
+	r = &h->raw[h->raw_len];
+	*r = (struct raw){ x, h->raw_keys_len, h->pts_len, (unsigned char)len,
+	                   (unsigned char)n };
+	memcpy(h->raw_keys + h->raw_keys_len, s, len);
+	h->raw_keys_len += len;
+	for (size_t k = 0; k < n; k++)
+		h->pts[h->pts_len + k] = (unsigned char)pts[k];
+	h->pts_len += n;
+	h->raw_slot[i] = ++h->raw_len;
+	/* at most half full */
+	if (2 * h->raw_len > h->raw_mask) {
+		size_t mask = 2 * h->raw_mask + 1;
+
+		free(h->raw_slot);
+		h->raw_slot = xcalloc(mask + 1, sizeof *h->raw_slot);
+		h->raw_mask = mask;
+		for (size_t k = 0; k < h->raw_len; k++) {
+			size_t j = (size_t)h->raw[k].hash & mask;
+
+			while (h->raw_slot[j])
+				j = (j + 1) & mask;
+			h->raw_slot[j] = k + 1;
+		}
+	}
+}
+
+static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
+                     size_t max)
+{
+	/* The patterns and the caches fill lazily: the object layout holds
+	 * as const is never const (hyphen_load() made it). */
+	struct hyphen *h = (struct hyphen *)ctx;
+	size_t all[WORD_MAX], n, i;
+	uint64_t x;
+
+	if (len == 0 || len > WORD_MAX)
+		return points_of(h, s, len, at, max);
+	x = raw_hash(s, len);
+	if (!h->raw_slot) {
+		h->raw_mask = 1023;
+		h->raw_slot = xcalloc(h->raw_mask + 1, sizeof *h->raw_slot);
+	}
+	for (i = (size_t)x & h->raw_mask; h->raw_slot[i];
+	     i = (i + 1) & h->raw_mask) {
+		const struct raw *r = &h->raw[h->raw_slot[i] - 1];
+
+		if (r->hash == x && r->len == len &&
+		    memcmp(h->raw_keys + r->key, s, len) == 0) {
+			for (n = 0; n < r->n && n < max; n++)
+				at[n] = h->pts[r->pts + n];
+			return n;
+		}
+	}
+	/* a word has fewer points than bytes: all of them fit */
+	n = points_of(h, s, len, all, WORD_MAX);
+	raw_put(h, i, x, s, len, all, n);
+	for (size_t k = 0; k < n && k < max; k++)
+		at[k] = all[k];
+	return n < max ? n : max;
 }
 
 /* "Pris-tina" -> word "pristina", points { 4 }. */
@@ -430,7 +520,7 @@ struct hyphen *hyphen_load(const struct hyphen_spec *spec,
 		}
 		diag_release(&quiet);
 	}
-	free(path);
+	h->path = path;
 	for (size_t i = 0; i < spec->exceptions_len; i++)
 		add_exception(h, spec->exceptions[i]);
 	h->left_min = spec->left_min;
@@ -457,11 +547,15 @@ void hyphen_free(struct hyphen *h)
 	free(h->slot);
 	free(h->words);
 	free(h->pts);
+	free(h->raw);
+	free(h->raw_slot);
+	free(h->raw_keys);
 	for (size_t i = 0; i < h->ex_len; i++) {
 		free(h->ex[i].word);
 		free(h->ex[i].points);
 	}
 	free(h->ex);
+	free(h->path);
 	free(h);
 }
 
@@ -482,10 +576,77 @@ static bool is_letter(uint32_t cp)
 	return cp >= 0x370 && cp <= 0x52F;
 }
 
+/* The words (between spaces, as written) already named: a document
+ * repeats most of its words, and finding one here costs a fifth of
+ * naming it again. Open addressing on FNV-1a hashes (0: a free slot);
+ * the words themselves are in the document's text. */
+struct seen {
+	uint64_t *hash;
+	const char **at;
+	size_t *len;
+	size_t mask, n;
+};
+
+static void seen_init(struct seen *sn, size_t mask)
+{
+	sn->hash = xcalloc(mask + 1, sizeof *sn->hash);
+	sn->at = xmalloc((mask + 1) * sizeof *sn->at);
+	sn->len = xmalloc((mask + 1) * sizeof *sn->len);
+	sn->mask = mask;
+	sn->n = 0;
+}
+
+static void seen_release(struct seen *sn)
+{
+	free(sn->hash);
+	free(sn->at);
+	free(sn->len);
+}
+
+/* Whether the word w[0..len) was seen; adds it if not. */
+static bool seen_before(struct seen *sn, const char *w, size_t len)
+{
+	uint64_t x = 14695981039346656037u;
+	size_t i;
+
+	for (size_t k = 0; k < len; k++)
+		x = (x ^ (unsigned char)w[k]) * 1099511628211u;
+	x += !x;
+	for (i = (size_t)(x ^ (x >> 29)) & sn->mask; sn->hash[i];
+	     i = (i + 1) & sn->mask)
+		if (sn->hash[i] == x && sn->len[i] == len &&
+		    memcmp(sn->at[i], w, len) == 0)
+			return true;
+	sn->hash[i] = x;
+	sn->at[i] = w;
+	sn->len[i] = len;
+	/* at most half full */
+	if (2 * ++sn->n > sn->mask) {
+		struct seen old = *sn;
+
+		seen_init(sn, 2 * old.mask + 1);
+		sn->n = old.n;
+		for (size_t k = 0; k <= old.mask; k++) {
+			size_t j;
+
+			if (!old.hash[k])
+				continue;
+			for (j = (size_t)(old.hash[k] ^ (old.hash[k] >> 29)) & sn->mask;
+			     sn->hash[j]; j = (j + 1) & sn->mask)
+				;
+			sn->hash[j] = old.hash[k];
+			sn->at[j] = old.at[k];
+			sn->len[j] = old.len[k];
+		}
+		seen_release(&old);
+	}
+	return false;
+}
+
 /* Names the words of t that paragraph.c may ask about: in each word
  * (between spaces) without a digit, '/', '@', ':' or inner hyphen, its
- * runs of letters. */
-static void name_words(struct hyphen *h, const char *t)
+ * runs of letters. A word seen before (sn) was named then. */
+static void name_words(struct hyphen *h, struct seen *sn, const char *t)
 {
 	size_t len = t ? strlen(t) : 0;
 
@@ -499,6 +660,8 @@ static void name_words(struct hyphen *h, const char *t)
 		while (i < len && t[i] != ' ')
 			i++;
 		we = i;
+		if (we == ws || seen_before(sn, t + ws, we - ws))
+			continue;
 		for (size_t p = ws; p < we && !skip; p++) {
 			char c = t[p];
 
@@ -507,6 +670,7 @@ static void name_words(struct hyphen *h, const char *t)
 		}
 		for (size_t p = ws; p < we && !skip;) {
 			size_t a = p, total, at[1], n;
+			uint64_t hash;
 			char w[WORD_MAX + 1];
 			uint32_t cp;
 
@@ -526,9 +690,9 @@ static void name_words(struct hyphen *h, const char *t)
 					break;
 				p += k;
 			}
-			if (p > a && needs_patterns(h, t + a, p - a, w, &total, at, 0,
-			                            &n)) {
-				struct word *e = word_get(h, w, p - a, true);
+			if (p > a && needs_patterns(h, t + a, p - a, w, &hash, &total,
+			                            at, 0, &n)) {
+				struct word *e = word_get(h, w, p - a, hash, true);
 
 				if (e)
 					e->named = true;
@@ -541,15 +705,28 @@ static void name_words(struct hyphen *h, const char *t)
 
 void hyphen_use_doc(struct hyphen *h, const struct doc *d)
 {
-	for (size_t i = 0; h && i < d->len; i++) {
+	struct seen sn;
+
+	if (!h)
+		return;
+	seen_init(&sn, 1023);
+	for (size_t i = 0; i < d->len; i++) {
 		const struct doc_block *b = &d->blocks[i];
 
 		if (b->kind == DOC_PARAGRAPH) {
-			name_words(h, b->u.paragraph.text);
+			name_words(h, &sn, b->u.paragraph.text);
 		} else if (b->kind == DOC_LIST) {
-			name_words(h, b->u.list.intro);
+			name_words(h, &sn, b->u.list.intro);
 			for (size_t k = 0; k < b->u.list.len; k++)
-				name_words(h, b->u.list.items[k].text);
+				name_words(h, &sn, b->u.list.items[k].text);
 		}
 	}
+	seen_release(&sn);
+}
+
+/* ---- the pattern file, for the list of a build's inputs ---- */
+
+const char *hyphen_path(const struct hyphen *h)
+{
+	return h ? h->path : NULL;
 }

@@ -60,6 +60,9 @@ struct analysis {
 	unsigned lookup;             /* the lookup being read */
 	unsigned flag;               /* its lookup flag */
 	size_t base;                 /* offset of the table in the blob */
+	/* may_be_model() of each glyph, once asked: 0 not yet, 1 yes, 2 no
+	 * (contextual rules ask about the same glyphs again and again) */
+	unsigned char *model;
 };
 
 static bool rd16(const struct otab *t, size_t off, unsigned *v)
@@ -228,12 +231,17 @@ void fonts_rev(struct fonts_font *ft)
 static bool may_be_model(struct analysis *a, hb_codepoint_t g)
 {
 	struct fonts_font *ft = a->ft;
+	bool yes;
 
-	if (g >= 0x10000 || !base_class(ft->face, a->classes, g))
+	if (g >= 0x10000)
 		return false;
+	if (a->model[g])
+		return a->model[g] == 1;
 	fonts_rev(ft);
-	return ft->rev[g] && ((ft->rev_multi[g >> 3] >> (g & 7) & 1) ||
-	                      model_cp(ft->rev[g]));
+	yes = base_class(ft->face, a->classes, g) && ft->rev[g] &&
+	      ((ft->rev_multi[g >> 3] >> (g & 7) & 1) || model_cp(ft->rev[g]));
+	a->model[g] = yes ? 1 : 2;
+	return yes;
 }
 
 static void exclude(struct fonts_font *ft, unsigned g)
@@ -810,9 +818,11 @@ static void analyse(struct fonts_font *ft)
 		return;
 	ft->excluded = xcalloc(0x10000 / 8, 1);
 	a.classes = hb_ot_layout_has_glyph_classes(ft->face);
+	a.model = xcalloc(0x10000, 1);
 	plan = hb_shape_plan_create_cached(ft->face, &props, NULL, 0, NULL);
 	ok = lookups(&a, plan, false) && lookups(&a, plan, true);
 	hb_shape_plan_destroy(plan);
+	free(a.model);
 	if (!ok)
 		return;
 	ft->pair = xcalloc((size_t)PAIRS_SLOTS * PAIRS_SLOTS, sizeof *ft->pair);

@@ -473,25 +473,62 @@ bool shape_run(struct fonts *f, size_t font, const char *s, size_t len,
 	return true;
 }
 
-bool shape_units(struct fonts *f, size_t font, const char *s, size_t len,
-                 enum shape_mode mode, long *units)
+/* The width of s[0..len) as shape_units() gives it for SHAPE_ANY. */
+static long units_any(struct fonts *f, size_t font, const char *s, size_t len)
 {
 	struct shape_entry *e;
+	long units;
 
-	if (mode != SHAPE_HARFBUZZ && units_model(&f->font[font], s, len, units))
-		return true;
-	if (mode == SHAPE_MODEL)
-		return false;
-	if (mode == SHAPE_ANY && len <= SHAPE_CACHE_LONGEST) {
+	if (units_model(&f->font[font], s, len, &units))
+		return units;
+	if (len <= SHAPE_CACHE_LONGEST) {
 		e = cache_find(&f->cache, key_hash(font, s, len), font, s, len);
-		if (e) {
-			*units = e->width;
-			return true;
-		}
+		if (e)
+			return e->width;
 		shape_cached(f, font, s, len, &f->scratch);
 	} else {
 		shape_slow(f, &f->font[font], s, len, &f->scratch);
 	}
+	return f->scratch.width;
+}
+
+bool shape_units(struct fonts *f, size_t font, const char *s, size_t len,
+                 enum shape_mode mode, long *units)
+{
+	uint64_t key[UNITS_KEY / 8] = { 0, 0, 0 };
+	struct units_entry *e;
+	uint32_t tag;
+	uint64_t h;
+
+	if (mode == SHAPE_ANY && len > 0 && len <= UNITS_KEY) {
+		/* the result never changes for the same font and bytes */
+		memcpy(key, s, len);
+		tag = (uint32_t)font << 8 | (uint32_t)(len + 1);
+		h = (key[0] ^ key[1] * 0x9E3779B97F4A7C15ull ^
+		     key[2] * 0xC2B2AE3D27D4EB4Full ^ tag) * 0xD6E8FEB86659FD93ull;
+		if (!f->units)
+			f->units = xcalloc(UNITS_SLOTS, sizeof *f->units);
+		e = &f->units[h >> 52];
+		if (e->tag == tag && e->key[0] == key[0] && e->key[1] == key[1] &&
+		    e->key[2] == key[2]) {
+			*units = e->units;
+			return true;
+		}
+		*units = units_any(f, font, s, len);
+		memcpy(e->key, key, sizeof key);
+		e->tag = tag;
+		e->units = (int32_t)*units;
+		return true;
+	}
+	if (mode == SHAPE_ANY) {
+		*units = units_any(f, font, s, len);
+		return true;
+	}
+	if (mode != SHAPE_HARFBUZZ && units_model(&f->font[font], s, len, units))
+		return true;
+	if (mode == SHAPE_MODEL)
+		return false;
+	shape_slow(f, &f->font[font], s, len, &f->scratch);
 	*units = f->scratch.width;
 	return true;
 }
@@ -519,4 +556,5 @@ void shape_release(struct fonts *f)
 	free(f->cache.slots);
 	free(f->cache.keys);
 	free(f->cache.glyphs);
+	free(f->units);
 }

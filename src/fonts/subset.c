@@ -11,7 +11,7 @@
  * default). libharu 2.3.0 lists cvt, fpgm and prep among the tables a
  * TrueType font must have (REQUIRED_TAGS); Debian's build copes with
  * their absence, but that is not a promise, so the subset carries them
- * back as empty tables. The subset is checked like the original, because
+ * back as stubs. The subset is checked like the original, because
  * it is what libharu parses.
  */
 #include "briefing/fonts.h"
@@ -37,8 +37,16 @@ static const hb_tag_t subset_keep[] = {
  * program and no control values are what an unhinted font has. */
 static const hb_tag_t subset_stubs[] = {
 	HB_TAG('c', 'v', 't', ' '), HB_TAG('f', 'p', 'g', 'm'),
-	HB_TAG('p', 'r', 'e', 'p'),
 };
+
+/* All but prep, which is not empty: libharu rebuilds the font in a
+ * memory stream, table by table in the order of its REQUIRED_TAGS, prep
+ * last, then seeks back to each table's start. Its stream cannot seek to
+ * its own end when the size is a multiple of its chunk size (it looks
+ * for a chunk past the last), so an empty prep fails the save of any
+ * font whose other tables happen to sum to that (one build in sixty of
+ * a batch). PUSHB[0] 0, POP: a program that does nothing. */
+static const unsigned char subset_prep[] = { 0xB0, 0x00, 0x21 };
 
 #define SUBSET_COUNT(a) (sizeof (a) / sizeof (a)[0])
 
@@ -72,7 +80,7 @@ static void subset_drop_others(hb_face_t *face, hb_set_t *drop)
 static hb_blob_t *subset_with_stubs(hb_face_t *sub)
 {
 	hb_face_t *b = hb_face_builder_create();
-	hb_blob_t *out;
+	hb_blob_t *out, *prep;
 
 	for (size_t i = 0; i < SUBSET_COUNT(subset_keep); i++) {
 		hb_blob_t *t = hb_face_reference_table(sub, subset_keep[i]);
@@ -83,6 +91,10 @@ static hb_blob_t *subset_with_stubs(hb_face_t *sub)
 	}
 	for (size_t i = 0; i < SUBSET_COUNT(subset_stubs); i++)
 		hb_face_builder_add_table(b, subset_stubs[i], hb_blob_get_empty());
+	prep = hb_blob_create((const char *)subset_prep, sizeof subset_prep,
+	                      HB_MEMORY_MODE_READONLY, NULL, NULL);
+	hb_face_builder_add_table(b, HB_TAG('p', 'r', 'e', 'p'), prep);
+	hb_blob_destroy(prep);
 	out = hb_face_reference_blob(b);
 	hb_face_destroy(b);
 	return out;

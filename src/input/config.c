@@ -25,6 +25,8 @@ static const char *const document_keys[] = {
 	"language",
 	/* typography of the data's text (read_typography) */
 	"smart_quotes",
+	/* markers citing each fact's Sources entry */
+	"citations",
 	NULL
 };
 static const char *const page_keys[] = {
@@ -138,6 +140,9 @@ static int read_document(struct config *c, const struct ini *ini,
 	ini_bool(s, "allow_bidi", &c->allow_bidi, dl);
 	read_link_schemes(c, s, dl);
 	read_typography(c, s, dl);
+	e = ini_get(s, "citations");
+	c->citations_line = e ? e->line : 0;
+	ini_bool(s, "citations", &c->citations, dl);
 	ini_check_unused(s, document_keys, dl);
 	return dl->errors > before ? -1 : 0;
 }

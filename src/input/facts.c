@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "facts_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,8 @@
 
 static const char *const kind_names[] = { "text", "list", "figures", "table",
                                           "orgchart", NULL };
-static const char *const source_keys[] = { "title", "url", "updated", NULL };
+static const char *const source_keys[] = { "title", "url", "updated",
+                                            "snapshot", "retrieved", NULL };
 
 const char *fact_kind_name(enum fact_kind k)
 {
@@ -84,6 +86,71 @@ const char *facts_suggest(const struct facts *f, const char *name)
 	return best_d <= strlen(name) / 3 + 1 ? best : NULL;
 }
 
+static int check_text(const char *buf, size_t len, const char *name,
+                      bool allow_bidi, const char *what, struct diag_list *dl);
+static void drop_bom(char *buf, size_t *len);
+
+/* [source] snapshot = FILE, retrieved = DATE: the text of the page as it
+ * was read, relative to the data file, and the day it was read, which
+ * cannot come before the page's last update. Each needs the other. A
+ * snapshot is never printed, so bidi controls in it are harmless. */
+static void read_snapshot(const struct ini *ini, struct ini_section *s,
+                          struct fact_source *src, bool updated_ok,
+                          struct diag_list *dl)
+{
+	struct ini_entry *snap = ini_get(s, "snapshot");
+	struct ini_entry *ret = ini_get(s, "retrieved");
+	char *dir, *buf = NULL;
+	size_t len = 0;
+
+	if (!snap && !ret)
+		return;
+	if (!snap || !snap->value[0]) {
+		diag_error(dl, ini->file, snap ? snap->line : ret->line,
+		           "[source] %s: a retrieved date needs a snapshot "
+		           "(snapshot = FILE, the page's text as read)",
+		           snap ? "snapshot" : "retrieved");
+		return;
+	}
+	if (!ret) {
+		diag_error(dl, ini->file, snap->line, "[source] snapshot: say when "
+		           "the page was read (retrieved = YYYY-MM-DD)");
+		return;
+	}
+	if (!date_parse(ret->value, &src->retrieved)) {
+		diag_error(dl, ini->file, ret->line, "[source] retrieved: '%s' is "
+		           "not a date (YYYY-MM-DD)", ret->value);
+		return;
+	}
+	if (updated_ok && date_cmp(src->retrieved, src->updated) < 0) {
+		diag_error(dl, ini->file, ret->line, "[source] retrieved: %s is "
+		           "before the page's last update (updated); a snapshot "
+		           "cannot be older than the page", ret->value);
+		return;
+	}
+	dir = path_dirname(ini->file);
+	src->snapshot = path_join(dir, snap->value);
+	free(dir);
+	src->snapshot_line = snap->line;
+	if (file_read_at(src->snapshot, ini->file, snap->line, &buf, &len,
+	                 dl) != 0)
+		return;
+	if (check_text(buf, len, src->snapshot, true, "a snapshot is text",
+	               dl) != 0) {
+		free(buf);
+		return;
+	}
+	drop_bom(buf, &len);
+	if (len == 0) {
+		free(buf);
+		diag_error(dl, ini->file, snap->line, "[source] snapshot: '%s' is "
+		           "empty; it holds the page's text", src->snapshot);
+		return;
+	}
+	src->snapshot_text = buf;
+	src->snapshot_len = len;
+}
+
 static struct fact_source *read_source(const struct facts *f,
                                        const struct ini *ini,
                                        struct diag_list *dl)
@@ -92,6 +159,7 @@ static struct fact_source *read_source(const struct facts *f,
 	struct fact_source *src;
 	struct ini_entry *e;
 	const char *v;
+	bool updated_ok = false;
 
 	if (!s) {
 		diag_error(dl, ini->file, 0, "missing [source] section (title, url, "
@@ -113,9 +181,10 @@ static struct fact_source *read_source(const struct facts *f,
 	e = ini_get(s, "updated");
 	if (!e)
 		ini_missing(s, "updated", dl);
-	else if (!date_parse(e->value, &src->updated))
+	else if (!(updated_ok = date_parse(e->value, &src->updated)))
 		diag_error(dl, ini->file, e->line, "[source] updated: '%s' is not a "
 		           "date (YYYY-MM-DD)", e->value);
+	read_snapshot(ini, s, src, updated_ok, dl);
 	ini_check_unused(s, source_keys, dl);
 	/* [classification] level and releasable: what the file's facts are
 	 * marked unless they say otherwise */
@@ -200,6 +269,7 @@ static int read_items(const struct facts *f, const struct ini *ini,
 		}
 		item->level = items[i].minor ? 1 : 0;
 		item->number = items[i].major;
+		item->minor = items[i].minor;
 		item->line = e->line;
 		/* classification.3 = NR marks item 3 (classification.2.1 its
 		 * sub-item); a sub-item does not inherit its item's mark */
@@ -392,9 +462,9 @@ static void read_row_marks(const struct facts *f, struct ini_section *s,
 	}
 }
 
-static int read_table(const struct facts *f, const struct ini *ini,
+static int read_table(struct facts *f, const struct ini *ini,
                       struct ini_section *s, struct fact *fact,
-                      bool allow_bidi, struct diag_list *dl)
+                      struct diag_list *dl)
 {
 	static const char *const keys[] = { "type", "file", "note", "succession",
 	                                     "classification_column",
@@ -416,6 +486,7 @@ static int read_table(const struct facts *f, const struct ini *ini,
 		char *dir = path_dirname(ini->file);
 		char *path = path_join(dir, file->value);
 
+		path_set_add(&f->files, path);
 		fact->table = csvfile_load_at(path, ini->file, file->line, dl);
 		free(path);
 		free(dir);
@@ -426,7 +497,7 @@ static int read_table(const struct facts *f, const struct ini *ini,
 	read_codes(ini, s, fact, dl);
 	read_row_marks(f, s, fact, dl);
 	ini_check_unused(s, keys, dl);
-	if (!allow_bidi)
+	if (!f->allow_bidi)
 		check_table_bidi(fact->table, dl);
 	if (fact->table->rows == 0)
 		diag_error(dl, fact->table->file, 0, "table has a header but no rows");
@@ -451,8 +522,8 @@ static int line_at(const char *buf, size_t off)
  * no NUL), no control character a PDF cannot show (tab and line ends
  * aside), and no bidi control unless allowed. Reports the first problem
  * of each kind at its line; returns 0 or -1. */
-static int check_markdown(const char *buf, size_t len, const char *name,
-                          bool allow_bidi, struct diag_list *dl)
+static int check_text(const char *buf, size_t len, const char *name,
+                      bool allow_bidi, const char *what, struct diag_list *dl)
 {
 	size_t bad;
 
@@ -464,7 +535,7 @@ static int check_markdown(const char *buf, size_t len, const char *name,
 
 		if (ch == 0)
 			return diag_error(dl, name, line_at(buf, i), "NUL byte at byte "
-			                  "%zu; a Markdown file is text", i + 1);
+			                  "%zu; %s", i + 1, what);
 		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') ||
 		    ch == 0x7F)
 			return diag_error(dl, name, line_at(buf, i), "control "
@@ -485,12 +556,22 @@ static int check_markdown(const char *buf, size_t len, const char *name,
 	return 0;
 }
 
+/* Removes a leading byte-order mark from the NUL-terminated buf. Lines
+ * and offsets stay right: a BOM is three bytes of line 1. */
+static void drop_bom(char *buf, size_t *len)
+{
+	if (*len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(buf, buf + 3, *len - 3 + 1);
+		*len -= 3;
+	}
+}
+
 /* file = "x.md": the paragraphs and lists of a text fact are a Markdown
  * file, named relative to the INI file, so that a paragraph has no
  * length limit. The file is read and checked here; its markup is the
  * model's (doc_markup_file()). */
-static int read_markdown(const struct ini *ini, struct ini_section *s,
-                         struct fact *fact, bool allow_bidi,
+static int read_markdown(struct facts *f, const struct ini *ini,
+                         struct ini_section *s, struct fact *fact,
                          struct diag_list *dl)
 {
 	static const char *const keys[] = { "type", "file", NULL };
@@ -518,9 +599,11 @@ static int read_markdown(const struct ini *ini, struct ini_section *s,
 	free(dir);
 	fact->text_file = path;
 	fact->file_line = file->line;
+	path_set_add(&f->files, path);
 	if (file_read_at(path, ini->file, file->line, &buf, &len, dl) != 0)
 		return -1;
-	rc = check_markdown(buf, len, path, allow_bidi, dl);
+	rc = check_text(buf, len, path, f->allow_bidi, "a Markdown file is text",
+	                dl);
 	if (rc == 0 && len == 0)
 		rc = diag_error(dl, path, 0, "empty Markdown file: a text fact "
 		                "needs a paragraph");
@@ -528,11 +611,7 @@ static int read_markdown(const struct ini *ini, struct ini_section *s,
 		free(buf);
 		return -1;
 	}
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		/* keep lines and offsets: a BOM is three bytes of line 1 */
-		memmove(buf, buf + 3, len - 3 + 1);
-		len -= 3;
-	}
+	drop_bom(buf, &len);
 	fact->markdown = buf;
 	fact->markdown_len = len;
 	return 0;
@@ -566,6 +645,167 @@ static void fact_release(struct fact *f)
 	free(f->text_file);
 	free(f->markdown);
 	free(f->row_marks);
+	for (size_t i = 0; i < f->departures_len; i++) {
+		free(f->departures[i].part);
+		free(f->departures[i].reason);
+	}
+	free(f->departures);
+	free(f->departure_column);
+}
+
+/* ---- declared departures from the source --------------------------------
+ *
+ * Every part of a fact is a quotation of its source unless the fact says
+ * otherwise: verbatim = no with departure = "why" for the whole fact, or
+ * departure.KEY = "why" for one part (an item's key, intro, note, a
+ * table column or an org chart unit). A table may also name a column
+ * whose cells give each row's reason. The keys are read here, before the
+ * kind's own keys, and their parts checked once the fact is complete. */
+
+static void add_departure(struct fact *fact, const char *part,
+                          const char *reason, int line)
+{
+	struct fact_departure *d;
+
+	fact->departures = xrealloc(fact->departures, (fact->departures_len + 1) *
+	                            sizeof *fact->departures);
+	d = &fact->departures[fact->departures_len++];
+	d->part = xstrdup(part);
+	d->reason = xstrdup(reason);
+	d->line = line;
+}
+
+static int read_departures(const struct ini *ini, struct ini_section *s,
+                           struct fact *fact, struct diag_list *dl)
+{
+	struct ini_entry *v = ini_get(s, "verbatim");
+	struct ini_entry *why = ini_get(s, "departure");
+	struct ini_entry *col = ini_get(s, "departure_column");
+	bool verbatim = true;
+	size_t before = dl->errors;
+
+	if (v && ini_bool(s, "verbatim", &verbatim, dl) < 0)
+		return -1;
+	if (!verbatim && (!why || !why->value[0]))
+		diag_error(dl, ini->file, v->line, "[%s] verbatim = no: say how the "
+		           "fact departs from its source (departure = \"...\")",
+		           s->name);
+	else if (why && verbatim)
+		diag_error(dl, ini->file, why->line, "[%s] departure: a whole fact "
+		           "departs with verbatim = no; for one part write "
+		           "departure.KEY", s->name);
+	else if (why)
+		add_departure(fact, "", why->value, why->line);
+	for (size_t i = 0; i < s->len; i++) {
+		struct ini_entry *e = &s->entries[i];
+
+		if (strncmp(e->key, "departure.", 10) != 0)
+			continue;
+		e->used = true;
+		if (!e->key[10] || !e->value[0])
+			diag_error(dl, ini->file, e->line, "[%s] %s: name the part "
+			           "(departure.KEY) and say why it departs", s->name,
+			           e->key);
+		else
+			add_departure(fact, e->key + 10, e->value, e->line);
+	}
+	if (col && fact->kind != FACT_TABLE)
+		diag_error(dl, ini->file, col->line, "[%s] departure_column: only a "
+		           "table has columns", s->name);
+	else if (col && !col->value[0])
+		diag_error(dl, ini->file, col->line, "[%s] departure_column: empty; "
+		           "name a column of the CSV", s->name);
+	else if (col)
+		fact->departure_column = xstrdup(col->value);
+	return dl->errors > before ? -1 : 0;
+}
+
+/* Whether part is the key of one of fact's items ("3", "3.1"). */
+static bool is_item_key(const struct fact *fact, const char *part)
+{
+	for (size_t i = 0; i < fact->len; i++) {
+		char key[32];
+
+		if (fact->items[i].minor)
+			snprintf(key, sizeof key, "%d.%d", fact->items[i].number,
+			         fact->items[i].minor);
+		else
+			snprintf(key, sizeof key, "%d", fact->items[i].number);
+		if (strcmp(key, part) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool is_part(const struct fact *fact, const char *part)
+{
+	switch (fact->kind) {
+	case FACT_TEXT:
+		return !fact->markdown && is_item_key(fact, part);
+	case FACT_LIST:
+		return is_item_key(fact, part) ||
+		       (fact->intro && strcmp(part, "intro") == 0);
+	case FACT_FIGURES:
+		return is_item_key(fact, part);
+	case FACT_TABLE:
+		return (fact->note && strcmp(part, "note") == 0) ||
+		       csvfile_column(fact->table, part) >= 0;
+	case FACT_ORGCHART:
+		break;
+	}
+	for (size_t i = 0; i < fact->units_len; i++)
+		if (strcmp(fact->units[i].id, part) == 0)
+			return true;
+	return false;
+}
+
+/* Every departure.KEY names a part the fact has; a departure column is
+ * one of the table's. Org chart units are read after their chart, so a
+ * chart's parts are checked once the file is read. */
+static int check_departures(const struct fact *fact, struct diag_list *dl)
+{
+	static const char *const parts[] = {
+		[FACT_TEXT] = "a paragraph's key",
+		[FACT_LIST] = "an item's key or intro",
+		[FACT_FIGURES] = "an item's key",
+		[FACT_TABLE] = "a column or note",
+		[FACT_ORGCHART] = "a unit's id",
+	};
+	size_t before = dl->errors;
+
+	for (size_t i = 0; i < fact->departures_len; i++) {
+		const struct fact_departure *d = &fact->departures[i];
+
+		if (!d->part[0] || is_part(fact, d->part))
+			continue;
+		if (fact->kind == FACT_TEXT && fact->markdown)
+			diag_error(dl, fact->file, d->line, "[%s] departure.%s: a text "
+			           "fact from a Markdown file departs as a whole "
+			           "(verbatim = no)", fact->name, d->part);
+		else
+			diag_error(dl, fact->file, d->line, "[%s] departure.%s: the "
+			           "fact has no part '%s' (%s)", fact->name, d->part,
+			           d->part, parts[fact->kind]);
+	}
+	if (fact->departure_column &&
+	    csvfile_column(fact->table, fact->departure_column) < 0)
+		diag_error(dl, fact->file, fact->line, "[%s] departure_column: the "
+		           "table has no column '%s'", fact->name,
+		           fact->departure_column);
+	return dl->errors > before ? -1 : 0;
+}
+
+const char *fact_departure(const struct fact *fact, const char *part)
+{
+	const char *found = NULL;
+
+	for (size_t i = 0; i < fact->departures_len; i++) {
+		if (!fact->departures[i].part[0])
+			return fact->departures[i].reason;
+		if (!found && strcmp(fact->departures[i].part, part) == 0)
+			found = fact->departures[i].reason;
+	}
+	return found;
 }
 
 static bool valid_name(const char *s)
@@ -610,8 +850,10 @@ static int read_fact(struct facts *f, const struct ini *ini,
 	if (facts_read_mark(f, s, "classification", "releasable", &fact.mark,
 	                    dl) != 0)
 		goto fail;
+	if (read_departures(ini, s, &fact, dl) != 0)
+		goto fail;
 	if (fact.kind == FACT_TABLE) {
-		if (read_table(f, ini, s, &fact, f->allow_bidi, dl) != 0)
+		if (read_table(f, ini, s, &fact, dl) != 0)
 			goto fail;
 	} else if (fact.kind == FACT_ORGCHART) {
 		static const char *const chart_keys[] = { "type", NULL };
@@ -619,7 +861,7 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		if (ini_check_unused(s, chart_keys, dl) != 0)
 			goto fail;
 	} else if (fact.kind == FACT_TEXT && ini_get(s, "file")) {
-		if (read_markdown(ini, s, &fact, f->allow_bidi, dl) != 0)
+		if (read_markdown(f, ini, s, &fact, dl) != 0)
 			goto fail;
 	} else {
 		const char *intro = ini_value(s, "intro");
@@ -635,6 +877,8 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		    ini_check_unused(s, item_keys, dl) != 0)
 			goto fail;
 	}
+	if (fact.kind != FACT_ORGCHART && check_departures(&fact, dl) != 0)
+		goto fail;
 	f->items = xgrow(f->items, &f->cap, f->len + 1, sizeof *f->items);
 	f->items[f->len] = fact;
 	strhash_put(f->index, fact.name, strlen(fact.name), f->len++);
@@ -659,6 +903,9 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 	if (!f->allow_bidi)
 		values_check_bidi(ini, dl);
 	src = read_source(f, ini, dl);
+	/* an input even when it could not be read: watch mode waits for it */
+	if (src && src->snapshot)
+		path_set_add(&f->files, src->snapshot);
 	if (src) {
 		f->sources = xgrow(f->sources, &f->sources_cap, f->sources_len + 1,
 		                   sizeof *f->sources); /* NOLINT(bugprone-sizeof-expression): array of pointers */
@@ -675,8 +922,9 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 			read_fact(f, ini, s, src, dl);
 	}
 	for (size_t i = first; i < f->len; i++)
-		if (f->items[i].kind == FACT_ORGCHART)
-			facts_check_chart(&f->items[i], dl);
+		if (f->items[i].kind == FACT_ORGCHART &&
+		    facts_check_chart(&f->items[i], dl) == 0)
+			check_departures(&f->items[i], dl);
 	ini_free(ini);
 	return dl->errors > before ? -1 : 0;
 }
@@ -696,6 +944,9 @@ int facts_load(struct facts *f, const char *path, struct diag_list *dl)
 int facts_load_at(struct facts *f, const char *path, const char *ref_file,
                   int ref_line, struct diag_list *dl)
 {
+	/* before reading: a file that cannot be read is still an input,
+	 * which watch mode waits for */
+	path_set_add(&f->files, path);
 	return file_parse_at(path, ref_file, ref_line, parse_facts, f, dl) ?
 	       0 : -1;
 }
@@ -708,12 +959,15 @@ void facts_free(struct facts *f)
 		fact_release(&f->items[i]);
 	free(f->items);
 	for (size_t i = 0; i < f->sources_len; i++) {
+		free(f->sources[i]->snapshot);
+		free(f->sources[i]->snapshot_text);
 		free(f->sources[i]->file);
 		free(f->sources[i]->title);
 		free(f->sources[i]->url);
 		free(f->sources[i]);
 	}
 	free(f->sources);
+	path_set_release(&f->files);
 	xfree_strings(f->link_schemes, f->link_schemes_len);
 	class_scheme_release(&f->scheme);
 	strhash_release(f->index);

@@ -183,3 +183,41 @@ void layout_paragraph(struct builder *b, const char *text, double x,
 	}
 	free(lines);
 }
+
+/* ---- citations ---------------------------------------------------------
+ *
+ * The model marks a citation as a link span to "#source-N" (the Sources
+ * entry N); paragraphs draw it as any link. Once pages are known, such
+ * a link points at the page where entry N landed: a data file's links
+ * always have a scheme, so "#" cannot come from the data. */
+
+void layout_mark_source(struct builder *b, size_t n, size_t item)
+{
+	if (n == 0)
+		return;
+	if (n > b->source_items_len) {
+		b->source_items = xrealloc(b->source_items,
+		                           n * sizeof *b->source_items);
+		memset(b->source_items + b->source_items_len, 0,
+		       (n - b->source_items_len) * sizeof *b->source_items);
+		b->source_items_len = n;
+	}
+	if (!b->source_items[n - 1])
+		b->source_items[n - 1] = item + 1;
+}
+
+void layout_resolve_citations(const struct builder *b, struct page *page,
+                              size_t len)
+{
+	for (size_t k = page->len - len; k < page->len; k++) {
+		struct box *x = &page->boxes[k];
+		unsigned long n;
+
+		if (x->kind != BOX_LINK || x->target_page >= 0 || !x->uri ||
+		    strncmp(x->uri, "#source-", 8) != 0)
+			continue;
+		n = strtoul(x->uri + 8, NULL, 10);
+		if (n >= 1 && n <= b->source_items_len && b->source_items[n - 1])
+			x->target_page = b->items[b->source_items[n - 1] - 1].page;
+	}
+}

@@ -197,6 +197,7 @@ void layout_sources(struct builder *b, const struct doc_sources *src,
 		const struct doc_source *e = &src->items[i];
 		size_t first = b->len;
 
+		layout_mark_source(b, i + 1, first);   /* citations link here */
 		layout_paragraph(b, e->title, b->x0 + s->list_indent,
 		                 b->width - s->list_indent, FACE_BOLD, size,
 		                 s->text_color, false, size * s->sources_entry_space);

@@ -308,6 +308,8 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 		page = &p->items[it->page];
 		for (size_t k = 0; k < it->box_len; k++)
 			put_box(page, layout_box_at(b, it->box_start + k), it->y);
+		if (b->source_items_len)
+			layout_resolve_citations(b, page, it->box_len);
 		if (page->width != b->s->page_width && !it->landscape)
 			widen_rules(b, page, it->box_len);
 		if (it->toc_ref >= 0)

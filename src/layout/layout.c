@@ -64,6 +64,7 @@ done:
 	for (size_t i = 0; i < b.tables_len; i++)
 		free(b.tables[i].header_boxes);
 	free(b.tables);
+	free(b.source_items);
 	return b.out;
 }
 

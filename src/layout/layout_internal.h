@@ -209,7 +209,21 @@ struct builder {
 	/* The label column of every figures block, one width per document
 	 * so they align (layout_measure_figures); 0: each block its own. */
 	double figures_label_w;
+	/* The first item of each Sources entry, by entry number - 1 (0:
+	 * none yet; else item index + 1), for the citation links
+	 * "#source-N" that emit turns into links to the entry's page. */
+	size_t *source_items;
+	size_t source_items_len;
 };
+
+/* Records that Sources entry n (1-based) starts at item `item`, for the
+ * citation links; the first sources block wins. */
+void layout_mark_source(struct builder *b, size_t n, size_t item);
+
+/* Points each citation link "#source-N" among the last len boxes of
+ * page at the page of Sources entry N. */
+void layout_resolve_citations(const struct builder *b, struct page *page,
+                              size_t len);
 
 /* A new item of the given height at the end, break allowed before it. */
 struct item *layout_item(struct builder *b, double height);

@@ -133,51 +133,45 @@ static double line_ratio(const struct lb_params *p, double w, double y,
  * less material and less stretch before the current item, so among the
  * lines that fit loosely (w below the measure) the ratio never falls
  * from one active node to the next, in floating point too (subtraction,
- * addition and division round monotonically). */
-static bool ratios_monotone(const struct lb_item *it, size_t n,
-                            const struct lb_params *p)
-{
-	if (!(p->line_stretch >= 0))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		if (it[i].kind == LB_PENALTY)
-			continue;
-		if (!(it[i].width >= 0))
-			return false;
-		if (!(it[i].stretch >= 0) || !(it[i].shrink >= 0))
-			return false;
-	}
-	return true;
-}
+ * addition and division round monotonically). layout_linebreak() finds
+ * it out while it sums the items (nonneg). */
 
 size_t layout_linebreak(const struct lb_item *it, size_t n,
                         const struct lb_params *p, struct lb_line **out)
 {
 	struct lb_state st = { NULL, 0, 0, NULL, NULL, 0, 0, 0 };
 	/* sums[i]: width, stretch and shrink of items [0, i) */
-	double *sw = xmalloc((n + 1) * sizeof *sw);
-	double *sy = xmalloc((n + 1) * sizeof *sy);
-	double *sz = xmalloc((n + 1) * sizeof *sz);
+	double *sw = xmalloc(3 * (n + 1) * sizeof *sw);
+	double *sy = sw + (n + 1);
+	double *sz = sy + (n + 1);
 	bool any = p->tolerance < 0;
-	/* Loose lines (ratio > 10, badness LB_INF_BAD) form the tail of the
-	 * active list (see ratios_monotone): a pass with a tolerance below
-	 * LB_INF_BAD skips the tail whole, the last pass scores it without
-	 * measuring each line. */
-	bool mono = ratios_monotone(it, n, p) &&
-	            (any ? p->flagged_demerits >= 0 && p->fitness_demerits >= 0
-	                 : p->tolerance < LB_INF_BAD);
+	bool nonneg = p->line_stretch >= 0, mono;
 	long last_dropped = -1;
 	size_t count = 0;
 
 	*out = NULL;
 	sw[0] = sy[0] = sz[0] = 0;
 	for (size_t i = 0; i < n; i++) {
-		bool counts = it[i].kind != LB_PENALTY;
+		if (it[i].kind != LB_PENALTY) {
+			double w = it[i].width, y = it[i].stretch, z = it[i].shrink;
 
-		sw[i + 1] = sw[i] + (counts ? it[i].width : 0);
-		sy[i + 1] = sy[i] + (counts ? it[i].stretch : 0);
-		sz[i + 1] = sz[i] + (counts ? it[i].shrink : 0);
+			nonneg = nonneg && w >= 0 && y >= 0 && z >= 0;
+			sw[i + 1] = sw[i] + w;
+			sy[i + 1] = sy[i] + y;
+			sz[i + 1] = sz[i] + z;
+		} else {
+			sw[i + 1] = sw[i] + 0;
+			sy[i + 1] = sy[i] + 0;
+			sz[i + 1] = sz[i] + 0;
+		}
 	}
+	/* Loose lines (ratio > 10, badness LB_INF_BAD) form the tail of the
+	 * active list (see nonneg above): a pass with a tolerance below
+	 * LB_INF_BAD skips the tail whole, the last pass scores it without
+	 * measuring each line. */
+	mono = nonneg &&
+	       (any ? p->flagged_demerits >= 0 && p->fitness_demerits >= 0
+	            : p->tolerance < LB_INF_BAD);
 	activate(&st, new_node(&st, (struct lb_node){
 		SIZE_MAX, 0, 0, 2, false, 0, 0, -1 }));
 
@@ -189,18 +183,16 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 		bool forced = b->kind == LB_PENALTY && b->penalty <= -LB_INF;
 		bool pen = b->kind == LB_PENALTY;
 		double pw = pen ? b->width : 0;
-		double best[4];
+		/* per fitness class, when its bit of found is set: the best
+		 * total demerits, from which node, at what ratio */
+		double best[4] = { INFINITY, INFINITY, INFINITY, INFINITY };
 		long from[4];
 		double ratio[4];
+		unsigned found = 0;
 		size_t keep = 0;
 
 		if (!legal)
 			continue;
-		for (int c = 0; c < 4; c++) {
-			best[c] = INFINITY;
-			from[c] = -1;
-			ratio[c] = 0;
-		}
 		for (size_t k = 0; k < st.active_len; k++) {
 			size_t ai = st.active[k];
 			const struct lb_node *a = &st.nodes[ai];
@@ -243,6 +235,7 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 							size_t ts = t->start;
 
 							best[0] = d;
+							found |= 1;
 							from[0] = (long)st.active[j];
 							ratio[0] = line_ratio(p,
 								(ts <= i ? sw[i] - sw[ts] : 0) + pw,
@@ -298,6 +291,7 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 			d += a->demerits;
 			if (d < best[c]) {
 				best[c] = d;
+				found |= 1u << c;
 				from[c] = (long)ai;
 				ratio[c] = r;
 			}
@@ -305,28 +299,31 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 		st.active_len = keep;
 		/* In the last pass a word wider than the measure would leave no
 		 * way on: take the line that just overflowed, overfull. */
-		if (any && st.active_len == 0 && from[0] < 0 && from[1] < 0 &&
-		    from[2] < 0 && from[3] < 0 && last_dropped >= 0) {
+		if (any && st.active_len == 0 && !found && last_dropped >= 0) {
+			found = 1u << 2;
 			from[2] = last_dropped;
 			best[2] = st.nodes[last_dropped].demerits + LB_INF_BAD * LB_INF_BAD;
 			ratio[2] = -1;
 		}
 		/* A fitness class whose best is more than adj_demerits worse
 		 * than the best of all can never win (TeX does the same). */
-		{
+		if (!found)
+			continue;
+		/* (one class alone is its own best, unless adj_demerits < 0) */
+		if ((found & (found - 1)) || !(p->fitness_demerits >= 0)) {
 			double mn = INFINITY;
 
 			for (int c = 0; c < 4; c++)
-				if (from[c] >= 0 && best[c] < mn)
+				if ((found >> c & 1) && best[c] < mn)
 					mn = best[c];
 			for (int c = 0; c < 4; c++)
-				if (from[c] >= 0 && best[c] > mn + p->fitness_demerits)
-					from[c] = -1;
+				if ((found >> c & 1) && best[c] > mn + p->fitness_demerits)
+					found &= ~(1u << c);
 		}
 		for (int c = 0; c < 4; c++) {
 			size_t ni;
 
-			if (from[c] < 0)
+			if (!(found >> c & 1))
 				continue;
 			ni = new_node(&st, (struct lb_node){ i, line_start(it, n, i),
 				st.nodes[from[c]].line + 1, c,
@@ -366,7 +363,5 @@ size_t layout_linebreak(const struct lb_item *it, size_t n,
 	free(st.active);
 	free(st.lo);
 	free(sw);
-	free(sy);
-	free(sz);
 	return count;
 }

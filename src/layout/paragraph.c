@@ -50,10 +50,18 @@ struct par_ctx {
 	size_t text_len;
 };
 
+/* Room for n more items, at once: growing item by item copied the
+ * arrays a dozen times a paragraph. */
+static void reserve(struct par_items *pi, size_t n)
+{
+	pi->it = xgrow(pi->it, &pi->cap, pi->len + n, sizeof *pi->it);
+	pi->meta = xgrow(pi->meta, &pi->meta_cap, pi->len + n, sizeof *pi->meta);
+}
+
 static void push(struct par_items *pi, struct lb_item it, struct par_meta pm)
 {
-	pi->it = xgrow(pi->it, &pi->cap, pi->len + 1, sizeof *pi->it);
-	pi->meta = xgrow(pi->meta, &pi->meta_cap, pi->len + 1, sizeof *pi->meta);
+	if (pi->len == pi->cap || pi->len == pi->meta_cap)
+		reserve(pi, 1);
 	pi->it[pi->len] = it;
 	pi->meta[pi->len] = pm;
 	pi->len++;
@@ -136,12 +144,23 @@ static bool word_core(const char *t, size_t ws, size_t we, size_t *cs,
 	}
 	if (a >= z)
 		return false;
-	for (size_t p = ws; p < we; p++)
-		if (strchr("0123456789/@:", t[p]) && t[p])
-			return false;
-	for (size_t p = a; p < z;) {
-		size_t k = utf8_decode(t + p, z - p, &cp);
+	for (size_t p = ws; p < we; p++) {
+		char ch = t[p];
 
+		if ((ch >= '0' && ch <= '9') || ch == '/' || ch == '@' || ch == ':')
+			return false;
+	}
+	for (size_t p = a; p < z;) {
+		unsigned char ch = (unsigned char)t[p];
+		size_t k;
+
+		if (ch < 0x80) {
+			if (!(((unsigned)(ch | 0x20) - 'a') < 26u))
+				return false;
+			p++;
+			continue;
+		}
+		k = utf8_decode(t + p, z - p, &cp);
 		if (k == 0 || !is_letter(cp))
 			return false;
 		p += k;
@@ -152,42 +171,43 @@ static bool word_core(const char *t, size_t ws, size_t we, size_t *cs,
 }
 
 /* Byte offsets in the word [ws, we) where it may break, sorted, into
- * at[]; kind[] says how: 'x' after an explicit hyphen, 'h' a
- * hyphenation point. */
+ * at[]: after each explicit hyphen (layout_piece_end()). */
 #define MAX_POINTS 64
 
-static size_t word_breaks(const struct par_ctx *c, size_t ws, size_t we,
-                          bool hyphenate, size_t *at, char *kind)
+static size_t explicit_breaks(const char *t, size_t ws, size_t we, size_t *at)
 {
-	const char *t = c->par->text;
-	size_t n = 0, cs, ce;
+	size_t n = 0;
 
 	for (size_t ps = ws; ps < we && n < MAX_POINTS;) {
 		size_t pe = layout_piece_end(t, ps, we);
 
-		if (pe < we) {
-			at[n] = pe;
-			kind[n++] = 'x';
-		}
+		if (pe < we)
+			at[n++] = pe;
 		ps = pe;
 	}
-	if (n == 0 && hyphenate && c->hy && c->par->hyphenate &&
-	    word_core(t, ws, we, &cs, &ce)) {
-		size_t pts[MAX_POINTS];
-		size_t k = c->hy->points(c->hy->ctx, t + cs, ce - cs, pts,
-		                         MAX_POINTS);
+	return n;
+}
 
-		for (size_t j = 0; j < k && n < MAX_POINTS; j++) {
-			size_t off = cs + pts[j];
+/* The hyphenation points of the word [ws, we), which has no explicit
+ * hyphen, sorted, into at[]. */
+static size_t hyphen_points(const struct par_ctx *c, size_t ws, size_t we,
+                            size_t *at)
+{
+	const char *t = c->par->text;
+	size_t n = 0, cs, ce, pts[MAX_POINTS], k;
 
-			/* trust no callback: inside the word, on a character */
-			if (off <= ws || off >= we ||
-			    ((unsigned char)t[off] & 0xC0) == 0x80 ||
-			    (n && at[n - 1] >= off))
-				continue;
-			at[n] = off;
-			kind[n++] = 'h';
-		}
+	if (!word_core(t, ws, we, &cs, &ce))
+		return 0;
+	k = c->hy->points(c->hy->ctx, t + cs, ce - cs, pts, MAX_POINTS);
+	for (size_t j = 0; j < k && n < MAX_POINTS; j++) {
+		size_t off = cs + pts[j];
+
+		/* trust no callback: inside the word, on a character */
+		if (off <= ws || off >= we ||
+		    ((unsigned char)t[off] & 0xC0) == 0x80 ||
+		    (n && at[n - 1] >= off))
+			continue;
+		at[n++] = off;
 	}
 	return n;
 }
@@ -229,7 +249,9 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 					q = d->start + d->len;
 			}
 		pm.len = q - p;
-		pm.span = sp >= 0 && c->par->rich->spans[sp].uri ? sp : -1;
+		/* (a span implies rich text; said again for the analyser) */
+		pm.span = sp >= 0 && c->par->rich && c->par->rich->spans[sp].uri
+		          ? sp : -1;
 		w = width_of(c, f, p, q - p);
 		total += w;
 		push(pi, (struct lb_item){ w, w * e, w * e, 0, LB_BOX, false }, pm);
@@ -273,9 +295,59 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 	}
 }
 
-/* The items of the paragraph, with hyphenation points when asked. */
-static void build_items(const struct par_ctx *c, bool hyphenate,
-                        struct par_items *pi)
+/* Where a word's items are in the pass-1 list, so that pass 2 can
+ * replace only the words that get hyphenation points. */
+struct par_word {
+	size_t ws, we;       /* its bytes */
+	size_t first, end;   /* its items [first, end) */
+	bool hyphenable;     /* no explicit hyphen: may get points */
+};
+
+struct par_words {
+	struct par_word *w;
+	size_t len, cap;
+};
+
+/* The penalty at a break inside a word, before byte end: at a
+ * hyphenation point when hyw is given (drawing the hyphen, whose width
+ * in each face it keeps, negative until measured), else after an
+ * explicit hyphen. */
+static void push_break(const struct par_ctx *c, struct par_items *pi,
+                       size_t end, double *hyw)
+{
+	enum face f = face_of(c, span_at(c->par->rich, end - 1));
+	const char *hy = c->hy && c->hy->hyphen ? c->hy->hyphen : "-";
+	bool h = hyw != NULL;
+
+	if (h && hyw[f] < 0)
+		hyw[f] = layout_width(c->m, f, c->par->size, hy, strlen(hy));
+	push(pi, (struct lb_item){ h ? hyw[f] : 0, 0, 0, c->s->hyphen_penalty,
+	                           LB_PENALTY, true },
+	     (struct par_meta){ 0, 0, -1, (unsigned char)f, h, false, h });
+}
+
+/* Appends the items of the word [ws, we) broken at at[0..n): at
+ * hyphenation points when hyw is given (see push_break()). */
+static void push_word(const struct par_ctx *c, struct par_items *pi,
+                      size_t ws, size_t we, const size_t *at, size_t n,
+                      double *hyw)
+{
+	size_t prev = ws;
+
+	for (size_t k = 0; k <= n; k++) {
+		size_t end = k < n ? at[k] : we;
+
+		push_fragment(c, pi, prev, end);
+		if (k < n)
+			push_break(c, pi, end, hyw);
+		prev = end;
+	}
+}
+
+/* The items of the paragraph without hyphenation points (pass 1), and
+ * where each word's are. */
+static void build_items(const struct par_ctx *c, struct par_items *pi,
+                        struct par_words *pw)
 {
 	const struct style *s = c->s;
 	const char *t = c->par->text;
@@ -283,13 +355,16 @@ static void build_items(const struct par_ctx *c, bool hyphenate,
 	double space = layout_width(c->m, c->par->face, c->par->size, " ", 1);
 	double stretch = c->par->justify ? space * s->space_stretch : 0;
 	double shrink = c->par->justify ? space * s->space_shrink : 0;
-	const char *hy = c->hy && c->hy->hyphen ? c->hy->hyphen : "-";
 	bool words = false;
 
 	pi->len = 0;
+	pw->len = 0;
+	/* a word and its space are two items, most words 4 bytes or more */
+	reserve(pi, len / 2 + 4);
+	pw->w = xgrow(pw->w, &pw->cap, len / 4 + 2, sizeof *pw->w);
 	while (i < len) {
-		size_t ws, we, at[MAX_POINTS], n, prev;
-		char kind[MAX_POINTS];
+		size_t ws, we, at[MAX_POINTS], n;
+		struct par_word *w;
 
 		while (i < len && t[i] == ' ')
 			i++;
@@ -304,25 +379,16 @@ static void build_items(const struct par_ctx *c, bool hyphenate,
 			                           false },
 			     (struct par_meta){ 0, 0, -1, 0, false, false, false });
 		words = true;
-		n = word_breaks(c, ws, we, hyphenate, at, kind);
-		prev = ws;
-		for (size_t k = 0; k <= n; k++) {
-			size_t end = k < n ? at[k] : we;
-
-			push_fragment(c, pi, prev, end);
-			if (k < n) {
-				enum face f = face_of(c, span_at(c->par->rich, end - 1));
-				bool h = kind[k] == 'h';
-
-				push(pi, (struct lb_item){
-					h ? layout_width(c->m, f, c->par->size, hy,
-					                 strlen(hy)) : 0,
-					0, 0, s->hyphen_penalty, LB_PENALTY, true },
-				     (struct par_meta){ 0, 0, -1, (unsigned char)f, h,
-				                        false, h });
-			}
-			prev = end;
-		}
+		n = explicit_breaks(t, ws, we, at);
+		if (pw->len == pw->cap)
+			pw->w = xgrow(pw->w, &pw->cap, pw->len + 1, sizeof *pw->w);
+		w = &pw->w[pw->len++];
+		w->ws = ws;
+		w->we = we;
+		w->first = pi->len;
+		w->hyphenable = n == 0;
+		push_word(c, pi, ws, we, at, n, NULL);
+		w->end = pi->len;
 	}
 	if (!words)
 		return;
@@ -330,6 +396,60 @@ static void build_items(const struct par_ctx *c, bool hyphenate,
 	     (struct par_meta){ 0, 0, -1, 0, false, false, false });
 	push(pi, (struct lb_item){ 0, 0, 0, -LB_INF, LB_PENALTY, false },
 	     (struct par_meta){ 0, 0, -1, 0, false, false, false });
+}
+
+/* Appends items src[from, to) to pi. */
+static void push_range(struct par_items *pi, const struct par_items *src,
+                       size_t from, size_t to)
+{
+	size_t n = to - from;
+
+	if (n == 0)
+		return;
+	reserve(pi, n);
+	memcpy(pi->it + pi->len, src->it + from, n * sizeof *pi->it);
+	memcpy(pi->meta + pi->len, src->meta + from, n * sizeof *pi->meta);
+	pi->len += n;
+}
+
+/* The items of pass 2 into out: those of pass 1 (src, its words pw) with
+ * the hyphenation points added, as building them afresh would give, but
+ * measuring only the pieces of the words that get points. False when no
+ * word gets one: src stands as it is. */
+static bool add_points(const struct par_ctx *c, const struct par_items *src,
+                       const struct par_words *pw, struct par_items *out)
+{
+	size_t copied = 0;
+	double hyw[FACE_COUNT];
+
+	for (int f = 0; f < FACE_COUNT; f++)
+		hyw[f] = -1;
+	out->len = 0;
+	for (size_t k = 0; k < pw->len; k++) {
+		const struct par_word *w = &pw->w[k];
+		size_t at[MAX_POINTS], n;
+
+		if (!w->hyphenable)
+			continue;
+		n = hyphen_points(c, w->ws, w->we, at);
+		if (n == 0)
+			continue;
+		if (out->len == 0)
+			reserve(out, src->len + src->len / 2);
+		push_range(out, src, copied, w->first);
+		push_word(c, out, w->ws, w->we, at, n, hyw);
+		copied = w->end;
+	}
+	if (copied == 0)
+		return false;
+	push_range(out, src, copied, src->len);
+	return true;
+}
+
+static void items_release(struct par_items *pi)
+{
+	free(pi->it);
+	free(pi->meta);
 }
 
 static struct lb_params params_for(const struct par_ctx *c, double tolerance)
@@ -351,27 +471,37 @@ static size_t par_break(const struct par_ctx *c, struct par_items *pi,
                         struct lb_line **lines)
 {
 	const struct style *s = c->s;
+	struct par_words pw = { NULL, 0, 0 };
+	struct par_items h = { NULL, NULL, 0, 0, 0 };
 	struct lb_params p;
-	size_t n;
+	size_t n = 0;
 
 	*lines = NULL;
-	build_items(c, false, pi);
+	build_items(c, pi, &pw);
 	if (pi->len == 0)
-		return 0;
+		goto done;
 	if (s->pretolerance >= 0) {
 		p = params_for(c, s->pretolerance);
 		n = layout_linebreak(pi->it, pi->len, &p, lines);
 		if (n)
-			return n;
+			goto done;
 	}
-	if (c->hy && c->par->hyphenate)
-		build_items(c, true, pi);
+	if (c->hy && c->par->hyphenate && add_points(c, pi, &pw, &h)) {
+		struct par_items t = *pi;
+
+		*pi = h;
+		h = t;
+	}
 	p = params_for(c, s->tolerance);
 	n = layout_linebreak(pi->it, pi->len, &p, lines);
 	if (n)
-		return n;
+		goto done;
 	p = params_for(c, -1);
-	return layout_linebreak(pi->it, pi->len, &p, lines);
+	n = layout_linebreak(pi->it, pi->len, &p, lines);
+done:
+	free(pw.w);
+	items_release(&h);
+	return pi->len ? n : 0;
 }
 
 /* The width a glue, or a box with expansion, gets on a line of the given
@@ -513,12 +643,6 @@ static void place_line(struct builder *b, const struct par_ctx *c,
 	}
 	run_flush(b, par, run, base);
 	link_flush(b, par, &link, leading);
-}
-
-static void items_release(struct par_items *pi)
-{
-	free(pi->it);
-	free(pi->meta);
 }
 
 size_t layout_set_paragraph(struct builder *b, const struct layout_par *par,

@@ -449,6 +449,47 @@ expect "a list of tables names no fact" 1 "^$case/test.ini:[0-9]+: error: \[sect
 # libharu trusts fonts (a heap overflow, a division by zero), so they are
 # checked first. damage_font FIELD VALUE OUT: a copy of DejaVu Sans with one
 # 16-bit field of a table set, or cut to VALUE bytes when FIELD is "cut".
+# --- source snapshots and declared departures ---------------------------
+# snap_case KEYS: facts.ini's [source] (lines 1-3) gets KEYS (printf
+# format) as lines 4.., with a snapshot src.txt that quotes every fact.
+snap_case() {
+	new_case
+	printf 'Towns with names outside ASCII:\nUroševac\nPeć\nGjakovë\nOrtuño’s – D’Addario’s\n' >"$case/src.txt"
+	# shellcheck disable=SC2059
+	sed -i "3r /dev/stdin" "$case/facts.ini" <<EOF2
+$(printf "$1")
+EOF2
+}
+snap_case 'snapshot = gone.txt\nretrieved = 2020-03-01'
+expect "missing snapshot, at its line" 1 "^$case/facts.ini:4: error: '$case/gone.txt': cannot open: No such file or directory$"
+snap_case 'snapshot = snapdir\nretrieved = 2020-03-01'; mkdir "$case/snapdir"
+expect "snapshot is a directory" 1 "^$case/facts.ini:4: error: '$case/snapdir': is a directory, not a file$"
+snap_case 'snapshot = src.txt\nretrieved = 2020-02-30'
+expect "bad retrieved date" 1 "^$case/facts.ini:5: error: \[source\] retrieved: '2020-02-30' is not a date \(YYYY-MM-DD\)$"
+snap_case 'snapshot = src.txt\nretrieved = 2019-12-31'
+expect "snapshot older than the page's last update" 1 "^$case/facts.ini:5: error: \[source\] retrieved: 2019-12-31 is before the page's last update \(updated\); a snapshot cannot be older than the page$"
+snap_case 'snapshot = src.txt'
+expect "snapshot without a retrieved date" 1 "^$case/facts.ini:4: error: \[source\] snapshot: say when the page was read \(retrieved = YYYY-MM-DD\)$"
+snap_case 'retrieved = 2020-03-01'
+expect "retrieved date without a snapshot" 1 "^$case/facts.ini:4: error: \[source\] retrieved: a retrieved date needs a snapshot"
+snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; : >"$case/src.txt"
+expect "empty snapshot" 1 "^$case/facts.ini:4: error: \[source\] snapshot: '$case/src.txt' is empty; it holds the page's text$"
+snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; printf 'a\0b\n' >"$case/src.txt"
+expect "NUL byte in a snapshot" 1 "^$case/src.txt:1: error: NUL byte at byte 2; a snapshot is text$"
+snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; sed -i 's/outside/beyond/' "$case/src.txt"
+expect "a fact with one word changed, with the closest passage" 1 "^$case/facts.ini:9: error: \[test.places\] intro: not in the snapshot; the closest passage, $case/src.txt:1, has 'beyond' where the fact has 'outside': \"Towns with names beyond ASCII:\"; correct the fact or declare departure.intro = \"why\"$"
+snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; sed -i 's/^type = list$/type = list\nverbatim = no/' "$case/facts.ini"
+expect "verbatim = no without a reason" 1 "^$case/facts.ini:[0-9]+: error: \[test.places\] verbatim = no: say how the fact departs from its source \(departure = \"...\"\)$"
+snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; sed -i 's/^type = list$/type = list\ndeparture.9 = "no such item"/' "$case/facts.ini"
+expect "departure of a part the fact lacks" 1 "^$case/facts.ini:[0-9]+: error: \[test.places\] departure.9: the fact has no part '9' \(an item's key or intro\)$"
+snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; sed -i 's/^succession = yes$/succession = yes\ndeparture_column = why/' "$case/facts.ini"
+expect "departure column the CSV lacks" 1 "^$case/facts.ini:[0-9]+: error: \[test.people\] departure_column: the table has no column 'why'$"
+new_case; sed -i 's/^\[document\]$/[document]\ncitations = yes/' "$case/test.ini"
+expect "citations without a sources block" 1 "^$case/test.ini:[0-9]+: error: \[document\] citations: the briefing has no sources block for the markers to cite"
+new_case
+expect "provenance report over an input" 1 "error: output '$case/facts.ini' is the input" \
+	build -c "$case/test.ini" -o "$good" --provenance "$case/facts.ini"
+
 damage_font() {
 	python3 - "$1" "$2" "$3" fonts/DejaVuSans.ttf <<'PY'
 import struct, sys

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=5647a5dd449a30dd15def2fd3e3c4c0ffbe1deb98413dcccf4527cc03375f699
+GOLDEN_SHA256=2213a90e38c05a78ce702dc8ee281c44be00bef4ebf78c5a55e33aa29178bf52
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

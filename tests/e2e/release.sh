@@ -75,9 +75,14 @@ check "full: portion marks" grep -qF "(NS) ZqLNSRNlist" "$work/full-text.txt"
 # --- NATO RESTRICTED, releasable to KFOR -----------------------------------
 kfor=$work/kfor.pdf
 check "NR for KFOR builds" "$BRIEFING" build -q -c "$cfg" -o "$kfor" \
-	--release-level NR --releasable-to KFOR --release-report "$work/kfor.txt"
-leaks "NR for KFOR: no NS or NATO-only canary, text, bytes, hex, glyph or report" \
-	"$kfor" "$work/kfor.txt" 'ZqLNS|ZqL..RN' "0416"
+	--release-level NR --releasable-to KFOR --release-report "$work/kfor.txt" \
+	--depfile "$work/kfor.d" --summary-json="$work/kfor.json" \
+	--provenance "$work/kfor-prov.json"
+cat "$work/kfor.txt" "$work/kfor.d" "$work/kfor.json" "$work/kfor-prov.json" >"$work/kfor-side.txt"
+check "NR for KFOR: depfile, summary and provenance report were written" \
+	test -s "$work/kfor.d" -a -s "$work/kfor.json" -a -s "$work/kfor-prov.json"
+leaks "NR for KFOR: no NS or NATO-only canary (text, bytes, hex, glyph; report, depfile, summary, provenance)" \
+	"$kfor" "$work/kfor-side.txt" 'ZqLNS|ZqL..RN' "0416"
 pdftotext "$kfor" "$work/kfor-text.txt"
 check "NR for KFOR: banners say NATO RESTRICTED RELEASABLE TO KFOR" \
 	test "$(grep -c '^NATO RESTRICTED RELEASABLE TO KFOR$' "$work/kfor-text.txt")" -ge 4
@@ -97,9 +102,11 @@ check "NR for KFOR: the report names the withheld parts and places" sh -c "
 # --- NATO UNCLASSIFIED ----------------------------------------------------
 nu=$work/nu.pdf
 check "NU builds" "$BRIEFING" build -q -c "$cfg" -o "$nu" --release-level NU \
-	--release-report "$work/nu.txt"
-leaks "NU: no NR or NS canary, text, bytes, hex, glyph or report" \
-	"$nu" "$work/nu.txt" 'ZqLN[RS]' "0416 042E"
+	--release-report "$work/nu.txt" --depfile "$work/nu.d" \
+	--summary-json="$work/nu.json" --provenance "$work/nu-prov.json"
+cat "$work/nu.txt" "$work/nu.d" "$work/nu.json" "$work/nu-prov.json" >"$work/nu-side.txt"
+leaks "NU: no NR or NS canary (text, bytes, hex, glyph; report, depfile, summary, provenance)" \
+	"$nu" "$work/nu-side.txt" 'ZqLN[RS]' "0416 042E"
 pdftotext "$nu" "$work/nu-text.txt"
 check "NU: marked NATO UNCLASSIFIED, no caveat (a NATO-only part prints)" sh -c "
 	grep -q '^NATO UNCLASSIFIED$' '$work/nu-text.txt' && ! grep -q 'RELEASABLE' '$work/nu-text.txt'"

@@ -7,6 +7,7 @@
 #ifndef BRIEFING_BASE_DIAG_H
 #define BRIEFING_BASE_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stddef.h>
 
@@ -52,6 +53,15 @@ char *diag_escape(const char *s);
 /* Prints every diagnostic as "file:line: error: msg", one per line, with
  * file and msg passed through diag_escape(). */
 void diag_print(const struct diag_list *dl, FILE *out);
+
+/* diag_print(), with "error" in red and "warning" in yellow when color
+ * is true: for a terminal, which the caller decides (isatty, NO_COLOR).
+ * The escaped text itself never carries colour. */
+void diag_print_color(const struct diag_list *dl, FILE *out, bool color);
+
+/* Promotes every warning of dl to an error (--werror) and returns how
+ * many there were. */
+size_t diag_promote_warnings(struct diag_list *dl);
 
 /* Releases the items; the list itself is caller storage and stays usable. */
 void diag_release(struct diag_list *dl);

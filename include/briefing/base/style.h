@@ -67,6 +67,16 @@ struct labels {
 	                              * of %s. It draws on the following
 	                              * sources.": doc.c sources block; one
 	                              * string argument, the as-of date */
+	/* provenance.c, with [document] citations: */
+	char citation[LABEL_MAX];    /* pattern "[%d]": the marker after a
+	                              * block, the Sources entry's number */
+	char source_note[LABEL_MAX]; /* "Source:": the note under a figures
+	                              * block, table or chart, before the marker */
+	char snapshot_of[LABEL_MAX]; /* pattern "snapshot of %s": a source's
+	                              * snapshot date, on its Sources entry */
+	char no_snapshot[LABEL_MAX]; /* "no snapshot": a source without one */
+	char facts_cited[LABEL_MAX]; /* pattern "facts cited: %d": how many
+	                              * facts the briefing prints from it */
 	/* doc.c tenure: `"%d" NBSP "day%s"` and so on; singular when 1 */
 	char day[LABEL_MAX], days[LABEL_MAX];
 	char month[LABEL_MAX], months[LABEL_MAX];

@@ -10,6 +10,12 @@
 
 #include <stddef.h>
 
+/* Called when an allocation fails, instead of printing and aborting; it
+ * must not return (the command line's prints its message and exits with
+ * its status for an internal error). NULL restores the default. The one
+ * process-wide setting, made once by main() before any work. */
+void xalloc_set_oom_handler(void (*handler)(void));
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);

@@ -1,0 +1,831 @@
+/*
+ * provenance.c: every printed fact checked against its source's
+ * snapshot, recorded for the provenance report, and cited.
+ *
+ * A fact's parts are quotations unless the data declares a departure
+ * (input's struct fact_departure): paragraphs, list items and intros and
+ * a table's note must be whole sentences of one line of the snapshot,
+ * figure values and org chart units phrases of one line, and a table
+ * row's text cells phrases of one line together (its dates may be written
+ * anywhere, in any of the usual forms). The text checked is the text the
+ * model holds: markup removed, quotes made typographic, so what is
+ * checked is what prints. quote.c does the matching.
+ *
+ * Invariant: d->refs has one entry per data file, in load order, so a
+ * block's cite is the number of its Sources entry.
+ */
+#include "briefing/doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/fileio.h"
+#include "briefing/base/xalloc.h"
+#include "briefing/input.h"
+#include "doc_internal.h"
+#include "quote.h"
+
+
+struct prov {
+	const struct config *c;
+	const struct facts *f;
+	struct quote_index **index;   /* per source, built when first used */
+	bool *seen;                   /* per fact: counted in its ref's facts */
+	struct doc_origin *misses;    /* where a miss was reported */
+	size_t misses_len, misses_cap;
+};
+
+/* The index of fact's source in f->sources (a handful: a short scan). */
+static size_t source_of(const struct prov *p, const struct fact *fact)
+{
+	for (size_t i = 0; i < p->f->sources_len; i++)
+		if (p->f->sources[i] == fact->source)
+			return i;
+	return 0;
+}
+
+struct prov *prov_new(const struct config *c, const struct facts *f,
+                      struct doc *d)
+{
+	struct prov *p = xcalloc(1, sizeof *p);
+
+	p->c = c;
+	p->f = f;
+	p->index = xcalloc(f->sources_len ? f->sources_len : 1,
+	                   sizeof *p->index); /* NOLINT(bugprone-sizeof-expression): array of pointers */
+	p->seen = xcalloc(f->len ? f->len : 1, sizeof *p->seen);
+	d->refs_len = f->sources_len;
+	d->refs = xcalloc(d->refs_len ? d->refs_len : 1, sizeof *d->refs);
+	for (size_t i = 0; i < f->sources_len; i++) {
+		const struct fact_source *src = f->sources[i];
+		struct doc_ref *r = &d->refs[i];
+
+		r->title = xstrdup(src->title ? src->title : src->file);
+		r->url = xstrdup(src->url ? src->url : "");
+		r->file = doc_intern(d, src->file);
+		date_format(src->updated, "iso", r->updated, sizeof r->updated);
+		if (src->snapshot_text) {
+			r->snapshot = doc_intern(d, src->snapshot);
+			date_format(src->retrieved, "iso", r->retrieved,
+			            sizeof r->retrieved);
+		}
+	}
+	return p;
+}
+
+void prov_free(struct prov *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->f->sources_len; i++)
+		quote_index_free(p->index[i]);
+	free(p->index);
+	free(p->seen);
+	free(p->misses);
+	free(p);
+}
+
+/* Counts fact once among the facts its source gives the briefing. */
+static void count_fact(struct prov *p, struct doc *d, const struct fact *fact,
+                       size_t src)
+{
+	size_t fi = (size_t)(fact - p->f->items);
+
+	if (fi < p->f->len && !p->seen[fi]) {
+		p->seen[fi] = true;
+		d->refs[src].facts++;
+	}
+}
+
+/* The snapshot index of fact's source, or NULL when it has none. */
+static const struct quote_index *index_for(struct prov *p,
+                                           const struct fact *fact)
+{
+	size_t i = source_of(p, fact);
+	const struct fact_source *src = fact->source;
+
+	if (!src || !src->snapshot_text)
+		return NULL;
+	if (!p->index[i])
+		p->index[i] = quote_index_new(src->snapshot_text, src->snapshot_len);
+	return p->index[i];
+}
+
+/* ---- checking one part ------------------------------------------------- */
+
+/* What one part is called in messages and the report, and how to declare
+ * it a departure. */
+struct part {
+	const char *key;     /* for fact_departure(): "1", "intro", a unit;
+	                      * NULL: only a whole-fact departure applies */
+	char label[48];      /* "1", "intro", "row 6", "unit deputy" */
+	char hint[96];       /* how to declare it: departure.1 = "why" */
+	struct doc_origin origin;
+};
+
+static void record_departure(struct doc_claim *cl, const char *label,
+                             const char *reason, struct doc_origin o)
+{
+	struct doc_departure *dp;
+
+	cl->departures = xrealloc(cl->departures, (cl->departures_len + 1) *
+	                          sizeof *cl->departures);
+	dp = &cl->departures[cl->departures_len++];
+	dp->part = xstrdup(label);
+	dp->reason = xstrdup(reason);
+	dp->origin = o;
+}
+
+/* Whether a miss at o was reported already: a cover tile and a figures
+ * block print the same figure. */
+static bool reported(struct prov *p, struct doc_origin o)
+{
+	for (size_t i = 0; i < p->misses_len; i++)
+		if (p->misses[i].line == o.line && p->misses[i].file &&
+		    o.file && strcmp(p->misses[i].file, o.file) == 0)
+			return true;
+	p->misses = xgrow(p->misses, &p->misses_cap, p->misses_len + 1,
+	                  sizeof *p->misses);
+	p->misses[p->misses_len++] = o;
+	return false;
+}
+
+/* Reports that text (part pt of fact) is not in the snapshot, showing
+ * the closest passage and the first word where they part. Messages stay
+ * short of the length diag_print() cuts. */
+static void report_miss(struct prov *p, const struct quote_index *q,
+                        const struct fact *fact, const struct part *pt,
+                        const char *text, struct diag_list *dl)
+{
+	int line;
+	char *fw, *sw;
+	char *near;
+	const char *snap = fact->source->snapshot;
+
+	if (reported(p, pt->origin))
+		return;
+	near = quote_closest(q, text, strlen(text), &line, &fw, &sw);
+	if (!near)
+		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
+		           "the snapshot %s, which has none of its words; correct "
+		           "the fact or declare %s", fact->name, pt->label, snap,
+		           pt->hint);
+	else if (fw && sw)
+		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
+		           "the snapshot; the closest passage, %s:%d, has '%s' where "
+		           "the fact has '%s': \"%s\"; correct the fact or declare "
+		           "%s", fact->name, pt->label, snap, line, sw, fw, near,
+		           pt->hint);
+	else if (fw)
+		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
+		           "the snapshot; the closest passage, %s:%d, ends before "
+		           "the fact's '%s': \"%s\"; correct the fact or declare "
+		           "%s", fact->name, pt->label, snap, line, fw, near,
+		           pt->hint);
+	else
+		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
+		           "the snapshot as written (the words agree; punctuation or "
+		           "sentence bounds differ); closest, %s:%d: \"%s\"; correct "
+		           "the fact or declare %s", fact->name, pt->label, snap, line,
+		           near, pt->hint);
+	free(near);
+	free(fw);
+	free(sw);
+}
+
+/* Whether text is in q as mode asks; reports it when not. */
+static bool found(struct prov *p, const struct quote_index *q,
+                  const struct fact *fact, const struct part *pt,
+                  const char *text, enum quote_mode mode,
+                  struct diag_list *dl)
+{
+	if (quote_find(q, text, strlen(text), mode))
+		return true;
+	report_miss(p, q, fact, pt, text, dl);
+	return false;
+}
+
+/* The declared reason pt departs, or NULL. A part's own departure is
+ * recorded in cl; a whole fact's was recorded once by prov_fact(). */
+static const char *departs(struct doc_claim *cl, const struct fact *fact,
+                           const struct part *pt)
+{
+	const char *why = fact_departure(fact, pt->key ? pt->key : "");
+
+	if (why && !fact_departure(fact, ""))
+		record_departure(cl, pt->label, why, pt->origin);
+	cl->departed += why != NULL;
+	return why;
+}
+
+/* Checks one quotation of one part: counts it, records a departure, or
+ * looks for it in q (NULL: no snapshot, unchecked). Returns 0 or -1. */
+static int check_part(struct prov *p, const struct quote_index *q,
+                      struct doc_claim *cl, const struct fact *fact,
+                      const struct part *pt, const char *text,
+                      enum quote_mode mode, struct diag_list *dl)
+{
+	cl->parts++;
+	if (departs(cl, fact, pt) || !q)
+		return 0;
+	if (!found(p, q, fact, pt, text, mode, dl))
+		return -1;
+	cl->verbatim++;
+	return 0;
+}
+
+/* A part called label, keyed key (NULL: the part has no key of its
+ * own), at o. */
+static void set_part(struct part *pt, const char *key, const char *label,
+                     struct doc_origin o)
+{
+	pt->key = key;
+	snprintf(pt->label, sizeof pt->label, "%s", label);
+	pt->origin = o;
+	if (key)
+		snprintf(pt->hint, sizeof pt->hint, "departure.%s = \"why\"", key);
+	else
+		snprintf(pt->hint, sizeof pt->hint, "verbatim = no, departure = "
+		         "\"why\"");
+}
+
+static void item_key(const struct fact_item *it, char *buf, size_t size)
+{
+	if (it->minor)
+		snprintf(buf, size, "%d.%d", it->number, it->minor);
+	else
+		snprintf(buf, size, "%d", it->number);
+}
+
+/* ---- table rows -------------------------------------------------------- */
+
+/* Whether the date v (ISO) is written in the snapshot: "9 June 1999",
+ * "09 Jun 1999", "9 Jun. 1999", "June 9, 1999" or "1999-06-09", in the
+ * month names of the labels. */
+static bool date_in(const struct quote_index *q, const struct labels *l,
+                    struct date d)
+{
+	const char *m = l->month_names[d.month - 1];
+	char forms[9][64];
+	int n = 0;
+
+	snprintf(forms[n++], sizeof forms[0], "%d %s %d", d.day, m, d.year);
+	snprintf(forms[n++], sizeof forms[0], "%02d %s %d", d.day, m, d.year);
+	snprintf(forms[n++], sizeof forms[0], "%d %.3s %d", d.day, m, d.year);
+	snprintf(forms[n++], sizeof forms[0], "%02d %.3s %d", d.day, m, d.year);
+	snprintf(forms[n++], sizeof forms[0], "%d %.3s. %d", d.day, m, d.year);
+	snprintf(forms[n++], sizeof forms[0], "%02d %.3s. %d", d.day, m, d.year);
+	snprintf(forms[n++], sizeof forms[0], "%s %d, %d", m, d.day, d.year);
+	snprintf(forms[n++], sizeof forms[0], "%.3s %d, %d", m, d.day, d.year);
+	snprintf(forms[n++], sizeof forms[0], "%04d-%02d-%02d", d.year, d.month,
+	         d.day);
+	for (int i = 0; i < n; i++)
+		if (quote_find(q, forms[i], strlen(forms[i]), QUOTE_PHRASE))
+			return true;
+	return false;
+}
+
+/* One CSV row: its text cells together in one passage, its dates each
+ * somewhere. Columns declared as departures, the departure column, empty
+ * and "unknown" cells are not quotations. */
+static int check_row(struct prov *p, const struct quote_index *q,
+                     struct doc_claim *cl, const struct fact *fact, size_t r,
+                     struct doc_origin o, struct diag_list *dl)
+{
+	size_t cols = fact_table_columns(fact), n = 0, missing;
+	int dep = fact->departure_column ?
+	          fact_table_column(fact, fact->departure_column) : -1;
+	const char *why = dep >= 0 ? fact_table_cell(fact, r, (size_t)dep) : "";
+	const char **cells = xcalloc(cols ? cols : 1, sizeof *cells);
+	struct part pt;
+	char label[32];
+	int rc = 0;
+
+	snprintf(label, sizeof label, "row %zu", r + 1);
+	set_part(&pt, NULL, label, o);
+	snprintf(pt.hint, sizeof pt.hint, "%s", fact->departure_column ?
+	         "a reason in its departure column" :
+	         "departure_column = COLUMN, and a reason in that column");
+	cl->parts++;
+	if (fact_departure(fact, "")) {
+		cl->departed++;
+		free(cells);
+		return 0;
+	}
+	if (why[0]) {
+		cl->departed++;
+		record_departure(cl, label, why, o);
+		free(cells);
+		return 0;
+	}
+	for (size_t c = 0; q && c < cols; c++) {
+		const char *v = fact_table_cell(fact, r, c);
+		struct date d;
+
+		if ((int)c == dep || !v[0] || strcmp(v, "unknown") == 0 ||
+		    fact_departure(fact, fact_table_header(fact, c)))
+			continue;
+		if (!date_parse(v, &d)) {
+			cells[n++] = v;
+			continue;
+		}
+		if (!date_in(q, &p->c->style.labels, d)) {
+			diag_error(dl, o.file, o.line, "[%s] row %zu, column '%s': the "
+			           "date %s is not in the snapshot %s in any usual form "
+			           "(9 June 1999, 09 Jun 1999, June 9, 1999); correct "
+			           "it or declare the row (%s)", fact->name, r + 1,
+			           fact_table_header(fact, c), v, fact->source->snapshot,
+			           pt.hint);
+			rc = -1;
+		}
+	}
+	if (q && n > 0 && quote_find_together(q, cells, n, &missing) == 0) {
+		int line = 0;
+		char *fw, *sw;
+		char *near = quote_closest(q, cells[missing], strlen(cells[missing]),
+		                           &line, &fw, &sw);
+
+		if (near)
+			diag_error(dl, o.file, o.line, "[%s] row %zu: '%s' is not in "
+			           "the snapshot %s on one line with the row's other "
+			           "cells; closest, at its line %d: \"%s\"; correct it "
+			           "or declare the row (%s)", fact->name, r + 1,
+			           cells[missing], fact->source->snapshot, line, near,
+			           pt.hint);
+		else
+			diag_error(dl, o.file, o.line, "[%s] row %zu: '%s' is not in "
+			           "the snapshot %s; correct it or declare the row "
+			           "(%s)", fact->name, r + 1, cells[missing],
+			           fact->source->snapshot, pt.hint);
+		free(near);
+		free(fw);
+		free(sw);
+		rc = -1;
+	} else if (q && rc == 0) {
+		cl->verbatim++;
+	}
+	free(cells);
+	return rc;
+}
+
+/* ---- citations --------------------------------------------------------- */
+
+/* Appends a space (when space) and the marker of Sources entry n to
+ * text, the marker a link to "#source-N", which layout resolves to the
+ * entry's page. An ordinary space, not a no-break one: glued to the last
+ * word, the marker would stretch the word gaps of justified lines. */
+static void cite_rich(char **text, struct doc_rich *rich, size_t n,
+                      const struct labels *l, bool space)
+{
+	char marker[LABEL_MAX + 32], uri[32];
+	size_t at;
+	char *t;
+
+	/* config checked the pattern: exactly one %d */
+	snprintf(marker, sizeof marker, l->citation, (int)n);
+	snprintf(uri, sizeof uri, "#source-%zu", n);
+	t = xasprintf("%s%s%s", *text, space ? " " : "", marker);
+	at = strlen(t) - strlen(marker);
+	free(*text);
+	*text = t;
+	rich->spans = xrealloc(rich->spans, (rich->spans_len + 1) *
+	                       sizeof *rich->spans);
+	rich->spans[rich->spans_len++] = (struct doc_span){
+		at, strlen(marker), 0, xstrdup(uri)
+	};
+}
+
+/* A marker after each block first.. of d: at the end of a paragraph, of
+ * a list's last item, of a table's note, or in a note of its own
+ * ("Source: [1]") under a figures block, table or chart. */
+static void cite_blocks(struct doc *d, size_t first, size_t n,
+                        const struct labels *l)
+{
+	size_t last = d->len;
+
+	for (size_t i = first; i < last; i++) {
+		struct doc_block *b = &d->blocks[i];
+		bool own_note = false;
+
+		b->cite = n;
+		switch (b->kind) {
+		case DOC_PARAGRAPH:
+		case DOC_NOTE:
+			cite_rich(&b->u.paragraph.text, &b->u.paragraph.rich, n, l, true);
+			break;
+		case DOC_LIST:
+			if (b->u.list.len) {
+				struct doc_list_item *it = &b->u.list.items[b->u.list.len - 1];
+
+				cite_rich(&it->text, &it->rich, n, l, true);
+			}
+			break;
+		case DOC_TABLE:
+			own_note = !(i + 1 < last && d->blocks[i + 1].kind == DOC_NOTE);
+			break;
+		case DOC_FIGURES:
+		case DOC_ORGCHART:
+			own_note = true;
+			break;
+		default:
+			break;
+		}
+		if (own_note) {
+			struct doc_origin o = b->origin;
+			struct doc_block *nb;
+			char *text = xasprintf("%s ", l->source_note);
+			struct doc_rich rich = { NULL, 0 };
+
+			cite_rich(&text, &rich, n, l, false);
+			/* appended at the end: the fact's blocks are the last ones */
+			nb = doc_append(d, DOC_NOTE, o.file, o.line);
+			nb->u.paragraph.text = text;
+			nb->u.paragraph.rich = rich;
+			nb->cite = n;
+		}
+	}
+}
+
+/* ---- a fact ------------------------------------------------------------ */
+
+/* The parts of a list block: its intro and items, in the fact's order
+ * (doc.c keeps every item or fails the build). */
+static int check_list(struct prov *p, const struct quote_index *q,
+                      struct doc_claim *cl,
+                      const struct fact *fact, const struct doc_block *b,
+                      bool from_markdown, struct diag_list *dl)
+{
+	const struct doc_list *l = &b->u.list;
+	struct part pt;
+	int rc = 0;
+
+	if (l->intro) {
+		set_part(&pt, from_markdown ? NULL : "intro", "intro",
+		         (struct doc_origin){ b->origin.file, fact->intro_line ?
+		                              fact->intro_line : b->origin.line });
+		rc |= check_part(p, q, cl, fact, &pt, l->intro, QUOTE_SENTENCES, dl);
+	}
+	for (size_t i = 0; i < l->len; i++) {
+		char key[32] = "item";
+
+		if (!from_markdown && i < fact->len)
+			item_key(&fact->items[i], key, sizeof key);
+		set_part(&pt, from_markdown ? NULL : key, key, l->items[i].origin);
+		rc |= check_part(p, q, cl, fact, &pt, l->items[i].text, QUOTE_SENTENCES,
+		                 dl);
+	}
+	return rc;
+}
+
+int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
+              size_t first, struct diag_list *dl)
+{
+	const struct quote_index *q = index_for(p, fact);
+	size_t src = source_of(p, fact);
+	struct doc_claim *cl;
+	struct part pt;
+	int rc = 0;
+
+	d->claims = xgrow(d->claims, &d->claims_cap, d->claims_len + 1,
+	                  sizeof *d->claims);
+	cl = &d->claims[d->claims_len++];
+	memset(cl, 0, sizeof *cl);
+	cl->fact = xstrdup(fact->name);
+	cl->origin = (struct doc_origin){ doc_intern(d, fact->file), fact->line };
+	cl->cite = src + 1;
+	count_fact(p, d, fact, src);
+	if (fact_departure(fact, ""))
+		record_departure(cl, "", fact_departure(fact, ""), cl->origin);
+	/* parts declared by key but never printed still show in the report */
+	switch (fact->kind) {
+	case FACT_TEXT: {
+		size_t k = 0;
+
+		for (size_t i = first; i < d->len; i++) {
+			const struct doc_block *b = &d->blocks[i];
+			char key[32] = "paragraph";
+
+			if (b->kind == DOC_LIST) {
+				rc |= check_list(p, q, cl, fact, b, true, dl);
+				continue;
+			}
+			if (!fact->markdown && k < fact->len)
+				item_key(&fact->items[k++], key, sizeof key);
+			set_part(&pt, fact->markdown ? NULL : key, key, b->origin);
+			rc |= check_part(p, q, cl, fact, &pt, b->u.paragraph.text,
+			                 QUOTE_SENTENCES, dl);
+		}
+		break;
+	}
+	case FACT_LIST:
+		rc |= check_list(p, q, cl, fact, &d->blocks[first], false, dl);
+		break;
+	case FACT_FIGURES: {
+		const struct doc_figures *fg = &d->blocks[first].u.figures;
+
+		for (size_t i = 0; i < fg->len && i < fact->len; i++) {
+			char key[32];
+
+			item_key(&fact->items[i], key, sizeof key);
+			set_part(&pt, key, key, fg->items[i].origin);
+			rc |= check_part(p, q, cl, fact, &pt, fg->items[i].value,
+			                 QUOTE_PHRASE, dl);
+		}
+		break;
+	}
+	case FACT_TABLE: {
+		const struct doc_table *t = &d->blocks[first].u.table;
+
+		/* a release build leaves rows out: the doc's rows are the
+		 * fact's in order, matched by their lines */
+		for (size_t r = 0, k = 0; r < fact_table_rows(fact) && k < t->rows;
+		     r++) {
+			if (t->row_origins[k].line != fact_table_row_line(fact, r))
+				continue;
+			rc |= check_row(p, q, cl, fact, r, t->row_origins[k++], dl);
+		}
+		for (size_t c = 0; c < fact_table_columns(fact); c++) {
+			const char *h = fact_table_header(fact, c);
+			const char *why = fact_departure(fact, h);
+
+			if (why && !fact_departure(fact, ""))
+				record_departure(cl, h, why, cl->origin);
+		}
+		if (first + 1 < d->len && d->blocks[first + 1].kind == DOC_NOTE) {
+			const struct doc_block *nb = &d->blocks[first + 1];
+
+			set_part(&pt, "note", "note", nb->origin);
+			rc |= check_part(p, q, cl, fact, &pt, nb->u.paragraph.text,
+			                 QUOTE_SENTENCES, dl);
+		}
+		break;
+	}
+	case FACT_ORGCHART: {
+		const struct doc_orgchart *o = &d->blocks[first].u.orgchart;
+
+		for (size_t i = 0; i < o->len && i < fact->units_len; i++) {
+			char label[48];
+
+			const struct doc_unit *u = &o->units[i];
+			bool ok;
+
+			snprintf(label, sizeof label, "unit %s", fact->units[i].id);
+			set_part(&pt, fact->units[i].id, label, u->origin);
+			cl->parts++;
+			if (departs(cl, fact, &pt) || !q)
+				continue;
+			/* name and detail make one part, each a phrase */
+			ok = found(p, q, fact, &pt, u->name, QUOTE_PHRASE, dl);
+			if (u->detail[0] &&
+			    !found(p, q, fact, &pt, u->detail, QUOTE_PHRASE, dl))
+				ok = false;
+			if (ok)
+				cl->verbatim++;
+			else
+				rc = -1;
+		}
+		break;
+	}
+	}
+	if (p->c->citations && rc == 0)
+		cite_blocks(d, first, src + 1, &p->c->style.labels);
+	else
+		for (size_t i = first; i < d->len; i++)
+			d->blocks[i].cite = src + 1;
+	return rc ? -1 : 0;
+}
+
+int prov_cover_figure(struct prov *p, struct doc *d, const struct fact *fact,
+                      size_t item, const char *value, struct diag_list *dl)
+{
+	const struct quote_index *q = index_for(p, fact);
+	size_t src = source_of(p, fact);
+	const struct fact_item *it = &fact->items[item];
+	struct doc_claim *cl;
+	struct part pt;
+	char key[32];
+
+	d->claims = xgrow(d->claims, &d->claims_cap, d->claims_len + 1,
+	                  sizeof *d->claims);
+	cl = &d->claims[d->claims_len++];
+	memset(cl, 0, sizeof *cl);
+	cl->fact = xstrdup(fact->name);
+	cl->origin = (struct doc_origin){ doc_intern(d, fact->file), fact->line };
+	cl->cite = src + 1;
+	cl->cover = true;
+	count_fact(p, d, fact, src);
+	if (fact_departure(fact, ""))
+		record_departure(cl, "", fact_departure(fact, ""), cl->origin);
+	item_key(it, key, sizeof key);
+	set_part(&pt, key, key, (struct doc_origin){ cl->origin.file, it->line });
+	return check_part(p, q, cl, fact, &pt, value, QUOTE_PHRASE, dl);
+}
+
+/* ---- the Sources entries ----------------------------------------------- */
+
+int prov_finish(struct prov *p, struct doc *d, struct diag_list *dl)
+{
+	const struct labels *l = &p->c->style.labels;
+	bool listed = false;
+
+	for (size_t i = 0; i < d->len; i++) {
+		struct doc_sources *s = &d->blocks[i].u.sources;
+
+		if (d->blocks[i].kind != DOC_SOURCES)
+			continue;
+		listed = true;
+		if (!p->c->citations)
+			continue;
+		for (size_t k = 0; k < s->len && k < d->refs_len; k++) {
+			struct doc_source *e = &s->items[k];
+			const struct doc_ref *r = &d->refs[k];
+			char num[LABEL_MAX + 32], snap[LABEL_MAX + 64], cnt[LABEL_MAX + 32];
+			char *t;
+
+			/* config checked each pattern: one %d, one %s, one %d */
+			snprintf(num, sizeof num, l->citation, (int)(k + 1));
+			if (r->snapshot) {
+				struct date day;
+				char when[64] = "";
+
+				if (date_parse(r->retrieved, &day))
+					date_format_names(day, "long", l->month_names, when,
+					                  sizeof when);
+				snprintf(snap, sizeof snap, l->snapshot_of, when);
+			} else
+				snprintf(snap, sizeof snap, "%s", l->no_snapshot);
+			snprintf(cnt, sizeof cnt, l->facts_cited, (int)r->facts);
+			t = xasprintf("%s %s", num, e->title);
+			free(e->title);
+			e->title = t;
+			t = xasprintf("%s%s%s%s%s", e->updated, l->separator, snap,
+			              l->separator, cnt);
+			free(e->updated);
+			e->updated = t;
+		}
+	}
+	if (p->c->citations && !listed)
+		return diag_error(dl, p->c->file, p->c->citations_line,
+		                  "[document] citations: the briefing has no "
+		                  "sources block for the markers to cite; add "
+		                  "'sources' to a section");
+	return 0;
+}
+
+void doc_provenance_release(struct doc *d)
+{
+	for (size_t i = 0; i < d->refs_len; i++) {
+		free(d->refs[i].title);
+		free(d->refs[i].url);
+	}
+	free(d->refs);
+	for (size_t i = 0; i < d->claims_len; i++) {
+		struct doc_claim *cl = &d->claims[i];
+
+		for (size_t k = 0; k < cl->departures_len; k++) {
+			free(cl->departures[k].part);
+			free(cl->departures[k].reason);
+		}
+		free(cl->departures);
+		free(cl->fact);
+	}
+	free(d->claims);
+}
+
+/* ---- the report -------------------------------------------------------- */
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static void put(struct buf *b, const char *s, size_t n)
+{
+	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void puts_(struct buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+/* s as a JSON string (valid UTF-8 passes through; controls escaped). */
+static void put_json(struct buf *b, const char *s)
+{
+	puts_(b, "\"");
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		char esc[8];
+
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			put(b, esc, 2);
+		} else if (c < 0x20 || c == 0x7F) {
+			snprintf(esc, sizeof esc, "\\u%04x", c);
+			puts_(b, esc);
+		} else {
+			put(b, s, 1);
+		}
+	}
+	puts_(b, "\"");
+}
+
+static void put_field(struct buf *b, const char *key, const char *v,
+                      bool comma)
+{
+	put_json(b, key);
+	puts_(b, ": ");
+	if (v)
+		put_json(b, v);
+	else
+		puts_(b, "null");
+	if (comma)
+		puts_(b, ", ");
+}
+
+static void put_number(struct buf *b, const char *key, size_t v, bool comma)
+{
+	char num[32];
+
+	snprintf(num, sizeof num, "%zu", v);
+	put_json(b, key);
+	puts_(b, ": ");
+	puts_(b, num);
+	if (comma)
+		puts_(b, ", ");
+}
+
+/* verbatim: every part found; departure: every part declared;
+ * partly: some of each; unchecked: the source has no snapshot, and a
+ * part is not declared. */
+static const char *claim_status(const struct doc *d, const struct doc_claim *cl)
+{
+	if (cl->departed == cl->parts)
+		return "departure";
+	if (!d->refs[cl->cite - 1].snapshot)
+		return "unchecked";
+	return cl->departed ? "partly" : "verbatim";
+}
+
+int doc_write_provenance(const struct doc *d, const char *path,
+                         struct diag_list *dl)
+{
+	struct buf b = { NULL, 0, 0 };
+	int rc;
+
+	puts_(&b, "{\n  \"sources\": [");
+	for (size_t i = 0; i < d->refs_len; i++) {
+		const struct doc_ref *r = &d->refs[i];
+
+		puts_(&b, i ? ",\n    {" : "\n    {");
+		put_number(&b, "number", i + 1, true);
+		put_field(&b, "title", r->title, true);
+		put_field(&b, "url", r->url[0] ? r->url : NULL, true);
+		put_field(&b, "data", r->file, true);
+		put_field(&b, "updated", r->updated, true);
+		put_field(&b, "snapshot", r->snapshot, true);
+		put_field(&b, "retrieved", r->snapshot ? r->retrieved : NULL, true);
+		put_number(&b, "facts", r->facts, false);
+		puts_(&b, "}");
+	}
+	puts_(&b, "\n  ],\n  \"facts\": [");
+	for (size_t i = 0; i < d->claims_len; i++) {
+		const struct doc_claim *cl = &d->claims[i];
+		const struct doc_ref *r = &d->refs[cl->cite - 1];
+
+		puts_(&b, i ? ",\n    {" : "\n    {");
+		put_field(&b, "fact", cl->fact, true);
+		put_field(&b, "printed", cl->cover ? "cover" : "block", true);
+		put_field(&b, "file", cl->origin.file, true);
+		put_number(&b, "line", (size_t)cl->origin.line, true);
+		put_number(&b, "source", cl->cite, true);
+		put_field(&b, "source_title", r->title, true);
+		put_field(&b, "snapshot", r->snapshot, true);
+		put_field(&b, "retrieved", r->snapshot ? r->retrieved : NULL, true);
+		put_field(&b, "check", claim_status(d, cl), true);
+		put_number(&b, "parts", cl->parts, true);
+		put_number(&b, "verbatim", cl->verbatim, true);
+		put_number(&b, "departed", cl->departed, true);
+		puts_(&b, "\"departures\": [");
+		for (size_t k = 0; k < cl->departures_len; k++) {
+			const struct doc_departure *dp = &cl->departures[k];
+
+			puts_(&b, k ? ", {" : "{");
+			put_field(&b, "part", dp->part[0] ? dp->part : NULL, true);
+			put_field(&b, "file", dp->origin.file, true);
+			put_number(&b, "line", (size_t)dp->origin.line, true);
+			put_field(&b, "reason", dp->reason, false);
+			puts_(&b, "}");
+		}
+		puts_(&b, "]}");
+	}
+	puts_(&b, "\n  ]\n}\n");
+	rc = file_write_output(path, b.s, b.len, dl);
+	free(b.s);
+	return rc;
+}
