@@ -112,6 +112,8 @@ unit: $(TESTS) $(FONTS) $(FIXTURE_FONT)
 e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@BRIEFING=$(BIN) tests/e2e/run.sh
 	@BRIEFING=$(BIN) tests/e2e/bad-input.sh
+	@# Release builds leak nothing of what they withhold
+	@BRIEFING=$(BIN) tests/e2e/release.sh
 	@# Word gaps, hyphens and lone list items of the default briefing
 	@BRIEFING=$(BIN) tests/e2e/wordgaps.sh
 	@# A pinned SHA-256 of a fixture mission's PDF; when a change to the

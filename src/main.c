@@ -60,7 +60,7 @@ enum opt_id {
 	OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_OUTPUT, OPT_DEPFILE,
 	OPT_SUMMARY, OPT_WERROR, OPT_QUIET, OPT_PROVENANCE,
 	OPT_FONT_PATH,
-	OPT_COUNT
+	OPT_RELEASE_LEVEL, OPT_RELEASABLE_TO, OPT_RELEASE_REPORT, OPT_COUNT
 };
 
 /* How an option takes its value: none, the next argument (or "=VALUE"),
@@ -104,6 +104,15 @@ static const struct option {
 	  CMD_ANY | CMD_FONTS,
 	  "look fontconfig names up among the fonts in DIR\n"
 	  "first, then among the installed ones" },
+	/* release builds (docs/classification.md) */
+	{ OPT_RELEASE_LEVEL, ARG_REQUIRED, NULL, "--release-level", "LEVEL",
+	  CMD_ANY, "leave out everything marked above LEVEL (e.g. NR)" },
+	{ OPT_RELEASABLE_TO, ARG_REQUIRED, NULL, "--releasable-to", "AUDIENCE",
+	  CMD_ANY, "leave out everything not releasable to AUDIENCE" },
+	{ OPT_RELEASE_REPORT, ARG_REQUIRED, NULL, "--release-report", "FILE",
+	  CMD_BUILD | CMD_WATCH,
+	  "also write what the release left out: names and\n"
+	  "file:line, never their text" },
 	{ OPT_WERROR, ARG_NONE, NULL, "--werror", NULL, CMD_ANY,
 	  "treat warnings as errors: exit 1, write nothing" },
 	{ OPT_QUIET, ARG_NONE, "-q", "--quiet", NULL, CMD_ANY | CMD_INIT,
@@ -308,6 +317,9 @@ static int to_options(const struct args *a, struct cli_options *o)
 	o->provenance = a->value[OPT_PROVENANCE];
 	o->font_path = a->value[OPT_FONT_PATH];
 	o->operand = a->operand;
+	o->release_level = a->value[OPT_RELEASE_LEVEL];
+	o->releasable_to = a->value[OPT_RELEASABLE_TO];
+	o->release_report = a->value[OPT_RELEASE_REPORT];
 	/* https://no-color.org: set and not empty turns colour off */
 	o->color = isatty(STDERR_FILENO) && !(no_color && no_color[0]);
 

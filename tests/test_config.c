@@ -89,7 +89,7 @@ static const struct bad_case bad_cases[] = {
 	  "[table.m.t] 1: width 'nan*' is not a length" },
 	{ GOOD_HEAD "[section.b]\ntitle = \"x\xe2\x80\xad\"\n" ONE_SECTION, 8,
 	  "[section.b] title: bidirectional control character U+202D in the value" },
-	{ "[document]\ntitle = T\nmarking = M\nas_of = 2018-11-29\n"
+	{ "[document]\ntitle = T\nmarking = NU\nas_of = 2018-11-29\n"
 	  "link_schemes = \"https 9p\"\n[data]\nm = m.ini\n" ONE_SECTION, 5,
 	  "[document] link_schemes: '9p' is not a scheme name" },
 	{ GOOD_HEAD "[page]\nsize = \"A4\" x\n" ONE_SECTION, 8,
@@ -108,11 +108,21 @@ static const struct bad_case bad_cases[] = {
 	  "[style] body_size: 'big' is not a number" },
 	{ GOOD_HEAD "[style]\ntext_color = \"#12345\"\n" ONE_SECTION, 8,
 	  "[style] text_color: '#12345' is not a colour (#rrggbb)" },
-	{ "[document]\ntitle = T\nmarking = M\nas_of = 2018-02-30\n[data]\n"
+	{ "[document]\ntitle = T\nmarking = NU\nas_of = 2018-02-30\n[data]\n"
 	  "m = x.ini\n" ONE_SECTION, 4,
 	  "[document] as_of: '2018-02-30' is not a date (YYYY-MM-DD)" },
-	{ "[document]\ntitle = T\nas_of = 2018-01-01\n[data]\nm = x.ini\n"
-	  ONE_SECTION, 1, "[document] marking: required key is missing" },
+	{ "[document]\ntitle = T\nmarking = SECRETISH\nas_of = 2018-01-01\n"
+	  "[data]\nm = x.ini\n" ONE_SECTION, 3, "[document] marking: "
+	  "'SECRETISH' is not a level of the classification scheme (NU, NR, "
+	  "NC, NS, CTS)" },
+	{ GOOD_HEAD "[classification]\n1 = \"LOW\"\n" ONE_SECTION, 8,
+	  "[classification] 1: expected 'BANNER | ABBREVIATION'" },
+	{ GOOD_HEAD "[classification]\nrelease_level = XX\n" ONE_SECTION, 8,
+	  "[classification] release_level: unknown classification level 'XX' "
+	  "(levels: NU, NR, NC, NS, CTS)" },
+	{ GOOD_HEAD "[classification]\ncaveat_format = \"REL %d\"\n"
+	  ONE_SECTION, 8, "[classification] caveat_format: 'REL %d' needs "
+	  "exactly one %s" },
 	{ GOOD_HEAD "[section.a]\ntitle = A\n1 = txet m.summary\n", 9,
 	  "[section.a] 1: unknown block type 'txet' (did you mean 'text'?)" },
 	{ GOOD_HEAD "[section.a]\ntitle = A\n1 = text\n", 9,
@@ -216,7 +226,7 @@ static void test_hyphenation_settings(void **state)
 	assert_true(c->hyphen_capitals);
 	assert_false(c->style.list_justify);
 	config_free(c);
-	c = parse("[document]\ntitle = T\nmarking = M\nas_of = 2018-11-29\n"
+	c = parse("[document]\ntitle = T\nmarking = NU\nas_of = 2018-11-29\n"
 	          "language = en-US\n[data]\nm = m.ini\n[hyphenation]\n"
 	          "enabled = no\nexceptions = NATO, Pris-tina\nleft_min = 3\n"
 	          "right_min = 4\ncapitals = no\n" ONE_SECTION, &dl);
@@ -342,7 +352,7 @@ static void test_include_overrides_keys_and_keeps_their_files(void **state)
 static void test_allow_bidi_lets_config_values_through(void **state)
 {
 	static const char text[] =
-		"[document]\ntitle = \"a\xe2\x80\xae" "b\"\nmarking = M\n"
+		"[document]\ntitle = \"a\xe2\x80\xae" "b\"\nmarking = NU\n"
 		"as_of = 2018-11-29\nallow_bidi = yes\n[data]\nm = m.ini\n"
 		ONE_SECTION;
 	struct diag_list dl = { 0 };

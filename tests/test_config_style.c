@@ -8,7 +8,7 @@
 #include "briefing/input.h"
 
 #define GOOD_HEAD                                                            \
-	"[document]\ntitle = T\nmarking = M\nas_of = 2018-11-29\n"               \
+	"[document]\ntitle = T\nmarking = NU\nas_of = 2018-11-29\n"               \
 	"[data]\nm = ../data/m.ini\n[section.a]\ntitle = A\n1 = text m.s\n"
 /* GOOD_HEAD is 9 lines: the section under test starts on line 10. */
 

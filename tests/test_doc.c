@@ -73,7 +73,7 @@ static struct config *cfg_as_of(const char *as_of, const char *sections,
 	FILE *f = open_memstream(&text, &len);
 	struct config *c;
 
-	fprintf(f, "[document]\ntitle = T\nmarking = M\nas_of = %s\n"
+	fprintf(f, "[document]\ntitle = T\nmarking = NU\nas_of = %s\n"
 	           "[data]\nt = t.ini\n%s", as_of, sections);
 	fclose(f);
 	c = config_parse(text, len, CONFIG, dl);
@@ -513,7 +513,7 @@ static const char rich_text[] =
 static struct doc *build_rich(const char *smart, const char *sections,
                               struct diag_list *dl)
 {
-	char *text = xasprintf("[document]\ntitle = T\nmarking = M\n"
+	char *text = xasprintf("[document]\ntitle = T\nmarking = NU\n"
 	                       "as_of = 2018-11-29\n%s\n[data]\nr = r.ini\n%s",
 	                       smart, sections);
 	struct config *c = config_parse(text, strlen(text), CONFIG, dl);

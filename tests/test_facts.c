@@ -273,7 +273,7 @@ static void test_bad_orgcharts_name_units(void **state)
 static void test_config_policy_allows_bidi_and_schemes(void **state)
 {
 	static const char cfg[] =
-		"[document]\ntitle = T\nmarking = M\nas_of = 2018-11-29\n"
+		"[document]\ntitle = T\nmarking = NU\nas_of = 2018-11-29\n"
 		"allow_bidi = yes\nlink_schemes = \"https FTP\"\n"
 		"[data]\nm = m.ini\n[section.a]\ntitle = A\n1 = text m.a\n";
 	static const char data[] =

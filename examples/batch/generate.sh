@@ -29,6 +29,9 @@ author = "Exercise Steadfast Example staff"
 marking = "EXERCISE ONLY"
 as_of = 2024-03-05
 
+[classification]
+1 = "EXERCISE ONLY | EX"
+
 [data]
 common = ../data/common.ini
 $data

@@ -28,8 +28,11 @@ _briefing()
 		mapfile -t COMPREPLY < <(compgen -f -X '!*.pdf' -- "$cur"; compgen -d -S / -- "$cur")
 		compopt -o nospace 2>/dev/null
 		return 0 ;;
-	--depfile | --provenance)
+	--depfile | --provenance | --release-report)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		return 0 ;;
+	--release-level | --releasable-to)
+		# a level or an audience of the config's [classification]
 		return 0 ;;
 	--font-path)
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
@@ -40,7 +43,8 @@ _briefing()
 	cmd=
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		-c | -o | --config | --output | --depfile | --provenance | --font-path)
+		-c | -o | --config | --output | --depfile | --provenance | --font-path | \
+		--release-level | --releasable-to | --release-report)
 			i=$((i + 1)) ;;
 		-*) ;;
 		*) cmd=${COMP_WORDS[i]}; break ;;
@@ -52,10 +56,12 @@ _briefing()
 		opts="build check watch init fonts --help --version" ;;
 	build | watch)
 		opts="-c --config -o --output --depfile --summary-json --summary-json=
-		      --provenance --font-path --werror -q --quiet --help" ;;
+		      --provenance --font-path --release-level --releasable-to
+		      --release-report --werror -q --quiet --help" ;;
 	check)
 		opts="-c --config --summary-json --summary-json= --provenance
-		      --font-path --werror -q --quiet --help" ;;
+		      --font-path --release-level --releasable-to --werror -q
+		      --quiet --help" ;;
 	init)
 		if [[ $cur != -* ]]; then
 			mapfile -t COMPREPLY < <(compgen -d -- "$cur")

@@ -95,6 +95,7 @@ struct doc_list_item {
 	struct doc_rich rich;
 	int level;          /* 0, or 1 for a sub-item */
 	struct doc_origin origin;
+	int mark;           /* its classification level (release.c) */
 };
 
 struct doc_list {
@@ -206,6 +207,10 @@ struct doc_sources {
 struct doc_block {
 	enum doc_kind kind;
 	struct doc_origin origin;
+	/* The classification level of what the block prints (an index into
+	 * struct doc's markings): the highest of its fact, items, rows or
+	 * units; 0 for what the config writes (headings, contents). */
+	int level;
 	/* The Sources entry (1-based, an index + 1 into struct doc refs) of
 	 * the fact the block prints; 0 for blocks that print no fact. */
 	size_t cite;
@@ -219,6 +224,17 @@ struct doc_block {
 		struct doc_contents contents;     /* DOC_CONTENTS */
 		struct doc_sources sources;       /* DOC_SOURCES */
 	} u;                                  /* DOC_PAGEBREAK: nothing */
+};
+
+/* Something a release build left out: the fact's name, which part of
+ * it ("item 3", "row 2", "unit", or "" for the whole fact or a source),
+ * where it is written and why ("NR, above the release level NU"). Never
+ * its text: the release report lists these for the releasing officer. */
+struct doc_withheld {
+	char *name;
+	char *part;
+	char *reason;
+	struct doc_origin origin;
 };
 
 /* ---- provenance: where each printed fact comes from (provenance.c) ----
@@ -262,6 +278,9 @@ struct doc_claim {
 };
 
 struct doc {
+	/* marking: the computed overall marking, the banner of the highest
+	 * level the document prints with the caveats that apply to all of
+	 * it ("NATO RESTRICTED RELEASABLE TO KFOR") */
 	char *title, *subtitle, *marking, *organisation;
 	char *as_of;        /* formatted for print: "29 November 2018" */
 	struct doc_origin origin;   /* the config that set the lines above */
@@ -270,6 +289,18 @@ struct doc {
 	/* The file names origins point to, each copied once. */
 	char **files;
 	size_t files_len, files_cap;
+	/* Classification (release.c): level is the highest printed, an
+	 * index into markings, the banner of each level of the scheme with
+	 * the document's caveats; page_banners asks layout to print on each
+	 * page the marking of the highest level on it instead of marking.
+	 * NULL markings (hand-built docs): every page prints marking. */
+	int level;
+	char **markings;
+	size_t markings_len;
+	bool page_banners;
+	char *release;      /* "up to NR, releasable to KFOR"; NULL: full */
+	struct doc_withheld *withheld;
+	size_t withheld_len, withheld_cap;
 	/* Provenance: the sources and every printed fact. */
 	struct doc_ref *refs;
 	size_t refs_len;
@@ -283,6 +314,12 @@ struct doc {
  * after reporting every error. */
 struct doc *doc_build(const struct config *c, const struct facts *f,
                       struct diag_list *dl);
+
+/* The release report of d: a line per withheld fact, item, row, unit or
+ * source ("data/x.ini:12: kfor.secret item 3: NS, above the release
+ * level NR"), after a first line naming the release; names and places,
+ * never text. The caller frees it. */
+char *doc_release_report(const struct doc *d);
 
 /* An empty document with the given title, marking and as-of line (each
  * copied), for building one by hand as tests do. Free with doc_free(). */

@@ -24,6 +24,50 @@
 struct csvfile;
 struct strhash;
 
+/* ---- classification (classification.c; docs/classification.md) ----
+ *
+ * A scheme is an ordered list of levels, lowest first, each with the
+ * banner printed at the top and bottom of a page and the abbreviation
+ * of its portion marks, plus the audiences a fact may be releasable to
+ * (each a bit of a mask). The config defines it; the facts are read
+ * against a copy of it, so an unknown level is an error at its line. */
+#define CLASS_MAX_LEVELS 16
+#define CLASS_MAX_AUDIENCES 32
+
+struct class_scheme {
+	char *banners[CLASS_MAX_LEVELS];   /* "NATO RESTRICTED" */
+	char *abbrevs[CLASS_MAX_LEVELS];   /* "NR" */
+	size_t len;
+	char *audiences[CLASS_MAX_AUDIENCES];   /* "KFOR" */
+	size_t audiences_len;
+};
+
+/* How one fact, item, row or unit is marked: a level of the scheme and
+ * the audiences (bit i: audiences[i]) it is releasable to. */
+struct fact_mark {
+	int level;
+	unsigned releasable;
+};
+
+/* The level named name (an abbreviation or a banner, case ignored), or
+ * -1. */
+int class_level_find(const struct class_scheme *s, const char *name);
+
+/* The audience named name (case ignored), or -1. */
+int class_audience_find(const struct class_scheme *s, const char *name);
+
+/* Reads a list of audiences ("KFOR, EUFOR"; "none" for none) into
+ * *mask. Returns 0, or -1 after reporting an unknown one at file:line,
+ * naming what (the section and key). */
+int class_audiences_parse(const struct class_scheme *s, const char *value,
+                          unsigned *mask, const char *file, int line,
+                          const char *what, struct diag_list *dl);
+
+/* Copies from into to (to is overwritten, not released). */
+void class_scheme_copy(struct class_scheme *to, const struct class_scheme *from);
+
+void class_scheme_release(struct class_scheme *s);
+
 /* ---- config ---- */
 
 enum block_kind {
@@ -48,6 +92,9 @@ struct config_block {
 	char *fact;      /* dotted fact name; NULL for a page break */
 	char *file;      /* where the block is named, for diagnostics */
 	int line;
+	/* N.required = yes (or the section's required = yes): a release
+	 * build that withholds this block's fact is an error, not a hole */
+	bool required;
 };
 
 struct config_section {
@@ -109,12 +156,29 @@ struct config_cover_figure {
 	int line;
 };
 
+/* [classification]: the scheme, how markings print, and the release
+ * the build is for (release_level -1: none; release_to -1: any). */
+struct config_classification {
+	struct class_scheme scheme;
+	bool portion_marks;    /* "(NR)" before paragraphs, items, captions */
+	bool page_banners;     /* each page's banner: its own highest level */
+	char *caveat_format;   /* "RELEASABLE TO %s" */
+	int release_level;
+	int release_to;
+	char *file;            /* where the section is, or the config */
+	int line;
+};
+
 struct config {
 	char *file;            /* path as given */
 	/* [document] */
 	char *title, *subtitle, *author, *subject, *keywords;
 	char *organisation;    /* issuing organisation; may be NULL */
-	char *marking;         /* classification marking on every page */
+	char *marking;         /* [document] marking as written; NULL if not */
+	int marking_level;     /* its level, the under-marking check; -1 */
+	char *marking_file;    /* where it is written */
+	int marking_line;
+	struct config_classification classification;
 	char *as_of;           /* YYYY-MM-DD */
 	double max_source_age; /* days; a source older than this warns; 0: off */
 	bool allow_bidi;       /* bidi control characters allowed in values */
@@ -176,6 +240,13 @@ void config_free(struct config *c);
 const struct config_table *config_table_for(const struct config *c,
                                             const char *fact);
 
+/* Sets the release the build is for, as --release-level and
+ * --releasable-to say (either may be NULL: the config's stays): level
+ * and audience are names of the config's scheme. Returns 0, or -1 after
+ * reporting an unknown name. */
+int config_set_release(struct config *c, const char *level,
+                       const char *audience, struct diag_list *dl);
+
 /* The [orgchart.FACT] settings for a fact, or NULL when there are none. */
 const struct config_orgchart *config_orgchart_for(const struct config *c,
                                                   const char *fact);
@@ -197,6 +268,7 @@ struct fact_unit {
 	int parent;       /* index in units, -1 for the root */
 	enum unit_kind kind;
 	int line;
+	struct fact_mark mark;   /* classification = NR, releasable = ... */
 };
 
 struct fact_source {
@@ -204,6 +276,9 @@ struct fact_source {
 	char *title;
 	char *url;      /* may be NULL */
 	struct date updated;
+	/* the file's [classification] level and releasable: the default
+	 * mark of its facts, and the mark of its entry among the sources */
+	struct fact_mark mark;
 	/* [source] snapshot: the page's text as it was read, a file named
 	 * relative to the data file (path resolved here), checked as text
 	 * (UTF-8, no NUL or control character but tab and line ends; a
@@ -225,6 +300,7 @@ struct fact_item {
 	int number;     /* its key in the data file: 3 for "3" and "3.1" */
 	int minor;      /* 1 for "3.1"; 0 for an item */
 	int line;       /* where it is written */
+	struct fact_mark mark;   /* the fact's, or classification.N's */
 };
 
 /* A declared departure from the source: what part of a fact is not
@@ -279,6 +355,13 @@ struct fact {
 	size_t departures_len;
 	char *departure_column;
 	const struct fact_source *source;
+	/* the fact's own mark: its file's, or its classification and
+	 * releasable keys; a table's rows may have their own (row_marks,
+	 * from the columns the fact's classification_column and
+	 * releasable_column name, which do not print) */
+	struct fact_mark mark;
+	struct fact_mark *row_marks;   /* FACT_TABLE: one per row */
+	int mark_column, releasable_column;   /* -1: none */
 };
 
 struct facts {
@@ -292,6 +375,7 @@ struct facts {
 	bool allow_bidi;
 	char **link_schemes;
 	size_t link_schemes_len;
+	struct class_scheme scheme;     /* the config's, or NATO's */
 	/* Every file the store read or tried to read, in that order: each
 	 * data file, then the CSV and Markdown files it names. A file that
 	 * could not be read is listed too: it is still an input to wait for
@@ -303,8 +387,8 @@ struct facts {
 /* Empty fact store with the default checks; free with facts_free(). */
 struct facts *facts_new(void);
 
-/* Applies c's value checks ([document] allow_bidi, link_schemes) to the
- * data files parsed into f from now on. */
+/* Applies c's value checks ([document] allow_bidi, link_schemes) and its
+ * classification scheme to the data files parsed into f from now on. */
 void facts_configure(struct facts *f, const struct config *c);
 
 /* Parses one data file's text buf[0..len) named name into f. CSV files a

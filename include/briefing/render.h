@@ -25,6 +25,9 @@ struct render_info {
 	 * date or SOURCE_DATE_EPOCH), never the clock, so builds are
 	 * reproducible. NULL leaves the dates out. */
 	const char *date;
+	/* The document's computed classification marking, written as the
+	 * custom key /Classification; NULL leaves it out. */
+	const char *marking;
 };
 
 /* Draws the pages, set in the faces of fonts (the ones layout measured

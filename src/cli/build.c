@@ -110,6 +110,21 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* --release-report FILE: what the release left out (doc.h). */
+static int write_release_report(const struct cli_options *o,
+                                const struct doc *d, struct diag_list *dl)
+{
+	char *report;
+	int rc;
+
+	if (!o->release_report)
+		return 0;
+	report = doc_release_report(d);
+	rc = file_write_output(o->release_report, report, strlen(report), dl);
+	free(report);
+	return rc;
+}
+
 int cli_build(const struct cli_options *o, struct cli_result *r,
               struct diag_list *dl)
 {
@@ -130,7 +145,8 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	/* the config is an input even when it cannot be read */
 	path_set_add(&r->inputs, o->config);
 	c = config_load(o->config, dl);
-	if (!c)
+	if (!c || config_set_release(c, o->release_level, o->releasable_to,
+	                             dl) != 0)
 		goto done;
 	f = facts_new();
 	facts_configure(f, c);
@@ -171,7 +187,7 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	{
 		struct render_info info = {
 			c->title, c->author, c->subject, c->keywords,
-			"briefing " BRIEFING_VERSION, date
+			"briefing " BRIEFING_VERSION, date, d->marking
 		};
 
 		/* Every input passed its checks by now (fonts_check_doc() found
@@ -206,7 +222,8 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	if (file_write_output(o->output, pdf, pdf_len, dl) != 0 ||
 	    (dep && file_write_output(o->depfile, dep, dep_len, dl) != 0) ||
 	    (o->provenance &&
-	     doc_write_provenance(d, o->provenance, dl) != 0)) {
+	     doc_write_provenance(d, o->provenance, dl) != 0) ||
+	    write_release_report(o, d, dl) != 0) {
 		rc = CLI_OUTPUT;
 		goto done;
 	}

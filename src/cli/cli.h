@@ -43,6 +43,8 @@ struct cli_options {
 	const char *provenance; /* the provenance report; NULL: none */
 	const char *font_path; /* --font-path: searched first; NULL: none */
 	const char *operand;   /* init's directory */
+	/* the release the build is for, and its report; NULL: the config's */
+	const char *release_level, *releasable_to, *release_report;
 	bool quiet;
 	bool werror;
 	bool color;            /* colour the level of diagnostics */

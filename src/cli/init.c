@@ -27,7 +27,7 @@ static const char config_ini[] =
 	"title = \"Exercise Example: mission briefing\"\n"
 	"subtitle = \"Written by briefing init; replace with your own\"\n"
 	"author = \"Exercise Example staff\"\n"
-	"marking = \"EXERCISE ONLY\"\n"
+	"marking = \"NU\"\n"
 	"as_of = 2024-01-15\n"
 	"\n"
 	"# Installed fonts, by fontconfig name ('briefing fonts' lists them);\n"

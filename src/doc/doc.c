@@ -29,24 +29,61 @@ static void b_paragraph(struct doc_block *b, char *text, struct doc_rich rich)
 	b->u.paragraph.rich = rich;
 }
 
-/* One entry per data file: title, address, last-updated date. */
+static bool fact_visible(const struct doc_release *r, const struct fact *f);
+
+/* True when some block of c names a fact of src's file that this
+ * release prints. */
+static bool source_used(const struct config *c, const struct facts *f,
+                        const struct doc_release *r,
+                        const struct fact_source *src)
+{
+	for (size_t i = 0; i < c->sections_len; i++)
+		for (size_t j = 0; j < c->sections[i].len; j++) {
+			const struct config_block *cb = &c->sections[i].blocks[j];
+			const struct fact *fact = cb->fact ? facts_find(f, cb->fact)
+			                                   : NULL;
+
+			if (fact && fact->source == src && fact_visible(r, fact))
+				return true;
+		}
+	return false;
+}
+
+/* One entry per data file: title, address, last-updated date. An entry
+ * is marked as its file's [classification] says; a release build lists
+ * only the files it prints a fact from, since a source's title can say
+ * as much as its facts. */
 static void add_sources(struct doc *d, const struct config *c,
                         const struct config_block *cb, const struct facts *f,
-                        const struct doc_markup *m, struct date as_of)
+                        const struct doc_markup *m, struct date as_of,
+                        struct doc_release *r)
 {
+	bool release = r->cl->release_level >= 0 || r->cl->release_to >= 0;
+	struct doc_block *b;
+	int level = 0;
 	const struct labels *l = &c->style.labels;
 	struct doc_sources *s;
 	char date[64];
 
-	s = &doc_append(d, DOC_SOURCES, cb->file, cb->line)->u.sources;
+	b = doc_append(d, DOC_SOURCES, cb->file, cb->line);
+	s = &b->u.sources;
 	date_format_names(as_of, "long", l->month_names, date, sizeof date);
 	/* config checked the pattern: exactly one %s, the date */
 	s->intro = xasprintf(l->sources_intro, date);
-	s->len = f->sources_len;
-	s->items = xcalloc(s->len ? s->len : 1, sizeof *s->items);
+	s->items = xcalloc(f->sources_len ? f->sources_len : 1, sizeof *s->items);
 	for (size_t i = 0; i < f->sources_len; i++) {
 		const struct fact_source *src = f->sources[i];
-		struct doc_source *e = &s->items[i];
+		struct doc_source *e;
+
+		if (release && !source_used(c, f, r, src)) {
+			if (doc_release_passes(r, &src->mark))
+				continue;   /* nothing of it prints: not withheld */
+		}
+		if (!doc_release_keep(d, r, &src->mark, "[source]", "", src->file, 0))
+			continue;
+		if (src->mark.level > level)
+			level = src->mark.level;
+		e = &s->items[s->len++];
 
 		e->title = src->title ? doc_markup_plain(m, src->title)
 		                      : xstrdup(src->file);
@@ -56,6 +93,7 @@ static void add_sources(struct doc *d, const struct config *c,
 		e->updated = xasprintf("%s %s", l->last_updated, date);
 		e->origin.file = doc_intern(d, src->file);
 	}
+	b->level = level;
 }
 
 /* Warns about each source last updated more than max_source_age days
@@ -103,10 +141,12 @@ static const struct fact_item *cover_item(const struct config_cover_figure *cf,
 /* The cover's key figures: each names an item of a figures fact. */
 static void add_cover(struct doc *d, const struct config *c,
                       const struct facts *f, const struct doc_markup *m,
-                      struct prov *p, struct diag_list *dl)
+                      struct doc_release *r, struct prov *p,
+                      struct diag_list *dl)
 {
 	size_t n = c->cover_figures_len;
-	struct doc_figures *cov = &doc_append(d, DOC_COVER, c->file, 0)->u.figures;
+	struct doc_block *b = doc_append(d, DOC_COVER, c->file, 0);
+	struct doc_figures *cov = &b->u.figures;
 
 	cov->items = xcalloc(n ? n : 1, sizeof *cov->items);
 	for (size_t i = 0; i < n; i++) {
@@ -117,6 +157,16 @@ static void add_cover(struct doc *d, const struct config *c,
 
 		if (!item)
 			continue;
+		{
+			char part[32];
+
+			snprintf(part, sizeof part, "item %d", item->number);
+			if (!doc_release_keep(d, r, &item->mark, fact->name, part,
+			                      fact->file, item->line))
+				continue;
+		}
+		if (item->mark.level > b->level)
+			b->level = item->mark.level;
 		fig = &cov->items[cov->len++];
 		fig->label = doc_markup_plain(m, item->text);
 		fig->value = doc_markup_plain(m, item->value);
@@ -184,42 +234,141 @@ static enum doc_unit_kind unit_kind(enum unit_kind k)
 	return DOC_UNIT_UNIT;
 }
 
+/* True when unit i, or a unit above it, may not print: a unit withheld
+ * takes the units under it along, as they would hang from nothing. */
+static bool unit_hidden(const struct doc_release *r, const struct fact *fact,
+                        size_t i)
+{
+	for (int k = (int)i; k >= 0; k = fact->units[k].parent)
+		if (!doc_release_passes(r, &fact->units[k].mark))
+			return true;
+	return false;
+}
+
 static void add_orgchart(struct doc *d, const struct config *c,
-                         const struct fact *fact, const struct doc_markup *m)
+                         const struct fact *fact, const struct doc_markup *m,
+                         struct doc_release *r)
 {
 	const struct config_orgchart *co = config_orgchart_for(c, fact->name);
 	struct doc_orgchart *o;
+	struct doc_block *b;
+	int *index = xcalloc(fact->units_len + 1, sizeof *index);
+	size_t kept = 0;
+	int level = fact->mark.level;
 
-	o = &doc_append(d, DOC_ORGCHART, fact->file, fact->line)->u.orgchart;
+	for (size_t i = 0; i < fact->units_len; i++) {
+		const struct fact_unit *u = &fact->units[i];
+
+		index[i] = -1;
+		if (unit_hidden(r, fact, i)) {
+			/* recorded with its own reason, or its parent's */
+			if (doc_release_keep(d, r, &u->mark, fact->name, "unit",
+			                     fact->file, u->line) == false)
+				continue;
+			/* kept by its own mark but under a withheld unit: undo
+			 * nothing (its mark is no higher than what prints), and
+			 * record it as withheld with the reason */
+			d->withheld = xgrow(d->withheld, &d->withheld_cap,
+			                    d->withheld_len + 1, sizeof *d->withheld);
+			d->withheld[d->withheld_len++] = (struct doc_withheld){
+				xstrdup(fact->name), xstrdup("unit"),
+				xstrdup("under a withheld unit"),
+				{ doc_intern(d, fact->file), u->line } };
+			continue;
+		}
+		doc_release_keep(d, r, &u->mark, fact->name, "unit", fact->file,
+		                 u->line);
+		if (u->mark.level > level)
+			level = u->mark.level;
+		index[i] = (int)kept++;
+	}
+	if (kept == 0) {
+		free(index);
+		return;
+	}
+	b = doc_append(d, DOC_ORGCHART, fact->file, fact->line);
+	b->level = level;
+	o = &b->u.orgchart;
 	o->name = xstrdup(fact->name);
 	if (co && co->caption)
 		doc_set_caption(d, &o->cap, co->caption, co->caption_file,
 		                co->caption_line, co->caption_position,
 		                c->style.figure_caption_below);
-	o->len = fact->units_len;
-	o->units = xcalloc(o->len ? o->len : 1, sizeof *o->units);
-	for (size_t i = 0; i < o->len; i++) {
+	o->units = xcalloc(kept, sizeof *o->units);
+	for (size_t i = 0; i < fact->units_len; i++) {
 		const struct fact_unit *u = &fact->units[i];
+		struct doc_unit *du;
 
-		o->units[i].name = doc_markup_plain(m, u->name);
-		o->units[i].detail = doc_markup_plain(m, u->detail ? u->detail : "");
-		o->units[i].kind = unit_kind(u->kind);
-		o->units[i].parent = u->parent;
-		o->units[i].origin = doc_fact_origin(d, fact, u->line);
+		if (index[i] < 0)
+			continue;
+		du = &o->units[o->len++];
+		du->name = doc_markup_plain(m, u->name);
+		du->detail = doc_markup_plain(m, u->detail ? u->detail : "");
+		du->kind = unit_kind(u->kind);
+		du->parent = u->parent < 0 ? -1 : index[u->parent];
+		du->origin = doc_fact_origin(d, fact, u->line);
 	}
+	free(index);
 }
 
 /* A list fact's items, or a figures fact's label/value pairs, each at
  * its own line. List items and the intro take markup; figures are short
  * and set in fixed styles, so they only get their quotes. Returns 0, or
  * -1 after reporting markup errors. */
-static int add_items(struct doc *d, const struct fact *fact,
-                     const struct doc_markup *m, struct diag_list *dl)
+/* Whether item i of fact prints in this release; "item 3", "item 2.1"
+ * into part. A sub-item goes with its item. */
+static bool item_kept(struct doc *d, struct doc_release *r,
+                      const struct fact *fact, size_t i, bool *parent_kept)
 {
-	struct doc_block *b = doc_append(d, fact->kind == FACT_LIST ? DOC_LIST
-	                                                         : DOC_FIGURES,
-	                                 fact->file, fact->line);
-	int rc = 0;
+	const struct fact_item *it = &fact->items[i];
+	char part[48];
+	bool keep;
+
+	if (it->level == 0)
+		snprintf(part, sizeof part, "item %d", it->number);
+	else
+		snprintf(part, sizeof part, "sub-item of item %d", it->number);
+	if (it->level > 0 && !*parent_kept) {
+		if (doc_release_keep(d, r, &it->mark, fact->name, part, fact->file,
+		                     it->line))
+			/* its own mark would pass: record why it does not */
+			d->withheld = xgrow(d->withheld, &d->withheld_cap,
+			                    d->withheld_len + 1, sizeof *d->withheld),
+			d->withheld[d->withheld_len++] = (struct doc_withheld){
+				xstrdup(fact->name), xstrdup(part),
+				xstrdup("under a withheld item"),
+				{ doc_intern(d, fact->file), it->line } };
+		return false;
+	}
+	keep = doc_release_keep(d, r, &it->mark, fact->name, part, fact->file,
+	                        it->line);
+	if (it->level == 0)
+		*parent_kept = keep;
+	return keep;
+}
+
+static int add_items(struct doc *d, const struct fact *fact,
+                     const struct doc_markup *m, struct doc_release *r,
+                     struct diag_list *dl)
+{
+	struct doc_block *b;
+	int rc = 0, level = fact->mark.level;
+	bool *keep = xcalloc(fact->len + 1, sizeof *keep), parent = true;
+	size_t kept = 0, first = d->len;
+
+	for (size_t i = 0; i < fact->len; i++) {
+		keep[i] = item_kept(d, r, fact, i, &parent);
+		kept += keep[i];
+		if (keep[i] && fact->items[i].mark.level > level)
+			level = fact->items[i].mark.level;
+	}
+	if (kept == 0) {
+		free(keep);
+		return 0;
+	}
+	b = doc_append(d, fact->kind == FACT_LIST ? DOC_LIST : DOC_FIGURES,
+	               fact->file, fact->line);
+	b->level = level;
 
 	if (fact->kind == FACT_LIST) {
 		struct doc_list *l = &b->u.list;
@@ -229,51 +378,66 @@ static int add_items(struct doc *d, const struct fact *fact,
 			                      fact->intro_line ? fact->intro_line
 			                                       : fact->line,
 			                      &l->intro, &l->intro_rich, dl);
-		l->items = xcalloc(fact->len ? fact->len : 1, sizeof *l->items);
+		l->items = xcalloc(kept, sizeof *l->items);
 		for (size_t i = 0; i < fact->len; i++) {
 			struct doc_list_item *it = &l->items[l->len];
 			struct doc_origin o = doc_fact_origin(d, fact,
 			                                      fact->items[i].line);
 
+			if (!keep[i])
+				continue;
 			if (doc_markup_text(m, fact->items[i].text, o.file, o.line,
 			                    &it->text, &it->rich, dl) != 0) {
 				rc = -1;
 				continue;
 			}
+			it->mark = fact->items[i].mark.level;
 			it->level = fact->items[i].level;
 			it->origin = o;
 			l->len++;
 		}
+		free(keep);
+		(void)first;
 		return rc ? -1 : 0;
 	}
-	b->u.figures.len = fact->len;
-	b->u.figures.items = xcalloc(fact->len ? fact->len : 1,
-	                             sizeof *b->u.figures.items);
+	b->u.figures.items = xcalloc(kept, sizeof *b->u.figures.items);
 	for (size_t i = 0; i < fact->len; i++) {
-		struct doc_figure *fig = &b->u.figures.items[i];
+		struct doc_figure *fig;
 
+		if (!keep[i])
+			continue;
+		fig = &b->u.figures.items[b->u.figures.len++];
 		fig->label = doc_markup_plain(m, fact->items[i].text);
 		fig->value = doc_markup_plain(m, fact->items[i].value);
 		fig->origin = doc_fact_origin(d, fact, fact->items[i].line);
 	}
+	free(keep);
 	return 0;
 }
 
 /* A text fact's paragraphs: INI values, or the blocks of its Markdown
  * file. Returns 0, or -1 after reporting markup errors. */
 static int add_text(struct doc *d, const struct fact *fact,
-                    const struct doc_markup *m, struct diag_list *dl)
+                    const struct doc_markup *m, struct doc_release *r,
+                    struct diag_list *dl)
 {
 	int rc = 0;
+	size_t first = d->len;
+	bool parent = true;
 
-	if (fact->markdown)
-		return doc_markup_file(d, m, fact->text_file, fact->markdown,
-		                       fact->markdown_len, dl);
+	if (fact->markdown) {
+		rc = doc_markup_file(d, m, fact->text_file, fact->markdown,
+		                     fact->markdown_len, dl);
+		doc_portion_blocks(d, first, fact->mark.level);
+		return rc;
+	}
 	for (size_t i = 0; i < fact->len; i++) {
 		int line = fact->items[i].line ? fact->items[i].line : fact->line;
 		char *text;
 		struct doc_rich rich;
 
+		if (!item_kept(d, r, fact, i, &parent))
+			continue;
 		if (doc_markup_text(m, fact->items[i].text, fact->file, line, &text,
 		                    &rich, dl) != 0) {
 			rc = -1;
@@ -281,6 +445,7 @@ static int add_text(struct doc *d, const struct fact *fact,
 		}
 		b_paragraph(doc_append(d, DOC_PARAGRAPH, fact->file, line), text,
 		            rich);
+		doc_portion_blocks(d, d->len - 1, fact->items[i].mark.level);
 	}
 	return rc;
 }
@@ -321,18 +486,19 @@ static const struct fact *named_fact(const struct config_section *sec,
 
 static int add_fact(struct doc *d, const struct config *c,
                     const struct fact *fact, const struct doc_markup *m,
-                    struct date as_of, struct diag_list *dl)
+                    struct date as_of, struct doc_release *r,
+                    struct diag_list *dl)
 {
 	switch (fact->kind) {
 	case FACT_TEXT:
-		return add_text(d, fact, m, dl);
+		return add_text(d, fact, m, r, dl);
 	case FACT_LIST:
 	case FACT_FIGURES:
-		return add_items(d, fact, m, dl);
+		return add_items(d, fact, m, r, dl);
 	case FACT_TABLE:
-		return doc_add_table(d, c, fact, m, as_of, dl);
+		return doc_add_table(d, c, fact, m, as_of, r, dl);
 	case FACT_ORGCHART:
-		add_orgchart(d, c, fact, m);
+		add_orgchart(d, c, fact, m, r);
 		return 0;
 	}
 	return 0;
@@ -342,10 +508,12 @@ static int add_block_for(struct doc *d, const struct config *c,
                          const struct config_section *sec,
                          const struct config_block *cb, const struct facts *f,
                          const struct doc_markup *m, struct date as_of,
-                         struct prov *p, struct diag_list *dl)
+                         struct doc_release *r, struct prov *p,
+                         struct diag_list *dl)
 {
 	const struct fact *fact;
 	size_t first = d->len;
+	int rc;
 
 	switch (cb->kind) {
 	case BLOCK_PAGEBREAK:
@@ -355,7 +523,7 @@ static int add_block_for(struct doc *d, const struct config *c,
 		doc_append(d, DOC_CONTENTS, cb->file, cb->line);
 		return 0;
 	case BLOCK_SOURCES:
-		add_sources(d, c, cb, f, m, as_of);
+		add_sources(d, c, cb, f, m, as_of, r);
 		return 0;
 	case BLOCK_LIST_OF_FIGURES:   /* filled once all captions exist */
 		doc_append(d, DOC_CONTENTS, cb->file, cb->line)->u.contents.lists =
@@ -369,10 +537,153 @@ static int add_block_for(struct doc *d, const struct config *c,
 		break;
 	}
 	fact = named_fact(sec, cb, f, dl);
-	if (!fact || add_fact(d, c, fact, m, as_of, dl) != 0)
+	if (!fact)
 		return -1;
-	/* what the blocks print is checked against the fact's source */
-	return prov_fact(p, d, fact, first, dl);
+	/* a fact withheld is withheld whole, whatever its parts say */
+	if (!doc_release_keep(d, r, &fact->mark, fact->name, "", fact->file,
+	                      fact->line))
+		return 0;
+	if (add_fact(d, c, fact, m, as_of, r, dl) != 0)
+		return -1;
+	/* nothing of it prints in this release */
+	if (d->len == first)
+		return 0;
+	/* what the blocks print is checked against the fact's source, before
+	 * the portion marks go in front of it */
+	rc = prov_fact(p, d, fact, first, dl);
+	doc_portion_marks(d, r, first);
+	return rc;
+}
+
+/* The provenance report lists every source, printed or not: one this
+ * release withholds keeps its number but loses its title and address,
+ * which can say as much as its facts. */
+static void withhold_refs(struct doc *d, const struct config *c,
+                          const struct facts *f, const struct doc_release *r)
+{
+	bool release = r->cl->release_level >= 0 || r->cl->release_to >= 0;
+
+	for (size_t i = 0; release && i < d->refs_len && i < f->sources_len; i++) {
+		const struct fact_source *src = f->sources[i];
+
+		if (doc_release_passes(r, &src->mark) && source_used(c, f, r, src))
+			continue;
+		free(d->refs[i].title);
+		free(d->refs[i].url);
+		d->refs[i].title = xstrdup("");
+		d->refs[i].url = xstrdup("");
+	}
+}
+
+/* ---- what a release leaves of a section --------------------------------- */
+
+/* True when some of fact prints in this release: the fact itself, and
+ * an item, a row or the root unit. */
+static bool fact_visible(const struct doc_release *r, const struct fact *f)
+{
+	if (!doc_release_passes(r, &f->mark))
+		return false;
+	switch (f->kind) {
+	case FACT_TEXT:
+	case FACT_LIST:
+	case FACT_FIGURES:
+		if (f->markdown)
+			return true;
+		for (size_t i = 0; i < f->len; i++)
+			if (f->items[i].level == 0 &&
+			    doc_release_passes(r, &f->items[i].mark))
+				return true;
+		return false;
+	case FACT_TABLE:
+		for (size_t i = 0; i < fact_table_rows(f); i++)
+			if (doc_release_passes(r, &f->row_marks[i]))
+				return true;
+		return false;
+	case FACT_ORGCHART:
+		for (size_t i = 0; i < f->units_len; i++)
+			if (f->units[i].parent < 0)
+				return doc_release_passes(r, &f->units[i].mark);
+		return false;
+	}
+	return false;
+}
+
+/* A section whose fact blocks this release all withholds, and which
+ * prints nothing else (contents, sources): it disappears, heading,
+ * contents entry and bookmark with it. */
+static bool section_withheld(const struct doc_release *r,
+                             const struct config_section *sec,
+                             const struct facts *f)
+{
+	size_t facts = 0;
+
+	for (size_t j = 0; j < sec->len; j++) {
+		const struct config_block *cb = &sec->blocks[j];
+		const struct fact *fact;
+
+		if (cb->kind == BLOCK_PAGEBREAK)
+			continue;
+		if (!cb->fact)
+			return false;
+		fact = facts_find(f, cb->fact);
+		if (!fact || fact_visible(r, fact))
+			return false;
+		facts++;
+	}
+	return facts > 0;
+}
+
+/* Which sections to leave out: a level-2 one withheld, and a level-1
+ * one withheld, or with no blocks of its own, whose level-2 sections
+ * are all left out (and at least one was withheld). */
+static bool *sections_dropped(const struct config *c, const struct facts *f,
+                              const struct doc_release *r)
+{
+	bool *drop = xcalloc(c->sections_len + 1, sizeof *drop);
+
+	for (size_t i = 0; i < c->sections_len; i++)
+		drop[i] = section_withheld(r, &c->sections[i], f);
+	for (size_t i = 0; i < c->sections_len; i++) {
+		const struct config_section *sec = &c->sections[i];
+		size_t k, children = 0, gone = 0;
+
+		if (sec->level != 1)
+			continue;
+		for (k = i + 1; k < c->sections_len && c->sections[k].level == 2;
+		     k++) {
+			children++;
+			gone += drop[k];
+		}
+		if (gone < children)
+			drop[i] = false;
+		else if (!drop[i] && sec->len == 0 && gone > 0)
+			drop[i] = true;
+	}
+	return drop;
+}
+
+/* A block with required = yes whose fact this release withholds is an
+ * error at the block's line: the briefing would ship with a hole. */
+static void check_required(const struct config *c, const struct facts *f,
+                           const struct doc_release *r, struct diag_list *dl)
+{
+	for (size_t i = 0; i < c->sections_len; i++)
+		for (size_t j = 0; j < c->sections[i].len; j++) {
+			const struct config_block *cb = &c->sections[i].blocks[j];
+			const struct fact *fact;
+
+			if (!cb->required || !(fact = facts_find(f, cb->fact)) ||
+			    fact_visible(r, fact))
+				continue;
+			diag_error(dl, cb->file, cb->line, "[section.%s]: required "
+			           "fact '%s' (%s:%d) is withheld from this release "
+			           "(%s)", c->sections[i].id, cb->fact, fact->file,
+			           fact->line, r->cl->release_level >= 0 &&
+			           fact->mark.level > r->cl->release_level ?
+			           "above the release level" :
+			           doc_release_passes(r, &fact->mark) ?
+			           "all of its parts are" : "not releasable");
+		}
 }
 
 /* ---- captions ----------------------------------------------------------- */
@@ -612,33 +923,50 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	char buf[64];
 	int n1 = 0, n2 = 0;
 	size_t before = dl->errors;
+	struct doc_release r;
+	bool *drop;
 
 	if (!date_parse(c->as_of, &as_of))
 		as_of = (struct date){ 1970, 1, 1 };
 	date_format_names(as_of, "long", c->style.labels.month_names, buf,
 	                  sizeof buf);
-	d = doc_new(c->title, c->marking, buf);
+	doc_release_init(&r, c);
+	d = doc_new(c->title, "", buf);
 	d->origin.file = doc_intern(d, c->file);
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;
 	p = prov_new(c, f, d);
 	if (c->cover)
-		add_cover(d, c, f, &m, p, dl);
+		add_cover(d, c, f, &m, &r, p, dl);
 	check_source_age(c, f, as_of, dl);
 	doc_check_term_dates(c, f, as_of, dl);
+	check_required(c, f, &r, dl);
+	drop = sections_dropped(c, f, &r);
 	for (size_t i = 0; i < c->sections_len; i++) {
 		const struct config_section *sec = &c->sections[i];
+		size_t start = d->len;
+		int o1 = n1, o2 = n2;
 
 		add_heading(d, c, sec, &n1, &n2);
 		for (size_t j = 0; j < sec->len; j++)
-			add_block_for(d, c, sec, &sec->blocks[j], f, &m, as_of, p, dl);
+			add_block_for(d, c, sec, &sec->blocks[j], f, &m, as_of, &r, p,
+			              dl);
+		/* built all the same, so that what it withholds is recorded */
+		if (drop[i]) {
+			doc_truncate(d, start);
+			n1 = o1;
+			n2 = o2;
+		}
 	}
+	free(drop);
 	prov_finish(p, d, dl);
 	prov_free(p);
+	withhold_refs(d, c, f, &r);
 	fill_contents(d);
 	number_captions(d, &c->style.labels, dl);
 	fill_caption_lists(d);
 	check_caption_sections(c, f, dl);
+	doc_release_finish(d, c, &r, dl);
 	if (dl->errors > before) {
 		doc_free(d);
 		return NULL;

@@ -7,6 +7,8 @@
 #include "briefing/doc.h"
 #include "briefing/input.h"
 
+struct doc_release;
+
 /* An origin at line of the fact's file, or at the fact's own line when
  * line is 0 (not known). */
 struct doc_origin doc_fact_origin(struct doc *d, const struct fact *f,
@@ -23,18 +25,70 @@ void doc_set_caption(struct doc *d, struct doc_caption *c, const char *text,
 void doc_truncate(struct doc *d, size_t len);
 
 /* Appends the table block of table fact fact, laid out as the config's
- * [table.NAME] says, tenures counted to as_of. Returns 0, or -1 after
+ * [table.NAME] says, tenures counted to as_of, with the rows release r
+ * keeps (none: no block); the mark columns do not print. Returns 0, or -1 after
  * reporting a column the CSV lacks or an error in the note's markup.
  * Cells get typographic quotes (m), not markup. */
 int doc_add_table(struct doc *d, const struct config *c,
                   const struct fact *fact, const struct doc_markup *m,
-                  struct date as_of, struct diag_list *dl);
+                  struct date as_of, struct doc_release *r,
+                  struct diag_list *dl);
 
 /* Warns about succession terms after as_of, in every table fact, used
  * or not (see table.c). */
 void doc_check_term_dates(const struct config *c, const struct facts *f,
                           struct date as_of, struct diag_list *dl);
 
+/* ---- classification (release.c) ---- */
+
+/* What a build has printed so far, for the computed markings, and the
+ * release it is for. */
+struct doc_release {
+	const struct config_classification *cl;
+	bool any;               /* a marked part has been kept */
+	int level;              /* the highest kept */
+	unsigned releasable;    /* the audiences all kept parts share */
+	const char *top_name, *top_file;   /* the first part at level */
+	int top_line;
+};
+
+void doc_release_init(struct doc_release *r, const struct config *c);
+
+/* True when a part marked m may print in this release (no recording). */
+bool doc_release_passes(const struct doc_release *r, const struct fact_mark *m);
+
+/* True when the part (fact name, part "item 3" or "", at file:line)
+ * marked m may print: then it counts towards the markings. Otherwise
+ * it is recorded in d->withheld and must not be copied into d. */
+bool doc_release_keep(struct doc *d, struct doc_release *r,
+                      const struct fact_mark *m, const char *name,
+                      const char *part, const char *file, int line);
+
+/* "(NR) " for level when portion marks are on, else NULL; freed by the
+ * caller. */
+char *doc_portion(const struct doc_release *r, int level);
+
+/* Puts prefix (may be NULL: nothing) before *text, moving the spans. */
+void doc_prefix_rich(char **text, struct doc_rich *rich, const char *prefix);
+
+/* Sets the level of blocks first.. of d (and of their list items) to
+ * level. */
+void doc_portion_blocks(struct doc *d, size_t first, int level);
+
+/* With portion marks on, puts "(NR) " before the paragraphs, notes,
+ * list intros and items of blocks first.. of d, each of its own level.
+ * Run after provenance has checked their text against the source. */
+void doc_portion_marks(struct doc *d, const struct doc_release *r,
+                       size_t first);
+
+/* Once every block exists: portion marks on captions, the computed
+ * markings, and the under-marking check against [document] marking.
+ * Returns 0, or -1 after reporting under-marking. */
+int doc_release_finish(struct doc *d, const struct config *c,
+                       const struct doc_release *r, struct diag_list *dl);
+
+/* Frees what release.c put into d. */
+void doc_release_free(struct doc *d);
 /* ---- provenance (provenance.c) ---- */
 
 struct prov;

@@ -142,6 +142,7 @@ void doc_free(struct doc *d)
 	for (size_t i = 0; i < d->len; i++)
 		block_release(&d->blocks[i]);
 	free(d->blocks);
+	doc_release_free(d);
 	doc_provenance_release(d);
 	xfree_strings(d->files, d->files_len);
 	free(d->title);

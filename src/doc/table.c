@@ -174,23 +174,63 @@ static int check_columns(const struct config_table *ct, const struct fact *fact,
 	return dl->errors > before ? -1 : 0;
 }
 
+/* True for a column of marks (classification_column, ...): they say how
+ * rows are marked and print only when the config lists them. */
+static bool mark_column(const struct fact *fact, size_t col)
+{
+	return (int)col == fact->mark_column ||
+	       (int)col == fact->releasable_column;
+}
+
 int doc_add_table(struct doc *d, const struct config *c,
                   const struct fact *fact, const struct doc_markup *m,
-                  struct date as_of, struct diag_list *dl)
+                  struct date as_of, struct doc_release *r,
+                  struct diag_list *dl)
 {
 	const struct config_table *ct = config_table_for(c, fact->name);
 	/* without config columns, every CSV column prints but the one
-	 * giving rows' departures from the source (provenance, not data) */
+	 * giving rows' departures from the source (provenance, not data)
+	 * and the ones giving rows' marks */
 	int dep = fact->departure_column && !ct ?
 	          fact_table_column(fact, fact->departure_column) : -1;
-	size_t cols = ct ? ct->len : fact_table_columns(fact) - (dep >= 0);
-	size_t rows = fact_table_rows(fact);
+	size_t cols = 0, all = fact_table_rows(fact), rows = 0;
+	size_t *colmap, *rowmap;
 	const char *csv = doc_intern(d, fact_table_file(fact));
 	struct doc_table *t;
 	struct doc_block *b;
+	size_t first;
+	int level = fact->mark.level;
 
 	if (ct && check_columns(ct, fact, dl) != 0)
 		return -1;
+	/* the rows this release keeps, in order; withheld ones are never
+	 * formatted, so no cell of theirs reaches the model */
+	rowmap = xcalloc(all ? all : 1, sizeof *rowmap);
+	for (size_t i = 0; i < all; i++) {
+		char part[32];
+
+		snprintf(part, sizeof part, "row %zu", i + 1);
+		if (!doc_release_keep(d, r, &fact->row_marks[i], fact->name, part,
+		                      fact_table_file(fact),
+		                      fact_table_row_line(fact, i)))
+			continue;
+		if (fact->row_marks[i].level > level)
+			level = fact->row_marks[i].level;
+		rowmap[rows++] = i;
+	}
+	if (rows == 0) {
+		free(rowmap);
+		return 0;
+	}
+	colmap = xcalloc(fact_table_columns(fact) + 1, sizeof *colmap);
+	if (ct)
+		for (size_t i = 0; i < ct->len; i++)
+			colmap[cols++] = i;
+	else
+		for (size_t i = 0; i < fact_table_columns(fact); i++)
+			if (!mark_column(fact, i) && (int)i != dep)
+				colmap[cols++] = i;
+	first = d->len;
 	t = &doc_append(d, DOC_TABLE, fact->file, fact->line)->u.table;
 	t->name = xstrdup(fact->name);
 	if (ct && ct->caption)
@@ -203,28 +243,27 @@ int doc_add_table(struct doc *d, const struct config *c,
 	t->cells = xcalloc(cols * rows > 0 ? cols * rows : 1, sizeof *t->cells);
 	t->row_origins = xcalloc(rows ? rows : 1, sizeof *t->row_origins);
 	for (size_t i = 0; i < cols; i++) {
-		size_t csv_col = dep >= 0 && i >= (size_t)dep ? i + 1 : i;
-
 		t->columns[i].title = xstrdup(ct ? ct->columns[i].title
-		                                 : fact_table_header(fact, csv_col));
+		                                 : fact_table_header(fact, colmap[i]));
 		t->columns[i].width = ct ? ct->columns[i].width : 0;
 		t->columns[i].origin = ct ? (struct doc_origin){
 		        doc_intern(d, ct->columns[i].file), ct->columns[i].line }
 		                          : doc_fact_origin(d, fact, fact->line);
 	}
-	for (size_t r = 0; r < rows; r++) {
-		t->row_origins[r].file = csv;
-		t->row_origins[r].line = fact_table_row_line(fact, r);
+	for (size_t k = 0; k < rows; k++) {
+		size_t row = rowmap[k];
+
+		t->row_origins[k].file = csv;
+		t->row_origins[k].line = fact_table_row_line(fact, row);
 		for (size_t i = 0; i < cols; i++) {
-			size_t csv_col = dep >= 0 && i >= (size_t)dep ? i + 1 : i;
-			char *cell = format_cell(fact, r, ct ? ct->columns[i].field
+			char *cell = format_cell(fact, row, ct ? ct->columns[i].field
 			                                     : fact_table_header(fact,
-			                                                         csv_col),
+			                                                         colmap[i]),
 			                         ct ? ct->date_format : "iso", as_of,
 			                         &c->style.labels);
 
 			/* O'Brien in a CSV prints as O’Brien, as in the text */
-			t->cells[r * cols + i] = doc_markup_plain(m, cell);
+			t->cells[k * cols + i] = doc_markup_plain(m, cell);
 			free(cell);
 		}
 	}
@@ -238,12 +277,18 @@ int doc_add_table(struct doc *d, const struct config *c,
 		struct doc_rich rich;
 
 		if (doc_markup_text(m, fact->note, fact->file, line, &text, &rich,
-		                    dl) != 0)
+		                    dl) != 0) {
+			free(rowmap);
+			free(colmap);
 			return -1;
+		}
 		b = doc_append(d, DOC_NOTE, fact->file, line);
 		b->u.paragraph.text = text;
 		b->u.paragraph.rich = rich;
 	}
+	doc_portion_blocks(d, first, level);
+	free(rowmap);
+	free(colmap);
 	return 0;
 }
 

@@ -36,7 +36,8 @@ static const char *const page_keys[] = {
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
 static const char *const fixed_sections[] = {
 	"document", "page", "fonts", "style", "labels", "data", "cover",
-	"hyphenation", "section.", "table.", "orgchart.", NULL
+	"hyphenation", "classification", "section.", "table.", "orgchart.",
+	NULL
 };
 
 char *config_opt_string(struct ini_section *s, const char *key)
@@ -118,7 +119,10 @@ static int read_document(struct config *c, const struct ini *ini,
 		return diag_error(dl, ini->file, 0, "missing required section "
 		                  "[document]");
 	c->title = config_req_string(s, "title", dl);
-	c->marking = config_req_string(s, "marking", dl);
+	c->marking = config_opt_string(s, "marking");
+	e = ini_get(s, "marking");
+	c->marking_file = xstrdup(e ? e->file : ini->file);
+	c->marking_line = e ? e->line : 0;
 	c->subtitle = config_opt_string(s, "subtitle");
 	c->author = config_opt_string(s, "author");
 	c->subject = config_opt_string(s, "subject");
@@ -245,7 +249,7 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 {
 	static const char *const known[] = {
 		"document", "page", "fonts", "style", "labels", "data", "cover",
-		"hyphenation", NULL
+		"hyphenation", "classification", NULL
 	};
 
 	for (size_t i = 0; i < ini->len; i++) {
@@ -273,6 +277,7 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 		           "unknown section [%s]%s%s%s", name,
 		           hint ? " (did you mean [" : " (expected [document], [page], "
 		           "[fonts], [style], [labels], [data], [cover], [hyphenation], "
+		           "[classification], "
 		           "[section.NAME], [table.FACT] or [orgchart.FACT])",
 		           hint ? hint : "", hint ? "])" : "");
 	}
@@ -404,6 +409,7 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	 * for unknown keys must then find used */
 	config_read_hyphenation(c, ini, dl);
 	read_document(c, ini, dl);
+	config_read_classification(c, ini, dl);
 	if (!c->allow_bidi)
 		values_check_bidi(ini, dl);
 	read_page(c, ini, dl);
@@ -516,6 +522,7 @@ void config_free(struct config *c)
 	}
 	free(c->cover_figures);
 	config_hyphenation_release(c);
+	config_classification_release(c);
 	free(c);
 }
 

@@ -42,4 +42,13 @@ int config_read_table(struct config *c, struct ini_section *s,
 int config_read_orgchart(struct config *c, struct ini_section *s,
                          struct diag_list *dl);
 
+/* [classification] (classification.c): the scheme (NATO's when the
+ * section lists no levels), and the level [document] marking names. */
+int config_read_classification(struct config *c, const struct ini *ini,
+                               struct diag_list *dl);
+void config_classification_release(struct config *c);
+
+/* NATO's five levels, lowest first. */
+void class_scheme_default(struct class_scheme *s);
+
 #endif

@@ -17,7 +17,7 @@
 #include "briefing/base/xalloc.h"
 
 static const char *const section_keys[] = { "title", "level", "numbered",
-                                            NULL };
+                                            "required", NULL };
 static const char *const table_keys[] = { "date_format", "caption",
                                           "caption_position", NULL };
 
@@ -93,6 +93,7 @@ int config_read_section(struct config *c, struct ini_section *s,
 	struct ini_numbered *items;
 	size_t n, before = dl->errors;
 	double level = 1;
+	bool required = false;
 
 	memset(sec, 0, sizeof *sec);
 	sec->id = xstrdup(s->name + strlen("section."));
@@ -101,6 +102,7 @@ int config_read_section(struct config *c, struct ini_section *s,
 	ini_number(s, "level", 1, 2, &level, dl);
 	sec->numbered = true;
 	ini_bool(s, "numbered", &sec->numbered, dl);
+	ini_bool(s, "required", &required, dl);
 	if (level != 1 && level != 2)
 		diag_error(dl, ini_get(s, "level")->file, ini_get(s, "level")->line,
 		           "[%s] level: must be 1 or 2", s->name);
@@ -117,6 +119,16 @@ int config_read_section(struct config *c, struct ini_section *s,
 		}
 		if (parse_block(s, items[i].entry, &sec->blocks[sec->len],
 		                dl) == 0) {
+			/* N.required = yes: this block must survive a release */
+			char *key = xasprintf("%s.required", items[i].entry->key);
+			struct config_block *b = &sec->blocks[sec->len];
+
+			b->required = required && b->fact;
+			if (ini_bool(s, key, &b->required, dl) == 1 && !b->fact)
+				diag_error(dl, s->file, ini_get(s, key)->line, "[%s] %s: "
+				           "only a block that names a fact can be "
+				           "required", s->name, key);
+			free(key);
 			sec->len++;
 		} else {
 			free(sec->blocks[sec->len].file);

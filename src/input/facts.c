@@ -43,6 +43,7 @@ struct facts *facts_new(void)
 
 	f->index = xcalloc(1, sizeof *f->index);
 	set_schemes(f, defaults, 3);
+	class_scheme_default(&f->scheme);
 	return f;
 }
 
@@ -50,6 +51,8 @@ void facts_configure(struct facts *f, const struct config *c)
 {
 	f->allow_bidi = c->allow_bidi;
 	set_schemes(f, c->link_schemes, c->link_schemes_len);
+	class_scheme_release(&f->scheme);
+	class_scheme_copy(&f->scheme, &c->classification.scheme);
 }
 
 const struct fact *facts_find(const struct facts *f, const char *name)
@@ -183,6 +186,15 @@ static struct fact_source *read_source(const struct facts *f,
 		           "date (YYYY-MM-DD)", e->value);
 	read_snapshot(ini, s, src, updated_ok, dl);
 	ini_check_unused(s, source_keys, dl);
+	/* [classification] level and releasable: what the file's facts are
+	 * marked unless they say otherwise */
+	s = ini_find(ini, "classification");
+	if (s) {
+		static const char *const keys[] = { "level", "releasable", NULL };
+
+		facts_read_mark(f, s, "level", "releasable", &src->mark, dl);
+		ini_check_unused(s, keys, dl);
+	}
 	return src;
 }
 
@@ -202,8 +214,9 @@ static void split_figure(const char *v, struct fact_item *item)
 }
 
 /* Checks and copies the numbered items of a text, list or figures fact. */
-static int read_items(const struct ini *ini, struct ini_section *s,
-                      struct fact *fact, struct diag_list *dl)
+static int read_items(const struct facts *f, const struct ini *ini,
+                      struct ini_section *s, struct fact *fact,
+                      struct diag_list *dl)
 {
 	struct ini_numbered *items;
 	size_t n, before = dl->errors;
@@ -258,6 +271,17 @@ static int read_items(const struct ini *ini, struct ini_section *s,
 		item->number = items[i].major;
 		item->minor = items[i].minor;
 		item->line = e->line;
+		/* classification.3 = NR marks item 3 (classification.2.1 its
+		 * sub-item); a sub-item does not inherit its item's mark */
+		item->mark = fact->mark;
+		{
+			char *lk = xasprintf("classification.%s", e->key);
+			char *rk = xasprintf("releasable.%s", e->key);
+
+			facts_read_mark(f, s, lk, rk, &item->mark, dl);
+			free(lk);
+			free(rk);
+		}
 		fact->len++;
 	}
 	free(items);
@@ -404,12 +428,47 @@ static void check_table_bidi(const struct csvfile *t, struct diag_list *dl)
 	}
 }
 
+/* classification_column = COL, releasable_column = COL: the CSV
+ * columns whose cells mark each row (empty: the fact's mark). They are
+ * marks, not facts, and do not print. */
+static void read_row_marks(const struct facts *f, struct ini_section *s,
+                           struct fact *fact, struct diag_list *dl)
+{
+	const char *keys[2] = { "classification_column", "releasable_column" };
+	int *cols[2] = { &fact->mark_column, &fact->releasable_column };
+	const struct csvfile *t = fact->table;
+
+	for (int k = 0; k < 2; k++) {
+		struct ini_entry *e = ini_get(s, keys[k]);
+
+		*cols[k] = -1;
+		if (!e)
+			continue;
+		*cols[k] = csvfile_column(t, e->value);
+		if (*cols[k] < 0)
+			diag_error(dl, e->file, e->line, "[%s] %s: the table has no "
+			           "column '%s'", s->name, keys[k], e->value);
+	}
+	fact->row_marks = xcalloc(t->rows ? t->rows : 1, sizeof *fact->row_marks);
+	for (size_t r = 0; r < t->rows; r++) {
+		fact->row_marks[r] = fact->mark;
+		facts_read_cell_mark(f, fact->mark_column >= 0 ?
+		                     csvfile_cell(t, r, (size_t)fact->mark_column)
+		                     : NULL, fact->releasable_column >= 0 ?
+		                     csvfile_cell(t, r,
+		                                  (size_t)fact->releasable_column)
+		                     : NULL, t->file, t->lines[r], r,
+		                     &fact->row_marks[r], dl);
+	}
+}
+
 static int read_table(struct facts *f, const struct ini *ini,
                       struct ini_section *s, struct fact *fact,
                       struct diag_list *dl)
 {
 	static const char *const keys[] = { "type", "file", "note", "succession",
-	                                     NULL };
+	                                     "classification_column",
+	                                     "releasable_column", NULL };
 	struct ini_entry *file = ini_get(s, "file");
 	const char *note = ini_value(s, "note");
 	bool succession = false;
@@ -436,6 +495,7 @@ static int read_table(struct facts *f, const struct ini *ini,
 	if (!fact->table)
 		return -1;
 	read_codes(ini, s, fact, dl);
+	read_row_marks(f, s, fact, dl);
 	ini_check_unused(s, keys, dl);
 	if (!f->allow_bidi)
 		check_table_bidi(fact->table, dl);
@@ -584,6 +644,7 @@ static void fact_release(struct fact *f)
 	free(f->units);
 	free(f->text_file);
 	free(f->markdown);
+	free(f->row_marks);
 	for (size_t i = 0; i < f->departures_len; i++) {
 		free(f->departures[i].part);
 		free(f->departures[i].reason);
@@ -783,6 +844,12 @@ static int read_fact(struct facts *f, const struct ini *ini,
 	fact.file = xstrdup(ini->file);
 	fact.line = s->line;
 	fact.source = src;
+	fact.mark_column = fact.releasable_column = -1;
+	if (src)
+		fact.mark = src->mark;
+	if (facts_read_mark(f, s, "classification", "releasable", &fact.mark,
+	                    dl) != 0)
+		goto fail;
 	if (read_departures(ini, s, &fact, dl) != 0)
 		goto fail;
 	if (fact.kind == FACT_TABLE) {
@@ -806,7 +873,7 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		}
 		fact.intro = intro && intro[0] ? xstrdup(intro) : NULL;
 		fact.intro_line = intro ? ini_get(s, "intro")->line : 0;
-		if (read_items(ini, s, &fact, dl) != 0 ||
+		if (read_items(f, ini, s, &fact, dl) != 0 ||
 		    ini_check_unused(s, item_keys, dl) != 0)
 			goto fail;
 	}
@@ -849,8 +916,9 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 		struct fact *chart = facts_unit_owner(f, first, s);
 
 		if (chart)
-			facts_read_unit(chart, s, dl);
-		else if (strcmp(s->name, "source") != 0)
+			facts_read_unit(f, chart, s, dl);
+		else if (strcmp(s->name, "source") != 0 &&
+		         strcmp(s->name, "classification") != 0)
 			read_fact(f, ini, s, src, dl);
 	}
 	for (size_t i = first; i < f->len; i++)
@@ -901,6 +969,7 @@ void facts_free(struct facts *f)
 	free(f->sources);
 	path_set_release(&f->files);
 	xfree_strings(f->link_schemes, f->link_schemes_len);
+	class_scheme_release(&f->scheme);
 	strhash_release(f->index);
 	free(f->index);
 	free(f);

@@ -38,10 +38,11 @@ struct fact *facts_unit_owner(struct facts *f, size_t first,
 	return &f->items[best];
 }
 
-int facts_read_unit(struct fact *chart, struct ini_section *s,
-                    struct diag_list *dl)
+int facts_read_unit(const struct facts *f, struct fact *chart,
+                    struct ini_section *s, struct diag_list *dl)
 {
 	static const char *const keys[] = { "name", "detail", "parent", "kind",
+	                                    "classification", "releasable",
 	                                    NULL };
 	struct fact_unit u;
 	const char *name = ini_value(s, "name");
@@ -57,6 +58,8 @@ int facts_read_unit(struct fact *chart, struct ini_section *s,
 	if (!name || !name[0])
 		ini_missing(s, "name", dl);
 	ini_choice(s, "kind", unit_kinds, &kind, dl);
+	u.mark = chart->mark;
+	facts_read_mark(f, s, "classification", "releasable", &u.mark, dl);
 	ini_check_unused(s, keys, dl);
 	if (dl->errors > before)
 		return -1;

@@ -18,11 +18,30 @@ struct fact *facts_unit_owner(struct facts *f, size_t first,
                               struct ini_section *s);
 
 /* Reads unit section s into chart. Returns 0 or -1. */
-int facts_read_unit(struct fact *chart, struct ini_section *s,
+int facts_read_unit(const struct facts *f, struct fact *chart,
+                    struct ini_section *s,
                     struct diag_list *dl);
 
 /* Resolves parent ids and checks the units form one tree: every parent
  * exists, exactly one root, no cycle. Each error names the unit ids. */
 int facts_check_chart(struct fact *c, struct diag_list *dl);
+
+/* Reads the keys level_key ("classification", "classification.3") and
+ * rel_key ("releasable", ...) of s into *m, leaving what is absent.
+ * Returns 0, or -1 after reporting an unknown level or audience at its
+ * line (classification.c). */
+int facts_read_mark(const struct facts *f, struct ini_section *s,
+                    const char *level_key, const char *rel_key,
+                    struct fact_mark *m, struct diag_list *dl);
+
+/* The same for a table row's cells (either may be NULL or empty), at
+ * the row's file:line. */
+int facts_read_cell_mark(const struct facts *f, const char *level,
+                         const char *rel, const char *file, int line,
+                         size_t row, struct fact_mark *m,
+                         struct diag_list *dl);
+
+/* NATO's five levels, lowest first (classification.c). */
+void class_scheme_default(struct class_scheme *s);
 
 #endif

@@ -217,6 +217,8 @@ void layout_build_items(struct builder *b, const struct doc *d)
 			layout_item(b, 0)->forced = true;
 			break;
 		}
+		for (size_t k = first; k < b->len; k++)
+			b->items[k].level = blk->level;
 		/* Keep a heading with what follows it. */
 		if (after_heading && b->len > first)
 			b->items[first].break_ok = false;

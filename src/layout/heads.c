@@ -86,6 +86,28 @@ void layout_check_marking(struct builder *b, const struct doc *d)
 	if (w > b->width + FIT_EPSILON)
 		diag_error(b->dl, NULL, 0, "[document] marking is %.1f pt wide at "
 		           "%.1f pt; the measure is %.1f pt", w, size, b->width);
+	/* with per-page banners, a page may print any level up to the
+	 * document's */
+	for (int i = 0; d->page_banners && i < d->level &&
+	     (size_t)i < d->markings_len; i++) {
+		w = layout_width(b->m, FACE_BOLD, s->marking_size, d->markings[i],
+		                 strlen(d->markings[i]));
+		if (w > b->width + FIT_EPSILON)
+			diag_error(b->dl, NULL, 0, "the page marking '%s' is %.1f pt "
+			           "wide at %.1f pt; the measure is %.1f pt",
+			           d->markings[i], w, s->marking_size, b->width);
+	}
+}
+
+/* The banner of page i: the document's marking, or with per-page
+ * banners the marking of the highest level its items print (the
+ * lowest level's when it prints nothing marked). */
+static const char *page_marking(const struct doc *d, const int *levels,
+                                size_t i)
+{
+	if (!d->page_banners || !levels || (size_t)levels[i] >= d->markings_len)
+		return d->marking;
+	return d->markings[levels[i]];
 }
 
 /* text, or as much of it as fits in width with "..." after it: the
@@ -126,7 +148,13 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 	double mark_top = s->margin_top * s->marking_offset +
 	                  s->marking_size * s->marking_baseline;
 	double shift = s->margin_right - s->margin_left;
+	int *levels = d->page_banners && d->markings
+	            ? xcalloc(p->len + 1, sizeof *levels) : NULL;
 
+	for (size_t k = 0; levels && k < b->len; k++)
+		if (b->items[k].page >= 0 && (size_t)b->items[k].page < p->len &&
+		    b->items[k].level > levels[b->items[k].page])
+			levels[b->items[k].page] = b->items[k].level;
 	for (size_t i = 0; i < p->len; i++) {
 		struct page *pg = &p->items[i];
 		/* each page's own size: a chart page may be landscape */
@@ -147,11 +175,11 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		/* config checked the pattern: exactly two %d, page and count */
 		num = xasprintf(s->labels.page_number, (int)(i + 1), (int)p->len);
 		put_text(b, pg, cx - (verso ? shift : 0), mark_top, FACE_BOLD,
-		         s->marking_size, s->marking_color, d->marking,
-		         DOC_ALIGN_CENTER);
+		         s->marking_size, s->marking_color,
+		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
 		put_text(b, pg, cx - (verso ? shift : 0), mark_bottom, FACE_BOLD,
-		         s->marking_size, s->marking_color, d->marking,
-		         DOC_ALIGN_CENTER);
+		         s->marking_size, s->marking_color,
+		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
 		title = fit_text(b, FACE_REGULAR, s->header_size, d->title,
 		                 width - gap - layout_width(b->m, FACE_REGULAR,
 		                                            s->header_size, d->as_of,
@@ -189,6 +217,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 			pg->cap = pg->len;
 		}
 	}
+	free(levels);
 	if (!s->duplex || shift == 0)
 		return;
 	for (size_t i = 1; i < p->len; i += 2)

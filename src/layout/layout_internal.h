@@ -176,6 +176,7 @@ struct item {
 	/* set by pagination */
 	int page;
 	double y;
+	int level;            /* the classification level of its block */
 };
 
 struct table_info {

@@ -410,6 +410,16 @@ static int set_info(struct render *r, const struct render_info *info,
 			HPDF_SetInfoAttr(r->pdf, attrs[i].type, attrs[i].value);
 			r->pdf->cur_encoder = utf8;
 		}
+	/* /Classification: the computed marking, so a file found without
+	 * its pages still says what it is (producer is always set above, so
+	 * the information dictionary exists) */
+	if (info && info->marking && info->marking[0] && r->pdf->info) {
+		HPDF_Encoder enc = render_plain_ascii(info->marking)
+		                 ? NULL : r->pdf->cur_encoder;
+
+		HPDF_Dict_Add(r->pdf->info, "Classification",
+		              HPDF_String_New(r->pdf->mmgr, info->marking, enc));
+	}
 	if (info && info->date) {
 		if (!date_parse(info->date, &d))
 			return diag_error(dl, NULL, 0, "invalid document date '%s': "

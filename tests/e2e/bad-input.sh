@@ -74,11 +74,13 @@ expect "INI syntax error" 1 "^$case/test.ini:6: error: expected 'key = value' or
 new_case; printf '[x]\nk = %s\n' "$(head -c 2000 /dev/zero | tr '\0' a)" >>"$case/test.ini"
 expect "line too long for iniparser" 1 "^$case/test.ini:2[0-9]: error: line is 2004 bytes long; the limit is 1000$"
 new_case; sed -i 's/^\[section.two\]/[sectoin.two]/' "$case/test.ini"
-expect "unknown section" 1 "^$case/test.ini:[0-9]+: error: unknown section \[sectoin.two\] \(expected \[document\], \[page\], \[fonts\], \[style\], \[labels\], \[data\], \[cover\], \[hyphenation\], \[section.NAME\], \[table.FACT\] or \[orgchart.FACT\]\)$"
+expect "unknown section" 1 "^$case/test.ini:[0-9]+: error: unknown section \[sectoin.two\] \(expected \[document\], \[page\], \[fonts\], \[style\], \[labels\], \[data\], \[cover\], \[hyphenation\], \[classification\], \[section.NAME\], \[table.FACT\] or \[orgchart.FACT\]\)$"
 new_case; sed -i 's/^author = /autor = /' "$case/test.ini"
 expect "unknown key, with a hint" 1 "^$case/test.ini:6: error: \[document\] autor: unknown key \(did you mean 'author'\?\)$"
-new_case; sed -i '/^marking = /d' "$case/test.ini"
-expect "missing required key" 1 "^$case/test.ini:4: error: \[document\] marking: required key is missing$"
+new_case; sed -i '/^title = /d' "$case/test.ini"
+expect "missing required key" 1 "^$case/test.ini:4: error: \[document\] title: required key is missing$"
+new_case; sed -i 's/^marking = .*/marking = "EXERCISE SECRET"/' "$case/test.ini"
+expect "a marking that is no level" 1 "^$case/test.ini:7: error: \[document\] marking: 'EXERCISE SECRET' is not a level of the classification scheme \(EX\)$"
 new_case; printf '[style]\nbody_size = big\n' >>"$case/test.ini"
 expect "non-numeric size" 1 "^$case/test.ini:[0-9]+: error: \[style\] body_size: 'big' is not a number$"
 new_case; printf '[style]\ntext_color = "#12345g"\n' >>"$case/test.ini"
@@ -410,7 +412,7 @@ expect "a heading taller than a page" 1 \
 	"^$case/test.ini:$line: error: heading is [0-9.]+ pt tall \([0-9]+ lines\); a page holds [0-9.]+ pt$"
 
 new_case
-sed -i "s/^marking = .*/marking = \"$(printf 'EXERCISE %.0s' $(seq 1 12))\"/" "$case/test.ini"
+sed -i "s/EXERCISE ONLY/$(printf 'EXERCISE %.0s' $(seq 1 12))ONLY/" "$case/test.ini"
 expect "a marking wider than the measure" 1 \
 	"^briefing: error: \[document\] marking is [0-9.]+ pt wide at 9\.0 pt; the measure is 470\.6 pt$"
 

@@ -18,7 +18,7 @@
 # 2.3.0+dfsg-1+b1, libharfbuzz-subset0 6.0.0+dfsg-3. Other versions of
 # these give other bytes.
 set -u
-GOLDEN_SHA256=7c69e7397b4cf5bf1e5d96320982764aeb2f22ad5c47c803a86339a5f124bcae
+GOLDEN_SHA256=2213a90e38c05a78ce702dc8ee281c44be00bef4ebf78c5a55e33aa29178bf52
 
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)

@@ -360,7 +360,7 @@ sum=$(sha256sum <"$work/good.pdf")
 cat >"$work/bad.ini" <<'INI'
 [document]
 title = T
-marking = M
+marking = NU
 as_of = 2020-01-01
 [data]
 m = MISSION/facts.ini
