@@ -23,104 +23,39 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "briefing/base/utf8.h"
+#include "briefing/base/strbuf.h"
 #include "briefing/base/xalloc.h"
 
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void add(struct buf *b, const char *s, size_t n)
-{
-	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void addf(struct buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void addf(struct buf *b, const char *fmt, ...)
-{
-	char tmp[64];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-/* s as a JSON string, quotes included (RFC 8259). */
-static void add_string(struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	add(b, "\"", 1);
-	for (size_t i = 0; i < n;) {
-		unsigned char ch = (unsigned char)s[i];
-		uint32_t cp;
-		size_t k;
-
-		if (ch == '"' || ch == '\\') {
-			add(b, "\\", 1);
-			add(b, s + i++, 1);
-		} else if (ch == '\n') {
-			add(b, "\\n", 2);
-			i++;
-		} else if (ch == '\t') {
-			add(b, "\\t", 2);
-			i++;
-		} else if (ch < 0x20 || ch == 0x7F) {
-			addf(b, "\\u%04x", ch);
-			i++;
-		} else if (ch < 0x80) {
-			add(b, s + i++, 1);
-		} else if ((k = utf8_decode(s + i, n - i, &cp)) > 0) {
-			add(b, s + i, k);
-			i += k;
-		} else {
-			add(b, "\\ufffd", 6);
-			i++;
-		}
-	}
-	add(b, "\"", 1);
-}
-
 /* The line, without its newline. */
-static void format(struct buf *b, const struct cli_options *o, int status,
+static void format(struct strbuf *b, const struct cli_options *o, int status,
                    const struct cli_result *r, const struct diag_list *dl)
 {
 	size_t warnings = 0;
 
 	for (size_t i = 0; i < dl->len; i++)
 		warnings += dl->items[i].level == DIAG_WARNING;
-	add(b, "{\"command\":", 11);
-	add_string(b, o->command);
-	addf(b, ",\"status\":%d,\"output\":", status);
+	strbuf_add(b, "{\"command\":", 11);
+	strbuf_json(b, o->command);
+	strbuf_addf(b, ",\"status\":%d,\"output\":", status);
 	if (strcmp(o->command, "check") == 0)
-		add(b, "null", 4);
+		strbuf_add(b, "null", 4);
 	else
-		add_string(b, o->output);
-	addf(b, ",\"pages\":%zu,\"bytes\":%zu,\"milliseconds\":%.1f", r->pages,
+		strbuf_json(b, o->output);
+	strbuf_addf(b, ",\"pages\":%zu,\"bytes\":%zu,\"milliseconds\":%.1f", r->pages,
 	     r->bytes, r->ms);
-	addf(b, ",\"warnings\":%zu,\"errors\":%zu,\"inputs\":[", warnings,
+	strbuf_addf(b, ",\"warnings\":%zu,\"errors\":%zu,\"inputs\":[", warnings,
 	     dl->errors);
 	for (size_t i = 0; i < r->inputs.len; i++) {
 		if (i)
-			add(b, ",", 1);
-		add_string(b, r->inputs.items[i]);
+			strbuf_add(b, ",", 1);
+		strbuf_json(b, r->inputs.items[i]);
 	}
-	add(b, "]}\n", 3);
+	strbuf_add(b, "]}\n", 3);
 }
 
 /* Appends b to path in one write; 0 or an errno. A FIFO without a reader
  * is an error, not a wait (O_NONBLOCK). */
-static int append(const char *path, const struct buf *b)
+static int append(const char *path, const struct strbuf *b)
 {
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOCTTY |
 	              O_NONBLOCK | O_CLOEXEC, 0666);
@@ -157,7 +92,7 @@ int cli_summary_write(const struct cli_options *o, int status,
                       const struct cli_result *r, const struct diag_list *dl,
                       struct diag_list *out)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct strbuf b = { NULL, 0, 0 };
 	int err = 0;
 
 	format(&b, o, status, r, dl);

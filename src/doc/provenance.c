@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "briefing/base/fileio.h"
+#include "briefing/base/strbuf.h"
 #include "briefing/base/xalloc.h"
 #include "briefing/input.h"
 #include "doc_internal.h"
@@ -695,69 +696,29 @@ void doc_provenance_release(struct doc *d)
 
 /* ---- the report -------------------------------------------------------- */
 
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void puts_(struct buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
-/* s as a JSON string (valid UTF-8 passes through; controls escaped). */
-static void put_json(struct buf *b, const char *s)
-{
-	puts_(b, "\"");
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		char esc[8];
-
-		if (c == '"' || c == '\\') {
-			esc[0] = '\\';
-			esc[1] = (char)c;
-			put(b, esc, 2);
-		} else if (c < 0x20 || c == 0x7F) {
-			snprintf(esc, sizeof esc, "\\u%04x", c);
-			puts_(b, esc);
-		} else {
-			put(b, s, 1);
-		}
-	}
-	puts_(b, "\"");
-}
-
-static void put_field(struct buf *b, const char *key, const char *v,
+static void put_field(struct strbuf *b, const char *key, const char *v,
                       bool comma)
 {
-	put_json(b, key);
-	puts_(b, ": ");
+	strbuf_json(b, key);
+	strbuf_puts(b, ": ");
 	if (v)
-		put_json(b, v);
+		strbuf_json(b, v);
 	else
-		puts_(b, "null");
+		strbuf_puts(b, "null");
 	if (comma)
-		puts_(b, ", ");
+		strbuf_puts(b, ", ");
 }
 
-static void put_number(struct buf *b, const char *key, size_t v, bool comma)
+static void put_number(struct strbuf *b, const char *key, size_t v, bool comma)
 {
 	char num[32];
 
 	snprintf(num, sizeof num, "%zu", v);
-	put_json(b, key);
-	puts_(b, ": ");
-	puts_(b, num);
+	strbuf_json(b, key);
+	strbuf_puts(b, ": ");
+	strbuf_puts(b, num);
 	if (comma)
-		puts_(b, ", ");
+		strbuf_puts(b, ", ");
 }
 
 /* verbatim: every part found; departure: every part declared;
@@ -775,14 +736,14 @@ static const char *claim_status(const struct doc *d, const struct doc_claim *cl)
 int doc_write_provenance(const struct doc *d, const char *path,
                          struct diag_list *dl)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct strbuf b = { NULL, 0, 0 };
 	int rc;
 
-	puts_(&b, "{\n  \"sources\": [");
+	strbuf_puts(&b, "{\n  \"sources\": [");
 	for (size_t i = 0; i < d->refs_len; i++) {
 		const struct doc_ref *r = &d->refs[i];
 
-		puts_(&b, i ? ",\n    {" : "\n    {");
+		strbuf_puts(&b, i ? ",\n    {" : "\n    {");
 		put_number(&b, "number", i + 1, true);
 		put_field(&b, "title", r->title, true);
 		put_field(&b, "url", r->url[0] ? r->url : NULL, true);
@@ -791,14 +752,14 @@ int doc_write_provenance(const struct doc *d, const char *path,
 		put_field(&b, "snapshot", r->snapshot, true);
 		put_field(&b, "retrieved", r->snapshot ? r->retrieved : NULL, true);
 		put_number(&b, "facts", r->facts, false);
-		puts_(&b, "}");
+		strbuf_puts(&b, "}");
 	}
-	puts_(&b, "\n  ],\n  \"facts\": [");
+	strbuf_puts(&b, "\n  ],\n  \"facts\": [");
 	for (size_t i = 0; i < d->claims_len; i++) {
 		const struct doc_claim *cl = &d->claims[i];
 		const struct doc_ref *r = &d->refs[cl->cite - 1];
 
-		puts_(&b, i ? ",\n    {" : "\n    {");
+		strbuf_puts(&b, i ? ",\n    {" : "\n    {");
 		put_field(&b, "fact", cl->fact, true);
 		put_field(&b, "printed", cl->cover ? "cover" : "block", true);
 		put_field(&b, "file", cl->origin.file, true);
@@ -811,20 +772,20 @@ int doc_write_provenance(const struct doc *d, const char *path,
 		put_number(&b, "parts", cl->parts, true);
 		put_number(&b, "verbatim", cl->verbatim, true);
 		put_number(&b, "departed", cl->departed, true);
-		puts_(&b, "\"departures\": [");
+		strbuf_puts(&b, "\"departures\": [");
 		for (size_t k = 0; k < cl->departures_len; k++) {
 			const struct doc_departure *dp = &cl->departures[k];
 
-			puts_(&b, k ? ", {" : "{");
+			strbuf_puts(&b, k ? ", {" : "{");
 			put_field(&b, "part", dp->part[0] ? dp->part : NULL, true);
 			put_field(&b, "file", dp->origin.file, true);
 			put_number(&b, "line", (size_t)dp->origin.line, true);
 			put_field(&b, "reason", dp->reason, false);
-			puts_(&b, "}");
+			strbuf_puts(&b, "}");
 		}
-		puts_(&b, "]}");
+		strbuf_puts(&b, "]}");
 	}
-	puts_(&b, "\n  ]\n}\n");
+	strbuf_puts(&b, "\n  ]\n}\n");
 	rc = file_write_output(path, b.s, b.len, dl);
 	free(b.s);
 	return rc;
