@@ -27,7 +27,7 @@ BEGIN {
 	}
 }' > "$dir/big.ini"
 {
-briefing_head "Scale test" UNCLASSIFIED 2018-11-29 big big.ini
+briefing_head "Scale test" "NATO UNCLASSIFIED" 2018-11-29 big big.ini
 cat <<EOC
 [fonts]
 regular = $PWD/fonts/DejaVuSans.ttf
