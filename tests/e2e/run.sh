@@ -492,6 +492,19 @@ done <"$work/links.txt"
 check "citation markers link to their Sources entry ($markers markers)" sh -c "[ $markers -ge 30 ] && [ $bad -eq 0 ]"
 check "the Sources entries show snapshot dates and fact counts" grep -qE "Last updated 15 June 2017 · snapshot of 1 December 2026 · facts cited: [0-9]+" "$work/flat.txt"
 
+# The benchmark's generators write missions the tool must still accept
+# (make bench is not part of make test; this keeps them from rotting).
+bench/gen_commanders.sh "$work/gen/rows" 30 &&
+	bench/gen_text.sh "$work/gen/text" 2 &&
+	bench/gen_orgchart.sh "$work/gen/org" 30 &&
+	bench/gen_hostile.sh "$work/gen/input" 20 20 >/dev/null 2>&1
+for g in rows text org input; do
+	"$BRIEFING" build -q -c "$work/gen/$g/briefing.ini" -o "$work/gen/$g.pdf" \
+		2>"$work/stderr"
+	rc=$?
+	check "the bench generator's '$g' mission builds (exit $rc)" test "$rc" -eq 0
+done
+
 if [ "$failures" -ne 0 ]; then
 	echo "e2e: $failures check(s) failed"
 	exit 1
