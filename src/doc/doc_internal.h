@@ -1,5 +1,5 @@
 /*
- * doc_internal.h: what doc.c and table.c share. Not installed.
+ * doc_internal.h: what the files of the doc stage share. Not installed.
  */
 #ifndef BRIEFING_DOC_INTERNAL_H
 #define BRIEFING_DOC_INTERNAL_H
@@ -20,6 +20,16 @@ struct doc_origin doc_fact_origin(struct doc *d, const struct fact *f,
 void doc_set_caption(struct doc *d, struct doc_caption *c, const char *text,
                      const char *file, int line, enum caption_position pos,
                      bool below_default);
+
+/* caption.c, once every block exists: numbers the captions of tables
+ * and figures apart, in document order, and prints them; fills the lists
+ * of figures and tables; checks that each [table.X] and [orgchart.X]
+ * names a fact of its kind that a block uses. */
+void doc_number_captions(struct doc *d, const struct labels *l,
+                         struct diag_list *dl);
+void doc_fill_caption_lists(struct doc *d);
+void doc_check_caption_sections(const struct config *c,
+                                const struct facts *f, struct diag_list *dl);
 
 /* Frees blocks len.. of d and drops them. */
 void doc_truncate(struct doc *d, size_t len);

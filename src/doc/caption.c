@@ -1,0 +1,219 @@
+/*
+ * caption.c: the captions of tables and figures: placed, numbered in
+ * document order, printed with the labels' words, listed in the lists of
+ * figures and tables, and their config sections checked against the
+ * facts they name.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "briefing/base/xalloc.h"
+#include "briefing/input.h"
+#include "doc_internal.h"
+
+void doc_set_caption(struct doc *d, struct doc_caption *c, const char *text,
+                     const char *file, int line, enum caption_position pos,
+                     bool below_default)
+{
+	c->text = xstrdup(text);
+	c->origin.file = doc_intern(d, file);
+	c->origin.line = line;
+	c->below = pos == CAPTION_DEFAULT ? below_default : pos == CAPTION_BELOW;
+}
+
+/* The length of an old, hand-numbered caption's number ("Table 1. ",
+ * "Figure 2: ", "Table 3 – "): word, a space, digits (and dots), then a
+ * '.' or ':' or a spaced dash, then blanks, with text after it. word is
+ * the label in use; the English default is recognised too, as configs
+ * written before numbering was automatic are English. 0 when text does
+ * not start so. */
+static size_t old_number_len(const char *text, const char *word,
+                             const char *english)
+{
+	const char *words[2] = { word, english };
+
+	for (int w = 0; w < 2; w++) {
+		size_t n = strlen(words[w]);
+		const char *p = text + n;
+
+		if (n == 0 || strncasecmp(text, words[w], n) != 0 || *p != ' ')
+			continue;
+		while (*p == ' ')
+			p++;
+		if (*p < '0' || *p > '9')
+			continue;
+		while ((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' &&
+		                                    p[1] <= '9'))
+			p++;
+		if (*p == '.' || *p == ':') {
+			p++;
+		} else {
+			static const char *const dashes[] = {
+				" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "
+			};
+			size_t k;
+
+			for (k = 0; k < 3; k++)
+				if (strncmp(p, dashes[k], strlen(dashes[k])) == 0)
+					break;
+			if (k == 3)
+				continue;
+			p += strlen(dashes[k]);
+		}
+		if (*p != ' ' && p[-1] != ' ')
+			continue;
+		while (*p == ' ')
+			p++;
+		if (*p)
+			return (size_t)(p - text);
+	}
+	return 0;
+}
+
+/* Numbers one caption (n is the last number of its kind) and writes its
+ * printed form. A caption that still carries the number it was given by
+ * hand ("Table 1. Commanders of KFOR") would print it twice; it is
+ * accepted without it, with a warning at its config line giving the
+ * caption to write instead. */
+static void number_caption(struct doc_caption *c, char **printed,
+                           bool table, const char *fact,
+                           const struct labels *l, int *n,
+                           struct diag_list *dl)
+{
+	const char *word = table ? l->table : l->figure;
+	size_t old;
+
+	if (!c->text)
+		return;
+	c->number = ++*n;
+	old = old_number_len(c->text, word, table ? "Table" : "Figure");
+	if (old) {
+		memmove(c->text, c->text + old, strlen(c->text + old) + 1);
+		diag_warning(dl, c->origin.file, c->origin.line, "[%s.%s] caption: "
+		             "%ss are numbered automatically; write caption = "
+		             "\"%s\" (it prints as \"%s %d%s%s\")",
+		             table ? "table" : "orgchart", fact,
+		             table ? "table" : "figure", c->text, word, c->number,
+		             l->caption_separator, c->text);
+	}
+	*printed = xasprintf("%s %d%s%s", word, c->number,
+	                       l->caption_separator, c->text);
+}
+
+/* Tables and figures are numbered apart, each in document order, and
+ * only when they have a caption. */
+void doc_number_captions(struct doc *d, const struct labels *l,
+                            struct diag_list *dl)
+{
+	int tables = 0, figures = 0;
+
+	for (size_t i = 0; i < d->len; i++) {
+		struct doc_block *b = &d->blocks[i];
+
+		if (b->kind == DOC_TABLE)
+			number_caption(&b->u.table.cap, &b->u.table.caption, true,
+			               b->u.table.name, l, &tables, dl);
+		else if (b->kind == DOC_ORGCHART)
+			number_caption(&b->u.orgchart.cap, &b->u.orgchart.caption,
+			               false, b->u.orgchart.name, l, &figures, dl);
+	}
+}
+
+/* The caption number of block b when it is of kind, or 0. */
+static int number_of(const struct doc_block *b, enum doc_kind kind)
+{
+	if (b->kind != kind)
+		return 0;
+	return kind == DOC_TABLE ? b->u.table.cap.number
+	                         : b->u.orgchart.cap.number;
+}
+
+/* Each list of figures (or tables) gets an entry per numbered one. */
+void doc_fill_caption_lists(struct doc *d)
+{
+	for (size_t i = 0; i < d->len; i++) {
+		struct doc_contents *l = &d->blocks[i].u.contents;
+		enum doc_kind lists;
+		size_t n = 0;
+
+		if (d->blocks[i].kind != DOC_CONTENTS ||
+		    l->lists == DOC_CONTENTS_HEADINGS)
+			continue;
+		lists = l->lists == DOC_CONTENTS_FIGURES ? DOC_ORGCHART : DOC_TABLE;
+		for (size_t j = 0; j < d->len; j++)
+			n += number_of(&d->blocks[j], lists) > 0;
+		l->entries = xcalloc(n ? n : 1, sizeof *l->entries);
+		for (size_t j = 0; j < d->len; j++) {
+			const struct doc_block *b = &d->blocks[j];
+			struct doc_contents_entry *e;
+
+			if (number_of(b, lists) == 0)
+				continue;
+			e = &l->entries[l->len++];
+			e->title = xstrdup(lists == DOC_TABLE ? b->u.table.cap.text
+			                                      : b->u.orgchart.cap.text);
+			e->number = xasprintf("%d", number_of(b, lists));
+			e->level = 1;
+			e->ref = j;
+		}
+	}
+}
+
+/* True when some block of section kind kind names fact. */
+static bool block_uses(const struct config *c, enum block_kind kind,
+                       const char *fact)
+{
+	for (size_t i = 0; i < c->sections_len; i++)
+		for (size_t j = 0; j < c->sections[i].len; j++)
+			if (c->sections[i].blocks[j].kind == kind &&
+			    strcmp(c->sections[i].blocks[j].fact, fact) == 0)
+				return true;
+	return false;
+}
+
+/* One [table.FACT] or [orgchart.FACT] section: FACT must be a fact of
+ * that kind, or the section is a typo that would be silently ignored;
+ * one no block uses prints nothing, which is worth a warning. */
+static void check_caption_section(const struct config *c,
+                                  const struct facts *f, const char *section,
+                                  const char *name, enum fact_kind kind,
+                                  enum block_kind block, const char *file,
+                                  int line, struct diag_list *dl)
+{
+	const struct fact *fact = facts_find(f, name);
+
+	if (!fact) {
+		const char *hint = facts_suggest(f, name);
+
+		diag_error(dl, file, line, "[%s.%s]: no fact named '%s'%s%s%s",
+		           section, name, name, hint ? " (did you mean '" : "",
+		           hint ? hint : "", hint ? "'?)" : "");
+	} else if (fact->kind != kind) {
+		diag_error(dl, file, line, "[%s.%s]: fact '%s' is a%s %s (%s:%d), "
+		           "not a%s %s", section, name, name,
+		           fact->kind == FACT_ORGCHART ? "n" : "",
+		           fact_kind_name(fact->kind), fact->file, fact->line,
+		           kind == FACT_ORGCHART ? "n" : "", fact_kind_name(kind));
+	} else if (!block_uses(c, block, name)) {
+		diag_warning(dl, file, line, "[%s.%s]: no '%s %s' block uses it, so "
+		             "it prints nothing", section, name, section, name);
+	}
+}
+
+void doc_check_caption_sections(const struct config *c,
+                                   const struct facts *f,
+                                   struct diag_list *dl)
+{
+	for (size_t i = 0; i < c->tables_len; i++)
+		check_caption_section(c, f, "table", c->tables[i].fact, FACT_TABLE,
+		                      BLOCK_TABLE, c->tables[i].file,
+		                      c->tables[i].line, dl);
+	for (size_t i = 0; i < c->orgcharts_len; i++)
+		check_caption_section(c, f, "orgchart", c->orgcharts[i].fact,
+		                      FACT_ORGCHART, BLOCK_ORGCHART,
+		                      c->orgcharts[i].file, c->orgcharts[i].line,
+		                      dl);
+}
