@@ -13,6 +13,8 @@
  * '*'. Constructs without text of their own (a rule, an empty item) are
  * placed at the first non-blank line after the last text seen.
  *
+ * The text it builds (spans, quotes, entities) is markup_text.c's.
+ *
  * Invariant: a parse that reports an error adds nothing to the doc.
  */
 #include "briefing/doc.h"
@@ -25,230 +27,7 @@
 #include "briefing/base/xalloc.h"
 #include "briefing/input.h"
 #include "doc_internal.h"
-
-#define NBSP "\xC2\xA0"
-
-/* ---- building text and spans ------------------------------------------- */
-
-struct builder {
-	char *text;
-	size_t len, cap;
-	struct doc_span *spans;
-	size_t spans_len, spans_cap;
-};
-
-static void builder_release(struct builder *b)
-{
-	for (size_t i = 0; i < b->spans_len; i++)
-		free(b->spans[i].uri);
-	free(b->spans);
-	free(b->text);
-	memset(b, 0, sizeof *b);
-}
-
-/* Appends s[0..n) in style (and linking to uri, or NULL): a run in the
- * style of the span before it, and right after it, extends that span. */
-static void builder_put(struct builder *b, const char *s, size_t n,
-                        unsigned style, const char *uri)
-{
-	struct doc_span *last = b->spans_len ? &b->spans[b->spans_len - 1] : NULL;
-
-	if (n == 0)
-		return;
-	b->text = xgrow(b->text, &b->cap, b->len + n + 1, 1);
-	memcpy(b->text + b->len, s, n);
-	if (style || uri) {
-		if (last && last->start + last->len == b->len &&
-		    last->style == style &&
-		    (last->uri ? uri && strcmp(last->uri, uri) == 0 : !uri)) {
-			last->len += n;
-		} else {
-			b->spans = xgrow(b->spans, &b->spans_cap, b->spans_len + 1,
-			                 sizeof *b->spans);
-			b->spans[b->spans_len++] = (struct doc_span){
-				b->len, n, style, uri ? xstrdup(uri) : NULL
-			};
-		}
-	}
-	b->len += n;
-	b->text[b->len] = '\0';
-}
-
-/* Moves b's text and spans out (the text "" when none), emptying b. */
-static void builder_take(struct builder *b, char **text, struct doc_rich *r)
-{
-	*text = b->text ? b->text : xstrdup("");
-	r->spans = b->spans;
-	r->spans_len = b->spans_len;
-	memset(b, 0, sizeof *b);
-}
-
-/* ---- characters -------------------------------------------------------- */
-
-static bool ascii_punct(uint32_t c)
-{
-	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
-	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-}
-
-/* Blank or punctuation as CommonMark's flanking rules see them, for the
- * characters data holds: ASCII, the no-break space, the spaces and the
- * punctuation of U+2000..U+206F (dashes, quotes, the ellipsis) and
- * Latin-1's. Start and end of the text count as blank. */
-static bool is_blank(uint32_t c)
-{
-	return c == 0 || c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	       c == 0xA0 || (c >= 0x2000 && c <= 0x200A);
-}
-
-static bool is_punct(uint32_t c)
-{
-	return ascii_punct(c) || (c >= 0xA1 && c <= 0xBF) ||
-	       (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E);
-}
-
-/* The code point ending just before s[at] (0 at the start). */
-static uint32_t cp_before(const char *s, size_t at)
-{
-	size_t i = at;
-	uint32_t cp;
-
-	if (at == 0)
-		return 0;
-	while (i > 0 && at - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i > 0)
-		i--;
-	if (utf8_decode(s + i, at - i, &cp) != at - i)
-		return (unsigned char)s[at - 1];
-	return cp;
-}
-
-/* The code point at s[at] of s[0..len) (0 at the end). */
-static uint32_t cp_at(const char *s, size_t len, size_t at)
-{
-	uint32_t cp;
-
-	if (at >= len)
-		return 0;
-	return utf8_decode(s + at, len - at, &cp) ? cp : (unsigned char)s[at];
-}
-
-/* ---- smart quotes ------------------------------------------------------ */
-
-/* A quote opens after the start, a blank, an opening bracket, a dash or
- * another opening quote, and before something that is not blank. */
-static bool opens_after(uint32_t prev)
-{
-	return is_blank(prev) || prev == '(' || prev == '[' || prev == '{' ||
-	       prev == '/' || prev == '-' || prev == 0x2013 || prev == 0x2014 ||
-	       prev == 0x201C || prev == 0x2018;
-}
-
-/* Appends s[0..n) to b, each straight quote typographic when on: " as
- * “ or ”, ' as ‘ where it opens a quotation and ’ elsewhere (O’Brien,
- * KFOR’s, ’90s). next is the code point after s, for the last quote. The
- * character before comes from b, so "**KFOR**'s" reads the bold text. */
-static void put_quoted(struct builder *b, const char *s, size_t n,
-                       uint32_t next, bool on, unsigned style, const char *uri)
-{
-	size_t from = 0;
-
-	if (!on) {
-		builder_put(b, s, n, style, uri);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		uint32_t prev, after;
-		bool open;
-		const char *q;
-
-		if (s[i] != '\'' && s[i] != '"')
-			continue;
-		builder_put(b, s + from, i - from, style, uri);
-		from = i + 1;
-		prev = cp_before(b->text ? b->text : "", b->len);
-		after = i + 1 < n ? cp_at(s, n, i + 1) : next;
-		open = opens_after(prev) && !is_blank(after);
-		if (s[i] == '"')
-			q = open ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
-		else
-			q = open && !(after >= '0' && after <= '9') ? "\xE2\x80\x98"
-			                                            : "\xE2\x80\x99";
-		builder_put(b, q, 3, style, uri);
-	}
-	builder_put(b, s + from, n - from, style, uri);
-}
-
-char *doc_markup_plain(const struct doc_markup *m, const char *s)
-{
-	struct builder b = { 0 };
-	struct doc_rich r;
-	char *text;
-
-	if (!m->smart_quotes || !strpbrk(s, "'\""))
-		return xstrdup(s);
-	put_quoted(&b, s, strlen(s), 0, true, 0, NULL);
-	builder_take(&b, &text, &r);
-	return text;
-}
-
-void doc_rich_release(struct doc_rich *r)
-{
-	for (size_t i = 0; i < r->spans_len; i++)
-		free(r->spans[i].uri);
-	free(r->spans);
-	r->spans = NULL;
-	r->spans_len = 0;
-}
-
-/* ---- entities ---------------------------------------------------------- */
-
-static const struct { const char *name, *text; } entities[] = {
-	{ "nbsp", NBSP }, { "amp", "&" }, { "lt", "<" }, { "gt", ">" },
-	{ "quot", "\"" }, { "apos", "'" }, { "ndash", "\xE2\x80\x93" },
-	{ "mdash", "\xE2\x80\x94" }, { "hellip", "\xE2\x80\xA6" },
-	{ "lsquo", "\xE2\x80\x98" }, { "rsquo", "\xE2\x80\x99" },
-	{ "ldquo", "\xE2\x80\x9C" }, { "rdquo", "\xE2\x80\x9D" },
-};
-
-enum entity_result { ENTITY_OK, ENTITY_UNKNOWN, ENTITY_UNPRINTABLE,
-                     ENTITY_BIDI };
-
-/* Decodes entity s[0..n) ("&nbsp;", "&#160;", "&#xA0;") into out (at
- * least 5 bytes, NUL-terminated). md4c has checked the syntax. */
-static enum entity_result decode_entity(const char *s, size_t n, char *out,
-                                        bool allow_bidi)
-{
-	unsigned long cp = 0;
-
-	if (n >= 4 && s[1] == '#') {
-		bool hex = s[2] == 'x' || s[2] == 'X';
-
-		for (size_t i = hex ? 3 : 2; i + 1 < n && cp <= 0x10FFFF; i++) {
-			char c = s[i];
-			unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
-			             : (unsigned)((c | 0x20) - 'a' + 10);
-
-			cp = cp * (hex ? 16 : 10) + d;
-		}
-		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
-		    cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-			return ENTITY_UNPRINTABLE;
-		if (!allow_bidi && ((cp >= 0x202A && cp <= 0x202E) ||
-		                    (cp >= 0x2066 && cp <= 0x2069)))
-			return ENTITY_BIDI;
-		out[utf8_encode((uint32_t)cp, out)] = '\0';
-		return ENTITY_OK;
-	}
-	for (size_t i = 0; i < sizeof entities / sizeof *entities; i++)
-		if (strlen(entities[i].name) == n - 2 &&
-		    memcmp(entities[i].name, s + 1, n - 2) == 0) {
-			memcpy(out, entities[i].text, strlen(entities[i].text) + 1);
-			return ENTITY_OK;
-		}
-	return ENTITY_UNKNOWN;
-}
+#include "markup_internal.h"
 
 /* ---- the parse --------------------------------------------------------- */
 
@@ -430,14 +209,14 @@ static int warn_unmatched(struct mparse *p, const char *s, size_t n,
 			a--;
 		while (z < p->len && p->buf[z] == c)
 			z++;
-		before = cp_before(p->buf, a);
-		after = cp_at(p->buf, p->len, z);
-		lf = !is_blank(after) && (!is_punct(after) || is_blank(before) ||
-		                          is_punct(before));
-		rf = !is_blank(before) && (!is_punct(before) || is_blank(after) ||
-		                           is_punct(after));
-		open = c == '*' ? lf : lf && (!rf || is_punct(before));
-		close = c == '*' ? rf : rf && (!lf || is_punct(after));
+		before = markup_cp_before(p->buf, a);
+		after = markup_cp_at(p->buf, p->len, z);
+		lf = !markup_is_blank(after) && (!markup_is_punct(after) || markup_is_blank(before) ||
+		                          markup_is_punct(before));
+		rf = !markup_is_blank(before) && (!markup_is_punct(before) || markup_is_blank(after) ||
+		                           markup_is_punct(after));
+		open = c == '*' ? lf : lf && (!rf || markup_is_punct(before));
+		close = c == '*' ? rf : rf && (!lf || markup_is_punct(after));
 		/* name the part md4c left, not markers it used ("***a**") */
 		if (open || close)
 			diag_warning(p->dl, p->file, line, "unmatched '%.*s' prints as "
@@ -456,14 +235,14 @@ static int put_entity(struct mparse *p, const char *s, size_t n, int line,
 	char ent[8], *msg;
 	int rc;
 
-	switch (decode_entity(s, n, ent, p->m->facts->allow_bidi)) {
+	switch (markup_decode_entity(s, n, ent, p->m->facts->allow_bidi)) {
 	case ENTITY_OK:
-		builder_put(&p->cur, ent, strlen(ent), style, p->uri);
+		markup_builder_put(&p->cur, ent, strlen(ent), style, p->uri);
 		return 0;
 	case ENTITY_UNKNOWN:
 		diag_warning(p->dl, p->file, line, "unknown entity '%.*s' prints as "
 		             "written; write &amp; for a literal '&'", (int)n, s);
-		builder_put(&p->cur, s, n, style, p->uri);
+		markup_builder_put(&p->cur, s, n, style, p->uri);
 		return 0;
 	case ENTITY_BIDI:
 		msg = xasprintf("entity '%.*s' is a bidirectional control "
@@ -509,22 +288,22 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
 		for (MD_SIZE i = 0, from = 0; i <= n; i++) {
 			if (i < n && s[i] != '\t')
 				continue;
-			put_quoted(&p->cur, s + from, i - from,
-			           in_buf ? cp_at(p->buf, p->len,
+			markup_put_quoted(&p->cur, s + from, i - from,
+			           in_buf ? markup_cp_at(p->buf, p->len,
 			                          (size_t)(s - p->buf) + i) : 0,
 			           p->m->smart_quotes && !escaped, style, p->uri);
 			if (i < n)
-				builder_put(&p->cur, " ", 1, style, p->uri);
+				markup_builder_put(&p->cur, " ", 1, style, p->uri);
 			from = i + 1;
 		}
 		return 0;
 	case MD_TEXT_NULLCHAR:
-		builder_put(&p->cur, "\xEF\xBF\xBD", 3, style, p->uri);
+		markup_builder_put(&p->cur, "\xEF\xBF\xBD", 3, style, p->uri);
 		return 0;
 	case MD_TEXT_BR:
 	case MD_TEXT_SOFTBR:
 		/* a briefing's paragraph is one run of text: lines join */
-		builder_put(&p->cur, " ", 1, style, p->uri);
+		markup_builder_put(&p->cur, " ", 1, style, p->uri);
 		return 0;
 	case MD_TEXT_ENTITY:
 		return put_entity(p, s, n, line, style);
@@ -555,14 +334,14 @@ static char *attribute_text(const MD_ATTRIBUTE *a, bool allow_bidi)
 		size_t n = a->substr_offsets[i + 1] - a->substr_offsets[i];
 
 		if (a->substr_types[i] == MD_TEXT_ENTITY &&
-		    decode_entity(s, n, ent, allow_bidi) == ENTITY_OK)
-			builder_put(&b, ent, strlen(ent), 0, NULL);
+		    markup_decode_entity(s, n, ent, allow_bidi) == ENTITY_OK)
+			markup_builder_put(&b, ent, strlen(ent), 0, NULL);
 		else if (a->substr_types[i] == MD_TEXT_NULLCHAR)
-			builder_put(&b, "\xEF\xBF\xBD", 3, 0, NULL);
+			markup_builder_put(&b, "\xEF\xBF\xBD", 3, 0, NULL);
 		else
-			builder_put(&b, s, n, 0, NULL);
+			markup_builder_put(&b, s, n, 0, NULL);
 	}
-	builder_take(&b, &text, &r);
+	markup_builder_take(&b, &text, &r);
 	return text;
 }
 
@@ -648,7 +427,7 @@ static void store_item(struct mparse *p)
 
 	p->item_open = false;
 	if (p->cur.len == 0) {
-		builder_release(&p->cur);
+		markup_builder_release(&p->cur);
 		markup_error(p, p->cur_line ? p->cur_line
 		                            : line_after_last(p, true),
 		             "empty list item");
@@ -659,7 +438,7 @@ static void store_item(struct mparse *p)
 	                 sizeof *p->items);
 	it = &p->items[p->items_len++];
 	memset(it, 0, sizeof *it);
-	builder_take(&p->cur, &it->text, &it->rich);
+	markup_builder_take(&p->cur, &it->text, &it->rich);
 	it->level = p->li - 1;
 	it->line = p->cur_line;
 	p->cur_line = 0;
@@ -804,7 +583,7 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
 
 			para = &doc_append(p->d, DOC_PARAGRAPH, p->file,
 			                   p->cur_line)->u.paragraph;
-			builder_take(&p->cur, &para->text, &para->rich);
+			markup_builder_take(&p->cur, &para->text, &para->rich);
 			p->cur_line = 0;
 		}
 		break;
@@ -900,17 +679,17 @@ int doc_markup_text(const struct doc_markup *m, const char *src,
 	p.line = line > 0 ? line : 1;
 	p.dl = dl;
 	if (run_md4c(&p) != 0) {
-		builder_release(&p.cur);
+		markup_builder_release(&p.cur);
 		free(buf);
 		return -1;
 	}
 	free(buf);
 	if (p.cur.len == 0) {
-		builder_release(&p.cur);
+		markup_builder_release(&p.cur);
 		return diag_error(dl, file, line, "the text is empty once its "
 		                  "markup is removed");
 	}
-	builder_take(&p.cur, text, rich);
+	markup_builder_take(&p.cur, text, rich);
 	return 0;
 }
 
@@ -956,7 +735,7 @@ int doc_markup_file(struct doc *d, const struct doc_markup *m,
 	if (rc == 0 && d->len == first)
 		rc = diag_error(dl, file, 0, "no paragraph or list: a text fact "
 		                "needs one");
-	builder_release(&p.cur);
+	markup_builder_release(&p.cur);
 	release_items(&p);
 	free(p.starts);
 	if (rc != 0)
