@@ -1,5 +1,5 @@
 /*
- * facts_internal.h: what facts.c and facts_chart.c share.
+ * facts_internal.h: what the files of the facts reader share.
  */
 #ifndef BRIEFING_INPUT_FACTS_INTERNAL_H
 #define BRIEFING_INPUT_FACTS_INTERNAL_H
@@ -7,6 +7,16 @@
 #include "briefing/input.h"
 #include "ini.h"
 #include "strhash.h"
+
+/* Reads the departure keys of fact section s (verbatim, departure,
+ * departure.KEY, departure_column) into fact; facts_departure.c.
+ * Returns 0, or -1 after reporting. */
+int facts_read_departures(const struct ini *ini, struct ini_section *s,
+                          struct fact *fact, struct diag_list *dl);
+
+/* Checks that each of fact's departures names a part it has (an item,
+ * intro, note, a table column). Returns 0, or -1 after reporting. */
+int facts_check_departures(const struct fact *fact, struct diag_list *dl);
 
 /* Units of one chart beyond this are refused (docs/limits.md). */
 #define FACTS_MAX_UNITS 10000
