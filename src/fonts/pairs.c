@@ -43,12 +43,8 @@
 
 #include "briefing/base/xalloc.h"
 #include "fonts_internal.h"
+#include "otab.h"
 
-/* A font table, read with bounds checks: fonts are untrusted input. */
-struct otab {
-	const unsigned char *p;
-	size_t n;
-};
 
 /* The analysis of one font: its table, glyph classes and a work budget
  * (a hostile font must not make the analysis slow: past it, no model). */
@@ -65,22 +61,6 @@ struct analysis {
 	unsigned char *model;
 };
 
-static bool rd16(const struct otab *t, size_t off, unsigned *v)
-{
-	if (off > t->n || t->n - off < 2)
-		return false;
-	*v = (unsigned)t->p[off] << 8 | t->p[off + 1];
-	return true;
-}
-
-static bool rd32(const struct otab *t, size_t off, size_t *v)
-{
-	if (off > t->n || t->n - off < 4)
-		return false;
-	*v = (size_t)t->p[off] << 24 | (size_t)t->p[off + 1] << 16 |
-	     (size_t)t->p[off + 2] << 8 | t->p[off + 3];
-	return true;
-}
 
 /* What to do with each glyph of a coverage table. */
 enum cover_op {
@@ -133,95 +113,6 @@ static bool base_class(hb_face_t *face, bool classes, hb_codepoint_t g)
 	       c == HB_OT_LAYOUT_GLYPH_CLASS_BASE_GLYPH;
 }
 
-static void rev_add(struct fonts_font *ft, uint32_t cp, uint32_t g)
-{
-	if (cp == 0 || cp > 0xFFFF || g == 0 || g >= 0x10000)
-		return;
-	if (ft->rev[g])
-		ft->rev_multi[g >> 3] = (unsigned char)
-			(ft->rev_multi[g >> 3] | 1u << (g & 7));
-	else
-		ft->rev[g] = (uint16_t)cp;
-}
-
-/* The reverse of a (3,10) format 12 cmap subtable, the one HarfBuzz
- * maps characters with whenever a font has it (hb-ot-cmap-table.hh,
- * find_best_subtable()): its groups read in a loop, at a tenth of the
- * cost of asking HarfBuzz code point by code point. False when the font
- * has none, or a damaged one. */
-static bool rev_format12(struct fonts_font *ft)
-{
-	hb_blob_t *blob = hb_face_reference_table(ft->face,
-	                                          HB_TAG('c', 'm', 'a', 'p'));
-	unsigned int len = 0;
-	struct otab t;
-	unsigned n, plat, enc, fmt;
-	size_t off = 0, groups = 0;
-	bool ok = false;
-
-	t.p = (const unsigned char *)hb_blob_get_data(blob, &len);
-	t.n = len;
-	if (!rd16(&t, 2, &n))
-		goto done;
-	for (unsigned i = 0; i < n; i++)
-		if (rd16(&t, 4 + 8 * (size_t)i, &plat) &&
-		    rd16(&t, 6 + 8 * (size_t)i, &enc) && plat == 3 && enc == 10 &&
-		    rd32(&t, 8 + 8 * (size_t)i, &off))
-			break;
-		else
-			off = 0;
-	if (!off || !rd16(&t, off, &fmt) || fmt != 12 ||
-	    !rd32(&t, off + 12, &groups) || groups > (t.n - off) / 12)
-		goto done;
-	for (size_t i = 0; i < groups; i++) {
-		size_t lo, hi, g;
-
-		if (!rd32(&t, off + 16 + 12 * i, &lo) ||
-		    !rd32(&t, off + 20 + 12 * i, &hi) ||
-		    !rd32(&t, off + 24 + 12 * i, &g))
-			goto done;
-		for (size_t cp = lo; cp <= hi && cp <= 0xFFFF; cp++)
-			rev_add(ft, (uint32_t)cp, (uint32_t)(g + (cp - lo)));
-	}
-	ok = true;
-done:
-	hb_blob_destroy(blob);
-	return ok;
-}
-
-void fonts_rev(struct fonts_font *ft)
-{
-	hb_set_t *cps;
-	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-
-	if (ft->rev)
-		return;
-	ft->rev = xcalloc(0x10000, sizeof *ft->rev);
-	ft->rev_multi = xcalloc(0x10000 / 8, 1);
-	if (rev_format12(ft))
-		return;
-	memset(ft->rev, 0, 0x10000 * sizeof *ft->rev);
-	memset(ft->rev_multi, 0, 0x10000 / 8);
-	cps = hb_set_create();
-	hb_face_collect_unicodes(ft->face, cps);
-	/* in batches: a call per code point was most of the cost */
-	for (;;) {
-		hb_codepoint_t cpv[512], gid[512];
-		unsigned int n = hb_set_next_many(cps, cp, cpv, 512);
-
-		if (n == 0)
-			break;
-		cp = cpv[n - 1];
-		memset(gid, 0, sizeof gid);
-		hb_font_get_nominal_glyphs(ft->font, n, cpv, sizeof *cpv, gid,
-		                           sizeof *gid);
-		for (unsigned int i = 0; i < n; i++)
-			rev_add(ft, cpv[i], gid[i]);
-		if (cp > 0xFFFF)
-			break;
-	}
-	hb_set_destroy(cps);
-}
 
 /* May glyph g occur in a string of model characters? Only as the
  * nominal glyph of one: a base glyph that the cmap gives a code point
@@ -862,153 +753,6 @@ unsigned pairs_classify(struct fonts_font *ft, uint32_t cp)
 	return ft->slots;
 }
 
-/* The coverage index of g in the coverage at off, or -1. */
-static long coverage_index(const struct otab *t, size_t off, unsigned g)
-{
-	unsigned fmt, count, lo, hi, idx;
-	size_t l = 0, h;
-
-	if (!rd16(t, off, &fmt) || !rd16(t, off + 2, &count))
-		return -1;
-	h = count;
-	while (l < h) {
-		size_t m = l + (h - l) / 2;
-
-		if (fmt == 1) {
-			if (!rd16(t, off + 4 + 2 * m, &lo))
-				return -1;
-			hi = lo;
-			idx = (unsigned)m;
-		} else if (!rd16(t, off + 4 + 6 * m, &lo) ||
-		           !rd16(t, off + 6 + 6 * m, &hi) ||
-		           !rd16(t, off + 8 + 6 * m, &idx)) {
-			return -1;
-		}
-		if (g < lo)
-			h = m;
-		else if (g > hi)
-			l = m + 1;
-		else
-			return (long)idx + (g - lo);
-	}
-	return -1;
-}
-
-/* The class of g in the (checked) class definition at off. */
-static unsigned class_value(const struct otab *t, size_t off, unsigned g)
-{
-	unsigned fmt, start, count, lo, hi, v = 0;
-	size_t l = 0, h;
-
-	if (!rd16(t, off, &fmt) || !rd16(t, off + 2, &start))
-		return 0;
-	if (fmt == 1) {
-		if (!rd16(t, off + 4, &count) || g < start || g - start >= count ||
-		    !rd16(t, off + 6 + 2 * (size_t)(g - start), &v))
-			return 0;
-		return v;
-	}
-	h = start;
-	while (l < h) {
-		size_t m = l + (h - l) / 2;
-
-		if (!rd16(t, off + 4 + 6 * m, &lo) || !rd16(t, off + 6 + 6 * m, &hi))
-			return 0;
-		if (g < lo)
-			h = m;
-		else if (g > hi)
-			l = m + 1;
-		else
-			return rd16(t, off + 8 + 6 * m, &v) ? v : 0;
-	}
-	return 0;
-}
-
-/* Does subtable s apply to the pair (a, b), as HarfBuzz's PairPos
- * apply() decides? Its XAdvance for a into *v. */
-static bool sub_applies(const struct otab *t, const struct pairs_sub *s,
-                        unsigned a, unsigned b, int *v)
-{
-	unsigned cov, n, off, g, c1n, c2n, x = 0;
-	long idx;
-
-	*v = 0;
-	if (!rd16(t, s->off + 2, &cov) ||
-	    (idx = coverage_index(t, s->off + cov, a)) < 0)
-		return false;
-	if (s->format == 1) {
-		size_t ps, l = 0, h;
-
-		if (!rd16(t, s->off + 8, &n) || (unsigned long)idx >= n ||
-		    !rd16(t, s->off + 10 + 2 * (size_t)idx, &off))
-			return false;
-		ps = s->off + off;
-		if (!rd16(t, ps, &n))
-			return false;
-		h = n;
-		while (l < h) {
-			size_t m = l + (h - l) / 2, r = ps + 2 + (2 + s->value) * m;
-
-			if (!rd16(t, r, &g))
-				return false;
-			if (b < g) {
-				h = m;
-			} else if (b > g) {
-				l = m + 1;
-			} else {
-				if (s->value && rd16(t, r + 2, &x))
-					*v = (int16_t)x;
-				return true;
-			}
-		}
-		return false;
-	}
-	if (!rd16(t, s->off + 8, &off) || !rd16(t, s->off + 10, &n) ||
-	    !rd16(t, s->off + 12, &c1n) || !rd16(t, s->off + 14, &c2n))
-		return false;
-	{
-		unsigned c1 = class_value(t, s->off + off, a);
-		unsigned c2 = class_value(t, s->off + n, b);
-
-		if (c1 >= c1n || c2 >= c2n)
-			return false;
-		if (s->value &&
-		    rd16(t, s->off + 16 + ((size_t)c1 * c2n + c2) * s->value, &x))
-			*v = (int16_t)x;
-	}
-	return true;
-}
-
-uint16_t pairs_probe(struct fonts_font *ft, unsigned a, unsigned b)
-{
-	unsigned ga = ft->slot_gid[a], gb = ft->slot_gid[b];
-	unsigned int n = 0;
-	struct otab t;
-	long d = 0, k;
-	uint16_t e = PAIRS_COMPLEX;
-
-	t.p = ft->gpos ? (const unsigned char *)hb_blob_get_data(ft->gpos, &n) : NULL;
-	t.n = n;
-	/* each lookup adds the value of its first subtable that applies */
-	for (size_t i = 0; i < ft->nsubs; i++) {
-		int v;
-
-		if (sub_applies(&t, &ft->subs[i], ga, gb, &v)) {
-			d += v;
-			/* skip the lookup's other subtables */
-			while (i + 1 < ft->nsubs &&
-			       ft->subs[i + 1].lookup == ft->subs[i].lookup)
-				i++;
-		}
-	}
-	/* the same rounding as shape.c's units_to_em() */
-	k = d >= 0 ? (d * 1000 + ft->upem / 2) / ft->upem :
-	    -((-d * 1000 + ft->upem / 2) / ft->upem);
-	if (k > -PAIRS_BIAS + 2 && k < PAIRS_BIAS)
-		e = (uint16_t)(k + PAIRS_BIAS);
-	ft->pair[a * PAIRS_SLOTS + b] = e;
-	return e;
-}
 
 void pairs_release(struct fonts_font *ft)
 {
