@@ -13,8 +13,7 @@ BRIEFING=$(cd "$(dirname "$BRIEFING")" && pwd)/$(basename "$BRIEFING")
 work=$(mktemp -d "${TMPDIR:-/tmp}/briefing-par.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 failures=0
-ok() { printf 'ok   %s\n' "$1"; }
-fail() { printf 'FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; failures=$((failures + 1)); }
+. "$top/tests/e2e/lib.sh"
 
 examples/batch/generate.sh "$n" "$work"
 # -k: every build is tried, so that failures can be compared too

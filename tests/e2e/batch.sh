@@ -12,8 +12,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/briefing-batch.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-ok() { printf 'ok   %s\n' "$1"; }
-fail() { printf 'FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; failures=$((failures + 1)); }
+. "$top/tests/e2e/lib.sh"
 
 # A copy of the example, so the test touches nothing of the repository's.
 cp -r examples/batch "$work/batch"

@@ -12,12 +12,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/briefing-cli.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-ok() { printf 'ok   %s\n' "$1"; }
-fail() { printf 'FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; failures=$((failures + 1)); }
-check() { # check NAME COMMAND...: passes when the command succeeds
-	local name=$1; shift
-	if "$@" >"$work/check" 2>&1; then ok "$name"; else fail "$name" "$(head -5 "$work/check")"; fi
-}
+check_log=$work/check
+. "$top/tests/e2e/lib.sh"
 # run ARGS...: runs briefing with stdout to $out, stderr to $err; $rc
 out=$work/stdout err=$work/stderr
 run() { timeout 60 "$BRIEFING" "$@" >"$out" 2>"$err" </dev/null; rc=$?; }

@@ -15,12 +15,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/briefing-dep.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 failures=0
 
-ok() { printf 'ok   %s\n' "$1"; }
-fail() { printf 'FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; failures=$((failures + 1)); }
-check() { # check NAME COMMAND...: passes when the command succeeds
-	local name=$1; shift
-	if "$@" >"$work/out" 2>&1; then ok "$name"; else fail "$name" "$(head -5 "$work/out")"; fi
-}
+check_log=$work/out
+. "$top/tests/e2e/lib.sh"
 
 # The mission, in a directory and with files whose names need escaping.
 dir='m a#b$c:d%e'

@@ -17,12 +17,8 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 cfg=tests/release/release.ini
 
-ok() { printf 'ok   %s\n' "$1"; }
-fail() { printf 'FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; failures=$((failures + 1)); }
-check() { # check NAME COMMAND...: passes when the command succeeds
-	local name=$1; shift
-	if "$@" >"$work/out" 2>&1; then ok "$name"; else fail "$name" "$(head -5 "$work/out")"; fi
-}
+check_log=$work/out
+. "$top/tests/e2e/lib.sh"
 
 # Every canary of the data set, once.
 grep -ohE 'ZqL[A-Za-z]+' tests/release/release.ini tests/release/data/* | sort -u >"$work/canaries"
@@ -119,6 +115,13 @@ check "NU: the release in the config works as the option does" sh -c "
 # expect NAME PATTERN CONFIG-EDIT [ARGS...]: the config edited by sed
 # expression CONFIG-EDIT fails with exit status 1 and a line matching
 # PATTERN on stderr.
+# The error cases below edit the sample: they work on a copy of it (and
+# of the fixture font it names), never on the repository's files.
+BRIEFING=$(cd "$(dirname "$BRIEFING")" && pwd)/$(basename "$BRIEFING")
+mkdir -p "$work/tree/tests/fixtures" &&
+	cp -r tests/release "$work/tree/tests/" &&
+	cp -r tests/fixtures/fonts "$work/tree/tests/fixtures/" &&
+	cd "$work/tree" || exit 1
 expect() {
 	local name=$1 pattern=$2 edit=$3 rc
 	shift 3
@@ -157,6 +160,7 @@ cp tests/release/data/units.csv "$work/units.csv" && cp tests/release/data/units
 expect "an unknown level in a CSV mark column names the row's line" \
 	"^tests/release/data/units.csv:6: error: row 5: unknown classification level 'XS'" 'p;d'
 cp "$work/units.csv" tests/release/data/units.csv && rm -f tests/release/data/units.csv.bad
+cd "$top" || exit 1
 
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -15,12 +15,8 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 s=examples/schedule
 
-ok() { printf 'ok   %s\n' "$1"; }
-fail() { printf 'FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; failures=$((failures + 1)); }
-check() { # check NAME COMMAND...: passes when the command succeeds
-	local name=$1; shift
-	if "$@" >"$work/check" 2>&1; then ok "$name"; else fail "$name" "$(head -5 "$work/check")"; fi
-}
+check_log=$work/check
+. "$top/tests/e2e/lib.sh"
 
 # --- the units ----------------------------------------------------------
 # Documentation=man:briefing(1) is checked too: the man page is put

@@ -33,12 +33,8 @@ teardown() {
 trap teardown EXIT
 trap 'exit 1' INT TERM
 
-ok() { printf 'ok   %s\n' "$1"; }
-fail() { printf 'FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; failures=$((failures + 1)); }
-check() { # check NAME COMMAND...: passes when the command succeeds
-	local name=$1; shift
-	if "$@" >"$t/check" 2>&1; then ok "$name"; else fail "$name" "$(head -5 "$t/check")"; fi
-}
+check_log=$t/check
+. "$top/tests/e2e/lib.sh"
 # cannot REASON: Slurm could not be used; the test fails, saying why.
 cannot() {
 	echo "FAIL slurm: $1"

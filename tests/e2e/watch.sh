@@ -14,12 +14,8 @@ pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 failures=0
 
-ok() { printf 'ok   %s\n' "$1"; }
-fail() { printf 'FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; failures=$((failures + 1)); }
-check() { # check NAME COMMAND...: passes when the command succeeds
-	local name=$1; shift
-	if "$@" >"$work/out" 2>&1; then ok "$name"; else fail "$name" "$(head -5 "$work/out")"; fi
-}
+check_log=$work/out
+. "$top/tests/e2e/lib.sh"
 # wait_for SECONDS COMMAND...: true once COMMAND succeeds, false after
 # SECONDS (a sanitizer build is slow: the deadlines are generous)
 wait_for() {
