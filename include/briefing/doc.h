@@ -63,6 +63,8 @@ struct doc_heading {
 	int level;          /* 1 or 2 */
 	char *number;       /* "2.1", or NULL when unnumbered */
 	char *title;
+	char *id;           /* the config's [section.ID], for references;
+	                     * NULL for headings built by hand */
 };
 
 /* Inline style of part of a text: bytes [start, start + len) of the
@@ -73,16 +75,44 @@ struct doc_heading {
  * face. */
 enum { DOC_SPAN_BOLD = 1, DOC_SPAN_ITALIC = 2 };
 
+/* A footnote's marker: its bytes are the note's number ("3"), set as a
+ * superscript, and the k-th marker span of a text is the marker of its
+ * rich's notes[k]. Never combined with another style or a link, and
+ * never merged with a marker next to it. */
+#define DOC_SPAN_NOTE 4u
+
+/* A reference to a section, table or figure (notes.c) is a link span
+ * whose uri is "#block-N" (its text, "Figure 2" or the writer's own,
+ * links to block N) or "#page-N" (its text is the page block N lands
+ * on, which layout writes in once pages are known: labels.page_ref). */
+#define DOC_REF_BLOCK "#block-"
+#define DOC_REF_PAGE "#page-"
+
+struct doc_note;
+
 struct doc_span {
 	size_t start, len;
 	unsigned style;     /* DOC_SPAN_BOLD | DOC_SPAN_ITALIC, or 0 */
 	char *uri;          /* a link target, or NULL */
 };
 
-/* A text with its inline spans (none for plain text). */
+/* A text with its inline spans (none for plain text), and the notes
+ * its DOC_SPAN_NOTE markers call, in the markers' order. */
 struct doc_rich {
 	struct doc_span *spans;
 	size_t spans_len;
+	struct doc_note *notes;
+	size_t notes_len;
+};
+
+/* A footnote: its own rich text (bold, italic, links; no notes of its
+ * own), its number in the document (1, 2, ... in reading order) and the
+ * line of the data that wrote it. */
+struct doc_note {
+	char *text;
+	struct doc_rich rich;
+	int number;
+	struct doc_origin origin;
 };
 
 struct doc_paragraph {

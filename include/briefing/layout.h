@@ -60,7 +60,9 @@ struct box {
 		float line_width;  /* RULE */
 		int target_page;   /* LINK: a 0-based page index, or -1 with uri */
 	};
-	unsigned len;      /* TEXT: a run is far shorter than 4 GB */
+	/* TEXT: a run is far shorter than 4 GB. LINK to a page: 0 for its
+	 * top, else the height to show, len - 1 points from the top */
+	unsigned len;
 	unsigned char kind;  /* enum box_kind */
 	unsigned char face;  /* enum face, TEXT */
 };

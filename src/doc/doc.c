@@ -705,6 +705,7 @@ static void add_heading(struct doc *d, const struct config *c,
 	}
 	h->level = sec->level;
 	h->title = xstrdup(sec->title);
+	h->id = xstrdup(sec->id);
 }
 
 struct doc *doc_build(const struct config *c, const struct facts *f,
@@ -759,6 +760,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	fill_contents(d);
 	doc_number_captions(d, &c->style.labels, dl);
 	doc_fill_caption_lists(d);
+	doc_resolve_notes(d, &c->style.labels, dl);
 	doc_check_caption_sections(c, f, dl);
 	doc_release_finish(d, c, &r, dl);
 	if (dl->errors > before) {

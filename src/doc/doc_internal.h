@@ -28,6 +28,13 @@ void doc_set_caption(struct doc *d, struct doc_caption *c, const char *text,
 void doc_number_captions(struct doc *d, const struct labels *l,
                          struct diag_list *dl);
 void doc_fill_caption_lists(struct doc *d);
+
+/* Numbers every footnote 1, 2, ... in reading order and resolves every
+ * reference ("#id" links) to its block, writing the printed form from l
+ * ("Figure 2", "section 3.1"); an unknown id is an error at the text's
+ * origin (notes.c). */
+void doc_resolve_notes(struct doc *d, const struct labels *l,
+                       struct diag_list *dl);
 void doc_check_caption_sections(const struct config *c,
                                 const struct facts *f, struct diag_list *dl);
 

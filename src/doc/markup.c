@@ -31,46 +31,6 @@
 
 /* ---- the parse --------------------------------------------------------- */
 
-struct mitem {
-	char *text;
-	struct doc_rich rich;
-	int level, line;
-};
-
-struct mparse {
-	const struct doc_markup *m;
-	const char *file;
-	const char *buf;      /* what md4c reads */
-	size_t len;
-	size_t *starts;       /* a file: the offset of each line */
-	size_t lines;
-	struct diag_list *dl;
-
-	/* inline state */
-	char *uri;            /* the link being read, or NULL */
-	size_t link_start;
-	char *pending;        /* a refused construct's error, until a line */
-	const char *last_end; /* the end of the last text seen in buf */
-
-	/* what is being built: one text (a value) or a file's blocks */
-	struct doc *d;
-	struct mitem *items;  /* the top list's items so far */
-	size_t items_len, items_cap;
-	struct builder cur;
-
-	int line;             /* an INI value: its line; 0 for a file */
-	int errors;
-	int strong, em;
-	int skip;             /* > 0 inside a construct we refuse */
-	int cur_line;         /* the line of cur's first text */
-	int ul, li;           /* depth of bulleted lists and items */
-	bool stopped;         /* too many errors: md_parse was aborted */
-	bool uri_unchecked;   /* checked at its first text, for the line */
-	bool pending_block;
-	bool item_open;       /* cur is an item's text, not yet stored */
-	bool item_has_para;
-};
-
 /* The line of p, a pointer into the buffer (else the last line known). */
 static int line_of(const struct mparse *p, const char *at)
 {
@@ -135,7 +95,7 @@ static int counted(struct mparse *p, int line)
 	return 0;
 }
 
-static int markup_error(struct mparse *p, int line, const char *msg)
+int markup_error(struct mparse *p, int line, const char *msg)
 {
 	if (p->stopped)
 		return 1;
@@ -169,6 +129,10 @@ static int check_link(struct mparse *p, int line)
 	size_t before = p->dl->errors;
 
 	p->uri_unchecked = false;
+	/* "#id": a reference to a section, table or figure, which the
+	 * model resolves once every block is built (notes.c) */
+	if (p->uri[0] == '#')
+		return 0;
 	if (facts_check_link(p->m->facts, p->uri, p->file, line, "link", p->dl)
 	    != 0 && p->dl->errors > before)
 		return counted(p, line);
@@ -260,6 +224,60 @@ static int put_entity(struct mparse *p, const char *s, size_t n, int line,
 	return rc;
 }
 
+/* Appends literal text s[0..n) in the current style. */
+static void put_normal(struct mparse *p, const char *s, size_t n, int line,
+                       bool in_buf, bool escaped)
+{
+	unsigned style = cur_style(p);
+
+	if (in_buf && !escaped)
+		warn_unmatched(p, s, n, line);
+	/* a tab would print as nothing: PDF text has no tab stops */
+	for (size_t i = 0, from = 0; i <= n; i++) {
+		if (i < n && s[i] != '\t')
+			continue;
+		markup_put_quoted(&p->cur, s + from, i - from,
+		           in_buf ? markup_cp_at(p->buf, p->len,
+		                          (size_t)(s - p->buf) + i) : 0,
+		           p->m->smart_quotes && !escaped, style, p->uri);
+		if (i < n)
+			markup_builder_put(&p->cur, " ", 1, style, p->uri);
+		from = i + 1;
+	}
+}
+
+/* Literal text, in which "^[" opens a footnote and the ']' that matches
+ * it closes the note. md4c hands over "^[note]" as text (it is no link)
+ * and each escaped character as a text of its own, so an escaped '^',
+ * '[' or ']' is never markup. */
+static int put_with_notes(struct mparse *p, const char *s, size_t n,
+                          int line, bool in_buf, bool escaped)
+{
+	size_t from = 0;
+
+	if (escaped) {
+		put_normal(p, s, n, line, in_buf, escaped);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '^' && i + 1 < n && s[i + 1] == '[') {
+			put_normal(p, s + from, i - from, line, in_buf, false);
+			if (markup_note_open(p, line))
+				return 1;
+			from = ++i + 1;
+		} else if (p->in_note && s[i] == '[') {
+			p->note_depth++;
+		} else if (p->in_note && s[i] == ']' && p->note_depth-- == 0) {
+			put_normal(p, s + from, i - from, line, in_buf, false);
+			if (markup_note_close(p, line))
+				return 1;
+			from = i + 1;
+		}
+	}
+	put_normal(p, s + from, n - from, line, in_buf, false);
+	return 0;
+}
+
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
 {
 	struct mparse *p = u;
@@ -282,21 +300,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
 		p->cur_line = line;
 	switch (type) {
 	case MD_TEXT_NORMAL:
-		if (in_buf && !escaped)
-			warn_unmatched(p, s, n, line);
-		/* a tab would print as nothing: PDF text has no tab stops */
-		for (MD_SIZE i = 0, from = 0; i <= n; i++) {
-			if (i < n && s[i] != '\t')
-				continue;
-			markup_put_quoted(&p->cur, s + from, i - from,
-			           in_buf ? markup_cp_at(p->buf, p->len,
-			                          (size_t)(s - p->buf) + i) : 0,
-			           p->m->smart_quotes && !escaped, style, p->uri);
-			if (i < n)
-				markup_builder_put(&p->cur, " ", 1, style, p->uri);
-			from = i + 1;
-		}
-		return 0;
+		return put_with_notes(p, s, n, line, in_buf, escaped);
 	case MD_TEXT_NULLCHAR:
 		markup_builder_put(&p->cur, "\xEF\xBF\xBD", 3, style, p->uri);
 		return 0;
@@ -403,7 +407,14 @@ static int on_leave_span(MD_SPANTYPE type, void *detail, void *u)
 		p->em--;
 		break;
 	case MD_SPAN_A:
-		if (p->cur.len == p->link_start) {
+		if (p->cur.len == p->link_start && p->uri[0] == '#') {
+			/* "[](#id)": the model writes the printed form ("Figure
+			 * 2") over this placeholder; "##" says it may */
+			char *uri = xasprintf("#%s", p->uri);
+
+			markup_builder_put(&p->cur, "?", 1, 0, uri);
+			free(uri);
+		} else if (p->cur.len == p->link_start) {
 			char *msg = xasprintf("the link to '%s' has no text", p->uri);
 
 			rc = markup_error(p, line_after_last(p, false), msg);
@@ -439,6 +450,7 @@ static void store_item(struct mparse *p)
 	it = &p->items[p->items_len++];
 	memset(it, 0, sizeof *it);
 	markup_builder_take(&p->cur, &it->text, &it->rich);
+	markup_note_take(p, &it->rich);
 	it->level = p->li - 1;
 	it->line = p->cur_line;
 	p->cur_line = 0;
@@ -563,6 +575,8 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
 		return 1;
 	if (p->skip)
 		return unskip(p);
+	if (type == MD_BLOCK_P && p->in_note && markup_note_end(p))
+		return 1;
 	if (!p->d || type == MD_BLOCK_DOC)
 		return 0;
 	switch (type) {
@@ -584,6 +598,7 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
 			para = &doc_append(p->d, DOC_PARAGRAPH, p->file,
 			                   p->cur_line)->u.paragraph;
 			markup_builder_take(&p->cur, &para->text, &para->rich);
+			markup_note_take(p, &para->rich);
 			p->cur_line = 0;
 		}
 		break;
@@ -680,16 +695,19 @@ int doc_markup_text(const struct doc_markup *m, const char *src,
 	p.dl = dl;
 	if (run_md4c(&p) != 0) {
 		markup_builder_release(&p.cur);
+		markup_note_release(&p);
 		free(buf);
 		return -1;
 	}
 	free(buf);
 	if (p.cur.len == 0) {
 		markup_builder_release(&p.cur);
+		markup_note_release(&p);
 		return diag_error(dl, file, line, "the text is empty once its "
 		                  "markup is removed");
 	}
 	markup_builder_take(&p.cur, text, rich);
+	markup_note_take(&p, rich);
 	return 0;
 }
 
@@ -736,6 +754,7 @@ int doc_markup_file(struct doc *d, const struct doc_markup *m,
 		rc = diag_error(dl, file, 0, "no paragraph or list: a text fact "
 		                "needs one");
 	markup_builder_release(&p.cur);
+	markup_note_release(&p);
 	release_items(&p);
 	free(p.starts);
 	if (rc != 0)

@@ -25,6 +25,79 @@ struct builder {
 enum entity_result { ENTITY_OK, ENTITY_UNKNOWN, ENTITY_UNPRINTABLE,
                      ENTITY_BIDI };
 
+/* The state of one parse (markup.c); the footnote part is
+ * markup_note.c's. */
+struct mitem {
+	char *text;
+	struct doc_rich rich;
+	int level, line;
+};
+
+struct mparse {
+	const struct doc_markup *m;
+	const char *file;
+	const char *buf;      /* what md4c reads */
+	size_t len;
+	size_t *starts;       /* a file: the offset of each line */
+	size_t lines;
+	struct diag_list *dl;
+
+	/* inline state */
+	char *uri;            /* the link being read, or NULL */
+	size_t link_start;
+	char *pending;        /* a refused construct's error, until a line */
+	const char *last_end; /* the end of the last text seen in buf */
+
+	/* what is being built: one text (a value) or a file's blocks */
+	struct doc *d;
+	struct mitem *items;  /* the top list's items so far */
+	size_t items_len, items_cap;
+	struct builder cur;
+
+	int line;             /* an INI value: its line; 0 for a file */
+	int errors;
+	int strong, em;
+	int skip;             /* > 0 inside a construct we refuse */
+	int cur_line;         /* the line of cur's first text */
+	int ul, li;           /* depth of bulleted lists and items */
+	bool stopped;         /* too many errors: md_parse was aborted */
+	bool uri_unchecked;   /* checked at its first text, for the line */
+	bool pending_block;
+	bool item_open;       /* cur is an item's text, not yet stored */
+	bool item_has_para;
+
+	/* a footnote being read (markup_note.c): cur holds its text, outer
+	 * the text around it */
+	struct builder outer;
+	bool in_note;
+	int note_depth;       /* '[' opened inside the note and not closed */
+	unsigned note_style;  /* the emphasis around its marker */
+	int note_line;
+	struct doc_note *notes;   /* the notes of the text being built */
+	size_t notes_len, notes_cap;
+};
+
+/* Counts and reports an error at line; returns 1 when the parse must
+ * stop (too many errors). */
+int markup_error(struct mparse *p, int line, const char *msg);
+
+/* ---- footnotes (markup_note.c) ---- */
+
+/* "^[" was read at line: what follows, to the matching ']', is a note. */
+int markup_note_open(struct mparse *p, int line);
+
+/* The matching ']' was read: the note ends and its marker is put. */
+int markup_note_close(struct mparse *p, int line);
+
+/* The paragraph or value ends: a note still open is an error. */
+int markup_note_end(struct mparse *p);
+
+/* Moves the notes read so far into r, the rich of the text just taken. */
+void markup_note_take(struct mparse *p, struct doc_rich *r);
+
+/* Frees what a failed parse left: notes and an open note's outer text. */
+void markup_note_release(struct mparse *p);
+
 /* Frees what b holds. */
 void markup_builder_release(struct builder *b);
 

@@ -39,7 +39,7 @@ void markup_builder_put(struct builder *b, const char *s, size_t n,
 	memcpy(b->text + b->len, s, n);
 	if (style || uri) {
 		if (last && last->start + last->len == b->len &&
-		    last->style == style &&
+		    last->style == style && !(style & DOC_SPAN_NOTE) &&
 		    (last->uri ? uri && strcmp(last->uri, uri) == 0 : !uri)) {
 			last->len += n;
 		} else {
@@ -60,6 +60,8 @@ void markup_builder_take(struct builder *b, char **text, struct doc_rich *r)
 	*text = b->text ? b->text : xstrdup("");
 	r->spans = b->spans;
 	r->spans_len = b->spans_len;
+	r->notes = NULL;
+	r->notes_len = 0;
 	memset(b, 0, sizeof *b);
 }
 
@@ -180,6 +182,13 @@ void doc_rich_release(struct doc_rich *r)
 	free(r->spans);
 	r->spans = NULL;
 	r->spans_len = 0;
+	for (size_t i = 0; i < r->notes_len; i++) {
+		free(r->notes[i].text);
+		doc_rich_release(&r->notes[i].rich);
+	}
+	free(r->notes);
+	r->notes = NULL;
+	r->notes_len = 0;
 }
 
 /* ---- entities ---------------------------------------------------------- */

@@ -60,6 +60,7 @@ static void block_release(struct doc_block *b)
 	case DOC_HEADING:
 		free(b->u.heading.number);
 		free(b->u.heading.title);
+		free(b->u.heading.id);
 		break;
 	case DOC_PARAGRAPH:
 	case DOC_NOTE:

@@ -434,7 +434,7 @@ static void cite_blocks(struct doc *d, size_t first, size_t n,
 			struct doc_origin o = b->origin;
 			struct doc_block *nb;
 			char *text = xasprintf("%s ", l->source_note);
-			struct doc_rich rich = { NULL, 0 };
+			struct doc_rich rich = { NULL, 0, NULL, 0 };
 
 			cite_rich(&text, &rich, n, l, false);
 			/* appended at the end: the fact's blocks are the last ones */

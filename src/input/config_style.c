@@ -102,6 +102,11 @@ static const struct style_key style_keys[] = {
 	PT(space_after_heading, 0, 1, 0.5),
 	PT(note_space, 0, 72, 3),
 	PT(table_space, 0, 72, 2),
+	PT(footnote_size, 4, 36, 8),
+	PT(footnote_mark_scale, 0.3, 1, 0.65),
+	PT(footnote_mark_rise, 0, 1, 0.35),
+	PT(footnote_gap, 0, 72, 8),
+	PT(footnote_rule_length, 0, 1, 0.3),
 	PT(heading_leading, 0.8, 4, 1.25),
 	MM_(heading_number_indent, 0, 50, 10),
 	PT(heading2_space, 0, 1, 0.7),
@@ -492,6 +497,11 @@ static const struct label_key label_keys[] = {
 	/* captions: "Figure 1 – ...", "Table 1 – ..." */
 	PLAIN(figure, "Figure"), PLAIN(table, "Table"),
 	PLAIN(caption_separator, " \xE2\x80\x93 "),
+	/* references: "see section 3.1", "see Figure 2, page 5" */
+	{ "section_ref", offsetof(struct labels, section_ref), "s",
+	  "%s once (the section's number)", "section %s" },
+	{ "page_ref", offsetof(struct labels, page_ref), "d",
+	  "%d once (the page number)", "page %d" },
 };
 
 #undef PLAIN

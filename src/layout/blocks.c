@@ -178,6 +178,7 @@ void layout_build_items(struct builder *b, const struct doc *d)
 		               s->paragraph_space * s->space_after_heading :
 		               s->paragraph_space;
 
+		layout_xref_mark(b, i, first);
 		switch (blk->kind) {
 		case DOC_HEADING:
 			heading_item[i] = b->len;

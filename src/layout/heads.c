@@ -310,10 +310,13 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 			put_box(page, layout_box_at(b, it->box_start + k), it->y);
 		if (b->source_items_len)
 			layout_resolve_citations(b, page, it->box_len);
+		layout_xref_links(b, page, it->box_len);
 		if (page->width != b->s->page_width && !it->landscape)
 			widen_rules(b, page, it->box_len);
 		if (it->toc_ref >= 0)
 			put_toc_number(b, page, it, &b->items[it->toc_ref]);
+		if (it->fn_end > it->fn_start)
+			layout_fn_emit(b, it);
 		/* Chunks wholly before the next item's boxes are done with. */
 		{
 			size_t next = i + 1 < b->len ? b->items[i + 1].box_start
@@ -338,4 +341,5 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 	}
 	while (c < pg->len)
 		put_cont_header(b, &pg->conts[c++]);
+	layout_fn_rules(b);
 }

@@ -153,6 +153,76 @@ size_t layout_par_lines(const struct metrics *m, const struct hyphenator *hy,
                         const struct style *s, const struct layout_par *par,
                         char *buf, size_t size);
 
+/* ---- footnotes.c: notes at the foot of the page of their marker ---- */
+
+struct item;
+struct paginator;
+
+/* The markers a paragraph's lines hold: (item, note index) pairs. */
+struct fn_mark {
+	size_t item;
+	const struct doc_note *note;
+};
+
+struct fn_marks {
+	struct fn_mark *items;
+	size_t len, cap;
+};
+
+/* Records that the marker at byte start of rich's text is on item. */
+void layout_fn_mark(struct fn_marks *m, const struct doc_rich *rich,
+                    size_t start, size_t item);
+
+/* Sets the notes of m's markers as lines of their own (builder fn) and
+ * gives each marked item its lines; frees m. */
+void layout_fn_add(struct builder *b, const struct layout_par *par,
+                   struct fn_marks *m);
+
+/* Pagination: whether item it, its bottom at y, fits the page with what
+ * the foot holds and must hold for it. */
+bool layout_fn_fits(const struct builder *b, const struct paginator *pg,
+                    const struct item *it, double y);
+
+/* Places it's notes (all, or as many lines as fit: then the page is
+ * full) on page, the item's bottom at y. */
+void layout_fn_place(struct builder *b, struct paginator *pg,
+                     const struct item *it, double y, int page);
+
+/* A new page: lines carried over from the last one go first. */
+void layout_fn_new_page(struct builder *b, struct paginator *pg, int page);
+
+/* The walk backs up to item j of the page that starts at item first. */
+void layout_fn_backup(struct builder *b, struct paginator *pg, size_t first,
+                      size_t j, size_t i);
+
+/* Gives every footnote line its y, stacked at the foot of its page. */
+void layout_fn_finish(struct builder *b);
+
+/* Copies the lines of it's notes to their pages. */
+void layout_fn_emit(struct builder *b, const struct item *it);
+
+/* The rule above the notes of each page that has any. */
+void layout_fn_rules(struct builder *b);
+
+/* ---- xref.c: references to sections, tables and figures ---- */
+
+/* Records that doc block i starts at item `item`. */
+void layout_xref_mark(struct builder *b, size_t block, size_t item);
+
+/* par's text with each page reference's number written in from the
+ * last pass (b->ref_pages), in *text and *rich (freed by the caller with
+ * layout_xref_release); returns false, leaving them unset, when par has
+ * no page reference. */
+bool layout_xref_text(const struct builder *b, const struct layout_par *par,
+                      char **text, struct doc_rich *rich);
+
+void layout_xref_release(char *text, struct doc_rich *rich);
+
+/* Points each reference link among the last len boxes of page at its
+ * target block's page. */
+void layout_xref_links(const struct builder *b, struct page *page,
+                       size_t len);
+
 /* ---- the builder: items and boxes (builder.c) ---- */
 
 struct item {
@@ -173,6 +243,12 @@ struct item {
 	double toc_baseline;
 	double toc_size;
 	enum face toc_face;
+	/* Footnotes (footnotes.c): the lines [fn_start, fn_end) of builder
+	 * fn are the notes whose markers this line holds; those before
+	 * fn_need (to the first line of its last note) must start on its
+	 * page. A footnote line itself has note_first on a note's first. */
+	size_t fn_start, fn_end, fn_need;
+	bool note_first;
 	/* set by pagination */
 	int page;
 	double y;
@@ -214,6 +290,18 @@ struct builder {
 	 * "#source-N" that emit turns into links to the entry's page. */
 	size_t *source_items;
 	size_t source_items_len;
+	/* The lines of footnotes, in the order of their markers: items of
+	 * their own, placed at the foot of pages (footnotes.c). */
+	struct item *fn;
+	size_t fn_len, fn_cap;
+	/* The first item of each doc block (+ 1; 0: none), for references
+	 * to sections, tables and figures (xref.c). */
+	size_t *block_items;
+	size_t block_items_len;
+	/* The page each block landed on in the last pass (-1: not known),
+	 * which references print; pages[] of layout_run's passes. */
+	const int *ref_pages;
+	size_t ref_pages_len;
 };
 
 /* Records that Sources entry n (1-based) starts at item `item`, for the
@@ -322,6 +410,11 @@ struct cont_header {
 struct paginator {
 	struct cont_header *conts;
 	size_t len, cap;
+	/* footnotes (footnotes.c): lines [0, fn_done) are placed; those up
+	 * to fn_due must be (their markers are placed); this page's start
+	 * at fn_first, and its carried-over lines end at fn_carry */
+	size_t fn_done, fn_due, fn_first, fn_carry, fn_carry_due;
+	bool fn_full;         /* a note was split: the page is full */
 };
 
 /* The height a repeated header takes: "(continued)" line plus the row. */

@@ -59,14 +59,16 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 		}
 		if (it->forced && !at_top) {
 			page++;
+			layout_fn_new_page(b, pg, page);
 			first = i;
 			y = b->top;
 			continue;
 		}
 		/* A landscape chart starts a page of its own, taking along what
 		 * it is kept with (its heading). */
-		if ((y + sb + it->height <= b->bottom + 1e-6 && !it->landscape) ||
-		    at_top) {
+		if ((layout_fn_fits(b, pg, it, y + sb + it->height) &&
+		     !it->landscape) || at_top) {
+			layout_fn_place(b, pg, it, y + sb + it->height, page);
 			it->page = page;
 			it->y = y + sb;
 			y += sb + it->height;
@@ -91,11 +93,14 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 			}
 			if (j == first)
 				j = i;
+			layout_fn_backup(b, pg, first, j, i);
 			page++;
+			layout_fn_new_page(b, pg, page);
 			first = j;
 			i = j;
 			y = b->top;
 		}
 	}
+	layout_fn_finish(b);
 	return page + 1;
 }

@@ -32,6 +32,7 @@ struct par_meta {
 	bool hyphen;         /* PENALTY: draws a hyphen when it breaks */
 	bool cut;            /* PENALTY: between characters of an over-wide word */
 	bool hyph_point;     /* PENALTY: a hyphenation point (not in pass 1) */
+	bool mark;           /* BOX: a footnote's marker, set superscript */
 };
 
 struct par_items {
@@ -87,6 +88,12 @@ static long span_at(const struct doc_rich *r, size_t pos)
 	    pos < r->spans[lo].start + r->spans[lo].len)
 		return (long)lo;
 	return -1;
+}
+
+/* True when span is a footnote's marker. */
+static bool is_mark(const struct par_ctx *c, long span)
+{
+	return span >= 0 && (c->par->rich->spans[span].style & DOC_SPAN_NOTE);
 }
 
 static enum face face_of(const struct par_ctx *c, long span)
@@ -236,7 +243,7 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 		size_t q = fe;
 		enum face f = face_of(c, sp);
 		struct par_meta pm = { p, 0, -1, (unsigned char)f, false, false,
-		                       false };
+		                       false, is_mark(c, sp) };
 		double w;
 
 		if (c->par->rich)
@@ -252,7 +259,9 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 		/* (a span implies rich text; said again for the analyser) */
 		pm.span = sp >= 0 && c->par->rich && c->par->rich->spans[sp].uri
 		          ? sp : -1;
-		w = width_of(c, f, p, q - p);
+		w = pm.mark ? layout_width(c->m, f, c->par->size *
+		                           c->s->footnote_mark_scale, t + p, q - p)
+		            : width_of(c, f, p, q - p);
 		total += w;
 		push(pi, (struct lb_item){ w, w * e, w * e, 0, LB_BOX, false }, pm);
 		p = q;
@@ -281,7 +290,7 @@ static void push_fragment(const struct par_ctx *c, struct par_items *pi,
 					push(pi, (struct lb_item){ 0, 0, 0, 1000,
 					          LB_PENALTY, false },
 					     (struct par_meta){ 0, 0, -1, pm.face,
-					                        false, true, false });
+					                        false, true, false, false });
 				pm.start = p;
 				pm.len = n;
 				double cw = width_of(c, (enum face)pm.face, p, n);
@@ -323,7 +332,7 @@ static void push_break(const struct par_ctx *c, struct par_items *pi,
 		hyw[f] = layout_width(c->m, f, c->par->size, hy, strlen(hy));
 	push(pi, (struct lb_item){ h ? hyw[f] : 0, 0, 0, c->s->hyphen_penalty,
 	                           LB_PENALTY, true },
-	     (struct par_meta){ 0, 0, -1, (unsigned char)f, h, false, h });
+	     (struct par_meta){ 0, 0, -1, (unsigned char)f, h, false, h, false });
 }
 
 /* Appends the items of the word [ws, we) broken at at[0..n): at
@@ -377,7 +386,7 @@ static void build_items(const struct par_ctx *c, struct par_items *pi,
 		if (words)
 			push(pi, (struct lb_item){ space, stretch, shrink, 0, LB_GLUE,
 			                           false },
-			     (struct par_meta){ 0, 0, -1, 0, false, false, false });
+			     (struct par_meta){ 0, 0, -1, 0, false, false, false, false });
 		words = true;
 		n = explicit_breaks(t, ws, we, at);
 		if (pw->len == pw->cap)
@@ -393,9 +402,9 @@ static void build_items(const struct par_ctx *c, struct par_items *pi,
 	if (!words)
 		return;
 	push(pi, (struct lb_item){ 0, LB_FIL, 0, 0, LB_GLUE, false },
-	     (struct par_meta){ 0, 0, -1, 0, false, false, false });
+	     (struct par_meta){ 0, 0, -1, 0, false, false, false, false });
 	push(pi, (struct lb_item){ 0, 0, 0, -LB_INF, LB_PENALTY, false },
-	     (struct par_meta){ 0, 0, -1, 0, false, false, false });
+	     (struct par_meta){ 0, 0, -1, 0, false, false, false, false });
 }
 
 /* Appends items src[from, to) to pi. */
@@ -538,6 +547,7 @@ struct run {
 	double x, w;
 	int face;          /* -1: none */
 	double expand;     /* its glyphs' expansion (struct box) */
+	bool mark;         /* a footnote's marker: smaller, raised */
 };
 
 static void run_add(struct run *r, const char *s, size_t len, double w)
@@ -551,8 +561,13 @@ static void run_add(struct run *r, const char *s, size_t len, double w)
 static void run_flush(struct builder *b, const struct layout_par *par,
                       struct run *r, double base)
 {
+	const struct style *s = b->s;
+
 	if (r->face >= 0 && r->len)
-		layout_text(b, r->x, base, (enum face)r->face, par->size,
+		layout_text(b, r->x, r->mark ? base - par->size *
+		                                   s->footnote_mark_rise : base,
+		            (enum face)r->face, r->mark ? par->size *
+		                                s->footnote_mark_scale : par->size,
 		            par->color, r->buf, r->len, r->w)->expand =
 			(float)r->expand;
 	r->len = 0;
@@ -582,11 +597,14 @@ static void link_flush(struct builder *b, const struct layout_par *par,
 	l->span = -1;
 }
 
+static size_t set_paragraph(struct builder *b, const struct layout_par *par,
+                            double space_before);
+
 /* Places line ln of the paragraph in the current item. */
 static void place_line(struct builder *b, const struct par_ctx *c,
                        const struct par_items *pi, const struct lb_line *ln,
                        bool last, double base, double leading,
-                       struct run *run)
+                       struct run *run, struct fn_marks *marks)
 {
 	const struct layout_par *par = c->par;
 	double r = set_ratio(c, pi, ln, last);
@@ -595,6 +613,7 @@ static void place_line(struct builder *b, const struct par_ctx *c,
 	const char *hy = c->hy && c->hy->hyphen ? c->hy->hyphen : "-";
 
 	run->face = -1;
+	run->mark = false;
 	run->len = 0;
 	run->w = 0;
 	run->expand = 0;
@@ -611,11 +630,14 @@ static void place_line(struct builder *b, const struct par_ctx *c,
 		if (it->kind != LB_BOX)
 			continue;
 		w = set_width(it, r);
-		if (run->face != pm->face) {
+		if (run->face != pm->face || run->mark != pm->mark) {
 			run_flush(b, par, run, base);
 			run->face = pm->face;
+			run->mark = pm->mark;
 			run->x = x;
 		}
+		if (pm->mark)
+			layout_fn_mark(marks, par->rich, pm->start, b->len - 1);
 		/* every box of a line has the same expansion (its stretch and
 		 * shrink are in proportion to its width) */
 		run->expand = it->width > 0 ? w / it->width - 1 : 0;
@@ -633,9 +655,11 @@ static void place_line(struct builder *b, const struct par_ctx *c,
 	if (pi->meta[ln->end].hyphen) {
 		/* the hyphen is not expanded: the breaker counted it at its
 		 * natural width */
-		if (run->face != pi->meta[ln->end].face || run->expand != 0) {
+		if (run->face != pi->meta[ln->end].face || run->expand != 0 ||
+		    run->mark) {
 			run_flush(b, par, run, base);
 			run->face = pi->meta[ln->end].face;
+			run->mark = false;
 			run->x = x;
 		}
 		run->expand = 0;
@@ -648,13 +672,35 @@ static void place_line(struct builder *b, const struct par_ctx *c,
 size_t layout_set_paragraph(struct builder *b, const struct layout_par *par,
                             double space_before)
 {
+	struct layout_par with_pages;
+	struct doc_rich rich;
+	char *text = NULL;
+
+	/* page references print the pages of the last pass (xref.c) */
+	if (layout_xref_text(b, par, &text, &rich)) {
+		size_t n;
+
+		with_pages = *par;
+		with_pages.text = text;
+		with_pages.rich = &rich;
+		n = set_paragraph(b, &with_pages, space_before);
+		layout_xref_release(text, &rich);
+		return n;
+	}
+	return set_paragraph(b, par, space_before);
+}
+
+static size_t set_paragraph(struct builder *b, const struct layout_par *par,
+                            double space_before)
+{
 	struct par_ctx c = { b->m, b->hy, b->s, par, strlen(par->text) };
 	struct par_items pi = { NULL, NULL, 0, 0, 0 };
 	struct lb_line *lines;
 	size_t n = par_break(&c, &pi, &lines);
 	double leading = par->size * b->s->line_spacing;
 	double base = layout_baseline(b, par->face, par->size, leading);
-	struct run run = { NULL, 0, 0, 0, 0, -1, 0 };
+	struct run run = { NULL, 0, 0, 0, 0, -1, 0, false };
+	struct fn_marks marks = { NULL, 0, 0 };
 	bool cut = false;
 
 	for (size_t i = 0; i < n; i++) {
@@ -667,7 +713,8 @@ size_t layout_set_paragraph(struct builder *b, const struct layout_par *par,
 			            par->bullet_color, par->bullet, strlen(par->bullet),
 			            layout_width(b->m, par->face, par->size, par->bullet,
 			                         strlen(par->bullet)));
-		place_line(b, &c, &pi, &lines[i], i + 1 == n, base, leading, &run);
+		place_line(b, &c, &pi, &lines[i], i + 1 == n, base, leading, &run,
+		           &marks);
 		cut = cut || pi.meta[lines[i].end].cut;
 	}
 	if (cut)
@@ -677,6 +724,8 @@ size_t layout_set_paragraph(struct builder *b, const struct layout_par *par,
 	free(run.buf);
 	free(lines);
 	items_release(&pi);
+	/* the notes' lines come after the paragraph's: see footnotes.c */
+	layout_fn_add(b, par, &marks);
 	return n;
 }
 

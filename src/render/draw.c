@@ -87,6 +87,17 @@ static int draw_link(struct render *r, const struct pages *pages, size_t pi,
 		if (t >= pages->len)
 			return diag_error(dl, NULL, 0, "page %zu: link to page %zu of %zu",
 			                  pi + 1, t + 1, pages->len);
+		if (b->len > 0) {
+			/* a reference: to the height of its target (len - 1
+			 * points from the page's top) */
+			HPDF_Destination at = HPDF_Page_CreateDestination(hpages[t]);
+
+			if (!at || dest_at(at, hpages[t], pages->items[t].height -
+			                   (double)(b->len - 1)) != HPDF_OK)
+				return page_error(r, dl, pi);
+			annot = HPDF_Page_CreateLinkAnnot(hpages[pi], rect, at);
+			goto made;
+		}
 		/* one destination per target page, shared by links */
 		if (!tops[t]) {
 			tops[t] = HPDF_Page_CreateDestination(hpages[t]);
@@ -101,6 +112,7 @@ static int draw_link(struct render *r, const struct pages *pages, size_t pi,
 		return diag_error(dl, NULL, 0, "page %zu: link without a target",
 		                  pi + 1);
 	}
+made:
 	/* libharu's default is a visible black border. /Type /Annot and the
 	 * /P back-reference to the page are optional and read by no viewer
 	 * for links: 25 bytes a link. */

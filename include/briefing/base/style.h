@@ -90,6 +90,10 @@ struct labels {
 	char figure[LABEL_MAX];
 	char table[LABEL_MAX];
 	char caption_separator[LABEL_MAX];
+	/* References (notes.c, layout xref.c): "section %s" with the
+	 * section's number, "page %d" with the page a target lands on. */
+	char section_ref[LABEL_MAX];
+	char page_ref[LABEL_MAX];
 };
 
 struct style {
@@ -145,6 +149,13 @@ struct style {
 	double space_after_heading; /* build_items: `s->paragraph_space * 0.5` (x paragraph_space) */
 	double note_space;          /* build_items DOC_NOTE: space_before `3` pt */
 	double table_space;         /* build_items DOC_FIGURES, DOC_TABLE: `space + 2` pt */
+	/* footnotes (layout footnotes.c) */
+	double footnote_size;       /* a note's type size, pt */
+	double footnote_mark_scale; /* a marker's size (x the text's size) */
+	double footnote_mark_rise;  /* its baseline's rise (x the text's size) */
+	double footnote_gap;        /* from the text area to the rule, pt */
+	double footnote_rule_length; /* the rule (x the measure); a continued
+	                             * note's page has a rule the whole measure */
 	/* headings */
 	double heading_leading;     /* add_heading: `size * 1.25` */
 	double heading_number_indent; /* HEADING_INDENT `(10 * MM)`; key in mm */
