@@ -382,7 +382,8 @@ void doc_free(struct doc *d);
  * in order (and only captions with text), lists of figures and tables
  * refer to numbered blocks of their kind, and the spans of every rich text are sorted,
  * within the text, on UTF-8 character boundaries, not empty and not
- * overlapping, each bold, italic or a link. Returns 0 when they hold, or
+ * overlapping, each bold, italic or a link, or a footnote marker, one per
+ * note, each note numbered and without notes of its own. Returns 0 when they hold, or
  * -1; for tests. */
 int doc_check(const struct doc *d);
 

@@ -172,10 +172,15 @@ static bool origin_ok(const struct doc *d, struct doc_origin o)
  * before it, and bold, italic or a link. */
 static bool rich_ok(const char *text, const struct doc_rich *r)
 {
-	size_t len, end = 0;
+	size_t len, end = 0, marks = 0;
 
+	for (size_t i = 0; i < r->notes_len; i++)
+		if (r->notes[i].number < 1 || !r->notes[i].text ||
+		    r->notes[i].rich.notes_len ||
+		    !rich_ok(r->notes[i].text, &r->notes[i].rich))
+			return false;
 	if (r->spans_len == 0)
-		return true;
+		return r->notes_len == 0;
 	if (!text || !r->spans)
 		return false;
 	len = strlen(text);
@@ -186,15 +191,20 @@ static bool rich_ok(const char *text, const struct doc_rich *r)
 		if (sp->len == 0 || sp->start < end || sp->start > len ||
 		    sp->len > len - sp->start)
 			return false;
-		if ((sp->style & ~(unsigned)(DOC_SPAN_BOLD | DOC_SPAN_ITALIC)) ||
+		if ((sp->style & ~(unsigned)(DOC_SPAN_BOLD | DOC_SPAN_ITALIC |
+		                             DOC_SPAN_NOTE)) ||
 		    (!sp->style && !sp->uri) || (sp->uri && !sp->uri[0]))
+			return false;
+		/* a marker is a marker only, and calls a note */
+		if ((sp->style & DOC_SPAN_NOTE) &&
+		    (sp->style != DOC_SPAN_NOTE || sp->uri || marks++ >= r->notes_len))
 			return false;
 		if (((unsigned char)text[sp->start] & 0xC0) == 0x80 ||
 		    (stop < len && ((unsigned char)text[stop] & 0xC0) == 0x80))
 			return false;
 		end = stop;
 	}
-	return true;
+	return marks == r->notes_len;
 }
 
 static bool figures_ok(const struct doc *d, const struct doc_figures *f)

@@ -101,6 +101,9 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 			y = b->top;
 		}
 	}
+	/* the rest of a note split on the last page */
+	while (pg->fn_done < pg->fn_due)
+		layout_fn_new_page(b, pg, ++page);
 	layout_fn_finish(b);
 	return page + 1;
 }
