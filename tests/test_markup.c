@@ -34,8 +34,9 @@ static char *render(const char *text, const struct doc_rich *r)
 		if (s->uri)
 			fprintf(f, "%s|", s->uri);
 		else
-			fprintf(f, "%s%s:", s->style & DOC_SPAN_BOLD ? "b" : "",
-			        s->style & DOC_SPAN_ITALIC ? "i" : "");
+			fprintf(f, "%s%s%s:", s->style & DOC_SPAN_BOLD ? "b" : "",
+			        s->style & DOC_SPAN_ITALIC ? "i" : "",
+			        s->style & DOC_SPAN_NOTE ? "n" : "");
 		if (s->uri && s->style)
 			fprintf(f, "%s%s:", s->style & DOC_SPAN_BOLD ? "b" : "",
 			        s->style & DOC_SPAN_ITALIC ? "i" : "");
@@ -526,6 +527,128 @@ static void test_check_rejects_bad_spans(void **state)
 	}
 }
 
+/* Footnotes: "^[...]" leaves a marker span (a placeholder digit the
+ * model numbers later) and a note with its own spans; escaped, it is
+ * text. */
+static void test_footnotes_parse_into_markers_and_notes(void **state)
+{
+	static const struct { const char *src, *text, *note; } cases[] = {
+		{ "a^[the *note*] b", "a{n:0} b", "the {i:note}" },
+		{ "**bold^[note] text**", "{b:bold}{n:0}{b: text}", "note" },
+		{ "x^[a [b] c] y", "x{n:0} y", "a [b] c" },
+		{ "see^[[l](https://e.org)]", "see{n:0}", "{https://e.org|l}" },
+		{ "a ^[n1]^[n2]", "a {n:0}{n:0}", "n1" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct facts *f = facts_new();
+		struct doc_markup m = { false, f };
+		struct diag_list dl = { 0 };
+		struct doc_rich r;
+		char *text, *got, *note;
+
+		assert_int_equal(doc_markup_text(&m, cases[i].src, FILE_, 7, &text,
+		                                 &r, &dl), 0);
+		assert_int_equal(dl.len, 0);
+		got = render(text, &r);
+		assert_true(r.notes_len >= 1);
+		note = render(r.notes[0].text, &r.notes[0].rich);
+		if (strcmp(got, cases[i].text) || strcmp(note, cases[i].note))
+			printf("input: %s\ngot: %s / %s\n", cases[i].src, got, note);
+		assert_string_equal(got, cases[i].text);
+		assert_string_equal(note, cases[i].note);
+		assert_int_equal(r.notes[0].origin.line, 7);
+		free(got);
+		free(note);
+		free(text);
+		doc_rich_release(&r);
+		facts_free(f);
+	}
+	{
+		static const struct ok_case plain[] = {
+			{ "a \\^[not a note] b", "a ^[not a note] b" },
+			{ "a ^\\[not a note] b", "a ^[not a note] b" },
+			{ "2^3 and [x] ^ [y]", "2^3 and [x] ^ [y]" },
+		};
+
+		run_ok(plain, sizeof plain / sizeof *plain, false);
+	}
+}
+
+static void test_bad_footnotes_are_errors(void **state)
+{
+	static const struct bad_case cases[] = {
+		{ "a ^[never closed", 7, "footnote '^[' is not closed" },
+		{ "a ^[] b", 7, "empty footnote" },
+		{ "a ^[x ^[y] z] b", 7, "a footnote cannot hold a footnote" },
+		{ "**a ^[b** c] d", 7, "bold or italic crosses the end of a "
+		  "footnote" },
+		{ "[a ^[b] c](https://e.org)", 7, "a footnote cannot start inside "
+		  "a link" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct diag_list dl = { 0 };
+		char *got = parse(cases[i].text, true, &dl);
+
+		if (got || !has_diag(&dl, FILE_, cases[i].line, cases[i].message)) {
+			printf("input: %s\n", cases[i].text);
+			dump_diags(&dl);
+		}
+		assert_null(got);
+		assert_true(has_diag(&dl, FILE_, cases[i].line, cases[i].message));
+		diag_release(&dl);
+	}
+}
+
+/* References: "[](#id)" keeps a placeholder the model overwrites (its
+ * uri "##id"), "[text](#id)" its text; neither is a link's scheme
+ * error. */
+static void test_references_parse_as_internal_links(void **state)
+{
+	static const struct ok_case cases[] = {
+		{ "see [](#kfor.chain).", "see {##kfor.chain|?}." },
+		{ "see [the chart](#kfor.chain)", "see {#kfor.chain|the chart}" },
+		{ "on [](#page:section.a)", "on {##page:section.a|?}" },
+	};
+
+	(void)state;
+	run_ok(cases, sizeof cases / sizeof *cases, false);
+}
+
+static void test_markdown_file_notes_have_their_lines(void **state)
+{
+	static const char md[] =
+		"A paragraph^[a note\n"          /* 1 */
+		"over two lines] ends.\n"
+		"\n"
+		"- item^[item note]\n"           /* 4 */
+		"- plain\n";
+	struct facts *f = facts_new();
+	struct doc_markup m = { false, f };
+	struct doc *d = doc_new("T", "M", "today");
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	assert_int_equal(doc_markup_file(d, &m, MD, md, strlen(md), &dl), 0);
+	assert_int_equal(d->len, 2);
+	assert_int_equal(d->blocks[0].u.paragraph.rich.notes_len, 1);
+	assert_string_equal(d->blocks[0].u.paragraph.rich.notes[0].text,
+	                    "a note over two lines");
+	assert_int_equal(d->blocks[0].u.paragraph.rich.notes[0].origin.line, 1);
+	assert_int_equal(d->blocks[1].u.list.items[0].rich.notes_len, 1);
+	assert_string_equal(d->blocks[1].u.list.items[0].rich.notes[0].text,
+	                    "item note");
+	assert_int_equal(d->blocks[1].u.list.items[0].rich.notes[0].origin.line,
+	                 4);
+	assert_int_equal(d->blocks[1].u.list.items[1].rich.notes_len, 0);
+	doc_free(d);
+	facts_free(f);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -546,6 +669,10 @@ int main(void)
 		cmocka_unit_test(test_markdown_errors_are_capped),
 		cmocka_unit_test(test_markdown_deep_nesting),
 		cmocka_unit_test(test_check_rejects_bad_spans),
+		cmocka_unit_test(test_footnotes_parse_into_markers_and_notes),
+		cmocka_unit_test(test_bad_footnotes_are_errors),
+		cmocka_unit_test(test_references_parse_as_internal_links),
+		cmocka_unit_test(test_markdown_file_notes_have_their_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

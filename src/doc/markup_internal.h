@@ -71,7 +71,8 @@ struct mparse {
 	struct builder outer;
 	bool in_note;
 	int note_depth;       /* '[' opened inside the note and not closed */
-	unsigned note_style;  /* the emphasis around its marker */
+	int note_strong, note_em;   /* the emphasis around it, while the
+	                             * note's own counts from 0 */
 	int note_line;
 	struct doc_note *notes;   /* the notes of the text being built */
 	size_t notes_len, notes_cap;

@@ -29,8 +29,10 @@ int markup_note_open(struct mparse *p, int line)
 	memset(&p->cur, 0, sizeof p->cur);
 	p->in_note = true;
 	p->note_depth = 0;
-	p->note_style = (p->strong ? DOC_SPAN_BOLD : 0) |
-	                (p->em ? DOC_SPAN_ITALIC : 0);
+	/* a note is set in its own style, not in the emphasis around it */
+	p->note_strong = p->strong;
+	p->note_em = p->em;
+	p->strong = p->em = 0;
 	p->note_line = line;
 	return 0;
 }
@@ -43,21 +45,22 @@ static void leave_note(struct mparse *p, char **text, struct doc_rich *r)
 	memset(&p->outer, 0, sizeof p->outer);
 	p->in_note = false;
 	p->note_depth = 0;
+	p->strong = p->note_strong;
+	p->em = p->note_em;
 }
 
 int markup_note_close(struct mparse *p, int line)
 {
-	unsigned style = (p->strong ? DOC_SPAN_BOLD : 0) |
-	                 (p->em ? DOC_SPAN_ITALIC : 0);
+	bool crossed = p->strong != 0 || p->em != 0;
 	struct doc_note *n;
 	char *text;
 	struct doc_rich r;
 
 	leave_note(p, &text, &r);
-	if (style != p->note_style || text[0] == '\0') {
+	if (crossed || text[0] == '\0') {
 		free(text);
 		doc_rich_release(&r);
-		return markup_error(p, line, style != p->note_style
+		return markup_error(p, line, crossed
 		    ? "bold or italic crosses the end of a footnote: open and "
 		      "close it inside the note's brackets"
 		    : "empty footnote '^[]'; write \\^ for a literal '^'");

@@ -515,6 +515,16 @@ new_case; damage_font cut 300000 "$case/bad.ttf"; printf '[fonts]\nitalic = bad.
 expect "truncated font" 1 "^$case/test.ini:[0-9]+: error: \[fonts\] italic: damaged font: table 'glyf' \(557508 bytes at 56648\) ends past the end of the file \(300000 bytes\) \($case/bad.ttf\)$"
 expect "check refuses it too" 1 "damaged font: table 'glyf'" check -c "$case/test.ini"
 
+# --- footnotes and references (docs/data-format.md) ------------------------
+md_case 'A note^[that never\nends.\n\nNext paragraph.\n'
+expect "footnote not closed in its paragraph, at its line" 1 "^$case/long.md:1: error: footnote '\\^\\[' is not closed"
+md_case 'Empty ^[] note.\n'
+expect "empty footnote" 1 "^$case/long.md:1: error: empty footnote"
+md_case 'Line one.\n\nSee [](#test.nothere).\n'
+expect "reference to an unknown id, naming the ids" 1 "^$case/long.md:3: error: reference to unknown id 'test.nothere'; the ids are section.NAME"
+md_case 'See [p.](#page:test.people).\n'
+expect "page reference with its own text" 1 "^$case/long.md:1: error: a page reference prints the page number"
+
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
 	exit 1
