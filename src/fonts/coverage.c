@@ -148,6 +148,10 @@ static void check_rich(struct walk *w, enum face base, const char *s,
 		pos = end;
 	}
 	check_run(w, base, s ? s + pos : NULL, len - pos, o);
+	/* footnotes are set in the regular face, at their own lines */
+	for (size_t i = 0; r && i < r->notes_len; i++)
+		check_rich(w, FACE_REGULAR, r->notes[i].text, &r->notes[i].rich,
+		           r->notes[i].origin);
 }
 
 /* A caption's origin is its config key, when it has one. */

@@ -120,6 +120,7 @@ bad "an empty note is an error" '1 = "a ^[] b"' "empty footnote"
 bad "a note in a note is an error" '1 = "a ^[b ^[c]] d"' "a footnote cannot hold a footnote"
 bad "an unknown id suggests the closest" '1 = "see [](#fn.peple)"' "reference to unknown id 'fn.peple' (did you mean 'fn.people'?)"
 bad "an unknown id lists the ids" '1 = "see [](#zzz)"' "reference to unknown id 'zzz'; the ids are section.NAME"
+bad "a character the font lacks, in a note, names the note's line" '1 = "a ^[in \xe6\xbc\xa2 script] b"' "the regular font"
 bad "a page reference with text is an error" '1 = "on [p.](#page:fn.chart)"' "a page reference prints the page number"
 
 # A page reference to page 10 or later: the first layout guesses a
