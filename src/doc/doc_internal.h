@@ -35,6 +35,10 @@ void doc_fill_caption_lists(struct doc *d);
  * origin (notes.c). */
 void doc_resolve_notes(struct doc *d, const struct labels *l,
                        struct diag_list *dl);
+
+/* text without its footnote markers, in a new string: what a source
+ * says, for the provenance check. */
+char *doc_text_unmarked(const char *text, const struct doc_rich *r);
 void doc_check_caption_sections(const struct config *c,
                                 const struct facts *f, struct diag_list *dl);
 

@@ -207,6 +207,24 @@ static void resolve_ref(const struct doc *d, char **text, struct doc_rich *r,
 	r->spans[k].uri = target;
 }
 
+char *doc_text_unmarked(const char *text, const struct doc_rich *r)
+{
+	size_t len = strlen(text), out = 0, from = 0;
+	char *t = xmalloc(len + 1);
+
+	for (size_t k = 0; r && k < r->spans_len; k++) {
+		const struct doc_span *sp = &r->spans[k];
+
+		if (!(sp->style & DOC_SPAN_NOTE))
+			continue;
+		memcpy(t + out, text + from, sp->start - from);
+		out += sp->start - from;
+		from = sp->start + sp->len;
+	}
+	memcpy(t + out, text + from, len - from + 1);
+	return t;
+}
+
 struct walk {
 	const struct labels *l;
 	struct diag_list *dl;

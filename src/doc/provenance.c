@@ -234,6 +234,20 @@ static int check_part(struct prov *p, const struct quote_index *q,
 	return 0;
 }
 
+/* check_part() for a rich text: its footnote markers are the briefing's,
+ * not the source's, so the text is looked up without them. */
+static int check_rich_part(struct prov *p, const struct quote_index *q,
+                           struct doc_claim *cl, const struct fact *fact,
+                           const struct part *pt, const char *text,
+                           const struct doc_rich *rich, struct diag_list *dl)
+{
+	char *plain = doc_text_unmarked(text, rich);
+	int rc = check_part(p, q, cl, fact, pt, plain, QUOTE_SENTENCES, dl);
+
+	free(plain);
+	return rc;
+}
+
 /* A part called label, keyed key (NULL: the part has no key of its
  * own), at o. */
 static void set_part(struct part *pt, const char *key, const char *label,
@@ -463,7 +477,8 @@ static int check_list(struct prov *p, const struct quote_index *q,
 		set_part(&pt, from_markdown ? NULL : "intro", "intro",
 		         (struct doc_origin){ b->origin.file, fact->intro_line ?
 		                              fact->intro_line : b->origin.line });
-		rc |= check_part(p, q, cl, fact, &pt, l->intro, QUOTE_SENTENCES, dl);
+		rc |= check_rich_part(p, q, cl, fact, &pt, l->intro, &l->intro_rich,
+		                      dl);
 	}
 	for (size_t i = 0; i < l->len; i++) {
 		char key[32] = "item";
@@ -471,8 +486,8 @@ static int check_list(struct prov *p, const struct quote_index *q,
 		if (!from_markdown && i < fact->len)
 			item_key(&fact->items[i], key, sizeof key);
 		set_part(&pt, from_markdown ? NULL : key, key, l->items[i].origin);
-		rc |= check_part(p, q, cl, fact, &pt, l->items[i].text, QUOTE_SENTENCES,
-		                 dl);
+		rc |= check_rich_part(p, q, cl, fact, &pt, l->items[i].text,
+		                      &l->items[i].rich, dl);
 	}
 	return rc;
 }
@@ -512,8 +527,8 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 			if (!fact->markdown && k < fact->len)
 				item_key(&fact->items[k++], key, sizeof key);
 			set_part(&pt, fact->markdown ? NULL : key, key, b->origin);
-			rc |= check_part(p, q, cl, fact, &pt, b->u.paragraph.text,
-			                 QUOTE_SENTENCES, dl);
+			rc |= check_rich_part(p, q, cl, fact, &pt, b->u.paragraph.text,
+			                      &b->u.paragraph.rich, dl);
 		}
 		break;
 	}

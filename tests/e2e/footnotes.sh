@@ -123,6 +123,17 @@ bad "an unknown id lists the ids" '1 = "see [](#zzz)"' "reference to unknown id 
 bad "a character the font lacks, in a note, names the note's line" '1 = "a ^[in \xe6\xbc\xa2 script] b"' "the regular font"
 bad "a page reference with text is an error" '1 = "on [p.](#page:fn.chart)"' "a page reference prints the page number"
 
+# A marker is the briefing's, not the source's: a fact quoted from its
+# snapshot stays verbatim with a note added.
+prov=$work/prov
+cp -r tests/e2e/mission "$prov"
+printf 'Towns with names outside ASCII:\nUroševac\nPeć\nGjakovë\nOrtuño’s – D’Addario’s\n' >"$prov/src.txt"
+sed -i '3a snapshot = src.txt\nretrieved = 2020-03-01' "$prov/facts.ini"
+sed -i 's/^1 = "Uroševac"$/1 = "Uroševac^[Also known as Ferizaj.]"/' "$prov/facts.ini"
+"$BRIEFING" build -c "$prov/test.ini" -o "$prov/out.pdf" >"$prov/log" 2>&1
+check "a list item with a note is still found in its snapshot" sh -c "
+	grep -q 'test.long' '$prov/log' && ! grep -q 'test.places' '$prov/log'"
+
 # A page reference to page 10 or later: the first layout guesses a
 # one-digit number; the printed page is the target's all the same.
 conv=$work/conv
