@@ -23,13 +23,10 @@ static void replace_span(char **text, struct doc_rich *r, size_t k,
                          const char *with)
 {
 	struct doc_span *sp = &r->spans[k];
-	size_t n = strlen(with), old = sp->len, len = strlen(*text);
-	char *t = xmalloc(len - old + n + 1);
+	size_t n = strlen(with), old = sp->len;
+	char *t = xasprintf("%.*s%s%s", (int)sp->start, *text, with,
+	                    *text + sp->start + old);
 
-	memcpy(t, *text, sp->start);
-	memcpy(t + sp->start, with, n);
-	memcpy(t + sp->start + n, *text + sp->start + old,
-	       len - sp->start - old + 1);
 	free(*text);
 	*text = t;
 	sp->len = n;
@@ -225,6 +222,15 @@ char *doc_text_unmarked(const char *text, const struct doc_rich *r)
 	return t;
 }
 
+/* True for a reference markup left ("#id", "##id"), not one resolved
+ * already nor a citation the model made ("#source-N"). */
+static bool is_reference(const char *uri)
+{
+	return uri && uri[0] == '#' && strncmp(uri, "#source-", 8) != 0 &&
+	       strncmp(uri, DOC_REF_BLOCK, strlen(DOC_REF_BLOCK)) != 0 &&
+	       strncmp(uri, DOC_REF_PAGE, strlen(DOC_REF_PAGE)) != 0;
+}
+
 struct walk {
 	const struct labels *l;
 	struct diag_list *dl;
@@ -251,10 +257,7 @@ static void walk_text(struct walk *w, const struct doc *d, char **text,
 				n->origin.line = o.line;
 			snprintf(num, sizeof num, "%d", n->number);
 			replace_span(text, r, k, num);
-		} else if (sp->uri && sp->uri[0] == '#' &&
-		           strncmp(sp->uri, "#source-", 8) != 0 &&
-		           strncmp(sp->uri, DOC_REF_BLOCK, strlen(DOC_REF_BLOCK)) &&
-		           strncmp(sp->uri, DOC_REF_PAGE, strlen(DOC_REF_PAGE))) {
+		} else if (is_reference(sp->uri)) {
 			resolve_ref(d, text, r, k, w->l, o, w->dl);
 		}
 	}

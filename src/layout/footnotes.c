@@ -73,15 +73,14 @@ static void set_note(struct builder *b, const struct doc_note *n)
 	b->len = first;
 }
 
-void layout_fn_add(struct builder *b, const struct layout_par *par,
-                   struct fn_marks *m)
+void layout_fn_add(struct builder *b, struct fn_marks *m)
 {
-	(void)par;
 	for (size_t i = 0; i < m->len; i++) {
-		struct item *it = &b->items[m->items[i].item];
 		size_t start = b->fn_len;
+		struct item *it;
 
 		set_note(b, m->items[i].note);
+		/* set_note() appends items: only now is the pointer stable */
 		it = &b->items[m->items[i].item];
 		if (it->fn_end == it->fn_start)
 			it->fn_start = start;

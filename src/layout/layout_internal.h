@@ -175,8 +175,7 @@ void layout_fn_mark(struct fn_marks *m, const struct doc_rich *rich,
 
 /* Sets the notes of m's markers as lines of their own (builder fn) and
  * gives each marked item its lines; frees m. */
-void layout_fn_add(struct builder *b, const struct layout_par *par,
-                   struct fn_marks *m);
+void layout_fn_add(struct builder *b, struct fn_marks *m);
 
 /* Pagination: whether item it, its bottom at y, fits the page with what
  * the foot holds and must hold for it. */

@@ -725,7 +725,7 @@ static size_t set_paragraph(struct builder *b, const struct layout_par *par,
 	free(lines);
 	items_release(&pi);
 	/* the notes' lines come after the paragraph's: see footnotes.c */
-	layout_fn_add(b, par, &marks);
+	layout_fn_add(b, &marks);
 	return n;
 }
 
