@@ -382,6 +382,52 @@ static void test_page_reference_prints_the_targets_page(void **state)
 	diag_release(&dl);
 }
 
+/* With a banner per page, a page that holds only the rest of a note
+ * still carries the marking of the note's text. */
+static void test_a_continued_note_marks_its_page(void **state)
+{
+	struct doc *d = doc_new("T", "M", "today");
+	struct diag_list dl = { 0 };
+	struct style s;
+	struct pages *p;
+	char *body = words(14, 'a'), *note = xcalloc(60 * 10 + 1, 1), *text;
+	struct doc_block *b;
+	int marked = 0;
+
+	(void)state;
+	style_for_tests(&s);
+	for (int i = 0; i < 60; i++)
+		memcpy(note + i * 10, "nnnnnnnnn ", 10);
+	note[60 * 10 - 1] = '\0';
+	text = xasprintf("%s marked^[%s] after", body, note);
+	b = push_text(d, text, 3);
+	b->level = 1;
+	push_text(d, "low", 4);     /* level 0, on page 2 with the rest */
+	d->page_banners = true;
+	d->markings_len = 2;
+	d->markings = xcalloc(2, sizeof *d->markings);
+	d->markings[0] = xstrdup("LOW");
+	d->markings[1] = xstrdup("HIGH");
+	d->level = 1;
+	doc_resolve_notes(d, &s.labels, &dl);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(find(p, "low", NULL), 1);
+	for (size_t k = 0; k < p->items[1].len; k++) {
+		const struct box *x = &p->items[1].boxes[k];
+
+		if (x->kind == BOX_TEXT && x->len == 4 && !memcmp(x->text, "HIGH", 4))
+			marked++;
+	}
+	assert_int_equal(marked, 2);   /* top and bottom */
+	layout_free(p);
+	free(text);
+	free(body);
+	free(note);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_marker_is_raised_and_smaller),
 		cmocka_unit_test(test_a_long_note_continues_on_the_next_page),
 		cmocka_unit_test(test_page_reference_prints_the_targets_page),
+		cmocka_unit_test(test_a_continued_note_marks_its_page),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -218,8 +218,12 @@ void layout_build_items(struct builder *b, const struct doc *d)
 			layout_item(b, 0)->forced = true;
 			break;
 		}
-		for (size_t k = first; k < b->len; k++)
+		for (size_t k = first; k < b->len; k++) {
 			b->items[k].level = blk->level;
+			/* a note continued on the next page marks it as its text */
+			for (size_t j = b->items[k].fn_start; j < b->items[k].fn_end; j++)
+				b->fn[j].level = blk->level;
+		}
 		/* Keep a heading with what follows it. */
 		if (after_heading && b->len > first)
 			b->items[first].break_ok = false;

@@ -155,6 +155,10 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		if (b->items[k].page >= 0 && (size_t)b->items[k].page < p->len &&
 		    b->items[k].level > levels[b->items[k].page])
 			levels[b->items[k].page] = b->items[k].level;
+	for (size_t k = 0; levels && k < b->fn_len; k++)
+		if (b->fn[k].page >= 0 && (size_t)b->fn[k].page < p->len &&
+		    b->fn[k].level > levels[b->fn[k].page])
+			levels[b->fn[k].page] = b->fn[k].level;
 	for (size_t i = 0; i < p->len; i++) {
 		struct page *pg = &p->items[i];
 		/* each page's own size: a chart page may be landscape */

@@ -134,6 +134,12 @@ sed -i 's/^1 = "Uroševac"$/1 = "Uroševac^[Also known as Ferizaj.]"/' "$prov/fa
 check "a list item with a note is still found in its snapshot" sh -c "
 	grep -q 'test.long' '$prov/log' && ! grep -q 'test.places' '$prov/log'"
 
+# briefing init's example shows a note and a reference.
+"$BRIEFING" init -q "$work/init" && "$BRIEFING" build -q -c "$work/init/config/briefing.ini" -o "$work/init.pdf"
+check "init's example builds with a footnote and a reference" sh -c "
+	pdftotext -f 1 -l 1 '$work/init.pdf' - | tr '\n' ' ' | grep -qF 'with the units of section 2.' &&
+	pdftotext -layout -f 1 -l 1 '$work/init.pdf' - | grep -qE '^ *1 +An exercise: every name in it is invented[.]'"
+
 # A page reference to page 10 or later: the first layout guesses a
 # one-digit number; the printed page is the target's all the same.
 conv=$work/conv
