@@ -6,13 +6,16 @@
  * first NUL). Any input must parse, or fail with diagnostics, without a
  * crash, a leak or undefined behaviour; input as facts passes it on
  * (valid UTF-8, no NUL) must give blocks or text whose spans pass
- * doc_check(). Smart quotes are on when the first byte has bit 1 set.
+ * doc_check() once the model has numbered their footnotes and resolved
+ * their references (doc_resolve_notes(); unknown ids are errors in the
+ * list). Smart quotes are on when the first byte has bit 1 set.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "briefing/doc.h"
 
 #include "briefing/base/utf8.h"
 #include "briefing/input.h"
+#include "doc/doc_internal.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -45,6 +48,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	} else {
 		doc_markup_file(d, &m, "f.md", buf, size - 1, &dl);
+	}
+	{
+		struct style st;
+
+		style_default(&st);
+		doc_resolve_notes(d, &st.labels, &dl);
 	}
 	if (utf8_valid(buf, size - 1, NULL) && !memchr(buf, 0, size - 1) &&
 	    doc_check(d) != 0)

@@ -421,6 +421,12 @@ static void test_markdown_errors_name_their_line(void **state)
 		{ "One.\n\nTwo has `code`.\n", 3, "code spans are not supported" },
 		{ "One.\n\nTwo [x](ftp://e.org).\n", 3, "scheme 'ftp' is not allowed" },
 		{ "\n\n\n", 0, "no paragraph or list" },
+		/* found by fuzz_markup: a tight list's item has no paragraph
+		 * whose end would close the note */
+		{ "- item^[note] and ^[open\nover two\n- next\n", 1,
+		  "footnote '^[' is not closed" },
+		{ "- a ^[open\n  - sub\n", 1, "footnote '^[' is not closed" },
+		{ "Para.\n\nA ^[open\n", 3, "footnote '^[' is not closed" },
 	};
 
 	(void)state;

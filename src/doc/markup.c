@@ -436,6 +436,10 @@ static void store_item(struct mparse *p)
 {
 	struct mitem *it;
 
+	/* a tight list's items have no paragraph of their own to end a
+	 * note: the item does */
+	if (p->in_note)
+		markup_note_end(p);
 	p->item_open = false;
 	if (p->cur.len == 0) {
 		markup_builder_release(&p->cur);
@@ -620,6 +624,8 @@ static int run_md4c(struct mparse *p)
 	size_t before = p->dl->errors;
 
 	md_parse(p->buf, (MD_SIZE)p->len, &parser, p);
+	if (p->in_note && !p->stopped)
+		markup_note_end(p);
 	free(p->pending);
 	free(p->uri);
 	return p->dl->errors > before ? -1 : 0;
