@@ -428,6 +428,41 @@ static void test_a_continued_note_marks_its_page(void **state)
 	diag_release(&dl);
 }
 
+/* A page reference may be in a note alone: it too gets its page. */
+static void test_page_reference_in_a_note(void **state)
+{
+	struct doc *d = doc_new("T", "M", "today");
+	struct diag_list dl = { 0 };
+	struct style s;
+	struct pages *p;
+	char *filler = words(40, 'f');
+	int tp;
+	double y;
+
+	(void)state;
+	style_for_tests(&s);
+	push_text(d, "marked^[see [](#page:section.end)]", 2);
+	push_text(d, filler, 3);
+	push_heading(d, "end", "2");
+	doc_resolve_notes(d, &s.labels, &dl);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	tp = find(p, "end", NULL);
+	assert_true(tp >= 1);
+	assert_int_equal(find(p, "2]", &y), -1);   /* no stray text */
+	{
+		char want[16];
+
+		snprintf(want, sizeof want, "%d", tp + 1);
+		assert_int_equal(find(p, want, &y), 0);
+		assert_true(y > 300);   /* in the note at the foot */
+	}
+	layout_free(p);
+	free(filler);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -439,6 +474,7 @@ int main(void)
 		cmocka_unit_test(test_a_long_note_continues_on_the_next_page),
 		cmocka_unit_test(test_page_reference_prints_the_targets_page),
 		cmocka_unit_test(test_a_continued_note_marks_its_page),
+		cmocka_unit_test(test_page_reference_in_a_note),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -85,32 +85,34 @@ static void drop_diags(struct diag_list *dl, size_t len)
 	}
 }
 
+/* True when r, or one of its notes, has a page reference. */
+static bool rich_has_page_ref(const struct doc_rich *r)
+{
+	for (size_t j = 0; j < r->spans_len; j++)
+		if (r->spans[j].uri && strncmp(r->spans[j].uri, DOC_REF_PAGE,
+		                               strlen(DOC_REF_PAGE)) == 0)
+			return true;
+	for (size_t j = 0; j < r->notes_len; j++)
+		if (rich_has_page_ref(&r->notes[j].rich))
+			return true;
+	return false;
+}
+
 /* True when some text of d has a page reference. */
 static bool has_page_refs(const struct doc *d)
 {
 	for (size_t i = 0; i < d->len; i++) {
 		const struct doc_block *blk = &d->blocks[i];
-		const struct doc_rich *r[2] = { NULL, NULL };
 
-		if (blk->kind == DOC_PARAGRAPH || blk->kind == DOC_NOTE)
-			r[0] = &blk->u.paragraph.rich;
-		else if (blk->kind == DOC_LIST)
-			r[0] = &blk->u.list.intro_rich;
-		for (size_t k = 0; blk->kind == DOC_LIST && k <= blk->u.list.len;
-		     k++) {
-			const struct doc_rich *x = k ? &blk->u.list.items[k - 1].rich
-			                             : r[0];
-
-			for (size_t j = 0; j < x->spans_len; j++)
-				if (x->spans[j].uri && strncmp(x->spans[j].uri, DOC_REF_PAGE,
-				                              strlen(DOC_REF_PAGE)) == 0)
-					return true;
-		}
-		for (size_t j = 0; r[0] && blk->kind != DOC_LIST &&
-		     j < r[0]->spans_len; j++)
-			if (r[0]->spans[j].uri && strncmp(r[0]->spans[j].uri,
-			                                  DOC_REF_PAGE,
-			                                  strlen(DOC_REF_PAGE)) == 0)
+		if ((blk->kind == DOC_PARAGRAPH || blk->kind == DOC_NOTE) &&
+		    rich_has_page_ref(&blk->u.paragraph.rich))
+			return true;
+		if (blk->kind != DOC_LIST)
+			continue;
+		if (rich_has_page_ref(&blk->u.list.intro_rich))
+			return true;
+		for (size_t k = 0; k < blk->u.list.len; k++)
+			if (rich_has_page_ref(&blk->u.list.items[k].rich))
 				return true;
 	}
 	return false;

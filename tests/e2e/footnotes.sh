@@ -59,6 +59,8 @@ intro=$(page_of "The mission began")
 text1=$(pdftotext -f 1 -l 1 "$pdf" - | tr '\n' ' ')
 check "'[](#section.history)' reads 'section 2 on page $hist'" grep -qF "See section 2 on page $hist," <<<"$text1"
 check "'[](#fn.people)' reads 'Table 1'; the chart 'Figure 1 on page $fig'" grep -qF "Table 1 and Figure 1 on page $fig." <<<"$text1"
+check "a page reference in a note reads 'page $fig'" sh -c "
+	pdftotext -f 1 -l 1 '$pdf' - | tr '\n' ' ' | grep -qF 'the structure is on page $fig.'"
 check "a reference with its own text keeps it, with the page" sh -c "
 	pdftotext '$pdf' - | tr '\n' ' ' | grep -qF 'Back to the introduction, which is on page $intro.'"
 
