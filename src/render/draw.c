@@ -68,7 +68,8 @@ static int draw_text(struct render *r, struct render_content *c,
 	return 0;
 }
 
-/* A link on page pi to the top of another page, or to a URI. */
+/* A link on page pi to the top of another page, to a height on it (a
+ * reference), or to a URI. */
 static int draw_link(struct render *r, const struct pages *pages, size_t pi,
                      HPDF_Page *hpages, HPDF_Destination *tops,
                      const struct box *b, struct diag_list *dl)
@@ -96,23 +97,22 @@ static int draw_link(struct render *r, const struct pages *pages, size_t pi,
 			                   (double)(b->len - 1)) != HPDF_OK)
 				return page_error(r, dl, pi);
 			annot = HPDF_Page_CreateLinkAnnot(hpages[pi], rect, at);
-			goto made;
+		} else {
+			/* one destination per target page, shared by links */
+			if (!tops[t]) {
+				tops[t] = HPDF_Page_CreateDestination(hpages[t]);
+				if (!tops[t] || dest_at(tops[t], hpages[t],
+				                        pages->items[t].height) != HPDF_OK)
+					return page_error(r, dl, pi);
+			}
+			annot = HPDF_Page_CreateLinkAnnot(hpages[pi], rect, tops[t]);
 		}
-		/* one destination per target page, shared by links */
-		if (!tops[t]) {
-			tops[t] = HPDF_Page_CreateDestination(hpages[t]);
-			if (!tops[t] || dest_at(tops[t], hpages[t],
-			                        pages->items[t].height) != HPDF_OK)
-				return page_error(r, dl, pi);
-		}
-		annot = HPDF_Page_CreateLinkAnnot(hpages[pi], rect, tops[t]);
 	} else if (b->uri) {
 		annot = HPDF_Page_CreateURILinkAnnot(hpages[pi], rect, b->uri);
 	} else {
 		return diag_error(dl, NULL, 0, "page %zu: link without a target",
 		                  pi + 1);
 	}
-made:
 	/* libharu's default is a visible black border. /Type /Annot and the
 	 * /P back-reference to the page are optional and read by no viewer
 	 * for links: 25 bytes a link. */
