@@ -158,7 +158,9 @@ static char *printed_ref(const struct doc_block *t, const char *id,
 		           t->kind == DOC_TABLE ? "table" : "orgchart", id, id);
 		return NULL;
 	}
-	return xasprintf("%s %d", t->kind == DOC_TABLE ? l->table : l->figure, n);
+	/* a no-break space: "Figure" never ends a line without its number */
+	return xasprintf("%s\xC2\xA0%d", t->kind == DOC_TABLE ? l->table
+	                                                  : l->figure, n);
 }
 
 /* Resolves reference span k of (*text, r), written at o. */

@@ -497,11 +497,12 @@ static const struct label_key label_keys[] = {
 	/* captions: "Figure 1 – ...", "Table 1 – ..." */
 	PLAIN(figure, "Figure"), PLAIN(table, "Table"),
 	PLAIN(caption_separator, " \xE2\x80\x93 "),
-	/* references: "see section 3.1", "see Figure 2, page 5" */
+	/* references: "see section 3.1", "see Figure 2, page 5", word and
+	 * number joined by a no-break space (U+00A0), as LaTeX's "~" does */
 	{ "section_ref", offsetof(struct labels, section_ref), "s",
-	  "%s once (the section's number)", "section %s" },
+	  "%s once (the section's number)", "section\xC2\xA0%s" },
 	{ "page_ref", offsetof(struct labels, page_ref), "d",
-	  "%d once (the page number)", "page %d" },
+	  "%d once (the page number)", "page\xC2\xA0%d" },
 };
 
 #undef PLAIN

@@ -91,7 +91,8 @@ struct labels {
 	char table[LABEL_MAX];
 	char caption_separator[LABEL_MAX];
 	/* References (notes.c, layout xref.c): "section %s" with the
-	 * section's number, "page %d" with the page a target lands on. */
+	 * section's number, "page %d" with the page a target lands on, each
+	 * word joined to its number by a no-break space (U+00A0). */
 	char section_ref[LABEL_MAX];
 	char page_ref[LABEL_MAX];
 };
