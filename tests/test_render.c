@@ -304,6 +304,29 @@ static void test_character_without_glyph_names_font_and_text(void **state)
 	free(msg);
 }
 
+/* Coverage is checked per code point of each font, then the first run
+ * that uses a missing one is named: here on page 2, in another face,
+ * after runs the regular font prints. */
+static void test_missing_character_on_a_later_page_is_found(void **state)
+{
+	struct fixture f;
+	char *msg;
+
+	(void)state;
+	fixture_init(&f);
+	f.boxes2[0] = text_box(72, 90, FACE_ITALIC, 12, "Tab\there");
+	msg = render_error(&f, NULL);
+	assert_non_null(strstr(msg, "the italic font (fonts/DejaVuSans-Oblique.ttf) "
+	                       "has no glyph for U+0009"));
+	free(msg);
+	/* beyond the BMP: no font prints it (it would be a space) */
+	fixture_init(&f);
+	f.boxes2[0] = text_box(72, 90, FACE_ITALIC, 12, "Flag \xf0\x9f\x87\xbd");
+	msg = render_error(&f, NULL);
+	assert_non_null(strstr(msg, "has no glyph for U+1F1FD"));
+	free(msg);
+}
+
 static void test_invalid_utf8_is_reported(void **state)
 {
 	struct fixture f;
@@ -660,6 +683,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_date_is_reported),
 		cmocka_unit_test(test_link_to_missing_page_is_reported),
 		cmocka_unit_test(test_character_without_glyph_names_font_and_text),
+		cmocka_unit_test(test_missing_character_on_a_later_page_is_found),
 		cmocka_unit_test(test_invalid_utf8_is_reported),
 		cmocka_unit_test(test_tounicode_maps_used_characters),
 		cmocka_unit_test(test_runs_on_one_baseline_share_one_tj),

@@ -117,97 +117,6 @@ int render_haru_error(struct render *r, struct diag_list *dl, const char *what)
 	                  meaning ? ": " : "", meaning ? meaning : "");
 }
 
-/* Marks the code points of a UTF-8 run in used[], as libharu will write
- * them: the CID of a BMP character is its code point, and a character
- * beyond the BMP becomes U+0020. Returns -1 on invalid UTF-8, which would
- * otherwise come out as silently wrong glyphs. */
-static int mark_used(unsigned char *used, const char *s, size_t len)
-{
-	size_t i = 0;
-	uint32_t cp;
-
-	while (i < len) {
-		size_t n = utf8_decode(s + i, len - i, &cp);
-
-		if (n == 0)
-			return -1;
-		if (cp > 0xFFFF)
-			cp = 0x20;
-		used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-		i += n;
-	}
-	return 0;
-}
-
-/* Records that code point cp of font slot shows the UTF-8 text
- * s[0..len) (a ligature's letters), for ToUnicode; the first text seen
- * for a code point is the one kept. */
-static void add_alias(struct render *r, size_t slot, uint16_t cp,
-                      const char *s, size_t len)
-{
-	struct render_alias a = {slot, cp, 0, {0}};
-	size_t i = 0;
-
-	for (size_t k = 0; k < r->naliases; k++)
-		if (r->aliases[k].slot == slot && r->aliases[k].cp == cp)
-			return;
-	while (i < len && a.len < RENDER_ALIAS_MAX) {
-		uint32_t u;
-		size_t n = utf8_decode(s + i, len - i, &u);
-
-		if (n == 0 || u > 0xFFFF)
-			return;  /* not worth a mapping: copy-paste shows cp */
-		a.text[a.len++] = (uint16_t)u;
-		i += n;
-	}
-	if (i < len)
-		return;
-	r->aliases = xgrow(r->aliases, &r->aliases_cap, r->naliases + 1,
-	                   sizeof *r->aliases);
-	r->aliases[r->naliases++] = a;
-}
-
-/* Whether glyph g of a run of s shows exactly its own character. */
-static bool shows_itself(const struct fonts_glyph *g, const char *s)
-{
-	uint32_t u;
-	size_t n = utf8_decode(s + g->start, g->len, &u);
-
-	return n == g->len && u == g->cp;
-}
-
-/* The code points each font draws, into r->used: those of the shaped
- * text, so that subsets keep ligatures' presentation forms, and a note of
- * every code point that stands for other text. Invalid UTF-8 is
- * reported. */
-static int collect_used(struct render *r, const struct pages *pages,
-                        struct diag_list *dl)
-{
-	for (size_t i = 0; i < pages->len; i++)
-		for (size_t k = 0; k < pages->items[i].len; k++) {
-			const struct box *b = &pages->items[i].boxes[k];
-			unsigned char *used;
-			size_t slot;
-
-			if (b->kind != BOX_TEXT || (unsigned)b->face >= FACE_COUNT)
-				continue;
-			slot = fonts_index(r->fonts, b->face);
-			used = r->used + slot * FONTS_BMP_BYTES;
-			if (mark_used(used, b->text, b->len) < 0)
-				return diag_error(dl, NULL, 0, "page %zu: text run is not "
-				                  "valid UTF-8", i + 1);
-			fonts_shape(r->fonts, b->face, b->text, b->len, &r->run);
-			fonts_run_mark_used(&r->run, used);
-			for (size_t g = 0; g < r->run.len; g++)
-				if (r->run.glyphs[g].len > 0 &&
-				    !shows_itself(&r->run.glyphs[g], b->text))
-					add_alias(r, slot, r->run.glyphs[g].cp,
-					          b->text + r->run.glyphs[g].start,
-					          r->run.glyphs[g].len);
-		}
-	return 0;
-}
-
 /* Starts the document. All before any font or page exists, so every
  * stream is set up with compression and text goes through the UTF-8
  * encoder. */
@@ -591,7 +500,7 @@ int render_pdf(const struct pages *pages, const struct fonts *fonts,
 	/* arrays of libharu handles, which are pointers */
 	hpages = xcalloc(pages->len, sizeof *hpages); /* NOLINT(bugprone-sizeof-expression) */
 	tops = xcalloc(pages->len, sizeof *tops); /* NOLINT(bugprone-sizeof-expression) */
-	if (collect_used(&r, pages, dl) < 0 || new_document(&r, dl) < 0 ||
+	if (render_collect_used(&r, pages, dl) < 0 || new_document(&r, dl) < 0 ||
 	    load_fonts(&r, dl) < 0 || draw_all(&r, pages, hpages, tops, dl) < 0 ||
 	    set_info(&r, info, dl) < 0)
 		goto fail;

@@ -122,6 +122,11 @@ struct render {
 	size_t spans_cap;
 	unsigned char *covered;
 	size_t covered_cap;
+	/* the spans of every page, page pi's from page_span_at[pi] to
+	 * page_span_at[pi + 1] (render_forms_count) */
+	struct render_span *page_spans;
+	size_t page_spans_cap;
+	size_t *page_span_at;
 	/* the hash of every span of every page, sorted: how many pages
 	 * would use a form (render_forms_count) */
 	uint64_t *run_hashes;
@@ -145,6 +150,11 @@ struct render {
 	size_t naliases, aliases_cap;
 };
 
+/* used.c: fills r->used (and r->aliases) from the text of the pages,
+ * and reports a character a font cannot print. */
+int render_collect_used(struct render *r, const struct pages *pages,
+                        struct diag_list *dl);
+
 /* render.c */
 bool render_haru_failed(const struct render *r);
 int render_haru_error(struct render *r, struct diag_list *dl, const char *what);
@@ -167,12 +177,14 @@ bool render_plain_ascii(const char *s);
 HPDF_STATUS render_write_flate_filter(HPDF_Dict dict, HPDF_Stream stream);
 void render_size_stream(HPDF_Stream stream, size_t len);
 
-/* forms.c: the spans of page pi that it shares with page pi - 1 or
- * pi + 1, into r->spans in page order; returns how many. */
-size_t render_form_spans(struct render *r, const struct pages *pages,
-                         size_t pi);
-/* forms.c: counts the spans of all pages before any is drawn. */
+/* forms.c: finds and counts the spans of all pages before any is
+ * drawn: the runs of boxes each page shares with the page before or
+ * after it. */
 void render_forms_count(struct render *r, const struct pages *pages);
+/* forms.c: the spans render_forms_count() found on page pi, in page
+ * order, into *spans; returns how many. */
+size_t render_page_spans(const struct render *r, size_t pi,
+                         const struct render_span **spans);
 /* forms.c: the name of the form that draws boxes [from, to) of page pi,
  * made if need be, or NULL in *name when the run is better drawn in
  * place. Returns -1 with a diagnostic. */
