@@ -33,9 +33,12 @@
 #define RENDER_DEFLATE_LEVEL 6
 #endif
 
-static char *content_room(struct render_content *c, size_t n)
+/* Room for n more bytes. Called for every operand of every page, so
+ * the common case is a comparison. */
+static inline char *content_room(struct render_content *c, size_t n)
 {
-	c->buf = xgrow(c->buf, &c->cap, c->len + n, 1);
+	if (c->len + n > c->cap)
+		c->buf = xgrow(c->buf, &c->cap, c->len + n, 1);
 	return c->buf + c->len;
 }
 
@@ -82,9 +85,28 @@ static void put_fixed(struct render_content *c, long long v, int decimals)
 	put_number(c, v, decimals, true);
 }
 
+/* llround(v): the nearest integer, halves away from zero. Without the
+ * libm call: a long table has a million of them. Exact for finite |v|
+ * below 2^53, where v minus its integer part loses nothing. */
+static long long round_half_away(double v)
+{
+	long long t;
+	double f;
+
+	if (!(v > -9e15 && v < 9e15))
+		return llround(v);
+	t = (long long)v;
+	f = v - (double)t;
+	if (f >= 0.5)
+		t++;
+	else if (f <= -0.5)
+		t--;
+	return t;
+}
+
 long long render_hundredths(double v)
 {
-	return llround(v * 100);
+	return round_half_away(v * 100);
 }
 
 static void put_op(struct render_content *c, const char *op)
@@ -100,7 +122,7 @@ static void close_run(struct render_content *c);
  * clamping keeps one odd colour from failing the whole document. */
 static long long component(double v)
 {
-	return llround((v < 0 ? 0 : v > 1 ? 1 : v) * 1000);
+	return round_half_away((v < 0 ? 0 : v > 1 ? 1 : v) * 1000);
 }
 
 static bool same_rgb(struct rgb a, struct rgb b)
@@ -248,7 +270,7 @@ static long long hscale(const struct render_content *c)
  * where it changes. A run in another scale never joins the open one. */
 void render_content_hscale(struct render_content *c, double expand)
 {
-	long long h = llround((1 + expand) * 10000);
+	long long h = round_half_away((1 + expand) * 10000);
 
 	if (h <= 0)
 		h = 10000;
