@@ -787,11 +787,15 @@ static void test_plain_shaping_is_glyph_for_character(void **state)
 {
 	struct fonts *f = load_fixture();
 	struct fonts_run run = {0};
-	static const char *const plain[] = { "Kosovo", "AVA", "KFOR 1999", "" };
+	/* f starts ligatures (ff fi fl ffi ffl), but only before f, i, l */
+	static const char *const plain[] = { "Kosovo", "AVA", "KFOR 1999", "",
+	                                     "Page 3 of 1160", "fj", "f", "half-life" };
 
 	(void)state;
 	assert_false(fonts_shapes_plainly(f, FACE_REGULAR, "office", 6));
 	assert_false(fonts_shapes_plainly(f, FACE_REGULAR, "fi", 2));
+	assert_false(fonts_shapes_plainly(f, FACE_REGULAR, "ff", 2));
+	assert_false(fonts_shapes_plainly(f, FACE_REGULAR, "halfling", 8));
 	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
 		size_t len = strlen(plain[i]);
 

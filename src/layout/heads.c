@@ -36,24 +36,47 @@ static void put_box(struct page *pg, const struct box *src, double dy)
 	pg->len++;
 }
 
+/* The measured copy of text in face f at size: one of b->head_texts,
+ * made on a miss in place of the oldest. */
+static const struct head_text *head_text(struct builder *b, enum face f,
+                                         double size, const char *text)
+{
+	size_t len = strlen(text), n = sizeof b->head_texts / sizeof *b->head_texts;
+	struct head_text *h;
+
+	for (size_t i = 0; i < n; i++) {
+		h = &b->head_texts[i];
+		if (h->text && h->face == f && h->size == size && h->len == len &&
+		    memcmp(h->text, text, len) == 0)
+			return h;
+	}
+	h = &b->head_texts[b->head_texts_next++ % n];
+	h->face = f;
+	h->size = size;
+	h->len = len;
+	h->width = layout_width(b->m, f, size, text, len);
+	h->text = arena_strndup(b->out->arena, text, len);
+	return h;
+}
+
 static void put_text(struct builder *b, struct page *pg, double x, double y,
                      enum face f, double size, struct rgb color,
                      const char *text, enum doc_align align)
 {
+	const struct head_text *h = head_text(b, f, size, text);
 	struct box t;
-	size_t len = strlen(text);
 
 	memset(&t, 0, sizeof t);
 	t.kind = BOX_TEXT;
-	t.w = (float)layout_width(b->m, f, size, text, len);
+	t.w = (float)h->width;
 	t.x = (float)(align == DOC_ALIGN_RIGHT ? x - t.w
 	    : align == DOC_ALIGN_CENTER ? x - t.w / 2 : x);
 	t.y = (float)y;
 	t.face = f;
 	t.size = (float)size;
 	t.color = color;
-	t.text = arena_strndup(b->out->arena, text, len);
-	t.len = len;
+	t.text = h->text;
+	t.len = h->len;
 	put_box(pg, &t, 0);
 }
 

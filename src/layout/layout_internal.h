@@ -203,6 +203,15 @@ struct builder {
 	struct table_info *tables;
 	size_t tables_len, tables_cap;
 	bool cover;           /* page 1 is a cover, with banners, no heads */
+	/* The running heads' texts, measured and copied once: they repeat
+	 * on every page (heads.c). */
+	struct head_text {
+		enum face face;
+		double size, width;
+		const char *text;  /* in out->arena */
+		size_t len;
+	} head_texts[8];
+	size_t head_texts_next;
 	struct diag_list *dl;
 	double x0, width;     /* content column */
 	double top, bottom;   /* content area, y down */
