@@ -208,8 +208,11 @@ void render_forms_count(struct render *r, const struct pages *pages)
 size_t render_page_spans(const struct render *r, size_t pi,
                          const struct render_span **spans)
 {
-	*spans = r->page_spans + r->page_span_at[pi];
-	return r->page_span_at[pi + 1] - r->page_span_at[pi];
+	size_t n = r->page_span_at[pi + 1] - r->page_span_at[pi];
+
+	/* no page may have any: then there is no array to point into */
+	*spans = n ? r->page_spans + r->page_span_at[pi] : NULL;
+	return n;
 }
 
 /* How many pages have a run of this hash (render_forms_count). */
