@@ -437,7 +437,6 @@ void render_content_reset(struct render_content *c)
 	memset(c, 0, sizeof *c);
 	c->buf = keep.buf;
 	c->cap = keep.cap;
-	c->z = keep.z;
 	c->zbuf = keep.zbuf;
 	c->zcap = keep.zcap;
 }
@@ -448,27 +447,31 @@ void render_content_reset(struct render_content *c)
  * long table, deflating was the largest single cost of the render. Done
  * per page so that the document never holds its uncompressed content (at
  * 100,000 table rows, ~48 MB). One compressor serves every page. */
-int render_content_deflate(struct render_content *c, size_t *out_len)
+int render_content_deflate(struct render_content *c,
+                           struct libdeflate_compressor *z, size_t *out_len)
 {
 	size_t bound, n;
 
-	if (!c->z) {
-		c->z = libdeflate_alloc_compressor(RENDER_DEFLATE_LEVEL);
-		if (!c->z)
-			return -1;
-	}
-	bound = libdeflate_zlib_compress_bound(c->z, c->len);
+	if (!z)
+		return -1;
+	bound = libdeflate_zlib_compress_bound(z, c->len);
 	c->zbuf = xgrow(c->zbuf, &c->zcap, bound, 1);
-	n = libdeflate_zlib_compress(c->z, c->buf, c->len, c->zbuf, bound);
+	n = libdeflate_zlib_compress(z, c->buf, c->len, c->zbuf, bound);
 	if (n == 0)
 		return -1;
 	*out_len = n;
 	return 0;
 }
 
+struct libdeflate_compressor *render_compressor(struct render *r)
+{
+	if (!r->z)
+		r->z = libdeflate_alloc_compressor(RENDER_DEFLATE_LEVEL);
+	return r->z;
+}
+
 void render_content_release(struct render_content *c)
 {
-	libdeflate_free_compressor(c->z);
 	free(c->buf);
 	free(c->zbuf);
 	memset(c, 0, sizeof *c);

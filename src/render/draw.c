@@ -161,7 +161,7 @@ static int write_content(struct render *r, HPDF_Page hp,
 	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
 	if (c->len == 0)
 		return 0;
-	if (render_content_deflate(c, &zlen) < 0)
+	if (render_content_deflate(c, render_compressor(r), &zlen) < 0)
 		return diag_error(dl, NULL, 0, "page %zu: cannot compress the "
 		                  "page content", pi + 1);
 	attr->contents->write_fn = render_write_flate_filter;

@@ -319,7 +319,7 @@ int render_form_get(struct render *r, const struct pages *pages, size_t pi,
 	render_content_flush(c);
 	if (c->len < FORM_MIN_BYTES)
 		return 0;
-	if (render_content_deflate(c, &zlen) < 0)
+	if (render_content_deflate(c, render_compressor(r), &zlen) < 0)
 		return diag_error(dl, NULL, 0, "page %zu: cannot compress a form",
 		                  pi + 1);
 	if (!worth_a_form(run_uses(r, hash), zlen))

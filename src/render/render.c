@@ -37,6 +37,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <libdeflate.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -387,7 +388,7 @@ static int save(struct render *r, unsigned char **out, size_t *out_len,
 		goto fail;
 	HPDF_Free(r->pdf);
 	r->pdf = NULL;
-	render_pack_in_place(&sink.buf, &sink.len, NULL);
+	render_pack_in_place(&sink.buf, &sink.len, render_compressor(r), NULL);
 	*out = sink.buf;
 	*out_len = sink.len;
 	return 0;
@@ -523,6 +524,7 @@ fail:
 		render_encoding_release(&r.enc[i]);
 	render_content_release(&r.content);
 	render_forms_release(&r);
+	libdeflate_free_compressor(r.z);
 	fonts_run_release(&r.run);
 	free(r.aliases);
 	return rc;

@@ -48,7 +48,6 @@ struct render_content {
 	struct rgb fill, stroke;
 	long long line_width;
 	/* the deflated page (render_content_deflate), kept across pages */
-	struct libdeflate_compressor *z;
 	unsigned char *zbuf;
 	size_t zcap;
 };
@@ -132,6 +131,7 @@ struct render {
 	uint64_t *run_hashes;
 	size_t nrun_hashes;
 	struct render_content form_content;
+	struct libdeflate_compressor *z;  /* render_compressor() */
 	/* FONTS_BMP_BYTES per loaded font: the code points its pages use. */
 	unsigned char *used;
 	/* per loaded font, 65,536 advances in 1/1000 em: the widths
@@ -215,11 +215,16 @@ void render_content_hscale(struct render_content *c, double expand);
 void render_content_run(struct render_content *c, long long x, long long y,
                         const struct fonts_run *run,
                         const struct render_glyphs *g);
-/* The page's operators deflated into c->zbuf; *out_len bytes, or -1 when
- * the compressor fails. */
-int render_content_deflate(struct render_content *c, size_t *out_len);
-/* Frees the buffers and the compressor. */
+/* The page's operators deflated with z (render_compressor()) into
+ * c->zbuf; *out_len bytes, or -1 when z is NULL or fails. */
+int render_content_deflate(struct render_content *c,
+                           struct libdeflate_compressor *z, size_t *out_len);
+/* Frees the buffers. */
 void render_content_release(struct render_content *c);
+/* The one compressor of the render, made on first use (NULL when it
+ * cannot be): pages, forms and the packed objects share it, so the
+ * render holds one compressor's tables (~1.3 MB), not three. */
+struct libdeflate_compressor *render_compressor(struct render *r);
 
 /* encoding.c: plans e for the code points set in used (FONTS_BMP_BYTES):
  * one-byte codes when they fit (e->code is then allocated; free it with
