@@ -759,7 +759,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	fill_contents(d);
 	doc_number_captions(d, &c->style.labels, dl);
 	doc_fill_caption_lists(d);
-	doc_check_caption_sections(c, f, dl);
+	doc_check_fact_sections(c, f, dl);
 	doc_release_finish(d, c, &r, dl);
 	if (dl->errors > before) {
 		doc_free(d);

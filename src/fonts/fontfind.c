@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "briefing/base/xalloc.h"
+#include "fontstyle.h"
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -29,9 +30,11 @@ static bool ends_with(const char *s, const char *suffix)
 /* fontconfig's best match for pattern spec among the fonts of set (NULL:
  * the installed fonts), accepted only when its family is the one asked for.
  * Returns the file, or NULL with *family (if not NULL) the family it
- * offered instead (or NULL when nothing matched); the caller frees both. */
+ * offered instead (or NULL when nothing matched); the caller frees both.
+ * A match of the family but not of the style asked for (fontstyle.c) is
+ * no match either: *style_out gets why. */
 static char *match_in(FcFontSet *set, const char *spec, char **family_out,
-                      bool *not_ttf)
+                      bool *not_ttf, char **style_out)
 {
 	FcPattern *pat, *match;
 	FcResult result;
@@ -40,6 +43,7 @@ static char *match_in(FcFontSet *set, const char *spec, char **family_out,
 
 	*family_out = NULL;
 	*not_ttf = false;
+	*style_out = NULL;
 	pat = FcNameParse((const FcChar8 *)spec);
 	if (!pat)
 		return NULL;
@@ -56,7 +60,7 @@ static char *match_in(FcFontSet *set, const char *spec, char **family_out,
 		else if (!ends_with((const char *)path, ".ttf")) {
 			*family_out = xstrdup((const char *)path);
 			*not_ttf = true;
-		} else
+		} else if (!(*style_out = fontstyle_mismatch(spec, match, set)))
 			out = xstrdup((const char *)path);
 	}
 	if (match)
@@ -107,7 +111,7 @@ char *fontfind_resolve(const char *spec, const char *file, int line,
 char *fontfind_resolve_in(const char *spec, const char *dir,
                           const char *file, int line, struct diag_list *dl)
 {
-	char *out = NULL, *other = NULL;
+	char *out = NULL, *other = NULL, *style = NULL;
 	bool not_ttf = false;
 	FcPattern *probe;
 
@@ -139,7 +143,7 @@ char *fontfind_resolve_in(const char *spec, const char *dir,
 		FcFontSet *set = dir_fonts(dir);
 
 		if (set && set->nfont > 0) {
-			out = match_in(set, spec, &other, &not_ttf);
+			out = match_in(set, spec, &other, &not_ttf, &style);
 			free(other);
 			other = NULL;
 		}
@@ -147,9 +151,17 @@ char *fontfind_resolve_in(const char *spec, const char *dir,
 			FcFontSetDestroy(set);
 		if (out)
 			return out;
+		/* the family is under --font-path, but not that style */
+		if (style) {
+			diag_error(dl, file, line, "font '%s': %s", spec, style);
+			free(style);
+			return NULL;
+		}
 	}
-	out = match_in(NULL, spec, &other, &not_ttf);
-	if (!out && other && not_ttf)
+	out = match_in(NULL, spec, &other, &not_ttf, &style);
+	if (style)
+		diag_error(dl, file, line, "font '%s': %s", spec, style);
+	else if (!out && other && not_ttf)
 		diag_error(dl, file, line, "font '%s' resolves to '%s', which "
 		           "is not a TrueType (.ttf) file", spec, other);
 	else if (!out && other)
@@ -160,6 +172,7 @@ char *fontfind_resolve_in(const char *spec, const char *dir,
 	else if (!out)
 		diag_error(dl, file, line, "no installed font matches '%s'", spec);
 	free(other);
+	free(style);
 	return out;
 }
 

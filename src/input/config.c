@@ -405,6 +405,7 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
 	c->orgcharts = xcalloc(ini->len, sizeof *c->orgcharts);
 	check_section_names(ini, dl);
+	config_record_fact_sections(c, ini);
 	/* first: it reads [document] language, which read_document's check
 	 * for unknown keys must then find used */
 	config_read_hyphenation(c, ini, dl);
@@ -431,6 +432,7 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	if (c->sections_len == 0)
 		diag_error(dl, name, 0, "no [section.NAME] sections: the briefing "
 		           "would be empty");
+	config_warn_empty_sections(c, ini, dl);
 	ini_free(ini);
 	if (dl->errors > before) {
 		config_free(c);
@@ -521,6 +523,7 @@ void config_free(struct config *c)
 		free(c->cover_figures[i].file);
 	}
 	free(c->cover_figures);
+	config_fact_sections_release(c);
 	config_hyphenation_release(c);
 	config_classification_release(c);
 	free(c);

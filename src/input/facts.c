@@ -72,12 +72,21 @@ int facts_check_link(const struct facts *f, const char *uri,
 
 const char *facts_suggest(const struct facts *f, const char *name)
 {
+	return facts_suggest_kind(f, name, -1);
+}
+
+const char *facts_suggest_kind(const struct facts *f, const char *name,
+                               int kind)
+{
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
 
 	for (size_t i = 0; i < f->len; i++) {
-		size_t d = ini_edit_distance(name, f->items[i].name);
+		size_t d;
 
+		if (kind >= 0 && f->items[i].kind != (enum fact_kind)kind)
+			continue;
+		d = ini_edit_distance(name, f->items[i].name);
 		if (d < best_d) {
 			best_d = d;
 			best = f->items[i].name;

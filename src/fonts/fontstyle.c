@@ -1,0 +1,221 @@
+/*
+ * fontstyle.c: a [fonts] pattern's style checked against the face
+ * fontconfig gives for it.
+ *
+ * fontconfig reads "DejaVu Serif:blod" as "DejaVu Serif" (an element
+ * that is no constant is dropped) and "DejaVu Serif:style=Blod" as a
+ * wish it need not grant: either way the best match is the regular
+ * face, and the briefing silently prints its bold text in Book. So each
+ * element of the pattern must be one fontconfig knows, and the match
+ * must have the weight, slant and style asked for; otherwise the reason
+ * names the family's styles, which are what the user can write.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "fontstyle.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "briefing/base/strbuf.h"
+#include "briefing/base/xalloc.h"
+
+/* The words one usually means after ':', for "did you mean". */
+static const char *const style_words[] = {
+	"bold", "italic", "oblique", "roman", "regular", "book", "medium",
+	"light", "thin", "black", "heavy", "semibold", "demibold",
+	"extrabold", "extralight", "ultralight", "condensed", NULL
+};
+
+/* The edit distance of two short words, case ignored (as fontconfig
+ * ignores it); large for long ones, which no hint is worth. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[33], result;
+
+	if (la > 32 || lb > 32)
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (tolower((unsigned char)a[i - 1]) !=
+			                      tolower((unsigned char)b[j - 1]));
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	result = row[lb];
+	return result;
+}
+
+/* The closest of words to word, or NULL when none is near. */
+static const char *closest(const char *word, const char *const *words,
+                           size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d = distance(word, words[i]);
+
+		if (d < best_d) {
+			best_d = d;
+			best = words[i];
+		}
+	}
+	return best_d <= strlen(word) / 3 + 1 ? best : NULL;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The styles of family among set (NULL: the installed fonts), sorted,
+ * each once; *n gets their number. The caller frees each and the array. */
+static char **family_styles(const FcChar8 *family, FcFontSet *set,
+                            size_t *n)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_STYLE, (char *)NULL);
+	FcFontSet *list;
+	char **out;
+
+	*n = 0;
+	FcPatternAddString(pat, FC_FAMILY, family);
+	list = set ? FcFontSetList(NULL, &set, 1, pat, os)
+	           : FcFontList(NULL, pat, os);
+	out = xcalloc(list && list->nfont ? (size_t)list->nfont : 1,
+	              sizeof *out);
+	for (int i = 0; list && i < list->nfont; i++) {
+		FcChar8 *style;
+		bool dup = false;
+
+		if (FcPatternGetString(list->fonts[i], FC_STYLE, 0, &style) !=
+		    FcResultMatch)
+			continue;
+		for (size_t k = 0; k < *n && !dup; k++)
+			dup = strcmp(out[k], (const char *)style) == 0;
+		if (!dup)
+			out[(*n)++] = xstrdup((const char *)style);
+	}
+	if (*n)
+		qsort(out, *n, sizeof *out, compare_names);
+	if (list)
+		FcFontSetDestroy(list);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	return out;
+}
+
+/* The first element after the family of spec that fontconfig does not
+ * know (a bare word that is no constant, as "blod"), copied into buf; or
+ * false. Elements are split at ':' not escaped by '\'. */
+static bool unknown_element(const char *spec, char *buf, size_t size)
+{
+	const char *p = spec;
+
+	for (;;) {
+		const char *start;
+		size_t len;
+		int v;
+
+		while (*p && *p != ':')
+			p += p[0] == '\\' && p[1] ? 2 : 1;
+		if (!*p)
+			return false;
+		start = ++p;
+		while (*p && *p != ':')
+			p += p[0] == '\\' && p[1] ? 2 : 1;
+		len = (size_t)(p - start);
+		if (len == 0 || memchr(start, '=', len) || len >= size)
+			continue;
+		memcpy(buf, start, len);
+		buf[len] = '\0';
+		if (!FcNameConstant((const FcChar8 *)buf, &v))
+			return true;
+	}
+}
+
+/* True when the match has what the parsed pattern asks: each style name
+ * it gives is one of the match's (case ignored), its weight is the
+ * match's and its slant upright or not as the match's. */
+static bool style_matches(FcPattern *want, FcPattern *match)
+{
+	FcChar8 *ws, *ms;
+	int w, m;
+
+	if (FcPatternGetString(want, FC_STYLE, 0, &ws) == FcResultMatch) {
+		bool found = false;
+
+		for (int i = 0; !found && FcPatternGetString(match, FC_STYLE, i,
+		                                             &ms) == FcResultMatch;
+		     i++)
+			found = strcasecmp((const char *)ws, (const char *)ms) == 0;
+		if (!found)
+			return false;
+	}
+	if (FcPatternGetInteger(want, FC_WEIGHT, 0, &w) == FcResultMatch &&
+	    (FcPatternGetInteger(match, FC_WEIGHT, 0, &m) != FcResultMatch ||
+	     m != w))
+		return false;
+	if (FcPatternGetInteger(want, FC_SLANT, 0, &w) == FcResultMatch &&
+	    (FcPatternGetInteger(match, FC_SLANT, 0, &m) != FcResultMatch ||
+	     (m == FC_SLANT_ROMAN) != (w == FC_SLANT_ROMAN)))
+		return false;
+	return true;
+}
+
+char *fontstyle_mismatch(const char *spec, FcPattern *match, FcFontSet *set)
+{
+	FcPattern *want = FcNameParse((const FcChar8 *)spec);
+	FcChar8 *family = NULL, *got = NULL;
+	struct strbuf b = { NULL, 0, 0 };
+	char word[64], **styles;
+	size_t n;
+	bool unknown;
+
+	if (!want)
+		return NULL;
+	unknown = unknown_element(spec, word, sizeof word);
+	if ((!unknown && style_matches(want, match)) ||
+	    FcPatternGetString(match, FC_FAMILY, 0, &family) != FcResultMatch) {
+		FcPatternDestroy(want);
+		return NULL;
+	}
+	FcPatternGetString(match, FC_STYLE, 0, &got);
+	styles = family_styles(family, set, &n);
+	if (unknown) {
+		const char *hint = closest(word, style_words,
+		                           sizeof style_words / sizeof *style_words - 1);
+
+		strbuf_addf(&b, "'%s' is not a style fontconfig knows", word);
+		if (!hint)
+			hint = closest(word, (const char *const *)styles, n);
+		if (hint)
+			strbuf_addf(&b, " (did you mean '%s'?)", hint);
+	} else {
+		strbuf_addf(&b, "%s has no such style (fontconfig would give '%s')",
+		            (const char *)family, got ? (const char *)got : "?");
+	}
+	strbuf_addf(&b, "; %s has: ", (const char *)family);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addf(&b, "%s%s", i ? ", " : "", styles[i]);
+		free(styles[i]);
+	}
+	free(styles);
+	FcPatternDestroy(want);
+	return b.s;
+}
