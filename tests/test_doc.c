@@ -853,6 +853,17 @@ static void test_caption_section_must_name_a_used_fact(void **state)
 	assert_diag(&dl, CONFIG, 14, "[table.t.chain]: fact 't.chain' is an "
 	            "orgchart (" DATA ":30), not a table");
 	diag_release(&dl);
+	/* the hint is a fact of the section's kind; failing that, the
+	 * closest fact of another kind is named as what it is */
+	assert_null(build("[section.a]\ntitle = A\n1 = table t.terms\n"
+	                  "[table.t.term]\n1 = name | Name\n"          /* 10 */
+	                  "[orgchart.t.terms]\ncaption = C\n"          /* 12 */
+	                  "[orgchart.t.term]\ncaption = C\n", &dl));   /* 14 */
+	assert_diag(&dl, CONFIG, 10, "[table.t.term]: no fact named 't.term' "
+	            "(did you mean 't.terms'?)");
+	assert_diag(&dl, CONFIG, 14, "[orgchart.t.term]: no fact named 't.term' "
+	            "(the closest, 't.terms', is a table, not an orgchart)");
+	diag_release(&dl);
 	{
 		struct doc *d = build("[section.a]\ntitle = A\n1 = text t.summary\n"
 		                      "[orgchart.t.chain]\ncaption = C\n", &dl);

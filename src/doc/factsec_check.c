@@ -46,10 +46,22 @@ static void check_one(const struct config *c, const struct facts *f,
 	if (!fact) {
 		const char *hint = facts_suggest_kind(f, s->fact,
 		                                      (int)s->fact_kind);
+		/* none of the kind is near: a fact of another kind may be, as
+		 * when [orgchart.X] was written for the table X */
+		const char *any = hint ? NULL : facts_suggest(f, s->fact);
+		const struct fact *near = any ? facts_find(f, any) : NULL;
 
-		diag_error(dl, s->file, s->line, "[%s.%s]: no fact named '%s'%s%s%s",
-		           s->kind, s->fact, s->fact, hint ? " (did you mean '" : "",
-		           hint ? hint : "", hint ? "'?)" : "");
+		if (near)
+			diag_error(dl, s->file, s->line, "[%s.%s]: no fact named '%s' "
+			           "(the closest, '%s', is %s %s, not %s %s)", s->kind,
+			           s->fact, s->fact, near->name,
+			           article(fact_kind_name(near->kind)),
+			           fact_kind_name(near->kind), article(want), want);
+		else
+			diag_error(dl, s->file, s->line, "[%s.%s]: no fact named "
+			           "'%s'%s%s%s", s->kind, s->fact, s->fact,
+			           hint ? " (did you mean '" : "", hint ? hint : "",
+			           hint ? "'?)" : "");
 	} else if (fact->kind != s->fact_kind) {
 		const char *have = fact_kind_name(fact->kind);
 

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "briefing/base/xalloc.h"
-#include "fontstyle.h"
+#include "fontfind_internal.h"
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -102,6 +102,36 @@ static FcFontSet *dir_fonts(const char *dir)
 	return set;
 }
 
+/* A family fontconfig does not have: the closest family that loads,
+ * under --font-path dir or installed, is the hint; fontconfig's own
+ * offer would be its fallback, the same for every typo. */
+static void report_not_installed(const char *spec, const char *dir,
+                                 const char *file, int line,
+                                 struct diag_list *dl)
+{
+	FcPattern *pat = FcNameParse((const FcChar8 *)spec);
+	FcChar8 *want = NULL;
+	char *hint = NULL;
+
+	if (pat && FcPatternGetString(pat, FC_FAMILY, 0, &want) == FcResultMatch) {
+		FcFontSet *set = dir ? dir_fonts(dir) : NULL;
+
+		hint = set ? fontsuggest_family((const char *)want, set) : NULL;
+		if (!hint)
+			hint = fontsuggest_family((const char *)want, NULL);
+		if (set)
+			FcFontSetDestroy(set);
+	}
+	diag_error(dl, file, line, "font '%s' is not installed%s%s%s; install "
+	           "it, name a .ttf file%s, or pick a face 'briefing fonts' "
+	           "lists", spec, hint ? " (did you mean '" : "",
+	           hint ? hint : "", hint ? "'?)" : "",
+	           dir ? ", put it under --font-path" : "");
+	free(hint);
+	if (pat)
+		FcPatternDestroy(pat);
+}
+
 char *fontfind_resolve(const char *spec, const char *file, int line,
                        struct diag_list *dl)
 {
@@ -165,10 +195,7 @@ char *fontfind_resolve_in(const char *spec, const char *dir,
 		diag_error(dl, file, line, "font '%s' resolves to '%s', which "
 		           "is not a TrueType (.ttf) file", spec, other);
 	else if (!out && other)
-		diag_error(dl, file, line, "font '%s' is not installed "
-		           "(fontconfig offers '%s' instead); install it or "
-		           "name a .ttf file%s", spec, other,
-		           dir ? " (or put it under --font-path)" : "");
+		report_not_installed(spec, dir, file, line, dl);
 	else if (!out)
 		diag_error(dl, file, line, "no installed font matches '%s'", spec);
 	free(other);
@@ -208,8 +235,9 @@ static int compare_faces(const void *a, const void *b)
 	return c ? c : strcmp(x->name, y->name);
 }
 
-/* Adds the TrueType faces of fonts (NULL: the installed ones) whose name resolves back to their own
- * file (through dir first, as a build would look them up). */
+/* Adds the TrueType faces of fonts (NULL: the installed ones) whose name
+ * resolves back to their own file (through dir first, as a build would
+ * look them up) and whose file passes the checks a build makes. */
 static void list_fonts(FcFontSet *fonts, const char *dir,
                         struct fontfind_list *list, size_t *cap)
 {
@@ -232,7 +260,9 @@ static void list_fonts(FcFontSet *fonts, const char *dir,
 			continue;
 		back = fontfind_resolve_in(name, dir, NULL, 0, &quiet);
 		diag_release(&quiet);
-		if (!back || strcmp(back, (const char *)path) != 0) {
+		/* listed only if a build would load it */
+		if (!back || strcmp(back, (const char *)path) != 0 ||
+		    !fontsuggest_loadable((const char *)path)) {
 			free(back);
 			free(name);
 			continue;

@@ -11,9 +11,8 @@
  * names the family's styles, which are what the user can write.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "fontstyle.h"
+#include "fontfind_internal.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,37 +28,6 @@ static const char *const style_words[] = {
 	"extrabold", "extralight", "ultralight", "condensed", NULL
 };
 
-/* The edit distance of two short words, case ignored (as fontconfig
- * ignores it); large for long ones, which no hint is worth. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[33], result;
-
-	if (la > 32 || lb > 32)
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (tolower((unsigned char)a[i - 1]) !=
-			                      tolower((unsigned char)b[j - 1]));
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	result = row[lb];
-	return result;
-}
-
 /* The closest of words to word, or NULL when none is near. */
 static const char *closest(const char *word, const char *const *words,
                            size_t n)
@@ -68,7 +36,7 @@ static const char *closest(const char *word, const char *const *words,
 	size_t best_d = (size_t)-1;
 
 	for (size_t i = 0; i < n; i++) {
-		size_t d = distance(word, words[i]);
+		size_t d = fontsuggest_distance(word, words[i]);
 
 		if (d < best_d) {
 			best_d = d;
@@ -83,13 +51,14 @@ static int compare_names(const void *a, const void *b)
 	return strcasecmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The styles of family among set (NULL: the installed fonts), sorted,
- * each once; *n gets their number. The caller frees each and the array. */
+/* The styles of family's faces that load among set (NULL: the installed
+ * fonts), sorted, each once, so that every one offered works; *n gets
+ * their number. The caller frees each and the array. */
 static char **family_styles(const FcChar8 *family, FcFontSet *set,
                             size_t *n)
 {
 	FcPattern *pat = FcPatternCreate();
-	FcObjectSet *os = FcObjectSetBuild(FC_STYLE, (char *)NULL);
+	FcObjectSet *os = FcObjectSetBuild(FC_STYLE, FC_FILE, (char *)NULL);
 	FcFontSet *list;
 	char **out;
 
@@ -100,15 +69,17 @@ static char **family_styles(const FcChar8 *family, FcFontSet *set,
 	out = xcalloc(list && list->nfont ? (size_t)list->nfont : 1,
 	              sizeof *out);
 	for (int i = 0; list && i < list->nfont; i++) {
-		FcChar8 *style;
+		FcChar8 *style, *file;
 		bool dup = false;
 
 		if (FcPatternGetString(list->fonts[i], FC_STYLE, 0, &style) !=
+		    FcResultMatch ||
+		    FcPatternGetString(list->fonts[i], FC_FILE, 0, &file) !=
 		    FcResultMatch)
 			continue;
 		for (size_t k = 0; k < *n && !dup; k++)
 			dup = strcmp(out[k], (const char *)style) == 0;
-		if (!dup)
+		if (!dup && fontsuggest_loadable((const char *)file))
 			out[(*n)++] = xstrdup((const char *)style);
 	}
 	if (*n)
@@ -178,9 +149,25 @@ static bool style_matches(FcPattern *want, FcPattern *match)
 	return true;
 }
 
+/* The face of match's file as the file describes it. fontconfig's
+ * synthetic rules (90-synthetic.conf) set slant = oblique and weight =
+ * bold on a match when a family lacks the face, for a renderer to slant
+ * or embolden; libharu embeds the file as it is, so those values must
+ * not count. NULL when the file cannot be read. */
+static FcPattern *file_face(FcPattern *match)
+{
+	FcChar8 *file;
+	int index = 0, count;
+
+	if (FcPatternGetString(match, FC_FILE, 0, &file) != FcResultMatch)
+		return NULL;
+	FcPatternGetInteger(match, FC_INDEX, 0, &index);
+	return FcFreeTypeQuery(file, index, NULL, &count);
+}
+
 char *fontstyle_mismatch(const char *spec, FcPattern *match, FcFontSet *set)
 {
-	FcPattern *want = FcNameParse((const FcChar8 *)spec);
+	FcPattern *want = FcNameParse((const FcChar8 *)spec), *face;
 	FcChar8 *family = NULL, *got = NULL;
 	struct strbuf b = { NULL, 0, 0 };
 	char word[64], **styles;
@@ -189,13 +176,16 @@ char *fontstyle_mismatch(const char *spec, FcPattern *match, FcFontSet *set)
 
 	if (!want)
 		return NULL;
+	face = file_face(match);
 	unknown = unknown_element(spec, word, sizeof word);
-	if ((!unknown && style_matches(want, match)) ||
+	if ((!unknown && style_matches(want, face ? face : match)) ||
 	    FcPatternGetString(match, FC_FAMILY, 0, &family) != FcResultMatch) {
+		if (face)
+			FcPatternDestroy(face);
 		FcPatternDestroy(want);
 		return NULL;
 	}
-	FcPatternGetString(match, FC_STYLE, 0, &got);
+	FcPatternGetString(face ? face : match, FC_STYLE, 0, &got);
 	styles = family_styles(family, set, &n);
 	if (unknown) {
 		const char *hint = closest(word, style_words,
@@ -216,6 +206,8 @@ char *fontstyle_mismatch(const char *spec, FcPattern *match, FcFontSet *set)
 		free(styles[i]);
 	}
 	free(styles);
+	if (face)
+		FcPatternDestroy(face);
 	FcPatternDestroy(want);
 	return b.s;
 }
