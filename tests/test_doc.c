@@ -406,7 +406,8 @@ static void test_table_column_must_exist_in_csv(void **state)
 	assert_null(build("[section.a]\ntitle = A\n1 = table t.terms\n"
 	                  "[table.t.terms]\n1 = nme | Name\n", &dl));
 	assert_diag(&dl, CONFIG, 11, "[table.t.terms]: column 'nme' is not in "
-	            "tests/fixtures/doc/terms.csv (its columns: no, ...)");
+	            "tests/fixtures/doc/terms.csv (did you mean 'name'? its "
+	            "columns: no, name, from, to, service, size)");
 	diag_release(&dl);
 }
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "briefing/base/fileio.h"
+#include "briefing/base/suggest.h"
 #include "briefing/base/xalloc.h"
 #include "fonts/fontfind_internal.h"
 
@@ -123,11 +124,17 @@ static void test_only_loadable_faces_are_offered(void **state)
 	free(otf);
 }
 
-static void test_distance_ignores_case(void **state)
+static void test_distance_ignores_case_when_asked(void **state)
 {
+	static const char *const words[] = { "bold", "book", "italic" };
+
 	(void)state;
-	assert_int_equal(fontsuggest_distance("DejaVu Sams", "dejavu sans"), 1);
-	assert_int_equal(fontsuggest_distance("", "abc"), 3);
+	assert_int_equal(suggest_distance("DejaVu Sams", "dejavu sans", true), 1);
+	assert_int_equal(suggest_distance("DejaVu Sams", "dejavu sans", false),
+	                 4);
+	assert_int_equal(suggest_distance("", "abc", false), 3);
+	assert_string_equal(suggest_closest("Blod", words, 3, true), "bold");
+	assert_null(suggest_closest("Blod", words + 2, 1, true));
 }
 
 int main(void)
@@ -136,7 +143,7 @@ int main(void)
 		cmocka_unit_test(test_matching_styles_resolve),
 		cmocka_unit_test(test_style_the_family_lacks_is_an_error),
 		cmocka_unit_test(test_only_loadable_faces_are_offered),
-		cmocka_unit_test(test_distance_ignores_case),
+		cmocka_unit_test(test_distance_ignores_case_when_asked),
 	};
 
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);

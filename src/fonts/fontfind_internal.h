@@ -28,8 +28,4 @@ bool fontsuggest_loadable(const char *path);
  * none is near. The caller frees it. */
 char *fontsuggest_family(const char *family, FcFontSet *set);
 
-/* The edit distance of two short strings, case ignored ((size_t)-1 for
- * long ones, which no hint is worth). */
-size_t fontsuggest_distance(const char *a, const char *b);
-
 #endif

@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "briefing/base/strbuf.h"
+#include "briefing/base/suggest.h"
 #include "briefing/base/xalloc.h"
 
 /* The words one usually means after ':', for "did you mean". */
@@ -27,24 +28,6 @@ static const char *const style_words[] = {
 	"light", "thin", "black", "heavy", "semibold", "demibold",
 	"extrabold", "extralight", "ultralight", "condensed", NULL
 };
-
-/* The closest of words to word, or NULL when none is near. */
-static const char *closest(const char *word, const char *const *words,
-                           size_t n)
-{
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
-
-	for (size_t i = 0; i < n; i++) {
-		size_t d = fontsuggest_distance(word, words[i]);
-
-		if (d < best_d) {
-			best_d = d;
-			best = words[i];
-		}
-	}
-	return best_d <= strlen(word) / 3 + 1 ? best : NULL;
-}
 
 static int compare_names(const void *a, const void *b)
 {
@@ -188,12 +171,14 @@ char *fontstyle_mismatch(const char *spec, FcPattern *match, FcFontSet *set)
 	FcPatternGetString(face ? face : match, FC_STYLE, 0, &got);
 	styles = family_styles(family, set, &n);
 	if (unknown) {
-		const char *hint = closest(word, style_words,
-		                           sizeof style_words / sizeof *style_words - 1);
+		const char *hint = suggest_closest(word, style_words,
+		                                   sizeof style_words /
+		                                   sizeof *style_words - 1, true);
 
 		strbuf_addf(&b, "'%s' is not a style fontconfig knows", word);
 		if (!hint)
-			hint = closest(word, (const char *const *)styles, n);
+			hint = suggest_closest(word, (const char *const *)styles, n,
+			                       true);
 		if (hint)
 			strbuf_addf(&b, " (did you mean '%s'?)", hint);
 	} else {

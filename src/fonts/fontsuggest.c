@@ -11,42 +11,14 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fontfind_internal.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "briefing/base/fileio.h"
+#include "briefing/base/suggest.h"
 #include "briefing/base/xalloc.h"
 #include "briefing/fonts.h"
-
-size_t fontsuggest_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[65];
-
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (tolower((unsigned char)a[i - 1]) !=
-			                      tolower((unsigned char)b[j - 1]));
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
 
 bool fontsuggest_loadable(const char *path)
 {
@@ -70,7 +42,7 @@ char *fontsuggest_family(const char *family, FcFontSet *set)
 	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_FILE, (char *)NULL);
 	FcFontSet *list = set ? FcFontSetList(NULL, &set, 1, all, os)
 	                      : FcFontList(NULL, all, os);
-	size_t best_d = strlen(family) / 3 + 2;
+	size_t best_d = (size_t)-1;
 	char *best = NULL;
 
 	for (int i = 0; list && i < list->nfont; i++) {
@@ -82,9 +54,10 @@ char *fontsuggest_family(const char *family, FcFontSet *set)
 		    FcPatternGetString(list->fonts[i], FC_FILE, 0, &file) !=
 		    FcResultMatch)
 			continue;
-		d = fontsuggest_distance(family, (const char *)name);
+		d = suggest_distance(family, (const char *)name, true);
 		/* the file is read only for a name near enough to offer */
-		if (d >= best_d || !fontsuggest_loadable((const char *)file))
+		if (!suggest_near(family, d) || d >= best_d ||
+		    !fontsuggest_loadable((const char *)file))
 			continue;
 		best_d = d;
 		free(best);
