@@ -246,6 +246,34 @@ static void test_succession_acknowledged_breaks(void **state)
 	diag_release(&dl);
 }
 
+/* A succession's 'from' or 'to' written otherwise is named. */
+static void test_succession_names_a_column_written_otherwise(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *ini = xasprintf("%s/m.ini", tmpdir);
+
+	(void)state;
+	write_file("c.csv", "name,From,to\nA,2000-01-01,2000-06-01\n");
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\n", &dl), -1);
+	assert_diag(&dl, ini, 4, "[m.t] succession: the table needs 'from' and "
+	            "'to' columns; rename its column 'From' to 'from' (names are "
+	            "exact)");
+	facts_free(f);
+	diag_release(&dl);
+	f = facts_new();
+	write_file("c.csv", "name,from,no\nA,2000-01-01,1\n");
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\n", &dl), -1);
+	assert_diag(&dl, ini, 4, "[m.t] succession: the table needs 'from' and "
+	            "'to' columns");
+	assert_false(has_diag(&dl, ini, 4, "rename"));
+	facts_free(f);
+	free(ini);
+	diag_release(&dl);
+}
+
 /* gap.KEY must name a day, give a reason, and sit on a succession. */
 static void test_succession_acknowledgement_errors(void **state)
 {
@@ -479,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_succession_checks_dates_gaps_and_overlaps),
 		cmocka_unit_test(test_succession_acknowledged_breaks),
 		cmocka_unit_test(test_succession_acknowledgement_errors),
+		cmocka_unit_test(test_succession_names_a_column_written_otherwise),
 		cmocka_unit_test(test_orgchart_units_and_parents),
 		cmocka_unit_test(test_bad_orgcharts_name_units),
 		cmocka_unit_test(test_config_policy_allows_bidi_and_schemes),

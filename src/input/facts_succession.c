@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "briefing/base/suggest.h"
 #include "briefing/base/xalloc.h"
 #include "csvfile.h"
 
@@ -120,6 +121,31 @@ static void report_break(const struct ini *ini, const struct fact *fact,
 	             fact->name, what, day);
 }
 
+/* A succession needs columns 'from' and 'to' (lower case, as every
+ * column name the config cites); name the one written otherwise. */
+static void report_missing_terms(const struct fact *fact, const char *want,
+                                 struct diag_list *dl)
+{
+	const struct csvfile *t = fact->table;
+	const char *near = NULL;
+
+	/* "To" or "form", not "no" for "to": a two-letter name is near
+	 * too much to guess at */
+	for (size_t i = 0; i < t->columns && !near; i++) {
+		size_t d = suggest_distance(want, t->header[i], true);
+
+		if (d == 0 || (strlen(want) > 2 && suggest_near(want, d)))
+			near = t->header[i];
+	}
+	if (near)
+		diag_error(dl, fact->file, fact->line, "[%s] succession: the table "
+		           "needs 'from' and 'to' columns; rename its column '%s' "
+		           "to '%s' (names are exact)", fact->name, near, want);
+	else
+		diag_error(dl, fact->file, fact->line, "[%s] succession: the table "
+		           "needs 'from' and 'to' columns", fact->name);
+}
+
 /* The terms of rows: each from <= to, each after the first starting the
  * day the previous one ended unless acknowledged; an empty 'to' (the
  * incumbent) only on the last row, 'unknown' ending the chain. */
@@ -133,8 +159,7 @@ static void check_terms(const struct ini *ini, const struct fact *fact,
 	size_t prev_row = 0;
 
 	if (from < 0 || to < 0) {
-		diag_error(dl, fact->file, fact->line, "[%s] succession: the table "
-		           "needs 'from' and 'to' columns", fact->name);
+		report_missing_terms(fact, from < 0 ? "from" : "to", dl);
 		return;
 	}
 	for (size_t r = 0; r < t->rows; r++) {
