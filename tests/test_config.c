@@ -93,6 +93,13 @@ static void test_empty_sections_warn_and_fact_sections_are_recorded(void **state
 	assert_int_equal(c->fact_sections[1].fact_kind, FACT_ORGCHART);
 	config_free(c);
 	diag_release(&dl);
+	/* a section whose only block is refused has its error, not also
+	 * the warning */
+	assert_null(parse(GOOD_HEAD "[section.a]\ntitle = A\n"
+	                  "1 = text a b\n", &dl));
+	assert_diag(&dl, "cfg/b.ini", 9, "is not a fact name");
+	assert_false(has_diag(&dl, "cfg/b.ini", 0, "no blocks"));
+	diag_release(&dl);
 }
 
 static void test_letter_landscape_and_margins_in_mm(void **state)

@@ -311,7 +311,8 @@ static void test_term_after_as_of_warns_and_prints_no_tenure(void **state)
 	(void)state;
 	assert_non_null(d);
 	assert_int_equal(dl.errors, 0);
-	assert_int_equal(dl.len, 3);
+	/* the three terms, and the source updated in 2018 */
+	assert_int_equal(dl.len, 4);
 	assert_diag(&dl, csv, 2, "term ends 2000-04-01, after the briefing's "
 	            "as-of date 2000-03-01");
 	assert_diag(&dl, csv, 3, "term starts 2000-04-01, after the briefing's "
@@ -877,6 +878,28 @@ static void test_caption_section_must_name_a_used_fact(void **state)
 	}
 }
 
+/* A source updated after the briefing's date is a mistyped date, one or
+ * the other: a warning at the data file; on or before it, none. */
+static void test_source_updated_after_as_of_warns(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build_as_of("2018-10-31", "[section.a]\ntitle = A\n"
+	                            "1 = text t.summary\n", &dl);
+
+	(void)state;
+	assert_non_null(d);
+	assert_diag(&dl, DATA, 0, "[source] updated: 2018-11-01 is after the "
+	            "briefing's as-of date 2018-10-31 (a mistyped date?)");
+	doc_free(d);
+	diag_release(&dl);
+	d = build_as_of("2018-11-01", "[section.a]\ntitle = A\n"
+	                "1 = text t.summary\n", &dl);
+	assert_non_null(d);
+	assert_false(has_diag(&dl, DATA, 0, "is after"));
+	doc_free(d);
+	diag_release(&dl);
+}
+
 static void test_check_rejects_broken_models(void **state)
 {
 	struct doc *d = doc_new("T", "M", "today");
@@ -970,6 +993,7 @@ int main(void)
 		cmocka_unit_test(test_caption_position_from_style_and_section),
 		cmocka_unit_test(test_caption_section_must_name_a_used_fact),
 		cmocka_unit_test(test_check_rejects_broken_models),
+		cmocka_unit_test(test_source_updated_after_as_of_warns),
 		cmocka_unit_test(test_tenure_formats),
 		cmocka_unit_test(test_rich_text_from_ini_and_markdown),
 		cmocka_unit_test(test_list_intro_and_items_take_markup),

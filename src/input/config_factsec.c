@@ -71,7 +71,9 @@ void config_warn_empty_sections(const struct config *c, const struct ini *ini,
 		char *name;
 		const struct ini_section *s;
 
-		if (sec->len > 0 || has_parts)
+		/* cap: its block keys, kept or refused; a refused one is
+		 * reported already */
+		if (sec->len > 0 || sec->cap > 0 || has_parts)
 			continue;
 		name = xasprintf("section.%s", sec->id);
 		s = ini_find(ini, name);
