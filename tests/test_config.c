@@ -117,6 +117,9 @@ static void test_letter_landscape_and_margins_in_mm(void **state)
 }
 
 static const struct bad_case bad_cases[] = {
+	/* a data file named twice: its facts would all be "already defined" */
+	{ GOOD_HEAD "n = ../data/m.ini\n" ONE_SECTION, 7,
+	  "[data] n: '../data/m.ini' is named already by 'm' (line 6)" },
 	/* hostile values */
 	{ GOOD_HEAD "[style]\nbody_size = nan\n" ONE_SECTION, 8,
 	  "[style] body_size: 'nan' is not a number" },

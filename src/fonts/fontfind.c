@@ -193,7 +193,8 @@ char *fontfind_resolve_in(const char *spec, const char *dir,
 		diag_error(dl, file, line, "font '%s': %s", spec, style);
 	else if (!out && other && not_ttf)
 		diag_error(dl, file, line, "font '%s' resolves to '%s', which "
-		           "is not a TrueType (.ttf) file", spec, other);
+		           "is not a TrueType (.ttf) file; pick a face 'briefing "
+		           "fonts' lists", spec, other);
 	else if (!out && other)
 		report_not_installed(spec, dir, file, line, dl);
 	else if (!out)

@@ -225,6 +225,7 @@ static int read_data(struct config *c, const struct ini *ini,
                      struct diag_list *dl)
 {
 	struct ini_section *s = ini_find(ini, "data");
+	size_t before = dl->errors;
 
 	if (!s || s->len == 0)
 		return diag_error(dl, s ? s->file : ini->file, s ? s->line : 0,
@@ -241,8 +242,16 @@ static int read_data(struct config *c, const struct ini *ini,
 		c->data_lines[c->data_len] = s->entries[i].line;
 		c->data_files[c->data_len++] = path_join(dir, s->entries[i].value);
 		free(dir);
+		/* read twice, every fact of it would be "already defined" */
+		for (size_t k = 0; k + 1 < c->data_len; k++)
+			if (strcmp(c->data_files[k], c->data_files[c->data_len - 1]) == 0)
+				diag_error(dl, s->entries[i].file, s->entries[i].line,
+				           "[data] %s: '%s' is named already by '%s' "
+				           "(line %d)", s->entries[i].key,
+				           s->entries[i].value, s->entries[k].key,
+				           s->entries[k].line);
 	}
-	return 0;
+	return dl->errors > before ? -1 : 0;
 }
 
 static void check_section_names(const struct ini *ini, struct diag_list *dl)

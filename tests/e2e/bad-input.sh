@@ -581,6 +581,8 @@ expect "a misspelt column: the column meant and the CSV's columns" 1 "^$case/tes
 expect "... a tenure column without a succession says why" 1 "^$case/test.ini:27: error: \[table.test.people\]: column 'tenure' is computed only for a table with succession = yes, and $case/people.csv has none \(its columns: name, from, to\)$"
 new_case; sed -i 's/,/;/g' "$case/people.csv"
 expect "a ';'-separated CSV says so" 1 "^$case/people.csv:1: error: the header 'name;from;to' is one column: the file looks ';'-separated, but fields are separated by ','; save it as comma-separated CSV$"
+new_case; sed -i 's/^m = facts.ini/m = facts.ini\nn = facts.ini/' "$case/test.ini"
+expect "a data file named twice says so, not 'already defined' per fact" 1 "^$case/test.ini:12: error: \[data\] n: 'facts.ini' is named already by 'm' \(line 11\)$"
 new_case; printf '[style]\ntext_color = #1a1a1a\n' >>"$case/test.ini"
 expect "an unquoted colour says to quote it" 1 "^$case/test.ini:26: error: \[style\] text_color: empty; an unquoted '#' starts a comment, so quote the colour: text_color = \"#1a1a1a\" \(the default\)$"
 
