@@ -59,6 +59,49 @@ static void test_minimal_config_gets_defaults(void **state)
 	diag_release(&dl);
 }
 
+/* A section with no blocks prints only its title: a warning, unless
+ * level-2 sections follow as its parts. The per-fact sections are
+ * recorded with the block and fact kinds the model checks them by. */
+static void test_empty_sections_warn_and_fact_sections_are_recorded(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct config *c = parse(GOOD_HEAD
+	                         "[section.part]\ntitle = Part\n"           /* 7 */
+	                         "[section.sub]\ntitle = Sub\nlevel = 2\n"
+	                         "1 = text m.summary\n"
+	                         "[section.sub2]\ntitle = S\nlevel = 2\n"   /* 13 */
+	                         "[table.m.people]\n1 = name | Name\n"      /* 16 */
+	                         "[orgchart.m.chain]\ncaption = C\n"
+	                         "[section.empty]\ntitle = E\n",           /* 20 */
+	                         &dl);
+
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(dl.errors, 0);
+	assert_false(has_diag(&dl, "cfg/b.ini", 7, "no blocks"));
+	assert_diag(&dl, "cfg/b.ini", 20, "[section.empty]: no blocks, so it "
+	            "prints only its title; add e.g. '1 = text mission.summary'");
+	assert_diag(&dl, "cfg/b.ini", 13, "[section.sub2]: no blocks");
+	assert_int_equal(dl.len, 2);
+	assert_int_equal(c->fact_sections_len, 2);
+	assert_string_equal(c->fact_sections[0].kind, "table");
+	assert_string_equal(c->fact_sections[0].fact, "m.people");
+	assert_int_equal(c->fact_sections[0].block, BLOCK_TABLE);
+	assert_int_equal(c->fact_sections[0].fact_kind, FACT_TABLE);
+	assert_int_equal(c->fact_sections[0].line, 16);
+	assert_string_equal(c->fact_sections[1].kind, "orgchart");
+	assert_int_equal(c->fact_sections[1].fact_kind, FACT_ORGCHART);
+	config_free(c);
+	diag_release(&dl);
+	/* a section whose only block is refused has its error, not also
+	 * the warning */
+	assert_null(parse(GOOD_HEAD "[section.a]\ntitle = A\n"
+	                  "1 = text a b\n", &dl));
+	assert_diag(&dl, "cfg/b.ini", 9, "is not a fact name");
+	assert_false(has_diag(&dl, "cfg/b.ini", 0, "no blocks"));
+	diag_release(&dl);
+}
+
 static void test_letter_landscape_and_margins_in_mm(void **state)
 {
 	struct diag_list dl = { 0 };
@@ -74,6 +117,9 @@ static void test_letter_landscape_and_margins_in_mm(void **state)
 }
 
 static const struct bad_case bad_cases[] = {
+	/* a data file named twice: its facts would all be "already defined" */
+	{ GOOD_HEAD "n = ../data/m.ini\n" ONE_SECTION, 7,
+	  "[data] n: '../data/m.ini' is named already by 'm' (line 6)" },
 	/* hostile values */
 	{ GOOD_HEAD "[style]\nbody_size = nan\n" ONE_SECTION, 8,
 	  "[style] body_size: 'nan' is not a number" },
@@ -375,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_fixture_config_loads),
 		cmocka_unit_test(test_minimal_config_gets_defaults),
 		cmocka_unit_test(test_letter_landscape_and_margins_in_mm),
+		cmocka_unit_test(test_empty_sections_warn_and_fact_sections_are_recorded),
 		cmocka_unit_test(test_bad_configs_name_line_and_key),
 		cmocka_unit_test(test_hyphenation_settings),
 		cmocka_unit_test(test_caption_settings),

@@ -311,7 +311,8 @@ static void test_term_after_as_of_warns_and_prints_no_tenure(void **state)
 	(void)state;
 	assert_non_null(d);
 	assert_int_equal(dl.errors, 0);
-	assert_int_equal(dl.len, 3);
+	/* the three terms, and the source updated in 2018 */
+	assert_int_equal(dl.len, 4);
 	assert_diag(&dl, csv, 2, "term ends 2000-04-01, after the briefing's "
 	            "as-of date 2000-03-01");
 	assert_diag(&dl, csv, 3, "term starts 2000-04-01, after the briefing's "
@@ -406,7 +407,8 @@ static void test_table_column_must_exist_in_csv(void **state)
 	assert_null(build("[section.a]\ntitle = A\n1 = table t.terms\n"
 	                  "[table.t.terms]\n1 = nme | Name\n", &dl));
 	assert_diag(&dl, CONFIG, 11, "[table.t.terms]: column 'nme' is not in "
-	            "tests/fixtures/doc/terms.csv (its columns: no, ...)");
+	            "tests/fixtures/doc/terms.csv (did you mean 'name'? its "
+	            "columns: no, name, from, to, service, size)");
 	diag_release(&dl);
 }
 
@@ -853,6 +855,17 @@ static void test_caption_section_must_name_a_used_fact(void **state)
 	assert_diag(&dl, CONFIG, 14, "[table.t.chain]: fact 't.chain' is an "
 	            "orgchart (" DATA ":30), not a table");
 	diag_release(&dl);
+	/* the hint is a fact of the section's kind; failing that, the
+	 * closest fact of another kind is named as what it is */
+	assert_null(build("[section.a]\ntitle = A\n1 = table t.terms\n"
+	                  "[table.t.term]\n1 = name | Name\n"          /* 10 */
+	                  "[orgchart.t.terms]\ncaption = C\n"          /* 12 */
+	                  "[orgchart.t.term]\ncaption = C\n", &dl));   /* 14 */
+	assert_diag(&dl, CONFIG, 10, "[table.t.term]: no fact named 't.term' "
+	            "(did you mean 't.terms'?)");
+	assert_diag(&dl, CONFIG, 14, "[orgchart.t.term]: no fact named 't.term' "
+	            "(the closest, 't.terms', is a table, not an orgchart)");
+	diag_release(&dl);
 	{
 		struct doc *d = build("[section.a]\ntitle = A\n1 = text t.summary\n"
 		                      "[orgchart.t.chain]\ncaption = C\n", &dl);
@@ -863,6 +876,28 @@ static void test_caption_section_must_name_a_used_fact(void **state)
 		doc_free(d);
 		diag_release(&dl);
 	}
+}
+
+/* A source updated after the briefing's date is a mistyped date, one or
+ * the other: a warning at the data file; on or before it, none. */
+static void test_source_updated_after_as_of_warns(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build_as_of("2018-10-31", "[section.a]\ntitle = A\n"
+	                            "1 = text t.summary\n", &dl);
+
+	(void)state;
+	assert_non_null(d);
+	assert_diag(&dl, DATA, 0, "[source] updated: 2018-11-01 is after the "
+	            "briefing's as-of date 2018-10-31 (a mistyped date?)");
+	doc_free(d);
+	diag_release(&dl);
+	d = build_as_of("2018-11-01", "[section.a]\ntitle = A\n"
+	                "1 = text t.summary\n", &dl);
+	assert_non_null(d);
+	assert_false(has_diag(&dl, DATA, 0, "is after"));
+	doc_free(d);
+	diag_release(&dl);
 }
 
 static void test_check_rejects_broken_models(void **state)
@@ -958,6 +993,7 @@ int main(void)
 		cmocka_unit_test(test_caption_position_from_style_and_section),
 		cmocka_unit_test(test_caption_section_must_name_a_used_fact),
 		cmocka_unit_test(test_check_rejects_broken_models),
+		cmocka_unit_test(test_source_updated_after_as_of_warns),
 		cmocka_unit_test(test_tenure_formats),
 		cmocka_unit_test(test_rich_text_from_ini_and_markdown),
 		cmocka_unit_test(test_list_intro_and_items_take_markup),

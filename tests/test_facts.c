@@ -205,6 +205,101 @@ static void test_succession_checks_dates_gaps_and_overlaps(void **state)
 	diag_release(&dl);
 }
 
+/* A break the source has, acknowledged with its reason, is not reported;
+ * one acknowledged as the other kind, or an acknowledgement that matches
+ * no break, is, at the acknowledgement's line. */
+static void test_succession_acknowledged_breaks(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *csv = xasprintf("%s/c.csv", tmpdir);
+	char *ini = xasprintf("%s/m.ini", tmpdir);
+
+	(void)state;
+	write_file("c.csv", "name,from,to\n"
+	                    "A,2000-01-01,2000-06-01\n"
+	                    "B,2000-06-11,2000-12-01\n"    /* 10-day gap */
+	                    "C,2000-11-01,2001-05-01\n"    /* 30-day overlap */
+	                    "D,2001-05-03,\n");            /* 2-day gap */
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\n"
+	                       "gap.2000-06-01 = \"Vacant until the rotation.\"\n"
+	                       "gap.2000-12-01 = \"Wrong kind.\"\n"
+	                       "overlap.1999-01-01 = \"No such break.\"\n",
+	                       &dl), 0);
+	assert_int_equal(dl.errors, 0);
+	assert_false(has_diag(&dl, csv, 3, "gap"));
+	assert_false(has_diag(&dl, csv, 4, "overlap"));
+	assert_diag(&dl, ini, 9, "[m.t] gap.2000-12-01: the break after "
+	            "2000-12-01 (");
+	assert_diag(&dl, ini, 9, ") is an overlap of 30 days; write "
+	            "overlap.2000-12-01");
+	assert_diag(&dl, ini, 10, "[m.t] overlap.1999-01-01: no overlap in the "
+	            "succession begins on 1999-01-01");
+	assert_diag(&dl, csv, 5, "gap of 2 days between row 3 (C) and row 4 (D); "
+	            "if the source has it, acknowledge it in [m.t]: "
+	            "gap.2001-05-01 = \"why\"");
+	assert_int_equal(dl.len, 3);
+	facts_free(f);
+	free(csv);
+	free(ini);
+	diag_release(&dl);
+}
+
+/* A succession's 'from' or 'to' written otherwise is named. */
+static void test_succession_names_a_column_written_otherwise(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *ini = xasprintf("%s/m.ini", tmpdir);
+
+	(void)state;
+	write_file("c.csv", "name,From,to\nA,2000-01-01,2000-06-01\n");
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\n", &dl), -1);
+	assert_diag(&dl, ini, 4, "[m.t] succession: the table needs 'from' and "
+	            "'to' columns; rename its column 'From' to 'from' (names are "
+	            "exact)");
+	facts_free(f);
+	diag_release(&dl);
+	f = facts_new();
+	write_file("c.csv", "name,from,no\nA,2000-01-01,1\n");
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\n", &dl), -1);
+	assert_diag(&dl, ini, 4, "[m.t] succession: the table needs 'from' and "
+	            "'to' columns");
+	assert_false(has_diag(&dl, ini, 4, "rename"));
+	facts_free(f);
+	free(ini);
+	diag_release(&dl);
+}
+
+/* gap.KEY must name a day, give a reason, and sit on a succession. */
+static void test_succession_acknowledgement_errors(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *ini = xasprintf("%s/m.ini", tmpdir);
+
+	(void)state;
+	write_file("c.csv", "name,from,to\nA,2000-01-01,2000-06-01\n");
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\ngap.2000-02-30 = \"x\"\n"
+	                       "overlap.2000-06-01 = \"\"\n"
+	                       "[m.u]\ntype = table\nfile = c.csv\n"
+	                       "gap.2000-06-01 = \"x\"\n", &dl), -1);
+	assert_diag(&dl, ini, 8, "[m.t] gap.2000-02-30: '2000-02-30' is not a "
+	            "date (YYYY-MM-DD): write gap.DATE, DATE the day the earlier "
+	            "term ended");
+	assert_diag(&dl, ini, 9, "[m.t] overlap.2000-06-01: say why the "
+	            "succession has this overlap");
+	assert_diag(&dl, ini, 13, "[m.u] gap.2000-06-01: only a table with "
+	            "succession = yes has gaps and overlaps");
+	facts_free(f);
+	free(ini);
+	diag_release(&dl);
+}
+
 #define CHART "[m.c]\ntype = orgchart\n"
 
 static void test_orgchart_units_and_parents(void **state)
@@ -410,6 +505,9 @@ int main(void)
 		cmocka_unit_test(test_bad_data_names_line_and_section),
 		cmocka_unit_test(test_duplicate_fact_across_files_names_both),
 		cmocka_unit_test(test_succession_checks_dates_gaps_and_overlaps),
+		cmocka_unit_test(test_succession_acknowledged_breaks),
+		cmocka_unit_test(test_succession_acknowledgement_errors),
+		cmocka_unit_test(test_succession_names_a_column_written_otherwise),
 		cmocka_unit_test(test_orgchart_units_and_parents),
 		cmocka_unit_test(test_bad_orgcharts_name_units),
 		cmocka_unit_test(test_config_policy_allows_bidi_and_schemes),

@@ -214,6 +214,10 @@ struct config {
 	size_t tables_len;
 	struct config_orgchart *orgcharts;   /* [orgchart.FACT] sections */
 	size_t orgcharts_len;
+	/* every per-fact section ([table.FACT], [orgchart.FACT], ...), in
+	 * file order, for the check that a block prints its fact */
+	struct config_fact_section *fact_sections;
+	size_t fact_sections_len;
 	/* [document] language and [hyphenation] (config_hyphen.c) */
 	char *language;         /* "en-GB" (the default) */
 	char *language_file;    /* where it is set, or the config's file */
@@ -428,6 +432,23 @@ int facts_check_link(const struct facts *f, const char *uri,
 
 /* The closest fact name to name, for "did you mean", or NULL. */
 const char *facts_suggest(const struct facts *f, const char *name);
+
+/* A per-fact section as written: [KIND.FACT], the block kind that
+ * prints FACT and the fact kind it must be (config_factsec.c lists the
+ * kinds). kind is static ("table"). */
+struct config_fact_section {
+	const char *kind;
+	enum block_kind block;
+	enum fact_kind fact_kind;
+	char *fact;
+	char *file;
+	int line;
+};
+
+/* The closest name to name among the facts of kind kind (-1: any), for
+ * "did you mean", or NULL. */
+const char *facts_suggest_kind(const struct facts *f, const char *name,
+                               int kind);
 
 /* ---- the files a build reads (inputs.c) ---- */
 

@@ -102,16 +102,21 @@ static void add_sources(struct doc *d, const struct config *c,
 static void check_source_age(const struct config *c, const struct facts *f,
                              struct date as_of, struct diag_list *dl)
 {
-	if (c->max_source_age <= 0)
-		return;
 	for (size_t i = 0; i < f->sources_len; i++) {
 		const struct fact_source *src = f->sources[i];
 		long age = date_days(as_of) - date_days(src->updated);
 		char updated[32];
 
-		if ((double)age <= c->max_source_age)
-			continue;
 		date_format(src->updated, "iso", updated, sizeof updated);
+		/* a page updated after the briefing's date: the as-of date, or
+		 * the updated one, is mistyped (the sources page would print
+		 * both) */
+		if (age < 0)
+			diag_warning(dl, src->file, 0, "[source] updated: %s is after "
+			             "the briefing's as-of date %s (a mistyped date?)", updated,
+			             c->as_of);
+		if (c->max_source_age <= 0 || (double)age <= c->max_source_age)
+			continue;
 		diag_warning(dl, src->file, 0, "[source] updated: %s is %ld days "
 		             "before the as-of date %s (max_source_age is %.0f)",
 		             updated, age, c->as_of, c->max_source_age);
@@ -759,7 +764,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	fill_contents(d);
 	doc_number_captions(d, &c->style.labels, dl);
 	doc_fill_caption_lists(d);
-	doc_check_caption_sections(c, f, dl);
+	doc_check_fact_sections(c, f, dl);
 	doc_release_finish(d, c, &r, dl);
 	if (dl->errors > before) {
 		doc_free(d);

@@ -23,13 +23,16 @@ void doc_set_caption(struct doc *d, struct doc_caption *c, const char *text,
 
 /* caption.c, once every block exists: numbers the captions of tables
  * and figures apart, in document order, and prints them; fills the lists
- * of figures and tables; checks that each [table.X] and [orgchart.X]
- * names a fact of its kind that a block uses. */
+ * of figures and tables. */
 void doc_number_captions(struct doc *d, const struct labels *l,
                          struct diag_list *dl);
 void doc_fill_caption_lists(struct doc *d);
-void doc_check_caption_sections(const struct config *c,
-                                const struct facts *f, struct diag_list *dl);
+
+/* factsec_check.c: checks that each per-fact section ([table.X],
+ * [orgchart.X], ...) names a fact of its kind that a block prints, and
+ * warns about a [section.NAME] that prints only its title. */
+void doc_check_fact_sections(const struct config *c, const struct facts *f,
+                             struct diag_list *dl);
 
 /* Frees blocks len.. of d and drops them. */
 void doc_truncate(struct doc *d, size_t len);

@@ -225,6 +225,7 @@ static int read_data(struct config *c, const struct ini *ini,
                      struct diag_list *dl)
 {
 	struct ini_section *s = ini_find(ini, "data");
+	size_t before = dl->errors;
 
 	if (!s || s->len == 0)
 		return diag_error(dl, s ? s->file : ini->file, s ? s->line : 0,
@@ -241,8 +242,16 @@ static int read_data(struct config *c, const struct ini *ini,
 		c->data_lines[c->data_len] = s->entries[i].line;
 		c->data_files[c->data_len++] = path_join(dir, s->entries[i].value);
 		free(dir);
+		/* read twice, every fact of it would be "already defined" */
+		for (size_t k = 0; k + 1 < c->data_len; k++)
+			if (strcmp(c->data_files[k], c->data_files[c->data_len - 1]) == 0)
+				diag_error(dl, s->entries[i].file, s->entries[i].line,
+				           "[data] %s: '%s' is named already by '%s' "
+				           "(line %d)", s->entries[i].key,
+				           s->entries[i].value, s->entries[k].key,
+				           s->entries[k].line);
 	}
-	return 0;
+	return dl->errors > before ? -1 : 0;
 }
 
 static void check_section_names(const struct ini *ini, struct diag_list *dl)
@@ -405,6 +414,7 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
 	c->orgcharts = xcalloc(ini->len, sizeof *c->orgcharts);
 	check_section_names(ini, dl);
+	config_record_fact_sections(c, ini);
 	/* first: it reads [document] language, which read_document's check
 	 * for unknown keys must then find used */
 	config_read_hyphenation(c, ini, dl);
@@ -431,6 +441,7 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	if (c->sections_len == 0)
 		diag_error(dl, name, 0, "no [section.NAME] sections: the briefing "
 		           "would be empty");
+	config_warn_empty_sections(c, ini, dl);
 	ini_free(ini);
 	if (dl->errors > before) {
 		config_free(c);
@@ -521,6 +532,7 @@ void config_free(struct config *c)
 		free(c->cover_figures[i].file);
 	}
 	free(c->cover_figures);
+	config_fact_sections_release(c);
 	config_hyphenation_release(c);
 	config_classification_release(c);
 	free(c);

@@ -42,6 +42,14 @@ int config_read_table(struct config *c, struct ini_section *s,
 int config_read_orgchart(struct config *c, struct ini_section *s,
                          struct diag_list *dl);
 
+/* Records every per-fact section of ini in c->fact_sections
+ * (config_factsec.c, which lists the kinds); and releases them. */
+void config_record_fact_sections(struct config *c, const struct ini *ini);
+void config_fact_sections_release(struct config *c);
+/* Warns about each [section.NAME] that would print only its title. */
+void config_warn_empty_sections(const struct config *c, const struct ini *ini,
+                                struct diag_list *dl);
+
 /* [classification] (classification.c): the scheme (NATO's when the
  * section lists no levels), and the level [document] marking names. */
 int config_read_classification(struct config *c, const struct ini *ini,

@@ -295,7 +295,16 @@ static void read_style_key(struct ini_section *s, const struct style_key *k,
 		break;
 	case STYLE_COLOR:
 		e = ini_get(s, k->key);
-		if (e && !parse_color(e->value, (struct rgb *)(void *)field))
+		/* "text_color = #1a1a1a" reads as empty: unquoted, '#' starts
+		 * a comment, so the likely value was there and is lost */
+		if (e && !e->value[0])
+			diag_error(dl, e->file, e->line, "[style] %s: empty; an "
+			           "unquoted '#' starts a comment, so quote the colour: "
+			           "%s = \"#%02x%02x%02x\" (the default)", e->key, e->key,
+			           (unsigned)lroundf(k->color.r * 255),
+			           (unsigned)lroundf(k->color.g * 255),
+			           (unsigned)lroundf(k->color.b * 255));
+		else if (e && !parse_color(e->value, (struct rgb *)(void *)field))
 			diag_error(dl, e->file, e->line, "[style] %s: '%s' is not a "
 			           "colour (#rrggbb)", e->key, e->value);
 		break;

@@ -72,12 +72,21 @@ int facts_check_link(const struct facts *f, const char *uri,
 
 const char *facts_suggest(const struct facts *f, const char *name)
 {
+	return facts_suggest_kind(f, name, -1);
+}
+
+const char *facts_suggest_kind(const struct facts *f, const char *name,
+                               int kind)
+{
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
 
 	for (size_t i = 0; i < f->len; i++) {
-		size_t d = ini_edit_distance(name, f->items[i].name);
+		size_t d;
 
+		if (kind >= 0 && f->items[i].kind != (enum fact_kind)kind)
+			continue;
+		d = ini_edit_distance(name, f->items[i].name);
 		if (d < best_d) {
 			best_d = d;
 			best = f->items[i].name;
@@ -291,65 +300,6 @@ static int read_items(const struct facts *f, const struct ini *ini,
 	return dl->errors > before ? -1 : 0;
 }
 
-/* A table with succession = yes lists consecutive terms of office: each
- * from <= to, and each term starts the day the previous one ended. */
-static void check_succession(struct fact *fact, struct diag_list *dl)
-{
-	const struct csvfile *t = fact->table;
-	int from = csvfile_column(t, "from"), to = csvfile_column(t, "to");
-	int name = csvfile_column(t, "name");
-	struct date prev_to = { 0, 0, 0 };
-	bool have_prev = false;
-	size_t prev_row = 0;
-
-	if (from < 0 || to < 0) {
-		diag_error(dl, fact->file, fact->line, "[%s] succession: the table "
-		           "needs 'from' and 'to' columns", fact->name);
-		return;
-	}
-	for (size_t r = 0; r < t->rows; r++) {
-		const char *fs = csvfile_cell(t, r, (size_t)from);
-		const char *ts = csvfile_cell(t, r, (size_t)to);
-		const char *who = name >= 0 ? csvfile_cell(t, r, (size_t)name) : "";
-		struct date fd, td = { 0, 0, 0 };
-		bool open_end = !ts[0] || strcmp(ts, "unknown") == 0;
-
-		if (!date_parse(fs, &fd)) {
-			diag_error(dl, t->file, t->lines[r], "row %zu, column 'from': "
-			           "'%s' is not a date (YYYY-MM-DD)", r + 1, fs);
-			have_prev = false;
-			continue;
-		}
-		if (!open_end && !date_parse(ts, &td)) {
-			diag_error(dl, t->file, t->lines[r], "row %zu, column 'to': "
-			           "'%s' is not a date (YYYY-MM-DD), empty (incumbent) "
-			           "or 'unknown'", r + 1, ts);
-			have_prev = false;
-			continue;
-		}
-		if (!open_end && date_cmp(fd, td) > 0)
-			diag_error(dl, t->file, t->lines[r], "row %zu: 'from' %s is "
-			           "after 'to' %s", r + 1, fs, ts);
-		if (have_prev && date_cmp(prev_to, fd) != 0) {
-			const char *prev_who = name >= 0 ?
-			        csvfile_cell(t, prev_row, (size_t)name) : "";
-			long gap = date_days(fd) - date_days(prev_to);
-
-			diag_warning(dl, t->file, t->lines[r], "%s of %ld day%s between "
-			             "row %zu (%s) and row %zu (%s)",
-			             gap > 0 ? "gap" : "overlap", labs(gap),
-			             labs(gap) == 1 ? "" : "s", prev_row + 1, prev_who,
-			             r + 1, who);
-		}
-		if (!ts[0] && r + 1 < t->rows)
-			diag_error(dl, t->file, t->lines[r], "row %zu: an empty 'to' "
-			           "marks the incumbent, who must be the last row", r + 1);
-		have_prev = !open_end;
-		prev_to = td;
-		prev_row = r;
-	}
-}
-
 /* codes.FIELD = "A = Army, N = Navy": what the codes in a column mean. */
 static int read_codes(const struct ini *ini, struct ini_section *s,
                       struct fact *fact, struct diag_list *dl)
@@ -479,6 +429,7 @@ static int read_table(struct facts *f, const struct ini *ini,
 	ini_bool(s, "succession", &succession, dl);
 	fact->succession = succession;
 	if (!file || !file->value[0]) {
+		facts_check_succession(ini, s, fact, dl);
 		ini_check_unused(s, keys, dl);
 		return ini_missing(s, "file", dl);
 	}
@@ -496,13 +447,12 @@ static int read_table(struct facts *f, const struct ini *ini,
 		return -1;
 	read_codes(ini, s, fact, dl);
 	read_row_marks(f, s, fact, dl);
+	facts_check_succession(ini, s, fact, dl);
 	ini_check_unused(s, keys, dl);
 	if (!f->allow_bidi)
 		check_table_bidi(fact->table, dl);
 	if (fact->table->rows == 0)
 		diag_error(dl, fact->table->file, 0, "table has a header but no rows");
-	if (succession)
-		check_succession(fact, dl);
 	return dl->errors > before ? -1 : 0;
 }
 

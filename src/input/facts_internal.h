@@ -18,6 +18,15 @@ int facts_read_departures(const struct ini *ini, struct ini_section *s,
  * intro, note, a table column). Returns 0, or -1 after reporting. */
 int facts_check_departures(const struct fact *fact, struct diag_list *dl);
 
+/* Reads the gap.DATE and overlap.DATE keys of table section s (an
+ * error unless fact is a succession) and checks fact's terms of office
+ * against them: each break not acknowledged as what it is warns, and so
+ * does an acknowledgement that matches no break (facts_succession.c).
+ * Call before s's unknown keys are reported. Returns 0, or -1 after
+ * reporting an error. */
+int facts_check_succession(const struct ini *ini, struct ini_section *s,
+                           const struct fact *fact, struct diag_list *dl);
+
 /* Units of one chart beyond this are refused (docs/limits.md). */
 #define FACTS_MAX_UNITS 10000
 

@@ -432,7 +432,7 @@ expect "unknown caption placement" 1 "^$case/test.ini:[0-9]+: error: \[table.tes
 new_case; printf '[style]\nfigure_caption_position = under\n' >>"$case/test.ini"
 expect "unknown figure caption placement" 1 "^$case/test.ini:[0-9]+: error: \[style\] figure_caption_position: 'under' is not one of: above, below$"
 new_case; printf '[orgchart.test.peple]\ncaption = Staff\n' >>"$case/test.ini"
-expect "caption section naming no fact" 1 "^$case/test.ini:[0-9]+: error: \[orgchart.test.peple\]: no fact named 'test.peple' \(did you mean 'test.people'\?\)$"
+expect "caption section naming no fact" 1 "^$case/test.ini:[0-9]+: error: \[orgchart.test.peple\]: no fact named 'test.peple' \(the closest, 'test.people', is a table, not an orgchart\)$"
 new_case; printf '[orgchart.test.people]\ncaption = Staff\n' >>"$case/test.ini"
 expect "caption section naming a fact of another kind" 1 "^$case/test.ini:[0-9]+: error: \[orgchart.test.people\]: fact 'test.people' is a table \($case/facts.ini:[0-9]+\), not an orgchart$"
 new_case; printf '[table.test.places]\n1 = name | Name\n' >>"$case/test.ini"
@@ -514,6 +514,77 @@ expect "font with unitsPerEm 0" 1 "^$case/test.ini:[0-9]+: error: \[fonts\] bold
 new_case; damage_font cut 300000 "$case/bad.ttf"; printf '[fonts]\nitalic = bad.ttf\n' >>"$case/test.ini"
 expect "truncated font" 1 "^$case/test.ini:[0-9]+: error: \[fonts\] italic: damaged font: table 'glyf' \(557508 bytes at 56648\) ends past the end of the file \(300000 bytes\) \($case/bad.ttf\)$"
 expect "check refuses it too" 1 "damaged font: table 'glyf'" check -c "$case/test.ini"
+
+# --- no silent mistakes ---------------------------------------------------
+# Each of these used to build without a word and print something else.
+new_case; printf '[table.test.peple]\n1 = name | Name\n' >>"$case/test.ini"
+expect "misspelt table section: the table fact meant" 1 "^$case/test.ini:[0-9]+: error: \[table.test.peple\]: no fact named 'test.peple' \(did you mean 'test.people'\?\)$"
+new_case; printf '[section.three]\ntitle = "Annex"\n' >>"$case/test.ini"
+expect "a section with no blocks: a warning" 0 "^$case/test.ini:25: warning: \[section.three\]: no blocks, so it prints only its title; add e.g. '1 = text mission.summary'$" check -c "$case/test.ini"
+new_case; printf '[fonts]\nbold = "DejaVu Sans:blod"\n' >>"$case/test.ini"
+expect "font style typo: the style meant and the family's styles" 1 "^$case/test.ini:26: error: font 'DejaVu Sans:blod': 'blod' is not a style fontconfig knows \(did you mean 'bold'\?\); DejaVu Sans has: (.*, )?Bold, (.*, )?Book(, .*)?$"
+new_case; printf '[fonts]\nbold = "DejaVu Sans:style=Blod"\n' >>"$case/test.ini"
+expect "font style= a face the family lacks" 1 "^$case/test.ini:26: error: font 'DejaVu Sans:style=Blod': DejaVu Sans has no such style \(fontconfig would give 'Book'\); DejaVu Sans has: .*Bold"
+new_case; printf '[fonts]\nregular = "DejaVu Sams"\n' >>"$case/test.ini"
+expect "font family typo: the family meant" 1 "^$case/test.ini:26: error: font 'DejaVu Sams' is not installed \(did you mean 'DejaVu Sans'\?\); install it, name a .ttf file, or pick a face 'briefing fonts' lists$"
+# A font fontconfig reads but a build refuses (renamed, then damaged) is
+# offered nowhere: not as a hint, not by 'briefing fonts'; its healthy
+# twin is.
+rename_font() { # rename_font NAME OUT [damaged]: DejaVu Sans named NAME
+	python3 - "$1" "$2" "${3:-}" fonts/DejaVuSans.ttf <<'PY'
+import struct, sys
+name, out, damaged, src = sys.argv[1:5]
+d = bytearray(open(src, "rb").read())
+assert len(name) == len("DejaVu Sans")
+for old, new in ((b"DejaVu Sans", name.encode()),
+                 ("DejaVu Sans".encode("utf-16-be"), name.encode("utf-16-be"))):
+    d = d.replace(old, new)
+if damaged:  # hhea.numberOfHMetrics beyond maxp.numGlyphs
+    n = struct.unpack(">H", d[4:6])[0]
+    for i in range(n):
+        t, _, off, _ = struct.unpack(">4sIII", d[12 + 16 * i:28 + 16 * i])
+        if t == b"hhea":
+            struct.pack_into(">H", d, off + 34, 7000)
+open(out, "wb").write(d)
+PY
+}
+new_case; mkdir "$case/fp"
+rename_font "Brokenn Fnt" "$case/fp/b.ttf" damaged
+rename_font "Healthy Fnt" "$case/fp/h.ttf"
+printf '[fonts]\nregular = "Brokenn Fnts"\n' >>"$case/test.ini"
+expect "a damaged face is never the hint" 1 "^$case/test.ini:26: error: font 'Brokenn Fnts' is not installed; install it" \
+	build -c "$case/test.ini" -o "$good" --font-path "$case/fp"
+sed -i 's/^regular = .*/regular = "Healthy Fnts"/' "$case/test.ini"
+expect "... a healthy one is" 1 "^$case/test.ini:26: error: font 'Healthy Fnts' is not installed \(did you mean 'Healthy Fnt'\?\)" \
+	build -c "$case/test.ini" -o "$good" --font-path "$case/fp"
+"$BRIEFING" fonts --font-path "$case/fp" >"$work/out" 2>"$work/err"
+p=""
+grep -q '^Healthy Fnt' "$work/out" || p="the healthy face is not listed;"
+grep -q 'Brokenn' "$work/out" && p="$p the damaged face is listed;"
+verdict "briefing fonts lists only faces that load" "$p"
+# A break in a succession the source has: acknowledged with its reason,
+# the check runs clean; unacknowledged, the warning says how.
+new_case; printf 'name,from,to\nAnna,2019-01-01,2019-06-01\nBogdan,2019-06-11,\n' >"$case/people.csv"
+expect "a gap in a succession says how to acknowledge it" 0 "^$case/people.csv:3: warning: gap of 10 days between row 1 \(Anna\) and row 2 \(Bogdan\); if the source has it, acknowledge it in \[test.people\]: gap.2019-06-01 = \"why\"$" check -c "$case/test.ini"
+printf 'gap.2019-06-01 = "The post was vacant for ten days."\n' >>"$case/facts.ini"
+"$BRIEFING" check -c "$case/test.ini" >"$work/out" 2>"$work/err"; rc=$?
+p=""
+[ "$rc" -eq 0 ] || p="exit status $rc;"
+[ -s "$work/err" ] && p="$p stderr is not empty;"
+verdict "... acknowledged, the check runs clean" "$p"
+sed -i 's/^gap.2019-06-01/gap.2019-06-02/' "$case/facts.ini"
+expect "an acknowledgement that matches no break: a warning" 0 "^$case/facts.ini:21: warning: \[test.people\] gap.2019-06-02: no gap in the succession begins on 2019-06-02 \(the day a term ends\); remove it or correct the date$" check -c "$case/test.ini"
+new_case; sed -i 's/^succession = yes$/gap.2019-06-01 = "x"/' "$case/facts.ini"
+expect "an acknowledgement on a table that is no succession" 1 "^$case/facts.ini:20: error: \[test.people\] gap.2019-06-01: only a table with succession = yes has gaps and overlaps$"
+new_case; printf '[table.test.people]\n1 = nmae | Name\n2 = tenure | Tenure\n' >>"$case/test.ini"; sed -i '/^succession/d' "$case/facts.ini"
+expect "a misspelt column: the column meant and the CSV's columns" 1 "^$case/test.ini:26: error: \[table.test.people\]: column 'nmae' is not in $case/people.csv \(did you mean 'name'\? its columns: name, from, to\)$"
+expect "... a tenure column without a succession says why" 1 "^$case/test.ini:27: error: \[table.test.people\]: column 'tenure' is computed only for a table with succession = yes, and $case/people.csv has none \(its columns: name, from, to\)$"
+new_case; sed -i 's/,/;/g' "$case/people.csv"
+expect "a ';'-separated CSV says so" 1 "^$case/people.csv:1: error: the header 'name;from;to' is one column: the file looks ';'-separated, but fields are separated by ','; save it as comma-separated CSV$"
+new_case; sed -i 's/^m = facts.ini/m = facts.ini\nn = facts.ini/' "$case/test.ini"
+expect "a data file named twice says so, not 'already defined' per fact" 1 "^$case/test.ini:12: error: \[data\] n: 'facts.ini' is named already by 'm' \(line 11\)$"
+new_case; printf '[style]\ntext_color = #1a1a1a\n' >>"$case/test.ini"
+expect "an unquoted colour says to quote it" 1 "^$case/test.ini:26: error: \[style\] text_color: empty; an unquoted '#' starts a comment, so quote the colour: text_color = \"#1a1a1a\" \(the default\)$"
 
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
