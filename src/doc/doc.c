@@ -705,6 +705,8 @@ static void add_heading(struct doc *d, const struct config *c,
 	}
 	h->level = sec->level;
 	h->title = xstrdup(sec->title);
+	h->start = sec->start;
+	h->orient = sec->orient;
 }
 
 struct doc *doc_build(const struct config *c, const struct facts *f,

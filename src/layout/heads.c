@@ -150,6 +150,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 	double shift = s->margin_right - s->margin_left;
 	int *levels = d->page_banners && d->markings
 	            ? xcalloc(p->len + 1, sizeof *levels) : NULL;
+	bool *blank = layout_blank_pages(b, p->len);
 
 	for (size_t k = 0; levels && k < b->len; k++)
 		if (b->items[k].page >= 0 && (size_t)b->items[k].page < p->len &&
@@ -170,16 +171,28 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		                              " ", 1);
 		char *num, *title, *org;
 
-		if (i == 0 && b->cover)
-			continue;
 		/* config checked the pattern: exactly two %d, page and count */
 		num = xasprintf(s->labels.page_number, (int)(i + 1), (int)p->len);
+		if (i == 0 && b->cover) {
+			/* [cover] page_number: where every recto has it */
+			if (s->cover_page_number)
+				put_text(b, pg, right, foot_base, FACE_REGULAR,
+				         s->header_size, s->muted_color, num,
+				         DOC_ALIGN_RIGHT);
+			free(num);
+			continue;
+		}
 		put_text(b, pg, cx - (verso ? shift : 0), mark_top, FACE_BOLD,
 		         s->marking_size, s->marking_color,
 		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
 		put_text(b, pg, cx - (verso ? shift : 0), mark_bottom, FACE_BOLD,
 		         s->marking_size, s->marking_color,
 		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
+		if (blank[i]) {
+			/* a blank verso (sections.c): markings only */
+			free(num);
+			continue;
+		}
 		title = fit_text(b, FACE_REGULAR, s->header_size, d->title,
 		                 width - gap - layout_width(b->m, FACE_REGULAR,
 		                                            s->header_size, d->as_of,
@@ -218,6 +231,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		}
 	}
 	free(levels);
+	free(blank);
 	if (!s->duplex || shift == 0)
 		return;
 	for (size_t i = 1; i < p->len; i += 2)
@@ -299,6 +313,7 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 			p->items[b->items[i].page].width = b->s->page_height;
 			p->items[b->items[i].page].height = b->s->page_width;
 		}
+	layout_turn_pages(b);
 	for (size_t i = 0; i < b->len; i++) {
 		const struct item *it = &b->items[i];
 		struct page *page;
@@ -310,7 +325,8 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 			put_box(page, layout_box_at(b, it->box_start + k), it->y);
 		if (b->source_items_len)
 			layout_resolve_citations(b, page, it->box_len);
-		if (page->width != b->s->page_width && !it->landscape)
+		if (page->width != b->s->page_width && !it->landscape &&
+		    !it->turned)
 			widen_rules(b, page, it->box_len);
 		if (it->toc_ref >= 0)
 			put_toc_number(b, page, it, &b->items[it->toc_ref]);

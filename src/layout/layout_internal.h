@@ -18,6 +18,7 @@
  *   orgchart.c  org charts: sizing boxes, placing chart.c's geometry
  *   front.c     title block, cover, contents, sources
  *   paginate.c  items -> pages
+ *   sections.c  section starts (new, odd page) and turned sections
  *   heads.c     boxes -> pages, running heads, contents page numbers
  *   layout.c    layout_run(): the driver, and layout_check()
  *
@@ -163,6 +164,8 @@ struct item {
 	int table;            /* index in builder tables, or -1 */
 	bool table_header;
 	bool landscape;       /* alone on a page turned to landscape */
+	bool turned;          /* in a turned section (sections.c) */
+	bool odd_start;       /* forced: the break goes to an odd page */
 	size_t box_start, box_len;
 	int outline_level;    /* 0: none */
 	const char *outline_title;
@@ -203,6 +206,7 @@ struct builder {
 	struct table_info *tables;
 	size_t tables_len, tables_cap;
 	bool cover;           /* page 1 is a cover, with banners, no heads */
+	bool turned;          /* the items being built are for turned pages */
 	struct diag_list *dl;
 	double x0, width;     /* content column */
 	double top, bottom;   /* content area, y down */
@@ -329,6 +333,29 @@ double layout_cont_height(const struct builder *b, size_t table);
 
 /* Assigns every item a page and a y. Returns the page count. */
 int layout_paginate(struct builder *b, struct paginator *pg);
+
+/* ---- section starts and turned sections (sections.c) ---- */
+
+/* Sets the content column and foot (b->width, b->bottom) for upright or
+ * turned pages, and b->turned. */
+void layout_set_turned(struct builder *b, bool turned);
+
+/* The foot of the content area on the page an item is set for. */
+double layout_item_bottom(const struct builder *b, const struct item *it);
+
+/* Before heading block blk: a forced break item when its section starts
+ * a new or odd page or turns the page, switching the builder to the
+ * turned or upright page. after_heading: blk directly follows another
+ * heading. */
+void layout_section_start(struct builder *b, const struct doc_block *blk,
+                          bool after_heading);
+
+/* Gives the pages of turned items their turned size (emit). */
+void layout_turn_pages(struct builder *b);
+
+/* A new array of npages flags: true for a page that no item prints on
+ * (a blank verso). The caller frees it. */
+bool *layout_blank_pages(const struct builder *b, size_t npages);
 
 /* Moves every item's boxes to its page, freeing box chunks once copied. */
 void layout_emit(struct builder *b, const struct paginator *pg, int npages);

@@ -33,6 +33,10 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 		/* A page break where a page has just begun, or at the very end,
 		 * would only make an empty page. */
 		if (it->forced && (y == b->top || i + 1 == b->len)) {
+			/* a section that starts on an odd page leaves the even
+			 * one blank (sections.c) */
+			if (it->odd_start && y == b->top && page % 2 == 1)
+				page++;
 			it->page = page;
 			it->y = y;
 			/* An empty break marker is not the page's content: what
@@ -65,7 +69,8 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 		}
 		/* A landscape chart starts a page of its own, taking along what
 		 * it is kept with (its heading). */
-		if ((y + sb + it->height <= b->bottom + 1e-6 && !it->landscape) ||
+		if ((y + sb + it->height <= layout_item_bottom(b, it) + 1e-6 &&
+		     !it->landscape) ||
 		    at_top) {
 			it->page = page;
 			it->y = y + sb;
