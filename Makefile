@@ -122,6 +122,8 @@ e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@BRIEFING=$(BIN) tests/e2e/release.sh
 	@# Word gaps, hyphens and lone list items of the default briefing
 	@BRIEFING=$(BIN) tests/e2e/wordgaps.sh
+	@# Page sizes, turned sections, section starts, the slide profile
+	@BRIEFING=$(BIN) tests/e2e/geometry.sh
 	@# A pinned SHA-256 of a fixture mission's PDF; when a change to the
 	@# output is intended: tests/e2e/golden.sh --update
 	@BRIEFING=$(BIN) tests/e2e/golden.sh

@@ -515,6 +515,20 @@ new_case; damage_font cut 300000 "$case/bad.ttf"; printf '[fonts]\nitalic = bad.
 expect "truncated font" 1 "^$case/test.ini:[0-9]+: error: \[fonts\] italic: damaged font: table 'glyf' \(557508 bytes at 56648\) ends past the end of the file \(300000 bytes\) \($case/bad.ttf\)$"
 expect "check refuses it too" 1 "damaged font: table 'glyf'" check -c "$case/test.ini"
 
+# --- page geometry: sizes, section starts and orientations ------------------
+new_case; sed -i 's/^\[data\]$/[page]\nsize = 10 x 10 mm\n\n[data]/' "$case/test.ini"
+expect "page too small" 1 "^$case/test.ini:11: error: \[page\] size: the width 10 mm is 10 mm; a page side is 50 to 2000 mm$"
+new_case; sed -i 's/^\[data\]$/[page]\nsize = 297 x\n\n[data]/' "$case/test.ini"
+expect "page size without a height" 1 "^$case/test.ini:11: error: \[page\] size: '297 x' is not one of: a4, letter, a3, legal, or WIDTH x HEIGHT with a unit \(e.g. '297 x 167 mm'\)$"
+new_case; sed -i 's/^\[data\]$/[page]\nsize = 297 x 167 ft\n\n[data]/' "$case/test.ini"
+expect "page size in an unknown unit" 1 "^$case/test.ini:11: error: \[page\] size: unknown unit 'ft' \(write mm, cm, in or pt\)$"
+new_case; sed -i 's/^title = "Places"$/title = "Places"\norientation = sideways/' "$case/test.ini"
+expect "section orientation sideways" 1 "^$case/test.ini:15: error: \[section.one\] orientation: 'sideways' is not one of: portrait, landscape$"
+new_case; sed -i 's/^title = "Places"$/title = "Places"\nstart = maybe/' "$case/test.ini"
+expect "section start maybe" 1 "^$case/test.ini:15: error: \[section.one\] start: 'maybe' is not one of: continue, new, odd$"
+new_case; sed -i 's/^title = "Places"$/title = "Places"\nstrat = new/' "$case/test.ini"
+expect "section start misspelled" 1 "^$case/test.ini:15: error: \[section.one\] strat: unknown key \(did you mean 'start'\?\)$"
+
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
 	exit 1
