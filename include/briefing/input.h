@@ -107,6 +107,7 @@ struct config_section {
 	 * level-2 section stands as its level-1 section does */
 	enum page_start start;
 	enum page_orient orient;
+	char *file;      /* the file the section is written in, for its line */
 	int line;
 	struct config_block *blocks;
 	size_t len, cap;

@@ -692,7 +692,9 @@ static void add_heading(struct doc *d, const struct config *c,
 {
 	struct doc_heading *h;
 
-	h = &doc_append(d, DOC_HEADING, c->file, sec->line)->u.heading;
+	/* the section's own file: it may be one the config includes */
+	h = &doc_append(d, DOC_HEADING, sec->file ? sec->file : c->file,
+	                sec->line)->u.heading;
 	if (!sec->numbered) {
 		h->number = NULL;
 	} else if (sec->level == 1) {

@@ -454,6 +454,7 @@ static void section_release(struct config_section *s)
 	}
 	free(s->blocks);
 	free(s->id);
+	free(s->file);
 	free(s->title);
 }
 

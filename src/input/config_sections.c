@@ -99,6 +99,7 @@ int config_read_section(struct config *c, struct ini_section *s,
 
 	memset(sec, 0, sizeof *sec);
 	sec->id = xstrdup(s->name + strlen("section."));
+	sec->file = xstrdup(s->file);
 	sec->line = s->line;
 	sec->title = config_req_string(s, "title", dl);
 	ini_number(s, "level", 1, 2, &level, dl);

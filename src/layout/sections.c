@@ -77,6 +77,9 @@ void layout_section_start(struct builder *b, const struct doc_block *blk,
 			diag_error(b->dl, blk->origin.file, blk->origin.line, "the "
 			           "turned page leaves %.0f x %.0f mm for text; it "
 			           "needs at least 25 x 50 mm", w / MM, tall / MM);
+			/* once: its subsections stand as it does; the upright
+			 * measure stays, so nothing else fails for it */
+			b->turned = turned;
 			return;
 		}
 		layout_set_turned(b, turned);

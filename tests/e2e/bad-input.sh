@@ -528,6 +528,10 @@ new_case; sed -i 's/^title = "Places"$/title = "Places"\nstart = maybe/' "$case/
 expect "section start maybe" 1 "^$case/test.ini:15: error: \[section.one\] start: 'maybe' is not one of: continue, new, odd$"
 new_case; sed -i 's/^title = "Places"$/title = "Places"\nstrat = new/' "$case/test.ini"
 expect "section start misspelled" 1 "^$case/test.ini:15: error: \[section.one\] strat: unknown key \(did you mean 'start'\?\)$"
+new_case; printf 'include = test.ini\n[page]\nsize = 90 x 200 mm\n[section.two]\norientation = landscape\n' >"$case/slim.ini"
+expect "turned page too small, at the section's line in the file it is written in" 1 \
+	"^$case/test.ini:18: error: the turned page leaves 156 x 40 mm for text; it needs at least 25 x 50 mm$" \
+	build -c "$case/slim.ini" -o "$good"
 
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
