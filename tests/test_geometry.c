@@ -311,6 +311,46 @@ static void test_turned_section_has_pages_of_its_own(void **state)
 	diag_release(&dl);
 }
 
+/* Contents set on a turned page put their page numbers at its right
+ * margin, not the upright page's. */
+static void test_contents_on_a_turned_page_span_it(void **state)
+{
+	struct style s;
+	struct doc *d = doc_new("T", "MARK", "1 January 2020");
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	struct doc_contents *c;
+	bool found = false;
+
+	(void)state;
+	test_style(&s);
+	push_heading(d, "Annex", PAGE_START_DEFAULT, PAGE_ORIENT_LANDSCAPE);
+	c = &doc_append(d, DOC_CONTENTS, "g.ini", 5)->u.contents;
+	c->len = 1;
+	c->entries = xcalloc(1, sizeof *c->entries);
+	c->entries[0].title = xstrdup("Annex");
+	c->entries[0].number = xstrdup("");
+	c->entries[0].level = 1;
+	c->entries[0].ref = 0;
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	if (!p)
+		dump_diags(&dl);
+	assert_non_null(p);
+	assert_int_equal(p->len, 2);
+	for (size_t k = 0; k < p->items[1].len; k++) {
+		const struct box *b = &p->items[1].boxes[k];
+
+		if (b->kind == BOX_TEXT && b->len == 1 && b->text[0] == '2') {
+			assert_true(near(b->x + b->w, 400 - 50));
+			found = true;
+		}
+	}
+	assert_true(found);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 /* A turned page with no room for text is an error at the section's
  * line, not a page of overlapping boxes. */
 static void test_turned_page_too_small_is_an_error(void **state)
@@ -366,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_section_geometry_resolves_defaults),
 		cmocka_unit_test(test_sections_start_new_and_odd_pages),
 		cmocka_unit_test(test_turned_section_has_pages_of_its_own),
+		cmocka_unit_test(test_contents_on_a_turned_page_span_it),
 		cmocka_unit_test(test_turned_page_too_small_is_an_error),
 		cmocka_unit_test(test_cover_page_number),
 	};

@@ -246,16 +246,18 @@ static void put_toc_number(struct builder *b, struct page *page,
 {
 	char num[24];
 	struct box link;
+	/* the page's own measure: contents on a turned page span it */
+	double width = page->width - b->s->margin_right - b->x0;
 
 	snprintf(num, sizeof num, "%d", heading->page + 1);
-	put_text(b, page, b->x0 + b->width, entry->y + entry->toc_baseline,
+	put_text(b, page, b->x0 + width, entry->y + entry->toc_baseline,
 	         entry->toc_face, entry->toc_size, b->s->text_color, num,
 	         DOC_ALIGN_RIGHT);
 	memset(&link, 0, sizeof link);
 	link.kind = BOX_LINK;
 	link.x = (float)b->x0;
 	link.y = (float)entry->y;
-	link.w = (float)b->width;
+	link.w = (float)width;
 	link.h = (float)entry->height;
 	link.target_page = heading->page;
 	put_box(page, &link, 0);
