@@ -3,7 +3,8 @@
 # sections that start a new or an odd page (with a blank verso), the
 # cover's page number, and the slide profile config/slides.ini, checked
 # with pdfinfo (page sizes), pdftotext (what lands on which page) and
-# qpdf. Bad values are in bad-input.sh.
+# qpdf; and bad values, each an error at its line (bad-input.sh has them
+# too, with the other bad input).
 set -u
 BRIEFING=${BRIEFING:-build/briefing}
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -157,6 +158,27 @@ for fact in "4,000" "Lorenzo D’Addario" "HQ MNBG West" "Support Branch"; do
 	check "slides and document both print '$fact'" \
 		sh -c "grep -qF -- '$fact' '$work/slides.txt' && grep -qF -- '$fact' '$work/doc.txt'"
 done
+
+# --- bad values: each an error at its file and line, nothing written -------
+bad() { # bad NAME SED LINE MESSAGE
+	mission
+	sed -i "$2" "$work/m/test.ini"
+	rm -f "$work/bad.pdf"
+	"$BRIEFING" build -c "$work/m/test.ini" -o "$work/bad.pdf" 2>"$work/err"
+	local rc=$?
+	check "$1: exit status 1 ($rc), nothing written" test "$rc" -eq 1 -a ! -e "$work/bad.pdf"
+	check "$1: error at test.ini:$3" grep -qF -- "$work/m/test.ini:$3: error: $4" "$work/err"
+}
+bad "size = 10 x 10 mm" 's/^\[data\]$/[page]\nsize = 10 x 10 mm\n\n[data]/' 11 \
+	"[page] size: the width 10 mm is 10 mm; a page side is 50 to 2000 mm"
+bad "size = 297 x" 's/^\[data\]$/[page]\nsize = 297 x\n\n[data]/' 11 \
+	"[page] size: '297 x' is not one of: a4, letter, a3, legal, or WIDTH x HEIGHT with a unit"
+bad "orientation = sideways" 's/^title = "People"$/title = "People"\norientation = sideways/' 20 \
+	"[section.two] orientation: 'sideways' is not one of: portrait, landscape"
+bad "start = maybe" 's/^title = "People"$/title = "People"\nstart = maybe/' 20 \
+	"[section.two] start: 'maybe' is not one of: continue, new, odd"
+bad "section_start = later" 's/^\[data\]$/[page]\nsection_start = later\n\n[data]/' 11 \
+	"[page] section_start: 'later' is not one of: continue, new, odd"
 
 if [ "$failures" -ne 0 ]; then
 	echo "geometry: $failures check(s) failed"
