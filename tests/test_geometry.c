@@ -102,6 +102,8 @@ static const struct bad_case bad_cases[] = {
 	  "[section.a] start: 'maybe' is not one of: continue, new, odd" },
 	{ HEAD "[cover]\npage_number = perhaps\n" ONE_SECTION, 8,
 	  "[cover] page_number: 'perhaps'" },
+	{ HEAD "[page]\nrepeat_heading = twice\n" ONE_SECTION, 8,
+	  "[page] repeat_heading: 'twice'" },
 };
 
 static void test_bad_geometry_names_line_and_key(void **state)
@@ -351,6 +353,127 @@ static void test_contents_on_a_turned_page_span_it(void **state)
 	diag_release(&dl);
 }
 
+/* With repeat_heading, a page that continues a section starts with its
+ * heading again and "(continued)" after it, above the text, which moves
+ * down to make room; a page where a section starts repeats nothing, nor
+ * does any page without the key. */
+static void test_continued_section_repeats_its_heading(void **state)
+{
+	(void)state;
+	for (int on = 0; on < 2; on++) {
+		struct style s;
+		struct doc *d = doc_new("T", "MARK", "1 January 2020");
+		struct diag_list dl = { 0 };
+		struct pages *p;
+		double heading_y = -1, label_y = -1, text_y = 1e9;
+
+		test_style(&s);
+		s.repeat_heading = on;
+		push_heading(d, "Long", PAGE_START_DEFAULT, PAGE_ORIENT_DEFAULT);
+		/* 40 lines of 200 pt words: over a page (300 pt) */
+		for (int i = 0; i < 40; i++) {
+			char word[41];
+
+			memset(word, 'a' + i % 20, 40);
+			word[40] = '\0';
+			push_text(d, word);
+		}
+		push_heading(d, "Next", PAGE_START_NEW, PAGE_ORIENT_DEFAULT);
+		push_text(d, "zeta");
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		assert_non_null(p);
+		assert_true(p->len >= 3);
+		for (size_t k = 0; k < p->items[1].len; k++) {
+			const struct box *b = &p->items[1].boxes[k];
+
+			if (b->kind != BOX_TEXT)
+				continue;
+			if (b->len == 4 && memcmp(b->text, "Long", 4) == 0)
+				heading_y = b->y;
+			if (b->len == strlen(s.labels.continued) &&
+			    memcmp(b->text, s.labels.continued, b->len) == 0)
+				label_y = b->y;
+			if (b->len == 40 && b->y < text_y)
+				text_y = b->y;
+		}
+		if (on) {
+			assert_true(heading_y > 50 && heading_y < 50 + s.heading1_size * 1.5);
+			assert_true(near(label_y, heading_y));
+			assert_true(text_y > heading_y + s.heading1_size);
+		} else {
+			assert_true(heading_y < 0 && label_y < 0);
+			assert_true(text_y < 50 + 10 + 1e-3);
+		}
+		/* the page where "Next" starts has no repeat of "Long" */
+		assert_int_equal(page_of(p, "Next"), (int)p->len - 1);
+		for (size_t k = 0; k < p->items[p->len - 1].len; k++) {
+			const struct box *b = &p->items[p->len - 1].boxes[k];
+
+			assert_false(b->kind == BOX_TEXT && b->len == 4 &&
+			             memcmp(b->text, "Long", 4) == 0);
+		}
+		assert_int_equal(layout_check(p, &s), 0);
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+/* A table that runs over a page under a repeated heading: the heading
+ * first, then the table's "(continued)" line and header row, each below
+ * the one before; without repeat_heading only the table's. */
+static void test_repeated_heading_sits_above_a_continued_table(void **state)
+{
+	(void)state;
+	for (int on = 0; on < 2; on++) {
+		struct style s;
+		struct doc *d = doc_new("T", "MARK", "1 January 2020");
+		struct diag_list dl = { 0 };
+		struct pages *p;
+		struct doc_table *t;
+		double heading_y = -1, cont_y = -1, header_y = -1;
+
+		test_style(&s);
+		s.repeat_heading = on;
+		push_heading(d, "Roll", PAGE_START_DEFAULT, PAGE_ORIENT_DEFAULT);
+		t = &doc_append(d, DOC_TABLE, "g.ini", 6)->u.table;
+		t->cols = 1;
+		t->rows = 60;
+		t->columns = xcalloc(1, sizeof *t->columns);
+		t->columns[0].title = xstrdup("Name");
+		t->columns[0].width = -1;
+		t->cells = xcalloc(60, sizeof *t->cells);
+		for (size_t r = 0; r < 60; r++)
+			t->cells[r] = xasprintf("row%zu", r + 1);
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		if (!p)
+			dump_diags(&dl);
+		assert_non_null(p);
+		assert_true(p->len >= 2);
+		for (size_t k = 0; k < p->items[1].len; k++) {
+			const struct box *b = &p->items[1].boxes[k];
+
+			if (b->kind != BOX_TEXT)
+				continue;
+			if (b->len == 4 && memcmp(b->text, "Roll", 4) == 0)
+				heading_y = b->y;
+			if (b->len > 4 && memcmp(b->text, "(continued)", 11) == 0)
+				cont_y = b->y;
+			if (b->len == 4 && memcmp(b->text, "Name", 4) == 0)
+				header_y = b->y;
+		}
+		assert_true(cont_y > 0 && header_y > cont_y);
+		if (on)
+			assert_true(heading_y > 0 && cont_y > heading_y);
+		else
+			assert_true(heading_y < 0);
+		assert_int_equal(layout_check(p, &s), 0);
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
 /* A turned page with no room for text is an error at the section's
  * line, not a page of overlapping boxes. */
 static void test_turned_page_too_small_is_an_error(void **state)
@@ -407,6 +530,8 @@ int main(void)
 		cmocka_unit_test(test_sections_start_new_and_odd_pages),
 		cmocka_unit_test(test_turned_section_has_pages_of_its_own),
 		cmocka_unit_test(test_contents_on_a_turned_page_span_it),
+		cmocka_unit_test(test_continued_section_repeats_its_heading),
+		cmocka_unit_test(test_repeated_heading_sits_above_a_continued_table),
 		cmocka_unit_test(test_turned_page_too_small_is_an_error),
 		cmocka_unit_test(test_cover_page_number),
 	};

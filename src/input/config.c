@@ -33,7 +33,7 @@ static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
 	"margin_right", "duplex", "chart_landscape",
 	/* config_geometry.c */
-	"section_start", "subsection_start", NULL
+	"section_start", "subsection_start", "repeat_heading", NULL
 };
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
 static const char *const fixed_sections[] = {

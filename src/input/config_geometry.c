@@ -144,7 +144,9 @@ int config_page_size(struct ini_section *s, struct style *st,
 }
 
 /* [page] section_start and subsection_start: where a level-1 and a
- * level-2 section start when its own section does not say. */
+ * level-2 section start when its own section does not say; and
+ * repeat_heading, whether a page that continues a section repeats its
+ * heading. */
 int config_page_starts(struct config *c, struct ini_section *s,
                        struct diag_list *dl)
 {
@@ -153,6 +155,8 @@ int config_page_starts(struct config *c, struct ini_section *s,
 	c->section_start = c->subsection_start = PAGE_START_CONTINUE;
 	if (!s)
 		return 0;
+	if (ini_bool(s, "repeat_heading", &c->style.repeat_heading, dl) < 0)
+		rc = -1;
 	switch (ini_choice(s, "section_start", starts, &v, dl)) {
 	case 1: c->section_start = (enum page_start)(v + 1); break;
 	case -1: rc = -1; break;

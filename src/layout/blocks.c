@@ -184,6 +184,8 @@ void layout_build_items(struct builder *b, const struct doc *d)
 			heading_item[i] = b->len;
 			level = blk->u.heading.level;
 			layout_heading(b, blk);
+			if (b->len > heading_item[i])
+				b->items[heading_item[i]].heading = true;
 			break;
 		case DOC_CONTENTS:
 			layout_contents(b, &blk->u.contents, space);

@@ -263,15 +263,53 @@ static void put_toc_number(struct builder *b, struct page *page,
 	put_box(page, &link, 0);
 }
 
-/* Copies a repeated table header, with its "(continued)" line, to a page. */
+/* A section's heading repeated at the top of a page that continues the
+ * section ([page] repeat_heading), with the "(continued)" label after
+ * its last line when it fits the measure there. */
+static void put_heading_again(struct builder *b, struct page *page,
+                              const struct cont_header *ch)
+{
+	const struct style *s = b->s;
+	const struct box *last = NULL;
+	double right = page->width - s->margin_right;
+
+	for (size_t k = 0; k < ch->heading_len; k++) {
+		put_box(page, &ch->heading[k], ch->y);
+		if (ch->heading[k].kind == BOX_TEXT)
+			last = &ch->heading[k];
+	}
+	if (last) {
+		double x = last->x + last->w +
+		           layout_width(b->m, (enum face)last->face, last->size,
+		                        " ", 1);
+		double w = layout_width(b->m, (enum face)last->face, last->size,
+		                        s->labels.continued,
+		                        strlen(s->labels.continued));
+
+		if (x + w <= right + FIT_EPSILON)
+			put_text(b, page, x, ch->y + last->y, (enum face)last->face,
+			         last->size, last->color, s->labels.continued,
+			         DOC_ALIGN_LEFT);
+	}
+}
+
+/* Copies a repeated table header, with its "(continued)" line, to a
+ * page, or a repeated heading. */
 static void put_cont_header(struct builder *b, const struct cont_header *ch)
 {
 	const struct style *s = b->s;
-	const struct table_info *ti = &b->tables[ch->table];
+	const struct table_info *ti;
 	struct page *page = &b->out->items[ch->page];
 	double cap_h = s->table_size * s->caption_leading;
-	char *text = xasprintf("%s%s%s", ti->caption ? ti->caption : "",
-	                       ti->caption ? " " : "", s->labels.continued);
+	char *text;
+
+	if (ch->heading) {
+		put_heading_again(b, page, ch);
+		return;
+	}
+	ti = &b->tables[ch->table];
+	text = xasprintf("%s%s%s", ti->caption ? ti->caption : "",
+	                 ti->caption ? " " : "", s->labels.continued);
 
 	put_text(b, page, b->x0, ch->y + s->table_size, FACE_ITALIC,
 	         s->table_size, s->muted_color, text, DOC_ALIGN_LEFT);

@@ -166,6 +166,7 @@ struct item {
 	bool landscape;       /* alone on a page turned to landscape */
 	bool turned;          /* in a turned section (sections.c) */
 	bool odd_start;       /* forced: the break goes to an odd page */
+	bool heading;         /* a section's heading */
 	size_t box_start, box_len;
 	int outline_level;    /* 0: none */
 	const char *outline_title;
@@ -316,16 +317,22 @@ void layout_table_columns(const struct metrics *m, const struct style *s,
 
 /* ---- pagination and output (paginate.c, heads.c) ---- */
 
-/* A table header repeated at the top of a page. */
+/* A table header repeated at the top of a page, or (heading not NULL)
+ * a section's heading (sections.c). */
 struct cont_header {
 	int page;
 	size_t table;
 	double y;
+	struct box *heading;  /* a copy of the heading's boxes, or NULL */
+	size_t heading_len;
 };
 
 struct paginator {
 	struct cont_header *conts;
 	size_t len, cap;
+	/* [page] repeat_heading: the heading item each item is under, + 1
+	 * (0: none); NULL when headings are not repeated */
+	size_t *heading_of;
 };
 
 /* The height a repeated header takes: "(continued)" line plus the row. */
@@ -349,6 +356,20 @@ double layout_item_bottom(const struct builder *b, const struct item *it);
  * heading. */
 void layout_section_start(struct builder *b, const struct doc_block *blk,
                           bool after_heading);
+
+/* A new array: for each item, the heading item it is under, + 1 (0:
+ * none). The caller frees it. */
+size_t *layout_heading_index(const struct builder *b);
+
+/* [page] repeat_heading: when item i starts page `page` at y inside a
+ * section, records a copy of the section's heading there and returns
+ * the height it takes (with the space under it), else 0. */
+double layout_repeat_heading(struct builder *b, struct paginator *pg,
+                             size_t i, int page, double y);
+
+/* Frees what pagination recorded (repeated headings' copies, the
+ * table headers). */
+void layout_paginator_release(struct paginator *pg);
 
 /* Gives the pages of turned items their turned size (emit). */
 void layout_turn_pages(struct builder *b);

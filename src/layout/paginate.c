@@ -51,6 +51,8 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 		}
 		double sb = at_top ? 0 : it->space_before;
 
+		if (at_top && pg->heading_of)
+			y += layout_repeat_heading(b, pg, i, page, y);
 		if (at_top && it->table >= 0 && !it->table_header) {
 			/* A table continues here: repeat its header first. */
 			pg->conts = xgrow(pg->conts, &pg->cap, pg->len + 1,
@@ -58,6 +60,8 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 			pg->conts[pg->len].page = page;
 			pg->conts[pg->len].table = (size_t)it->table;
 			pg->conts[pg->len].y = y;
+			pg->conts[pg->len].heading = NULL;   /* a table's */
+			pg->conts[pg->len].heading_len = 0;
 			pg->len++;
 			y += layout_cont_height(b, (size_t)it->table);
 		}

@@ -17,6 +17,8 @@
  */
 #include "layout/layout_internal.h"
 
+#include <stdlib.h>
+
 #include "briefing/base/xalloc.h"
 
 /* Does a heading's section stand turned against the page? A square page
@@ -114,4 +116,56 @@ bool *layout_blank_pages(const struct builder *b, size_t npages)
 		    (size_t)b->items[i].page < npages)
 			blank[b->items[i].page] = false;
 	return blank;
+}
+
+/* [page] repeat_heading: for each item, the heading item it is under,
+ * + 1 (0: none), so pagination finds a page's section in constant time
+ * however long the section. The caller frees it. */
+size_t *layout_heading_index(const struct builder *b)
+{
+	size_t *of = xcalloc(b->len + 1, sizeof *of), cur = 0;
+
+	for (size_t i = 0; i < b->len; i++) {
+		if (b->items[i].heading)
+			cur = i + 1;
+		of[i] = cur;
+	}
+	return of;
+}
+
+/* A page that item i starts inside a section, not at its heading, gets
+ * a copy of the heading on top, so a slide or page that continues a
+ * section still says which it is. Not on a turned chart's page (the
+ * chart fills it) nor where a section, a page break or the cover
+ * starts. */
+double layout_repeat_heading(struct builder *b, struct paginator *pg,
+                             size_t i, int page, double y)
+{
+	const struct item *it = &b->items[i];
+	size_t h = pg->heading_of[i];
+	const struct item *head;
+	struct cont_header *ch;
+
+	if (h == 0 || h - 1 == i || it->heading || it->forced ||
+	    it->landscape || it->box_len == 0)
+		return 0;
+	head = &b->items[h - 1];
+	pg->conts = xgrow(pg->conts, &pg->cap, pg->len + 1, sizeof *pg->conts);
+	ch = &pg->conts[pg->len++];
+	ch->page = page;
+	ch->table = 0;
+	ch->y = y;
+	ch->heading_len = head->box_len;
+	ch->heading = xcalloc(head->box_len + 1, sizeof *ch->heading);
+	for (size_t k = 0; k < head->box_len; k++)
+		ch->heading[k] = *layout_box_at(b, head->box_start + k);
+	return head->height + b->s->paragraph_space * b->s->space_after_heading;
+}
+
+void layout_paginator_release(struct paginator *pg)
+{
+	for (size_t i = 0; i < pg->len; i++)
+		free(pg->conts[i].heading);
+	free(pg->conts);
+	free(pg->heading_of);
 }

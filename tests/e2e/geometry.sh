@@ -110,6 +110,21 @@ check "start = new puts the heading at the top of page $new" \
 	test "$new" -eq 2 -a "$(top_line "$work/new.pdf" "$new" 66)" = "2 People"
 check "without it the section follows on page $flow" test "$flow" -eq 1
 
+# --- a continued section repeats its heading -------------------------------
+mission
+sed -i 's/^\[data\]$/[page]\nsize = 120 x 110 mm\nmargin_top = 20\nmargin_bottom = 20\nrepeat_heading = yes\n\n[data]/' "$work/m/test.ini"
+build "$work/repeat.pdf" "$work/m/test.ini"
+# the text area starts 20 mm (56.7 pt) down
+check "repeat_heading: page 2 continues 'Places' under its heading again" \
+	test "$(top_line "$work/repeat.pdf" 2 52)" = "1 Places (continued)"
+check "the heading is repeated, not its bookmark" \
+	test "$(qpdf --json "$work/repeat.pdf" | python3 -c 'import json, sys
+print(sum(o["title"] == "1 Places" for o in json.load(sys.stdin)["outlines"]))')" = 1
+sed -i '/^repeat_heading = yes$/d' "$work/m/test.ini"
+build "$work/norepeat.pdf" "$work/m/test.ini"
+check "without it page 2 starts with the text" \
+	sh -c "! pdftotext -f 2 -l 2 '$work/norepeat.pdf' - | grep -q 'Places'"
+
 # --- the cover's page number --------------------------------------------------
 mission
 printf '\n[cover]\npage_number = yes\n' >>"$work/m/test.ini"

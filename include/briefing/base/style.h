@@ -122,6 +122,9 @@ struct style {
 	bool chart_landscape;
 	/* [cover] page_number: the cover prints its page number too. */
 	bool cover_page_number;
+	/* [page] repeat_heading: a page that continues a section starts
+	 * with its heading again, "(continued)" after it. */
+	bool repeat_heading;
 	/* type sizes */
 	double body_size;
 	double line_spacing;      /* baseline distance as a multiple of size */
