@@ -2,6 +2,7 @@
 #
 #   make run     build and write out/briefing.pdf
 #   make print   the print profile (grey, duplex) -> out/print.pdf
+#   make slides  the slide profile (16:9 deck) -> out/slides.pdf
 #   make test    unit tests (cmocka) and end-to-end PDF checks
 #   make check   the test suite again under AddressSanitizer and UBSan
 #   make batch-test  make -j over 500 generated configs: the serial run's bytes
@@ -46,7 +47,7 @@ TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 FONT_DIR = /usr/share/fonts/truetype/dejavu
 FONTS = fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf fonts/DejaVuSans-Oblique.ttf
 
-.PHONY: all run print lint test unit e2e check lint clean install deps deps-test fonts bench \
+.PHONY: all run print slides lint test unit e2e check lint clean install deps deps-test fonts bench \
 	fuzz deps-fuzz batch-test uninstall test-distributed deps-distributed
 
 all: deps $(BIN) $(FONTS)
@@ -87,6 +88,11 @@ print: all
 	@mkdir -p out
 	$(BIN) build -c config/print.ini -o out/print.pdf
 
+# The slide profile: the same facts as a 16:9 deck, a section a slide.
+slides: all
+	@mkdir -p out
+	$(BIN) build -c config/slides.ini -o out/slides.pdf
+
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) -c $< -o $@
@@ -116,6 +122,8 @@ e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@BRIEFING=$(BIN) tests/e2e/release.sh
 	@# Word gaps, hyphens and lone list items of the default briefing
 	@BRIEFING=$(BIN) tests/e2e/wordgaps.sh
+	@# Page sizes, turned sections, section starts, the slide profile
+	@BRIEFING=$(BIN) tests/e2e/geometry.sh
 	@# A pinned SHA-256 of a fixture mission's PDF; when a change to the
 	@# output is intended: tests/e2e/golden.sh --update
 	@BRIEFING=$(BIN) tests/e2e/golden.sh

@@ -63,6 +63,11 @@ struct doc_heading {
 	int level;          /* 1 or 2 */
 	char *number;       /* "2.1", or NULL when unnumbered */
 	char *title;
+	/* Its section's geometry (style.h), resolved by config: where the
+	 * section starts and how its pages stand. Zero: on the same page,
+	 * as the page stands. */
+	enum page_start start;
+	enum page_orient orient;
 };
 
 /* Inline style of part of a text: bytes [start, start + len) of the

@@ -102,6 +102,12 @@ struct config_section {
 	char *title;
 	int level;       /* 1 or 2 */
 	bool numbered;   /* false: no number, not in the contents */
+	/* start and orientation, resolved (config_geometry.c): the section's
+	 * own keys, or [page] section_start / subsection_start, and a
+	 * level-2 section stands as its level-1 section does */
+	enum page_start start;
+	enum page_orient orient;
+	char *file;      /* the file the section is written in, for its line */
 	int line;
 	struct config_block *blocks;
 	size_t len, cap;
@@ -210,6 +216,9 @@ struct config {
 	struct style style;
 	struct config_section *sections;
 	size_t sections_len;
+	/* [page] section_start and subsection_start: where sections of
+	 * level 1 and 2 start unless their own start says */
+	enum page_start section_start, subsection_start;
 	struct config_table *tables;
 	size_t tables_len;
 	struct config_orgchart *orgcharts;   /* [orgchart.FACT] sections */

@@ -697,7 +697,9 @@ static void add_heading(struct doc *d, const struct config *c,
 {
 	struct doc_heading *h;
 
-	h = &doc_append(d, DOC_HEADING, c->file, sec->line)->u.heading;
+	/* the section's own file: it may be one the config includes */
+	h = &doc_append(d, DOC_HEADING, sec->file ? sec->file : c->file,
+	                sec->line)->u.heading;
 	if (!sec->numbered) {
 		h->number = NULL;
 	} else if (sec->level == 1) {
@@ -710,6 +712,8 @@ static void add_heading(struct doc *d, const struct config *c,
 	}
 	h->level = sec->level;
 	h->title = xstrdup(sec->title);
+	h->start = sec->start;
+	h->orient = sec->orient;
 }
 
 struct doc *doc_build(const struct config *c, const struct facts *f,

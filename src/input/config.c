@@ -31,7 +31,9 @@ static const char *const document_keys[] = {
 };
 static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
-	"margin_right", "duplex", "chart_landscape", NULL
+	"margin_right", "duplex", "chart_landscape",
+	/* config_geometry.c */
+	"section_start", "subsection_start", "repeat_heading", NULL
 };
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
 static const char *const fixed_sections[] = {
@@ -150,26 +152,18 @@ static int read_document(struct config *c, const struct ini *ini,
 static int read_page(struct config *c, const struct ini *ini,
                      struct diag_list *dl)
 {
-	static const char *const sizes[] = { "a4", "letter", "a3", "legal", NULL };
-	static const double dims[][2] = {
-		{ 595.276, 841.89 }, { 612, 792 }, { 841.89, 1190.551 }, { 612, 1008 }
-	};
-	static const char *const orientations[] = { "portrait", "landscape", NULL };
 	struct ini_section *s = ini_find(ini, "page");
 	struct style *st = &c->style;
 	double *margins[] = { &st->margin_top, &st->margin_bottom,
 	                      &st->margin_left, &st->margin_right };
 	size_t before = dl->errors;
-	int size = 0, orient = 0;
 
 	if (!s)
 		return 0;
-	ini_choice(s, "size", sizes, &size, dl);
+	config_page_size(s, st, dl);
+	config_page_starts(c, s, dl);
 	ini_bool(s, "duplex", &st->duplex, dl);
 	ini_bool(s, "chart_landscape", &st->chart_landscape, dl);
-	ini_choice(s, "orientation", orientations, &orient, dl);
-	st->page_width = dims[size][orient];
-	st->page_height = dims[size][!orient];
 	for (int i = 0; i < 4; i++) {
 		double mm;
 
@@ -300,7 +294,7 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 static int read_cover(struct config *c, const struct ini *ini,
                       struct diag_list *dl)
 {
-	static const char *const keys[] = { NULL };
+	static const char *const keys[] = { "page_number", NULL };
 	struct ini_section *s = ini_find(ini, "cover");
 	struct ini_numbered *items;
 	size_t n, before = dl->errors;
@@ -308,6 +302,7 @@ static int read_cover(struct config *c, const struct ini *ini,
 	if (!s)
 		return 0;
 	c->cover = true;
+	ini_bool(s, "page_number", &c->style.cover_page_number, dl);
 	items = ini_numbered(s, &n, dl);
 	c->cover_figures = xcalloc(n ? n : 1, sizeof *c->cover_figures);
 	for (size_t i = 0; i < n; i++) {
@@ -470,6 +465,7 @@ static void section_release(struct config_section *s)
 	}
 	free(s->blocks);
 	free(s->id);
+	free(s->file);
 	free(s->title);
 }
 

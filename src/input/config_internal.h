@@ -32,6 +32,17 @@ int config_read_hyphenation(struct config *c, const struct ini *ini,
                             struct diag_list *dl);
 void config_hyphenation_release(struct config *c);
 
+/* Page geometry (config_geometry.c): [page] size and orientation into
+ * st; [page] section_start and subsection_start into c; a section's
+ * start and orientation into sec, resolved against those and the
+ * level-1 section before it. Each returns 0 or -1. */
+int config_page_size(struct ini_section *s, struct style *st,
+                     struct diag_list *dl);
+int config_page_starts(struct config *c, struct ini_section *s,
+                       struct diag_list *dl);
+int config_section_geometry(struct config *c, struct ini_section *s,
+                            struct config_section *sec, struct diag_list *dl);
+
 /* s is a [section.NAME]: appends to c->sections. */
 int config_read_section(struct config *c, struct ini_section *s,
                         struct diag_list *dl);

@@ -17,7 +17,9 @@
 #include "briefing/base/xalloc.h"
 
 static const char *const section_keys[] = { "title", "level", "numbered",
-                                            "required", NULL };
+                                            "required",
+                                            /* config_geometry.c */
+                                            "start", "orientation", NULL };
 static const char *const table_keys[] = { "date_format", "caption",
                                           "caption_position", NULL };
 
@@ -97,6 +99,7 @@ int config_read_section(struct config *c, struct ini_section *s,
 
 	memset(sec, 0, sizeof *sec);
 	sec->id = xstrdup(s->name + strlen("section."));
+	sec->file = xstrdup(s->file);
 	sec->line = s->line;
 	sec->title = config_req_string(s, "title", dl);
 	ini_number(s, "level", 1, 2, &level, dl);
@@ -107,6 +110,7 @@ int config_read_section(struct config *c, struct ini_section *s,
 		diag_error(dl, ini_get(s, "level")->file, ini_get(s, "level")->line,
 		           "[%s] level: must be 1 or 2", s->name);
 	sec->level = (int)level;
+	config_section_geometry(c, s, sec, dl);
 	items = ini_numbered(s, &n, dl);
 	sec->blocks = xcalloc(n ? n : 1, sizeof *sec->blocks);
 	sec->cap = n;

@@ -173,6 +173,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 	double shift = s->margin_right - s->margin_left;
 	int *levels = d->page_banners && d->markings
 	            ? xcalloc(p->len + 1, sizeof *levels) : NULL;
+	bool *blank = layout_blank_pages(b, p->len);
 
 	for (size_t k = 0; levels && k < b->len; k++)
 		if (b->items[k].page >= 0 && (size_t)b->items[k].page < p->len &&
@@ -193,16 +194,28 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		                              " ", 1);
 		char *num, *title, *org;
 
-		if (i == 0 && b->cover)
-			continue;
 		/* config checked the pattern: exactly two %d, page and count */
 		num = xasprintf(s->labels.page_number, (int)(i + 1), (int)p->len);
+		if (i == 0 && b->cover) {
+			/* [cover] page_number: where every recto has it */
+			if (s->cover_page_number)
+				put_text(b, pg, right, foot_base, FACE_REGULAR,
+				         s->header_size, s->muted_color, num,
+				         DOC_ALIGN_RIGHT);
+			free(num);
+			continue;
+		}
 		put_text(b, pg, cx - (verso ? shift : 0), mark_top, FACE_BOLD,
 		         s->marking_size, s->marking_color,
 		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
 		put_text(b, pg, cx - (verso ? shift : 0), mark_bottom, FACE_BOLD,
 		         s->marking_size, s->marking_color,
 		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
+		if (blank[i]) {
+			/* a blank verso (sections.c): markings only */
+			free(num);
+			continue;
+		}
 		title = fit_text(b, FACE_REGULAR, s->header_size, d->title,
 		                 width - gap - layout_width(b->m, FACE_REGULAR,
 		                                            s->header_size, d->as_of,
@@ -241,6 +254,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		}
 	}
 	free(levels);
+	free(blank);
 	if (!s->duplex || shift == 0)
 		return;
 	for (size_t i = 1; i < p->len; i += 2)
@@ -255,30 +269,70 @@ static void put_toc_number(struct builder *b, struct page *page,
 {
 	char num[24];
 	struct box link;
+	/* the page's own measure: contents on a turned page span it */
+	double width = page->width - b->s->margin_right - b->x0;
 
 	snprintf(num, sizeof num, "%d", heading->page + 1);
-	put_text(b, page, b->x0 + b->width, entry->y + entry->toc_baseline,
+	put_text(b, page, b->x0 + width, entry->y + entry->toc_baseline,
 	         entry->toc_face, entry->toc_size, b->s->text_color, num,
 	         DOC_ALIGN_RIGHT);
 	memset(&link, 0, sizeof link);
 	link.kind = BOX_LINK;
 	link.x = (float)b->x0;
 	link.y = (float)entry->y;
-	link.w = (float)b->width;
+	link.w = (float)width;
 	link.h = (float)entry->height;
 	link.target_page = heading->page;
 	put_box(page, &link, 0);
 }
 
-/* Copies a repeated table header, with its "(continued)" line, to a page. */
+/* A section's heading repeated at the top of a page that continues the
+ * section ([page] repeat_heading), with the "(continued)" label after
+ * its last line when it fits the measure there. */
+static void put_heading_again(struct builder *b, struct page *page,
+                              const struct cont_header *ch)
+{
+	const struct style *s = b->s;
+	const struct box *last = NULL;
+	double right = page->width - s->margin_right;
+
+	for (size_t k = 0; k < ch->heading_len; k++) {
+		put_box(page, &ch->heading[k], ch->y);
+		if (ch->heading[k].kind == BOX_TEXT)
+			last = &ch->heading[k];
+	}
+	if (last) {
+		double x = last->x + last->w +
+		           layout_width(b->m, (enum face)last->face, last->size,
+		                        " ", 1);
+		double w = layout_width(b->m, (enum face)last->face, last->size,
+		                        s->labels.continued,
+		                        strlen(s->labels.continued));
+
+		if (x + w <= right + FIT_EPSILON)
+			put_text(b, page, x, ch->y + last->y, (enum face)last->face,
+			         last->size, last->color, s->labels.continued,
+			         DOC_ALIGN_LEFT);
+	}
+}
+
+/* Copies a repeated table header, with its "(continued)" line, to a
+ * page, or a repeated heading. */
 static void put_cont_header(struct builder *b, const struct cont_header *ch)
 {
 	const struct style *s = b->s;
-	const struct table_info *ti = &b->tables[ch->table];
+	const struct table_info *ti;
 	struct page *page = &b->out->items[ch->page];
 	double cap_h = s->table_size * s->caption_leading;
-	char *text = xasprintf("%s%s%s", ti->caption ? ti->caption : "",
-	                       ti->caption ? " " : "", s->labels.continued);
+	char *text;
+
+	if (ch->heading) {
+		put_heading_again(b, page, ch);
+		return;
+	}
+	ti = &b->tables[ch->table];
+	text = xasprintf("%s%s%s", ti->caption ? ti->caption : "",
+	                 ti->caption ? " " : "", s->labels.continued);
 
 	put_text(b, page, b->x0, ch->y + s->table_size, FACE_ITALIC,
 	         s->table_size, s->muted_color, text, DOC_ALIGN_LEFT);
@@ -322,6 +376,7 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 			p->items[b->items[i].page].width = b->s->page_height;
 			p->items[b->items[i].page].height = b->s->page_width;
 		}
+	layout_turn_pages(b);
 	for (size_t i = 0; i < b->len; i++) {
 		const struct item *it = &b->items[i];
 		struct page *page;
@@ -333,7 +388,8 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 			put_box(page, layout_box_at(b, it->box_start + k), it->y);
 		if (b->source_items_len)
 			layout_resolve_citations(b, page, it->box_len);
-		if (page->width != b->s->page_width && !it->landscape)
+		if (page->width != b->s->page_width && !it->landscape &&
+		    !it->turned)
 			widen_rules(b, page, it->box_len);
 		if (it->toc_ref >= 0)
 			put_toc_number(b, page, it, &b->items[it->toc_ref]);

@@ -30,7 +30,7 @@ struct pages *layout_run_hyphenated(const struct doc *d,
                                     struct diag_list *dl)
 {
 	struct builder b;
-	struct paginator pg = { NULL, 0, 0 };
+	struct paginator pg = { NULL, 0, 0, NULL };
 	size_t errors_before = dl->errors;
 	int npages;
 
@@ -52,11 +52,13 @@ struct pages *layout_run_hyphenated(const struct doc *d,
 		b.out = NULL;
 		goto done;
 	}
+	if (s->repeat_heading)
+		pg.heading_of = layout_heading_index(&b);
 	npages = layout_paginate(&b, &pg);
 	layout_emit(&b, &pg, npages);
 	layout_running_heads(&b, d);
 done:
-	free(pg.conts);
+	layout_paginator_release(&pg);
 	free(b.items);
 	for (size_t i = 0; i < b.chunks_len; i++)
 		free(b.chunks[i]);

@@ -586,6 +586,24 @@ expect "a data file named twice says so, not 'already defined' per fact" 1 "^$ca
 new_case; printf '[style]\ntext_color = #1a1a1a\n' >>"$case/test.ini"
 expect "an unquoted colour says to quote it" 1 "^$case/test.ini:26: error: \[style\] text_color: empty; an unquoted '#' starts a comment, so quote the colour: text_color = \"#1a1a1a\" \(the default\)$"
 
+# --- page geometry: sizes, section starts and orientations ------------------
+new_case; sed -i 's/^\[data\]$/[page]\nsize = 10 x 10 mm\n\n[data]/' "$case/test.ini"
+expect "page too small" 1 "^$case/test.ini:11: error: \[page\] size: the width 10 mm is 10 mm; a page side is 50 to 2000 mm$"
+new_case; sed -i 's/^\[data\]$/[page]\nsize = 297 x\n\n[data]/' "$case/test.ini"
+expect "page size without a height" 1 "^$case/test.ini:11: error: \[page\] size: '297 x' is not one of: a4, letter, a3, legal, or WIDTH x HEIGHT with a unit \(e.g. '297 x 167 mm'\)$"
+new_case; sed -i 's/^\[data\]$/[page]\nsize = 297 x 167 ft\n\n[data]/' "$case/test.ini"
+expect "page size in an unknown unit" 1 "^$case/test.ini:11: error: \[page\] size: unknown unit 'ft' \(write mm, cm, in or pt\)$"
+new_case; sed -i 's/^title = "Places"$/title = "Places"\norientation = sideways/' "$case/test.ini"
+expect "section orientation sideways" 1 "^$case/test.ini:15: error: \[section.one\] orientation: 'sideways' is not one of: portrait, landscape$"
+new_case; sed -i 's/^title = "Places"$/title = "Places"\nstart = maybe/' "$case/test.ini"
+expect "section start maybe" 1 "^$case/test.ini:15: error: \[section.one\] start: 'maybe' is not one of: continue, new, odd$"
+new_case; sed -i 's/^title = "Places"$/title = "Places"\nstrat = new/' "$case/test.ini"
+expect "section start misspelled" 1 "^$case/test.ini:15: error: \[section.one\] strat: unknown key \(did you mean 'start'\?\)$"
+new_case; printf 'include = test.ini\n[page]\nsize = 90 x 200 mm\n[section.two]\norientation = landscape\n' >"$case/slim.ini"
+expect "turned page too small, at the section's line in the file it is written in" 1 \
+	"^$case/test.ini:18: error: the turned page leaves 156 x 40 mm for text; it needs at least 25 x 50 mm$" \
+	build -c "$case/slim.ini" -o "$good"
+
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
 	exit 1

@@ -92,6 +92,24 @@ struct labels {
 	char caption_separator[LABEL_MAX];
 };
 
+/* Where a section starts ([section.NAME] start; config_geometry.c):
+ * DEFAULT (zero, as in a hand-built doc) is CONTINUE. */
+enum page_start {
+	PAGE_START_DEFAULT,
+	PAGE_START_CONTINUE,  /* on the page the last section left */
+	PAGE_START_NEW,       /* at the top of a new page */
+	PAGE_START_ODD        /* on the next odd page, a blank verso between */
+};
+
+/* How a section's pages stand ([section.NAME] orientation): DEFAULT
+ * (zero) is the [page] orientation; the others turn the page when it
+ * stands otherwise. */
+enum page_orient {
+	PAGE_ORIENT_DEFAULT,
+	PAGE_ORIENT_PORTRAIT,
+	PAGE_ORIENT_LANDSCAPE
+};
+
 struct style {
 	/* page */
 	double page_width, page_height;
@@ -102,6 +120,11 @@ struct style {
 	bool duplex;
 	/* A chart too big for the page may have a landscape page of its own. */
 	bool chart_landscape;
+	/* [cover] page_number: the cover prints its page number too. */
+	bool cover_page_number;
+	/* [page] repeat_heading: a page that continues a section starts
+	 * with its heading again, "(continued)" after it. */
+	bool repeat_heading;
 	/* type sizes */
 	double body_size;
 	double line_spacing;      /* baseline distance as a multiple of size */
