@@ -81,7 +81,8 @@ void ini_free(struct ini *ini)
 	free(ini->sections);
 	strhash_release(&ini->index);
 	xfree_strings(ini->files, ini->files_len);
-	free(ini->include);
+	xfree_strings(ini->includes, ini->includes_len);
+	free(ini->include_lines);
 	free(ini);
 }
 
@@ -114,6 +115,7 @@ void ini_merge(struct ini *base, struct ini *overlay)
 				t->value = e->value;
 				t->file = e->file;
 				t->line = e->line;
+				t->command_line = e->command_line;
 			} else {
 				s->entries = xgrow(s->entries, &s->cap, s->len + 1,
 				                   sizeof *s->entries);
