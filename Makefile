@@ -123,6 +123,8 @@ e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@# --werror, colour; --depfile read back by make; the batch example's
 	@# rebuild of exactly what changed; watch mode
 	@BRIEFING=$(BIN) tests/e2e/cli.sh
+	@# Several includes, -D overrides, examples/variants
+	@BRIEFING=$(BIN) tests/e2e/profiles.sh
 	@BRIEFING=$(BIN) tests/e2e/depfile.sh
 	@BRIEFING=$(BIN) tests/e2e/batch.sh
 	@BRIEFING=$(BIN) tests/e2e/watch.sh

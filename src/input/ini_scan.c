@@ -237,6 +237,7 @@ static int scan_key(struct ini *ini, const char *p, const char *eq,
 	e->raw = xstrndup(eq + 1, (size_t)(end - eq - 1));
 	e->line = lineno;
 	e->used = false;
+	e->command_line = false;
 	strhash_put(&s->index, key, strlen(key), s->len++);
 	return 0;
 }
