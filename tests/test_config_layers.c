@@ -307,6 +307,45 @@ static void test_define_warning_names_the_option(void **state)
 	diag_release(&dl);
 }
 
+/* "N =" in a later layer removes block N (and its N.required) of the
+ * layers before; with no block N to remove it is still an error. */
+static void test_empty_block_removes_an_earlier_one(void **state)
+{
+	const char *defs[] = { "section.a.3=" };
+	struct diag_list dl = { 0 };
+	struct config *c;
+
+	(void)state;
+	write_file("base.ini", GOOD_HEAD "[section.a]\ntitle = A\n"
+	           "1 = text m.summary\n2 = list m.list\n2.required = yes\n"
+	           "3 = figures m.figures\n");
+	write_file("top.ini", "include = base.ini\n[section.a]\n2 =\n");
+	c = load("top.ini", defs, 1, &dl);
+	if (!c)
+		dump_diags(&dl);
+	assert_non_null(c);
+	assert_int_equal(c->sections[0].len, 1);
+	assert_string_equal(c->sections[0].blocks[0].fact, "m.summary");
+	config_free(c);
+	/* a block set again after its removal is back */
+	write_file("again.ini", "include = top.ini\n[section.a]\n2 = text m.again\n");
+	c = load("again.ini", NULL, 0, &dl);
+	assert_non_null(c);
+	assert_int_equal(c->sections[0].len, 3);
+	assert_string_equal(c->sections[0].blocks[1].fact, "m.again");
+	assert_false(c->sections[0].blocks[1].required);
+	config_free(c);
+	/* nothing to remove: an empty block is a mistake */
+	defs[0] = "section.a.4=";
+	assert_null(load("top.ini", defs, 1, &dl));
+	assert_diag(&dl, "-D section.a.4=", 0, "[section.a] 4: unknown block type ''");
+	diag_release(&dl);
+	write_file("top.ini", GOOD_HEAD "[section.a]\ntitle = A\n1 = text m.x\n2 =\n");
+	assert_null(load("top.ini", NULL, 0, &dl));
+	assert_diag(&dl, at("top.ini"), 10, "[section.a] 2: unknown block type ''");
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +357,7 @@ int main(void)
 		cmocka_unit_test(test_defines_apply_last_in_order),
 		cmocka_unit_test(test_define_errors_name_the_option),
 		cmocka_unit_test(test_define_warning_names_the_option),
+		cmocka_unit_test(test_empty_block_removes_an_earlier_one),
 	};
 
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);

@@ -9,6 +9,11 @@
  * profiles that both include one base do not apply the base twice (which
  * would undo the first profile's changes to it).
  *
+ * Nothing is removed by merging, with one exception: a later layer that
+ * sets a block of a [section.NAME] to nothing ("2 =") removes the block
+ * the layers before it set, as an empty assignment resets a list in a
+ * systemd drop-in. In a single file an empty block stays an error.
+ *
  * Invariant: a cycle is an error naming the chain, and a chain deeper
  * than MAX_INCLUDE_DEPTH is an error, so reading always ends.
  */
@@ -139,6 +144,42 @@ static int walk_file(struct walk *w, const char *buf, size_t len,
 	return rc;
 }
 
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* Before layer goes over base: every "N =" (empty) of a [section.NAME]
+ * of layer that base has a block N for removes that block, and its
+ * N.required, from both. */
+static void remove_emptied_blocks(struct ini *base, struct ini *layer)
+{
+	for (size_t i = 0; i < layer->len; i++) {
+		struct ini_section *ls = &layer->sections[i];
+		struct ini_section *bs = ini_find(base, ls->name);
+
+		if (!bs || strncmp(ls->name, "section.", 8) != 0)
+			continue;
+		for (size_t j = ls->len; j-- > 0;) {
+			char *key = ls->entries[j].key, *required;
+
+			if (ls->entries[j].value[0] || !all_digits(key) ||
+			    !ini_get(bs, key))
+				continue;
+			required = xasprintf("%s.required", key);
+			ini_remove(bs, key);
+			ini_remove(bs, required);
+			free(required);
+			ini_remove(ls, key);
+		}
+	}
+}
+
 /* The names that a -D's section may be: the config's sections and the
  * fixed ones, NULL-terminated, for suggestions. The caller frees the
  * array (not the names). */
@@ -265,6 +306,7 @@ static int apply_define(struct ini *ini, const char *def,
 		rc = ini_values(layer, dl);
 	if (rc == 0) {
 		layer->sections[0].entries[0].command_line = true;
+		remove_emptied_blocks(ini, layer);
 		ini_merge(ini, layer);
 		layer = NULL;
 	}
@@ -285,8 +327,10 @@ struct ini *config_read_layers(const char *buf, size_t len, const char *name,
 
 	if (rc == 0) {
 		ini = w.layers[0];
-		for (size_t i = 1; i < w.len; i++)
+		for (size_t i = 1; i < w.len; i++) {
+			remove_emptied_blocks(ini, w.layers[i]);
 			ini_merge(ini, w.layers[i]);
+		}
 		w.len = 0;
 		for (size_t i = 0; defs && i < defs->len; i++)
 			if (apply_define(ini, defs->items[i], dl) != 0)

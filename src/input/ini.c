@@ -134,6 +134,25 @@ void ini_merge(struct ini *base, struct ini *overlay)
 		            strlen(base->sections[i].name), i);
 }
 
+void ini_remove(struct ini_section *s, const char *key)
+{
+	size_t i = strhash_get(&s->index, key, strlen(key));
+
+	if (i == STRHASH_NONE)
+		return;
+	free(s->entries[i].key);
+	free(s->entries[i].value);
+	free(s->entries[i].raw);
+	memmove(&s->entries[i], &s->entries[i + 1],
+	        (s->len - i - 1) * sizeof *s->entries);
+	s->len--;
+	/* every later index moved: rebuilding is linear, as a removal is */
+	strhash_release(&s->index);
+	for (size_t j = 0; j < s->len; j++)
+		strhash_put(&s->index, s->entries[j].key,
+		            strlen(s->entries[j].key), j);
+}
+
 struct ini_section *ini_find(const struct ini *ini, const char *name)
 {
 	size_t i = strhash_get(&ini->index, name, strlen(name));

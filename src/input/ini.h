@@ -72,6 +72,9 @@ void ini_free(struct ini *ini);
  * Consumes overlay. */
 void ini_merge(struct ini *base, struct ini *overlay);
 
+/* Removes the entry key from s, if it has one. */
+void ini_remove(struct ini_section *s, const char *key);
+
 /* The section called name, or NULL. */
 struct ini_section *ini_find(const struct ini *ini, const char *name);
 

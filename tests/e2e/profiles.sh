@@ -2,7 +2,8 @@
 # Profiles that layer: a config with several includes builds with the
 # later include's keys over the earlier's and its own over both; -D sets
 # keys over every file, in order, and is read and checked as a file's
-# value is; watch keeps the -D values for every rebuild; an option other
+# value is; an empty block ("N =") in a later layer removes the block of
+# the layers before; watch keeps the -D values for every rebuild; an option other
 # than -D given twice is a usage error; examples/variants builds three
 # variants of one config from a Makefile. Checked in the PDFs with
 # pdfinfo and pdftotext.
@@ -84,6 +85,19 @@ printf '[source]\ntitle = "More facts"\nupdated = 2020-02-01\n[more.towns]\ntype
 (cd "$work" && timeout 60 "$BRIEFING" build -q -c "$m/test.ini" -o more.pdf \
 	-D data.more=more.ini -D 'section.two.2=list more.towns' >"$out" 2>"$err")
 check "-D data.KEY=FILE reads FILE from the current directory" grep -q Prizren <(text "$work/more.pdf")
+
+# "N =" in a later layer removes block N of the layers before
+printf 'include = test.ini\n[section.one]\n2 =\n' >"$m/short.ini"
+run build -c "$m/short.ini" -o "$work/short.pdf"
+check "an empty block in an including file removes the included block" \
+	sh -c "! pdftotext '$work/short.pdf' - | grep -q 'Filler paragraph'"
+check "... and keeps the section's other block" grep -q "Uroševac" <(text "$work/short.pdf")
+run build -c "$m/test.ini" -o "$work/short-d.pdf" -D section.one.1=
+check "-D section.NAME.N= removes block N" sh -c "! pdftotext '$work/short-d.pdf' - | grep -q 'Uroševac'"
+check "... and keeps the others" grep -q "Filler paragraph" <(text "$work/short-d.pdf")
+run check -c "$m/test.ini" -D section.one.5=
+check "with no block N to remove, an empty block stays an error" \
+	grep -qxF -- "-D section.one.5=: error: [section.one] 5: unknown block type ''" "$err"
 
 # errors name the option as their file, exit 1, and write nothing
 echo keep >"$work/kept.pdf"
