@@ -239,7 +239,7 @@ struct args {
  * config has the section and key is the config's to say. */
 static bool define_valid(const char *v)
 {
-	const char *eq = strchr(v, '=');
+	const char *eq = v ? strchr(v, '=') : NULL;
 	const char *dot = eq ? memchr(v, '.', (size_t)(eq - v)) : NULL;
 
 	return dot && dot > v && dot + 1 < eq;

@@ -139,7 +139,7 @@ static int walk_file(struct walk *w, const char *buf, size_t len,
 	w->depth--;
 	path_set_add(&w->applied, id);
 	free(id);
-	w->layers = xgrow(w->layers, &w->cap, w->len + 1, sizeof *w->layers);
+	w->layers = xgrow(w->layers, &w->cap, w->len + 1, sizeof(struct ini *));
 	w->layers[w->len++] = ini;
 	return rc;
 }
