@@ -102,9 +102,9 @@ static const struct option {
 	  "output)" },
 	{ OPT_DEFINE, ARG_REQUIRED, "-D", "--define", "SECTION.KEY=VALUE",
 	  CMD_ANY,
-	  "set a config key, over every file (e.g. -D\n"
-	  "page.size=letter); may be given more than once,\n"
-	  "applied in order" },
+	  "set KEY of [SECTION] over every config file,\n"
+	  "as if written last (-D page.size=letter); may\n"
+	  "be repeated, applied in order" },
 	{ OPT_FONT_PATH, ARG_REQUIRED, NULL, "--font-path", "DIR",
 	  CMD_ANY | CMD_FONTS,
 	  "look fontconfig names up among the fonts in DIR\n"
@@ -279,8 +279,8 @@ static int collect(int argc, char **argv, struct args *a)
 			exit(CLI_OK);
 		}
 		/* -c a -c b: which one was meant? A script that appends an
-		 * option to a list it did not check is told, not ignored. */
-		/* -D is a list: each one sets another key */
+		 * option to a list it did not check is told, not ignored. -D
+		 * is a list: each one sets another key. */
 		if (a->given[op->id] && op->id != OPT_DEFINE)
 			return usage_error("option '%s' given twice", arg);
 		if (op->arg == ARG_NONE && value)
