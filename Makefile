@@ -12,7 +12,7 @@
 #   make bench   the benchmark suite (bench/run.sh): time, memory, bytes and
 #                instructions per case, against targets and HEAD~1
 #                (BENCH_RUNS=N, BENCH_BASE=REV); writes bench/results.tsv
-#   make fuzz    libFuzzer on the config, facts and CSV parsers
+#   make fuzz    libFuzzer on the config (and its -D), facts and CSV parsers
 #                (FUZZ_SECONDS each, default 60)
 #
 # Missing Debian packages are installed when run as root; otherwise the
@@ -131,6 +131,8 @@ e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@# --werror, colour; --depfile read back by make; the batch example's
 	@# rebuild of exactly what changed; watch mode
 	@BRIEFING=$(BIN) tests/e2e/cli.sh
+	@# Several includes, -D overrides, examples/variants
+	@BRIEFING=$(BIN) tests/e2e/profiles.sh
 	@BRIEFING=$(BIN) tests/e2e/depfile.sh
 	@BRIEFING=$(BIN) tests/e2e/batch.sh
 	@BRIEFING=$(BIN) tests/e2e/watch.sh
@@ -214,7 +216,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
-FUZZERS = config facts csv font markup
+FUZZERS = config define facts csv font markup
 FUZZ_BIN = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 # fuzz_font's seeds are fonts, which are never committed: DejaVu Sans and
 # a small subset of it, made here (fuzz/corpus/font/README).

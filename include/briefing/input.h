@@ -247,6 +247,25 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 /* Reads and parses the config file at path. */
 struct config *config_load(const char *path, struct diag_list *dl);
 
+/* The command line's overrides: each "SECTION.KEY=VALUE" (-D), laid over
+ * the config after every file, in order (docs/config.md, "Setting keys
+ * from the command line"). Diagnostics about one name it as the file
+ * "-D SECTION.KEY=VALUE". */
+struct config_defines {
+	const char *const *items;
+	size_t len;
+};
+
+/* config_parse() and config_load() with the overrides of defs (NULL:
+ * none). */
+struct config *config_parse_defines(const char *buf, size_t len,
+                                    const char *name,
+                                    const struct config_defines *defs,
+                                    struct diag_list *dl);
+struct config *config_load_defines(const char *path,
+                                   const struct config_defines *defs,
+                                   struct diag_list *dl);
+
 void config_free(struct config *c);
 
 /* The table settings for a fact, or NULL when the config has none. */

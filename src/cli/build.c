@@ -144,7 +144,7 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 
 	/* the config is an input even when it cannot be read */
 	path_set_add(&r->inputs, o->config);
-	c = config_load(o->config, dl);
+	c = config_load_defines(o->config, &o->defines, dl);
 	if (!c || config_set_release(c, o->release_level, o->releasable_to,
 	                             dl) != 0)
 		goto done;

@@ -204,7 +204,7 @@ static int read_fonts(struct config *c, const struct ini *ini,
 		 * is written in; any other value is a fontconfig pattern such as
 		 * "DejaVu Sans:bold". */
 		if (strchr(e->value, '/') || strstr(e->value, ".ttf")) {
-			char *dir = path_dirname(e->file);
+			char *dir = config_entry_dir(e);
 
 			c->fonts[f] = path_join(dir, e->value);
 			free(dir);
@@ -229,7 +229,7 @@ static int read_data(struct config *c, const struct ini *ini,
 	c->data_ref_files = xcalloc(s->len, sizeof *c->data_ref_files);
 	c->data_lines = xcalloc(s->len, sizeof *c->data_lines);
 	for (size_t i = 0; i < s->len; i++) {
-		char *dir = path_dirname(s->entries[i].file);
+		char *dir = config_entry_dir(&s->entries[i]);
 
 		s->entries[i].used = true;
 		c->data_ref_files[c->data_len] = xstrdup(s->entries[i].file);
@@ -339,71 +339,25 @@ static int read_cover(struct config *c, const struct ini *ini,
 	return dl->errors > before ? -1 : 0;
 }
 
-/* Include files nest at most this deep, which also stops a cycle. */
-#define MAX_INCLUDE_DEPTH 8
-
-/* Parses a config file and, when it starts with "include = FILE", the
- * file it includes (relative to it), then lays its keys over the
- * included ones: a profile states only what differs. */
-static struct ini *parse_with_includes(const char *buf, size_t len,
-                                       const char *name, int depth,
-                                       struct diag_list *dl);
-
-/* parse_with_includes() as file_parse_at() calls it; ctx is the depth. */
-static void *parse_included(void *ctx, const char *buf, size_t len,
-                            const char *name, struct diag_list *dl)
-{
-	return parse_with_includes(buf, len, name, *(const int *)ctx, dl);
-}
-
-static struct ini *parse_with_includes(const char *buf, size_t len,
-                                       const char *name, int depth,
-                                       struct diag_list *dl)
-{
-	struct ini *ini = ini_parse(buf, len, name, dl), *base;
-	char *dir, *path;
-	int next = depth + 1;
-
-	if (!ini || !ini->include)
-		return ini;
-	if (depth >= MAX_INCLUDE_DEPTH) {
-		diag_error(dl, name, ini->include_line, "include: files nest more "
-		           "than %d deep (does a file include itself?)",
-		           MAX_INCLUDE_DEPTH);
-		ini_free(ini);
-		return NULL;
-	}
-	dir = path_dirname(name);
-	path = path_join(dir, ini->include);
-	free(dir);
-	base = file_parse_at(path, name, ini->include_line, parse_included,
-	                     &next, dl);
-	free(path);
-	if (!base) {
-		ini_free(ini);
-		return NULL;
-	}
-	ini_merge(base, ini);
-	return base;
-}
-
-struct config *config_parse(const char *buf, size_t len, const char *name,
-                            struct diag_list *dl)
+struct config *config_parse_defines(const char *buf, size_t len,
+                                    const char *name,
+                                    const struct config_defines *defs,
+                                    struct diag_list *dl)
 {
 	struct config *c;
-	struct ini *ini = parse_with_includes(buf, len, name, 0, dl);
+	struct path_set files = { 0 };
+	struct ini *ini = config_read_layers(buf, len, name, defs, &files, dl);
 	size_t before = dl->errors;
 
-	if (!ini)
+	if (!ini) {
+		path_set_release(&files);
 		return NULL;
+	}
 	c = xcalloc(1, sizeof *c);
 	c->file = xstrdup(name);
-	/* the merged ini lists the innermost include first */
-	c->files = xcalloc(ini->files_len + 1, sizeof *c->files);
-	c->files[c->files_len++] = xstrdup(name);
-	for (size_t i = ini->files_len; i-- > 0;)
-		if (strcmp(ini->files[i], name) != 0)
-			c->files[c->files_len++] = xstrdup(ini->files[i]);
+	/* every file read, in the order read: the config, then its includes */
+	c->files = files.items;
+	c->files_len = files.len;
 	style_default(&c->style);
 	c->sections = xcalloc(ini->len, sizeof *c->sections);
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
@@ -445,16 +399,31 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	return c;
 }
 
+struct config *config_parse(const char *buf, size_t len, const char *name,
+                            struct diag_list *dl)
+{
+	return config_parse_defines(buf, len, name, NULL, dl);
+}
+
+/* config_parse_defines() as file_parse_at() calls it; ctx is defs. */
 static void *parse_config(void *ctx, const char *buf, size_t len,
                           const char *name, struct diag_list *dl)
 {
-	(void)ctx;
-	return config_parse(buf, len, name, dl);
+	return config_parse_defines(buf, len, name, ctx, dl);
+}
+
+struct config *config_load_defines(const char *path,
+                                   const struct config_defines *defs,
+                                   struct diag_list *dl)
+{
+	/* file_parse_at() passes a void *: the cast drops only const */
+	return file_parse_at(path, NULL, 0, parse_config,
+	                     (struct config_defines *)defs, dl);
 }
 
 struct config *config_load(const char *path, struct diag_list *dl)
 {
-	return file_parse_at(path, NULL, 0, parse_config, NULL, dl);
+	return config_load_defines(path, NULL, dl);
 }
 
 static void section_release(struct config_section *s)

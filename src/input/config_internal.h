@@ -22,6 +22,19 @@ char *config_opt_string(struct ini_section *s, const char *key);
 char *config_req_string(struct ini_section *s, const char *key,
                         struct diag_list *dl);
 
+/* The config named name (text buf[0..len)), its includes and the -D
+ * overrides of defs (may be NULL), merged in the order they apply
+ * (config_layers.c). files gets every file read, in the order read.
+ * The caller frees the result with ini_free(). Returns NULL after
+ * reporting. */
+struct ini *config_read_layers(const char *buf, size_t len, const char *name,
+                               const struct config_defines *defs,
+                               struct path_set *files, struct diag_list *dl);
+
+/* The directory a relative path in e's value is relative to: its file's,
+ * or the current directory for a -D. The caller frees it. */
+char *config_entry_dir(const struct ini_entry *e);
+
 int config_read_style(struct config *c, const struct ini *ini,
                       struct diag_list *dl);
 int config_read_labels(struct config *c, const struct ini *ini,

@@ -692,8 +692,8 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 
 	if (!ini)
 		return -1;
-	if (ini->include)
-		diag_error(dl, name, ini->include_line, "include: only config files "
+	if (ini->includes_len)
+		diag_error(dl, name, ini->include_lines[0], "include: only config files "
 		           "can include another file");
 	if (!f->allow_bidi)
 		values_check_bidi(ini, dl);

@@ -604,6 +604,31 @@ expect "turned page too small, at the section's line in the file it is written i
 	"^$case/test.ini:18: error: the turned page leaves 156 x 40 mm for text; it needs at least 25 x 50 mm$" \
 	build -c "$case/slim.ini" -o "$good"
 
+# --- profiles: several includes, -D overrides ---------------------------
+new_case; printf 'include = b.ini\n' >"$case/a.ini"; printf 'include = a.ini\n' >"$case/b.ini"
+sed -i '1i include = a.ini' "$case/test.ini"
+expect "include cycle, named by its chain" 1 "^$case/b.ini:1: error: include: a file includes itself \($case/a.ini -> $case/b.ini -> $case/a.ini\)$"
+new_case; printf '[page]\nsize = letter\n' >"$case/l.ini"; sed -i '1i include = l.ini\ninclude = l.ini' "$case/test.ini"
+expect "the same include twice" 1 "^$case/test.ini:2: error: include: 'l.ini' is already included \(line 1\)$"
+new_case; sed -i '1i include = no1.ini\ninclude = no2.ini' "$case/test.ini"
+expect "every missing include is named" 1 "^$case/test.ini:2: error: '$case/no2.ini': cannot open: No such file or directory$"
+new_case
+expect "-D of an unknown key" 1 "^-D page.sise=a4: error: \[page\] sise: unknown key \(did you mean 'size'\?\)$" \
+	build -c "$case/test.ini" -o "$good" -D page.sise=a4
+expect "-D of an unknown section" 1 "^-D section.on.title=X: error: no section \[section.on\] to set 'title' in \(did you mean \[section.one\]\?\)$" \
+	build -c "$case/test.ini" -o "$good" -D section.on.title=X
+expect "-D of a bad value" 1 "^-D page.margin_top=wide: error: \[page\] margin_top: 'wide' is not a number$" \
+	build -c "$case/test.ini" -o "$good" -D page.margin_top=wide
+expect "-D of an unclosed quote" 1 "^-D document.title=\"A: error: \[document\] title: the double quote opened here is never closed$" \
+	build -c "$case/test.ini" -o "$good" -D 'document.title="A'
+expect "-D with a line break, shown escaped" 1 '^-D document.title=A\\nB: error: a value given with -D cannot hold a line break$' \
+	build -c "$case/test.ini" -o "$good" -D "document.title=A
+B"
+expect "-D naming a missing data file" 1 "^-D data.more=$case/none.ini: error: '$case/none.ini': cannot open: No such file or directory$" \
+	build -c "$case/test.ini" -o "$good" -D "data.more=$case/none.ini"
+expect "-D that is not SECTION.KEY=VALUE" 2 "^briefing: -D 'pagesize=a4': expected SECTION.KEY=VALUE, e.g. -D page.size=letter$" \
+	build -c "$case/test.ini" -o "$good" -D pagesize=a4
+
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"
 	exit 1
