@@ -18,7 +18,7 @@
 #include "values.h"
 
 static const char *const kind_names[] = { "text", "list", "figures", "table",
-                                          "orgchart", NULL };
+                                          "orgchart", "changes", NULL };
 static const char *const source_keys[] = { "title", "url", "updated",
                                             "snapshot", "retrieved", NULL };
 
@@ -642,6 +642,7 @@ static void fact_release(struct fact *f)
 		free(f->units[i].parent_id);
 	}
 	free(f->units);
+	facts_release_changes(f);
 	free(f->text_file);
 	free(f->markdown);
 	free(f->row_marks);
@@ -720,6 +721,9 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		fact.intro_line = intro ? ini_get(s, "intro")->line : 0;
 		if (read_items(f, ini, s, &fact, dl) != 0 ||
 		    ini_check_unused(s, item_keys, dl) != 0)
+			goto fail;
+		if (fact.kind == FACT_CHANGES &&
+		    facts_read_changes(ini->file, s->name, &fact, dl) != 0)
 			goto fail;
 	}
 	if (fact.kind != FACT_ORGCHART && facts_check_departures(&fact, dl) != 0)

@@ -103,6 +103,7 @@ static bool is_part(const struct fact *fact, const char *part)
 		return is_item_key(fact, part) ||
 		       (fact->intro && strcmp(part, "intro") == 0);
 	case FACT_FIGURES:
+	case FACT_CHANGES:
 		return is_item_key(fact, part);
 	case FACT_TABLE:
 		return (fact->note && strcmp(part, "note") == 0) ||

@@ -135,6 +135,18 @@ static char *fit_text(const struct builder *b, enum face f, double size,
 	return out;
 }
 
+/* The footer's left part: the organisation, then the reference and
+ * edition (doc control), joined by the separator label; NULL if none. */
+static char *footer_left(const struct doc *d, const struct style *s)
+{
+	if (d->organisation && d->footer_control)
+		return xasprintf("%s%s%s", d->organisation, s->labels.separator,
+		                 d->footer_control);
+	if (d->organisation || d->footer_control)
+		return xstrdup(d->organisation ? d->organisation : d->footer_control);
+	return NULL;
+}
+
 /* Marking centred at the very top and bottom; title and date in the
  * header, "Page X of Y" in the footer. A cover page has its own banners
  * instead. In duplex, even pages are mirrored: their content moves over
@@ -168,7 +180,8 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		 * number: two spaces' worth */
 		double gap = 2 * layout_width(b->m, FACE_REGULAR, s->header_size,
 		                              " ", 1);
-		char *num, *title, *org;
+		const char *date = d->header_date ? d->header_date : d->as_of;
+		char *num, *title, *org, *foot = footer_left(d, s);
 
 		if (i == 0 && b->cover)
 			continue;
@@ -182,13 +195,13 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
 		title = fit_text(b, FACE_REGULAR, s->header_size, d->title,
 		                 width - gap - layout_width(b->m, FACE_REGULAR,
-		                                            s->header_size, d->as_of,
-		                                            strlen(d->as_of)));
+		                                            s->header_size, date,
+		                                            strlen(date)));
 		put_text(b, pg, verso ? right : b->x0, head_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, title,
 		         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
 		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,
-		         s->header_size, s->muted_color, d->as_of,
+		         s->header_size, s->muted_color, date,
 		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
 		put_rule(pg, b->x0, head_base + s->header_rule_gap, width,
 		         s->header_rule_width, s->accent_color);
@@ -197,8 +210,8 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		put_text(b, pg, verso ? b->x0 : right, foot_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, num,
 		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
-		org = d->organisation
-		    ? fit_text(b, FACE_REGULAR, s->header_size, d->organisation,
+		org = foot
+		    ? fit_text(b, FACE_REGULAR, s->header_size, foot,
 		               width - gap - layout_width(b->m, FACE_REGULAR,
 		                                          s->header_size, num,
 		                                          strlen(num)))
@@ -208,6 +221,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 			         s->header_size, s->muted_color, org,
 			         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
 		free(org);
+		free(foot);
 		free(title);
 		free(num);
 		/* The page is complete: give back what doubling reserved (a
