@@ -320,6 +320,7 @@ static void test_pattern_prints_every_token(void **state)
 	expect(&t, "HH", NULL, "09");
 	expect(&t, "mm", NULL, "05");
 	expect(&t, "X", NULL, "A");
+	expect(&t, "NNN", NULL, "MAR");
 	expect(&t, "d/M/yy", NULL, "7/3/05");
 	expect(&t, "d MMMM yyyy", NULL, "7" NBSP "March" NBSP "2005");
 	expect(&t, "yyyy-MM-dd'T'HH:mmX", NULL, "2005-03-07T09:05A");
@@ -414,6 +415,9 @@ static void test_pattern_takes_short_names(void **state)
 	(void)state;
 	expect(&t, "d MMM yyyy", &fr, "1" NBSP "ao\xC3\xBBt" NBSP "2018");
 	expect(&t, "^MMMM", &fr, "AO\xC3\x9BT");
+	expect(&t, "^MMM", &fr, "AO\xC3\x9BT");
+	expect(&t, "NNN", &fr, "AUG");     /* the DTG's month stays ACP 121's */
+	expect(&t, "dtg", &fr, "010000ZAUG18");
 	t.date.month = 12;
 	expect(&t, "d MMM", &fr, "1" NBSP "d\xC3\xA9" "c.");
 	expect(&t, "d MMMM", &fr, "1" NBSP "d\xC3\xA9" "cembre");

@@ -3,8 +3,8 @@
  * through, so the cover, the running header, tables, the sources and
  * the record of changes can never write one date two ways.
  *
- * A pattern is runs of letters (tokens: d dd M MM MMM MMMM yy yyyy H HH
- * mm X, and ^ before a month name to upper-case it), 'quoted text' and
+ * A pattern is runs of letters (tokens: d dd M MM MMM MMMM NNN yy yyyy H
+ * HH mm X, and ^ before a month name to upper-case it), 'quoted text' and
  * any other character printed as itself. Every letter outside quotes
  * must be a token, so a typo is an error rather than a stray letter on
  * the cover. Spaces print as U+00A0, so a date never wraps.
@@ -29,7 +29,7 @@ static const struct {
 	{ "long", "d MMMM yyyy" },
 	{ "short", "dd MMM yyyy" },
 	{ "military", "dd ^MMM yy" },
-	{ "dtg", "ddHHmmX^MMMyy" },
+	{ "dtg", "ddHHmmXNNNyy" },
 };
 
 const char *date_pattern_resolve(const char *fmt)
@@ -42,7 +42,7 @@ const char *date_pattern_resolve(const char *fmt)
 
 enum token {
 	TOK_BAD, TOK_DAY, TOK_DAY2, TOK_MONTH, TOK_MONTH2, TOK_MON_SHORT,
-	TOK_MON_LONG, TOK_YEAR2, TOK_YEAR4, TOK_HOUR, TOK_HOUR2, TOK_MINUTE2,
+	TOK_MON_LONG, TOK_MON_NATO, TOK_YEAR2, TOK_YEAR4, TOK_HOUR, TOK_HOUR2, TOK_MINUTE2,
 	TOK_ZONE
 };
 
@@ -54,6 +54,7 @@ static enum token token_of(char c, size_t n)
 	case 'M':
 		return n == 1 ? TOK_MONTH : n == 2 ? TOK_MONTH2 :
 		       n == 3 ? TOK_MON_SHORT : n == 4 ? TOK_MON_LONG : TOK_BAD;
+	case 'N': return n == 3 ? TOK_MON_NATO : TOK_BAD;
 	case 'y': return n == 2 ? TOK_YEAR2 : n == 4 ? TOK_YEAR4 : TOK_BAD;
 	case 'H': return n == 1 ? TOK_HOUR : n == 2 ? TOK_HOUR2 : TOK_BAD;
 	case 'm': return n == 2 ? TOK_MINUTE2 : TOK_BAD;
@@ -91,7 +92,8 @@ static bool fail(char *why, size_t size, const char *fmt, ...)
 	return false;
 }
 
-#define TOKENS "d, dd, M, MM, MMM, MMMM, ^MMM, ^MMMM, yy, yyyy, H, HH, mm, X"
+#define TOKENS "d, dd, M, MM, MMM, MMMM, ^MMM, ^MMMM, NNN, yy, yyyy, H, " \
+               "HH, mm, X"
 
 bool date_pattern_check(const char *fmt, bool *uses_time, char *why,
                         size_t size)
@@ -253,6 +255,9 @@ static void put_token(struct out *o, const struct date_time *dt,
 	case TOK_MONTH2: putf(o, "%02d", d->month); break;
 	case TOK_MON_SHORT:
 	case TOK_MON_LONG: put_month(o, d, t, upper, names); break;
+	case TOK_MON_NATO:   /* ACP 121: JAN .. DEC in every language */
+		put_upper(o, english[d->month - 1], 3);
+		break;
 	case TOK_YEAR2: putf(o, "%02d", d->year % 100); break;
 	case TOK_YEAR4: putf(o, "%04d", d->year); break;
 	case TOK_HOUR: putf(o, "%d", dt->hour); break;

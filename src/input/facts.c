@@ -100,7 +100,7 @@ static void read_snapshot(const struct ini *ini, struct ini_section *s,
 {
 	struct ini_entry *snap = ini_get(s, "snapshot");
 	struct ini_entry *ret = ini_get(s, "retrieved");
-	char *dir, *buf = NULL;
+	char *dir, *buf = NULL, why[120];
 	size_t len = 0;
 
 	if (!snap && !ret)
@@ -117,9 +117,9 @@ static void read_snapshot(const struct ini *ini, struct ini_section *s,
 		           "the page was read (retrieved = YYYY-MM-DD)");
 		return;
 	}
-	if (!date_parse(ret->value, &src->retrieved)) {
+	if (!date_parse_why(ret->value, &src->retrieved, why, sizeof why)) {
 		diag_error(dl, ini->file, ret->line, "[source] retrieved: '%s' is "
-		           "not a date (YYYY-MM-DD)", ret->value);
+		           "not a date (YYYY-MM-DD): %s", ret->value, why);
 		return;
 	}
 	if (updated_ok && date_cmp(src->retrieved, src->updated) < 0) {
@@ -160,6 +160,7 @@ static struct fact_source *read_source(const struct facts *f,
 	struct ini_entry *e;
 	const char *v;
 	bool updated_ok = false;
+	char why[120];
 
 	if (!s) {
 		diag_error(dl, ini->file, 0, "missing [source] section (title, url, "
@@ -181,9 +182,10 @@ static struct fact_source *read_source(const struct facts *f,
 	e = ini_get(s, "updated");
 	if (!e)
 		ini_missing(s, "updated", dl);
-	else if (!(updated_ok = date_parse(e->value, &src->updated)))
+	else if (!(updated_ok = date_parse_why(e->value, &src->updated, why,
+	                                       sizeof why)))
 		diag_error(dl, ini->file, e->line, "[source] updated: '%s' is not a "
-		           "date (YYYY-MM-DD)", e->value);
+		           "date (YYYY-MM-DD): %s", e->value, why);
 	read_snapshot(ini, s, src, updated_ok, dl);
 	ini_check_unused(s, source_keys, dl);
 	/* [classification] level and releasable: what the file's facts are
@@ -301,6 +303,7 @@ static void check_succession(struct fact *fact, struct diag_list *dl)
 	struct date prev_to = { 0, 0, 0 };
 	bool have_prev = false;
 	size_t prev_row = 0;
+	char why[120];
 
 	if (from < 0 || to < 0) {
 		diag_error(dl, fact->file, fact->line, "[%s] succession: the table "
@@ -314,16 +317,16 @@ static void check_succession(struct fact *fact, struct diag_list *dl)
 		struct date fd, td = { 0, 0, 0 };
 		bool open_end = !ts[0] || strcmp(ts, "unknown") == 0;
 
-		if (!date_parse(fs, &fd)) {
+		if (!date_parse_why(fs, &fd, why, sizeof why)) {
 			diag_error(dl, t->file, t->lines[r], "row %zu, column 'from': "
-			           "'%s' is not a date (YYYY-MM-DD)", r + 1, fs);
+			           "'%s' is not a date (YYYY-MM-DD): %s", r + 1, fs, why);
 			have_prev = false;
 			continue;
 		}
-		if (!open_end && !date_parse(ts, &td)) {
+		if (!open_end && !date_parse_why(ts, &td, why, sizeof why)) {
 			diag_error(dl, t->file, t->lines[r], "row %zu, column 'to': "
 			           "'%s' is not a date (YYYY-MM-DD), empty (incumbent) "
-			           "or 'unknown'", r + 1, ts);
+			           "or 'unknown': %s", r + 1, ts, why);
 			have_prev = false;
 			continue;
 		}

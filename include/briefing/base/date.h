@@ -68,7 +68,8 @@ bool date_format_known(const char *fmt);
 /* ---- the pattern language (date_pattern.c) ----
  *
  * d dd (day), M MM MMM MMMM (month number, padded, short name, long
- * name), ^MMM ^MMMM (names upper-cased), yy yyyy (year), H HH (hour),
+ * name), ^MMM ^MMMM (names upper-cased), NNN (the date-time group's
+ * month, JAN..DEC in every language), yy yyyy (year), H HH (hour),
  * mm (minute), X (zone letter); 'text' is literal ('' an apostrophe),
  * any other character prints as itself, a space as U+00A0. The names
  * "iso", "long", "short", "military" and "dtg" are aliases. */
