@@ -28,6 +28,10 @@ struct render_info {
 	/* The document's computed classification marking, written as the
 	 * custom key /Classification; NULL leaves it out. */
 	const char *marking;
+	/* Document control ([document] reference, edition, version), as the
+	 * custom keys /Reference, /Edition and /Version; NULL leaves each
+	 * out. */
+	const char *reference, *edition, *version;
 };
 
 /* Draws the pages, set in the faces of fonts (the ones layout measured

@@ -187,7 +187,8 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	{
 		struct render_info info = {
 			c->title, c->author, c->subject, c->keywords,
-			"briefing " BRIEFING_VERSION, date, d->marking
+			"briefing " BRIEFING_VERSION, date, d->marking,
+			c->reference, c->edition, c->version
 		};
 
 		/* Every input passed its checks by now (fonts_check_doc() found

@@ -413,12 +413,24 @@ static int set_info(struct render *r, const struct render_info *info,
 	/* /Classification: the computed marking, so a file found without
 	 * its pages still says what it is (producer is always set above, so
 	 * the information dictionary exists) */
-	if (info && info->marking && info->marking[0] && r->pdf->info) {
-		HPDF_Encoder enc = render_plain_ascii(info->marking)
-		                 ? NULL : r->pdf->cur_encoder;
+	if (info && r->pdf->info) {
+		const struct { const char *key, *value; } custom[] = {
+			{ "Classification", info->marking },
+			/* document control: a registry can file the PDF by them */
+			{ "Reference", info->reference },
+			{ "Edition", info->edition },
+			{ "Version", info->version },
+		};
 
-		HPDF_Dict_Add(r->pdf->info, "Classification",
-		              HPDF_String_New(r->pdf->mmgr, info->marking, enc));
+		for (size_t i = 0; i < sizeof custom / sizeof custom[0]; i++) {
+			const char *v = custom[i].value;
+
+			if (v && v[0])
+				HPDF_Dict_Add(r->pdf->info, custom[i].key,
+				              HPDF_String_New(r->pdf->mmgr, v,
+				                              render_plain_ascii(v)
+				                              ? NULL : r->pdf->cur_encoder));
+		}
 	}
 	if (info && info->date) {
 		if (!date_parse(info->date, &d))
