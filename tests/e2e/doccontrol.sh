@@ -96,6 +96,13 @@ if qpdf --show-object=trailer "$pdf" >/dev/null 2>&1 &&
 else fail "qpdf finds /Reference in the Info dictionary" "${info:-}"; fi
 check "qpdf --check passes" qpdf --check "$pdf"
 
+# Without a cover, page 1's title block carries the same lines.
+grep -v '^\[cover\]$' "$work/dc.ini" >"$work/nocover.ini"
+check "a briefing without a cover builds" "$BRIEFING" build -q -c "$work/nocover.ini" -o "$work/nocover.pdf"
+has "page 1's as-of line" "$work/nocover.pdf" 1 '^ ?As of 291353ZFEB20 · Exercise HQ$'
+has "page 1's document control line" "$work/nocover.pdf" 1 \
+	'^ ?Reference EXHQ/J5/2020-007 · Edition 2 · Version 1\.1$'
+
 # An offset maps to its zone letter: -05:00 is R (Romeo).
 sed 's/^as_of = .*/as_of = 2020-02-29 08:53-05:00/' "$work/dc.ini" >"$work/r.ini"
 check "an as-of time with an offset builds" "$BRIEFING" build -q -c "$work/r.ini" -o "$work/r.pdf"
