@@ -483,6 +483,16 @@ static void test_time_parse_reads_zones(void **state)
 	}
 	assert_true(date_time_parse("2018-11-29", &t, why, sizeof why));
 	assert_false(t.has_time);
+	/* and back: each letter's offset, every whole hour once */
+	for (int h = -12; h <= 12; h++) {
+		char s[32];
+
+		snprintf(s, sizeof s, "2018-11-29T13:53%c%02d:00", h < 0 ? '-' : '+',
+		         h < 0 ? -h : h);
+		assert_true(date_time_parse(s, &t, why, sizeof why));
+		assert_int_equal(date_zone_hours(t.zone), h);
+	}
+	assert_int_equal(date_zone_hours('J'), 0);
 	assert_int_equal(t.date.day, 29);
 }
 

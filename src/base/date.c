@@ -100,6 +100,17 @@ static char zone_letter(int hours)
 	return (char)('N' - hours - 1);
 }
 
+int date_zone_hours(char zone)
+{
+	if (zone >= 'A' && zone <= 'I')
+		return zone - 'A' + 1;
+	if (zone >= 'K' && zone <= 'M')
+		return zone - 'K' + 10;
+	if (zone >= 'N' && zone <= 'Y')
+		return -(zone - 'N' + 1);
+	return 0;
+}
+
 static bool parse_zone(const char *z, char *zone, char *why, size_t size)
 {
 	if (z[0] >= 'A' && z[0] <= 'Z' && z[1] == '\0') {

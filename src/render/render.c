@@ -396,7 +396,7 @@ static int set_info(struct render *r, const struct render_info *info,
 		{HPDF_INFO_PRODUCER, "briefing"},
 	};
 	HPDF_Date date;
-	struct date d;
+	struct date_time d;
 
 	/* With the UTF-8 encoder current, libharu writes these as UTF-16BE
 	 * hex strings with a byte order mark, so non-ASCII survives; printable
@@ -433,16 +433,22 @@ static int set_info(struct render *r, const struct render_info *info,
 		}
 	}
 	if (info && info->date) {
-		if (!date_parse(info->date, &d))
+		int off;
+
+		if (!date_time_parse(info->date, &d, NULL, 0))
 			return diag_error(dl, NULL, 0, "invalid document date '%s': "
 			                  "expected a real date as YYYY-MM-DD",
 			                  info->date);
-		/* 00:00:00 UTC of that day */
+		/* 00:00:00 UTC of that day, or the as-of time in its zone */
+		off = date_zone_hours(d.zone);
 		memset(&date, 0, sizeof date);
-		date.year = d.year;
-		date.month = d.month;
-		date.day = d.day;
-		date.ind = 'Z';
+		date.year = d.date.year;
+		date.month = d.date.month;
+		date.day = d.date.day;
+		date.hour = d.hour;
+		date.minutes = d.minute;
+		date.ind = off > 0 ? '+' : off < 0 ? '-' : 'Z';
+		date.off_hour = off < 0 ? -off : off;
 		HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, date);
 		HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, date);
 	}

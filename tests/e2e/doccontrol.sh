@@ -107,6 +107,13 @@ has "page 1's document control line" "$work/nocover.pdf" 1 \
 sed 's/^as_of = .*/as_of = 2020-02-29 08:53-05:00/' "$work/dc.ini" >"$work/r.ini"
 check "an as-of time with an offset builds" "$BRIEFING" build -q -c "$work/r.ini" -o "$work/r.pdf"
 has "the offset prints as its zone letter" "$work/r.pdf" 1 '^ ?As of 290853RFEB20$'
+# The PDF's dates are the as-of time, in its zone.
+if grep -Eq "^CreationDate: +Sat Feb 29 13:53:00 2020 UTC$" "$work/info"; then
+	ok "the PDF's creation date is the as-of time"
+else fail "the PDF's creation date is the as-of time" "$(grep Date "$work/info")"; fi
+if mutool show "$work/r.pdf" trailer/Info 2>/dev/null | grep -q "/CreationDate (D:20200229085300-05'00')"; then
+	ok "... with its offset"
+else fail "... with its offset" "$(mutool show "$work/r.pdf" trailer/Info 2>&1 | grep Date)"; fi
 
 # French: month names and their short forms follow [document] language;
 # the date-time group keeps ACP 121's months.

@@ -39,6 +39,10 @@ struct date_time {
 bool date_time_parse(const char *s, struct date_time *out, char *why,
                      size_t size);
 
+/* The offset from UTC in hours of NATO zone letter zone (Z 0, A +1, N
+ * -1, ...); 0 for a letter that is not a zone. */
+int date_zone_hours(char zone);
+
 /* Days since 1970-01-01 (negative before). */
 long date_days(struct date d);
 
