@@ -181,10 +181,11 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		double gap = 2 * layout_width(b->m, FACE_REGULAR, s->header_size,
 		                              " ", 1);
 		const char *date = d->header_date ? d->header_date : d->as_of;
-		char *num, *title, *org, *foot = footer_left(d, s);
+		char *num, *title, *org, *foot;
 
 		if (i == 0 && b->cover)
 			continue;
+		foot = footer_left(d, s);
 		/* config checked the pattern: exactly two %d, page and count */
 		num = xasprintf(s->labels.page_number, (int)(i + 1), (int)p->len);
 		put_text(b, pg, cx - (verso ? shift : 0), mark_top, FACE_BOLD,
