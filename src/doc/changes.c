@@ -16,24 +16,21 @@
 
 #include "briefing/base/xalloc.h"
 
-/* Joins the parts that are set with the separator label. */
+/* Joins the parts that are set with the separator label; NULL if none
+ * is. */
 static char *join(const struct labels *l, const char *const *parts, size_t n)
 {
-	size_t len = 1;
-	char *s;
+	char *s = NULL;
 
-	for (size_t i = 0; i < n; i++)
-		if (parts[i])
-			len += strlen(parts[i]) + strlen(l->separator);
-	if (len == 1)
-		return NULL;
-	s = xcalloc(len, 1);
 	for (size_t i = 0; i < n; i++) {
+		char *t;
+
 		if (!parts[i])
 			continue;
-		if (s[0])
-			strcat(s, l->separator);
-		strcat(s, parts[i]);
+		t = s ? xasprintf("%s%s%s", s, l->separator, parts[i])
+		      : xstrdup(parts[i]);
+		free(s);
+		s = t;
 	}
 	return s;
 }

@@ -128,6 +128,7 @@ int facts_check_departures(const struct fact *fact, struct diag_list *dl)
 		[FACT_FIGURES] = "an item's key",
 		[FACT_TABLE] = "a column or note",
 		[FACT_ORGCHART] = "a unit's id",
+		[FACT_CHANGES] = "an entry's key",
 	};
 	size_t before = dl->errors;
 

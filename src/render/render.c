@@ -447,7 +447,7 @@ static int set_info(struct render *r, const struct render_info *info,
 		date.day = d.date.day;
 		date.hour = d.hour;
 		date.minutes = d.minute;
-		date.ind = off > 0 ? '+' : off < 0 ? '-' : 'Z';
+		date.ind = (char)(off > 0 ? '+' : off < 0 ? '-' : 'Z');
 		date.off_hour = off < 0 ? -off : off;
 		HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, date);
 		HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, date);
