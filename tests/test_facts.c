@@ -133,6 +133,8 @@ static const struct bad_case bad_cases[] = {
 	  "them, not both" },
 	{ CHANGES "1 = \"1 | 2018-11-01 | b\"\n1.1 = \"1 | 2018-11-02 | a\"\n", 7,
 	  "[m.ch] 1.1: only list items can have sub-items" },
+	{ CHANGES "1 = \"1 | 2018-11-01 | b\"\ndeparture.9 = \"x\"\n", 7,
+	  "[m.ch] departure.9: the fact has no part '9' (an entry's key)" },
 	{ SOURCE "[m.a]\n1 = x\n", 4, "[m.a] type: required key is missing" },
 	{ SOURCE "[m.a]\ntype = txt\n1 = x\n", 5,
 	  "[m.a] type: 'txt' is not one of: text, list, figures, table" },
