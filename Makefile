@@ -127,6 +127,9 @@ e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@# A pinned SHA-256 of a fixture mission's PDF; when a change to the
 	@# output is intended: tests/e2e/golden.sh --update
 	@BRIEFING=$(BIN) tests/e2e/golden.sh
+	@# Date patterns, the DTG, month names; reference, edition, version
+	@# and the record of changes (cover, footer, metadata)
+	@BRIEFING=$(BIN) tests/e2e/doccontrol.sh
 	@# The command line unattended: exit statuses, --quiet, --summary-json,
 	@# --werror, colour; --depfile read back by make; the batch example's
 	@# rebuild of exactly what changed; watch mode

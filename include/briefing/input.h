@@ -76,6 +76,7 @@ enum block_kind {
 	BLOCK_FIGURES,   /* a key-figures fact as a two-column table */
 	BLOCK_TABLE,     /* a table fact read from CSV */
 	BLOCK_ORGCHART,  /* an org chart fact, laid out as a tree */
+	BLOCK_CHANGES,   /* a changes fact as the record of changes */
 	BLOCK_PAGEBREAK, /* start a new page; names no fact (nor do the rest) */
 	BLOCK_CONTENTS,  /* the table of contents; names no fact */
 	BLOCK_SOURCES,   /* every data file's source; names no fact */
@@ -129,7 +130,7 @@ struct config_column {
 
 struct config_table {
 	char *fact;
-	char *date_format;   /* "iso", "long", "short", "military" */
+	char *date_format;   /* a pattern or alias (base/date.h); NULL: unset */
 	char *caption;
 	struct config_column *columns;
 	size_t len, cap;
@@ -186,6 +187,18 @@ struct config {
 	int marking_line;
 	struct config_classification classification;
 	char *as_of;           /* YYYY-MM-DD */
+	/* as_of with its time of day and zone when it gives one
+	 * (2018-11-29T13:53Z), for the date-time group (config_dates.c) */
+	struct date_time as_of_time;
+	/* [document] date_format and the places that override it: a pattern
+	 * or alias each (base/date.h), checked; NULL: the place's default */
+	char *date_format, *cover_date_format, *header_date_format;
+	char *sources_date_format;
+	/* document control: NULL when not set; where edition is written,
+	 * for the warning when no changes fact lists it */
+	char *reference, *edition, *version;
+	char *edition_file;
+	int edition_line;
 	double max_source_age; /* days; a source older than this warns; 0: off */
 	bool allow_bidi;       /* bidi control characters allowed in values */
 	char **link_schemes;   /* schemes a link may use, lower case */
@@ -286,7 +299,16 @@ const struct config_orgchart *config_orgchart_for(const struct config *c,
 /* ---- facts ---- */
 
 enum fact_kind { FACT_TEXT, FACT_LIST, FACT_FIGURES, FACT_TABLE,
-                 FACT_ORGCHART };
+                 FACT_ORGCHART, FACT_CHANGES };
+
+/* One entry of a changes fact (facts_changes.c): "2 | 2018-11-29 |
+ * Commander table updated", in key order, oldest first. */
+struct fact_change {
+	char *edition;  /* valid: values_edition_valid() */
+	struct date date;
+	char *text;
+	int line;
+};
 
 /* What a unit of an org chart is; config maps each to a box style. */
 enum unit_kind { UNIT_COMMAND, UNIT_STAFF, UNIT_UNIT, UNIT_SUPPORT };
@@ -369,6 +391,8 @@ struct fact {
 	size_t codes_len;
 	struct fact_unit *units; /* FACT_ORGCHART, in file order */
 	size_t units_len;
+	struct fact_change *changes;   /* FACT_CHANGES, oldest first */
+	size_t changes_len;
 	/* FACT_TEXT written in a Markdown file (key file = "x.md"): the
 	 * file's path, its text (checked: UTF-8, no NUL or other control
 	 * character but tab and line ends; a byte-order mark removed) and

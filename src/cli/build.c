@@ -45,7 +45,11 @@ static int pdf_date(const struct config *c, char *buf, size_t size,
 		strftime(buf, size, "%Y-%m-%d", &tm);
 		return 0;
 	}
-	snprintf(buf, size, "%s", c->as_of);
+	if (c->as_of_time.has_time)   /* the time the DTG prints, too */
+		snprintf(buf, size, "%sT%02d:%02d%c", c->as_of, c->as_of_time.hour,
+		         c->as_of_time.minute, c->as_of_time.zone);
+	else
+		snprintf(buf, size, "%s", c->as_of);
 	return 0;
 }
 
@@ -187,7 +191,8 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	{
 		struct render_info info = {
 			c->title, c->author, c->subject, c->keywords,
-			"briefing " BRIEFING_VERSION, date, d->marking
+			"briefing " BRIEFING_VERSION, date, d->marking,
+			c->reference, c->edition, c->version
 		};
 
 		/* Every input passed its checks by now (fonts_check_doc() found

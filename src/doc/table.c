@@ -78,11 +78,12 @@ static char *tenure_cell(const struct fact *t, size_t row, struct date as_of,
  * present and blank). */
 static char *format_cell(const struct fact *fact, size_t row, const char *field,
                          const char *fmt, struct date as_of,
-                         const struct labels *l)
+                         const struct config *c)
 {
+	const struct labels *l = &c->style.labels;
 	int col = fact_table_column(fact, field);
 	const char *v;
-	char buf[64];
+	char buf[160];
 	struct date d;
 
 	if (strcmp(field, "tenure") == 0 && col < 0)
@@ -97,7 +98,7 @@ static char *format_cell(const struct fact *fact, size_t row, const char *field,
 	if (!v[0] || strcmp(v, "unknown") == 0)
 		return xstrdup(l->blank);
 	if (date_parse(v, &d)) {
-		date_format_names(d, fmt, l->month_names, buf, sizeof buf);
+		doc_format_day(c, DOC_DATE_TABLE, fmt, d, buf, sizeof buf);
 		return xstrdup(buf);
 	}
 	return xstrdup(v);
@@ -291,8 +292,7 @@ int doc_add_table(struct doc *d, const struct config *c,
 			char *cell = format_cell(fact, row, ct ? ct->columns[i].field
 			                                     : fact_table_header(fact,
 			                                                         colmap[i]),
-			                         ct ? ct->date_format : "iso", as_of,
-			                         &c->style.labels);
+			                         ct ? ct->date_format : NULL, as_of, c);
 
 			/* O'Brien in a CSV prints as O’Brien, as in the text */
 			t->cells[k * cols + i] = doc_markup_plain(m, cell);

@@ -23,6 +23,9 @@ static const char *const document_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "organisation",
 	"marking", "as_of", "max_source_age", "allow_bidi", "link_schemes",
 	"language",
+	/* dates and document control (config_dates.c) */
+	"date_format", "cover_date_format", "header_date_format",
+	"sources_date_format", "reference", "edition", "version",
 	/* typography of the data's text (read_typography) */
 	"smart_quotes",
 	/* markers citing each fact's Sources entry */
@@ -114,7 +117,6 @@ static int read_document(struct config *c, const struct ini *ini,
 {
 	struct ini_section *s = ini_find(ini, "document");
 	struct ini_entry *e;
-	struct date d;
 	size_t before = dl->errors;
 
 	if (!s)
@@ -130,14 +132,7 @@ static int read_document(struct config *c, const struct ini *ini,
 	c->subject = config_opt_string(s, "subject");
 	c->keywords = config_opt_string(s, "keywords");
 	c->organisation = config_opt_string(s, "organisation");
-	e = ini_get(s, "as_of");
-	if (!e)
-		ini_missing(s, "as_of", dl);
-	else if (!date_parse(e->value, &d))
-		diag_error(dl, e->file, e->line, "[document] as_of: '%s' is not "
-		           "a date (YYYY-MM-DD)", e->value);
-	else
-		c->as_of = xstrdup(e->value);
+	config_read_dates(c, s, dl);
 	ini_number(s, "max_source_age", 1, 36500, &c->max_source_age, dl);
 	ini_bool(s, "allow_bidi", &c->allow_bidi, dl);
 	read_link_schemes(c, s, dl);
@@ -466,6 +461,7 @@ void config_free(struct config *c)
 	free(c->organisation);
 	free(c->marking);
 	free(c->as_of);
+	config_release_dates(c);
 	xfree_strings(c->link_schemes, c->link_schemes_len);
 	for (size_t i = 0; i < c->data_len; i++) {
 		free(c->data_files[i]);

@@ -40,6 +40,12 @@ int config_read_style(struct config *c, const struct ini *ini,
 int config_read_labels(struct config *c, const struct ini *ini,
                        struct diag_list *dl);
 
+/* [document] as_of, the date patterns and document control
+ * (config_dates.c); release frees what read set. */
+void config_read_dates(struct config *c, struct ini_section *s,
+                       struct diag_list *dl);
+void config_release_dates(struct config *c);
+
 /* [document] language and [hyphenation] (config_hyphen.c). */
 int config_read_hyphenation(struct config *c, const struct ini *ini,
                             struct diag_list *dl);

@@ -39,7 +39,8 @@ static int parse_block(struct ini_section *s,
                        struct diag_list *dl)
 {
 	static const char *const kinds[] = {
-		"text", "list", "figures", "table", "orgchart", "pagebreak",
+		"text", "list", "figures", "table", "orgchart", "changes",
+		"pagebreak",
 		"contents", "sources", "list_of_figures", "list_of_tables", NULL
 	};
 	const char *v = e->value, *sp = strchr(v, ' ');
@@ -277,10 +278,20 @@ int config_read_table(struct config *c, struct ini_section *s,
 	config_read_caption(s, &t->caption, &t->caption_file, &t->caption_line,
 	                    &t->caption_position, dl);
 	e = ini_get(s, "date_format");
-	if (e && !date_format_known(e->value))
-		diag_error(dl, e->file, e->line, "[%s] date_format: '%s' is not "
-		           "one of: iso, long, short, military", s->name, e->value);
-	t->date_format = xstrdup(e ? e->value : "iso");
+	if (e) {
+		char why[200];
+		bool time = false;
+
+		if (!date_pattern_check(e->value, &time, why, sizeof why))
+			diag_error(dl, e->file, e->line, "[%s] date_format: '%s': %s",
+			           s->name, e->value, why);
+		else if (time)
+			diag_error(dl, e->file, e->line, "[%s] date_format: '%s' "
+			           "prints a time, and a table's dates have none",
+			           s->name, e->value);
+		else
+			t->date_format = xstrdup(e->value);
+	}
 	items = ini_numbered(s, &n, dl);
 	t->columns = xcalloc(n ? n : 1, sizeof *t->columns);
 	for (size_t i = 0; i < n; i++) {

@@ -18,7 +18,7 @@
 #include "values.h"
 
 static const char *const kind_names[] = { "text", "list", "figures", "table",
-                                          "orgchart", NULL };
+                                          "orgchart", "changes", NULL };
 static const char *const source_keys[] = { "title", "url", "updated",
                                             "snapshot", "retrieved", NULL };
 
@@ -109,7 +109,7 @@ static void read_snapshot(const struct ini *ini, struct ini_section *s,
 {
 	struct ini_entry *snap = ini_get(s, "snapshot");
 	struct ini_entry *ret = ini_get(s, "retrieved");
-	char *dir, *buf = NULL;
+	char *dir, *buf = NULL, why[120];
 	size_t len = 0;
 
 	if (!snap && !ret)
@@ -126,9 +126,9 @@ static void read_snapshot(const struct ini *ini, struct ini_section *s,
 		           "the page was read (retrieved = YYYY-MM-DD)");
 		return;
 	}
-	if (!date_parse(ret->value, &src->retrieved)) {
+	if (!date_parse_why(ret->value, &src->retrieved, why, sizeof why)) {
 		diag_error(dl, ini->file, ret->line, "[source] retrieved: '%s' is "
-		           "not a date (YYYY-MM-DD)", ret->value);
+		           "not a date (YYYY-MM-DD): %s", ret->value, why);
 		return;
 	}
 	if (updated_ok && date_cmp(src->retrieved, src->updated) < 0) {
@@ -169,6 +169,7 @@ static struct fact_source *read_source(const struct facts *f,
 	struct ini_entry *e;
 	const char *v;
 	bool updated_ok = false;
+	char why[120];
 
 	if (!s) {
 		diag_error(dl, ini->file, 0, "missing [source] section (title, url, "
@@ -190,9 +191,10 @@ static struct fact_source *read_source(const struct facts *f,
 	e = ini_get(s, "updated");
 	if (!e)
 		ini_missing(s, "updated", dl);
-	else if (!(updated_ok = date_parse(e->value, &src->updated)))
+	else if (!(updated_ok = date_parse_why(e->value, &src->updated, why,
+	                                       sizeof why)))
 		diag_error(dl, ini->file, e->line, "[source] updated: '%s' is not a "
-		           "date (YYYY-MM-DD)", e->value);
+		           "date (YYYY-MM-DD): %s", e->value, why);
 	read_snapshot(ini, s, src, updated_ok, dl);
 	ini_check_unused(s, source_keys, dl);
 	/* [classification] level and releasable: what the file's facts are
@@ -592,6 +594,7 @@ static void fact_release(struct fact *f)
 		free(f->units[i].parent_id);
 	}
 	free(f->units);
+	facts_release_changes(f);
 	free(f->text_file);
 	free(f->markdown);
 	free(f->row_marks);
@@ -670,6 +673,9 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		fact.intro_line = intro ? ini_get(s, "intro")->line : 0;
 		if (read_items(f, ini, s, &fact, dl) != 0 ||
 		    ini_check_unused(s, item_keys, dl) != 0)
+			goto fail;
+		if (fact.kind == FACT_CHANGES &&
+		    facts_read_changes(ini->file, s->name, &fact, dl) != 0)
 			goto fail;
 	}
 	if (fact.kind != FACT_ORGCHART && facts_check_departures(&fact, dl) != 0)

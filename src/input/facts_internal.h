@@ -60,6 +60,14 @@ int facts_read_cell_mark(const struct facts *f, const char *level,
                          size_t row, struct fact_mark *m,
                          struct diag_list *dl);
 
+/* Parses the items of changes fact fact ("edition | YYYY-MM-DD | what
+ * changed") into fact->changes, checking each part and that editions
+ * and dates never go back (facts_changes.c). Returns 0, or -1 after
+ * reporting at the item's file:line; release frees them. */
+int facts_read_changes(const char *file, const char *section,
+                       struct fact *fact, struct diag_list *dl);
+void facts_release_changes(struct fact *fact);
+
 /* NATO's five levels, lowest first (classification.c). */
 void class_scheme_default(struct class_scheme *s);
 

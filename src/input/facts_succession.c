@@ -155,6 +155,7 @@ static void check_terms(const struct ini *ini, const struct fact *fact,
 	const struct csvfile *t = fact->table;
 	int from = csvfile_column(t, "from"), to = csvfile_column(t, "to");
 	struct date prev_to = { 0, 0, 0 };
+	char why[120];
 	bool have_prev = false;
 	size_t prev_row = 0;
 
@@ -168,16 +169,16 @@ static void check_terms(const struct ini *ini, const struct fact *fact,
 		struct date fd, td = { 0, 0, 0 };
 		bool open_end = !ts[0] || strcmp(ts, "unknown") == 0;
 
-		if (!date_parse(fs, &fd)) {
+		if (!date_parse_why(fs, &fd, why, sizeof why)) {
 			diag_error(dl, t->file, t->lines[r], "row %zu, column 'from': "
-			           "'%s' is not a date (YYYY-MM-DD)", r + 1, fs);
+			           "'%s' is not a date (YYYY-MM-DD): %s", r + 1, fs, why);
 			have_prev = false;
 			continue;
 		}
-		if (!open_end && !date_parse(ts, &td)) {
+		if (!open_end && !date_parse_why(ts, &td, why, sizeof why)) {
 			diag_error(dl, t->file, t->lines[r], "row %zu, column 'to': "
 			           "'%s' is not a date (YYYY-MM-DD), empty (incumbent) "
-			           "or 'unknown'", r + 1, ts);
+			           "or 'unknown': %s", r + 1, ts, why);
 			have_prev = false;
 			continue;
 		}

@@ -158,6 +158,18 @@ static char *fit_text(const struct builder *b, enum face f, double size,
 	return out;
 }
 
+/* The footer's left part: the organisation, then the reference and
+ * edition (doc control), joined by the separator label; NULL if none. */
+static char *footer_left(const struct doc *d, const struct style *s)
+{
+	if (d->organisation && d->footer_control)
+		return xasprintf("%s%s%s", d->organisation, s->labels.separator,
+		                 d->footer_control);
+	if (d->organisation || d->footer_control)
+		return xstrdup(d->organisation ? d->organisation : d->footer_control);
+	return NULL;
+}
+
 /* Marking centred at the very top and bottom; title and date in the
  * header, "Page X of Y" in the footer. A cover page has its own banners
  * instead. In duplex, even pages are mirrored: their content moves over
@@ -192,7 +204,8 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		 * number: two spaces' worth */
 		double gap = 2 * layout_width(b->m, FACE_REGULAR, s->header_size,
 		                              " ", 1);
-		char *num, *title, *org;
+		const char *date = d->header_date ? d->header_date : d->as_of;
+		char *num, *title, *org, *foot;
 
 		/* config checked the pattern: exactly two %d, page and count */
 		num = xasprintf(s->labels.page_number, (int)(i + 1), (int)p->len);
@@ -216,15 +229,16 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 			free(num);
 			continue;
 		}
+		foot = footer_left(d, s);
 		title = fit_text(b, FACE_REGULAR, s->header_size, d->title,
 		                 width - gap - layout_width(b->m, FACE_REGULAR,
-		                                            s->header_size, d->as_of,
-		                                            strlen(d->as_of)));
+		                                            s->header_size, date,
+		                                            strlen(date)));
 		put_text(b, pg, verso ? right : b->x0, head_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, title,
 		         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
 		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,
-		         s->header_size, s->muted_color, d->as_of,
+		         s->header_size, s->muted_color, date,
 		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
 		put_rule(pg, b->x0, head_base + s->header_rule_gap, width,
 		         s->header_rule_width, s->accent_color);
@@ -233,8 +247,8 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		put_text(b, pg, verso ? b->x0 : right, foot_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, num,
 		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
-		org = d->organisation
-		    ? fit_text(b, FACE_REGULAR, s->header_size, d->organisation,
+		org = foot
+		    ? fit_text(b, FACE_REGULAR, s->header_size, foot,
 		               width - gap - layout_width(b->m, FACE_REGULAR,
 		                                          s->header_size, num,
 		                                          strlen(num)))
@@ -244,6 +258,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 			         s->header_size, s->muted_color, org,
 			         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
 		free(org);
+		free(foot);
 		free(title);
 		free(num);
 		/* The page is complete: give back what doubling reserved (a

@@ -306,7 +306,7 @@ static int set_info(struct render *r, const struct render_info *info,
 		{HPDF_INFO_PRODUCER, "briefing"},
 	};
 	HPDF_Date date;
-	struct date d;
+	struct date_time d;
 
 	/* With the UTF-8 encoder current, libharu writes these as UTF-16BE
 	 * hex strings with a byte order mark, so non-ASCII survives; printable
@@ -323,24 +323,42 @@ static int set_info(struct render *r, const struct render_info *info,
 	/* /Classification: the computed marking, so a file found without
 	 * its pages still says what it is (producer is always set above, so
 	 * the information dictionary exists) */
-	if (info && info->marking && info->marking[0] && r->pdf->info) {
-		HPDF_Encoder enc = render_plain_ascii(info->marking)
-		                 ? NULL : r->pdf->cur_encoder;
+	if (info && r->pdf->info) {
+		const struct { const char *key, *value; } custom[] = {
+			{ "Classification", info->marking },
+			/* document control: a registry can file the PDF by them */
+			{ "Reference", info->reference },
+			{ "Edition", info->edition },
+			{ "Version", info->version },
+		};
 
-		HPDF_Dict_Add(r->pdf->info, "Classification",
-		              HPDF_String_New(r->pdf->mmgr, info->marking, enc));
+		for (size_t i = 0; i < sizeof custom / sizeof custom[0]; i++) {
+			const char *v = custom[i].value;
+
+			if (v && v[0])
+				HPDF_Dict_Add(r->pdf->info, custom[i].key,
+				              HPDF_String_New(r->pdf->mmgr, v,
+				                              render_plain_ascii(v)
+				                              ? NULL : r->pdf->cur_encoder));
+		}
 	}
 	if (info && info->date) {
-		if (!date_parse(info->date, &d))
+		int off;
+
+		if (!date_time_parse(info->date, &d, NULL, 0))
 			return diag_error(dl, NULL, 0, "invalid document date '%s': "
 			                  "expected a real date as YYYY-MM-DD",
 			                  info->date);
-		/* 00:00:00 UTC of that day */
+		/* 00:00:00 UTC of that day, or the as-of time in its zone */
+		off = date_zone_hours(d.zone);
 		memset(&date, 0, sizeof date);
-		date.year = d.year;
-		date.month = d.month;
-		date.day = d.day;
-		date.ind = 'Z';
+		date.year = d.date.year;
+		date.month = d.date.month;
+		date.day = d.date.day;
+		date.hour = d.hour;
+		date.minutes = d.minute;
+		date.ind = (char)(off > 0 ? '+' : off < 0 ? '-' : 'Z');
+		date.off_hour = off < 0 ? -off : off;
 		HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, date);
 		HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, date);
 	}

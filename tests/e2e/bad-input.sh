@@ -86,7 +86,7 @@ expect "non-numeric size" 1 "^$case/test.ini:[0-9]+: error: \[style\] body_size:
 new_case; printf '[style]\ntext_color = "#12345g"\n' >>"$case/test.ini"
 expect "bad colour" 1 "error: \[style\] text_color: '#12345g' is not a colour \(#rrggbb\)$"
 new_case; sed -i 's/^as_of = .*/as_of = 2020-13-01/' "$case/test.ini"
-expect "bad date" 1 "^$case/test.ini:8: error: \[document\] as_of: '2020-13-01' is not a date \(YYYY-MM-DD\)$"
+expect "bad date" 1 "^$case/test.ini:8: error: \[document\] as_of: '2020-13-01' is not a date \(YYYY-MM-DD, or YYYY-MM-DDThh:mmZ\): month 13$"
 new_case; printf '[page]\nmargin_top = -5\n' >>"$case/test.ini"
 expect "negative margin" 1 "error: \[page\] margin_top: -5 is out of range \(0 to 200\)$"
 new_case; printf '[page]\nmargin_left = 120\nmargin_right = 100\n' >>"$case/test.ini"
@@ -465,7 +465,7 @@ expect "missing snapshot, at its line" 1 "^$case/facts.ini:4: error: '$case/gone
 snap_case 'snapshot = snapdir\nretrieved = 2020-03-01'; mkdir "$case/snapdir"
 expect "snapshot is a directory" 1 "^$case/facts.ini:4: error: '$case/snapdir': is a directory, not a file$"
 snap_case 'snapshot = src.txt\nretrieved = 2020-02-30'
-expect "bad retrieved date" 1 "^$case/facts.ini:5: error: \[source\] retrieved: '2020-02-30' is not a date \(YYYY-MM-DD\)$"
+expect "bad retrieved date" 1 "^$case/facts.ini:5: error: \[source\] retrieved: '2020-02-30' is not a date \(YYYY-MM-DD\): 2020 February has 29 days$"
 snap_case 'snapshot = src.txt\nretrieved = 2019-12-31'
 expect "snapshot older than the page's last update" 1 "^$case/facts.ini:5: error: \[source\] retrieved: 2019-12-31 is before the page's last update \(updated\); a snapshot cannot be older than the page$"
 snap_case 'snapshot = src.txt'
@@ -628,6 +628,24 @@ expect "-D naming a missing data file" 1 "^-D data.more=$case/none.ini: error: '
 	build -c "$case/test.ini" -o "$good" -D "data.more=$case/none.ini"
 expect "-D that is not SECTION.KEY=VALUE" 2 "^briefing: -D 'pagesize=a4': expected SECTION.KEY=VALUE, e.g. -D page.size=letter$" \
 	build -c "$case/test.ini" -o "$good" -D pagesize=a4
+
+# --- dates and document control ---------------------------------------------
+new_case; sed -i 's/^as_of = .*/as_of = 2019-02-29/' "$case/test.ini"
+expect "as_of on a day that does not exist" 1 "^$case/test.ini:8: error: \[document\] as_of: '2019-02-29' is not a date \(YYYY-MM-DD, or YYYY-MM-DDThh:mmZ\): 2019 February has 28 days$"
+new_case; sed -i 's/^as_of = .*/as_of = 2020-02-29T25:00Z/' "$case/test.ini"
+expect "as_of at hour 25" 1 "^$case/test.ini:8: error: \[document\] as_of: .*: hour 25$"
+new_case; sed -i 's/^as_of = .*/as_of = 2020-02-29\ndate_format = "dd MMMMM"/' "$case/test.ini"
+expect "date pattern with a token it does not know" 1 "^$case/test.ini:9: error: \[document\] date_format: 'dd MMMMM': 'MMMMM' is not a date token"
+new_case; sed -i 's/^as_of = .*/as_of = 2020-02-29\nsources_date_format = "d '"'"'of MMM"/' "$case/test.ini"
+expect "date pattern with an open quote" 1 "^$case/test.ini:9: error: \[document\] sources_date_format: .*: a quote that is not closed"
+new_case; sed -i 's/^as_of = .*/as_of = 2020-02-29\nreference = "x\\\\y"/' "$case/test.ini"
+expect "reference with a backslash" 1 "^$case/test.ini:9: error: \[document\] reference: "
+new_case; printf '[test.log]\ntype = changes\n1 = "1 | 2020-02-30 | x"\n' >>"$case/facts.ini"
+expect "changes entry on a day that does not exist" 1 "^$case/facts.ini:[0-9]+: error: \[test.log\] 1: '2020-02-30' is not a date \(YYYY-MM-DD\): 2020 February has 29 days$"
+new_case; printf '[test.log]\ntype = changes\n1 = "B | 2020-01-01 | x"\n2 = "A | 2020-02-01 | y"\n' >>"$case/facts.ini"
+expect "changes editions going back" 1 "^$case/facts.ini:[0-9]+: error: \[test.log\] 2: edition A comes after edition B \(line [0-9]+\); list the changes oldest first$"
+new_case; printf '[test.log]\ntype = changes\n1 = "1 | 2020-01-01 | x"\n' >>"$case/facts.ini"; printf '[section.log]\ntitle = L\n1 = changes test.places\n' >>"$case/test.ini"
+expect "changes block naming a list" 1 "^$case/test.ini:[0-9]+: error: \[section.log\]: fact 'test.places' is a list \($case/facts.ini:[0-9]+\), not a changes$"
 
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"

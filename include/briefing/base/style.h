@@ -81,9 +81,18 @@ struct labels {
 	char day[LABEL_MAX], days[LABEL_MAX];
 	char month[LABEL_MAX], months[LABEL_MAX];
 	char year[LABEL_MAX], years[LABEL_MAX];
-	/* "January" .. "December": every printed date ("long" whole, "short"
-	 * and "military" their first three characters) */
+	/* "January" .. "December": every printed date (MMMM whole); the
+	 * short forms (MMM) default to their first three characters; both
+	 * default per [document] language (en, fr, de) */
 	char month_names[12][DATE_MONTH_NAME_MAX];
+	char month_short[12][DATE_MONTH_NAME_MAX];
+	/* document control (doc.c, config_dates.c): "Reference", "Edition",
+	 * "Version" before their values on the cover and in the footer; the
+	 * record of changes' title and column heads */
+	char reference[LABEL_MAX], edition[LABEL_MAX], version[LABEL_MAX];
+	char changes_title[LABEL_MAX];
+	char changes_edition[LABEL_MAX], changes_date[LABEL_MAX];
+	char changes_text[LABEL_MAX];
 	/* Captions (doc.c number_captions): "Figure", "Table" and " – " (a
 	 * space, an en dash, a space) make `"%s %d%s%s"` "Table 1 – Commanders
 	 * of KFOR": word, number, separator, the config's caption text. */
