@@ -175,12 +175,21 @@ static void put_char(struct out *o, char c)
 		put(o, &c, 1);
 }
 
-static void putf(struct out *o, const char *fmt, int v)
+/* v (>= 0) in decimal, zero-padded to at least width digits: printf's
+ * "%0*d" without printf, which was most of the cost of a table of dates. */
+static void put_int(struct out *o, int v, int width)
 {
-	char tmp[16];
-	int n = snprintf(tmp, sizeof tmp, fmt, v);
+	char tmp[16], *p = tmp + sizeof tmp;
+	unsigned u = v < 0 ? 0u : (unsigned)v;
 
-	put(o, tmp, (size_t)n);
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+		width--;
+	} while (u && p > tmp);
+	while (width-- > 0 && p > tmp)
+		*--p = '0';
+	put(o, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 /* The first n characters of the UTF-8 name s (whole sequences). */
@@ -249,20 +258,20 @@ static void put_token(struct out *o, const struct date_time *dt,
 	if (t >= TOK_HOUR && !dt->has_time)
 		return;
 	switch (t) {
-	case TOK_DAY: putf(o, "%d", d->day); break;
-	case TOK_DAY2: putf(o, "%02d", d->day); break;
-	case TOK_MONTH: putf(o, "%d", d->month); break;
-	case TOK_MONTH2: putf(o, "%02d", d->month); break;
+	case TOK_DAY: put_int(o, d->day, 1); break;
+	case TOK_DAY2: put_int(o, d->day, 2); break;
+	case TOK_MONTH: put_int(o, d->month, 1); break;
+	case TOK_MONTH2: put_int(o, d->month, 2); break;
 	case TOK_MON_SHORT:
 	case TOK_MON_LONG: put_month(o, d, t, upper, names); break;
 	case TOK_MON_NATO:   /* ACP 121: JAN .. DEC in every language */
 		put_upper(o, english[d->month - 1], 3);
 		break;
-	case TOK_YEAR2: putf(o, "%02d", d->year % 100); break;
-	case TOK_YEAR4: putf(o, "%04d", d->year); break;
-	case TOK_HOUR: putf(o, "%d", dt->hour); break;
-	case TOK_HOUR2: putf(o, "%02d", dt->hour); break;
-	case TOK_MINUTE2: putf(o, "%02d", dt->minute); break;
+	case TOK_YEAR2: put_int(o, d->year % 100, 2); break;
+	case TOK_YEAR4: put_int(o, d->year, 4); break;
+	case TOK_HOUR: put_int(o, dt->hour, 1); break;
+	case TOK_HOUR2: put_int(o, dt->hour, 2); break;
+	case TOK_MINUTE2: put_int(o, dt->minute, 2); break;
 	case TOK_ZONE: put(o, &dt->zone, 1); break;
 	case TOK_BAD: break;
 	}
