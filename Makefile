@@ -2,6 +2,7 @@
 #
 #   make run     build and write out/briefing.pdf
 #   make print   the print profile (grey, duplex) -> out/print.pdf
+#   make slides  the slide profile (16:9 deck) -> out/slides.pdf
 #   make test    unit tests (cmocka) and end-to-end PDF checks
 #   make check   the test suite again under AddressSanitizer and UBSan
 #   make batch-test  make -j over 500 generated configs: the serial run's bytes
@@ -11,7 +12,7 @@
 #   make bench   the benchmark suite (bench/run.sh): time, memory, bytes and
 #                instructions per case, against targets and HEAD~1
 #                (BENCH_RUNS=N, BENCH_BASE=REV); writes bench/results.tsv
-#   make fuzz    libFuzzer on the config, facts and CSV parsers
+#   make fuzz    libFuzzer on the config (and its -D), facts and CSV parsers
 #                (FUZZ_SECONDS each, default 60)
 #
 # Missing Debian packages are installed when run as root; otherwise the
@@ -46,7 +47,7 @@ TESTS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 FONT_DIR = /usr/share/fonts/truetype/dejavu
 FONTS = fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf fonts/DejaVuSans-Oblique.ttf
 
-.PHONY: all run print lint test unit e2e check lint clean install deps deps-test fonts bench \
+.PHONY: all run print slides lint test unit e2e check lint clean install deps deps-test fonts bench \
 	fuzz deps-fuzz batch-test uninstall test-distributed deps-distributed
 
 all: deps $(BIN) $(FONTS)
@@ -87,6 +88,11 @@ print: all
 	@mkdir -p out
 	$(BIN) build -c config/print.ini -o out/print.pdf
 
+# The slide profile: the same facts as a 16:9 deck, a section a slide.
+slides: all
+	@mkdir -p out
+	$(BIN) build -c config/slides.ini -o out/slides.pdf
+
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) -c $< -o $@
@@ -118,13 +124,20 @@ e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
 	@BRIEFING=$(BIN) tests/e2e/wordgaps.sh
 	@# Footnotes at the foot of their marker's page, references and links
 	@BRIEFING=$(BIN) tests/e2e/footnotes.sh
+	@# Page sizes, turned sections, section starts, the slide profile
+	@BRIEFING=$(BIN) tests/e2e/geometry.sh
 	@# A pinned SHA-256 of a fixture mission's PDF; when a change to the
 	@# output is intended: tests/e2e/golden.sh --update
 	@BRIEFING=$(BIN) tests/e2e/golden.sh
+	@# Date patterns, the DTG, month names; reference, edition, version
+	@# and the record of changes (cover, footer, metadata)
+	@BRIEFING=$(BIN) tests/e2e/doccontrol.sh
 	@# The command line unattended: exit statuses, --quiet, --summary-json,
 	@# --werror, colour; --depfile read back by make; the batch example's
 	@# rebuild of exactly what changed; watch mode
 	@BRIEFING=$(BIN) tests/e2e/cli.sh
+	@# Several includes, -D overrides, examples/variants
+	@BRIEFING=$(BIN) tests/e2e/profiles.sh
 	@BRIEFING=$(BIN) tests/e2e/depfile.sh
 	@BRIEFING=$(BIN) tests/e2e/batch.sh
 	@BRIEFING=$(BIN) tests/e2e/watch.sh
@@ -208,7 +221,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
-FUZZERS = config facts csv font markup
+FUZZERS = config define facts csv font markup
 FUZZ_BIN = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 # fuzz_font's seeds are fonts, which are never committed: DejaVu Sans and
 # a small subset of it, made here (fuzz/corpus/font/README).

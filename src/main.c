@@ -59,7 +59,7 @@ static const struct command {
 enum opt_id {
 	OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_OUTPUT, OPT_DEPFILE,
 	OPT_SUMMARY, OPT_WERROR, OPT_QUIET, OPT_PROVENANCE,
-	OPT_FONT_PATH,
+	OPT_FONT_PATH, OPT_DEFINE,
 	OPT_RELEASE_LEVEL, OPT_RELEASABLE_TO, OPT_RELEASE_REPORT, OPT_COUNT
 };
 
@@ -100,6 +100,11 @@ static const struct option {
 	  "line, source, snapshot date and how it was\n"
 	  "checked against the snapshot ('-': standard\n"
 	  "output)" },
+	{ OPT_DEFINE, ARG_REQUIRED, "-D", "--define", "SECTION.KEY=VALUE",
+	  CMD_ANY,
+	  "set KEY of [SECTION] over every config file,\n"
+	  "as if written last (-D page.size=letter); may\n"
+	  "be repeated, applied in order" },
 	{ OPT_FONT_PATH, ARG_REQUIRED, NULL, "--font-path", "DIR",
 	  CMD_ANY | CMD_FONTS,
 	  "look fontconfig names up among the fonts in DIR\n"
@@ -226,11 +231,24 @@ struct args {
 	const char *value[OPT_COUNT];
 	const char *spelling[OPT_COUNT];   /* as written, for messages */
 	const char *operand;               /* init's DIR */
+	const char **defines;              /* every -D, in order */
+	size_t defines_len;
 };
+
+/* -D's value must at least look like SECTION.KEY=VALUE; whether the
+ * config has the section and key is the config's to say. */
+static bool define_valid(const char *v)
+{
+	const char *eq = v ? strchr(v, '=') : NULL;
+	const char *dot = eq ? memchr(v, '.', (size_t)(eq - v)) : NULL;
+
+	return dot && dot > v && dot + 1 < eq;
+}
 
 static int collect(int argc, char **argv, struct args *a)
 {
 	memset(a, 0, sizeof *a);
+	a->defines = xcalloc((size_t)argc, sizeof *a->defines);
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i], *value;
 		const struct option *op;
@@ -261,8 +279,9 @@ static int collect(int argc, char **argv, struct args *a)
 			exit(CLI_OK);
 		}
 		/* -c a -c b: which one was meant? A script that appends an
-		 * option to a list it did not check is told, not ignored. */
-		if (a->given[op->id])
+		 * option to a list it did not check is told, not ignored. -D
+		 * is a list: each one sets another key. */
+		if (a->given[op->id] && op->id != OPT_DEFINE)
 			return usage_error("option '%s' given twice", arg);
 		if (op->arg == ARG_NONE && value)
 			return usage_error("option '%s' takes no value", op->long_name);
@@ -271,6 +290,11 @@ static int collect(int argc, char **argv, struct args *a)
 				return usage_error("option '%s' needs a file name", arg);
 			value = argv[++i];
 		}
+		if (op->id == OPT_DEFINE && !define_valid(value))
+			return usage_error("-D '%s': expected SECTION.KEY=VALUE, e.g. "
+			                   "-D page.size=letter", value);
+		if (op->id == OPT_DEFINE)
+			a->defines[a->defines_len++] = value;
 		if (op->arg != ARG_NONE && value && !value[0])
 			return usage_error("option '%s' needs a file name", arg);
 		a->given[op->id] = true;
@@ -316,6 +340,8 @@ static int to_options(const struct args *a, struct cli_options *o)
 	o->werror = a->given[OPT_WERROR];
 	o->provenance = a->value[OPT_PROVENANCE];
 	o->font_path = a->value[OPT_FONT_PATH];
+	o->defines.items = a->defines;
+	o->defines.len = a->defines_len;
 	o->operand = a->operand;
 	o->release_level = a->value[OPT_RELEASE_LEVEL];
 	o->releasable_to = a->value[OPT_RELEASABLE_TO];
@@ -377,8 +403,10 @@ int main(int argc, char **argv)
 
 	if (rc < 0)
 		rc = to_options(&a, &o);
-	if (rc >= 0)
+	if (rc >= 0) {
+		free(a.defines);
 		return rc;
+	}
 	xalloc_set_oom_handler(out_of_memory);
 	if (strcmp(o.command, "watch") == 0)
 		rc = cli_watch(&o);
@@ -389,5 +417,6 @@ int main(int argc, char **argv)
 	else
 		rc = cli_run(&o, NULL);
 	fontfind_shutdown();
+	free(a.defines);
 	return rc;
 }

@@ -59,6 +59,49 @@ static void test_minimal_config_gets_defaults(void **state)
 	diag_release(&dl);
 }
 
+/* A section with no blocks prints only its title: a warning, unless
+ * level-2 sections follow as its parts. The per-fact sections are
+ * recorded with the block and fact kinds the model checks them by. */
+static void test_empty_sections_warn_and_fact_sections_are_recorded(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct config *c = parse(GOOD_HEAD
+	                         "[section.part]\ntitle = Part\n"           /* 7 */
+	                         "[section.sub]\ntitle = Sub\nlevel = 2\n"
+	                         "1 = text m.summary\n"
+	                         "[section.sub2]\ntitle = S\nlevel = 2\n"   /* 13 */
+	                         "[table.m.people]\n1 = name | Name\n"      /* 16 */
+	                         "[orgchart.m.chain]\ncaption = C\n"
+	                         "[section.empty]\ntitle = E\n",           /* 20 */
+	                         &dl);
+
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(dl.errors, 0);
+	assert_false(has_diag(&dl, "cfg/b.ini", 7, "no blocks"));
+	assert_diag(&dl, "cfg/b.ini", 20, "[section.empty]: no blocks, so it "
+	            "prints only its title; add e.g. '1 = text mission.summary'");
+	assert_diag(&dl, "cfg/b.ini", 13, "[section.sub2]: no blocks");
+	assert_int_equal(dl.len, 2);
+	assert_int_equal(c->fact_sections_len, 2);
+	assert_string_equal(c->fact_sections[0].kind, "table");
+	assert_string_equal(c->fact_sections[0].fact, "m.people");
+	assert_int_equal(c->fact_sections[0].block, BLOCK_TABLE);
+	assert_int_equal(c->fact_sections[0].fact_kind, FACT_TABLE);
+	assert_int_equal(c->fact_sections[0].line, 16);
+	assert_string_equal(c->fact_sections[1].kind, "orgchart");
+	assert_int_equal(c->fact_sections[1].fact_kind, FACT_ORGCHART);
+	config_free(c);
+	diag_release(&dl);
+	/* a section whose only block is refused has its error, not also
+	 * the warning */
+	assert_null(parse(GOOD_HEAD "[section.a]\ntitle = A\n"
+	                  "1 = text a b\n", &dl));
+	assert_diag(&dl, "cfg/b.ini", 9, "is not a fact name");
+	assert_false(has_diag(&dl, "cfg/b.ini", 0, "no blocks"));
+	diag_release(&dl);
+}
+
 static void test_letter_landscape_and_margins_in_mm(void **state)
 {
 	struct diag_list dl = { 0 };
@@ -74,6 +117,9 @@ static void test_letter_landscape_and_margins_in_mm(void **state)
 }
 
 static const struct bad_case bad_cases[] = {
+	/* a data file named twice: its facts would all be "already defined" */
+	{ GOOD_HEAD "n = ../data/m.ini\n" ONE_SECTION, 7,
+	  "[data] n: '../data/m.ini' is named already by 'm' (line 6)" },
 	/* hostile values */
 	{ GOOD_HEAD "[style]\nbody_size = nan\n" ONE_SECTION, 8,
 	  "[style] body_size: 'nan' is not a number" },
@@ -110,7 +156,37 @@ static const struct bad_case bad_cases[] = {
 	  "[style] text_color: '#12345' is not a colour (#rrggbb)" },
 	{ "[document]\ntitle = T\nmarking = NU\nas_of = 2018-02-30\n[data]\n"
 	  "m = x.ini\n" ONE_SECTION, 4,
-	  "[document] as_of: '2018-02-30' is not a date (YYYY-MM-DD)" },
+	  "[document] as_of: '2018-02-30' is not a date (YYYY-MM-DD, or "
+	  "YYYY-MM-DDThh:mmZ): 2018 February has 28 days" },
+#define DOC_HEAD "[document]\ntitle = T\nmarking = NU\n"
+#define DATA_TAIL "[data]\nm = m.ini\n" ONE_SECTION
+	{ DOC_HEAD "as_of = 2018-11-29T13:53+05:30\n" DATA_TAIL, 4,
+	  "[document] as_of: '2018-11-29T13:53+05:30' is not a date "
+	  "(YYYY-MM-DD, or YYYY-MM-DDThh:mmZ): no NATO zone letter for +05:30" },
+	{ DOC_HEAD "as_of = 2018-11-29\ndate_format = d MMM yyy\n" DATA_TAIL, 5,
+	  "[document] date_format: 'd MMM yyy': 'yyy' is not a date token" },
+	{ DOC_HEAD "as_of = 2018-11-29\ncover_date_format = dtg\n" DATA_TAIL, 5,
+	  "[document] cover_date_format: 'dtg' prints a time, and as_of gives "
+	  "none (write as_of = 2018-11-29Thh:mmZ)" },
+	{ DOC_HEAD "as_of = 2018-11-29T13:53Z\nsources_date_format = HH:mm\n"
+	  DATA_TAIL, 5,
+	  "[document] sources_date_format: 'HH:mm' prints a time, and a "
+	  "source's dates have none" },
+	{ DOC_HEAD "as_of = 2018-11-29\nedition = 2b\n" DATA_TAIL, 5,
+	  "[document] edition: '2b' is neither a number (1 to 9999) nor one or "
+	  "two capital letters" },
+	{ DOC_HEAD "as_of = 2018-11-29\nversion = 1..2\n" DATA_TAIL, 5,
+	  "[document] version: '1..2' is not a version such as 1, 2.1 or 2.0.3" },
+	{ DOC_HEAD "as_of = 2018-11-29\nreference = \"a;b\"\n" DATA_TAIL, 5,
+	  "[document] reference: 'a;b': at most 64 letters" },
+	{ GOOD_HEAD "[table.m.t]\ndate_format = dtg\n1 = a | A\n" ONE_SECTION, 8,
+	  "[table.m.t] date_format: 'dtg' prints a time, and a table's dates "
+	  "have none" },
+	{ GOOD_HEAD "[table.m.t]\ndate_format = longish\n1 = a | A\n"
+	  ONE_SECTION, 8,
+	  "[table.m.t] date_format: 'longish': 'longish' is not a date token" },
+	{ GOOD_HEAD "[labels]\nmonth_short = a b c\n" ONE_SECTION, 8,
+	  "[labels] month_short: expected 12 names separated by spaces" },
 	{ "[document]\ntitle = T\nmarking = SECRETISH\nas_of = 2018-01-01\n"
 	  "[data]\nm = x.ini\n" ONE_SECTION, 3, "[document] marking: "
 	  "'SECRETISH' is not a level of the classification scheme (NU, NR, "
@@ -245,6 +321,47 @@ static void test_hyphenation_settings(void **state)
 	diag_release(&dl);
 }
 
+/* as_of with a time keeps the day in as_of; the date keys, document
+ * control and the month names of [document] language are read. */
+static void test_dates_and_document_control_are_read(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct config *c;
+
+	(void)state;
+	c = parse(DOC_HEAD "as_of = 2018-11-29 13:53-01:00\n"
+	          "cover_date_format = dtg\ndate_format = d MMM yyyy\n"
+	          "reference = \"SHAPE/J5 (2018) 042\"\nedition = B\n"
+	          "version = 1.2\nlanguage = fr\n" DATA_TAIL, &dl);
+	if (!c)
+		dump_diags(&dl);
+	assert_non_null(c);
+	assert_string_equal(c->as_of, "2018-11-29");
+	assert_true(c->as_of_time.has_time);
+	assert_int_equal(c->as_of_time.hour, 13);
+	assert_int_equal(c->as_of_time.zone, 'N');
+	assert_string_equal(c->cover_date_format, "dtg");
+	assert_string_equal(c->date_format, "d MMM yyyy");
+	assert_null(c->header_date_format);
+	assert_string_equal(c->reference, "SHAPE/J5 (2018) 042");
+	assert_string_equal(c->edition, "B");
+	assert_int_equal(c->edition_line, 8);
+	assert_string_equal(c->version, "1.2");
+	assert_string_equal(c->style.labels.month_names[7], "ao\xC3\xBBt");
+	assert_string_equal(c->style.labels.month_short[1], "f\xC3\xA9vr.");
+	config_free(c);
+	/* names given in [labels] without short forms: the first three
+	 * characters of each */
+	c = parse(GOOD_HEAD "[labels]\nmonth_names = Styczen Luty Marzec "
+	          "Kwiecien Maj Czerwiec Lipiec Sierpien Wrzesien Pazdziernik "
+	          "Listopad Grudzien\n" ONE_SECTION, &dl);
+	assert_non_null(c);
+	assert_string_equal(c->style.labels.month_short[0], "Sty");
+	assert_string_equal(c->style.labels.month_short[11], "Gru");
+	config_free(c);
+	diag_release(&dl);
+}
+
 static void test_bad_configs_name_line_and_key(void **state)
 {
 	(void)state;
@@ -337,7 +454,7 @@ static void test_include_overrides_keys_and_keeps_their_files(void **state)
 	/* a file that includes itself */
 	write_text("/tmp/briefing-test-print.ini", "include = briefing-test-print.ini\n");
 	assert_null(config_load("/tmp/briefing-test-print.ini", &dl));
-	assert_diag(&dl, "/tmp/briefing-test-print.ini", 1, "files nest more than 8 deep");
+	assert_diag(&dl, "/tmp/briefing-test-print.ini", 1, "a file includes itself");
 	diag_release(&dl);
 
 	/* a missing include */
@@ -375,7 +492,9 @@ int main(void)
 		cmocka_unit_test(test_fixture_config_loads),
 		cmocka_unit_test(test_minimal_config_gets_defaults),
 		cmocka_unit_test(test_letter_landscape_and_margins_in_mm),
+		cmocka_unit_test(test_empty_sections_warn_and_fact_sections_are_recorded),
 		cmocka_unit_test(test_bad_configs_name_line_and_key),
+		cmocka_unit_test(test_dates_and_document_control_are_read),
 		cmocka_unit_test(test_hyphenation_settings),
 		cmocka_unit_test(test_caption_settings),
 		cmocka_unit_test(test_allow_bidi_lets_config_values_through),

@@ -109,6 +109,15 @@ static const struct bad_case bad_cases[] = {
 	  "date)" },
 	{ GOOD_HEAD "[labels]\nmonth_names = Jan Feb\n", 11,
 	  "[labels] month_names: expected 12 names separated by spaces" },
+	/* unquoted, '#' starts a comment: the colour is lost, not wrong */
+	{ GOOD_HEAD "[style]\ntext_color = #1a1a1a\n", 11,
+	  "[style] text_color: empty; an unquoted '#' starts a comment, so "
+	  "quote the colour: text_color = \"#1a1a1a\" (the default)" },
+	{ GOOD_HEAD "[style]\nheading_color =\n", 11,
+	  "[style] heading_color: empty; an unquoted '#' starts a comment, so "
+	  "quote the colour: heading_color = \"#003366\" (the default)" },
+	{ GOOD_HEAD "[style]\nheading_color = \"#12\"\n", 11,
+	  "[style] heading_color: '#12' is not a colour (#rrggbb)" },
 	{ GOOD_HEAD "[labels]\ncontinud = x\n", 11,
 	  "[labels] continud: unknown key (did you mean 'continued'?)" },
 	/* ranges allow it, the page does not: an A4 measure is 166 mm */

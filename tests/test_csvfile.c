@@ -48,6 +48,45 @@ static void test_crlf_bom_and_blank_lines_are_accepted(void **state)
 	diag_release(&dl);
 }
 
+/* A ';'-separated file reads as one column: the header says so, before
+ * a row's field count (a comma in a name) or a missing column hides it. */
+static void test_semicolon_header_gets_the_hint(void **state)
+{
+	struct diag_list dl = { 0 };
+
+	(void)state;
+	assert_null(parse("name;from;to\nJackson, Sir Michael;1999-06-09;"
+	                  "1999-10-08\n", &dl));
+	assert_diag(&dl, "t.csv", 1, "the header 'name;from;to' is one column: "
+	            "the file looks ';'-separated, but fields are separated by "
+	            "','; save it as comma-separated CSV");
+	assert_int_equal(dl.len, 1);
+	diag_release(&dl);
+}
+
+/* One column and a ';' in every row warns; a ';' in some rows does not. */
+static void test_semicolon_rows_warn(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct csvfile *t = parse("name\nA;1\n\nB;2\n", &dl);
+
+	(void)state;
+	assert_non_null(t);
+	assert_int_equal(dl.errors, 0);
+	assert_diag(&dl, "t.csv", 2, "every row is one field with ';' in it: if "
+	            "the file is ';'-separated, save it as comma-separated CSV");
+	csvfile_free(t);
+	diag_release(&dl);
+	t = parse("name\nA;1\nB\n", &dl);
+	assert_non_null(t);
+	assert_int_equal(dl.len, 0);
+	csvfile_free(t);
+	t = parse("a,b\nA;1,x\nB;2,y\n", &dl);
+	assert_int_equal(dl.len, 0);
+	csvfile_free(t);
+	diag_release(&dl);
+}
+
 static void test_ragged_row_names_row_and_line(void **state)
 {
 	struct diag_list dl = { 0 };
@@ -166,6 +205,8 @@ int main(void)
 		cmocka_unit_test(test_quoted_fields_keep_commas_quotes_and_newlines),
 		cmocka_unit_test(test_crlf_bom_and_blank_lines_are_accepted),
 		cmocka_unit_test(test_ragged_row_names_row_and_line),
+		cmocka_unit_test(test_semicolon_header_gets_the_hint),
+		cmocka_unit_test(test_semicolon_rows_warn),
 		cmocka_unit_test(test_empty_file_is_an_error),
 		cmocka_unit_test(test_bad_quoting_is_an_error),
 		cmocka_unit_test(test_invalid_utf8_names_line),

@@ -311,7 +311,8 @@ static void test_term_after_as_of_warns_and_prints_no_tenure(void **state)
 	(void)state;
 	assert_non_null(d);
 	assert_int_equal(dl.errors, 0);
-	assert_int_equal(dl.len, 3);
+	/* the three terms, and the source updated in 2018 */
+	assert_int_equal(dl.len, 4);
 	assert_diag(&dl, csv, 2, "term ends 2000-04-01, after the briefing's "
 	            "as-of date 2000-03-01");
 	assert_diag(&dl, csv, 3, "term starts 2000-04-01, after the briefing's "
@@ -406,7 +407,8 @@ static void test_table_column_must_exist_in_csv(void **state)
 	assert_null(build("[section.a]\ntitle = A\n1 = table t.terms\n"
 	                  "[table.t.terms]\n1 = nme | Name\n", &dl));
 	assert_diag(&dl, CONFIG, 11, "[table.t.terms]: column 'nme' is not in "
-	            "tests/fixtures/doc/terms.csv (its columns: no, ...)");
+	            "tests/fixtures/doc/terms.csv (did you mean 'name'? its "
+	            "columns: no, name, from, to, service, size)");
 	diag_release(&dl);
 }
 
@@ -462,6 +464,90 @@ static void test_sources_and_cover(void **state)
 	                    "Last updated 1" NBSP "November" NBSP "2018");
 	assert_string_equal(s->items[0].origin.file, DATA);
 	assert_non_null(strstr(s->intro, "current as of 29" NBSP "November"));
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* A second data file with the record of changes. */
+static const char changes_text[] =
+	"[source]\ntitle = \"Registry\"\nupdated = 2018-11-29\n"
+	"[t.changes]\n"                                        /* 4 */
+	"type = changes\n"
+	"1 = \"1 | 2018-10-01 | First edition\"\n"
+	"2 = \"2 | 2018-11-29 | Commander's table updated\"\n";
+
+static struct doc *build_changes(const char *doc_keys, struct diag_list *dl)
+{
+	struct config *c = cfg_as_of(doc_keys, "[section.r]\ntitle = R\n"
+	                             "1 = changes t.changes\n", dl);
+	struct facts *f = facts(dl);
+	struct doc *d;
+
+	assert_int_equal(facts_parse(f, changes_text, sizeof changes_text - 1,
+	                             "tests/fixtures/doc/ch.ini", dl), 0);
+	d = doc_build(c, f, dl);
+	facts_free(f);
+	config_free(c);
+	return d;
+}
+
+/* Each place takes its own pattern, month names follow the language, and
+ * document control gives the cover's and the footer's lines. */
+static void test_dates_follow_each_places_pattern(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build_changes("2018-11-29T13:53Z\n"
+	                              "cover_date_format = dtg\n"
+	                              "header_date_format = \"d MMM yyyy\"\n"
+	                              "date_format = \"d MMMM yyyy\"\n"
+	                              "reference = R-1\nedition = 2\n"
+	                              "version = 1.1\nlanguage = fr", &dl);
+	const struct doc_table *t;
+
+	(void)state;
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	/* the date-time group's month is ACP 121's, whatever the language */
+	assert_string_equal(d->as_of, "291353ZNOV18");
+	assert_string_equal(d->header_date, "29" NBSP "nov." NBSP "2018");
+	assert_string_equal(d->control, "Reference R-1  \xC2\xB7  Edition 2  "
+	                    "\xC2\xB7  Version 1.1");
+	assert_string_equal(d->footer_control, "R-1  \xC2\xB7  Edition 2");
+	assert_int_equal(d->blocks[1].kind, DOC_TABLE);
+	t = &d->blocks[1].u.table;
+	assert_string_equal(t->caption, "Record of changes");
+	assert_int_equal(t->cap.number, 0);     /* a title, not Table 1 */
+	assert_int_equal(t->rows, 2);
+	assert_string_equal(t->columns[0].title, "Edition");
+	assert_string_equal(t->cells[0], "1");
+	assert_string_equal(t->cells[1], "1" NBSP "octobre" NBSP "2018");
+	assert_string_equal(t->cells[5], "Commander\xE2\x80\x99s table updated");
+	assert_int_equal(t->row_origins[1].line, 7);
+	assert_int_equal(dl.len, 0);            /* edition 2 is the last */
+	doc_free(d);
+	diag_release(&dl);
+}
+
+static void test_edition_missing_from_the_record_warns(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build_changes("2018-11-29\nedition = 3", &dl);
+
+	(void)state;
+	assert_non_null(d);
+	assert_diag(&dl, CONFIG, 5, "[document] edition: 3 is not in the record "
+	            "of changes 't.changes' (tests/fixtures/doc/ch.ini:4), whose "
+	            "last edition is 2");
+	/* no reference or version: the edition alone */
+	assert_string_equal(d->control, "Edition 3");
+	assert_string_equal(d->footer_control, "Edition 3");
+	doc_free(d);
+	diag_release(&dl);
+	d = build_changes("2018-11-29\nedition = 1", &dl);
+	assert_diag(&dl, CONFIG, 5, "[document] edition: 1, but the record of "
+	            "changes 't.changes' (tests/fixtures/doc/ch.ini:7) lists a "
+	            "later edition, 2");
+	assert_string_equal(d->control, "Edition 1");
 	doc_free(d);
 	diag_release(&dl);
 }
@@ -853,6 +939,17 @@ static void test_caption_section_must_name_a_used_fact(void **state)
 	assert_diag(&dl, CONFIG, 14, "[table.t.chain]: fact 't.chain' is an "
 	            "orgchart (" DATA ":30), not a table");
 	diag_release(&dl);
+	/* the hint is a fact of the section's kind; failing that, the
+	 * closest fact of another kind is named as what it is */
+	assert_null(build("[section.a]\ntitle = A\n1 = table t.terms\n"
+	                  "[table.t.term]\n1 = name | Name\n"          /* 10 */
+	                  "[orgchart.t.terms]\ncaption = C\n"          /* 12 */
+	                  "[orgchart.t.term]\ncaption = C\n", &dl));   /* 14 */
+	assert_diag(&dl, CONFIG, 10, "[table.t.term]: no fact named 't.term' "
+	            "(did you mean 't.terms'?)");
+	assert_diag(&dl, CONFIG, 14, "[orgchart.t.term]: no fact named 't.term' "
+	            "(the closest, 't.terms', is a table, not an orgchart)");
+	diag_release(&dl);
 	{
 		struct doc *d = build("[section.a]\ntitle = A\n1 = text t.summary\n"
 		                      "[orgchart.t.chain]\ncaption = C\n", &dl);
@@ -863,6 +960,28 @@ static void test_caption_section_must_name_a_used_fact(void **state)
 		doc_free(d);
 		diag_release(&dl);
 	}
+}
+
+/* A source updated after the briefing's date is a mistyped date, one or
+ * the other: a warning at the data file; on or before it, none. */
+static void test_source_updated_after_as_of_warns(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct doc *d = build_as_of("2018-10-31", "[section.a]\ntitle = A\n"
+	                            "1 = text t.summary\n", &dl);
+
+	(void)state;
+	assert_non_null(d);
+	assert_diag(&dl, DATA, 0, "[source] updated: 2018-11-01 is after the "
+	            "briefing's as-of date 2018-10-31 (a mistyped date?)");
+	doc_free(d);
+	diag_release(&dl);
+	d = build_as_of("2018-11-01", "[section.a]\ntitle = A\n"
+	                "1 = text t.summary\n", &dl);
+	assert_non_null(d);
+	assert_false(has_diag(&dl, DATA, 0, "is after"));
+	doc_free(d);
+	diag_release(&dl);
 }
 
 static void test_check_rejects_broken_models(void **state)
@@ -949,6 +1068,8 @@ int main(void)
 		cmocka_unit_test(test_contents_lists_other_headings),
 		cmocka_unit_test(test_sources_and_cover),
 		cmocka_unit_test(test_cover_figure_must_exist),
+		cmocka_unit_test(test_dates_follow_each_places_pattern),
+		cmocka_unit_test(test_edition_missing_from_the_record_warns),
 		cmocka_unit_test(test_captions_number_tables_and_figures_apart),
 		cmocka_unit_test(test_lists_of_figures_and_tables_refer_to_their_blocks),
 		cmocka_unit_test(test_caption_words_come_from_labels),
@@ -958,6 +1079,7 @@ int main(void)
 		cmocka_unit_test(test_caption_position_from_style_and_section),
 		cmocka_unit_test(test_caption_section_must_name_a_used_fact),
 		cmocka_unit_test(test_check_rejects_broken_models),
+		cmocka_unit_test(test_source_updated_after_as_of_warns),
 		cmocka_unit_test(test_tenure_formats),
 		cmocka_unit_test(test_rich_text_from_ini_and_markdown),
 		cmocka_unit_test(test_list_intro_and_items_take_markup),

@@ -106,6 +106,35 @@ static const struct bad_case bad_cases[] = {
 	{ "[m.a]\ntype = text\n1 = x\n", 0, "missing [source] section" },
 	{ "[source]\ntitle = T\nupdated = 29 Nov 2018\n", 3,
 	  "[source] updated: '29 Nov 2018' is not a date (YYYY-MM-DD)" },
+	{ "[source]\ntitle = T\nupdated = 2019-02-29\n", 3,
+	  "[source] updated: '2019-02-29' is not a date (YYYY-MM-DD): 2019 "
+	  "February has 28 days" },
+	/* changes facts: each part checked, never going back */
+#define CHANGES SOURCE "[m.ch]\ntype = changes\n"
+	{ CHANGES "1 = \"1 | 2018-11-01\"\n", 6,
+	  "[m.ch] 1: expected 'edition | YYYY-MM-DD | what changed'" },
+	{ CHANGES "1 = \"1b | 2018-11-01 | x\"\n", 6,
+	  "[m.ch] 1: edition '1b' is neither a number (1 to 9999) nor one or "
+	  "two capital letters (A, B, ... AA)" },
+	{ CHANGES "1 = \"1 | 2018-11-31 | x\"\n", 6,
+	  "[m.ch] 1: '2018-11-31' is not a date (YYYY-MM-DD): 2018 November "
+	  "has 30 days" },
+	{ CHANGES "1 = \"1 | 2018-13-01 | x\"\n", 6,
+	  "[m.ch] 1: '2018-13-01' is not a date (YYYY-MM-DD): month 13" },
+	{ CHANGES "1 = \"1 | 2018-11-01 |  \"\n", 6,
+	  "[m.ch] 1: say what changed in edition 1" },
+	{ CHANGES "1 = \"2 | 2018-11-01 | b\"\n2 = \"1 | 2018-11-02 | a\"\n", 7,
+	  "[m.ch] 2: edition 1 comes after edition 2 (line 6); list the changes "
+	  "oldest first" },
+	{ CHANGES "1 = \"9 | 2018-11-01 | b\"\n2 = \"10 | 2018-10-02 | a\"\n", 7,
+	  "[m.ch] 2: this change is dated before the one above it (line 6)" },
+	{ CHANGES "1 = \"1 | 2018-11-01 | b\"\n2 = \"B | 2018-11-02 | a\"\n", 7,
+	  "[m.ch] 2: edition B after edition 1: number the editions, or letter "
+	  "them, not both" },
+	{ CHANGES "1 = \"1 | 2018-11-01 | b\"\n1.1 = \"1 | 2018-11-02 | a\"\n", 7,
+	  "[m.ch] 1.1: only list items can have sub-items" },
+	{ CHANGES "1 = \"1 | 2018-11-01 | b\"\ndeparture.9 = \"x\"\n", 7,
+	  "[m.ch] departure.9: the fact has no part '9' (an entry's key)" },
 	{ SOURCE "[m.a]\n1 = x\n", 4, "[m.a] type: required key is missing" },
 	{ SOURCE "[m.a]\ntype = txt\n1 = x\n", 5,
 	  "[m.a] type: 'txt' is not one of: text, list, figures, table" },
@@ -165,6 +194,35 @@ static void test_bad_data_names_line_and_section(void **state)
 	free(name);
 }
 
+/* A changes fact keeps its entries in key order, parts trimmed; the
+ * same edition may have several entries, and 9 < 10, Z < AA. */
+static void test_changes_fact_reads_entries(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	const struct fact *ch;
+
+	(void)state;
+	assert_int_equal(parse(f, CHANGES "1 = \"9 | 2018-10-01 | First\"\n"
+	                          "2 = \"10 | 2018-11-29 |  Commanders  \"\n"
+	                          "3 = \"10 | 2018-11-29 | Map\"\n"
+	                          "[m.ed]\ntype = changes\n"
+	                          "1 = \"Z | 2018-10-01 | a\"\n"
+	                          "2 = \"AA | 2018-10-01 | b\"\n", &dl), 0);
+	ch = facts_find(f, "m.ch");
+	assert_non_null(ch);
+	assert_int_equal(ch->kind, FACT_CHANGES);
+	assert_int_equal(ch->changes_len, 3);
+	assert_string_equal(ch->changes[0].edition, "9");
+	assert_string_equal(ch->changes[1].edition, "10");
+	assert_string_equal(ch->changes[1].text, "Commanders");
+	assert_int_equal(ch->changes[1].date.day, 29);
+	assert_int_equal(ch->changes[2].line, 8);
+	assert_int_equal(facts_find(f, "m.ed")->changes_len, 2);
+	facts_free(f);
+	diag_release(&dl);
+}
+
 static void test_duplicate_fact_across_files_names_both(void **state)
 {
 	struct diag_list dl = { 0 };
@@ -202,6 +260,101 @@ static void test_succession_checks_dates_gaps_and_overlaps(void **state)
 	assert_false(has_diag(&dl, csv, 3, "gap"));
 	facts_free(f);
 	free(csv);
+	diag_release(&dl);
+}
+
+/* A break the source has, acknowledged with its reason, is not reported;
+ * one acknowledged as the other kind, or an acknowledgement that matches
+ * no break, is, at the acknowledgement's line. */
+static void test_succession_acknowledged_breaks(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *csv = xasprintf("%s/c.csv", tmpdir);
+	char *ini = xasprintf("%s/m.ini", tmpdir);
+
+	(void)state;
+	write_file("c.csv", "name,from,to\n"
+	                    "A,2000-01-01,2000-06-01\n"
+	                    "B,2000-06-11,2000-12-01\n"    /* 10-day gap */
+	                    "C,2000-11-01,2001-05-01\n"    /* 30-day overlap */
+	                    "D,2001-05-03,\n");            /* 2-day gap */
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\n"
+	                       "gap.2000-06-01 = \"Vacant until the rotation.\"\n"
+	                       "gap.2000-12-01 = \"Wrong kind.\"\n"
+	                       "overlap.1999-01-01 = \"No such break.\"\n",
+	                       &dl), 0);
+	assert_int_equal(dl.errors, 0);
+	assert_false(has_diag(&dl, csv, 3, "gap"));
+	assert_false(has_diag(&dl, csv, 4, "overlap"));
+	assert_diag(&dl, ini, 9, "[m.t] gap.2000-12-01: the break after "
+	            "2000-12-01 (");
+	assert_diag(&dl, ini, 9, ") is an overlap of 30 days; write "
+	            "overlap.2000-12-01");
+	assert_diag(&dl, ini, 10, "[m.t] overlap.1999-01-01: no overlap in the "
+	            "succession begins on 1999-01-01");
+	assert_diag(&dl, csv, 5, "gap of 2 days between row 3 (C) and row 4 (D); "
+	            "if the source has it, acknowledge it in [m.t]: "
+	            "gap.2001-05-01 = \"why\"");
+	assert_int_equal(dl.len, 3);
+	facts_free(f);
+	free(csv);
+	free(ini);
+	diag_release(&dl);
+}
+
+/* A succession's 'from' or 'to' written otherwise is named. */
+static void test_succession_names_a_column_written_otherwise(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *ini = xasprintf("%s/m.ini", tmpdir);
+
+	(void)state;
+	write_file("c.csv", "name,From,to\nA,2000-01-01,2000-06-01\n");
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\n", &dl), -1);
+	assert_diag(&dl, ini, 4, "[m.t] succession: the table needs 'from' and "
+	            "'to' columns; rename its column 'From' to 'from' (names are "
+	            "exact)");
+	facts_free(f);
+	diag_release(&dl);
+	f = facts_new();
+	write_file("c.csv", "name,from,no\nA,2000-01-01,1\n");
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\n", &dl), -1);
+	assert_diag(&dl, ini, 4, "[m.t] succession: the table needs 'from' and "
+	            "'to' columns");
+	assert_false(has_diag(&dl, ini, 4, "rename"));
+	facts_free(f);
+	free(ini);
+	diag_release(&dl);
+}
+
+/* gap.KEY must name a day, give a reason, and sit on a succession. */
+static void test_succession_acknowledgement_errors(void **state)
+{
+	struct diag_list dl = { 0 };
+	struct facts *f = facts_new();
+	char *ini = xasprintf("%s/m.ini", tmpdir);
+
+	(void)state;
+	write_file("c.csv", "name,from,to\nA,2000-01-01,2000-06-01\n");
+	assert_int_equal(parse(f, SOURCE "[m.t]\ntype = table\nfile = c.csv\n"
+	                       "succession = yes\ngap.2000-02-30 = \"x\"\n"
+	                       "overlap.2000-06-01 = \"\"\n"
+	                       "[m.u]\ntype = table\nfile = c.csv\n"
+	                       "gap.2000-06-01 = \"x\"\n", &dl), -1);
+	assert_diag(&dl, ini, 8, "[m.t] gap.2000-02-30: '2000-02-30' is not a "
+	            "date (YYYY-MM-DD): write gap.DATE, DATE the day the earlier "
+	            "term ended");
+	assert_diag(&dl, ini, 9, "[m.t] overlap.2000-06-01: say why the "
+	            "succession has this overlap");
+	assert_diag(&dl, ini, 13, "[m.u] gap.2000-06-01: only a table with "
+	            "succession = yes has gaps and overlaps");
+	facts_free(f);
+	free(ini);
 	diag_release(&dl);
 }
 
@@ -408,8 +561,12 @@ int main(void)
 		cmocka_unit_test(test_fixture_data_loads_with_sources),
 		cmocka_unit_test(test_text_list_and_figures_items),
 		cmocka_unit_test(test_bad_data_names_line_and_section),
+		cmocka_unit_test(test_changes_fact_reads_entries),
 		cmocka_unit_test(test_duplicate_fact_across_files_names_both),
 		cmocka_unit_test(test_succession_checks_dates_gaps_and_overlaps),
+		cmocka_unit_test(test_succession_acknowledged_breaks),
+		cmocka_unit_test(test_succession_acknowledgement_errors),
+		cmocka_unit_test(test_succession_names_a_column_written_otherwise),
 		cmocka_unit_test(test_orgchart_units_and_parents),
 		cmocka_unit_test(test_bad_orgcharts_name_units),
 		cmocka_unit_test(test_config_policy_allows_bidi_and_schemes),

@@ -781,6 +781,35 @@ static void test_ligature_maps_back_to_its_letters(void **state)
 	fonts_free(f);
 }
 
+/* Render skips shaping for text set glyph for character; every string
+ * it says so of must shape to exactly its own code points. */
+static void test_plain_shaping_is_glyph_for_character(void **state)
+{
+	struct fonts *f = load_fixture();
+	struct fonts_run run = {0};
+	/* f starts ligatures (ff fi fl ffi ffl), but only before f, i, l */
+	static const char *const plain[] = { "Kosovo", "AVA", "KFOR 1999", "",
+	                                     "Page 3 of 1160", "fj", "f", "half-life" };
+
+	(void)state;
+	assert_false(fonts_shapes_plainly(f, FACE_REGULAR, "office", 6));
+	assert_false(fonts_shapes_plainly(f, FACE_REGULAR, "fi", 2));
+	assert_false(fonts_shapes_plainly(f, FACE_REGULAR, "ff", 2));
+	assert_false(fonts_shapes_plainly(f, FACE_REGULAR, "halfling", 8));
+	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+		size_t len = strlen(plain[i]);
+
+		assert_true(fonts_shapes_plainly(f, FACE_REGULAR, plain[i], len));
+		fonts_shape(f, FACE_REGULAR, plain[i], len, &run);
+		assert_int_equal(run.len, len);
+		for (size_t g = 0; g < len; g++)
+			assert_int_equal(run.glyphs[g].cp, (unsigned char)plain[i][g]);
+	}
+	assert_false(fonts_shapes_plainly(f, (enum face)FACE_COUNT, "A", 1));
+	fonts_run_release(&run);
+	fonts_free(f);
+}
+
 /* A copy of DejaVu Sans whose cmap lacks the fi and fl presentation
  * forms but which keeps their glyphs and the GSUB that ligates them:
  * hb-subset keeps a ligature's glyph (closure over GSUB) without its code
@@ -1171,6 +1200,7 @@ int main(void)
 		cmocka_unit_test(test_cache_gives_harfbuzzs_runs),
 		cmocka_unit_test(test_reverse_cmap_inverts_harfbuzzs_cmap),
 		cmocka_unit_test(test_empty_string_is_an_empty_run),
+		cmocka_unit_test(test_plain_shaping_is_glyph_for_character),
 		cmocka_unit_test(test_invalid_utf8_is_replacement_characters),
 	};
 

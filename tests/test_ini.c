@@ -279,6 +279,45 @@ static void test_values_match_iniparser(void **state)
 	remove(path);
 }
 
+/* A value that comes from no file (-D) is read exactly as the same text
+ * on a line of a file: ini_scan_entry() then ini_values(), against
+ * ini_parse() of "[s]\nLINE". */
+static void test_entry_reads_as_a_line_of_a_file(void **state)
+{
+	static const char *const lines[] = {
+		"k = plain", "k = \"quoted; kept # too\"", "k = 'single'",
+		"k =   spaced out   ", "k = cut ; here", "k = #starts with hash",
+		"k =", "k = \"\"", "k = \"  inner  \"", "K = Case", "k = a = b",
+		"k = \"a\" ; c", "k\t=\ttabs\t", "k = caf\xC3\xA9", "k=tight",
+		"k = 'it\"s'",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		struct diag_list dl = { 0 }, dl2 = { 0 };
+		char *text = xasprintf("[s]\n%s\n", lines[i]);
+		struct ini *file = ini_parse(text, strlen(text), "t.ini", &dl);
+		struct ini *entry = ini_new("-D s.k");
+
+		assert_non_null(file);
+		assert_int_equal(ini_scan_entry(entry, "s", lines[i],
+		                                strlen(lines[i]), 0, &dl2), 0);
+		assert_int_equal(ini_values(entry, &dl2), 0);
+		assert_string_equal(entry->sections[0].entries[0].key, "k");
+		assert_string_equal(entry->sections[0].entries[0].value,
+		                    file->sections[0].entries[0].value);
+		/* the same warnings, at no line */
+		assert_int_equal(dl2.len, dl.len);
+		for (size_t j = 0; j < dl2.len; j++)
+			assert_int_equal(dl2.items[j].line, 0);
+		ini_free(file);
+		ini_free(entry);
+		free(text);
+		diag_release(&dl);
+		diag_release(&dl2);
+	}
+}
+
 /* Where iniparser would silently lose text, we report instead. */
 static const struct bad_case quote_cases[] = {
 	{ "[a]\nk = \"x\" y\n", 2, "[a] k: text after the closing quote: 'y'" },
@@ -364,6 +403,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values_match_iniparser),
+		cmocka_unit_test(test_entry_reads_as_a_line_of_a_file),
 		cmocka_unit_test(test_long_sections_keep_every_value),
 		cmocka_unit_test(test_quote_mistakes_name_the_line),
 		cmocka_unit_test(test_numbered_keys_of_one_number_name_both_lines),

@@ -1807,9 +1807,43 @@ static void test_long_title_is_cut_in_the_running_header(void **state)
 	diag_release(&dl);
 }
 
+/* Document control: the header takes its own date, the footer the
+ * reference and edition after the organisation, and the title block a
+ * line of its own under the as-of line. */
+static void test_document_control_in_title_block_and_footer(void **state)
+{
+	struct style s;
+	struct doc *d = doc_new("T", "M", "1 May 2020");
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	int pg = -1;
+
+	(void)state;
+	style_for_tests(&s);
+	d->organisation = xstrdup("Org");
+	d->header_date = xstrdup("010930ZMAY20");
+	d->control = xstrdup("Reference R-1, Edition 2");
+	d->footer_control = xstrdup("R-1, Edition 2");
+	push(d, DOC_PARAGRAPH, "x");
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(layout_check(p, &s), 0);
+	assert_non_null(find_text(p, "010930ZMAY20", &pg));
+	assert_int_equal(pg, 0);
+	assert_null(find_text(p, "1 May 2020", NULL));   /* not in the header */
+	pg = -1;
+	assert_non_null(find_text(p, "Org" "  \xC2\xB7  " "R-1, Edition 2", &pg));
+	assert_int_equal(pg, 0);
+	assert_non_null(find_text(p, "Reference R-1, Edition 2", NULL));
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_document_control_in_title_block_and_footer),
 		cmocka_unit_test(test_wrap_cases),
 		cmocka_unit_test(test_wrapped_lines_never_exceed_width),
 		cmocka_unit_test(test_paragraph_split_keeps_two_lines_each_side),

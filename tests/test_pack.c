@@ -145,7 +145,7 @@ static void test_plain_objects_go_into_an_object_stream(void **state)
 	const char *why = "unset", *s;
 
 	(void)state;
-	assert_int_equal(render_pack((unsigned char *)in.p, in.len, &out, &len,
+	assert_int_equal(render_pack((unsigned char *)in.p, in.len, NULL, &out, &len,
 	                             &why), 0);
 	assert_null(why);
 	s = (const char *)out;
@@ -188,7 +188,7 @@ static void test_cross_reference_stream_rows(void **state)
 	int w;
 
 	(void)state;
-	assert_int_equal(render_pack((unsigned char *)in.p, in.len, &out, &len,
+	assert_int_equal(render_pack((unsigned char *)in.p, in.len, NULL, &out, &len,
 	                             NULL), 0);
 	s = (const char *)out;
 	x = memmem(s, len, "/W [ 1 ", 7);
@@ -250,7 +250,7 @@ static void test_other_generations_and_shared_lengths_are_kept(void **state)
 	for (int i = 0; i < 7; i++)
 		g = strchr(g, '\n') + 1;
 	memcpy(g + 11, "00003", 5);
-	assert_int_equal(render_pack((unsigned char *)in.p, in.len, &out, &len,
+	assert_int_equal(render_pack((unsigned char *)in.p, in.len, NULL, &out, &len,
 	                             NULL), 0);
 	assert_int_equal(count((char *)out, len, "7 3 obj\n<<\n/Type /Annot"), 1);
 	assert_int_equal(count((char *)out, len, "/N 5\n"), 1);
@@ -301,7 +301,7 @@ static void test_malformed_input_is_kept(void **state)
 			assert_int_equal(strlen(damage[i].from), strlen(damage[i].to));
 			memcpy(at, damage[i].to, strlen(damage[i].to));
 		}
-		if (render_pack((unsigned char *)in.p, in.len, &out, &len, &why) != -1)
+		if (render_pack((unsigned char *)in.p, in.len, NULL, &out, &len, &why) != -1)
 			fail_msg("damage %zu (%s) was packed", i,
 			         damage[i].to ? damage[i].to : damage[i].trailer);
 		assert_null(out);
@@ -310,7 +310,7 @@ static void test_malformed_input_is_kept(void **state)
 		/* in place: the caller's bytes stay, unchanged */
 		buf = (unsigned char *)in.p;
 		blen = in.len;
-		assert_int_equal(render_pack_in_place(&buf, &blen, NULL), -1);
+		assert_int_equal(render_pack_in_place(&buf, &blen, NULL, NULL), -1);
 		assert_ptr_equal(buf, in.p);
 		assert_int_equal(blen, in.len);
 		free(in.p);
@@ -329,7 +329,7 @@ static void test_truncated_input_is_kept(void **state)
 		size_t len;
 
 		memcpy(cut, in.p, n);
-		assert_int_equal(render_pack(cut, n, &out, &len, NULL), -1);
+		assert_int_equal(render_pack(cut, n, NULL, &out, &len, NULL), -1);
 		free(cut);
 	}
 	free(in.p);
@@ -342,7 +342,7 @@ static void test_packing_in_place_replaces_the_buffer(void **state)
 	size_t len = in.len;
 
 	(void)state;
-	assert_int_equal(render_pack_in_place(&buf, &len, NULL), 0);
+	assert_int_equal(render_pack_in_place(&buf, &len, NULL, NULL), 0);
 	assert_true(len < in.len);
 	assert_memory_equal(buf, "%PDF-1.5\n", 9);
 	free(buf);  /* the input was freed */

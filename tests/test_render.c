@@ -9,7 +9,9 @@
 #define _GNU_SOURCE  /* memmem */
 
 #include "briefing/render.h"
+#include "render/render_internal.h"
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -302,6 +304,46 @@ static void test_character_without_glyph_names_font_and_text(void **state)
 	                    "glyph for U+6F22 '\xe6\xbc\xa2', used in \"Pe\xc4\x87 "
 	                    "\xe6\xbc\xa2\xe5\xad\x97\"; use a font that covers it");
 	free(msg);
+}
+
+/* Coverage is checked per code point of each font, then the first run
+ * that uses a missing one is named: here on page 2, in another face,
+ * after runs the regular font prints. */
+static void test_missing_character_on_a_later_page_is_found(void **state)
+{
+	struct fixture f;
+	char *msg;
+
+	(void)state;
+	fixture_init(&f);
+	f.boxes2[0] = text_box(72, 90, FACE_ITALIC, 12, "Tab\there");
+	msg = render_error(&f, NULL);
+	assert_non_null(strstr(msg, "the italic font (fonts/DejaVuSans-Oblique.ttf) "
+	                       "has no glyph for U+0009"));
+	free(msg);
+	/* beyond the BMP: no font prints it (it would be a space) */
+	fixture_init(&f);
+	f.boxes2[0] = text_box(72, 90, FACE_ITALIC, 12, "Flag \xf0\x9f\x87\xbd");
+	msg = render_error(&f, NULL);
+	assert_non_null(strstr(msg, "has no glyph for U+1F1FD"));
+	free(msg);
+}
+
+/* Positions are rounded as llround() would: halves away from zero. */
+static void test_hundredths_round_like_llround(void **state)
+{
+	static const double v[] = { 0, 0.004, 0.005, -0.005, 1.234999, 12.345,
+	                            -12.345, 595.275, 0.49999999999999994 / 100,
+	                            1e13, -1e13, 1e300, -3.999999 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+		assert_true(render_hundredths(v[i]) == llround(v[i] * 100));
+	for (int i = -100000; i <= 100000; i++) {
+		double x = i / 1000.0 + 0.00005;
+
+		assert_true(render_hundredths(x) == llround(x * 100));
+	}
 }
 
 static void test_invalid_utf8_is_reported(void **state)
@@ -660,6 +702,8 @@ int main(void)
 		cmocka_unit_test(test_invalid_date_is_reported),
 		cmocka_unit_test(test_link_to_missing_page_is_reported),
 		cmocka_unit_test(test_character_without_glyph_names_font_and_text),
+		cmocka_unit_test(test_missing_character_on_a_later_page_is_found),
+		cmocka_unit_test(test_hundredths_round_like_llround),
 		cmocka_unit_test(test_invalid_utf8_is_reported),
 		cmocka_unit_test(test_tounicode_maps_used_characters),
 		cmocka_unit_test(test_runs_on_one_baseline_share_one_tj),

@@ -34,6 +34,9 @@ _briefing()
 	--release-level | --releasable-to)
 		# a level or an audience of the config's [classification]
 		return 0 ;;
+	-D | --define)
+		# SECTION.KEY=VALUE: the config's own sections and keys
+		return 0 ;;
 	--font-path)
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		return 0 ;;
@@ -44,7 +47,7 @@ _briefing()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
 		-c | -o | --config | --output | --depfile | --provenance | --font-path | \
-		--release-level | --releasable-to | --release-report)
+		--release-level | --releasable-to | --release-report | -D | --define)
 			i=$((i + 1)) ;;
 		-*) ;;
 		*) cmd=${COMP_WORDS[i]}; break ;;
@@ -55,13 +58,13 @@ _briefing()
 	"")
 		opts="build check watch init fonts --help --version" ;;
 	build | watch)
-		opts="-c --config -o --output --depfile --summary-json --summary-json=
-		      --provenance --font-path --release-level --releasable-to
-		      --release-report --werror -q --quiet --help" ;;
+		opts="-c --config -o --output -D --define --depfile --summary-json
+		      --summary-json= --provenance --font-path --release-level
+		      --releasable-to --release-report --werror -q --quiet --help" ;;
 	check)
-		opts="-c --config --summary-json --summary-json= --provenance
-		      --font-path --release-level --releasable-to --werror -q
-		      --quiet --help" ;;
+		opts="-c --config -D --define --summary-json --summary-json=
+		      --provenance --font-path --release-level --releasable-to
+		      --werror -q --quiet --help" ;;
 	init)
 		if [[ $cur != -* ]]; then
 			mapfile -t COMPREPLY < <(compgen -d -- "$cur")

@@ -65,6 +65,11 @@ struct doc_heading {
 	char *title;
 	char *id;           /* the config's [section.ID], for references;
 	                     * NULL for headings built by hand */
+	/* Its section's geometry (style.h), resolved by config: where the
+	 * section starts and how its pages stand. Zero: on the same page,
+	 * as the page stands. */
+	enum page_start start;
+	enum page_orient orient;
 };
 
 /* Inline style of part of a text: bytes [start, start + len) of the
@@ -313,6 +318,12 @@ struct doc {
 	 * it ("NATO RESTRICTED RELEASABLE TO KFOR") */
 	char *title, *subtitle, *marking, *organisation;
 	char *as_of;        /* formatted for print: "29 November 2018" */
+	/* the as-of date as the running header prints it; NULL: as_of */
+	char *header_date;
+	/* document control (changes.c), NULL when the config sets none:
+	 * "Reference X  ·  Edition 2  ·  Version 1" under the cover's as-of
+	 * line, "X  ·  Edition 2" after the organisation in the footer */
+	char *control, *footer_control;
 	struct doc_origin origin;   /* the config that set the lines above */
 	struct doc_block *blocks;
 	size_t len, cap;

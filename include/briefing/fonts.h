@@ -159,6 +159,12 @@ void fonts_shape(const struct fonts *f, enum face face, const char *s,
 
 void fonts_run_release(struct fonts_run *run);
 
+/* True when fonts_shape() sets s[0..len) glyph for character, each glyph
+ * showing its own code point (no ligature, no substitution): then the
+ * characters are the glyphs a subset must keep. Cheaper than shaping. */
+bool fonts_shapes_plainly(const struct fonts *f, enum face face,
+                          const char *s, size_t len);
+
 /* Marks the code points run shows in used (FONTS_BMP_BYTES, see
  * fonts_subset()), so the subset keeps ligatures' presentation forms. */
 void fonts_run_mark_used(const struct fonts_run *run, unsigned char *used);

@@ -76,6 +76,7 @@ enum block_kind {
 	BLOCK_FIGURES,   /* a key-figures fact as a two-column table */
 	BLOCK_TABLE,     /* a table fact read from CSV */
 	BLOCK_ORGCHART,  /* an org chart fact, laid out as a tree */
+	BLOCK_CHANGES,   /* a changes fact as the record of changes */
 	BLOCK_PAGEBREAK, /* start a new page; names no fact (nor do the rest) */
 	BLOCK_CONTENTS,  /* the table of contents; names no fact */
 	BLOCK_SOURCES,   /* every data file's source; names no fact */
@@ -102,6 +103,12 @@ struct config_section {
 	char *title;
 	int level;       /* 1 or 2 */
 	bool numbered;   /* false: no number, not in the contents */
+	/* start and orientation, resolved (config_geometry.c): the section's
+	 * own keys, or [page] section_start / subsection_start, and a
+	 * level-2 section stands as its level-1 section does */
+	enum page_start start;
+	enum page_orient orient;
+	char *file;      /* the file the section is written in, for its line */
 	int line;
 	struct config_block *blocks;
 	size_t len, cap;
@@ -123,7 +130,7 @@ struct config_column {
 
 struct config_table {
 	char *fact;
-	char *date_format;   /* "iso", "long", "short", "military" */
+	char *date_format;   /* a pattern or alias (base/date.h); NULL: unset */
 	char *caption;
 	struct config_column *columns;
 	size_t len, cap;
@@ -180,6 +187,18 @@ struct config {
 	int marking_line;
 	struct config_classification classification;
 	char *as_of;           /* YYYY-MM-DD */
+	/* as_of with its time of day and zone when it gives one
+	 * (2018-11-29T13:53Z), for the date-time group (config_dates.c) */
+	struct date_time as_of_time;
+	/* [document] date_format and the places that override it: a pattern
+	 * or alias each (base/date.h), checked; NULL: the place's default */
+	char *date_format, *cover_date_format, *header_date_format;
+	char *sources_date_format;
+	/* document control: NULL when not set; where edition is written,
+	 * for the warning when no changes fact lists it */
+	char *reference, *edition, *version;
+	char *edition_file;
+	int edition_line;
 	double max_source_age; /* days; a source older than this warns; 0: off */
 	bool allow_bidi;       /* bidi control characters allowed in values */
 	char **link_schemes;   /* schemes a link may use, lower case */
@@ -210,10 +229,17 @@ struct config {
 	struct style style;
 	struct config_section *sections;
 	size_t sections_len;
+	/* [page] section_start and subsection_start: where sections of
+	 * level 1 and 2 start unless their own start says */
+	enum page_start section_start, subsection_start;
 	struct config_table *tables;
 	size_t tables_len;
 	struct config_orgchart *orgcharts;   /* [orgchart.FACT] sections */
 	size_t orgcharts_len;
+	/* every per-fact section ([table.FACT], [orgchart.FACT], ...), in
+	 * file order, for the check that a block prints its fact */
+	struct config_fact_section *fact_sections;
+	size_t fact_sections_len;
 	/* [document] language and [hyphenation] (config_hyphen.c) */
 	char *language;         /* "en-GB" (the default) */
 	char *language_file;    /* where it is set, or the config's file */
@@ -233,6 +259,25 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 
 /* Reads and parses the config file at path. */
 struct config *config_load(const char *path, struct diag_list *dl);
+
+/* The command line's overrides: each "SECTION.KEY=VALUE" (-D), laid over
+ * the config after every file, in order (docs/config.md, "Setting keys
+ * from the command line"). Diagnostics about one name it as the file
+ * "-D SECTION.KEY=VALUE". */
+struct config_defines {
+	const char *const *items;
+	size_t len;
+};
+
+/* config_parse() and config_load() with the overrides of defs (NULL:
+ * none). */
+struct config *config_parse_defines(const char *buf, size_t len,
+                                    const char *name,
+                                    const struct config_defines *defs,
+                                    struct diag_list *dl);
+struct config *config_load_defines(const char *path,
+                                   const struct config_defines *defs,
+                                   struct diag_list *dl);
 
 void config_free(struct config *c);
 
@@ -254,7 +299,16 @@ const struct config_orgchart *config_orgchart_for(const struct config *c,
 /* ---- facts ---- */
 
 enum fact_kind { FACT_TEXT, FACT_LIST, FACT_FIGURES, FACT_TABLE,
-                 FACT_ORGCHART };
+                 FACT_ORGCHART, FACT_CHANGES };
+
+/* One entry of a changes fact (facts_changes.c): "2 | 2018-11-29 |
+ * Commander table updated", in key order, oldest first. */
+struct fact_change {
+	char *edition;  /* valid: values_edition_valid() */
+	struct date date;
+	char *text;
+	int line;
+};
 
 /* What a unit of an org chart is; config maps each to a box style. */
 enum unit_kind { UNIT_COMMAND, UNIT_STAFF, UNIT_UNIT, UNIT_SUPPORT };
@@ -337,6 +391,8 @@ struct fact {
 	size_t codes_len;
 	struct fact_unit *units; /* FACT_ORGCHART, in file order */
 	size_t units_len;
+	struct fact_change *changes;   /* FACT_CHANGES, oldest first */
+	size_t changes_len;
 	/* FACT_TEXT written in a Markdown file (key file = "x.md"): the
 	 * file's path, its text (checked: UTF-8, no NUL or other control
 	 * character but tab and line ends; a byte-order mark removed) and
@@ -428,6 +484,23 @@ int facts_check_link(const struct facts *f, const char *uri,
 
 /* The closest fact name to name, for "did you mean", or NULL. */
 const char *facts_suggest(const struct facts *f, const char *name);
+
+/* A per-fact section as written: [KIND.FACT], the block kind that
+ * prints FACT and the fact kind it must be (config_factsec.c lists the
+ * kinds). kind is static ("table"). */
+struct config_fact_section {
+	const char *kind;
+	enum block_kind block;
+	enum fact_kind fact_kind;
+	char *fact;
+	char *file;
+	int line;
+};
+
+/* The closest name to name among the facts of kind kind (-1: any), for
+ * "did you mean", or NULL. */
+const char *facts_suggest_kind(const struct facts *f, const char *name,
+                               int kind);
 
 /* ---- the files a build reads (inputs.c) ---- */
 

@@ -21,13 +21,18 @@ struct render_info {
 	const char *subject;
 	const char *keywords;
 	const char *creator;   /* the program, e.g. "briefing 0.1.0" */
-	/* Creation and modification date as "YYYY-MM-DD" (from the as-of
-	 * date or SOURCE_DATE_EPOCH), never the clock, so builds are
-	 * reproducible. NULL leaves the dates out. */
+	/* Creation and modification date as "YYYY-MM-DD", or with the time
+	 * and zone of an as-of date that has one ("YYYY-MM-DDThh:mmZ"), from
+	 * the as-of date or SOURCE_DATE_EPOCH, never the clock, so builds
+	 * are reproducible. NULL leaves the dates out. */
 	const char *date;
 	/* The document's computed classification marking, written as the
 	 * custom key /Classification; NULL leaves it out. */
 	const char *marking;
+	/* Document control ([document] reference, edition, version), as the
+	 * custom keys /Reference, /Edition and /Version; NULL leaves each
+	 * out. */
+	const char *reference, *edition, *version;
 };
 
 /* Draws the pages, set in the faces of fonts (the ones layout measured

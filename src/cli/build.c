@@ -45,7 +45,11 @@ static int pdf_date(const struct config *c, char *buf, size_t size,
 		strftime(buf, size, "%Y-%m-%d", &tm);
 		return 0;
 	}
-	snprintf(buf, size, "%s", c->as_of);
+	if (c->as_of_time.has_time)   /* the time the DTG prints, too */
+		snprintf(buf, size, "%sT%02d:%02d%c", c->as_of, c->as_of_time.hour,
+		         c->as_of_time.minute, c->as_of_time.zone);
+	else
+		snprintf(buf, size, "%s", c->as_of);
 	return 0;
 }
 
@@ -144,7 +148,7 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 
 	/* the config is an input even when it cannot be read */
 	path_set_add(&r->inputs, o->config);
-	c = config_load(o->config, dl);
+	c = config_load_defines(o->config, &o->defines, dl);
 	if (!c || config_set_release(c, o->release_level, o->releasable_to,
 	                             dl) != 0)
 		goto done;
@@ -187,7 +191,8 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 	{
 		struct render_info info = {
 			c->title, c->author, c->subject, c->keywords,
-			"briefing " BRIEFING_VERSION, date, d->marking
+			"briefing " BRIEFING_VERSION, date, d->marking,
+			c->reference, c->edition, c->version
 		};
 
 		/* Every input passed its checks by now (fonts_check_doc() found

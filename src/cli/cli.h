@@ -21,6 +21,7 @@
 
 #include "briefing/base/diag.h"
 #include "briefing/base/pathset.h"
+#include "briefing/input.h"
 
 /* Exit statuses, documented in --help, README.md and docs/cli.md. */
 enum cli_exit {
@@ -42,6 +43,7 @@ struct cli_options {
 	const char *summary;   /* NULL: none; "-": standard output */
 	const char *provenance; /* the provenance report; NULL: none */
 	const char *font_path; /* --font-path: searched first; NULL: none */
+	struct config_defines defines;   /* every -D, in order */
 	const char *operand;   /* init's directory */
 	/* the release the build is for, and its report; NULL: the config's */
 	const char *release_level, *releasable_to, *release_report;

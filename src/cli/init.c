@@ -2,9 +2,10 @@
  * init.c: briefing init DIR, a minimal mission that builds at once.
  *
  * The files are the smallest mission that shows each kind of input: a
- * config (metadata, fonts by fontconfig name, two sections), one data
- * file (its source, a text, a list, figures, a table) and the CSV the
- * table reads. Nothing is overwritten: if any of the files exists, init
+ * config (metadata, a date pattern and document control, fonts by
+ * fontconfig name, two sections), one data file (its source, a text, a
+ * list, figures, a table, a record of changes) and the CSV the table
+ * reads. Nothing is overwritten: if any of the files exists, init
  * writes none of them, so running it twice, or over a real mission,
  * loses nothing.
  */
@@ -29,6 +30,11 @@ static const char config_ini[] =
 	"author = \"Exercise Example staff\"\n"
 	"marking = \"NU\"\n"
 	"as_of = 2024-01-15\n"
+	"# Every date prints in this pattern (docs/config.md, \"Dates\"); the\n"
+	"# reference and edition go on page 1, in the footer and the PDF.\n"
+	"date_format = \"d MMM yyyy\"\n"
+	"reference = \"EXEX/PLANS/001\"\n"
+	"edition = 2\n"
 	"\n"
 	"# Installed fonts, by fontconfig name ('briefing fonts' lists them);\n"
 	"# a path to a .ttf file works too.\n"
@@ -52,7 +58,12 @@ static const char config_ini[] =
 	"\n"
 	"[section.sources]\n"
 	"title = \"Sources\"\n"
-	"1 = sources\n";
+	"1 = sources\n"
+	"\n"
+	"[section.control]\n"
+	"title = \"Document control\"\n"
+	"numbered = no\n"
+	"1 = changes mission.changes\n";
 
 static const char mission_ini[] =
 	"# The facts: what is true, and where it comes from. No layout here.\n"
@@ -81,7 +92,13 @@ static const char mission_ini[] =
 	"\n"
 	"[mission.units]\n"
 	"type = table\n"
-	"file = units.csv\n";
+	"file = units.csv\n"
+	"\n"
+	"# The record of changes: edition | date | what changed, oldest first.\n"
+	"[mission.changes]\n"
+	"type = changes\n"
+	"1 = \"1 | 2024-01-10 | First edition\"\n"
+	"2 = \"2 | 2024-01-15 | Medical company added\"\n";
 
 static const char units_csv[] =
 	"unit,role,strength\n"

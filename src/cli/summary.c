@@ -3,7 +3,8 @@
  *
  *   {"command":"build","status":0,"output":"out/briefing.pdf","pages":7,
  *    "bytes":40123,"milliseconds":9.4,"warnings":0,"errors":0,
- *    "inputs":["config/briefing.ini","data/kfor.ini",...]}
+ *    "inputs":["config/briefing.ini","data/kfor.ini",...],
+ *    "defines":["page.size=letter"]}
  *
  * (on one line). It is written for failed builds too, with their status,
  * so a log shows every run. A file is opened for appending and the line
@@ -49,6 +50,13 @@ static void format(struct strbuf *b, const struct cli_options *o, int status,
 		if (i)
 			strbuf_add(b, ",", 1);
 		strbuf_json(b, r->inputs.items[i]);
+	}
+	/* which variant of the config this was: every -D, in order */
+	strbuf_add(b, "],\"defines\":[", 13);
+	for (size_t i = 0; i < o->defines.len; i++) {
+		if (i)
+			strbuf_add(b, ",", 1);
+		strbuf_json(b, o->defines.items[i]);
 	}
 	strbuf_add(b, "]}\n", 3);
 }

@@ -1,8 +1,7 @@
 /*
  * caption.c: the captions of tables and figures: placed, numbered in
  * document order, printed with the labels' words, listed in the lists of
- * figures and tables, and their config sections checked against the
- * facts they name.
+ * figures and tables.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -160,60 +159,4 @@ void doc_fill_caption_lists(struct doc *d)
 			e->ref = j;
 		}
 	}
-}
-
-/* True when some block of section kind kind names fact. */
-static bool block_uses(const struct config *c, enum block_kind kind,
-                       const char *fact)
-{
-	for (size_t i = 0; i < c->sections_len; i++)
-		for (size_t j = 0; j < c->sections[i].len; j++)
-			if (c->sections[i].blocks[j].kind == kind &&
-			    strcmp(c->sections[i].blocks[j].fact, fact) == 0)
-				return true;
-	return false;
-}
-
-/* One [table.FACT] or [orgchart.FACT] section: FACT must be a fact of
- * that kind, or the section is a typo that would be silently ignored;
- * one no block uses prints nothing, which is worth a warning. */
-static void check_caption_section(const struct config *c,
-                                  const struct facts *f, const char *section,
-                                  const char *name, enum fact_kind kind,
-                                  enum block_kind block, const char *file,
-                                  int line, struct diag_list *dl)
-{
-	const struct fact *fact = facts_find(f, name);
-
-	if (!fact) {
-		const char *hint = facts_suggest(f, name);
-
-		diag_error(dl, file, line, "[%s.%s]: no fact named '%s'%s%s%s",
-		           section, name, name, hint ? " (did you mean '" : "",
-		           hint ? hint : "", hint ? "'?)" : "");
-	} else if (fact->kind != kind) {
-		diag_error(dl, file, line, "[%s.%s]: fact '%s' is a%s %s (%s:%d), "
-		           "not a%s %s", section, name, name,
-		           fact->kind == FACT_ORGCHART ? "n" : "",
-		           fact_kind_name(fact->kind), fact->file, fact->line,
-		           kind == FACT_ORGCHART ? "n" : "", fact_kind_name(kind));
-	} else if (!block_uses(c, block, name)) {
-		diag_warning(dl, file, line, "[%s.%s]: no '%s %s' block uses it, so "
-		             "it prints nothing", section, name, section, name);
-	}
-}
-
-void doc_check_caption_sections(const struct config *c,
-                                   const struct facts *f,
-                                   struct diag_list *dl)
-{
-	for (size_t i = 0; i < c->tables_len; i++)
-		check_caption_section(c, f, "table", c->tables[i].fact, FACT_TABLE,
-		                      BLOCK_TABLE, c->tables[i].file,
-		                      c->tables[i].line, dl);
-	for (size_t i = 0; i < c->orgcharts_len; i++)
-		check_caption_section(c, f, "orgchart", c->orgcharts[i].fact,
-		                      FACT_ORGCHART, BLOCK_ORGCHART,
-		                      c->orgcharts[i].file, c->orgcharts[i].line,
-		                      dl);
 }

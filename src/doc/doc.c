@@ -67,7 +67,7 @@ static void add_sources(struct doc *d, const struct config *c,
 
 	b = doc_append(d, DOC_SOURCES, cb->file, cb->line);
 	s = &b->u.sources;
-	date_format_names(as_of, "long", l->month_names, date, sizeof date);
+	doc_format_day(c, DOC_DATE_SOURCES, NULL, as_of, date, sizeof date);
 	/* config checked the pattern: exactly one %s, the date */
 	s->intro = xasprintf(l->sources_intro, date);
 	s->items = xcalloc(f->sources_len ? f->sources_len : 1, sizeof *s->items);
@@ -88,8 +88,8 @@ static void add_sources(struct doc *d, const struct config *c,
 		e->title = src->title ? doc_markup_plain(m, src->title)
 		                      : xstrdup(src->file);
 		e->url = xstrdup(src->url ? src->url : "");
-		date_format_names(src->updated, "long", l->month_names, date,
-		                  sizeof date);
+		doc_format_day(c, DOC_DATE_SOURCES, NULL, src->updated, date,
+		               sizeof date);
 		e->updated = xasprintf("%s %s", l->last_updated, date);
 		e->origin.file = doc_intern(d, src->file);
 	}
@@ -102,16 +102,21 @@ static void add_sources(struct doc *d, const struct config *c,
 static void check_source_age(const struct config *c, const struct facts *f,
                              struct date as_of, struct diag_list *dl)
 {
-	if (c->max_source_age <= 0)
-		return;
 	for (size_t i = 0; i < f->sources_len; i++) {
 		const struct fact_source *src = f->sources[i];
 		long age = date_days(as_of) - date_days(src->updated);
 		char updated[32];
 
-		if ((double)age <= c->max_source_age)
-			continue;
 		date_format(src->updated, "iso", updated, sizeof updated);
+		/* a page updated after the briefing's date: the as-of date, or
+		 * the updated one, is mistyped (the sources page would print
+		 * both) */
+		if (age < 0)
+			diag_warning(dl, src->file, 0, "[source] updated: %s is after "
+			             "the briefing's as-of date %s (a mistyped date?)", updated,
+			             c->as_of);
+		if (c->max_source_age <= 0 || (double)age <= c->max_source_age)
+			continue;
 		diag_warning(dl, src->file, 0, "[source] updated: %s is %ld days "
 		             "before the as-of date %s (max_source_age is %.0f)",
 		             updated, age, c->as_of, c->max_source_age);
@@ -453,7 +458,7 @@ static int add_text(struct doc *d, const struct fact *fact,
 static const enum fact_kind block_fact_kind[] = {
 	[BLOCK_TEXT] = FACT_TEXT, [BLOCK_LIST] = FACT_LIST,
 	[BLOCK_FIGURES] = FACT_FIGURES, [BLOCK_TABLE] = FACT_TABLE,
-	[BLOCK_ORGCHART] = FACT_ORGCHART,
+	[BLOCK_ORGCHART] = FACT_ORGCHART, [BLOCK_CHANGES] = FACT_CHANGES,
 };
 
 /* The fact a config block names, or NULL after an error naming the
@@ -500,6 +505,8 @@ static int add_fact(struct doc *d, const struct config *c,
 	case FACT_ORGCHART:
 		add_orgchart(d, c, fact, m, r);
 		return 0;
+	case FACT_CHANGES:
+		return doc_add_changes(d, c, fact, m, dl);
 	}
 	return 0;
 }
@@ -545,8 +552,9 @@ static int add_block_for(struct doc *d, const struct config *c,
 		return 0;
 	if (add_fact(d, c, fact, m, as_of, r, dl) != 0)
 		return -1;
-	/* nothing of it prints in this release */
-	if (d->len == first)
+	/* nothing of it prints in this release; the record of changes is
+	 * the document's own history, not a fact a source states */
+	if (d->len == first || fact->kind == FACT_CHANGES)
 		return 0;
 	/* what the blocks print is checked against the fact's source, before
 	 * the portion marks go in front of it */
@@ -587,6 +595,7 @@ static bool fact_visible(const struct doc_release *r, const struct fact *f)
 	case FACT_TEXT:
 	case FACT_LIST:
 	case FACT_FIGURES:
+	case FACT_CHANGES:
 		if (f->markdown)
 			return true;
 		for (size_t i = 0; i < f->len; i++)
@@ -692,7 +701,9 @@ static void add_heading(struct doc *d, const struct config *c,
 {
 	struct doc_heading *h;
 
-	h = &doc_append(d, DOC_HEADING, c->file, sec->line)->u.heading;
+	/* the section's own file: it may be one the config includes */
+	h = &doc_append(d, DOC_HEADING, sec->file ? sec->file : c->file,
+	                sec->line)->u.heading;
 	if (!sec->numbered) {
 		h->number = NULL;
 	} else if (sec->level == 1) {
@@ -706,6 +717,8 @@ static void add_heading(struct doc *d, const struct config *c,
 	h->level = sec->level;
 	h->title = xstrdup(sec->title);
 	h->id = xstrdup(sec->id);
+	h->start = sec->start;
+	h->orient = sec->orient;
 }
 
 struct doc *doc_build(const struct config *c, const struct facts *f,
@@ -715,7 +728,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	struct doc_markup m = { c->smart_quotes, f };
 	struct prov *p;
 	struct date as_of;
-	char buf[64];
+	char buf[160];
 	int n1 = 0, n2 = 0;
 	size_t before = dl->errors;
 	struct doc_release r;
@@ -723,10 +736,17 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 
 	if (!date_parse(c->as_of, &as_of))
 		as_of = (struct date){ 1970, 1, 1 };
-	date_format_names(as_of, "long", c->style.labels.month_names, buf,
-	                  sizeof buf);
+	{
+		struct date_time when = c->as_of_time;
+
+		when.date = as_of;
+		doc_format_when(c, DOC_DATE_COVER, NULL, &when, buf, sizeof buf);
+		d = doc_new(c->title, "", buf);
+		doc_format_when(c, DOC_DATE_HEADER, NULL, &when, buf, sizeof buf);
+		d->header_date = xstrdup(buf);
+	}
+	doc_set_control(d, c);
 	doc_release_init(&r, c);
-	d = doc_new(c->title, "", buf);
 	d->origin.file = doc_intern(d, c->file);
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;
@@ -734,6 +754,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	if (c->cover)
 		add_cover(d, c, f, &m, &r, p, dl);
 	check_source_age(c, f, as_of, dl);
+	doc_check_edition(c, f, dl);
 	doc_check_term_dates(c, f, as_of, dl);
 	check_required(c, f, &r, dl);
 	drop = sections_dropped(c, f, &r);
@@ -761,7 +782,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	doc_number_captions(d, &c->style.labels, dl);
 	doc_fill_caption_lists(d);
 	doc_resolve_notes(d, &c->style.labels, dl);
-	doc_check_caption_sections(c, f, dl);
+	doc_check_fact_sections(c, f, dl);
 	doc_release_finish(d, c, &r, dl);
 	if (dl->errors > before) {
 		doc_free(d);

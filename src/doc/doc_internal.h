@@ -23,8 +23,7 @@ void doc_set_caption(struct doc *d, struct doc_caption *c, const char *text,
 
 /* caption.c, once every block exists: numbers the captions of tables
  * and figures apart, in document order, and prints them; fills the lists
- * of figures and tables; checks that each [table.X] and [orgchart.X]
- * names a fact of its kind that a block uses. */
+ * of figures and tables. */
 void doc_number_captions(struct doc *d, const struct labels *l,
                          struct diag_list *dl);
 void doc_fill_caption_lists(struct doc *d);
@@ -39,8 +38,12 @@ void doc_resolve_notes(struct doc *d, const struct labels *l,
 /* text without its footnote markers, in a new string: what a source
  * says, for the provenance check. */
 char *doc_text_unmarked(const char *text, const struct doc_rich *r);
-void doc_check_caption_sections(const struct config *c,
-                                const struct facts *f, struct diag_list *dl);
+
+/* factsec_check.c: checks that each per-fact section ([table.X],
+ * [orgchart.X], ...) names a fact of its kind that a block prints, and
+ * warns about a [section.NAME] that prints only its title. */
+void doc_check_fact_sections(const struct config *c, const struct facts *f,
+                             struct diag_list *dl);
 
 /* Frees blocks len.. of d and drops them. */
 void doc_truncate(struct doc *d, size_t len);
@@ -59,6 +62,42 @@ int doc_add_table(struct doc *d, const struct config *c,
  * or not (see table.c). */
 void doc_check_term_dates(const struct config *c, const struct facts *f,
                           struct date as_of, struct diag_list *dl);
+
+/* ---- dates (dates.c) and document control (changes.c) ---- */
+
+/* Where a date prints; each place has its [document] key. */
+enum doc_date_place {
+	DOC_DATE_COVER,     /* the as-of line of the cover or title block */
+	DOC_DATE_HEADER,    /* the running header */
+	DOC_DATE_SOURCES,   /* the sources block, snapshots */
+	DOC_DATE_TABLE      /* table cells and the record of changes */
+};
+
+/* Formats day d (no time) as place p prints dates; own is a table's
+ * date_format (DOC_DATE_TABLE; NULL: none). */
+void doc_format_day(const struct config *c, enum doc_date_place p,
+                    const char *own, struct date d, char *buf, size_t size);
+
+/* The same for a date that may carry a time (the as-of date). */
+void doc_format_when(const struct config *c, enum doc_date_place p,
+                     const char *own, const struct date_time *t, char *buf,
+                     size_t size);
+
+/* Sets d's document-control lines (reference, edition, version) from
+ * the config: the cover's and the footer's. */
+void doc_set_control(struct doc *d, const struct config *c);
+
+/* Appends the record of changes of changes fact fact: a table of
+ * edition, date and change under the changes_title label. Returns 0,
+ * or -1 after reporting. */
+int doc_add_changes(struct doc *d, const struct config *c,
+                    const struct fact *fact, const struct doc_markup *m,
+                    struct diag_list *dl);
+
+/* Warns when [document] edition is set and a changes block prints a
+ * record that does not list it, or lists a later one. */
+void doc_check_edition(const struct config *c, const struct facts *f,
+                       struct diag_list *dl);
 
 /* ---- classification (release.c) ---- */
 

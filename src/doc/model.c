@@ -151,6 +151,9 @@ void doc_free(struct doc *d)
 	free(d->marking);
 	free(d->organisation);
 	free(d->as_of);
+	free(d->header_date);
+	free(d->control);
+	free(d->footer_control);
 	free(d);
 }
 

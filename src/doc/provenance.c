@@ -548,6 +548,8 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 		}
 		break;
 	}
+	case FACT_CHANGES:    /* the document's history: nothing to quote */
+		break;
 	case FACT_TABLE: {
 		const struct doc_table *t = &d->blocks[first].u.table;
 
@@ -664,8 +666,8 @@ int prov_finish(struct prov *p, struct doc *d, struct diag_list *dl)
 				char when[64] = "";
 
 				if (date_parse(r->retrieved, &day))
-					date_format_names(day, "long", l->month_names, when,
-					                  sizeof when);
+					doc_format_day(p->c, DOC_DATE_SOURCES, NULL, day, when,
+					               sizeof when);
 				snprintf(snap, sizeof snap, l->snapshot_of, when);
 			} else
 				snprintf(snap, sizeof snap, "%s", l->no_snapshot);

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "briefing/base/strbuf.h"
+#include "briefing/base/suggest.h"
 #include "briefing/base/xalloc.h"
 #include "briefing/input.h"
 #include "doc_internal.h"
@@ -76,11 +78,12 @@ static char *tenure_cell(const struct fact *t, size_t row, struct date as_of,
  * present and blank). */
 static char *format_cell(const struct fact *fact, size_t row, const char *field,
                          const char *fmt, struct date as_of,
-                         const struct labels *l)
+                         const struct config *c)
 {
+	const struct labels *l = &c->style.labels;
 	int col = fact_table_column(fact, field);
 	const char *v;
-	char buf[64];
+	char buf[160];
 	struct date d;
 
 	if (strcmp(field, "tenure") == 0 && col < 0)
@@ -95,7 +98,7 @@ static char *format_cell(const struct fact *fact, size_t row, const char *field,
 	if (!v[0] || strcmp(v, "unknown") == 0)
 		return xstrdup(l->blank);
 	if (date_parse(v, &d)) {
-		date_format_names(d, fmt, l->month_names, buf, sizeof buf);
+		doc_format_day(c, DOC_DATE_TABLE, fmt, d, buf, sizeof buf);
 		return xstrdup(buf);
 	}
 	return xstrdup(v);
@@ -153,24 +156,54 @@ static enum doc_align resolve_align(const struct doc_table *t, size_t col,
 	return any ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
 }
 
+/* The CSV's column names, the first max of them, as "a, b, c, ...".
+ * The caller frees the result. */
+static char *column_list(const struct fact *fact, size_t max)
+{
+	size_t n = fact_table_columns(fact);
+	struct strbuf b = { NULL, 0, 0 };
+
+	for (size_t i = 0; i < n && i < max; i++)
+		strbuf_addf(&b, "%s%s", i ? ", " : "", fact_table_header(fact, i));
+	if (n > max)
+		strbuf_puts(&b, ", ...");
+	return b.s ? b.s : xstrdup("");
+}
+
 /* Every column the config names must be in the CSV, or be the computed
- * tenure of a succession table. Reports each missing one. */
+ * tenure of a succession table. Reports each missing one with the
+ * column probably meant and the CSV's columns. */
 static int check_columns(const struct config_table *ct, const struct fact *fact,
                          struct diag_list *dl)
 {
-	size_t before = dl->errors;
+	size_t before = dl->errors, n = fact_table_columns(fact);
+	const char **names = xcalloc(n ? n : 1, sizeof *names);
+	char *list = column_list(fact, 12);
 
+	for (size_t i = 0; i < n; i++)
+		names[i] = fact_table_header(fact, i);
 	for (size_t i = 0; i < ct->len; i++) {
-		const char *field = ct->columns[i].field;
+		const char *field = ct->columns[i].field, *hint;
+		bool tenure = strcmp(field, "tenure") == 0;
 
-		if (fact_table_column(fact, field) < 0 &&
-		    !(strcmp(field, "tenure") == 0 && fact->succession))
+		if (fact_table_column(fact, field) >= 0 ||
+		    (tenure && fact->succession))
+			continue;
+		hint = suggest_closest(field, names, n, false);
+		if (tenure)
 			diag_error(dl, ct->columns[i].file, ct->columns[i].line,
-			           "[table.%s]: column '%s' is not in %s (its "
-			           "columns: %s%s)", ct->fact, field,
-			           fact_table_file(fact), fact_table_header(fact, 0),
-			           fact_table_columns(fact) > 1 ? ", ..." : "");
+			           "[table.%s]: column 'tenure' is computed only for a "
+			           "table with succession = yes, and %s has none (its "
+			           "columns: %s)", ct->fact, fact_table_file(fact), list);
+		else
+			diag_error(dl, ct->columns[i].file, ct->columns[i].line,
+			           "[table.%s]: column '%s' is not in %s (%s%s%sits "
+			           "columns: %s)", ct->fact, field, fact_table_file(fact),
+			           hint ? "did you mean '" : "", hint ? hint : "",
+			           hint ? "'? " : "", list);
 	}
+	free(list);
+	free(names);
 	return dl->errors > before ? -1 : 0;
 }
 
@@ -259,8 +292,7 @@ int doc_add_table(struct doc *d, const struct config *c,
 			char *cell = format_cell(fact, row, ct ? ct->columns[i].field
 			                                     : fact_table_header(fact,
 			                                                         colmap[i]),
-			                         ct ? ct->date_format : "iso", as_of,
-			                         &c->style.labels);
+			                         ct ? ct->date_format : NULL, as_of, c);
 
 			/* O'Brien in a CSV prints as O’Brien, as in the text */
 			t->cells[k * cols + i] = doc_markup_plain(m, cell);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "briefing/base/xalloc.h"
+#include "fontfind_internal.h"
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -29,9 +30,11 @@ static bool ends_with(const char *s, const char *suffix)
 /* fontconfig's best match for pattern spec among the fonts of set (NULL:
  * the installed fonts), accepted only when its family is the one asked for.
  * Returns the file, or NULL with *family (if not NULL) the family it
- * offered instead (or NULL when nothing matched); the caller frees both. */
+ * offered instead (or NULL when nothing matched); the caller frees both.
+ * A match of the family but not of the style asked for (fontstyle.c) is
+ * no match either: *style_out gets why. */
 static char *match_in(FcFontSet *set, const char *spec, char **family_out,
-                      bool *not_ttf)
+                      bool *not_ttf, char **style_out)
 {
 	FcPattern *pat, *match;
 	FcResult result;
@@ -40,6 +43,7 @@ static char *match_in(FcFontSet *set, const char *spec, char **family_out,
 
 	*family_out = NULL;
 	*not_ttf = false;
+	*style_out = NULL;
 	pat = FcNameParse((const FcChar8 *)spec);
 	if (!pat)
 		return NULL;
@@ -56,7 +60,7 @@ static char *match_in(FcFontSet *set, const char *spec, char **family_out,
 		else if (!ends_with((const char *)path, ".ttf")) {
 			*family_out = xstrdup((const char *)path);
 			*not_ttf = true;
-		} else
+		} else if (!(*style_out = fontstyle_mismatch(spec, match, set)))
 			out = xstrdup((const char *)path);
 	}
 	if (match)
@@ -98,6 +102,36 @@ static FcFontSet *dir_fonts(const char *dir)
 	return set;
 }
 
+/* A family fontconfig does not have: the closest family that loads,
+ * under --font-path dir or installed, is the hint; fontconfig's own
+ * offer would be its fallback, the same for every typo. */
+static void report_not_installed(const char *spec, const char *dir,
+                                 const char *file, int line,
+                                 struct diag_list *dl)
+{
+	FcPattern *pat = FcNameParse((const FcChar8 *)spec);
+	FcChar8 *want = NULL;
+	char *hint = NULL;
+
+	if (pat && FcPatternGetString(pat, FC_FAMILY, 0, &want) == FcResultMatch) {
+		FcFontSet *set = dir ? dir_fonts(dir) : NULL;
+
+		hint = set ? fontsuggest_family((const char *)want, set) : NULL;
+		if (!hint)
+			hint = fontsuggest_family((const char *)want, NULL);
+		if (set)
+			FcFontSetDestroy(set);
+	}
+	diag_error(dl, file, line, "font '%s' is not installed%s%s%s; install "
+	           "it, name a .ttf file%s, or pick a face 'briefing fonts' "
+	           "lists", spec, hint ? " (did you mean '" : "",
+	           hint ? hint : "", hint ? "'?)" : "",
+	           dir ? ", put it under --font-path" : "");
+	free(hint);
+	if (pat)
+		FcPatternDestroy(pat);
+}
+
 char *fontfind_resolve(const char *spec, const char *file, int line,
                        struct diag_list *dl)
 {
@@ -107,7 +141,7 @@ char *fontfind_resolve(const char *spec, const char *file, int line,
 char *fontfind_resolve_in(const char *spec, const char *dir,
                           const char *file, int line, struct diag_list *dl)
 {
-	char *out = NULL, *other = NULL;
+	char *out = NULL, *other = NULL, *style = NULL;
 	bool not_ttf = false;
 	FcPattern *probe;
 
@@ -139,7 +173,7 @@ char *fontfind_resolve_in(const char *spec, const char *dir,
 		FcFontSet *set = dir_fonts(dir);
 
 		if (set && set->nfont > 0) {
-			out = match_in(set, spec, &other, &not_ttf);
+			out = match_in(set, spec, &other, &not_ttf, &style);
 			free(other);
 			other = NULL;
 		}
@@ -147,19 +181,26 @@ char *fontfind_resolve_in(const char *spec, const char *dir,
 			FcFontSetDestroy(set);
 		if (out)
 			return out;
+		/* the family is under --font-path, but not that style */
+		if (style) {
+			diag_error(dl, file, line, "font '%s': %s", spec, style);
+			free(style);
+			return NULL;
+		}
 	}
-	out = match_in(NULL, spec, &other, &not_ttf);
-	if (!out && other && not_ttf)
+	out = match_in(NULL, spec, &other, &not_ttf, &style);
+	if (style)
+		diag_error(dl, file, line, "font '%s': %s", spec, style);
+	else if (!out && other && not_ttf)
 		diag_error(dl, file, line, "font '%s' resolves to '%s', which "
-		           "is not a TrueType (.ttf) file", spec, other);
+		           "is not a TrueType (.ttf) file; pick a face 'briefing "
+		           "fonts' lists", spec, other);
 	else if (!out && other)
-		diag_error(dl, file, line, "font '%s' is not installed "
-		           "(fontconfig offers '%s' instead); install it or "
-		           "name a .ttf file%s", spec, other,
-		           dir ? " (or put it under --font-path)" : "");
+		report_not_installed(spec, dir, file, line, dl);
 	else if (!out)
 		diag_error(dl, file, line, "no installed font matches '%s'", spec);
 	free(other);
+	free(style);
 	return out;
 }
 
@@ -195,8 +236,9 @@ static int compare_faces(const void *a, const void *b)
 	return c ? c : strcmp(x->name, y->name);
 }
 
-/* Adds the TrueType faces of fonts (NULL: the installed ones) whose name resolves back to their own
- * file (through dir first, as a build would look them up). */
+/* Adds the TrueType faces of fonts (NULL: the installed ones) whose name
+ * resolves back to their own file (through dir first, as a build would
+ * look them up) and whose file passes the checks a build makes. */
 static void list_fonts(FcFontSet *fonts, const char *dir,
                         struct fontfind_list *list, size_t *cap)
 {
@@ -219,7 +261,9 @@ static void list_fonts(FcFontSet *fonts, const char *dir,
 			continue;
 		back = fontfind_resolve_in(name, dir, NULL, 0, &quiet);
 		diag_release(&quiet);
-		if (!back || strcmp(back, (const char *)path) != 0) {
+		/* listed only if a build would load it */
+		if (!back || strcmp(back, (const char *)path) != 0 ||
+		    !fontsuggest_loadable((const char *)path)) {
 			free(back);
 			free(name);
 			continue;

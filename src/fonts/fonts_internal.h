@@ -44,6 +44,11 @@ struct fonts_font {
 	uint16_t *pair;
 	unsigned char *excluded;
 	uint16_t slot_gid[256];      /* the nominal glyph of each slot */
+	/* The glyph pairs a ligature may start with (first << 16 | second),
+	 * sorted: such a pair is PAIRS_COMPLEX, while its glyphs stay in the
+	 * model next to any other (pairs.c). */
+	uint32_t *liga_pairs;
+	size_t nliga_pairs, liga_pairs_cap;
 	/* The model's kerning: the pair adjustment subtables of the plan's
 	 * GPOS lookups, in order, read from gpos (see pairs_probe()). */
 	struct pairs_sub *subs;
@@ -179,9 +184,14 @@ void shape_release(struct fonts *f);
  * PAIRS_NONE. Analyses the font first if need be. */
 unsigned pairs_classify(struct fonts_font *ft, uint32_t cp);
 
+/* Whether a ligature of the plan may start with glyphs g1, g2. */
+bool pairs_ligature_starts(const struct fonts_font *ft, unsigned g1,
+                           unsigned g2);
+
 /* The pair entry of slots a, b, read from GPOS on first use: the kern
  * in 1/1000 em plus PAIRS_BIAS, or PAIRS_COMPLEX for a kern too large to
- * hold (the string is then shaped). */
+ * hold or a pair a ligature may start with (the string is then
+ * shaped). */
 #define PAIRS_COMPLEX 1
 #define PAIRS_BIAS 0x4000
 uint16_t pairs_probe(struct fonts_font *ft, unsigned a, unsigned b);

@@ -22,9 +22,13 @@
  *   - a contextual subtable none of whose rules can match a string of
  *     model characters is dead: each rule needs, at some position, a
  *     glyph (or a class, or a coverage) no model character shows;
- *   - every other subtable (every substitution, ligatures among them,
- *     other positioning, contextual rules that may match) puts the
- *     glyphs it may start at in `excluded`: a string with one is shaped.
+ *   - a ligature substitution (unless its lookup skips base glyphs)
+ *     acts only where its first two components are adjacent, so each
+ *     such pair is complex (shaped) and its glyphs stay in the model
+ *     beside any other: "of" is a model string, "fi" is shaped;
+ *   - every other subtable (every other substitution, other
+ *     positioning, contextual rules that may match) puts the glyphs it
+ *     may start at in `excluded`: a string with one is shaped.
  * A model character: in the BMP, of Latin or common script (so strings
  * of them shape with this plan), with a glyph of GDEF class base or
  * unclassified that is not excluded, and not a mark, control character,
@@ -186,6 +190,115 @@ static bool exclude_at(struct analysis *a, size_t so, size_t at)
 
 	return rd16(&a->t, so + at, &off) &&
 	       coverage(a, so + off, COVER_EXCLUDE, NULL);
+}
+
+/* The coverage index of each glyph of the coverage table at off, in
+ * turn, to fn (as HarfBuzz reads it: a range's index is its
+ * startCoverageIndex plus the distance from its start). */
+static bool each_covered(struct analysis *a, size_t off,
+                         bool (*fn)(struct analysis *, unsigned g,
+                                    unsigned index, void *ctx),
+                         void *ctx)
+{
+	unsigned fmt, count;
+
+	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &count) ||
+	    (fmt != 1 && fmt != 2))
+		return false;
+	for (unsigned i = 0; i < count; i++) {
+		unsigned lo, hi, first = i;
+
+		if (fmt == 1) {
+			if (!rd16(&a->t, off + 4 + 2 * (size_t)i, &lo))
+				return false;
+			hi = lo;
+		} else if (!rd16(&a->t, off + 4 + 6 * (size_t)i, &lo) ||
+		           !rd16(&a->t, off + 6 + 6 * (size_t)i, &hi) ||
+		           !rd16(&a->t, off + 8 + 6 * (size_t)i, &first) || hi < lo) {
+			return false;
+		}
+		a->budget -= (long)(hi - lo) + 1;
+		if (a->budget < 0)
+			return false;
+		for (unsigned g = lo; g <= hi; g++)
+			if (!fn(a, g, first + (g - lo), ctx))
+				return false;
+	}
+	return true;
+}
+
+static void add_liga_pair(struct fonts_font *ft, unsigned g1, unsigned g2)
+{
+	ft->liga_pairs = xgrow(ft->liga_pairs, &ft->liga_pairs_cap,
+	                       ft->nliga_pairs + 1, sizeof *ft->liga_pairs);
+	ft->liga_pairs[ft->nliga_pairs++] = (uint32_t)g1 << 16 | (g2 & 0xFFFF);
+}
+
+/* The ligatures of the set that coverage glyph g selects (index in the
+ * subtable at *(size_t *)so): each makes its first two components a
+ * complex pair; a ligature of one component replaces g wherever it is,
+ * so g is excluded. */
+static bool liga_set(struct analysis *a, unsigned g, unsigned index, void *so_)
+{
+	size_t so = *(size_t *)so_;
+	unsigned nsets, set, nligs;
+
+	if (!rd16(&a->t, so + 4, &nsets))
+		return false;
+	if (index >= nsets)
+		return true;  /* HarfBuzz finds no set: nothing happens */
+	if (!rd16(&a->t, so + 6 + 2 * (size_t)index, &set) ||
+	    !rd16(&a->t, so + set, &nligs))
+		return false;
+	for (unsigned k = 0; k < nligs; k++) {
+		unsigned lig, ncomp, second;
+		size_t at;
+
+		if (--a->budget < 0 ||
+		    !rd16(&a->t, so + set + 2 + 2 * (size_t)k, &lig))
+			return false;
+		at = so + set + lig;
+		if (!rd16(&a->t, at + 2, &ncomp))
+			return false;
+		if (ncomp < 2) {
+			exclude(a->ft, g);
+			continue;
+		}
+		if (!rd16(&a->t, at + 4, &second))
+			return false;
+		add_liga_pair(a->ft, g, second);
+	}
+	return true;
+}
+
+/* A ligature substitution subtable (GSUB type 4) at so. */
+static bool ligature_subtable(struct analysis *a, size_t so)
+{
+	unsigned fmt, off;
+
+	/* skipping base glyphs, a ligature may join glyphs that are not
+	 * adjacent: then its first glyphs are out of the model */
+	if (a->flag & 0x0002)
+		return exclude_at(a, so, 2);
+	return rd16(&a->t, so, &fmt) && fmt == 1 && rd16(&a->t, so + 2, &off) &&
+	       each_covered(a, so + off, liga_set, &so);
+}
+
+static int u32_cmp(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+bool pairs_ligature_starts(const struct fonts_font *ft, unsigned g1,
+                           unsigned g2)
+{
+	uint32_t key = (uint32_t)g1 << 16 | (g2 & 0xFFFF);
+
+	return ft->nliga_pairs &&
+	       bsearch(&key, ft->liga_pairs, ft->nliga_pairs,
+	               sizeof *ft->liga_pairs, u32_cmp) != NULL;
 }
 
 /* Coverage offsets cov[0..n) at so + at; *dead when one of them holds no
@@ -574,7 +687,9 @@ static bool subtable(struct analysis *a, bool gpos, unsigned type, size_t so)
 
 	if (!gpos) {
 		switch (type) {
-		case 1: case 2: case 3: case 4: case 8:
+		case 4:
+			return ligature_subtable(a, so);
+		case 1: case 2: case 3: case 8:
 			return exclude_at(a, so, 2);
 		case 5: case 6:
 			return context(a, so, type == 6);
@@ -716,6 +831,9 @@ static void analyse(struct fonts_font *ft)
 	free(a.model);
 	if (!ok)
 		return;
+	if (ft->nliga_pairs > 1)
+		qsort(ft->liga_pairs, ft->nliga_pairs, sizeof *ft->liga_pairs,
+		      u32_cmp);
 	ft->pair = xcalloc((size_t)PAIRS_SLOTS * PAIRS_SLOTS, sizeof *ft->pair);
 	ft->model = 1;
 }
@@ -759,6 +877,7 @@ void pairs_release(struct fonts_font *ft)
 	free(ft->slot);
 	free(ft->pair);
 	free(ft->excluded);
+	free(ft->liga_pairs);
 	free(ft->subs);
 	hb_blob_destroy(ft->gpos);
 	free(ft->rev);

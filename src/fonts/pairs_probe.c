@@ -140,6 +140,11 @@ uint16_t pairs_probe(struct fonts_font *ft, unsigned a, unsigned b)
 	long d = 0, k;
 	uint16_t e = PAIRS_COMPLEX;
 
+	/* a ligature may start here: HarfBuzz decides */
+	if (pairs_ligature_starts(ft, ga, gb)) {
+		ft->pair[a * PAIRS_SLOTS + b] = e;
+		return e;
+	}
 	t.p = ft->gpos ? (const unsigned char *)hb_blob_get_data(ft->gpos, &n) : NULL;
 	t.n = n;
 	/* each lookup adds the value of its first subtable that applies */

@@ -546,6 +546,20 @@ void fonts_shape(const struct fonts *f, enum face face, const char *s,
 	shape_run(m, m->index[face], s, len, SHAPE_ANY, run);
 }
 
+bool fonts_shapes_plainly(const struct fonts *f, enum face face,
+                          const char *s, size_t len)
+{
+	/* the pair model's classes fill lazily; the object is never const */
+	struct fonts *m = (struct fonts *)f;
+	long units;
+
+	if ((unsigned)face >= FACE_COUNT)
+		return false;
+	/* shape_run() takes the model's run whenever it can, and the model
+	 * sets each character as its own glyph */
+	return units_model(&m->font[m->index[face]], s, len, &units);
+}
+
 void shape_release(struct fonts *f)
 {
 	hb_buffer_destroy(f->buf);

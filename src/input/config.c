@@ -23,6 +23,9 @@ static const char *const document_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "organisation",
 	"marking", "as_of", "max_source_age", "allow_bidi", "link_schemes",
 	"language",
+	/* dates and document control (config_dates.c) */
+	"date_format", "cover_date_format", "header_date_format",
+	"sources_date_format", "reference", "edition", "version",
 	/* typography of the data's text (read_typography) */
 	"smart_quotes",
 	/* markers citing each fact's Sources entry */
@@ -31,7 +34,9 @@ static const char *const document_keys[] = {
 };
 static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
-	"margin_right", "duplex", "chart_landscape", NULL
+	"margin_right", "duplex", "chart_landscape",
+	/* config_geometry.c */
+	"section_start", "subsection_start", "repeat_heading", NULL
 };
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
 static const char *const fixed_sections[] = {
@@ -112,7 +117,6 @@ static int read_document(struct config *c, const struct ini *ini,
 {
 	struct ini_section *s = ini_find(ini, "document");
 	struct ini_entry *e;
-	struct date d;
 	size_t before = dl->errors;
 
 	if (!s)
@@ -128,14 +132,7 @@ static int read_document(struct config *c, const struct ini *ini,
 	c->subject = config_opt_string(s, "subject");
 	c->keywords = config_opt_string(s, "keywords");
 	c->organisation = config_opt_string(s, "organisation");
-	e = ini_get(s, "as_of");
-	if (!e)
-		ini_missing(s, "as_of", dl);
-	else if (!date_parse(e->value, &d))
-		diag_error(dl, e->file, e->line, "[document] as_of: '%s' is not "
-		           "a date (YYYY-MM-DD)", e->value);
-	else
-		c->as_of = xstrdup(e->value);
+	config_read_dates(c, s, dl);
 	ini_number(s, "max_source_age", 1, 36500, &c->max_source_age, dl);
 	ini_bool(s, "allow_bidi", &c->allow_bidi, dl);
 	read_link_schemes(c, s, dl);
@@ -150,26 +147,18 @@ static int read_document(struct config *c, const struct ini *ini,
 static int read_page(struct config *c, const struct ini *ini,
                      struct diag_list *dl)
 {
-	static const char *const sizes[] = { "a4", "letter", "a3", "legal", NULL };
-	static const double dims[][2] = {
-		{ 595.276, 841.89 }, { 612, 792 }, { 841.89, 1190.551 }, { 612, 1008 }
-	};
-	static const char *const orientations[] = { "portrait", "landscape", NULL };
 	struct ini_section *s = ini_find(ini, "page");
 	struct style *st = &c->style;
 	double *margins[] = { &st->margin_top, &st->margin_bottom,
 	                      &st->margin_left, &st->margin_right };
 	size_t before = dl->errors;
-	int size = 0, orient = 0;
 
 	if (!s)
 		return 0;
-	ini_choice(s, "size", sizes, &size, dl);
+	config_page_size(s, st, dl);
+	config_page_starts(c, s, dl);
 	ini_bool(s, "duplex", &st->duplex, dl);
 	ini_bool(s, "chart_landscape", &st->chart_landscape, dl);
-	ini_choice(s, "orientation", orientations, &orient, dl);
-	st->page_width = dims[size][orient];
-	st->page_height = dims[size][!orient];
 	for (int i = 0; i < 4; i++) {
 		double mm;
 
@@ -210,7 +199,7 @@ static int read_fonts(struct config *c, const struct ini *ini,
 		 * is written in; any other value is a fontconfig pattern such as
 		 * "DejaVu Sans:bold". */
 		if (strchr(e->value, '/') || strstr(e->value, ".ttf")) {
-			char *dir = path_dirname(e->file);
+			char *dir = config_entry_dir(e);
 
 			c->fonts[f] = path_join(dir, e->value);
 			free(dir);
@@ -225,6 +214,7 @@ static int read_data(struct config *c, const struct ini *ini,
                      struct diag_list *dl)
 {
 	struct ini_section *s = ini_find(ini, "data");
+	size_t before = dl->errors;
 
 	if (!s || s->len == 0)
 		return diag_error(dl, s ? s->file : ini->file, s ? s->line : 0,
@@ -234,15 +224,23 @@ static int read_data(struct config *c, const struct ini *ini,
 	c->data_ref_files = xcalloc(s->len, sizeof *c->data_ref_files);
 	c->data_lines = xcalloc(s->len, sizeof *c->data_lines);
 	for (size_t i = 0; i < s->len; i++) {
-		char *dir = path_dirname(s->entries[i].file);
+		char *dir = config_entry_dir(&s->entries[i]);
 
 		s->entries[i].used = true;
 		c->data_ref_files[c->data_len] = xstrdup(s->entries[i].file);
 		c->data_lines[c->data_len] = s->entries[i].line;
 		c->data_files[c->data_len++] = path_join(dir, s->entries[i].value);
 		free(dir);
+		/* read twice, every fact of it would be "already defined" */
+		for (size_t k = 0; k + 1 < c->data_len; k++)
+			if (strcmp(c->data_files[k], c->data_files[c->data_len - 1]) == 0)
+				diag_error(dl, s->entries[i].file, s->entries[i].line,
+				           "[data] %s: '%s' is named already by '%s' "
+				           "(line %d)", s->entries[i].key,
+				           s->entries[i].value, s->entries[k].key,
+				           s->entries[k].line);
 	}
-	return 0;
+	return dl->errors > before ? -1 : 0;
 }
 
 static void check_section_names(const struct ini *ini, struct diag_list *dl)
@@ -291,7 +289,7 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 static int read_cover(struct config *c, const struct ini *ini,
                       struct diag_list *dl)
 {
-	static const char *const keys[] = { NULL };
+	static const char *const keys[] = { "page_number", NULL };
 	struct ini_section *s = ini_find(ini, "cover");
 	struct ini_numbered *items;
 	size_t n, before = dl->errors;
@@ -299,6 +297,7 @@ static int read_cover(struct config *c, const struct ini *ini,
 	if (!s)
 		return 0;
 	c->cover = true;
+	ini_bool(s, "page_number", &c->style.cover_page_number, dl);
 	items = ini_numbered(s, &n, dl);
 	c->cover_figures = xcalloc(n ? n : 1, sizeof *c->cover_figures);
 	for (size_t i = 0; i < n; i++) {
@@ -335,76 +334,31 @@ static int read_cover(struct config *c, const struct ini *ini,
 	return dl->errors > before ? -1 : 0;
 }
 
-/* Include files nest at most this deep, which also stops a cycle. */
-#define MAX_INCLUDE_DEPTH 8
-
-/* Parses a config file and, when it starts with "include = FILE", the
- * file it includes (relative to it), then lays its keys over the
- * included ones: a profile states only what differs. */
-static struct ini *parse_with_includes(const char *buf, size_t len,
-                                       const char *name, int depth,
-                                       struct diag_list *dl);
-
-/* parse_with_includes() as file_parse_at() calls it; ctx is the depth. */
-static void *parse_included(void *ctx, const char *buf, size_t len,
-                            const char *name, struct diag_list *dl)
-{
-	return parse_with_includes(buf, len, name, *(const int *)ctx, dl);
-}
-
-static struct ini *parse_with_includes(const char *buf, size_t len,
-                                       const char *name, int depth,
-                                       struct diag_list *dl)
-{
-	struct ini *ini = ini_parse(buf, len, name, dl), *base;
-	char *dir, *path;
-	int next = depth + 1;
-
-	if (!ini || !ini->include)
-		return ini;
-	if (depth >= MAX_INCLUDE_DEPTH) {
-		diag_error(dl, name, ini->include_line, "include: files nest more "
-		           "than %d deep (does a file include itself?)",
-		           MAX_INCLUDE_DEPTH);
-		ini_free(ini);
-		return NULL;
-	}
-	dir = path_dirname(name);
-	path = path_join(dir, ini->include);
-	free(dir);
-	base = file_parse_at(path, name, ini->include_line, parse_included,
-	                     &next, dl);
-	free(path);
-	if (!base) {
-		ini_free(ini);
-		return NULL;
-	}
-	ini_merge(base, ini);
-	return base;
-}
-
-struct config *config_parse(const char *buf, size_t len, const char *name,
-                            struct diag_list *dl)
+struct config *config_parse_defines(const char *buf, size_t len,
+                                    const char *name,
+                                    const struct config_defines *defs,
+                                    struct diag_list *dl)
 {
 	struct config *c;
-	struct ini *ini = parse_with_includes(buf, len, name, 0, dl);
+	struct path_set files = { 0 };
+	struct ini *ini = config_read_layers(buf, len, name, defs, &files, dl);
 	size_t before = dl->errors;
 
-	if (!ini)
+	if (!ini) {
+		path_set_release(&files);
 		return NULL;
+	}
 	c = xcalloc(1, sizeof *c);
 	c->file = xstrdup(name);
-	/* the merged ini lists the innermost include first */
-	c->files = xcalloc(ini->files_len + 1, sizeof *c->files);
-	c->files[c->files_len++] = xstrdup(name);
-	for (size_t i = ini->files_len; i-- > 0;)
-		if (strcmp(ini->files[i], name) != 0)
-			c->files[c->files_len++] = xstrdup(ini->files[i]);
+	/* every file read, in the order read: the config, then its includes */
+	c->files = files.items;
+	c->files_len = files.len;
 	style_default(&c->style);
 	c->sections = xcalloc(ini->len, sizeof *c->sections);
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
 	c->orgcharts = xcalloc(ini->len, sizeof *c->orgcharts);
 	check_section_names(ini, dl);
+	config_record_fact_sections(c, ini);
 	/* first: it reads [document] language, which read_document's check
 	 * for unknown keys must then find used */
 	config_read_hyphenation(c, ini, dl);
@@ -431,6 +385,7 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	if (c->sections_len == 0)
 		diag_error(dl, name, 0, "no [section.NAME] sections: the briefing "
 		           "would be empty");
+	config_warn_empty_sections(c, ini, dl);
 	ini_free(ini);
 	if (dl->errors > before) {
 		config_free(c);
@@ -439,16 +394,31 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	return c;
 }
 
+struct config *config_parse(const char *buf, size_t len, const char *name,
+                            struct diag_list *dl)
+{
+	return config_parse_defines(buf, len, name, NULL, dl);
+}
+
+/* config_parse_defines() as file_parse_at() calls it; ctx is defs. */
 static void *parse_config(void *ctx, const char *buf, size_t len,
                           const char *name, struct diag_list *dl)
 {
-	(void)ctx;
-	return config_parse(buf, len, name, dl);
+	return config_parse_defines(buf, len, name, ctx, dl);
+}
+
+struct config *config_load_defines(const char *path,
+                                   const struct config_defines *defs,
+                                   struct diag_list *dl)
+{
+	/* file_parse_at() passes a void *: the cast drops only const */
+	return file_parse_at(path, NULL, 0, parse_config,
+	                     (struct config_defines *)defs, dl);
 }
 
 struct config *config_load(const char *path, struct diag_list *dl)
 {
-	return file_parse_at(path, NULL, 0, parse_config, NULL, dl);
+	return config_load_defines(path, NULL, dl);
 }
 
 static void section_release(struct config_section *s)
@@ -459,6 +429,7 @@ static void section_release(struct config_section *s)
 	}
 	free(s->blocks);
 	free(s->id);
+	free(s->file);
 	free(s->title);
 }
 
@@ -490,6 +461,7 @@ void config_free(struct config *c)
 	free(c->organisation);
 	free(c->marking);
 	free(c->as_of);
+	config_release_dates(c);
 	xfree_strings(c->link_schemes, c->link_schemes_len);
 	for (size_t i = 0; i < c->data_len; i++) {
 		free(c->data_files[i]);
@@ -521,6 +493,7 @@ void config_free(struct config *c)
 		free(c->cover_figures[i].file);
 	}
 	free(c->cover_figures);
+	config_fact_sections_release(c);
 	config_hyphenation_release(c);
 	config_classification_release(c);
 	free(c);

@@ -17,7 +17,9 @@
 #include "briefing/base/xalloc.h"
 
 static const char *const section_keys[] = { "title", "level", "numbered",
-                                            "required", NULL };
+                                            "required",
+                                            /* config_geometry.c */
+                                            "start", "orientation", NULL };
 static const char *const table_keys[] = { "date_format", "caption",
                                           "caption_position", NULL };
 
@@ -37,7 +39,8 @@ static int parse_block(struct ini_section *s,
                        struct diag_list *dl)
 {
 	static const char *const kinds[] = {
-		"text", "list", "figures", "table", "orgchart", "pagebreak",
+		"text", "list", "figures", "table", "orgchart", "changes",
+		"pagebreak",
 		"contents", "sources", "list_of_figures", "list_of_tables", NULL
 	};
 	const char *v = e->value, *sp = strchr(v, ' ');
@@ -97,6 +100,7 @@ int config_read_section(struct config *c, struct ini_section *s,
 
 	memset(sec, 0, sizeof *sec);
 	sec->id = xstrdup(s->name + strlen("section."));
+	sec->file = xstrdup(s->file);
 	sec->line = s->line;
 	sec->title = config_req_string(s, "title", dl);
 	ini_number(s, "level", 1, 2, &level, dl);
@@ -107,6 +111,7 @@ int config_read_section(struct config *c, struct ini_section *s,
 		diag_error(dl, ini_get(s, "level")->file, ini_get(s, "level")->line,
 		           "[%s] level: must be 1 or 2", s->name);
 	sec->level = (int)level;
+	config_section_geometry(c, s, sec, dl);
 	items = ini_numbered(s, &n, dl);
 	sec->blocks = xcalloc(n ? n : 1, sizeof *sec->blocks);
 	sec->cap = n;
@@ -273,10 +278,20 @@ int config_read_table(struct config *c, struct ini_section *s,
 	config_read_caption(s, &t->caption, &t->caption_file, &t->caption_line,
 	                    &t->caption_position, dl);
 	e = ini_get(s, "date_format");
-	if (e && !date_format_known(e->value))
-		diag_error(dl, e->file, e->line, "[%s] date_format: '%s' is not "
-		           "one of: iso, long, short, military", s->name, e->value);
-	t->date_format = xstrdup(e ? e->value : "iso");
+	if (e) {
+		char why[200];
+		bool time = false;
+
+		if (!date_pattern_check(e->value, &time, why, sizeof why))
+			diag_error(dl, e->file, e->line, "[%s] date_format: '%s': %s",
+			           s->name, e->value, why);
+		else if (time)
+			diag_error(dl, e->file, e->line, "[%s] date_format: '%s' "
+			           "prints a time, and a table's dates have none",
+			           s->name, e->value);
+		else
+			t->date_format = xstrdup(e->value);
+	}
 	items = ini_numbered(s, &n, dl);
 	t->columns = xcalloc(n ? n : 1, sizeof *t->columns);
 	for (size_t i = 0; i < n; i++) {

@@ -300,7 +300,16 @@ static void read_style_key(struct ini_section *s, const struct style_key *k,
 		break;
 	case STYLE_COLOR:
 		e = ini_get(s, k->key);
-		if (e && !parse_color(e->value, (struct rgb *)(void *)field))
+		/* "text_color = #1a1a1a" reads as empty: unquoted, '#' starts
+		 * a comment, so the likely value was there and is lost */
+		if (e && !e->value[0])
+			diag_error(dl, e->file, e->line, "[style] %s: empty; an "
+			           "unquoted '#' starts a comment, so quote the colour: "
+			           "%s = \"#%02x%02x%02x\" (the default)", e->key, e->key,
+			           (unsigned)lroundf(k->color.r * 255),
+			           (unsigned)lroundf(k->color.g * 255),
+			           (unsigned)lroundf(k->color.b * 255));
+		else if (e && !parse_color(e->value, (struct rgb *)(void *)field))
 			diag_error(dl, e->file, e->line, "[style] %s: '%s' is not a "
 			           "colour (#rrggbb)", e->key, e->value);
 		break;
@@ -503,6 +512,12 @@ static const struct label_key label_keys[] = {
 	  "%s once (the section's number)", "section\xC2\xA0%s" },
 	{ "page_ref", offsetof(struct labels, page_ref), "d",
 	  "%d once (the page number)", "page\xC2\xA0%d" },
+	/* document control and the record of changes */
+	PLAIN(reference, "Reference"), PLAIN(edition, "Edition"),
+	PLAIN(version, "Version"),
+	PLAIN(changes_title, "Record of changes"),
+	PLAIN(changes_edition, "Edition"), PLAIN(changes_date, "Date"),
+	PLAIN(changes_text, "Change"),
 };
 
 #undef PLAIN
@@ -517,9 +532,12 @@ static void labels_default(struct labels *l)
 	for (size_t i = 0; i < COUNT(label_keys); i++)
 		snprintf((char *)l + label_keys[i].offset, LABEL_MAX, "%s",
 		         label_keys[i].def);
-	for (int i = 0; i < 12; i++)
+	for (int i = 0; i < 12; i++) {
 		snprintf(l->month_names[i], sizeof l->month_names[i], "%s",
 		         months[i]);
+		snprintf(l->month_short[i], sizeof l->month_short[i], "%.3s",
+		         months[i]);
+	}
 }
 
 void style_default(struct style *s)
@@ -561,17 +579,19 @@ static bool pattern_ok(const char *v, const char *want)
 	return *want == '\0';
 }
 
-/* "month_names = January February ...": twelve words. */
-static void read_month_names(struct ini_section *s, struct labels *l,
+/* "month_names = January February ...": twelve words into out. Returns
+ * true when the key is set and valid. */
+static bool read_month_names(struct ini_section *s, const char *key,
+                             char (*out)[DATE_MONTH_NAME_MAX],
                              struct diag_list *dl)
 {
-	struct ini_entry *e = ini_get(s, "month_names");
+	struct ini_entry *e = ini_get(s, key);
 	char names[12][32];
 	const char *p;
 	int n = 0;
 
 	if (!e)
-		return;
+		return false;
 	for (p = e->value; *p;) {
 		size_t len = strcspn(p, " ");
 
@@ -587,21 +607,77 @@ static void read_month_names(struct ini_section *s, struct labels *l,
 		p += len;
 	}
 	if (n != 12) {
-		diag_error(dl, e->file, e->line, "[labels] month_names: expected "
+		diag_error(dl, e->file, e->line, "[labels] %s: expected "
 		           "12 names separated by spaces, each under %zu bytes",
-		           sizeof names[0]);
-		return;
+		           key, sizeof names[0]);
+		return false;
 	}
-	memcpy(l->month_names, names, sizeof names);
+	memcpy(out, names, sizeof names);
+	return true;
+}
+
+/* The first three characters (whole UTF-8 sequences) of each name. */
+static void short_from_long(struct labels *l)
+{
+	for (int m = 0; m < 12; m++) {
+		const char *s = l->month_names[m];
+		size_t i = 0;
+
+		for (int k = 0; s[i] && k < 3; k++)
+			do
+				i++;
+			while (((unsigned char)s[i] & 0xC0) == 0x80);
+		snprintf(l->month_short[m], sizeof l->month_short[m], "%.*s",
+		         (int)i, s);
+	}
+}
+
+/* Month names by [document] language: its first two letters pick them
+ * (fr-CA is fr); a language without a list here keeps English. The
+ * short forms are the ones the language's own style guides use. */
+static void month_defaults(struct labels *l, const char *language)
+{
+	static const struct {
+		const char *lang;
+		const char *names[12], *shorts[12];
+	} langs[] = {
+		{ "fr",
+		  { "janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin",
+		    "juillet", "ao\xC3\xBBt", "septembre", "octobre", "novembre",
+		    "d\303\251cembre" },
+		  { "janv.", "f\xC3\xA9vr.", "mars", "avr.", "mai", "juin",
+		    "juil.", "ao\xC3\xBBt", "sept.", "oct.", "nov.",
+		    "d\303\251c." } },
+		{ "de",
+		  { "Januar", "Februar", "M\xC3\xA4rz", "April", "Mai", "Juni",
+		    "Juli", "August", "September", "Oktober", "November",
+		    "Dezember" },
+		  { "Jan.", "Feb.", "M\xC3\xA4rz", "Apr.", "Mai", "Juni", "Juli",
+		    "Aug.", "Sept.", "Okt.", "Nov.", "Dez." } },
+	};
+
+	for (size_t i = 0; language && i < COUNT(langs); i++) {
+		if (strncmp(language, langs[i].lang, 2) != 0 ||
+		    (language[2] != '\0' && language[2] != '-' &&
+		     language[2] != '_'))
+			continue;
+		for (int m = 0; m < 12; m++) {
+			snprintf(l->month_names[m], sizeof l->month_names[m], "%s",
+			         langs[i].names[m]);
+			snprintf(l->month_short[m], sizeof l->month_short[m], "%s",
+			         langs[i].shorts[m]);
+		}
+	}
 }
 
 int config_read_labels(struct config *c, const struct ini *ini,
                        struct diag_list *dl)
 {
 	struct ini_section *s = ini_find(ini, "labels");
-	const char *allowed[COUNT(label_keys) + 2];
+	const char *allowed[COUNT(label_keys) + 3];
 	size_t n = 0, before = dl->errors;
 
+	month_defaults(&c->style.labels, c->language);
 	if (!s)
 		return 0;
 	for (size_t i = 0; i < COUNT(label_keys); i++) {
@@ -623,8 +699,12 @@ int config_read_labels(struct config *c, const struct ini *ini,
 		else
 			memcpy(field, e->value, strlen(e->value) + 1);
 	}
-	read_month_names(s, &c->style.labels, dl);
+	/* names given without short forms: their first three characters */
+	if (read_month_names(s, "month_names", c->style.labels.month_names, dl))
+		short_from_long(&c->style.labels);
+	read_month_names(s, "month_short", c->style.labels.month_short, dl);
 	allowed[n++] = "month_names";
+	allowed[n++] = "month_short";
 	allowed[n] = NULL;
 	ini_check_unused(s, allowed, dl);
 	return dl->errors > before ? -1 : 0;

@@ -90,6 +90,22 @@ static void check_header_names(struct reader *r)
 	}
 }
 
+/* One column, and a ';' in every row: a ';'-separated file whose header
+ * happens to be one word. A list of sentences might be that too, so it
+ * is a warning, not an error. */
+static void warn_semicolon_rows(const struct csvfile *t, const char *name,
+                                struct diag_list *dl)
+{
+	if (t->columns != 1 || t->rows == 0)
+		return;
+	for (size_t i = 0; i < t->rows; i++)
+		if (!strchr(t->cells[i], ';'))
+			return;
+	diag_warning(dl, name, t->lines[0], "every row is one field with ';' in "
+	             "it: if the file is ';'-separated, save it as "
+	             "comma-separated CSV (fields are separated by ',')");
+}
+
 static void on_row_end(int c, void *priv)
 {
 	struct reader *r = priv;
@@ -134,6 +150,15 @@ static void on_row_end(int c, void *priv)
 		r->header_done = true;
 		t->header_line = r->row_line;
 		check_header_names(r);
+		/* "name;from;to" read as one column: every later message
+		 * (a missing column, a row's field count) would hide why */
+		if (t->columns == 1 && strchr(t->header[0], ';')) {
+			diag_error(r->dl, r->name, r->row_line, "the header '%s' is one "
+			           "column: the file looks ';'-separated, but fields are "
+			           "separated by ','; save it as comma-separated CSV",
+			           t->header[0]);
+			r->failed = true;
+		}
 		return;
 	}
 	if (r->row_len != t->columns) {
@@ -263,6 +288,8 @@ struct csvfile *csvfile_parse(const char *buf, size_t len, const char *name,
 	free(r.row);
 	if (!r.header_done && dl->errors == before)
 		diag_error(dl, name, 0, "empty CSV file: expected a header row");
+	if (dl->errors == before)
+		warn_semicolon_rows(t, name, dl);
 	if (dl->errors > before)
 		goto fail;
 	return t;

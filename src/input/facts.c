@@ -18,7 +18,7 @@
 #include "values.h"
 
 static const char *const kind_names[] = { "text", "list", "figures", "table",
-                                          "orgchart", NULL };
+                                          "orgchart", "changes", NULL };
 static const char *const source_keys[] = { "title", "url", "updated",
                                             "snapshot", "retrieved", NULL };
 
@@ -72,12 +72,21 @@ int facts_check_link(const struct facts *f, const char *uri,
 
 const char *facts_suggest(const struct facts *f, const char *name)
 {
+	return facts_suggest_kind(f, name, -1);
+}
+
+const char *facts_suggest_kind(const struct facts *f, const char *name,
+                               int kind)
+{
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
 
 	for (size_t i = 0; i < f->len; i++) {
-		size_t d = ini_edit_distance(name, f->items[i].name);
+		size_t d;
 
+		if (kind >= 0 && f->items[i].kind != (enum fact_kind)kind)
+			continue;
+		d = ini_edit_distance(name, f->items[i].name);
 		if (d < best_d) {
 			best_d = d;
 			best = f->items[i].name;
@@ -100,7 +109,7 @@ static void read_snapshot(const struct ini *ini, struct ini_section *s,
 {
 	struct ini_entry *snap = ini_get(s, "snapshot");
 	struct ini_entry *ret = ini_get(s, "retrieved");
-	char *dir, *buf = NULL;
+	char *dir, *buf = NULL, why[120];
 	size_t len = 0;
 
 	if (!snap && !ret)
@@ -117,9 +126,9 @@ static void read_snapshot(const struct ini *ini, struct ini_section *s,
 		           "the page was read (retrieved = YYYY-MM-DD)");
 		return;
 	}
-	if (!date_parse(ret->value, &src->retrieved)) {
+	if (!date_parse_why(ret->value, &src->retrieved, why, sizeof why)) {
 		diag_error(dl, ini->file, ret->line, "[source] retrieved: '%s' is "
-		           "not a date (YYYY-MM-DD)", ret->value);
+		           "not a date (YYYY-MM-DD): %s", ret->value, why);
 		return;
 	}
 	if (updated_ok && date_cmp(src->retrieved, src->updated) < 0) {
@@ -160,6 +169,7 @@ static struct fact_source *read_source(const struct facts *f,
 	struct ini_entry *e;
 	const char *v;
 	bool updated_ok = false;
+	char why[120];
 
 	if (!s) {
 		diag_error(dl, ini->file, 0, "missing [source] section (title, url, "
@@ -181,9 +191,10 @@ static struct fact_source *read_source(const struct facts *f,
 	e = ini_get(s, "updated");
 	if (!e)
 		ini_missing(s, "updated", dl);
-	else if (!(updated_ok = date_parse(e->value, &src->updated)))
+	else if (!(updated_ok = date_parse_why(e->value, &src->updated, why,
+	                                       sizeof why)))
 		diag_error(dl, ini->file, e->line, "[source] updated: '%s' is not a "
-		           "date (YYYY-MM-DD)", e->value);
+		           "date (YYYY-MM-DD): %s", e->value, why);
 	read_snapshot(ini, s, src, updated_ok, dl);
 	ini_check_unused(s, source_keys, dl);
 	/* [classification] level and releasable: what the file's facts are
@@ -289,65 +300,6 @@ static int read_items(const struct facts *f, const struct ini *ini,
 		diag_error(dl, ini->file, s->line, "[%s]: a %s fact needs items "
 		           "(keys 1, 2, ...)", s->name, kind_names[fact->kind]);
 	return dl->errors > before ? -1 : 0;
-}
-
-/* A table with succession = yes lists consecutive terms of office: each
- * from <= to, and each term starts the day the previous one ended. */
-static void check_succession(struct fact *fact, struct diag_list *dl)
-{
-	const struct csvfile *t = fact->table;
-	int from = csvfile_column(t, "from"), to = csvfile_column(t, "to");
-	int name = csvfile_column(t, "name");
-	struct date prev_to = { 0, 0, 0 };
-	bool have_prev = false;
-	size_t prev_row = 0;
-
-	if (from < 0 || to < 0) {
-		diag_error(dl, fact->file, fact->line, "[%s] succession: the table "
-		           "needs 'from' and 'to' columns", fact->name);
-		return;
-	}
-	for (size_t r = 0; r < t->rows; r++) {
-		const char *fs = csvfile_cell(t, r, (size_t)from);
-		const char *ts = csvfile_cell(t, r, (size_t)to);
-		const char *who = name >= 0 ? csvfile_cell(t, r, (size_t)name) : "";
-		struct date fd, td = { 0, 0, 0 };
-		bool open_end = !ts[0] || strcmp(ts, "unknown") == 0;
-
-		if (!date_parse(fs, &fd)) {
-			diag_error(dl, t->file, t->lines[r], "row %zu, column 'from': "
-			           "'%s' is not a date (YYYY-MM-DD)", r + 1, fs);
-			have_prev = false;
-			continue;
-		}
-		if (!open_end && !date_parse(ts, &td)) {
-			diag_error(dl, t->file, t->lines[r], "row %zu, column 'to': "
-			           "'%s' is not a date (YYYY-MM-DD), empty (incumbent) "
-			           "or 'unknown'", r + 1, ts);
-			have_prev = false;
-			continue;
-		}
-		if (!open_end && date_cmp(fd, td) > 0)
-			diag_error(dl, t->file, t->lines[r], "row %zu: 'from' %s is "
-			           "after 'to' %s", r + 1, fs, ts);
-		if (have_prev && date_cmp(prev_to, fd) != 0) {
-			const char *prev_who = name >= 0 ?
-			        csvfile_cell(t, prev_row, (size_t)name) : "";
-			long gap = date_days(fd) - date_days(prev_to);
-
-			diag_warning(dl, t->file, t->lines[r], "%s of %ld day%s between "
-			             "row %zu (%s) and row %zu (%s)",
-			             gap > 0 ? "gap" : "overlap", labs(gap),
-			             labs(gap) == 1 ? "" : "s", prev_row + 1, prev_who,
-			             r + 1, who);
-		}
-		if (!ts[0] && r + 1 < t->rows)
-			diag_error(dl, t->file, t->lines[r], "row %zu: an empty 'to' "
-			           "marks the incumbent, who must be the last row", r + 1);
-		have_prev = !open_end;
-		prev_to = td;
-		prev_row = r;
-	}
 }
 
 /* codes.FIELD = "A = Army, N = Navy": what the codes in a column mean. */
@@ -479,6 +431,7 @@ static int read_table(struct facts *f, const struct ini *ini,
 	ini_bool(s, "succession", &succession, dl);
 	fact->succession = succession;
 	if (!file || !file->value[0]) {
+		facts_check_succession(ini, s, fact, dl);
 		ini_check_unused(s, keys, dl);
 		return ini_missing(s, "file", dl);
 	}
@@ -496,13 +449,12 @@ static int read_table(struct facts *f, const struct ini *ini,
 		return -1;
 	read_codes(ini, s, fact, dl);
 	read_row_marks(f, s, fact, dl);
+	facts_check_succession(ini, s, fact, dl);
 	ini_check_unused(s, keys, dl);
 	if (!f->allow_bidi)
 		check_table_bidi(fact->table, dl);
 	if (fact->table->rows == 0)
 		diag_error(dl, fact->table->file, 0, "table has a header but no rows");
-	if (succession)
-		check_succession(fact, dl);
 	return dl->errors > before ? -1 : 0;
 }
 
@@ -642,6 +594,7 @@ static void fact_release(struct fact *f)
 		free(f->units[i].parent_id);
 	}
 	free(f->units);
+	facts_release_changes(f);
 	free(f->text_file);
 	free(f->markdown);
 	free(f->row_marks);
@@ -721,6 +674,9 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		if (read_items(f, ini, s, &fact, dl) != 0 ||
 		    ini_check_unused(s, item_keys, dl) != 0)
 			goto fail;
+		if (fact.kind == FACT_CHANGES &&
+		    facts_read_changes(ini->file, s->name, &fact, dl) != 0)
+			goto fail;
 	}
 	if (fact.kind != FACT_ORGCHART && facts_check_departures(&fact, dl) != 0)
 		goto fail;
@@ -742,8 +698,8 @@ int facts_parse(struct facts *f, const char *buf, size_t len,
 
 	if (!ini)
 		return -1;
-	if (ini->include)
-		diag_error(dl, name, ini->include_line, "include: only config files "
+	if (ini->includes_len)
+		diag_error(dl, name, ini->include_lines[0], "include: only config files "
 		           "can include another file");
 	if (!f->allow_bidi)
 		values_check_bidi(ini, dl);

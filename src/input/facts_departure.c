@@ -103,6 +103,7 @@ static bool is_part(const struct fact *fact, const char *part)
 		return is_item_key(fact, part) ||
 		       (fact->intro && strcmp(part, "intro") == 0);
 	case FACT_FIGURES:
+	case FACT_CHANGES:
 		return is_item_key(fact, part);
 	case FACT_TABLE:
 		return (fact->note && strcmp(part, "note") == 0) ||
@@ -127,6 +128,7 @@ int facts_check_departures(const struct fact *fact, struct diag_list *dl)
 		[FACT_FIGURES] = "an item's key",
 		[FACT_TABLE] = "a column or note",
 		[FACT_ORGCHART] = "a unit's id",
+		[FACT_CHANGES] = "an entry's key",
 	};
 	size_t before = dl->errors;
 

@@ -18,6 +18,15 @@ int facts_read_departures(const struct ini *ini, struct ini_section *s,
  * intro, note, a table column). Returns 0, or -1 after reporting. */
 int facts_check_departures(const struct fact *fact, struct diag_list *dl);
 
+/* Reads the gap.DATE and overlap.DATE keys of table section s (an
+ * error unless fact is a succession) and checks fact's terms of office
+ * against them: each break not acknowledged as what it is warns, and so
+ * does an acknowledgement that matches no break (facts_succession.c).
+ * Call before s's unknown keys are reported. Returns 0, or -1 after
+ * reporting an error. */
+int facts_check_succession(const struct ini *ini, struct ini_section *s,
+                           const struct fact *fact, struct diag_list *dl);
+
 /* Units of one chart beyond this are refused (docs/limits.md). */
 #define FACTS_MAX_UNITS 10000
 
@@ -50,6 +59,14 @@ int facts_read_cell_mark(const struct facts *f, const char *level,
                          const char *rel, const char *file, int line,
                          size_t row, struct fact_mark *m,
                          struct diag_list *dl);
+
+/* Parses the items of changes fact fact ("edition | YYYY-MM-DD | what
+ * changed") into fact->changes, checking each part and that editions
+ * and dates never go back (facts_changes.c). Returns 0, or -1 after
+ * reporting at the item's file:line; release frees them. */
+int facts_read_changes(const char *file, const char *section,
+                       struct fact *fact, struct diag_list *dl);
+void facts_release_changes(struct fact *fact);
 
 /* NATO's five levels, lowest first (classification.c). */
 void class_scheme_default(struct class_scheme *s);

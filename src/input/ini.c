@@ -81,7 +81,8 @@ void ini_free(struct ini *ini)
 	free(ini->sections);
 	strhash_release(&ini->index);
 	xfree_strings(ini->files, ini->files_len);
-	free(ini->include);
+	xfree_strings(ini->includes, ini->includes_len);
+	free(ini->include_lines);
 	free(ini);
 }
 
@@ -114,6 +115,7 @@ void ini_merge(struct ini *base, struct ini *overlay)
 				t->value = e->value;
 				t->file = e->file;
 				t->line = e->line;
+				t->command_line = e->command_line;
 			} else {
 				s->entries = xgrow(s->entries, &s->cap, s->len + 1,
 				                   sizeof *s->entries);
@@ -130,6 +132,25 @@ void ini_merge(struct ini *base, struct ini *overlay)
 	for (size_t i = 0; i < base->len; i++)
 		strhash_put(&base->index, base->sections[i].name,
 		            strlen(base->sections[i].name), i);
+}
+
+void ini_remove(struct ini_section *s, const char *key)
+{
+	size_t i = strhash_get(&s->index, key, strlen(key));
+
+	if (i == STRHASH_NONE)
+		return;
+	free(s->entries[i].key);
+	free(s->entries[i].value);
+	free(s->entries[i].raw);
+	memmove(&s->entries[i], &s->entries[i + 1],
+	        (s->len - i - 1) * sizeof *s->entries);
+	s->len--;
+	/* every later index moved: rebuilding is linear, as a removal is */
+	strhash_release(&s->index);
+	for (size_t j = 0; j < s->len; j++)
+		strhash_put(&s->index, s->entries[j].key,
+		            strlen(s->entries[j].key), j);
 }
 
 struct ini_section *ini_find(const struct ini *ini, const char *name)

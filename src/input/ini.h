@@ -31,6 +31,7 @@ struct ini_entry {
 	char *raw;    /* the text after '=', until ini_values() has read it */
 	int line;
 	bool used;    /* set by ini_get(); ini_check_unused() reports the rest */
+	bool command_line;   /* from -D: a relative path is the cwd's */
 };
 
 struct ini_section {
@@ -47,10 +48,12 @@ struct ini {
 	struct ini_section *sections;
 	size_t len, cap;
 	struct strhash index;   /* name -> index of its first section */
-	/* "include = FILE" before the first section, or NULL. Only config
-	 * files may include another; ini itself just records it. */
-	char *include;
-	int include_line;
+	/* The "include = FILE" lines before the first section, in file
+	 * order. Only config files may include another; ini itself just
+	 * records them. */
+	char **includes;
+	int *include_lines;
+	size_t includes_len;
 	/* every file name entries point to (file first), freed with the ini */
 	char **files;
 	size_t files_len;
@@ -68,6 +71,9 @@ void ini_free(struct ini *ini);
  * at the end. Entries keep the file and line they were written at.
  * Consumes overlay. */
 void ini_merge(struct ini *base, struct ini *overlay);
+
+/* Removes the entry key from s, if it has one. */
+void ini_remove(struct ini_section *s, const char *key);
 
 /* The section called name, or NULL. */
 struct ini_section *ini_find(const struct ini *ini, const char *name);
@@ -131,6 +137,13 @@ int ini_scan(struct ini *ini, const char *buf, size_t len,
  * same line (ini_values.c), in batches that keep the cost linear. Frees
  * every raw. Returns 0 or -1. */
 int ini_values(struct ini *ini, struct diag_list *dl);
+
+/* Reads text[0..len), "key = value", as a line of section `section`
+ * (added to ini when it has none) at line `line` would be read: the same
+ * quoting, comments and checks. For values that come from no file (the
+ * command line's -D); call ini_values() after. Returns 0 or -1. */
+int ini_scan_entry(struct ini *ini, const char *section, const char *text,
+                   size_t len, int line, struct diag_list *dl);
 
 /* The edit distance of two short strings, for "did you mean" hints. */
 size_t ini_edit_distance(const char *a, const char *b);

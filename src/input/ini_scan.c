@@ -115,17 +115,34 @@ static int scan_section(struct ini *ini, const char *p, const char *end,
 	return 0;
 }
 
-/* "include = FILE" before any section. */
-static void scan_include(struct ini *ini, const char *eq, const char *end,
-                         int lineno)
+/* "include = FILE" before any section; a file may have several. The
+ * same name twice is a slip (which one was meant to win?), so it is an
+ * error naming the first. */
+static int scan_include(struct ini *ini, const char *eq, const char *end,
+                        int lineno, struct diag_list *dl)
 {
 	const char *v = skip_space(eq + 1, end);
 	const char *v_end = end;
+	size_t n;
 
 	if (v < v_end && *v == '"' && v_end - v >= 2 && v_end[-1] == '"')
 		v++, v_end--;
-	ini->include = xstrndup(v, (size_t)(v_end - v));
-	ini->include_line = lineno;
+	if (v == v_end)
+		return diag_error(dl, ini->file, lineno,
+		                  "include: no file named");
+	for (size_t i = 0; i < ini->includes_len; i++)
+		if (strlen(ini->includes[i]) == (size_t)(v_end - v) &&
+		    memcmp(ini->includes[i], v, (size_t)(v_end - v)) == 0)
+			return diag_error(dl, ini->file, lineno, "include: '%s' is "
+			                  "already included (line %d)",
+			                  ini->includes[i], ini->include_lines[i]);
+	n = ini->includes_len + 1;
+	ini->includes = xrealloc(ini->includes, n * sizeof *ini->includes);
+	ini->include_lines = xrealloc(ini->include_lines,
+	                              n * sizeof *ini->include_lines);
+	ini->includes[ini->includes_len] = xstrndup(v, (size_t)(v_end - v));
+	ini->include_lines[ini->includes_len++] = lineno;
+	return 0;
 }
 
 /* The value of "key = v..end", v just after '=' and end trimmed, as
@@ -189,11 +206,8 @@ static int scan_key(struct ini *ini, const char *p, const char *eq,
 	if (k_end == p)
 		return diag_error(dl, ini->file, lineno, "missing key before '='");
 	if (ini->len == 0) {
-		if ((size_t)(k_end - p) == 7 && strncasecmp(p, "include", 7) == 0 &&
-		    !ini->include) {
-			scan_include(ini, eq, end, lineno);
-			return 0;
-		}
+		if ((size_t)(k_end - p) == 7 && strncasecmp(p, "include", 7) == 0)
+			return scan_include(ini, eq, end, lineno, dl);
 		return diag_error(dl, ini->file, lineno,
 		                  "key '%.*s' appears before any [section]",
 		                  (int)(k_end - p), p);
@@ -223,6 +237,7 @@ static int scan_key(struct ini *ini, const char *p, const char *eq,
 	e->raw = xstrndup(eq + 1, (size_t)(end - eq - 1));
 	e->line = lineno;
 	e->used = false;
+	e->command_line = false;
 	strhash_put(&s->index, key, strlen(key), s->len++);
 	return 0;
 }
@@ -327,4 +342,33 @@ int ini_scan(struct ini *ini, const char *buf, size_t len,
 	}
 	free(logical);
 	return rc;
+}
+
+int ini_scan_entry(struct ini *ini, const char *section, const char *text,
+                   size_t len, int line, struct diag_list *dl)
+{
+	const char *end = text + len;
+	const char *p = skip_space(text, end);
+	const char *eq = memchr(p, '=', (size_t)(end - p));
+	size_t i = strhash_get(&ini->index, section, strlen(section));
+
+	end = trim_end(p, end);
+	/* In a file, a line ending in '\\' continues on the next one; here
+	 * there is no next line, and iniparser would drop the value. */
+	if (end > p && end[-1] == '\\')
+		return diag_error(dl, ini->file, line, "[%s] the value ends in "
+		                  "'\\', which iniparser reads as a line that "
+		                  "continues", section);
+	if (len > INI_MAX_LINE)
+		return diag_error(dl, ini->file, line, "[%s] the key and value "
+		                  "are %zu bytes long; the limit is %d", section, len,
+		                  INI_MAX_LINE);
+	if (!eq)
+		return diag_error(dl, ini->file, line, "expected 'key = value'");
+	if (i == STRHASH_NONE)
+		add_section(ini, section, strlen(section), line);
+	else if (i != ini->len - 1)
+		return diag_error(dl, ini->file, line, "[%s] is not the last "
+		                  "section read", section);
+	return scan_key(ini, p, eq, end, line, dl);
 }

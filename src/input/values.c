@@ -100,3 +100,28 @@ int values_check_link(const char *uri, char *const *schemes, size_t n,
 	                  "links; allowed: %s ([document] link_schemes)", what,
 	                  (int)len, uri, n ? allowed : "(none)");
 }
+
+bool values_edition_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= 1 && n <= 4 && strspn(s, "0123456789") == n)
+		return s[0] != '0';
+	return n >= 1 && n <= 2 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == n;
+}
+
+int values_edition_cmp(const char *a, const char *b)
+{
+	bool na = a[0] >= '0' && a[0] <= '9', nb = b[0] >= '0' && b[0] <= '9';
+	size_t la = strlen(a), lb = strlen(b);
+	int c;
+
+	if (na != nb)
+		return 2;
+	/* numbers without leading zeros and letters alike: the shorter is
+	 * the smaller, then the order of their characters */
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	c = strcmp(a, b);
+	return (c > 0) - (c < 0);
+}

@@ -34,4 +34,12 @@ int values_check_link(const char *uri, char *const *schemes, size_t n,
                       const char *file, int line, const char *what,
                       struct diag_list *dl);
 
+/* True when s is an edition: a number 1 to 9999, or one or two capital
+ * letters (A, B, ... AA), as NATO publications number theirs. */
+bool values_edition_valid(const char *s);
+
+/* Orders two valid editions: numbers by value, letters as A < B < ... <
+ * Z < AA; a number and letters do not compare (returns 2). */
+int values_edition_cmp(const char *a, const char *b);
+
 #endif

@@ -181,9 +181,12 @@ void layout_build_items(struct builder *b, const struct doc *d)
 		layout_xref_mark(b, i, first);
 		switch (blk->kind) {
 		case DOC_HEADING:
+			layout_section_start(b, blk, after_heading);
 			heading_item[i] = b->len;
 			level = blk->u.heading.level;
 			layout_heading(b, blk);
+			if (b->len > heading_item[i])
+				b->items[heading_item[i]].heading = true;
 			break;
 		case DOC_CONTENTS:
 			layout_contents(b, &blk->u.contents, space);
@@ -220,15 +223,21 @@ void layout_build_items(struct builder *b, const struct doc *d)
 		}
 		for (size_t k = first; k < b->len; k++) {
 			b->items[k].level = blk->level;
+			b->items[k].turned = b->turned;
 			/* a note continued on the next page marks it as its text */
-			for (size_t j = b->items[k].fn_start; j < b->items[k].fn_end; j++)
+			for (size_t j = b->items[k].fn_start; j < b->items[k].fn_end;
+			     j++) {
 				b->fn[j].level = blk->level;
+				b->fn[j].turned = b->turned;
+			}
 		}
 		/* Keep a heading with what follows it. */
 		if (after_heading && b->len > first)
 			b->items[first].break_ok = false;
 		after_heading = blk->kind == DOC_HEADING;
 	}
+	/* emit sets contents page numbers on the upright measure */
+	layout_set_turned(b, false);
 	for (size_t i = 0; i < b->len; i++)
 		if (b->items[i].toc_ref >= 0)
 			b->items[i].toc_ref = (long)heading_item[b->items[i].toc_ref];

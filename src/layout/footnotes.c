@@ -117,7 +117,8 @@ bool layout_fn_fits(const struct builder *b, const struct paginator *pg,
 		return false;
 	if (need < pg->fn_done)
 		need = pg->fn_done;
-	return y <= b->bottom - foot_height(b, pg->fn_first, need) + 1e-6;
+	return y <= layout_item_bottom(b, it) -
+	            foot_height(b, pg->fn_first, need) + 1e-6;
 }
 
 /* Puts lines [pg->fn_done, to) on page. */
@@ -131,6 +132,7 @@ static void put_lines(struct builder *b, struct paginator *pg, size_t to,
 void layout_fn_place(struct builder *b, struct paginator *pg,
                      const struct item *it, double y, int page)
 {
+	double bottom = layout_item_bottom(b, it);
 	size_t k;
 
 	if (!has_notes(it))
@@ -140,7 +142,7 @@ void layout_fn_place(struct builder *b, struct paginator *pg,
 	/* as many lines as fit, at least the first of each note */
 	k = it->fn_end;
 	while (k > it->fn_need && k > pg->fn_done &&
-	       y > b->bottom - foot_height(b, pg->fn_first, k) + 1e-6)
+	       y > bottom - foot_height(b, pg->fn_first, k) + 1e-6)
 		k--;
 	if (k < pg->fn_done)
 		k = pg->fn_done;
@@ -151,8 +153,10 @@ void layout_fn_place(struct builder *b, struct paginator *pg,
 
 void layout_fn_new_page(struct builder *b, struct paginator *pg, int page)
 {
-	double half = (b->bottom - b->top) / 2;
 	size_t k = pg->fn_done;
+	/* a carried line stands as the page it continues from (turned) */
+	double half = k < b->fn_len
+	            ? (layout_item_bottom(b, &b->fn[k]) - b->top) / 2 : 0;
 
 	pg->fn_full = false;
 	pg->fn_first = pg->fn_done;
@@ -190,7 +194,7 @@ void layout_fn_finish(struct builder *b)
 {
 	for (size_t k = 0; k < b->fn_len;) {
 		size_t end = k;
-		double y = b->bottom;
+		double y = layout_item_bottom(b, &b->fn[k]);
 
 		while (end < b->fn_len && b->fn[end].page == b->fn[k].page)
 			end++;
@@ -243,8 +247,12 @@ void layout_fn_rules(struct builder *b)
 		r->kind = BOX_RULE;
 		r->x = (float)b->x0;
 		r->y = (float)(b->fn[k].y - s->footnote_gap / 2);
-		r->w = (float)(continued ? b->width
-		                         : b->width * s->footnote_rule_length);
+		{
+			/* the page's own measure: a turned page is wider */
+			double w = page->width - s->margin_left - s->margin_right;
+
+			r->w = (float)(continued ? w : w * s->footnote_rule_length);
+		}
 		r->line_width = (float)s->header_rule_width;
 		r->color = s->muted_color;
 	}

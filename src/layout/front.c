@@ -60,6 +60,10 @@ void layout_title_block(struct builder *b, const struct doc *d)
 		                 y + s->as_of_gap, true);
 		free(line);
 	}
+	if (d->control)   /* reference, edition, version: under the date */
+		y = column_lines(b, d->control, FACE_REGULAR, s->body_size,
+		                 s->body_size * s->as_of_leading, s->muted_color,
+		                 y, true);
 	y += s->title_rule_gap;
 	layout_rule(b, b->x0, y, b->width, s->title_rule_width, s->accent_color);
 	it = &b->items[b->len - 1];
@@ -564,6 +568,12 @@ void layout_cover(struct builder *b, const struct doc *d,
 		                                        strlen(as_of)));
 		free(as_of);
 		y += b->m->descent(b->m->ctx, FACE_ITALIC, size);
+	}
+	if (d->control) {   /* reference, edition, version: under the date */
+		double size = s->body_size * s->cover_as_of_scale;
+
+		y = column_lines(b, d->control, FACE_REGULAR, size,
+		                 size * s->as_of_leading, s->muted_color, y, false);
 	}
 	/* A title long enough to push the as-of line off the page. */
 	if (y > height + FIT_EPSILON) {

@@ -36,24 +36,47 @@ static void put_box(struct page *pg, const struct box *src, double dy)
 	pg->len++;
 }
 
+/* The measured copy of text in face f at size: one of b->head_texts,
+ * made on a miss in place of the oldest. */
+static const struct head_text *head_text(struct builder *b, enum face f,
+                                         double size, const char *text)
+{
+	size_t len = strlen(text), n = sizeof b->head_texts / sizeof *b->head_texts;
+	struct head_text *h;
+
+	for (size_t i = 0; i < n; i++) {
+		h = &b->head_texts[i];
+		if (h->text && h->face == f && h->size == size && h->len == len &&
+		    memcmp(h->text, text, len) == 0)
+			return h;
+	}
+	h = &b->head_texts[b->head_texts_next++ % n];
+	h->face = f;
+	h->size = size;
+	h->len = len;
+	h->width = layout_width(b->m, f, size, text, len);
+	h->text = arena_strndup(b->out->arena, text, len);
+	return h;
+}
+
 static void put_text(struct builder *b, struct page *pg, double x, double y,
                      enum face f, double size, struct rgb color,
                      const char *text, enum doc_align align)
 {
+	const struct head_text *h = head_text(b, f, size, text);
 	struct box t;
-	size_t len = strlen(text);
 
 	memset(&t, 0, sizeof t);
 	t.kind = BOX_TEXT;
-	t.w = (float)layout_width(b->m, f, size, text, len);
+	t.w = (float)h->width;
 	t.x = (float)(align == DOC_ALIGN_RIGHT ? x - t.w
 	    : align == DOC_ALIGN_CENTER ? x - t.w / 2 : x);
 	t.y = (float)y;
 	t.face = f;
 	t.size = (float)size;
 	t.color = color;
-	t.text = arena_strndup(b->out->arena, text, len);
-	t.len = len;
+	t.text = h->text;
+	t.len = h->len;
 	put_box(pg, &t, 0);
 }
 
@@ -135,6 +158,18 @@ static char *fit_text(const struct builder *b, enum face f, double size,
 	return out;
 }
 
+/* The footer's left part: the organisation, then the reference and
+ * edition (doc control), joined by the separator label; NULL if none. */
+static char *footer_left(const struct doc *d, const struct style *s)
+{
+	if (d->organisation && d->footer_control)
+		return xasprintf("%s%s%s", d->organisation, s->labels.separator,
+		                 d->footer_control);
+	if (d->organisation || d->footer_control)
+		return xstrdup(d->organisation ? d->organisation : d->footer_control);
+	return NULL;
+}
+
 /* Marking centred at the very top and bottom; title and date in the
  * header, "Page X of Y" in the footer. A cover page has its own banners
  * instead. In duplex, even pages are mirrored: their content moves over
@@ -150,6 +185,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 	double shift = s->margin_right - s->margin_left;
 	int *levels = d->page_banners && d->markings
 	            ? xcalloc(p->len + 1, sizeof *levels) : NULL;
+	bool *blank = layout_blank_pages(b, p->len);
 
 	for (size_t k = 0; levels && k < b->len; k++)
 		if (b->items[k].page >= 0 && (size_t)b->items[k].page < p->len &&
@@ -172,27 +208,41 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		 * number: two spaces' worth */
 		double gap = 2 * layout_width(b->m, FACE_REGULAR, s->header_size,
 		                              " ", 1);
-		char *num, *title, *org;
+		const char *date = d->header_date ? d->header_date : d->as_of;
+		char *num, *title, *org, *foot;
 
-		if (i == 0 && b->cover)
-			continue;
 		/* config checked the pattern: exactly two %d, page and count */
 		num = xasprintf(s->labels.page_number, (int)(i + 1), (int)p->len);
+		if (i == 0 && b->cover) {
+			/* [cover] page_number: where every recto has it */
+			if (s->cover_page_number)
+				put_text(b, pg, right, foot_base, FACE_REGULAR,
+				         s->header_size, s->muted_color, num,
+				         DOC_ALIGN_RIGHT);
+			free(num);
+			continue;
+		}
 		put_text(b, pg, cx - (verso ? shift : 0), mark_top, FACE_BOLD,
 		         s->marking_size, s->marking_color,
 		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
 		put_text(b, pg, cx - (verso ? shift : 0), mark_bottom, FACE_BOLD,
 		         s->marking_size, s->marking_color,
 		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
+		if (blank[i]) {
+			/* a blank verso (sections.c): markings only */
+			free(num);
+			continue;
+		}
+		foot = footer_left(d, s);
 		title = fit_text(b, FACE_REGULAR, s->header_size, d->title,
 		                 width - gap - layout_width(b->m, FACE_REGULAR,
-		                                            s->header_size, d->as_of,
-		                                            strlen(d->as_of)));
+		                                            s->header_size, date,
+		                                            strlen(date)));
 		put_text(b, pg, verso ? right : b->x0, head_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, title,
 		         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
 		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,
-		         s->header_size, s->muted_color, d->as_of,
+		         s->header_size, s->muted_color, date,
 		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
 		put_rule(pg, b->x0, head_base + s->header_rule_gap, width,
 		         s->header_rule_width, s->accent_color);
@@ -201,8 +251,8 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		put_text(b, pg, verso ? b->x0 : right, foot_base, FACE_REGULAR,
 		         s->header_size, s->muted_color, num,
 		         verso ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT);
-		org = d->organisation
-		    ? fit_text(b, FACE_REGULAR, s->header_size, d->organisation,
+		org = foot
+		    ? fit_text(b, FACE_REGULAR, s->header_size, foot,
 		               width - gap - layout_width(b->m, FACE_REGULAR,
 		                                          s->header_size, num,
 		                                          strlen(num)))
@@ -212,6 +262,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 			         s->header_size, s->muted_color, org,
 			         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
 		free(org);
+		free(foot);
 		free(title);
 		free(num);
 		/* The page is complete: give back what doubling reserved (a
@@ -222,6 +273,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		}
 	}
 	free(levels);
+	free(blank);
 	if (!s->duplex || shift == 0)
 		return;
 	for (size_t i = 1; i < p->len; i += 2)
@@ -236,30 +288,70 @@ static void put_toc_number(struct builder *b, struct page *page,
 {
 	char num[24];
 	struct box link;
+	/* the page's own measure: contents on a turned page span it */
+	double width = page->width - b->s->margin_right - b->x0;
 
 	snprintf(num, sizeof num, "%d", heading->page + 1);
-	put_text(b, page, b->x0 + b->width, entry->y + entry->toc_baseline,
+	put_text(b, page, b->x0 + width, entry->y + entry->toc_baseline,
 	         entry->toc_face, entry->toc_size, b->s->text_color, num,
 	         DOC_ALIGN_RIGHT);
 	memset(&link, 0, sizeof link);
 	link.kind = BOX_LINK;
 	link.x = (float)b->x0;
 	link.y = (float)entry->y;
-	link.w = (float)b->width;
+	link.w = (float)width;
 	link.h = (float)entry->height;
 	link.target_page = heading->page;
 	put_box(page, &link, 0);
 }
 
-/* Copies a repeated table header, with its "(continued)" line, to a page. */
+/* A section's heading repeated at the top of a page that continues the
+ * section ([page] repeat_heading), with the "(continued)" label after
+ * its last line when it fits the measure there. */
+static void put_heading_again(struct builder *b, struct page *page,
+                              const struct cont_header *ch)
+{
+	const struct style *s = b->s;
+	const struct box *last = NULL;
+	double right = page->width - s->margin_right;
+
+	for (size_t k = 0; k < ch->heading_len; k++) {
+		put_box(page, &ch->heading[k], ch->y);
+		if (ch->heading[k].kind == BOX_TEXT)
+			last = &ch->heading[k];
+	}
+	if (last) {
+		double x = last->x + last->w +
+		           layout_width(b->m, (enum face)last->face, last->size,
+		                        " ", 1);
+		double w = layout_width(b->m, (enum face)last->face, last->size,
+		                        s->labels.continued,
+		                        strlen(s->labels.continued));
+
+		if (x + w <= right + FIT_EPSILON)
+			put_text(b, page, x, ch->y + last->y, (enum face)last->face,
+			         last->size, last->color, s->labels.continued,
+			         DOC_ALIGN_LEFT);
+	}
+}
+
+/* Copies a repeated table header, with its "(continued)" line, to a
+ * page, or a repeated heading. */
 static void put_cont_header(struct builder *b, const struct cont_header *ch)
 {
 	const struct style *s = b->s;
-	const struct table_info *ti = &b->tables[ch->table];
+	const struct table_info *ti;
 	struct page *page = &b->out->items[ch->page];
 	double cap_h = s->table_size * s->caption_leading;
-	char *text = xasprintf("%s%s%s", ti->caption ? ti->caption : "",
-	                       ti->caption ? " " : "", s->labels.continued);
+	char *text;
+
+	if (ch->heading) {
+		put_heading_again(b, page, ch);
+		return;
+	}
+	ti = &b->tables[ch->table];
+	text = xasprintf("%s%s%s", ti->caption ? ti->caption : "",
+	                 ti->caption ? " " : "", s->labels.continued);
 
 	put_text(b, page, b->x0, ch->y + s->table_size, FACE_ITALIC,
 	         s->table_size, s->muted_color, text, DOC_ALIGN_LEFT);
@@ -303,6 +395,7 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 			p->items[b->items[i].page].width = b->s->page_height;
 			p->items[b->items[i].page].height = b->s->page_width;
 		}
+	layout_turn_pages(b);
 	for (size_t i = 0; i < b->len; i++) {
 		const struct item *it = &b->items[i];
 		struct page *page;
@@ -315,7 +408,8 @@ void layout_emit(struct builder *b, const struct paginator *pg, int npages)
 		if (b->source_items_len)
 			layout_resolve_citations(b, page, it->box_len);
 		layout_xref_links(b, page, it->box_len);
-		if (page->width != b->s->page_width && !it->landscape)
+		if (page->width != b->s->page_width && !it->landscape &&
+		    !it->turned)
 			widen_rules(b, page, it->box_len);
 		if (it->toc_ref >= 0)
 			put_toc_number(b, page, it, &b->items[it->toc_ref]);

@@ -44,7 +44,7 @@ static void builder_init(struct builder *b, const struct style *s,
 /* Frees what a pass held but its pages. */
 static void builder_release(struct builder *b, struct paginator *pg)
 {
-	free(pg->conts);
+	layout_paginator_release(pg);
 	memset(pg, 0, sizeof *pg);
 	free(b->items);
 	for (size_t i = 0; i < b->chunks_len; i++)
@@ -147,6 +147,8 @@ struct pages *layout_run_hyphenated(const struct doc *d,
 			layout_free(b.out);
 			break;
 		}
+		if (s->repeat_heading)
+			pg.heading_of = layout_heading_index(&b);
 		npages = layout_paginate(&b, &pg);
 		if (refs && block_pages(&b, d, before, now) &&
 		    pass < XREF_PASSES) {

@@ -18,6 +18,7 @@
  *   orgchart.c  org charts: sizing boxes, placing chart.c's geometry
  *   front.c     title block, cover, contents, sources
  *   paginate.c  items -> pages
+ *   sections.c  section starts (new, odd page) and turned sections
  *   heads.c     boxes -> pages, running heads, contents page numbers
  *   layout.c    layout_run(): the driver, and layout_check()
  *
@@ -232,6 +233,9 @@ struct item {
 	int table;            /* index in builder tables, or -1 */
 	bool table_header;
 	bool landscape;       /* alone on a page turned to landscape */
+	bool turned;          /* in a turned section (sections.c) */
+	bool odd_start;       /* forced: the break goes to an odd page */
+	bool heading;         /* a section's heading */
 	size_t box_start, box_len;
 	int outline_level;    /* 0: none */
 	const char *outline_title;
@@ -278,6 +282,16 @@ struct builder {
 	struct table_info *tables;
 	size_t tables_len, tables_cap;
 	bool cover;           /* page 1 is a cover, with banners, no heads */
+	/* The running heads' texts, measured and copied once: they repeat
+	 * on every page (heads.c). */
+	struct head_text {
+		enum face face;
+		double size, width;
+		const char *text;  /* in out->arena */
+		size_t len;
+	} head_texts[8];
+	size_t head_texts_next;
+	bool turned;          /* the items being built are for turned pages */
 	struct diag_list *dl;
 	double x0, width;     /* content column */
 	double top, bottom;   /* content area, y down */
@@ -399,11 +413,14 @@ void layout_table_columns(const struct metrics *m, const struct style *s,
 
 /* ---- pagination and output (paginate.c, heads.c) ---- */
 
-/* A table header repeated at the top of a page. */
+/* A table header repeated at the top of a page, or (heading not NULL)
+ * a section's heading (sections.c). */
 struct cont_header {
 	int page;
 	size_t table;
 	double y;
+	struct box *heading;  /* a copy of the heading's boxes, or NULL */
+	size_t heading_len;
 };
 
 struct paginator {
@@ -414,6 +431,9 @@ struct paginator {
 	 * at fn_first, and its carried-over lines end at fn_carry */
 	size_t fn_done, fn_due, fn_first, fn_carry, fn_carry_due;
 	bool fn_full;         /* a note was split: the page is full */
+	/* [page] repeat_heading: the heading item each item is under, + 1
+	 * (0: none); NULL when headings are not repeated */
+	size_t *heading_of;
 };
 
 /* The height a repeated header takes: "(continued)" line plus the row. */
@@ -421,6 +441,43 @@ double layout_cont_height(const struct builder *b, size_t table);
 
 /* Assigns every item a page and a y. Returns the page count. */
 int layout_paginate(struct builder *b, struct paginator *pg);
+
+/* ---- section starts and turned sections (sections.c) ---- */
+
+/* Sets the content column and foot (b->width, b->bottom) for upright or
+ * turned pages, and b->turned. */
+void layout_set_turned(struct builder *b, bool turned);
+
+/* The foot of the content area on the page an item is set for. */
+double layout_item_bottom(const struct builder *b, const struct item *it);
+
+/* Before heading block blk: a forced break item when its section starts
+ * a new or odd page or turns the page, switching the builder to the
+ * turned or upright page. after_heading: blk directly follows another
+ * heading. */
+void layout_section_start(struct builder *b, const struct doc_block *blk,
+                          bool after_heading);
+
+/* A new array: for each item, the heading item it is under, + 1 (0:
+ * none). The caller frees it. */
+size_t *layout_heading_index(const struct builder *b);
+
+/* [page] repeat_heading: when item i starts page `page` at y inside a
+ * section, records a copy of the section's heading there and returns
+ * the height it takes (with the space under it), else 0. */
+double layout_repeat_heading(struct builder *b, struct paginator *pg,
+                             size_t i, int page, double y);
+
+/* Frees what pagination recorded (repeated headings' copies, the
+ * table headers). */
+void layout_paginator_release(struct paginator *pg);
+
+/* Gives the pages of turned items their turned size (emit). */
+void layout_turn_pages(struct builder *b);
+
+/* A new array of npages flags: true for a page that no item prints on
+ * (a blank verso). The caller frees it. */
+bool *layout_blank_pages(const struct builder *b, size_t npages);
 
 /* Moves every item's boxes to its page, freeing box chunks once copied. */
 void layout_emit(struct builder *b, const struct paginator *pg, int npages);

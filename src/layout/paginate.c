@@ -33,6 +33,10 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 		/* A page break where a page has just begun, or at the very end,
 		 * would only make an empty page. */
 		if (it->forced && (y == b->top || i + 1 == b->len)) {
+			/* a section that starts on an odd page leaves the even
+			 * one blank (sections.c) */
+			if (it->odd_start && y == b->top && page % 2 == 1)
+				page++;
 			it->page = page;
 			it->y = y;
 			/* An empty break marker is not the page's content: what
@@ -47,6 +51,8 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 		}
 		double sb = at_top ? 0 : it->space_before;
 
+		if (at_top && pg->heading_of)
+			y += layout_repeat_heading(b, pg, i, page, y);
 		if (at_top && it->table >= 0 && !it->table_header) {
 			/* A table continues here: repeat its header first. */
 			pg->conts = xgrow(pg->conts, &pg->cap, pg->len + 1,
@@ -54,6 +60,8 @@ int layout_paginate(struct builder *b, struct paginator *pg)
 			pg->conts[pg->len].page = page;
 			pg->conts[pg->len].table = (size_t)it->table;
 			pg->conts[pg->len].y = y;
+			pg->conts[pg->len].heading = NULL;   /* a table's */
+			pg->conts[pg->len].heading_len = 0;
 			pg->len++;
 			y += layout_cont_height(b, (size_t)it->table);
 		}

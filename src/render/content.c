@@ -33,9 +33,12 @@
 #define RENDER_DEFLATE_LEVEL 6
 #endif
 
-static char *content_room(struct render_content *c, size_t n)
+/* Room for n more bytes. Called for every operand of every page, so
+ * the common case is a comparison. */
+static inline char *content_room(struct render_content *c, size_t n)
 {
-	c->buf = xgrow(c->buf, &c->cap, c->len + n, 1);
+	if (c->len + n > c->cap)
+		c->buf = xgrow(c->buf, &c->cap, c->len + n, 1);
 	return c->buf + c->len;
 }
 
@@ -82,9 +85,28 @@ static void put_fixed(struct render_content *c, long long v, int decimals)
 	put_number(c, v, decimals, true);
 }
 
+/* llround(v): the nearest integer, halves away from zero. Without the
+ * libm call: a long table has a million of them. Exact for finite |v|
+ * below 2^53, where v minus its integer part loses nothing. */
+static long long round_half_away(double v)
+{
+	long long t;
+	double f;
+
+	if (!(v > -9e15 && v < 9e15))
+		return llround(v);
+	t = (long long)v;
+	f = v - (double)t;
+	if (f >= 0.5)
+		t++;
+	else if (f <= -0.5)
+		t--;
+	return t;
+}
+
 long long render_hundredths(double v)
 {
-	return llround(v * 100);
+	return round_half_away(v * 100);
 }
 
 static void put_op(struct render_content *c, const char *op)
@@ -100,7 +122,7 @@ static void close_run(struct render_content *c);
  * clamping keeps one odd colour from failing the whole document. */
 static long long component(double v)
 {
-	return llround((v < 0 ? 0 : v > 1 ? 1 : v) * 1000);
+	return round_half_away((v < 0 ? 0 : v > 1 ? 1 : v) * 1000);
 }
 
 static bool same_rgb(struct rgb a, struct rgb b)
@@ -248,7 +270,7 @@ static long long hscale(const struct render_content *c)
  * where it changes. A run in another scale never joins the open one. */
 void render_content_hscale(struct render_content *c, double expand)
 {
-	long long h = llround((1 + expand) * 10000);
+	long long h = round_half_away((1 + expand) * 10000);
 
 	if (h <= 0)
 		h = 10000;
@@ -415,7 +437,6 @@ void render_content_reset(struct render_content *c)
 	memset(c, 0, sizeof *c);
 	c->buf = keep.buf;
 	c->cap = keep.cap;
-	c->z = keep.z;
 	c->zbuf = keep.zbuf;
 	c->zcap = keep.zcap;
 }
@@ -426,27 +447,31 @@ void render_content_reset(struct render_content *c)
  * long table, deflating was the largest single cost of the render. Done
  * per page so that the document never holds its uncompressed content (at
  * 100,000 table rows, ~48 MB). One compressor serves every page. */
-int render_content_deflate(struct render_content *c, size_t *out_len)
+int render_content_deflate(struct render_content *c,
+                           struct libdeflate_compressor *z, size_t *out_len)
 {
 	size_t bound, n;
 
-	if (!c->z) {
-		c->z = libdeflate_alloc_compressor(RENDER_DEFLATE_LEVEL);
-		if (!c->z)
-			return -1;
-	}
-	bound = libdeflate_zlib_compress_bound(c->z, c->len);
+	if (!z)
+		return -1;
+	bound = libdeflate_zlib_compress_bound(z, c->len);
 	c->zbuf = xgrow(c->zbuf, &c->zcap, bound, 1);
-	n = libdeflate_zlib_compress(c->z, c->buf, c->len, c->zbuf, bound);
+	n = libdeflate_zlib_compress(z, c->buf, c->len, c->zbuf, bound);
 	if (n == 0)
 		return -1;
 	*out_len = n;
 	return 0;
 }
 
+struct libdeflate_compressor *render_compressor(struct render *r)
+{
+	if (!r->z)
+		r->z = libdeflate_alloc_compressor(RENDER_DEFLATE_LEVEL);
+	return r->z;
+}
+
 void render_content_release(struct render_content *c)
 {
-	libdeflate_free_compressor(c->z);
 	free(c->buf);
 	free(c->zbuf);
 	memset(c, 0, sizeof *c);

@@ -47,25 +47,20 @@ static HPDF_STATUS dest_at(HPDF_Destination dst, HPDF_Page page, double top)
 }
 
 /* One text run, inside c's open text object. */
-static int draw_text(struct render *r, struct render_content *c,
-                     const struct box *b, double H, struct diag_list *dl)
+static void draw_text(struct render *r, struct render_content *c,
+                      const struct box *b, double H)
 {
 	HPDF_Font font = r->font[b->face];
 	size_t slot = fonts_index(r->fonts, b->face);
 	struct render_glyphs g = {r->widths + slot * 0x10000, r->enc[slot].code};
 
-	/* fonts_check_doc() has named the fact of every character from
-	 * the data; this catches what layout made itself (labels). */
-	if (fonts_report_missing(r->fonts, b->face, b->text, b->len, NULL, 0,
-	                         dl) < 0)
-		return -1;
+	/* render_collect_used() has checked that the font prints it */
 	render_content_font(c, font, r->font_name[slot], b->size);
 	render_content_hscale(c, b->expand);
 	render_content_fill(c, b->color);
 	fonts_shape(r->fonts, b->face, b->text, b->len, &r->run);
 	render_content_run(c, render_hundredths(b->x), render_hundredths(H - b->y),
 	                   &r->run, &g);
-	return 0;
 }
 
 /* A link on page pi to the top of another page, to a height on it (a
@@ -178,7 +173,7 @@ static int write_content(struct render *r, HPDF_Page hp,
 	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
 	if (c->len == 0)
 		return 0;
-	if (render_content_deflate(c, &zlen) < 0)
+	if (render_content_deflate(c, render_compressor(r), &zlen) < 0)
 		return diag_error(dl, NULL, 0, "page %zu: cannot compress the "
 		                  "page content", pi + 1);
 	attr->contents->write_fn = render_write_flate_filter;
@@ -205,7 +200,8 @@ int render_draw_box(struct render *r, struct render_content *c,
 		if (b->len == 0)
 			return 0;
 		render_content_begin_text(c);
-		return draw_text(r, c, b, H, dl);
+		draw_text(r, c, b, H);
+		return 0;
 	case BOX_RULE:
 	case BOX_FILL:
 		render_content_end_text(c);
@@ -230,24 +226,25 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 	HPDF_Page hp = hpages[pi];
 	double H = pg->height;
 	struct render_content *c = &r->content;
-	size_t nspans = render_form_spans(r, pages, pi), si = 0;
+	const struct render_span *spans;
+	size_t nspans = render_page_spans(r, pi, &spans), si = 0;
 
 	render_content_reset(c);
 	for (size_t bi = 0; bi < pg->len; bi++) {
 		const struct box *b = &pg->boxes[bi];
 		int rc = 0;
 
-		if (si < nspans && bi == r->spans[si].from) {
+		if (si < nspans && bi == spans[si].from) {
 			const char *form;
 
-			if (render_form_get(r, pages, pi, r->spans[si].from,
-			                    r->spans[si].to, &form, dl) < 0)
+			if (render_form_get(r, pages, pi, spans[si].from, spans[si].to,
+			                    &form, dl) < 0)
 				return -1;
 			if (form) {
 				render_content_end_text(c);
 				render_content_flush(c);
 				render_content_do(c, form);
-				bi = r->spans[si++].to - 1;
+				bi = spans[si++].to - 1;
 				continue;
 			}
 			si++;

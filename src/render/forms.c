@@ -137,7 +137,9 @@ static int span_cmp(const void *a, const void *b)
 	return (x->from > y->from) - (x->from < y->from);
 }
 
-size_t render_form_spans(struct render *r, const struct pages *pages,
+/* The spans of page pi that it shares with page pi - 1 or pi + 1, into
+ * r->spans in page order; returns how many. */
+static size_t find_spans(struct render *r, const struct pages *pages,
                          size_t pi)
 {
 	const struct page *cur = &pages->items[pi];
@@ -175,11 +177,20 @@ static int hash_cmp(const void *a, const void *b)
 
 void render_forms_count(struct render *r, const struct pages *pages)
 {
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, all = 0;
 
+	/* drawing takes each page's spans from here: finding them is a
+	 * comparison of every box with its neighbours' */
+	r->page_span_at = xcalloc(pages->len + 1, sizeof *r->page_span_at);
 	for (size_t pi = 0; pi < pages->len; pi++) {
-		size_t k = render_form_spans(r, pages, pi);
+		size_t k = find_spans(r, pages, pi);
 
+		r->page_spans = xgrow(r->page_spans, &r->page_spans_cap, all + k,
+		                      sizeof *r->page_spans);
+		if (k)
+			memcpy(r->page_spans + all, r->spans, k * sizeof *r->spans);
+		all += k;
+		r->page_span_at[pi + 1] = all;
 		for (size_t i = 0; i < k; i++) {
 			const struct box *b = pages->items[pi].boxes + r->spans[i].from;
 
@@ -192,6 +203,16 @@ void render_forms_count(struct render *r, const struct pages *pages)
 	if (n > 1)
 		qsort(r->run_hashes, n, sizeof *r->run_hashes, hash_cmp);
 	r->nrun_hashes = n;
+}
+
+size_t render_page_spans(const struct render *r, size_t pi,
+                         const struct render_span **spans)
+{
+	size_t n = r->page_span_at[pi + 1] - r->page_span_at[pi];
+
+	/* no page may have any: then there is no array to point into */
+	*spans = n ? r->page_spans + r->page_span_at[pi] : NULL;
+	return n;
 }
 
 /* How many pages have a run of this hash (render_forms_count). */
@@ -298,7 +319,7 @@ int render_form_get(struct render *r, const struct pages *pages, size_t pi,
 	render_content_flush(c);
 	if (c->len < FORM_MIN_BYTES)
 		return 0;
-	if (render_content_deflate(c, &zlen) < 0)
+	if (render_content_deflate(c, render_compressor(r), &zlen) < 0)
 		return diag_error(dl, NULL, 0, "page %zu: cannot compress a form",
 		                  pi + 1);
 	if (!worth_a_form(run_uses(r, hash), zlen))
@@ -326,6 +347,11 @@ void render_forms_release(struct render *r)
 	free(r->spans);
 	free(r->covered);
 	free(r->run_hashes);
+	free(r->page_spans);
+	free(r->page_span_at);
+	r->page_spans = NULL;
+	r->page_span_at = NULL;
+	r->page_spans_cap = 0;
 	r->run_hashes = NULL;
 	r->nrun_hashes = 0;
 	render_content_release(&r->form_content);

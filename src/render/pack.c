@@ -75,7 +75,7 @@ struct pack_out {
 	uint32_t next;              /* the next new object number */
 	size_t *new_off;
 	size_t nnew, new_cap;
-	struct libdeflate_compressor *zc;
+	struct libdeflate_compressor *zc, *own_zc;  /* own_zc: made here */
 };
 
 /* Deflates src into po->z; -1 if the compressor fails. */
@@ -217,7 +217,8 @@ static int write_packed(struct pack *pk, struct pack_out *po)
 	static const char header[] = "%PDF-1.5\n%\xb7\xbe\xad\xaa\n";
 	const char *s = (const char *)pk->in;
 
-	po->zc = libdeflate_alloc_compressor(PACK_DEFLATE_LEVEL);
+	if (!po->zc)
+		po->zc = po->own_zc = libdeflate_alloc_compressor(PACK_DEFLATE_LEVEL);
 	if (!po->zc)
 		return pack_fail(pk, "no compressor");
 	po->next = pk->nobj;
@@ -263,13 +264,15 @@ static int write_packed(struct pack *pk, struct pack_out *po)
 	return 0;
 }
 
-int render_pack(const unsigned char *in, size_t len, unsigned char **out,
+int render_pack(const unsigned char *in, size_t len,
+                struct libdeflate_compressor *z, unsigned char **out,
                 size_t *out_len, const char **why)
 {
 	struct pack pk = {0};
 	struct pack_out po = {0};
 	int rc = -1;
 
+	po.zc = z;
 	*out = NULL;
 	*out_len = 0;
 	pk.in = in;
@@ -283,7 +286,7 @@ int render_pack(const unsigned char *in, size_t len, unsigned char **out,
 done:
 	if (why)
 		*why = rc == 0 ? NULL : pk.why;
-	libdeflate_free_compressor(po.zc);
+	libdeflate_free_compressor(po.own_zc);
 	free(po.out.s);
 	free(po.head.s);
 	free(po.body.s);
@@ -294,12 +297,13 @@ done:
 	return rc;
 }
 
-int render_pack_in_place(unsigned char **pdf, size_t *len, const char **why)
+int render_pack_in_place(unsigned char **pdf, size_t *len,
+                         struct libdeflate_compressor *z, const char **why)
 {
 	unsigned char *packed;
 	size_t n;
 
-	if (render_pack(*pdf, *len, &packed, &n, why) < 0)
+	if (render_pack(*pdf, *len, z, &packed, &n, why) < 0)
 		return -1;
 	free(*pdf);
 	*pdf = packed;

@@ -20,14 +20,20 @@
  * frees with free(). Returns -1 when the input is not of the shape
  * described, or anything in it does not add up (an offset, a length, an
  * object number, an unterminated string): *out is then NULL and *why, if
- * why is not NULL, a short static reason. Never prints. */
-int render_pack(const unsigned char *in, size_t len, unsigned char **out,
+ * why is not NULL, a short static reason. Never prints. The streams are
+ * deflated with z (at any level), or with a compressor of its own when z
+ * is NULL. */
+struct libdeflate_compressor;
+
+int render_pack(const unsigned char *in, size_t len,
+                struct libdeflate_compressor *z, unsigned char **out,
                 size_t *out_len, const char **why);
 
 /* render_pack() on *pdf, in its place: on success frees the input and
  * sets *pdf and *len to the packed PDF; otherwise leaves both as they
  * are, so the caller writes libharu's bytes unchanged. Returns 0 when it
  * packed, -1 when it kept the input. */
-int render_pack_in_place(unsigned char **pdf, size_t *len, const char **why);
+int render_pack_in_place(unsigned char **pdf, size_t *len,
+                         struct libdeflate_compressor *z, const char **why);
 
 #endif

@@ -37,6 +37,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <libdeflate.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -115,97 +116,6 @@ int render_haru_error(struct render *r, struct diag_list *dl, const char *what)
 	return diag_error(dl, NULL, 0, "%s: libharu error 0x%04X (detail %u)%s%s",
 	                  what, (unsigned)no, (unsigned)detail,
 	                  meaning ? ": " : "", meaning ? meaning : "");
-}
-
-/* Marks the code points of a UTF-8 run in used[], as libharu will write
- * them: the CID of a BMP character is its code point, and a character
- * beyond the BMP becomes U+0020. Returns -1 on invalid UTF-8, which would
- * otherwise come out as silently wrong glyphs. */
-static int mark_used(unsigned char *used, const char *s, size_t len)
-{
-	size_t i = 0;
-	uint32_t cp;
-
-	while (i < len) {
-		size_t n = utf8_decode(s + i, len - i, &cp);
-
-		if (n == 0)
-			return -1;
-		if (cp > 0xFFFF)
-			cp = 0x20;
-		used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-		i += n;
-	}
-	return 0;
-}
-
-/* Records that code point cp of font slot shows the UTF-8 text
- * s[0..len) (a ligature's letters), for ToUnicode; the first text seen
- * for a code point is the one kept. */
-static void add_alias(struct render *r, size_t slot, uint16_t cp,
-                      const char *s, size_t len)
-{
-	struct render_alias a = {slot, cp, 0, {0}};
-	size_t i = 0;
-
-	for (size_t k = 0; k < r->naliases; k++)
-		if (r->aliases[k].slot == slot && r->aliases[k].cp == cp)
-			return;
-	while (i < len && a.len < RENDER_ALIAS_MAX) {
-		uint32_t u;
-		size_t n = utf8_decode(s + i, len - i, &u);
-
-		if (n == 0 || u > 0xFFFF)
-			return;  /* not worth a mapping: copy-paste shows cp */
-		a.text[a.len++] = (uint16_t)u;
-		i += n;
-	}
-	if (i < len)
-		return;
-	r->aliases = xgrow(r->aliases, &r->aliases_cap, r->naliases + 1,
-	                   sizeof *r->aliases);
-	r->aliases[r->naliases++] = a;
-}
-
-/* Whether glyph g of a run of s shows exactly its own character. */
-static bool shows_itself(const struct fonts_glyph *g, const char *s)
-{
-	uint32_t u;
-	size_t n = utf8_decode(s + g->start, g->len, &u);
-
-	return n == g->len && u == g->cp;
-}
-
-/* The code points each font draws, into r->used: those of the shaped
- * text, so that subsets keep ligatures' presentation forms, and a note of
- * every code point that stands for other text. Invalid UTF-8 is
- * reported. */
-static int collect_used(struct render *r, const struct pages *pages,
-                        struct diag_list *dl)
-{
-	for (size_t i = 0; i < pages->len; i++)
-		for (size_t k = 0; k < pages->items[i].len; k++) {
-			const struct box *b = &pages->items[i].boxes[k];
-			unsigned char *used;
-			size_t slot;
-
-			if (b->kind != BOX_TEXT || (unsigned)b->face >= FACE_COUNT)
-				continue;
-			slot = fonts_index(r->fonts, b->face);
-			used = r->used + slot * FONTS_BMP_BYTES;
-			if (mark_used(used, b->text, b->len) < 0)
-				return diag_error(dl, NULL, 0, "page %zu: text run is not "
-				                  "valid UTF-8", i + 1);
-			fonts_shape(r->fonts, b->face, b->text, b->len, &r->run);
-			fonts_run_mark_used(&r->run, used);
-			for (size_t g = 0; g < r->run.len; g++)
-				if (r->run.glyphs[g].len > 0 &&
-				    !shows_itself(&r->run.glyphs[g], b->text))
-					add_alias(r, slot, r->run.glyphs[g].cp,
-					          b->text + r->run.glyphs[g].start,
-					          r->run.glyphs[g].len);
-		}
-	return 0;
 }
 
 /* Starts the document. All before any font or page exists, so every
@@ -396,7 +306,7 @@ static int set_info(struct render *r, const struct render_info *info,
 		{HPDF_INFO_PRODUCER, "briefing"},
 	};
 	HPDF_Date date;
-	struct date d;
+	struct date_time d;
 
 	/* With the UTF-8 encoder current, libharu writes these as UTF-16BE
 	 * hex strings with a byte order mark, so non-ASCII survives; printable
@@ -413,24 +323,42 @@ static int set_info(struct render *r, const struct render_info *info,
 	/* /Classification: the computed marking, so a file found without
 	 * its pages still says what it is (producer is always set above, so
 	 * the information dictionary exists) */
-	if (info && info->marking && info->marking[0] && r->pdf->info) {
-		HPDF_Encoder enc = render_plain_ascii(info->marking)
-		                 ? NULL : r->pdf->cur_encoder;
+	if (info && r->pdf->info) {
+		const struct { const char *key, *value; } custom[] = {
+			{ "Classification", info->marking },
+			/* document control: a registry can file the PDF by them */
+			{ "Reference", info->reference },
+			{ "Edition", info->edition },
+			{ "Version", info->version },
+		};
 
-		HPDF_Dict_Add(r->pdf->info, "Classification",
-		              HPDF_String_New(r->pdf->mmgr, info->marking, enc));
+		for (size_t i = 0; i < sizeof custom / sizeof custom[0]; i++) {
+			const char *v = custom[i].value;
+
+			if (v && v[0])
+				HPDF_Dict_Add(r->pdf->info, custom[i].key,
+				              HPDF_String_New(r->pdf->mmgr, v,
+				                              render_plain_ascii(v)
+				                              ? NULL : r->pdf->cur_encoder));
+		}
 	}
 	if (info && info->date) {
-		if (!date_parse(info->date, &d))
+		int off;
+
+		if (!date_time_parse(info->date, &d, NULL, 0))
 			return diag_error(dl, NULL, 0, "invalid document date '%s': "
 			                  "expected a real date as YYYY-MM-DD",
 			                  info->date);
-		/* 00:00:00 UTC of that day */
+		/* 00:00:00 UTC of that day, or the as-of time in its zone */
+		off = date_zone_hours(d.zone);
 		memset(&date, 0, sizeof date);
-		date.year = d.year;
-		date.month = d.month;
-		date.day = d.day;
-		date.ind = 'Z';
+		date.year = d.date.year;
+		date.month = d.date.month;
+		date.day = d.date.day;
+		date.hour = d.hour;
+		date.minutes = d.minute;
+		date.ind = (char)(off > 0 ? '+' : off < 0 ? '-' : 'Z');
+		date.off_hour = off < 0 ? -off : off;
 		HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, date);
 		HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, date);
 	}
@@ -478,7 +406,7 @@ static int save(struct render *r, unsigned char **out, size_t *out_len,
 		goto fail;
 	HPDF_Free(r->pdf);
 	r->pdf = NULL;
-	render_pack_in_place(&sink.buf, &sink.len, NULL);
+	render_pack_in_place(&sink.buf, &sink.len, render_compressor(r), NULL);
 	*out = sink.buf;
 	*out_len = sink.len;
 	return 0;
@@ -591,7 +519,7 @@ int render_pdf(const struct pages *pages, const struct fonts *fonts,
 	/* arrays of libharu handles, which are pointers */
 	hpages = xcalloc(pages->len, sizeof *hpages); /* NOLINT(bugprone-sizeof-expression) */
 	tops = xcalloc(pages->len, sizeof *tops); /* NOLINT(bugprone-sizeof-expression) */
-	if (collect_used(&r, pages, dl) < 0 || new_document(&r, dl) < 0 ||
+	if (render_collect_used(&r, pages, dl) < 0 || new_document(&r, dl) < 0 ||
 	    load_fonts(&r, dl) < 0 || draw_all(&r, pages, hpages, tops, dl) < 0 ||
 	    set_info(&r, info, dl) < 0)
 		goto fail;
@@ -614,6 +542,7 @@ fail:
 		render_encoding_release(&r.enc[i]);
 	render_content_release(&r.content);
 	render_forms_release(&r);
+	libdeflate_free_compressor(r.z);
 	fonts_run_release(&r.run);
 	free(r.aliases);
 	return rc;

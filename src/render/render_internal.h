@@ -48,7 +48,6 @@ struct render_content {
 	struct rgb fill, stroke;
 	long long line_width;
 	/* the deflated page (render_content_deflate), kept across pages */
-	struct libdeflate_compressor *z;
 	unsigned char *zbuf;
 	size_t zcap;
 };
@@ -122,11 +121,17 @@ struct render {
 	size_t spans_cap;
 	unsigned char *covered;
 	size_t covered_cap;
+	/* the spans of every page, page pi's from page_span_at[pi] to
+	 * page_span_at[pi + 1] (render_forms_count) */
+	struct render_span *page_spans;
+	size_t page_spans_cap;
+	size_t *page_span_at;
 	/* the hash of every span of every page, sorted: how many pages
 	 * would use a form (render_forms_count) */
 	uint64_t *run_hashes;
 	size_t nrun_hashes;
 	struct render_content form_content;
+	struct libdeflate_compressor *z;  /* render_compressor() */
 	/* FONTS_BMP_BYTES per loaded font: the code points its pages use. */
 	unsigned char *used;
 	/* per loaded font, 65,536 advances in 1/1000 em: the widths
@@ -144,6 +149,11 @@ struct render {
 	struct render_alias *aliases;
 	size_t naliases, aliases_cap;
 };
+
+/* used.c: fills r->used (and r->aliases) from the text of the pages,
+ * and reports a character a font cannot print. */
+int render_collect_used(struct render *r, const struct pages *pages,
+                        struct diag_list *dl);
 
 /* render.c */
 bool render_haru_failed(const struct render *r);
@@ -167,12 +177,14 @@ bool render_plain_ascii(const char *s);
 HPDF_STATUS render_write_flate_filter(HPDF_Dict dict, HPDF_Stream stream);
 void render_size_stream(HPDF_Stream stream, size_t len);
 
-/* forms.c: the spans of page pi that it shares with page pi - 1 or
- * pi + 1, into r->spans in page order; returns how many. */
-size_t render_form_spans(struct render *r, const struct pages *pages,
-                         size_t pi);
-/* forms.c: counts the spans of all pages before any is drawn. */
+/* forms.c: finds and counts the spans of all pages before any is
+ * drawn: the runs of boxes each page shares with the page before or
+ * after it. */
 void render_forms_count(struct render *r, const struct pages *pages);
+/* forms.c: the spans render_forms_count() found on page pi, in page
+ * order, into *spans; returns how many. */
+size_t render_page_spans(const struct render *r, size_t pi,
+                         const struct render_span **spans);
 /* forms.c: the name of the form that draws boxes [from, to) of page pi,
  * made if need be, or NULL in *name when the run is better drawn in
  * place. Returns -1 with a diagnostic. */
@@ -203,11 +215,16 @@ void render_content_hscale(struct render_content *c, double expand);
 void render_content_run(struct render_content *c, long long x, long long y,
                         const struct fonts_run *run,
                         const struct render_glyphs *g);
-/* The page's operators deflated into c->zbuf; *out_len bytes, or -1 when
- * the compressor fails. */
-int render_content_deflate(struct render_content *c, size_t *out_len);
-/* Frees the buffers and the compressor. */
+/* The page's operators deflated with z (render_compressor()) into
+ * c->zbuf; *out_len bytes, or -1 when z is NULL or fails. */
+int render_content_deflate(struct render_content *c,
+                           struct libdeflate_compressor *z, size_t *out_len);
+/* Frees the buffers. */
 void render_content_release(struct render_content *c);
+/* The one compressor of the render, made on first use (NULL when it
+ * cannot be): pages, forms and the packed objects share it, so the
+ * render holds one compressor's tables (~1.3 MB), not three. */
+struct libdeflate_compressor *render_compressor(struct render *r);
 
 /* encoding.c: plans e for the code points set in used (FONTS_BMP_BYTES):
  * one-byte codes when they fit (e->code is then allocated; free it with

@@ -86,7 +86,7 @@ expect "non-numeric size" 1 "^$case/test.ini:[0-9]+: error: \[style\] body_size:
 new_case; printf '[style]\ntext_color = "#12345g"\n' >>"$case/test.ini"
 expect "bad colour" 1 "error: \[style\] text_color: '#12345g' is not a colour \(#rrggbb\)$"
 new_case; sed -i 's/^as_of = .*/as_of = 2020-13-01/' "$case/test.ini"
-expect "bad date" 1 "^$case/test.ini:8: error: \[document\] as_of: '2020-13-01' is not a date \(YYYY-MM-DD\)$"
+expect "bad date" 1 "^$case/test.ini:8: error: \[document\] as_of: '2020-13-01' is not a date \(YYYY-MM-DD, or YYYY-MM-DDThh:mmZ\): month 13$"
 new_case; printf '[page]\nmargin_top = -5\n' >>"$case/test.ini"
 expect "negative margin" 1 "error: \[page\] margin_top: -5 is out of range \(0 to 200\)$"
 new_case; printf '[page]\nmargin_left = 120\nmargin_right = 100\n' >>"$case/test.ini"
@@ -432,7 +432,7 @@ expect "unknown caption placement" 1 "^$case/test.ini:[0-9]+: error: \[table.tes
 new_case; printf '[style]\nfigure_caption_position = under\n' >>"$case/test.ini"
 expect "unknown figure caption placement" 1 "^$case/test.ini:[0-9]+: error: \[style\] figure_caption_position: 'under' is not one of: above, below$"
 new_case; printf '[orgchart.test.peple]\ncaption = Staff\n' >>"$case/test.ini"
-expect "caption section naming no fact" 1 "^$case/test.ini:[0-9]+: error: \[orgchart.test.peple\]: no fact named 'test.peple' \(did you mean 'test.people'\?\)$"
+expect "caption section naming no fact" 1 "^$case/test.ini:[0-9]+: error: \[orgchart.test.peple\]: no fact named 'test.peple' \(the closest, 'test.people', is a table, not an orgchart\)$"
 new_case; printf '[orgchart.test.people]\ncaption = Staff\n' >>"$case/test.ini"
 expect "caption section naming a fact of another kind" 1 "^$case/test.ini:[0-9]+: error: \[orgchart.test.people\]: fact 'test.people' is a table \($case/facts.ini:[0-9]+\), not an orgchart$"
 new_case; printf '[table.test.places]\n1 = name | Name\n' >>"$case/test.ini"
@@ -465,7 +465,7 @@ expect "missing snapshot, at its line" 1 "^$case/facts.ini:4: error: '$case/gone
 snap_case 'snapshot = snapdir\nretrieved = 2020-03-01'; mkdir "$case/snapdir"
 expect "snapshot is a directory" 1 "^$case/facts.ini:4: error: '$case/snapdir': is a directory, not a file$"
 snap_case 'snapshot = src.txt\nretrieved = 2020-02-30'
-expect "bad retrieved date" 1 "^$case/facts.ini:5: error: \[source\] retrieved: '2020-02-30' is not a date \(YYYY-MM-DD\)$"
+expect "bad retrieved date" 1 "^$case/facts.ini:5: error: \[source\] retrieved: '2020-02-30' is not a date \(YYYY-MM-DD\): 2020 February has 29 days$"
 snap_case 'snapshot = src.txt\nretrieved = 2019-12-31'
 expect "snapshot older than the page's last update" 1 "^$case/facts.ini:5: error: \[source\] retrieved: 2019-12-31 is before the page's last update \(updated\); a snapshot cannot be older than the page$"
 snap_case 'snapshot = src.txt'
@@ -524,6 +524,138 @@ md_case 'Line one.\n\nSee [](#test.nothere).\n'
 expect "reference to an unknown id, naming the ids" 1 "^$case/long.md:3: error: reference to unknown id 'test.nothere'; the ids are section.NAME"
 md_case 'See [p.](#page:test.people).\n'
 expect "page reference with its own text" 1 "^$case/long.md:1: error: a page reference prints the page number"
+
+# --- no silent mistakes ---------------------------------------------------
+# Each of these used to build without a word and print something else.
+new_case; printf '[table.test.peple]\n1 = name | Name\n' >>"$case/test.ini"
+expect "misspelt table section: the table fact meant" 1 "^$case/test.ini:[0-9]+: error: \[table.test.peple\]: no fact named 'test.peple' \(did you mean 'test.people'\?\)$"
+new_case; printf '[section.three]\ntitle = "Annex"\n' >>"$case/test.ini"
+expect "a section with no blocks: a warning" 0 "^$case/test.ini:25: warning: \[section.three\]: no blocks, so it prints only its title; add e.g. '1 = text mission.summary'$" check -c "$case/test.ini"
+new_case; printf '[fonts]\nbold = "DejaVu Sans:blod"\n' >>"$case/test.ini"
+expect "font style typo: the style meant and the family's styles" 1 "^$case/test.ini:26: error: font 'DejaVu Sans:blod': 'blod' is not a style fontconfig knows \(did you mean 'bold'\?\); DejaVu Sans has: (.*, )?Bold, (.*, )?Book(, .*)?$"
+new_case; printf '[fonts]\nbold = "DejaVu Sans:style=Blod"\n' >>"$case/test.ini"
+expect "font style= a face the family lacks" 1 "^$case/test.ini:26: error: font 'DejaVu Sans:style=Blod': DejaVu Sans has no such style \(fontconfig would give 'Book'\); DejaVu Sans has: .*Bold"
+new_case; printf '[fonts]\nregular = "DejaVu Sams"\n' >>"$case/test.ini"
+expect "font family typo: the family meant" 1 "^$case/test.ini:26: error: font 'DejaVu Sams' is not installed \(did you mean 'DejaVu Sans'\?\); install it, name a .ttf file, or pick a face 'briefing fonts' lists$"
+# A font fontconfig reads but a build refuses (renamed, then damaged) is
+# offered nowhere: not as a hint, not by 'briefing fonts'; its healthy
+# twin is.
+rename_font() { # rename_font NAME OUT [damaged]: DejaVu Sans named NAME
+	python3 - "$1" "$2" "${3:-}" fonts/DejaVuSans.ttf <<'PY'
+import struct, sys
+name, out, damaged, src = sys.argv[1:5]
+d = bytearray(open(src, "rb").read())
+assert len(name) == len("DejaVu Sans")
+for old, new in ((b"DejaVu Sans", name.encode()),
+                 ("DejaVu Sans".encode("utf-16-be"), name.encode("utf-16-be"))):
+    d = d.replace(old, new)
+if damaged:  # hhea.numberOfHMetrics beyond maxp.numGlyphs
+    n = struct.unpack(">H", d[4:6])[0]
+    for i in range(n):
+        t, _, off, _ = struct.unpack(">4sIII", d[12 + 16 * i:28 + 16 * i])
+        if t == b"hhea":
+            struct.pack_into(">H", d, off + 34, 7000)
+open(out, "wb").write(d)
+PY
+}
+new_case; mkdir "$case/fp"
+rename_font "Brokenn Fnt" "$case/fp/b.ttf" damaged
+rename_font "Healthy Fnt" "$case/fp/h.ttf"
+printf '[fonts]\nregular = "Brokenn Fnts"\n' >>"$case/test.ini"
+expect "a damaged face is never the hint" 1 "^$case/test.ini:26: error: font 'Brokenn Fnts' is not installed; install it" \
+	build -c "$case/test.ini" -o "$good" --font-path "$case/fp"
+sed -i 's/^regular = .*/regular = "Healthy Fnts"/' "$case/test.ini"
+expect "... a healthy one is" 1 "^$case/test.ini:26: error: font 'Healthy Fnts' is not installed \(did you mean 'Healthy Fnt'\?\)" \
+	build -c "$case/test.ini" -o "$good" --font-path "$case/fp"
+"$BRIEFING" fonts --font-path "$case/fp" >"$work/out" 2>"$work/err"
+p=""
+grep -q '^Healthy Fnt' "$work/out" || p="the healthy face is not listed;"
+grep -q 'Brokenn' "$work/out" && p="$p the damaged face is listed;"
+verdict "briefing fonts lists only faces that load" "$p"
+# A break in a succession the source has: acknowledged with its reason,
+# the check runs clean; unacknowledged, the warning says how.
+new_case; printf 'name,from,to\nAnna,2019-01-01,2019-06-01\nBogdan,2019-06-11,\n' >"$case/people.csv"
+expect "a gap in a succession says how to acknowledge it" 0 "^$case/people.csv:3: warning: gap of 10 days between row 1 \(Anna\) and row 2 \(Bogdan\); if the source has it, acknowledge it in \[test.people\]: gap.2019-06-01 = \"why\"$" check -c "$case/test.ini"
+printf 'gap.2019-06-01 = "The post was vacant for ten days."\n' >>"$case/facts.ini"
+"$BRIEFING" check -c "$case/test.ini" >"$work/out" 2>"$work/err"; rc=$?
+p=""
+[ "$rc" -eq 0 ] || p="exit status $rc;"
+[ -s "$work/err" ] && p="$p stderr is not empty;"
+verdict "... acknowledged, the check runs clean" "$p"
+sed -i 's/^gap.2019-06-01/gap.2019-06-02/' "$case/facts.ini"
+expect "an acknowledgement that matches no break: a warning" 0 "^$case/facts.ini:21: warning: \[test.people\] gap.2019-06-02: no gap in the succession begins on 2019-06-02 \(the day a term ends\); remove it or correct the date$" check -c "$case/test.ini"
+new_case; sed -i 's/^succession = yes$/gap.2019-06-01 = "x"/' "$case/facts.ini"
+expect "an acknowledgement on a table that is no succession" 1 "^$case/facts.ini:20: error: \[test.people\] gap.2019-06-01: only a table with succession = yes has gaps and overlaps$"
+new_case; printf '[table.test.people]\n1 = nmae | Name\n2 = tenure | Tenure\n' >>"$case/test.ini"; sed -i '/^succession/d' "$case/facts.ini"
+expect "a misspelt column: the column meant and the CSV's columns" 1 "^$case/test.ini:26: error: \[table.test.people\]: column 'nmae' is not in $case/people.csv \(did you mean 'name'\? its columns: name, from, to\)$"
+expect "... a tenure column without a succession says why" 1 "^$case/test.ini:27: error: \[table.test.people\]: column 'tenure' is computed only for a table with succession = yes, and $case/people.csv has none \(its columns: name, from, to\)$"
+new_case; sed -i 's/,/;/g' "$case/people.csv"
+expect "a ';'-separated CSV says so" 1 "^$case/people.csv:1: error: the header 'name;from;to' is one column: the file looks ';'-separated, but fields are separated by ','; save it as comma-separated CSV$"
+new_case; sed -i 's/^m = facts.ini/m = facts.ini\nn = facts.ini/' "$case/test.ini"
+expect "a data file named twice says so, not 'already defined' per fact" 1 "^$case/test.ini:12: error: \[data\] n: 'facts.ini' is named already by 'm' \(line 11\)$"
+new_case; printf '[style]\ntext_color = #1a1a1a\n' >>"$case/test.ini"
+expect "an unquoted colour says to quote it" 1 "^$case/test.ini:26: error: \[style\] text_color: empty; an unquoted '#' starts a comment, so quote the colour: text_color = \"#1a1a1a\" \(the default\)$"
+
+# --- page geometry: sizes, section starts and orientations ------------------
+new_case; sed -i 's/^\[data\]$/[page]\nsize = 10 x 10 mm\n\n[data]/' "$case/test.ini"
+expect "page too small" 1 "^$case/test.ini:11: error: \[page\] size: the width 10 mm is 10 mm; a page side is 50 to 2000 mm$"
+new_case; sed -i 's/^\[data\]$/[page]\nsize = 297 x\n\n[data]/' "$case/test.ini"
+expect "page size without a height" 1 "^$case/test.ini:11: error: \[page\] size: '297 x' is not one of: a4, letter, a3, legal, or WIDTH x HEIGHT with a unit \(e.g. '297 x 167 mm'\)$"
+new_case; sed -i 's/^\[data\]$/[page]\nsize = 297 x 167 ft\n\n[data]/' "$case/test.ini"
+expect "page size in an unknown unit" 1 "^$case/test.ini:11: error: \[page\] size: unknown unit 'ft' \(write mm, cm, in or pt\)$"
+new_case; sed -i 's/^title = "Places"$/title = "Places"\norientation = sideways/' "$case/test.ini"
+expect "section orientation sideways" 1 "^$case/test.ini:15: error: \[section.one\] orientation: 'sideways' is not one of: portrait, landscape$"
+new_case; sed -i 's/^title = "Places"$/title = "Places"\nstart = maybe/' "$case/test.ini"
+expect "section start maybe" 1 "^$case/test.ini:15: error: \[section.one\] start: 'maybe' is not one of: continue, new, odd$"
+new_case; sed -i 's/^title = "Places"$/title = "Places"\nstrat = new/' "$case/test.ini"
+expect "section start misspelled" 1 "^$case/test.ini:15: error: \[section.one\] strat: unknown key \(did you mean 'start'\?\)$"
+new_case; printf 'include = test.ini\n[page]\nsize = 90 x 200 mm\n[section.two]\norientation = landscape\n' >"$case/slim.ini"
+expect "turned page too small, at the section's line in the file it is written in" 1 \
+	"^$case/test.ini:18: error: the turned page leaves 156 x 40 mm for text; it needs at least 25 x 50 mm$" \
+	build -c "$case/slim.ini" -o "$good"
+
+# --- profiles: several includes, -D overrides ---------------------------
+new_case; printf 'include = b.ini\n' >"$case/a.ini"; printf 'include = a.ini\n' >"$case/b.ini"
+sed -i '1i include = a.ini' "$case/test.ini"
+expect "include cycle, named by its chain" 1 "^$case/b.ini:1: error: include: a file includes itself \($case/a.ini -> $case/b.ini -> $case/a.ini\)$"
+new_case; printf '[page]\nsize = letter\n' >"$case/l.ini"; sed -i '1i include = l.ini\ninclude = l.ini' "$case/test.ini"
+expect "the same include twice" 1 "^$case/test.ini:2: error: include: 'l.ini' is already included \(line 1\)$"
+new_case; sed -i '1i include = no1.ini\ninclude = no2.ini' "$case/test.ini"
+expect "every missing include is named" 1 "^$case/test.ini:2: error: '$case/no2.ini': cannot open: No such file or directory$"
+new_case
+expect "-D of an unknown key" 1 "^-D page.sise=a4: error: \[page\] sise: unknown key \(did you mean 'size'\?\)$" \
+	build -c "$case/test.ini" -o "$good" -D page.sise=a4
+expect "-D of an unknown section" 1 "^-D section.on.title=X: error: no section \[section.on\] to set 'title' in \(did you mean \[section.one\]\?\)$" \
+	build -c "$case/test.ini" -o "$good" -D section.on.title=X
+expect "-D of a bad value" 1 "^-D page.margin_top=wide: error: \[page\] margin_top: 'wide' is not a number$" \
+	build -c "$case/test.ini" -o "$good" -D page.margin_top=wide
+expect "-D of an unclosed quote" 1 "^-D document.title=\"A: error: \[document\] title: the double quote opened here is never closed$" \
+	build -c "$case/test.ini" -o "$good" -D 'document.title="A'
+expect "-D with a line break, shown escaped" 1 '^-D document.title=A\\nB: error: a value given with -D cannot hold a line break$' \
+	build -c "$case/test.ini" -o "$good" -D "document.title=A
+B"
+expect "-D naming a missing data file" 1 "^-D data.more=$case/none.ini: error: '$case/none.ini': cannot open: No such file or directory$" \
+	build -c "$case/test.ini" -o "$good" -D "data.more=$case/none.ini"
+expect "-D that is not SECTION.KEY=VALUE" 2 "^briefing: -D 'pagesize=a4': expected SECTION.KEY=VALUE, e.g. -D page.size=letter$" \
+	build -c "$case/test.ini" -o "$good" -D pagesize=a4
+
+# --- dates and document control ---------------------------------------------
+new_case; sed -i 's/^as_of = .*/as_of = 2019-02-29/' "$case/test.ini"
+expect "as_of on a day that does not exist" 1 "^$case/test.ini:8: error: \[document\] as_of: '2019-02-29' is not a date \(YYYY-MM-DD, or YYYY-MM-DDThh:mmZ\): 2019 February has 28 days$"
+new_case; sed -i 's/^as_of = .*/as_of = 2020-02-29T25:00Z/' "$case/test.ini"
+expect "as_of at hour 25" 1 "^$case/test.ini:8: error: \[document\] as_of: .*: hour 25$"
+new_case; sed -i 's/^as_of = .*/as_of = 2020-02-29\ndate_format = "dd MMMMM"/' "$case/test.ini"
+expect "date pattern with a token it does not know" 1 "^$case/test.ini:9: error: \[document\] date_format: 'dd MMMMM': 'MMMMM' is not a date token"
+new_case; sed -i 's/^as_of = .*/as_of = 2020-02-29\nsources_date_format = "d '"'"'of MMM"/' "$case/test.ini"
+expect "date pattern with an open quote" 1 "^$case/test.ini:9: error: \[document\] sources_date_format: .*: a quote that is not closed"
+new_case; sed -i 's/^as_of = .*/as_of = 2020-02-29\nreference = "x\\\\y"/' "$case/test.ini"
+expect "reference with a backslash" 1 "^$case/test.ini:9: error: \[document\] reference: "
+new_case; printf '[test.log]\ntype = changes\n1 = "1 | 2020-02-30 | x"\n' >>"$case/facts.ini"
+expect "changes entry on a day that does not exist" 1 "^$case/facts.ini:[0-9]+: error: \[test.log\] 1: '2020-02-30' is not a date \(YYYY-MM-DD\): 2020 February has 29 days$"
+new_case; printf '[test.log]\ntype = changes\n1 = "B | 2020-01-01 | x"\n2 = "A | 2020-02-01 | y"\n' >>"$case/facts.ini"
+expect "changes editions going back" 1 "^$case/facts.ini:[0-9]+: error: \[test.log\] 2: edition A comes after edition B \(line [0-9]+\); list the changes oldest first$"
+new_case; printf '[test.log]\ntype = changes\n1 = "1 | 2020-01-01 | x"\n' >>"$case/facts.ini"; printf '[section.log]\ntitle = L\n1 = changes test.places\n' >>"$case/test.ini"
+expect "changes block naming a list" 1 "^$case/test.ini:[0-9]+: error: \[section.log\]: fact 'test.places' is a list \($case/facts.ini:[0-9]+\), not a changes$"
 
 if [ "$failures" -ne 0 ]; then
 	echo "bad input: $failures of $cases case(s) failed"

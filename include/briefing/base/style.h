@@ -81,9 +81,18 @@ struct labels {
 	char day[LABEL_MAX], days[LABEL_MAX];
 	char month[LABEL_MAX], months[LABEL_MAX];
 	char year[LABEL_MAX], years[LABEL_MAX];
-	/* "January" .. "December": every printed date ("long" whole, "short"
-	 * and "military" their first three characters) */
+	/* "January" .. "December": every printed date (MMMM whole); the
+	 * short forms (MMM) default to their first three characters; both
+	 * default per [document] language (en, fr, de) */
 	char month_names[12][DATE_MONTH_NAME_MAX];
+	char month_short[12][DATE_MONTH_NAME_MAX];
+	/* document control (doc.c, config_dates.c): "Reference", "Edition",
+	 * "Version" before their values on the cover and in the footer; the
+	 * record of changes' title and column heads */
+	char reference[LABEL_MAX], edition[LABEL_MAX], version[LABEL_MAX];
+	char changes_title[LABEL_MAX];
+	char changes_edition[LABEL_MAX], changes_date[LABEL_MAX];
+	char changes_text[LABEL_MAX];
 	/* Captions (doc.c number_captions): "Figure", "Table" and " – " (a
 	 * space, an en dash, a space) make `"%s %d%s%s"` "Table 1 – Commanders
 	 * of KFOR": word, number, separator, the config's caption text. */
@@ -97,6 +106,24 @@ struct labels {
 	char page_ref[LABEL_MAX];
 };
 
+/* Where a section starts ([section.NAME] start; config_geometry.c):
+ * DEFAULT (zero, as in a hand-built doc) is CONTINUE. */
+enum page_start {
+	PAGE_START_DEFAULT,
+	PAGE_START_CONTINUE,  /* on the page the last section left */
+	PAGE_START_NEW,       /* at the top of a new page */
+	PAGE_START_ODD        /* on the next odd page, a blank verso between */
+};
+
+/* How a section's pages stand ([section.NAME] orientation): DEFAULT
+ * (zero) is the [page] orientation; the others turn the page when it
+ * stands otherwise. */
+enum page_orient {
+	PAGE_ORIENT_DEFAULT,
+	PAGE_ORIENT_PORTRAIT,
+	PAGE_ORIENT_LANDSCAPE
+};
+
 struct style {
 	/* page */
 	double page_width, page_height;
@@ -107,6 +134,11 @@ struct style {
 	bool duplex;
 	/* A chart too big for the page may have a landscape page of its own. */
 	bool chart_landscape;
+	/* [cover] page_number: the cover prints its page number too. */
+	bool cover_page_number;
+	/* [page] repeat_heading: a page that continues a section starts
+	 * with its heading again, "(continued)" after it. */
+	bool repeat_heading;
 	/* type sizes */
 	double body_size;
 	double line_spacing;      /* baseline distance as a multiple of size */
