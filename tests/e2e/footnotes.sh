@@ -125,6 +125,25 @@ bad "an unknown id lists the ids" '1 = "see [](#zzz)"' "reference to unknown id 
 bad "a character the font lacks, in a note, names the note's line" '1 = "a ^[in \xe6\xbc\xa2 script] b"' "the regular font"
 bad "a page reference with text is an error" '1 = "on [p.](#page:fn.chart)"' "a page reference prints the page number"
 
+# A turned section's notes sit at the foot of its turned page.
+turn=$work/turn
+cp -r $fixture "$turn"
+sed -i "s|\.\./\.\./\.\./fonts|$top/fonts|" "$turn/notes.ini"
+sed -i 's/^\[section.detail\]$/[section.detail]\norientation = landscape/' "$turn/notes.ini"
+if "$BRIEFING" build -q -c "$turn/notes.ini" -o "$turn/out.pdf" 2>"$turn/log"; then
+	tp=$(for ((p = 1; p <= 6; p++)); do
+		pdftotext -f $p -l $p "$turn/out.pdf" - 2>/dev/null | grep -q 'LONGNOTE begins' && echo $p; done | head -1)
+	check "a turned section's note is on its turned page ($tp)" sh -c "
+		pdfinfo -f ${tp:-0} -l ${tp:-0} '$turn/out.pdf' | grep -q 'size: *841.89 x 595.276'"
+	check "... below its text, inside the page" sh -c "
+		pdftotext -f ${tp:-0} -l ${tp:-0} -bbox '$turn/out.pdf' - | awk '
+			/LONGNOTE/ { match(\$0, /yMax=\"[0-9.]*\"/); y = substr(\$0, RSTART + 6, RLENGTH - 7) + 0 }
+			/<word / { match(\$0, /yMax=\"[0-9.]*\"/); v = substr(\$0, RSTART + 6, RLENGTH - 7) + 0; if (v > max) max = v }
+			END { exit !(y > 450 && max < 595.276) }'"
+else
+	fail "the turned config builds" "$(head -3 "$turn/log")"
+fi
+
 # A marker is the briefing's, not the source's: a fact quoted from its
 # snapshot stays verbatim with a note added.
 prov=$work/prov
