@@ -31,13 +31,14 @@ static const char *const document_keys[] = {
 };
 static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
-	"margin_right", "duplex", "chart_landscape", NULL
+	"margin_right", "duplex", "chart_landscape",
+	"header_image", "header_image_height", NULL
 };
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
 static const char *const fixed_sections[] = {
 	"document", "page", "fonts", "style", "labels", "data", "cover",
 	"hyphenation", "classification", "section.", "table.", "orgchart.",
-	NULL
+	"image.", NULL
 };
 
 char *config_opt_string(struct ini_section *s, const char *key)
@@ -262,6 +263,8 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 			continue;
 		if (strncmp(name, "orgchart.", 9) == 0 && name[9])
 			continue;
+		if (strncmp(name, "image.", 6) == 0 && name[6])
+			continue;
 		if (ini_find(ini, name) != &ini->sections[i])
 			continue;
 		{
@@ -278,7 +281,8 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 		           hint ? " (did you mean [" : " (expected [document], [page], "
 		           "[fonts], [style], [labels], [data], [cover], [hyphenation], "
 		           "[classification], "
-		           "[section.NAME], [table.FACT] or [orgchart.FACT])",
+		           "[section.NAME], [table.FACT], [orgchart.FACT] or "
+		           "[image.FACT])",
 		           hint ? hint : "", hint ? "])" : "");
 	}
 }
@@ -291,7 +295,8 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 static int read_cover(struct config *c, const struct ini *ini,
                       struct diag_list *dl)
 {
-	static const char *const keys[] = { NULL };
+	static const char *const keys[] = { "image", "image_width",
+	                                    "image_position", NULL };
 	struct ini_section *s = ini_find(ini, "cover");
 	struct ini_numbered *items;
 	size_t n, before = dl->errors;
@@ -404,6 +409,7 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	c->sections = xcalloc(ini->len, sizeof *c->sections);
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
 	c->orgcharts = xcalloc(ini->len, sizeof *c->orgcharts);
+	c->images = xcalloc(ini->len, sizeof *c->images);
 	check_section_names(ini, dl);
 	/* first: it reads [document] language, which read_document's check
 	 * for unknown keys must then find used */
@@ -412,6 +418,7 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 	config_read_classification(c, ini, dl);
 	if (!c->allow_bidi)
 		values_check_bidi(ini, dl);
+	config_read_placed_images(c, ini, dl);
 	read_page(c, ini, dl);
 	read_fonts(c, ini, dl);
 	config_read_style(c, ini, dl);
@@ -427,6 +434,8 @@ struct config *config_parse(const char *buf, size_t len, const char *name,
 			config_read_table(c, s, dl);
 		else if (strncmp(s->name, "orgchart.", 9) == 0 && s->name[9])
 			config_read_orgchart(c, s, dl);
+		else if (strncmp(s->name, "image.", 6) == 0 && s->name[6])
+			config_read_image(c, s, dl);
 	}
 	if (c->sections_len == 0)
 		diag_error(dl, name, 0, "no [section.NAME] sections: the briefing "
@@ -523,6 +532,7 @@ void config_free(struct config *c)
 	free(c->cover_figures);
 	config_hyphenation_release(c);
 	config_classification_release(c);
+	config_images_release(c);
 	free(c);
 }
 

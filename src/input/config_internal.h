@@ -42,6 +42,15 @@ int config_read_table(struct config *c, struct ini_section *s,
 int config_read_orgchart(struct config *c, struct ini_section *s,
                          struct diag_list *dl);
 
+/* [cover] image and image_width, [page] header_image and
+ * header_image_height, before [cover] and [page] check their keys; and
+ * one [image.FACT] section (config_image.c). */
+void config_read_placed_images(struct config *c, const struct ini *ini,
+                               struct diag_list *dl);
+int config_read_image(struct config *c, struct ini_section *s,
+                      struct diag_list *dl);
+void config_images_release(struct config *c);
+
 /* [classification] (classification.c): the scheme (NATO's when the
  * section lists no levels), and the level [document] marking names. */
 int config_read_classification(struct config *c, const struct ini *ini,

@@ -37,7 +37,7 @@ static int parse_block(struct ini_section *s,
                        struct diag_list *dl)
 {
 	static const char *const kinds[] = {
-		"text", "list", "figures", "table", "orgchart", "pagebreak",
+		"text", "list", "figures", "table", "orgchart", "image", "pagebreak",
 		"contents", "sources", "list_of_figures", "list_of_tables", NULL
 	};
 	const char *v = e->value, *sp = strchr(v, ' ');

@@ -18,7 +18,7 @@
 #include "values.h"
 
 static const char *const kind_names[] = { "text", "list", "figures", "table",
-                                          "orgchart", NULL };
+                                          "orgchart", "image", NULL };
 static const char *const source_keys[] = { "title", "url", "updated",
                                             "snapshot", "retrieved", NULL };
 
@@ -651,6 +651,10 @@ static void fact_release(struct fact *f)
 	}
 	free(f->departures);
 	free(f->departure_column);
+	free(f->image_file);
+	free(f->caption);
+	free(f->alt);
+	free(f->credit);
 }
 
 static bool valid_name(const char *s)
@@ -705,6 +709,9 @@ static int read_fact(struct facts *f, const struct ini *ini,
 
 		if (ini_check_unused(s, chart_keys, dl) != 0)
 			goto fail;
+	} else if (fact.kind == FACT_IMAGE) {
+		if (facts_read_image(f, ini, s, &fact, dl) != 0)
+			goto fail;
 	} else if (fact.kind == FACT_TEXT && ini_get(s, "file")) {
 		if (read_markdown(f, ini, s, &fact, dl) != 0)
 			goto fail;
@@ -722,7 +729,8 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		    ini_check_unused(s, item_keys, dl) != 0)
 			goto fail;
 	}
-	if (fact.kind != FACT_ORGCHART && facts_check_departures(&fact, dl) != 0)
+	if (fact.kind != FACT_ORGCHART && fact.kind != FACT_IMAGE &&
+	    facts_check_departures(&fact, dl) != 0)
 		goto fail;
 	f->items = xgrow(f->items, &f->cap, f->len + 1, sizeof *f->items);
 	f->items[f->len] = fact;

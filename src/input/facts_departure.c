@@ -107,6 +107,8 @@ static bool is_part(const struct fact *fact, const char *part)
 	case FACT_TABLE:
 		return (fact->note && strcmp(part, "note") == 0) ||
 		       csvfile_column(fact->table, part) >= 0;
+	case FACT_IMAGE:   /* no parts to quote: departures are not read */
+		return false;
 	case FACT_ORGCHART:
 		break;
 	}

@@ -169,6 +169,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		double gap = 2 * layout_width(b->m, FACE_REGULAR, s->header_size,
 		                              " ", 1);
 		char *num, *title, *org;
+		double logo;
 
 		if (i == 0 && b->cover)
 			continue;
@@ -180,11 +181,21 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		put_text(b, pg, cx - (verso ? shift : 0), mark_bottom, FACE_BOLD,
 		         s->marking_size, s->marking_color,
 		         page_marking(d, levels, i), DOC_ALIGN_CENTER);
+		/* a logo stands on the header rule before the title, which
+		 * moves inwards by its width */
+		logo = d->header_image.path
+		     ? layout_header_image(b, pg, &d->header_image,
+		                           verso ? right : b->x0,
+		                           head_base + s->header_rule_gap -
+		                           s->header_rule_width,
+		                           head_base - mark_top, verso) + gap / 2
+		     : 0;
 		title = fit_text(b, FACE_REGULAR, s->header_size, d->title,
-		                 width - gap - layout_width(b->m, FACE_REGULAR,
-		                                            s->header_size, d->as_of,
-		                                            strlen(d->as_of)));
-		put_text(b, pg, verso ? right : b->x0, head_base, FACE_REGULAR,
+		                 width - logo - gap -
+		                 layout_width(b->m, FACE_REGULAR, s->header_size,
+		                              d->as_of, strlen(d->as_of)));
+		put_text(b, pg, verso ? right - logo : b->x0 + logo, head_base,
+		         FACE_REGULAR,
 		         s->header_size, s->muted_color, title,
 		         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
 		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,

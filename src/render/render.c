@@ -614,6 +614,7 @@ fail:
 		render_encoding_release(&r.enc[i]);
 	render_content_release(&r.content);
 	render_forms_release(&r);
+	render_images_release(&r);
 	fonts_run_release(&r.run);
 	free(r.aliases);
 	return rc;

@@ -1,0 +1,102 @@
+/*
+ * images.c: PNG and JPEG images as image XObjects, each file loaded once
+ * and named in the resources every page inherits ("Im1", ...).
+ *
+ * The file is read and checked again here (image_probe()), not only when
+ * the facts or the config were read: it may have changed since, and
+ * libpng, under libharu, aborts the process on data it cannot decode.
+ * libharu then loads the very bytes that were checked, from memory.
+ */
+#include "render/render_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "briefing/base/fileio.h"
+#include "briefing/base/imagefile.h"
+#include "briefing/base/xalloc.h"
+
+#include <hpdf_objects.h>
+
+static HPDF_Image load(struct render *r, const char *path,
+                       struct diag_list *dl)
+{
+	struct image_info info;
+	char *buf, why[160];
+	size_t len;
+	HPDF_Image img;
+
+	if (file_read(path, &buf, &len, dl) != 0)
+		return NULL;
+	if (image_probe((const unsigned char *)buf, len, &info, why,
+	                sizeof why) != 0) {
+		diag_error(dl, path, 0, "%s", why);
+		free(buf);
+		return NULL;
+	}
+	img = info.format == IMAGE_PNG
+	    ? HPDF_LoadPngImageFromMem(r->pdf, (const HPDF_BYTE *)buf,
+	                               (HPDF_UINT)len)
+	    : HPDF_LoadJpegImageFromMem(r->pdf, (const HPDF_BYTE *)buf,
+	                                (HPDF_UINT)len);
+	free(buf);
+	/* libharu deflates the colours of a PNG but writes its alpha
+	 * channel's soft mask raw: 30 KB for a 300 x 100 logo */
+	if (img && !render_haru_failed(r)) {
+		HPDF_Dict smask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
+
+		if (smask)
+			smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		HPDF_ResetError(r->pdf);   /* a lookup that finds none sets it */
+	}
+	if (!img || render_haru_failed(r)) {
+		char *what = xasprintf("cannot load image '%s'", path);
+
+		render_haru_error(r, dl, what);
+		free(what);
+		return NULL;
+	}
+	return img;
+}
+
+const char *render_image_get(struct render *r, const char *path,
+                             struct diag_list *dl)
+{
+	struct render_image *im;
+	HPDF_Image img;
+
+	for (size_t i = 0; i < r->nimages; i++)
+		if (strcmp(r->images[i].path, path) == 0)
+			return r->images[i].name;
+	if (!r->xobjects) {
+		r->xobjects = HPDF_Dict_New(r->pdf->mmgr);
+		if (!r->xobjects ||
+		    HPDF_Dict_Add(r->resources, "XObject", r->xobjects) != HPDF_OK) {
+			render_haru_error(r, dl, "cannot make the xobject resources");
+			return NULL;
+		}
+	}
+	img = load(r, path, dl);
+	if (!img)
+		return NULL;
+	r->images = xgrow(r->images, &r->images_cap, r->nimages + 1,
+	                  sizeof *r->images);
+	im = &r->images[r->nimages++];
+	im->path = xstrdup(path);
+	snprintf(im->name, sizeof im->name, "Im%zu", r->nimages);
+	if (HPDF_Dict_Add(r->xobjects, im->name, img) != HPDF_OK) {
+		render_haru_error(r, dl, "cannot name an image in the resources");
+		return NULL;
+	}
+	return im->name;
+}
+
+void render_images_release(struct render *r)
+{
+	for (size_t i = 0; i < r->nimages; i++)
+		free(r->images[i].path);
+	free(r->images);
+	r->images = NULL;
+	r->nimages = r->images_cap = 0;
+}
