@@ -105,13 +105,23 @@ $(BUILD)/test_%: $(BUILD)/test_%.o $(LIB_OBJ)
 # disk would (cmocka's --wrap mocking).
 WRAP_fileio = -Wl,--wrap=write
 
+# Test images (PNG and JPEG) are made at test time by a tool of our own,
+# never committed (tests/tools/mkimage.c; libjpeg from .ci/deps test).
+MKIMAGE = $(BUILD)/tools/mkimage
+
+$(MKIMAGE): tests/tools/mkimage.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra $(CFLAGS) $(LDFLAGS) $< -ljpeg -lz -o $@
+
 # cmocka prints its summary on stderr: merge it so logs show it in order.
 unit: $(TESTS) $(FONTS) $(FIXTURE_FONT)
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t 2>&1; done
 
-e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
+e2e: $(BIN) $(FONTS) $(FIXTURE_FONT) $(MKIMAGE)
 	@BRIEFING=$(BIN) tests/e2e/run.sh
-	@BRIEFING=$(BIN) tests/e2e/bad-input.sh
+	@BRIEFING=$(BIN) MKIMAGE=$(MKIMAGE) tests/e2e/bad-input.sh
+	@# Images: sizes, colours and pixels placed, captions, dpi warnings
+	@BRIEFING=$(BIN) MKIMAGE=$(MKIMAGE) tests/e2e/images.sh
 	@# Release builds leak nothing of what they withhold
 	@BRIEFING=$(BIN) tests/e2e/release.sh
 	@# Word gaps, hyphens and lone list items of the default briefing
@@ -206,7 +216,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
-FUZZERS = config facts csv font markup
+FUZZERS = config facts csv font markup image
 FUZZ_BIN = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 # fuzz_font's seeds are fonts, which are never committed: DejaVu Sans and
 # a small subset of it, made here (fuzz/corpus/font/README).
