@@ -11,7 +11,8 @@
 #   make bench   the benchmark suite (bench/run.sh): time, memory, bytes and
 #                instructions per case, against targets and HEAD~1
 #                (BENCH_RUNS=N, BENCH_BASE=REV); writes bench/results.tsv
-#   make fuzz    libFuzzer on the config, facts and CSV parsers
+#   make fuzz    libFuzzer on the config, facts and CSV parsers, fonts,
+#                markup and image files
 #                (FUZZ_SECONDS each, default 60)
 #
 # Missing Debian packages are installed when run as root; otherwise the
@@ -246,8 +247,16 @@ $(BUILD)/fuzz/font_seed: fuzz/fuzz_font.c $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) -DFUZZ_FONT_SEED $^ $(LIBS) -o $@
 
+# fuzz_image's seeds are images made here by the test tool (one of each
+# kind it makes), never committed (fuzz/corpus/image/README).
+IMAGE_SEEDS = $(foreach k,png-rgb png-grey png-palette png-rgba jpeg,$(BUILD)/fuzz/corpus-image/$(k).img)
+
+$(BUILD)/fuzz/corpus-image/%.img: $(MKIMAGE)
+	@mkdir -p $(@D)
+	$(MKIMAGE) $* 17 9 c03020 $@
+
 fuzz: deps-fuzz
-	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FONT_SEEDS)
+	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FONT_SEEDS) $(IMAGE_SEEDS)
 	@fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
 # The binary, the man page, bash completion, the documentation and the

@@ -227,6 +227,40 @@ static void test_image_data_must_fill_the_rows_exactly(void **state)
 	assert_non_null(strstr(why, "unknown row filter"));
 }
 
+/* Found by fuzz_image: an IDAT chunk whose zlib stream ends before the
+ * chunk does (the rest was other chunks, swallowed by a wrong length)
+ * passed the probe, and libpng then refused it. */
+static void test_bytes_after_the_compressed_data_are_refused(void **state)
+{
+	static const char sig[8] = "\x89PNG\r\n\x1a\n";
+	unsigned char raw[26] = { 0 }, ihdr[13] = { 0, 0, 0, 4, 0, 0, 0, 2, 8, 2 };
+	unsigned char z[256];
+	uLongf zlen = sizeof z - 8;
+	struct bytes o = { .len = 0 };
+	struct image_info info;
+	char why[160];
+
+	(void)state;
+	assert_int_equal(compress(z, &zlen, raw, sizeof raw), Z_OK);
+	memcpy(z + zlen, "IEND\0\0\0\0", 8);   /* junk after the stream */
+	put(&o, sig, 8);
+	chunk(&o, "IHDR", ihdr, 13);
+	chunk(&o, "IDAT", z, (uint32_t)zlen + 8);
+	chunk(&o, "IEND", NULL, 0);
+	assert_int_equal(probe(&o, &info, why), -1);
+	assert_string_equal(why, "data after the end of the compressed image "
+	                    "data (damaged)");
+	/* the same junk as an IDAT of its own */
+	o.len = 0;
+	put(&o, sig, 8);
+	chunk(&o, "IHDR", ihdr, 13);
+	chunk(&o, "IDAT", z, (uint32_t)zlen);
+	chunk(&o, "IDAT", "junk", 4);
+	chunk(&o, "IEND", NULL, 0);
+	assert_int_equal(probe(&o, &info, why), -1);
+	assert_non_null(strstr(why, "data after the end"));
+}
+
 static void test_interlaced_rows_follow_adam7(void **state)
 {
 	unsigned char raw[16] = { 0 };
@@ -334,6 +368,7 @@ int main(void)
 		cmocka_unit_test(test_absurd_size_is_refused),
 		cmocka_unit_test(test_depth_and_colour_type_must_agree),
 		cmocka_unit_test(test_image_data_must_fill_the_rows_exactly),
+		cmocka_unit_test(test_bytes_after_the_compressed_data_are_refused),
 		cmocka_unit_test(test_interlaced_rows_follow_adam7),
 		cmocka_unit_test(test_jpeg_frame_is_read),
 		cmocka_unit_test(test_lying_jpeg_is_refused),

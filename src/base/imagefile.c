@@ -161,11 +161,12 @@ static int png_inflate(const unsigned char *buf, const size_t *idat,
 	unsigned char out[16384];
 	z_stream z;
 	int zr = Z_OK, rc = 0;
+	size_t i, consumed;
 
 	memset(&z, 0, sizeof z);
 	if (inflateInit(&z) != Z_OK)
 		return fail(why, size, "cannot start to inflate the image data");
-	for (size_t i = 0; i < nidat && zr != Z_STREAM_END && rc == 0; i++) {
+	for (i = 0; i < nidat && zr != Z_STREAM_END && rc == 0; i++) {
 		z.next_in = (unsigned char *)(uintptr_t)(buf + idat[2 * i]);
 		z.avail_in = (uInt)idat[2 * i + 1];
 		while (z.avail_in > 0 && zr != Z_STREAM_END && rc == 0) {
@@ -181,10 +182,16 @@ static int png_inflate(const unsigned char *buf, const size_t *idat,
 				          "unknown row filter)");
 		}
 	}
+	consumed = i;
 	inflateEnd(&z);
 	if (rc == 0 && (zr != Z_STREAM_END || rows->pass < 7))
 		rc = fail(why, size, "truncated: the image data ends before its "
 		          "last row");
+	/* libpng refuses bytes after the compressed stream, in its chunk or
+	 * in a further IDAT (found by fuzz_image) */
+	if (rc == 0 && (z.avail_in > 0 || consumed < nidat))
+		rc = fail(why, size, "data after the end of the compressed image "
+		          "data (damaged)");
 	return rc;
 }
 

@@ -19,20 +19,19 @@
 
 #include <hpdf_objects.h>
 
-static HPDF_Image load(struct render *r, const char *path,
-                       struct diag_list *dl)
+/* libharu's image of the checked bytes buf[0..len), named what in
+ * messages; NULL after reporting. */
+static HPDF_Image load_bytes_as_image(struct render *r, const char *buf,
+                                      size_t len, const char *what,
+                                      struct diag_list *dl)
 {
 	struct image_info info;
-	char *buf, why[160];
-	size_t len;
+	char why[160];
 	HPDF_Image img;
 
-	if (file_read(path, &buf, &len, dl) != 0)
-		return NULL;
 	if (image_probe((const unsigned char *)buf, len, &info, why,
 	                sizeof why) != 0) {
-		diag_error(dl, path, 0, "%s", why);
-		free(buf);
+		diag_error(dl, what, 0, "%s", why);
 		return NULL;
 	}
 	img = info.format == IMAGE_PNG
@@ -40,7 +39,6 @@ static HPDF_Image load(struct render *r, const char *path,
 	                               (HPDF_UINT)len)
 	    : HPDF_LoadJpegImageFromMem(r->pdf, (const HPDF_BYTE *)buf,
 	                                (HPDF_UINT)len);
-	free(buf);
 	/* libharu deflates the colours of a PNG but writes its alpha
 	 * channel's soft mask raw: 30 KB for a 300 x 100 logo */
 	if (img && !render_haru_failed(r)) {
@@ -51,13 +49,53 @@ static HPDF_Image load(struct render *r, const char *path,
 		HPDF_ResetError(r->pdf);   /* a lookup that finds none sets it */
 	}
 	if (!img || render_haru_failed(r)) {
-		char *what = xasprintf("cannot load image '%s'", path);
+		char *msg = xasprintf("cannot load image '%s'", what);
 
-		render_haru_error(r, dl, what);
-		free(what);
+		render_haru_error(r, dl, msg);
+		free(msg);
 		return NULL;
 	}
 	return img;
+}
+
+static HPDF_Image load(struct render *r, const char *path,
+                       struct diag_list *dl)
+{
+	char *buf;
+	size_t len;
+	HPDF_Image img;
+
+	if (file_read(path, &buf, &len, dl) != 0)
+		return NULL;
+	img = load_bytes_as_image(r, buf, len, path, dl);
+	free(buf);
+	return img;
+}
+
+static void on_scratch_error(HPDF_STATUS error_no, HPDF_STATUS detail_no,
+                             void *user_data)
+{
+	struct render_error *e = user_data;
+
+	if (e->error_no == HPDF_OK) {
+		e->error_no = error_no;
+		e->detail_no = detail_no;
+	}
+}
+
+int render_image_bytes(const unsigned char *data, size_t len,
+                       const char *name, struct diag_list *dl)
+{
+	struct render r;
+	HPDF_Image img;
+
+	memset(&r, 0, sizeof r);
+	r.pdf = HPDF_New(on_scratch_error, &r.err);
+	if (!r.pdf)
+		return diag_error(dl, NULL, 0, "cannot set up a pdf document");
+	img = load_bytes_as_image(&r, (const char *)data, len, name, dl);
+	HPDF_Free(r.pdf);
+	return img ? 0 : -1;
 }
 
 const char *render_image_get(struct render *r, const char *path,
