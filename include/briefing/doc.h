@@ -302,6 +302,7 @@ struct doc_claim {
 	size_t departed;       /* declared as departures */
 	struct doc_departure *departures;
 	size_t departures_len;
+	const char *image;     /* an image fact's file (the doc's copy); NULL */
 };
 
 struct doc {

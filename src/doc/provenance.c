@@ -563,7 +563,9 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 	}
 	case FACT_IMAGE:
 		/* a picture has no words to find in its source's text; its
-		 * caption is the briefing's description of it */
+		 * caption is the briefing's description of it. The report
+		 * names its file. */
+		cl->image = doc_intern(d, fact->image_file);
 		break;
 	case FACT_ORGCHART: {
 		const struct doc_orgchart *o = &d->blocks[first].u.orgchart;

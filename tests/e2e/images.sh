@@ -145,6 +145,9 @@ check "an image printed below 150 dpi warns at the block's line" \
 	grep -Eq "^$m/test.ini:[0-9]+: warning: image '$m/small.png' \(40 x 40 pixels\) prints at [0-9]+ dpi at [0-9]+ mm wide, below the 150 dpi print needs" "$work/err"
 check "images at 150 dpi or more do not warn (the map: 163 dpi)" \
 	sh -c "! grep -Eq 'blue.jpg|red.png' '$work/err'"
+"$BRIEFING" check -q -c "$m/test.ini" --provenance "$work/prov.json" 2>/dev/null
+check "the provenance report names the map's file, unchecked against the text" \
+	test "$(jq -r '.facts[] | select(.fact == "test.map") | "\(.image) \(.check) \(.parts)"' "$work/prov.json")" = "$m/red.png unchecked 0"
 check "the depfile lists every image file" sh -c "
 	grep -q '$m/red.png' '$work/deps' && grep -q '$m/blue.jpg' '$work/deps' &&
 	grep -q '$m/crest.png' '$work/deps' && grep -q '$m/logo.png' '$work/deps'"
