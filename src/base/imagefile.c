@@ -6,7 +6,10 @@
  * that PNG allows, a palette where one is needed, IEND last, and the
  * image data inflating to exactly the bytes its rows need, each row with
  * a known filter. libpng, through libharu, aborts on what this lets
- * through, so the check is the whole decode but the unfiltering.
+ * through, so the check is the whole decode but the unfiltering. What
+ * libharu 2.3.0 itself cannot take is refused too: 16-bit samples, an
+ * interlaced file (a libpng error from memory) and the transparent colour
+ * of a grey or RGB image (a crash).
  *
  * A JPEG is read marker by marker, as libharu's parser reads it (no fill
  * bytes before the frame header, every segment inside the file), up to
@@ -82,49 +85,13 @@ static const unsigned char png_signature[8] = {
 	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
 };
 
-/* The rows of the image data, pass by pass (one pass unless Adam7), and
- * where the inflated bytes are in them: each row is a filter byte (0-4)
- * then its pixels. */
+/* The rows of the image data and where the inflated bytes are in them:
+ * each row is a filter byte (0-4) then its pixels. */
 struct png_rows {
-	unsigned width, height;
-	unsigned bits_per_pixel;
-	bool adam7;
-	int pass;              /* 0..6, or 7 when done */
-	uint32_t rows_left;    /* in this pass */
-	uint64_t row_bytes;    /* of this pass, filter byte included */
+	uint32_t rows_left;
+	uint64_t row_bytes;    /* filter byte included */
 	uint64_t at;           /* offset within the current row */
 };
-
-static void next_pass(struct png_rows *r)
-{
-	static const unsigned x0[7] = { 0, 4, 0, 2, 0, 1, 0 };
-	static const unsigned dx[7] = { 8, 8, 4, 4, 2, 2, 1 };
-	static const unsigned y0[7] = { 0, 0, 4, 0, 2, 0, 1 };
-	static const unsigned dy[7] = { 8, 8, 8, 4, 4, 2, 2 };
-
-	for (r->pass++; r->pass < 7; r->pass++) {
-		uint64_t cols, rows;
-
-		if (!r->adam7) {
-			if (r->pass > 0)
-				break;
-			cols = r->width;
-			rows = r->height;
-		} else {
-			cols = r->width > x0[r->pass] ?
-			       (r->width - x0[r->pass] + dx[r->pass] - 1) / dx[r->pass] : 0;
-			rows = r->height > y0[r->pass] ?
-			       (r->height - y0[r->pass] + dy[r->pass] - 1) / dy[r->pass] : 0;
-		}
-		if (cols == 0 || rows == 0)
-			continue;
-		r->rows_left = (uint32_t)rows;
-		r->row_bytes = 1 + (cols * r->bits_per_pixel + 7) / 8;
-		r->at = 0;
-		return;
-	}
-	r->pass = 7;
-}
 
 /* Walks n inflated bytes through the rows. -1: more data than the
  * image has, or a filter byte PNG does not define. */
@@ -133,7 +100,7 @@ static int feed_rows(struct png_rows *r, const unsigned char *p, size_t n)
 	while (n > 0) {
 		uint64_t take;
 
-		if (r->pass >= 7)
+		if (r->rows_left == 0)
 			return -1;
 		if (r->at == 0 && *p > 4)
 			return -1;
@@ -145,8 +112,7 @@ static int feed_rows(struct png_rows *r, const unsigned char *p, size_t n)
 		n -= (size_t)take;
 		if (r->at == r->row_bytes) {
 			r->at = 0;
-			if (--r->rows_left == 0)
-				next_pass(r);
+			r->rows_left--;
 		}
 	}
 	return 0;
@@ -184,7 +150,7 @@ static int png_inflate(const unsigned char *buf, const size_t *idat,
 	}
 	consumed = i;
 	inflateEnd(&z);
-	if (rc == 0 && (zr != Z_STREAM_END || rows->pass < 7))
+	if (rc == 0 && (zr != Z_STREAM_END || rows->rows_left > 0))
 		rc = fail(why, size, "truncated: the image data ends before its "
 		          "last row");
 	/* libpng refuses bytes after the compressed stream, in its chunk or
@@ -226,6 +192,10 @@ static int png_ihdr(const unsigned char *d, struct image_info *info,
 	if (d[10] != 0 || d[11] != 0 || d[12] > 1)
 		return fail(why, size, "unknown PNG compression, filter or "
 		            "interlace method");
+	/* libharu reads no interlaced PNG from memory (libpng error) */
+	if (d[12] == 1)
+		return fail(why, size, "an interlaced PNG is not supported (save it "
+		            "without interlacing)");
 	info->format = IMAGE_PNG;
 	info->width = w;
 	info->height = h;
@@ -300,10 +270,15 @@ static int png_probe(const unsigned char *buf, size_t len,
 			}
 			palette = n / 3;
 		} else if (chunk_is(type, "tRNS")) {
-			bool ok = info->palette ? palette && n <= palette :
-			          info->alpha ? false : n == (channels == 1 ? 2u : 6u);
-
-			if (!ok || nidat) {
+			/* libharu crashes on the colour key of a grey or RGB
+			 * image: only a palette's transparency is taken */
+			if (!info->palette) {
+				fail(why, size, "a grey or RGB PNG with a transparent "
+				     "colour (tRNS) is not supported; save it with an "
+				     "alpha channel");
+				goto out;
+			}
+			if (!palette || n > palette || nidat) {
 				fail(why, size, "a malformed or misplaced tRNS chunk");
 				goto out;
 			}
@@ -342,11 +317,12 @@ static int png_probe(const unsigned char *buf, size_t len,
 		goto out;
 	}
 	{
-		struct png_rows rows = { info->width, info->height,
-		                         channels * (unsigned)info->bits,
-		                         info->interlaced, -1, 0, 0, 0 };
+		struct png_rows rows = {
+			info->height,
+			1 + ((uint64_t)info->width * channels * (unsigned)info->bits + 7) / 8,
+			0
+		};
 
-		next_pass(&rows);
 		rc = png_inflate(buf, idat, nidat, &rows, why, size);
 	}
 out:

@@ -164,6 +164,16 @@ check "and stays inside the margins" \
 	awk -v w="$rw" -v x="$rx" 'BEGIN { exit !(x >= 62.35 && x + w <= 595.28 - 62.35) }'
 sed -i 's/^width = 400 mm$/width = 140 mm/' "$m/test.ini"
 
+# --- every kind the check accepts, libharu embeds ----------------------
+for kind in png-grey:gray png-palette:index png-rgba:rgb jpeg-grey:gray jpeg-progressive:rgb; do
+	"$MKIMAGE" "${kind%%:*}" 320 160 2060c0 "$m/kind.img"
+	sed -i "s/^file = red.png$/file = kind.img/" "$m/facts.ini"
+	"$BRIEFING" build -q -c "$m/test.ini" -o "$work/kind.pdf" 2>/dev/null
+	check "a $kind file builds, embedded as ${kind#*:}" sh -c \
+		"pdfimages -list '$work/kind.pdf' | grep -Eq ' 320 +160 +${kind#*:} '"
+done
+sed -i "s/^file = kind.img$/file = red.png/" "$m/facts.ini"
+
 # --- a damaged image: an error at the file key's line, no PDF ------------
 head -c 300 "$m/red.png" >"$m/cut.png"
 sed -i 's/^file = red.png$/file = cut.png/' "$m/facts.ini"

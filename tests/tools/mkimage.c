@@ -4,8 +4,8 @@
  *
  *   mkimage KIND WIDTH HEIGHT RRGGBB OUT
  *
- * KIND is png-rgb, png-grey, png-palette, png-rgba (half transparent) or
- * jpeg. Every pixel has the colour RRGGBB (its grey for png-grey), but a
+ * KIND is png-rgb, png-grey, png-palette, png-rgba (half transparent),
+ * jpeg, jpeg-grey or jpeg-progressive. Every pixel has the colour RRGGBB (its grey for png-grey), but a
  * 1-pixel border in the colour's complement, so a test can tell that the
  * image is not cropped.
  */
@@ -101,9 +101,10 @@ static int write_png(const char *kind, unsigned w, unsigned h,
 	return 0;
 }
 
-static int write_jpeg(unsigned w, unsigned h, const unsigned char rgb[3],
-                      FILE *f)
+static int write_jpeg(const char *kind, unsigned w, unsigned h,
+                      const unsigned char rgb[3], FILE *f)
 {
+	int grey = strcmp(kind, "jpeg-grey") == 0;
 	struct jpeg_compress_struct c;
 	struct jpeg_error_mgr err;
 	unsigned char *line = malloc((size_t)w * 3);
@@ -115,16 +116,25 @@ static int write_jpeg(unsigned w, unsigned h, const unsigned char rgb[3],
 	jpeg_stdio_dest(&c, f);
 	c.image_width = w;
 	c.image_height = h;
-	c.input_components = 3;
-	c.in_color_space = JCS_RGB;
+	c.input_components = grey ? 1 : 3;
+	c.in_color_space = grey ? JCS_GRAYSCALE : JCS_RGB;
 	jpeg_set_defaults(&c);
 	jpeg_set_quality(&c, 95, TRUE);
+	if (strcmp(kind, "jpeg-progressive") == 0)
+		jpeg_simple_progression(&c);
 	jpeg_start_compress(&c, TRUE);
 	while (c.next_scanline < h) {
 		JSAMPROW rows[1] = { line };
 
-		for (unsigned x = 0; x < w; x++)
-			pixel(rgb, x, c.next_scanline, w, h, line + 3 * x);
+		for (unsigned x = 0; x < w; x++) {
+			unsigned char p[3];
+
+			pixel(rgb, x, c.next_scanline, w, h, p);
+			if (grey)
+				line[x] = (unsigned char)((p[0] * 30 + p[1] * 59 + p[2] * 11) / 100);
+			else
+				memcpy(line + 3 * x, p, 3);
+		}
 		jpeg_write_scanlines(&c, rows, 1);
 	}
 	jpeg_finish_compress(&c);
@@ -142,7 +152,8 @@ int main(int argc, char **argv)
 
 	if (argc != 6) {
 		fprintf(stderr, "usage: mkimage png-rgb|png-grey|png-palette|"
-		        "png-rgba|jpeg WIDTH HEIGHT RRGGBB OUT\n");
+		        "png-rgba|jpeg|jpeg-grey|jpeg-progressive WIDTH HEIGHT "
+		        "RRGGBB OUT\n");
 		return 2;
 	}
 	w = strtoul(argv[2], NULL, 10);
@@ -160,7 +171,7 @@ int main(int argc, char **argv)
 		perror(argv[5]);
 		return 1;
 	}
-	rc = !strcmp(argv[1], "jpeg") ? write_jpeg((unsigned)w, (unsigned)h, rgb, f)
+	rc = !strncmp(argv[1], "jpeg", 4) ? write_jpeg(argv[1], (unsigned)w, (unsigned)h, rgb, f)
 	     : write_png(argv[1], (unsigned)w, (unsigned)h, rgb, f);
 	if (fclose(f) != 0 || rc != 0) {
 		fprintf(stderr, "mkimage: cannot write %s\n", argv[5]);

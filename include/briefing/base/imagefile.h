@@ -33,7 +33,7 @@ struct image_info {
 	int components;           /* colour: 1 grey, 3 RGB (a palette's), 4 CMYK */
 	bool alpha;               /* a PNG with an alpha channel */
 	bool palette;             /* a PNG of colour type 3 */
-	bool interlaced;          /* Adam7 or progressive */
+	bool interlaced;          /* a progressive JPEG (an Adam7 PNG is refused) */
 };
 
 /* Checks the image in buf[0..len) and describes it in *info. Returns 0,
