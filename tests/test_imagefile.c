@@ -290,6 +290,30 @@ static void test_what_libharu_cannot_load_is_refused(void **state)
 	}
 }
 
+/* libpng fails a load on an ancillary chunk it dislikes (a zero gamma):
+ * libharu gets the PNG without them, which still probes clean. */
+static void test_essentials_drop_the_ancillary_chunks(void **state)
+{
+	struct bytes o, t = { .len = 0 };
+	struct image_info info;
+	char why[160];
+	unsigned char *e;
+	size_t n;
+
+	(void)state;
+	rgb_png(&o);
+	put(&t, o.b, 8 + 25);
+	chunk(&t, "gAMA", "\0\0\0\0", 4);
+	chunk(&t, "tEXt", "Title\0x", 7);
+	put(&t, o.b + 33, o.len - 33);
+	assert_int_equal(probe(&t, &info, why), 0);
+	e = image_png_essentials(t.b, t.len, &n);
+	assert_int_equal(n, o.len);
+	assert_memory_equal(e, o.b, n);
+	assert_int_equal(image_probe(e, n, &info, why, sizeof why), 0);
+	free(e);
+}
+
 /* A JPEG's markers: SOI, SOF0 of w x h with nc components, a scan of a
  * few entropy bytes (with a stuffed 0xFF 0x00), EOI. */
 static void jpeg(struct bytes *o, unsigned sof, unsigned w, unsigned h,
@@ -380,6 +404,7 @@ int main(void)
 		cmocka_unit_test(test_image_data_must_fill_the_rows_exactly),
 		cmocka_unit_test(test_bytes_after_the_compressed_data_are_refused),
 		cmocka_unit_test(test_what_libharu_cannot_load_is_refused),
+		cmocka_unit_test(test_essentials_drop_the_ancillary_chunks),
 		cmocka_unit_test(test_jpeg_frame_is_read),
 		cmocka_unit_test(test_lying_jpeg_is_refused),
 	};

@@ -26,6 +26,7 @@
 #include <zlib.h>
 
 #include "briefing/base/fileio.h"
+#include "briefing/base/xalloc.h"
 
 const char *image_format_name(enum image_format f)
 {
@@ -328,6 +329,32 @@ static int png_probe(const unsigned char *buf, size_t len,
 out:
 	free(idat);
 	return rc;
+}
+
+unsigned char *image_png_essentials(const unsigned char *buf, size_t len,
+                                    size_t *out_len)
+{
+	unsigned char *out = xmalloc(len);
+	size_t pos = 8, n = 8;
+
+	memcpy(out, buf, 8);
+	/* the probe walked these chunks: each lies inside the file */
+	while (len - pos >= 12) {
+		const unsigned char *type = buf + pos + 4;
+		size_t total = 12 + (size_t)be32(buf + pos);
+
+		if (chunk_is(type, "IHDR") || chunk_is(type, "PLTE") ||
+		    chunk_is(type, "tRNS") || chunk_is(type, "IDAT") ||
+		    chunk_is(type, "IEND")) {
+			memcpy(out + n, buf + pos, total);
+			n += total;
+		}
+		if (chunk_is(type, "IEND"))
+			break;
+		pos += total;
+	}
+	*out_len = n;
+	return out;
 }
 
 /* ---- JPEG --------------------------------------------------------------- */

@@ -34,11 +34,19 @@ static HPDF_Image load_bytes_as_image(struct render *r, const char *buf,
 		diag_error(dl, what, 0, "%s", why);
 		return NULL;
 	}
-	img = info.format == IMAGE_PNG
-	    ? HPDF_LoadPngImageFromMem(r->pdf, (const HPDF_BYTE *)buf,
-	                               (HPDF_UINT)len)
-	    : HPDF_LoadJpegImageFromMem(r->pdf, (const HPDF_BYTE *)buf,
-	                                (HPDF_UINT)len);
+	if (info.format == IMAGE_PNG) {
+		/* only the chunks libharu draws: libpng fails a load on an
+		 * ancillary chunk it dislikes (a zero gamma, a bad profile) */
+		size_t n;
+		unsigned char *png = image_png_essentials((const unsigned char *)buf,
+		                                          len, &n);
+
+		img = HPDF_LoadPngImageFromMem(r->pdf, png, (HPDF_UINT)n);
+		free(png);
+	} else {
+		img = HPDF_LoadJpegImageFromMem(r->pdf, (const HPDF_BYTE *)buf,
+		                                (HPDF_UINT)len);
+	}
 	/* libharu deflates the colours of a PNG but writes its alpha
 	 * channel's soft mask raw: 30 KB for a 300 x 100 logo */
 	if (img && !render_haru_failed(r)) {

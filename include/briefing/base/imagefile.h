@@ -43,6 +43,14 @@ struct image_info {
 int image_probe(const unsigned char *buf, size_t len, struct image_info *info,
                 char *why, size_t size);
 
+/* The chunks of a PNG that image_probe() accepted, buf[0..len), that
+ * libharu needs: the signature, IHDR, PLTE, tRNS, IDAT and IEND, in a
+ * new buffer of *out_len bytes that the caller frees. libpng checks the
+ * ancillary chunks (gamma, colour profiles, text) and fails the load on
+ * one it dislikes, and libharu uses none of them. */
+unsigned char *image_png_essentials(const unsigned char *buf, size_t len,
+                                    size_t *out_len);
+
 /* Reads the image file at path (file_read_at(): reported at
  * ref_file:ref_line when ref_file is not NULL) and probes it; a file
  * image_probe() refuses is an error at ref_file:ref_line naming what
