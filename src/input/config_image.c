@@ -77,8 +77,21 @@ static void read_placed(struct ini_section *s, const char *key,
 	int place = 0;
 	char *dir, *what;
 
-	if (!e)
+	if (!e) {
+		/* a size or a place for no image: the image key is missing or
+		 * misspelt, which "unknown key" would not say */
+		const char *orphans[2] = { width_key, place_key };
+
+		for (int i = 0; s && i < 2; i++) {
+			struct ini_entry *o = orphans[i] ? ini_get(s, orphans[i]) : NULL;
+
+			if (o)
+				diag_error(dl, o->file, o->line, "[%s] %s: there is no "
+				           "%s to place (add %s = FILE)", s->name,
+				           orphans[i], key, key);
+		}
 		return;
+	}
 	img->width = default_width;
 	img->file = xstrdup(e->file);
 	img->line = e->line;

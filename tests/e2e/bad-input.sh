@@ -534,6 +534,8 @@ image_case ok.png; printf '\n[page]\nheader_image = nologo.png\n' >>"$case/test.
 expect "missing header logo, at its config line" 1 "^$case/test.ini:$(wc -l <"$case/test.ini"): error: '$case/nologo.png': cannot open: No such file or directory$"
 image_case ok.png; printf '\n[page]\nheader_image = ok.png\nheader_image_height = 20 %%\n' >>"$case/test.ini"
 expect "header logo height as a share" 1 "error: \[page\] header_image_height: '20 %' is not a width \(e.g. '30 mm'\)$"
+image_case ok.png; printf '\n[page]\nheader_imgae = ok.png\nheader_image_height = 5\n' >>"$case/test.ini"
+expect "a logo height without a logo" 1 "^$case/test.ini:$(wc -l <"$case/test.ini"): error: \[page\] header_image_height: there is no header_image to place \(add header_image = FILE\)$"
 image_case ok.png
 expect_kept "output is an image" 1 "^briefing: error: output '$case/ok.png' is the input '$case/ok.png' $refused" \
 	build -c "$case/test.ini" -o "$case/ok.png"
