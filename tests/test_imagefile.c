@@ -16,7 +16,8 @@ struct bytes {
 static void put(struct bytes *o, const void *p, size_t n)
 {
 	assert_true(o->len + n <= sizeof o->b);
-	memcpy(o->b + o->len, p, n);
+	if (n)   /* memcpy() takes no NULL, even for 0 bytes */
+		memcpy(o->b + o->len, p, n);
 	o->len += n;
 }
 
