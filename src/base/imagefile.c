@@ -136,10 +136,17 @@ static int png_inflate(const unsigned char *buf, const size_t *idat,
 	for (i = 0; i < nidat && zr != Z_STREAM_END && rc == 0; i++) {
 		z.next_in = (unsigned char *)(uintptr_t)(buf + idat[2 * i]);
 		z.avail_in = (uInt)idat[2 * i + 1];
-		while (z.avail_in > 0 && zr != Z_STREAM_END && rc == 0) {
+		/* on while input is left, or output may be (a full buffer) */
+		z.avail_out = 0;
+		while ((z.avail_in > 0 || z.avail_out == 0) && zr != Z_STREAM_END &&
+		       rc == 0) {
 			z.next_out = out;
 			z.avail_out = sizeof out;
 			zr = inflate(&z, Z_NO_FLUSH);
+			if (zr == Z_BUF_ERROR) {   /* no progress: wants more input */
+				zr = Z_OK;
+				break;
+			}
 			if (zr != Z_OK && zr != Z_STREAM_END)
 				rc = fail(why, size, "the image data does not inflate "
 				          "(damaged)");
