@@ -262,6 +262,32 @@ static void test_bytes_after_the_compressed_data_are_refused(void **state)
 	assert_non_null(strstr(why, "data after the end"));
 }
 
+/* The compressed stream may be cut into IDAT chunks anywhere, one byte
+ * each even (64 KB of rows from some 100 bytes). */
+static void test_image_data_split_across_chunks_is_whole(void **state)
+{
+	static const char sig[8] = "\x89PNG\r\n\x1a\n";
+	unsigned char ihdr[13] = { 0, 0, 0, 255, 0, 0, 1, 0, 8, 0 };
+	unsigned char *raw = calloc(256 * 256, 1), z[1024];
+	uLongf zlen = sizeof z;
+	struct bytes o = { .len = 0 };
+	struct image_info info;
+	char why[160];
+
+	(void)state;
+	assert_non_null(raw);
+	assert_int_equal(compress(z, &zlen, raw, 256 * 256), Z_OK);
+	put(&o, sig, 8);
+	chunk(&o, "IHDR", ihdr, 13);
+	for (size_t i = 0; i < zlen; i++)
+		chunk(&o, "IDAT", z + i, 1);
+	chunk(&o, "IEND", NULL, 0);
+	assert_int_equal(probe(&o, &info, why), 0);
+	assert_int_equal(info.width, 255);
+	assert_int_equal(info.height, 256);
+	free(raw);
+}
+
 /* What libharu 2.3.0 cannot take: an interlaced PNG (a libpng error
  * from memory) and a grey or RGB image's transparent colour (a crash). */
 static void test_what_libharu_cannot_load_is_refused(void **state)
@@ -404,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_depth_and_colour_type_must_agree),
 		cmocka_unit_test(test_image_data_must_fill_the_rows_exactly),
 		cmocka_unit_test(test_bytes_after_the_compressed_data_are_refused),
+		cmocka_unit_test(test_image_data_split_across_chunks_is_whole),
 		cmocka_unit_test(test_what_libharu_cannot_load_is_refused),
 		cmocka_unit_test(test_essentials_drop_the_ancillary_chunks),
 		cmocka_unit_test(test_jpeg_frame_is_read),
