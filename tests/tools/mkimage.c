@@ -29,11 +29,14 @@ static void chunk(FILE *f, const char *type, const unsigned char *d,
 {
 	uLong crc = crc32(0, (const unsigned char *)type, 4);
 
-	if (n > 0)   /* crc32() with no buffer returns its seed, 0 */
+	/* crc32() with no buffer returns its seed, 0; fwrite() takes no
+	 * NULL, even for 0 bytes */
+	if (n > 0)
 		crc = crc32(crc, d, n);
 	put32(f, n);
 	fwrite(type, 1, 4, f);
-	fwrite(d, 1, n, f);
+	if (n > 0)
+		fwrite(d, 1, n, f);
 	put32(f, (uint32_t)crc);
 }
 
