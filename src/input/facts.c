@@ -729,8 +729,7 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		    ini_check_unused(s, item_keys, dl) != 0)
 			goto fail;
 	}
-	if (fact.kind != FACT_ORGCHART && fact.kind != FACT_IMAGE &&
-	    facts_check_departures(&fact, dl) != 0)
+	if (fact.kind != FACT_ORGCHART && facts_check_departures(&fact, dl) != 0)
 		goto fail;
 	f->items = xgrow(f->items, &f->cap, f->len + 1, sizeof *f->items);
 	f->items[f->len] = fact;

@@ -524,6 +524,8 @@ image_case gone.png
 expect "missing image file, at its line" 1 "^$case/facts.ini:$map_line: error: '$case/gone.png': cannot open: No such file or directory$"
 image_case ok.png; sed -i '/^caption = "Map"$/d' "$case/facts.ini"
 expect "image with neither caption nor alt text" 1 "^$case/facts.ini:[0-9]+: error: \[test.map\]: an image needs a caption or an alt text"
+image_case ok.png; printf 'departure.caption = "shortened"\n' >>"$case/facts.ini"
+expect "departure of a part an image lacks" 1 "^$case/facts.ini:[0-9]+: error: \[test.map\] departure.caption: the fact has no part 'caption' \(an image has none: verbatim = no departs as a whole\)$"
 image_case ok.png; printf '\n[image.test.map]\nwidth = wide\n' >>"$case/test.ini"
 expect "image width that is no width" 1 "^$case/test.ini:[0-9]+: error: \[image.test.map\] width: 'wide' is not a width \(e.g. '30 mm' or '60 %'\)$"
 image_case ok.png; printf '\n[image.test.mpa]\nwidth = 50 %%\n' >>"$case/test.ini"
