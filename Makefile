@@ -12,7 +12,8 @@
 #   make bench   the benchmark suite (bench/run.sh): time, memory, bytes and
 #                instructions per case, against targets and HEAD~1
 #                (BENCH_RUNS=N, BENCH_BASE=REV); writes bench/results.tsv
-#   make fuzz    libFuzzer on the config (and its -D), facts and CSV parsers
+#   make fuzz    libFuzzer on the config (and its -D), facts and CSV
+#                parsers, fonts, markup and image files
 #                (FUZZ_SECONDS each, default 60)
 #
 # Missing Debian packages are installed when run as root; otherwise the
@@ -111,19 +112,29 @@ $(BUILD)/test_%: $(BUILD)/test_%.o $(LIB_OBJ)
 # disk would (cmocka's --wrap mocking).
 WRAP_fileio = -Wl,--wrap=write
 
+# Test images (PNG and JPEG) are made at test time by a tool of our own,
+# never committed (tests/tools/mkimage.c; libjpeg from .ci/deps test).
+MKIMAGE = $(BUILD)/tools/mkimage
+
+$(MKIMAGE): tests/tools/mkimage.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra $(CFLAGS) $(LDFLAGS) $< -ljpeg -lz -o $@
+
 # cmocka prints its summary on stderr: merge it so logs show it in order.
 unit: $(TESTS) $(FONTS) $(FIXTURE_FONT)
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t 2>&1; done
 
-e2e: $(BIN) $(FONTS) $(FIXTURE_FONT)
+e2e: $(BIN) $(FONTS) $(FIXTURE_FONT) $(MKIMAGE)
 	@BRIEFING=$(BIN) tests/e2e/run.sh
-	@BRIEFING=$(BIN) tests/e2e/bad-input.sh
+	@BRIEFING=$(BIN) MKIMAGE=$(MKIMAGE) tests/e2e/bad-input.sh
+	@# Images: sizes, colours and pixels placed, captions, dpi warnings
+	@BRIEFING=$(BIN) MKIMAGE=$(MKIMAGE) tests/e2e/images.sh
 	@# Release builds leak nothing of what they withhold
 	@BRIEFING=$(BIN) tests/e2e/release.sh
 	@# Word gaps, hyphens and lone list items of the default briefing
 	@BRIEFING=$(BIN) tests/e2e/wordgaps.sh
 	@# Footnotes at the foot of their marker's page, references and links
-	@BRIEFING=$(BIN) tests/e2e/footnotes.sh
+	@BRIEFING=$(BIN) MKIMAGE=$(MKIMAGE) tests/e2e/footnotes.sh
 	@# Page sizes, turned sections, section starts, the slide profile
 	@BRIEFING=$(BIN) tests/e2e/geometry.sh
 	@# A pinned SHA-256 of a fixture mission's PDF; when a change to the
@@ -221,7 +232,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
-FUZZERS = config define facts csv font markup
+FUZZERS = config define facts csv font markup image
 FUZZ_BIN = $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 # fuzz_font's seeds are fonts, which are never committed: DejaVu Sans and
 # a small subset of it, made here (fuzz/corpus/font/README).
@@ -251,8 +262,16 @@ $(BUILD)/fuzz/font_seed: fuzz/fuzz_font.c $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) -DFUZZ_FONT_SEED $^ $(LIBS) -o $@
 
+# fuzz_image's seeds are images made here by the test tool (one of each
+# kind it makes), never committed (fuzz/corpus/image/README).
+IMAGE_SEEDS = $(foreach k,png-rgb png-grey png-palette png-rgba jpeg,$(BUILD)/fuzz/corpus-image/$(k).img)
+
+$(BUILD)/fuzz/corpus-image/%.img: $(MKIMAGE)
+	@mkdir -p $(@D)
+	$(MKIMAGE) $* 17 9 c03020 $@
+
 fuzz: deps-fuzz
-	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FONT_SEEDS)
+	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FONT_SEEDS) $(IMAGE_SEEDS)
 	@fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
 # The binary, the man page, bash completion, the documentation and the

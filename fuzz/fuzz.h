@@ -74,8 +74,9 @@ static int fuzz_inside(const char *path)
 
 /* Every way the parsers and the fonts module read a file by name:
  * file_parse_at() (includes, data files, CSV tables) and file_read_at()
- * (fonts). file_read() is only called from fileio.c itself, where --wrap
- * cannot reach, and from main.c, which no harness links. */
+ * (fonts, images). file_read() is only called from fileio.c itself, where
+ * --wrap cannot reach, from main.c, which no harness links, and from
+ * render's image loader, which no harness hands a path. */
 void *__real_file_parse_at(const char *path, const char *ref_file,
                            int ref_line, file_parser *parse, void *ctx,
                            struct diag_list *dl);

@@ -6,6 +6,9 @@
 #include "helpers.h"
 
 #include <stdlib.h>
+#include <unistd.h>
+
+#include <zlib.h>
 
 #include "briefing/doc.h"
 #include "briefing/input.h"
@@ -756,6 +759,113 @@ static void test_captions_number_tables_and_figures_apart(void **state)
 	diag_release(&dl);
 }
 
+/* ---- images ------------------------------------------------------------ */
+
+/* Writes a grey PNG of w x h pixels to path. */
+static void write_png(const char *path, unsigned w, unsigned h)
+{
+	unsigned char ihdr[13] = { 0, 0, w >> 8, w & 255, 0, 0, h >> 8, h & 255,
+	                           8, 0, 0, 0, 0 };
+	size_t raw_len = (size_t)h * (w + 1);
+	unsigned char *raw = calloc(raw_len, 1), z[4096];
+	uLongf zlen = sizeof z;
+	FILE *f = fopen(path, "wb");
+	const struct { const char *type; const unsigned char *d; size_t n; }
+	chunks[3] = { { "IHDR", ihdr, 13 }, { "IDAT", z, 0 }, { "IEND", NULL, 0 } };
+
+	assert_non_null(raw);
+	assert_non_null(f);
+	assert_int_equal(compress(z, &zlen, raw, raw_len), Z_OK);
+	fwrite("\x89PNG\r\n\x1a\n", 1, 8, f);
+	for (int i = 0; i < 3; i++) {
+		size_t n = i == 1 ? zlen : chunks[i].n;
+		unsigned char len[4] = { n >> 24, n >> 16 & 255, n >> 8 & 255, n & 255 };
+		uLong crc = crc32(0, (const unsigned char *)chunks[i].type, 4);
+		unsigned char c[4];
+
+		if (n)
+			crc = crc32(crc, chunks[i].d, (uInt)n);
+		c[0] = (unsigned char)(crc >> 24);
+		c[1] = (unsigned char)(crc >> 16);
+		c[2] = (unsigned char)(crc >> 8);
+		c[3] = (unsigned char)crc;
+		fwrite(len, 1, 4, f);
+		fwrite(chunks[i].type, 1, 4, f);
+		if (n)
+			fwrite(chunks[i].d, 1, n, f);
+		fwrite(c, 1, 4, f);
+	}
+	fclose(f);
+	free(raw);
+}
+
+/* An image is a figure: numbered with the org charts in document order,
+ * listed in the list of figures; its width and caption place come from
+ * [image.FACT], its file, caption and credit from the data. */
+static void test_images_are_figures_numbered_with_charts(void **state)
+{
+	char dir[] = "/tmp/briefing-doc-XXXXXX", *png, *data;
+	static const char facts_text[] =
+		"[source]\ntitle = \"S\"\nupdated = 2018-11-01\n"      /* 1 */
+		"[i.chain]\ntype = orgchart\n"                           /* 4 */
+		"[i.chain.hq]\nname = \"HQ\"\n"                          /* 6 */
+		"[i.map]\ntype = image\nfile = map.png\n"                /* 8 */
+		"caption = \"The area\"\ncredit = \"Map: survey\"\n"     /* 11 */
+		"[i.photo]\ntype = image\nfile = map.png\nalt = \"HQ\"\n";/* 13 */
+	static const char sections[] =
+		"[section.a]\ntitle = A\n1 = list_of_figures\n"           /* 7 */
+		"2 = image i.map\n3 = orgchart i.chain\n4 = image i.photo\n"
+		"[orgchart.i.chain]\ncaption = \"Chain\"\n"              /* 13 */
+		"[image.i.map]\nwidth = 50 %\ncaption_position = above\n";/* 15 */
+	struct diag_list dl = { 0 };
+	struct config *c;
+	struct facts *f = facts_new();
+	struct doc *d;
+	const struct doc_contents *lf;
+	const struct doc_image *map, *photo;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	png = xasprintf("%s/map.png", dir);
+	data = xasprintf("%s/i.ini", dir);
+	write_png(png, 60, 30);
+	assert_int_equal(facts_parse(f, facts_text, sizeof facts_text - 1, data,
+	                             &dl), 0);
+	c = cfg_as_of("2018-11-29", sections, &dl);
+	d = doc_build(c, f, &dl);
+	assert_non_null(d);
+	assert_int_equal(doc_check(d), 0);
+	assert_int_equal(d->blocks[2].kind, DOC_IMAGE);
+	map = &d->blocks[2].u.image;
+	assert_string_equal(map->caption, "Figure 1 " EN_DASH " The area");
+	assert_false(map->cap.below);
+	assert_string_equal(map->credit, "Map: survey");
+	assert_string_equal(map->pic.path, png);
+	assert_int_equal(map->pic.px_width, 60);
+	assert_int_equal(map->pic.px_height, 30);
+	assert_float_equal(map->pic.width, -0.5, 1e-9);
+	assert_int_equal(map->pic.origin.line, 16);   /* the width key */
+	assert_string_equal(d->blocks[3].u.orgchart.caption,
+	                    "Figure 2 " EN_DASH " Chain");
+	photo = &d->blocks[4].u.image;
+	assert_null(photo->caption);                  /* alt only: no number */
+	assert_int_equal(photo->cap.number, 0);
+	assert_int_equal(photo->pic.origin.line, 12); /* the block's line */
+	lf = &d->blocks[1].u.contents;
+	assert_int_equal(lf->len, 2);
+	assert_int_equal(lf->entries[0].ref, 2);
+	assert_string_equal(lf->entries[0].title, "The area");
+	assert_int_equal(lf->entries[1].ref, 3);
+	doc_free(d);
+	config_free(c);
+	facts_free(f);
+	diag_release(&dl);
+	unlink(png);
+	rmdir(dir);
+	free(png);
+	free(data);
+}
+
 /* Each list has one entry per numbered block of its kind, in order,
  * referring to it; the contents do not list the lists' section. */
 static void test_lists_of_figures_and_tables_refer_to_their_blocks(void **state)
@@ -1072,6 +1182,7 @@ int main(void)
 		cmocka_unit_test(test_edition_missing_from_the_record_warns),
 		cmocka_unit_test(test_captions_number_tables_and_figures_apart),
 		cmocka_unit_test(test_lists_of_figures_and_tables_refer_to_their_blocks),
+		cmocka_unit_test(test_images_are_figures_numbered_with_charts),
 		cmocka_unit_test(test_caption_words_come_from_labels),
 		cmocka_unit_test(test_uncaptioned_blocks_get_no_number),
 		cmocka_unit_test(test_hand_numbered_caption_warns_and_is_renumbered),

@@ -138,7 +138,7 @@ static void test_bad_references_name_their_line(void **state)
 		{ "see [](#m.peopel)", "unknown id 'm.peopel' (did you mean "
 		  "'m.people'?)" },
 		{ "see [](#zzz)", "the ids are section.NAME of a [section.NAME] "
-		  "and the facts of tables and charts: section.intro, m.people" },
+		  "and the facts of tables, charts and images: section.intro, m.people" },
 		{ "on [p.](#page:m.people)", "a page reference prints the page "
 		  "number" },
 		{ "see [](#m.chart)", "'m.chart' has no caption" },

@@ -1107,6 +1107,165 @@ static void test_caption_never_leaves_its_chart_or_table(void **state)
 		}
 }
 
+/* ---- images ------------------------------------------------------------ */
+
+/* An image block of px_w x px_h pixels, width as doc.h says, its width
+ * set at w.ini:9; with caption "Figure n - Map" when n > 0. */
+static struct doc_image *push_image(struct doc *d, unsigned px_w,
+                                    unsigned px_h, double width, int n)
+{
+	struct doc_image *im = &push(d, DOC_IMAGE, NULL)->u.image;
+
+	im->name = xstrdup("t.map");
+	im->pic.path = xstrdup("map.png");
+	im->pic.px_width = px_w;
+	im->pic.px_height = px_h;
+	im->pic.width = width;
+	im->pic.place = DOC_PLACE_CENTRE;
+	im->pic.origin.file = doc_intern(d, "w.ini");
+	im->pic.origin.line = 9;
+	if (n > 0) {
+		im->caption = xasprintf("Figure %d - Map", n);
+		im->cap.text = xstrdup("Map");
+		im->cap.number = n;
+		im->cap.below = true;
+	} else {
+		im->alt = xstrdup("a map");
+	}
+	return im;
+}
+
+static const struct box *find_image(const struct pages *p, int *page)
+{
+	for (size_t i = 0; i < p->len; i++)
+		for (size_t k = 0; k < p->items[i].len; k++)
+			if (p->items[i].boxes[k].kind == BOX_IMAGE) {
+				if (page)
+					*page = (int)i;
+				return &p->items[i].boxes[k];
+			}
+	return NULL;
+}
+
+/* Half the measure (200 pt) is 100 pt; a 2:1 image is then 50 pt tall,
+ * centred in the column; 600 pixels over 100 pt is 432 dpi: no warning. */
+static void test_image_keeps_its_aspect_at_a_share_of_the_measure(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+	const struct box *b;
+
+	(void)state;
+	style_for_tests(&s);
+	push_image(d, 600, 300, -0.5, 1);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_int_equal(layout_check(p, &s), 0);
+	b = find_image(p, NULL);
+	assert_non_null(b);
+	assert_string_equal(b->image, "map.png");
+	assert_float_equal(b->w, 100, 1e-3);
+	assert_float_equal(b->h, 50, 1e-3);
+	assert_float_equal(b->x, 100, 1e-3);
+	assert_int_equal(dl.len, 0);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* Wider than the measure, or taller than the page: scaled down, aspect
+ * kept, with a warning at the width's line; never outside the margins. */
+static void test_image_too_big_is_scaled_into_the_page(void **state)
+{
+	(void)state;
+	for (int tall = 0; tall < 2; tall++) {
+		struct style s;
+		struct doc *d = new_doc();
+		struct diag_list dl = { 0 };
+		struct pages *p;
+		const struct box *b;
+
+		style_for_tests(&s);
+		if (tall)
+			push_image(d, 3000, 30000, 0, 1);
+		else
+			push_image(d, 8000, 4000, 1000, 1);
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		assert_non_null(p);
+		assert_int_equal(layout_check(p, &s), 0);
+		b = find_image(p, NULL);
+		assert_true(b->x >= s.margin_left - 1e-3);
+		assert_true(b->x + b->w <= s.page_width - s.margin_right + 1e-3);
+		assert_true(b->y >= s.margin_top - 1e-3);
+		assert_true(b->y + b->h <= s.page_height - s.margin_bottom + 1e-3);
+		assert_float_equal(b->h / b->w, tall ? 10 : 0.5, 1e-3);
+		if (tall)
+			assert_true(has_diag(&dl, "w.ini", 9, "is too tall for the page"));
+		else
+			assert_diag(&dl, "w.ini", 9, "image 'map.png' is 353 mm wide, "
+			            "wider than the 71 mm measure: printed 71 mm wide");
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
+/* 100 pixels over the 200 pt measure is 36 dpi: a warning at the width's
+ * line that says what would do. */
+static void test_image_below_150_dpi_warns(void **state)
+{
+	struct style s;
+	struct doc *d = new_doc();
+	struct diag_list dl = { 0 };
+	struct pages *p;
+
+	(void)state;
+	style_for_tests(&s);
+	push_image(d, 100, 100, 0, 0);
+	p = layout_run(d, &s, &fake_metrics, &dl);
+	assert_non_null(p);
+	assert_diag(&dl, "w.ini", 9, "image 'map.png' (100 x 100 pixels) prints "
+	            "at 36 dpi at 71 mm wide, below the 150 dpi print needs: give "
+	            "it at most 17 mm, or a file of at least 417 pixels across");
+	assert_int_equal(dl.errors, 0);
+	layout_free(p);
+	doc_free(d);
+	diag_release(&dl);
+}
+
+/* However much text comes before, an image and its caption share a page. */
+static void test_image_never_leaves_its_caption(void **state)
+{
+	(void)state;
+	for (int n = 0; n < 30; n++) {
+		struct style s;
+		struct doc *d = new_doc();
+		struct diag_list dl = { 0 };
+		struct pages *p;
+		char *a = n ? lines_text(n) : NULL;
+		int cap_page = -1, img_page = -2;
+
+		style_for_tests(&s);
+		if (a)
+			push(d, DOC_PARAGRAPH, a);
+		push_image(d, 2000, 1000, 0, 1);
+		p = layout_run(d, &s, &fake_metrics, &dl);
+		assert_non_null(p);
+		find_text(p, "Figure 1 - Map", &cap_page);
+		find_image(p, &img_page);
+		if (cap_page != img_page)
+			printf("%d lines before: caption on page %d, image on %d\n", n,
+			       cap_page, img_page);
+		assert_int_equal(cap_page, img_page);
+		free(a);
+		layout_free(p);
+		doc_free(d);
+		diag_release(&dl);
+	}
+}
+
 /* A chart's caption is a bookmark one level under its section, at the
  * top of chart and caption; a list of figures gives its page and links
  * there; an uncaptioned chart is in neither. */
@@ -1868,6 +2027,10 @@ int main(void)
 		cmocka_unit_test(test_caption_bookmarks_and_list_entries),
 		cmocka_unit_test(test_turned_chart_takes_its_caption_along),
 		cmocka_unit_test(test_tall_chart_leaves_room_for_its_caption),
+		cmocka_unit_test(test_image_keeps_its_aspect_at_a_share_of_the_measure),
+		cmocka_unit_test(test_image_too_big_is_scaled_into_the_page),
+		cmocka_unit_test(test_image_below_150_dpi_warns),
+		cmocka_unit_test(test_image_never_leaves_its_caption),
 		cmocka_unit_test(test_long_figures_block_keeps_bold_labels),
 		cmocka_unit_test(test_columns_auto_fixed_and_proportional),
 		cmocka_unit_test(test_auto_columns_shrink_to_fit),

@@ -36,7 +36,8 @@ enum doc_kind {
 	DOC_PAGEBREAK,
 	DOC_CONTENTS,   /* table of contents */
 	DOC_SOURCES,    /* the sources of the facts */
-	DOC_COVER       /* a cover page; always the first block when present */
+	DOC_COVER,      /* a cover page; always the first block when present */
+	DOC_IMAGE       /* a map or photo: a figure, numbered with the charts */
 };
 
 /* How a table column's text sits in it. The model resolves the config's
@@ -202,6 +203,31 @@ struct doc_orgchart {
 	size_t len;
 };
 
+/* An image file as layout places it: a figure's, the cover's crest or
+ * the running header's logo. The file was checked (image_probe());
+ * render reads and checks it again. width > 0 is in points, < 0 a share
+ * of the measure (-0.6: 60 %), 0 the full measure (a header logo: its
+ * height, in points). origin is where the width is set, for the
+ * warning that the image prints below 150 dpi. NULL path: none. */
+enum doc_place { DOC_PLACE_LEFT, DOC_PLACE_CENTRE, DOC_PLACE_RIGHT };
+
+struct doc_picture {
+	char *path;
+	unsigned px_width, px_height;
+	double width;
+	enum doc_place place;
+	struct doc_origin origin;
+};
+
+struct doc_image {
+	char *name;         /* the fact's name, for messages */
+	struct doc_picture pic;
+	char *caption;      /* printed: "Figure 2 – KFOR regions"; may be NULL */
+	struct doc_caption cap;
+	char *alt;          /* what it shows, in words; may be NULL */
+	char *credit;       /* printed under it; may be NULL */
+};
+
 /* An entry of the contents, or of a list of figures or tables: then
  * title is the caption text, number the figure's or table's ("2"),
  * level 1, and ref the DOC_ORGCHART or DOC_TABLE block. */
@@ -258,6 +284,7 @@ struct doc_block {
 		struct doc_orgchart orgchart;     /* DOC_ORGCHART */
 		struct doc_contents contents;     /* DOC_CONTENTS */
 		struct doc_sources sources;       /* DOC_SOURCES */
+		struct doc_image image;           /* DOC_IMAGE */
 	} u;                                  /* DOC_PAGEBREAK: nothing */
 };
 
@@ -310,6 +337,7 @@ struct doc_claim {
 	size_t departed;       /* declared as departures */
 	struct doc_departure *departures;
 	size_t departures_len;
+	const char *image;     /* an image fact's file (the doc's copy); NULL */
 };
 
 struct doc {
@@ -325,6 +353,9 @@ struct doc {
 	 * line, "X  ·  Edition 2" after the organisation in the footer */
 	char *control, *footer_control;
 	struct doc_origin origin;   /* the config that set the lines above */
+	/* the cover's crest and the running header's logo (image.c);
+	 * path NULL when none */
+	struct doc_picture cover_image, header_image;
 	struct doc_block *blocks;
 	size_t len, cap;
 	/* The file names origins point to, each copied once. */
@@ -381,6 +412,12 @@ const char *doc_intern(struct doc *d, const char *file);
  * "The provenance report"). Returns 0 or -1. */
 int doc_write_provenance(const struct doc *d, const char *path,
                          struct diag_list *dl);
+
+/* The caption of a table, org chart or image block and, in *printed
+ * (may be NULL), its printed form; NULL for other kinds. Figures (org
+ * charts and images) are numbered together. */
+const struct doc_caption *doc_block_caption(const struct doc_block *b,
+                                            const char **printed);
 
 /* Frees d and everything its blocks hold. Accepts NULL. */
 void doc_free(struct doc *d);

@@ -18,6 +18,7 @@
 
 #include "briefing/base/date.h"
 #include "briefing/base/diag.h"
+#include "briefing/base/imagefile.h"
 #include "briefing/base/pathset.h"
 #include "briefing/base/style.h"
 
@@ -77,6 +78,7 @@ enum block_kind {
 	BLOCK_TABLE,     /* a table fact read from CSV */
 	BLOCK_ORGCHART,  /* an org chart fact, laid out as a tree */
 	BLOCK_CHANGES,   /* a changes fact as the record of changes */
+	BLOCK_IMAGE,     /* an image fact: a figure with its caption */
 	BLOCK_PAGEBREAK, /* start a new page; names no fact (nor do the rest) */
 	BLOCK_CONTENTS,  /* the table of contents; names no fact */
 	BLOCK_SOURCES,   /* every data file's source; names no fact */
@@ -155,6 +157,26 @@ struct config_orgchart {
 	int line;
 };
 
+/* An image the config places, or how an image fact prints
+ * (config_image.c). width > 0 is in points, < 0 a share of the measure
+ * (-0.6: 60 %), 0 the default. file:line is where the image, or the
+ * [image.FACT] section, is named; width_file:width_line the width's key
+ * (the config's file and 0 when it is the default). */
+enum image_place { IMAGE_LEFT, IMAGE_CENTRE, IMAGE_RIGHT };
+
+struct config_image {
+	char *fact;              /* [image.FACT]; NULL for a config image */
+	char *path;              /* a config image's file, resolved; NULL: none */
+	struct image_info info;  /* its checked header */
+	double width;
+	enum image_place place;
+	enum caption_position caption_position;
+	char *file;
+	int line;
+	char *width_file;
+	int width_line;
+};
+
 /* A key figure shown on the cover: item `number` of figures fact `fact`. */
 struct config_cover_figure {
 	char *fact;
@@ -212,6 +234,12 @@ struct config {
 	bool cover;
 	struct config_cover_figure *cover_figures;
 	size_t cover_figures_len;
+	/* [cover] image: a crest or logo above the title; [page]
+	 * header_image: a logo in every running header (path NULL: none) */
+	struct config_image cover_image, header_image;
+	/* [image.FACT] sections */
+	struct config_image *images;
+	size_t images_len;
 	/* [data] files, resolved against the config's directory, and the
 	 * file and line of the key that names each, for messages */
 	char **data_files;
@@ -292,6 +320,10 @@ const struct config_table *config_table_for(const struct config *c,
 int config_set_release(struct config *c, const char *level,
                        const char *audience, struct diag_list *dl);
 
+/* The [image.FACT] settings for a fact, or NULL when there are none. */
+const struct config_image *config_image_for(const struct config *c,
+                                            const char *fact);
+
 /* The [orgchart.FACT] settings for a fact, or NULL when there are none. */
 const struct config_orgchart *config_orgchart_for(const struct config *c,
                                                   const char *fact);
@@ -299,7 +331,7 @@ const struct config_orgchart *config_orgchart_for(const struct config *c,
 /* ---- facts ---- */
 
 enum fact_kind { FACT_TEXT, FACT_LIST, FACT_FIGURES, FACT_TABLE,
-                 FACT_ORGCHART, FACT_CHANGES };
+                 FACT_ORGCHART, FACT_CHANGES, FACT_IMAGE };
 
 /* One entry of a changes fact (facts_changes.c): "2 | 2018-11-29 |
  * Commander table updated", in key order, oldest first. */
@@ -410,6 +442,15 @@ struct fact {
 	struct fact_departure *departures;
 	size_t departures_len;
 	char *departure_column;
+	/* FACT_IMAGE (facts_image.c): a map or photo. image_file is the
+	 * file (resolved against the data file; its line is file_line),
+	 * image what its checked header says, caption the caption's text
+	 * (NULL: none), alt the text a screen reader says instead, credit
+	 * the line printed under it ("Map: UNMIK GIS Centre"; NULL: none). */
+	char *image_file;
+	struct image_info image;
+	char *caption, *alt, *credit;
+	int caption_line;
 	const struct fact_source *source;
 	/* the fact's own mark: its file's, or its classification and
 	 * releasable keys; a table's rows may have their own (row_marks,

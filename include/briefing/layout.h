@@ -31,7 +31,8 @@ enum box_kind {
 	BOX_TEXT,  /* a run of text on one baseline */
 	BOX_RULE,  /* a straight line */
 	BOX_FILL,  /* a filled rectangle */
-	BOX_LINK   /* a clickable area: to a page of this document or a URI */
+	BOX_LINK,  /* a clickable area: to a page of this document or a URI */
+	BOX_IMAGE  /* a PNG or JPEG file, scaled into its box */
 };
 
 /* Fields are ordered to pack, and each union holds what one kind of box
@@ -42,13 +43,14 @@ struct box {
 	union {
 		const char *text;  /* TEXT: UTF-8, len bytes, not NUL-terminated */
 		const char *uri;   /* LINK, when target_page is -1 */
+		const char *image; /* IMAGE: the file's path, NUL-terminated */
 	};
 	/* TEXT: (x, y) is the start of the baseline, w the run's width.
 	 * RULE: from (x, y) to (x + w, y + h), stroked line_width wide.
-	 * FILL, LINK: top-left corner (x, y), size w by h. */
+	 * FILL, LINK, IMAGE: top-left corner (x, y), size w by h. */
 	float x, y, w;
 	union {
-		float h;       /* RULE, FILL, LINK */
+		float h;       /* RULE, FILL, LINK, IMAGE */
 		/* TEXT: how much wider (> 0) or narrower (< 0) than their
 		 * natural width the glyphs are set, as a fraction (0.01: 1 %
 		 * wider), to justify a line with even word gaps; 0 mostly */

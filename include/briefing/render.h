@@ -46,4 +46,12 @@ int render_pdf(const struct pages *pages, const struct fonts *fonts,
                const struct render_info *info, unsigned char **out,
                size_t *out_len, struct diag_list *dl);
 
+/* Checks image bytes data[0..len) as a build does (image_probe()) and,
+ * when they pass, has libharu load them into a scratch document, which is
+ * then freed: the image fuzzer's way to prove that what the check lets
+ * through, libharu loads. Returns 0, or -1 after reporting why, naming
+ * the bytes name. */
+int render_image_bytes(const unsigned char *data, size_t len,
+                       const char *name, struct diag_list *dl);
+
 #endif

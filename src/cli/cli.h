@@ -131,6 +131,11 @@ int cli_watch(const struct cli_options *o);
  * Prints what it wrote unless quiet. Returns a cli_exit status. */
 int cli_init(const struct cli_options *o);
 
+/* The PNG of init's example crest, a plain shield (init_crest.c), in a
+ * new buffer of *len bytes that the caller frees; NULL if it cannot be
+ * compressed. */
+unsigned char *cli_init_crest(size_t *len);
+
 /* ---- fonts.c ---- */
 
 /* briefing fonts: prints, one per line, "NAME<TAB>FILE" for every face

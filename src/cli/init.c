@@ -3,9 +3,10 @@
  *
  * The files are the smallest mission that shows each kind of input: a
  * config (metadata, a date pattern and document control, fonts by
- * fontconfig name, two sections), one data file (its source, a text, a
- * list, figures, a table, a record of changes) and the CSV the table
- * reads. Nothing is overwritten: if any of the files exists, init
+ * fontconfig name, a cover with a crest, two sections), the crest (a PNG
+ * drawn by init_crest.c), one data file (its source, a text, a list,
+ * figures, a table, a record of changes) and the CSV the table reads.
+ * Nothing is overwritten: if any of the files exists, init
  * writes none of them, so running it twice, or over a real mission,
  * loses nothing.
  */
@@ -46,11 +47,21 @@ static const char config_ini[] =
 	"[data]\n"
 	"mission = ../data/mission.ini\n"
 	"\n"
+	"# A cover page, with a crest above the title: an image of the layout,\n"
+	"# named relative to this file (PNG or JPEG; init drew a plain shield).\n"
+	"[cover]\n"
+	"image = crest.png\n"
+	"image_width = 30 mm\n"
+	"# key figures on the cover: item N of a figures fact\n"
+	"1 = mission.figures 1\n"
+	"2 = mission.figures 2\n"
+	"\n"
 	"[section.mission]\n"
 	"title = \"The mission\"\n"
 	"1 = text mission.summary\n"
 	"2 = figures mission.figures\n"
 	"3 = list mission.tasks\n"
+	"# a map or photo is a fact (see ../data/mission.ini): 4 = image mission.map\n"
 	"\n"
 	"[section.units]\n"
 	"title = \"Units\"\n"
@@ -98,7 +109,14 @@ static const char mission_ini[] =
 	"[mission.changes]\n"
 	"type = changes\n"
 	"1 = \"1 | 2024-01-10 | First edition\"\n"
-	"2 = \"2 | 2024-01-15 | Medical company added\"\n";
+	"2 = \"2 | 2024-01-15 | Medical company added\"\n"
+	"\n"
+	"# A map or photo is a fact too, with its caption (numbered as a figure):\n"
+	"# [mission.map]\n"
+	"# type = image\n"
+	"# file = map.png\n"
+	"# caption = \"The exercise region\"\n"
+	"# credit = \"Map: Exercise Example survey office\"\n";
 
 static const char units_csv[] =
 	"unit,role,strength\n"
@@ -108,9 +126,10 @@ static const char units_csv[] =
 
 static const struct init_file {
 	const char *path;   /* under DIR */
-	const char *text;
+	const char *text;   /* NULL: the crest (cli_init_crest()) */
 } files[] = {
 	{ "config/briefing.ini", config_ini },
+	{ "config/crest.png", NULL },
 	{ "data/mission.ini", mission_ini },
 	{ "data/units.csv", units_csv },
 };
@@ -177,12 +196,20 @@ int cli_init(const struct cli_options *o)
 	}
 	for (size_t i = 0; i < COUNT(files); i++) {
 		char *path = join(dir, files[i].path);
+		size_t len = files[i].text ? strlen(files[i].text) : 0;
+		unsigned char *crest = files[i].text ? NULL : cli_init_crest(&len);
+		const void *data = files[i].text ? (const void *)files[i].text
+		                                 : (const void *)crest;
 
-		if (file_write_atomic(path, files[i].text, strlen(files[i].text),
-		                      &dl) != 0)
+		if (!data) {
+			diag_error(&dl, path, 0, "cannot draw the crest");
 			rc = CLI_OUTPUT;
-		else if (!o->quiet)
+		} else if (file_write_atomic(path, data, len, &dl) != 0) {
+			rc = CLI_OUTPUT;
+		} else if (!o->quiet) {
 			printf("wrote %s\n", path);
+		}
+		free(crest);
 		free(path);
 		if (rc != CLI_OK)
 			goto done;

@@ -78,10 +78,11 @@ static size_t old_number_len(const char *text, const char *word,
  * accepted without it, with a warning at its config line giving the
  * caption to write instead. */
 static void number_caption(struct doc_caption *c, char **printed,
-                           bool table, const char *fact,
+                           const char *section, const char *fact,
                            const struct labels *l, int *n,
                            struct diag_list *dl)
 {
+	bool table = strcmp(section, "table.") == 0;
 	const char *word = table ? l->table : l->figure;
 	size_t old;
 
@@ -91,10 +92,9 @@ static void number_caption(struct doc_caption *c, char **printed,
 	old = old_number_len(c->text, word, table ? "Table" : "Figure");
 	if (old) {
 		memmove(c->text, c->text + old, strlen(c->text + old) + 1);
-		diag_warning(dl, c->origin.file, c->origin.line, "[%s.%s] caption: "
+		diag_warning(dl, c->origin.file, c->origin.line, "[%s%s] caption: "
 		             "%ss are numbered automatically; write caption = "
-		             "\"%s\" (it prints as \"%s %d%s%s\")",
-		             table ? "table" : "orgchart", fact,
+		             "\"%s\" (it prints as \"%s %d%s%s\")", section, fact,
 		             table ? "table" : "figure", c->text, word, c->number,
 		             l->caption_separator, c->text);
 	}
@@ -113,21 +113,25 @@ void doc_number_captions(struct doc *d, const struct labels *l,
 		struct doc_block *b = &d->blocks[i];
 
 		if (b->kind == DOC_TABLE)
-			number_caption(&b->u.table.cap, &b->u.table.caption, true,
+			number_caption(&b->u.table.cap, &b->u.table.caption, "table.",
 			               b->u.table.name, l, &tables, dl);
 		else if (b->kind == DOC_ORGCHART)
 			number_caption(&b->u.orgchart.cap, &b->u.orgchart.caption,
-			               false, b->u.orgchart.name, l, &figures, dl);
+			               "orgchart.", b->u.orgchart.name, l, &figures, dl);
+		else if (b->kind == DOC_IMAGE)
+			/* an image's caption is the data's: [FACT] */
+			number_caption(&b->u.image.cap, &b->u.image.caption, "",
+			               b->u.image.name, l, &figures, dl);
 	}
 }
 
-/* The caption number of block b when it is of kind, or 0. */
+/* The caption number of block b when it is of kind, or 0; an image is
+ * a figure, as an org chart is. */
 static int number_of(const struct doc_block *b, enum doc_kind kind)
 {
-	if (b->kind != kind)
+	if (b->kind != kind && !(kind == DOC_ORGCHART && b->kind == DOC_IMAGE))
 		return 0;
-	return kind == DOC_TABLE ? b->u.table.cap.number
-	                         : b->u.orgchart.cap.number;
+	return doc_block_caption(b, NULL)->number;
 }
 
 /* Each list of figures (or tables) gets an entry per numbered one. */
@@ -152,8 +156,7 @@ void doc_fill_caption_lists(struct doc *d)
 			if (number_of(b, lists) == 0)
 				continue;
 			e = &l->entries[l->len++];
-			e->title = xstrdup(lists == DOC_TABLE ? b->u.table.cap.text
-			                                      : b->u.orgchart.cap.text);
+			e->title = xstrdup(doc_block_caption(b, NULL)->text);
 			e->number = xasprintf("%d", number_of(b, lists));
 			e->level = 1;
 			e->ref = j;

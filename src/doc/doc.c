@@ -459,6 +459,7 @@ static const enum fact_kind block_fact_kind[] = {
 	[BLOCK_TEXT] = FACT_TEXT, [BLOCK_LIST] = FACT_LIST,
 	[BLOCK_FIGURES] = FACT_FIGURES, [BLOCK_TABLE] = FACT_TABLE,
 	[BLOCK_ORGCHART] = FACT_ORGCHART, [BLOCK_CHANGES] = FACT_CHANGES,
+	[BLOCK_IMAGE] = FACT_IMAGE,
 };
 
 /* The fact a config block names, or NULL after an error naming the
@@ -490,6 +491,7 @@ static const struct fact *named_fact(const struct config_section *sec,
 }
 
 static int add_fact(struct doc *d, const struct config *c,
+                    const struct config_block *cb,
                     const struct fact *fact, const struct doc_markup *m,
                     struct date as_of, struct doc_release *r,
                     struct diag_list *dl)
@@ -507,6 +509,8 @@ static int add_fact(struct doc *d, const struct config *c,
 		return 0;
 	case FACT_CHANGES:
 		return doc_add_changes(d, c, fact, m, dl);
+	case FACT_IMAGE:
+		return doc_add_image(d, c, fact, m, cb);
 	}
 	return 0;
 }
@@ -550,7 +554,7 @@ static int add_block_for(struct doc *d, const struct config *c,
 	if (!doc_release_keep(d, r, &fact->mark, fact->name, "", fact->file,
 	                      fact->line))
 		return 0;
-	if (add_fact(d, c, fact, m, as_of, r, dl) != 0)
+	if (add_fact(d, c, cb, fact, m, as_of, r, dl) != 0)
 		return -1;
 	/* nothing of it prints in this release; the record of changes is
 	 * the document's own history, not a fact a source states */
@@ -613,6 +617,8 @@ static bool fact_visible(const struct doc_release *r, const struct fact *f)
 			if (f->units[i].parent < 0)
 				return doc_release_passes(r, &f->units[i].mark);
 		return false;
+	case FACT_IMAGE:
+		return true;
 	}
 	return false;
 }
@@ -751,6 +757,7 @@ struct doc *doc_build(const struct config *c, const struct facts *f,
 	d->subtitle = c->subtitle ? xstrdup(c->subtitle) : NULL;
 	d->organisation = c->organisation ? xstrdup(c->organisation) : NULL;
 	p = prov_new(c, f, d);
+	doc_add_placed_images(d, c);
 	if (c->cover)
 		add_cover(d, c, f, &m, &r, p, dl);
 	check_source_age(c, f, as_of, dl);

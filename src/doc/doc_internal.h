@@ -45,6 +45,16 @@ char *doc_text_unmarked(const char *text, const struct doc_rich *r);
 void doc_check_fact_sections(const struct config *c, const struct facts *f,
                              struct diag_list *dl);
 
+/* image.c: the image block of image fact fact, sized as the config's
+ * [image.FACT] says (cb: the block, whose line a default width is at);
+ * the cover's and the running header's images. Returns 0. */
+int doc_add_image(struct doc *d, const struct config *c,
+                  const struct fact *fact, const struct doc_markup *m,
+                  const struct config_block *cb);
+void doc_add_placed_images(struct doc *d, const struct config *c);
+void doc_image_release(struct doc_image *im);
+void doc_picture_release(struct doc_picture *p);
+
 /* Frees blocks len.. of d and drops them. */
 void doc_truncate(struct doc *d, size_t len);
 

@@ -125,6 +125,9 @@ static void block_release(struct doc_block *b)
 		free(b->u.sources.items);
 		free(b->u.sources.intro);
 		break;
+	case DOC_IMAGE:
+		doc_image_release(&b->u.image);
+		break;
 	case DOC_PAGEBREAK:
 		break;
 	}
@@ -154,6 +157,8 @@ void doc_free(struct doc *d)
 	free(d->header_date);
 	free(d->control);
 	free(d->footer_control);
+	doc_picture_release(&d->cover_image);
+	doc_picture_release(&d->header_image);
 	free(d);
 }
 
@@ -288,11 +293,10 @@ static bool contents_ok(const struct doc *d, const struct doc_contents *c)
 		if (!e->title || !e->number || e->ref >= d->len)
 			return false;
 		to = &d->blocks[e->ref];
-		if (to->kind != lists)
+		if (to->kind != lists &&
+		    !(lists == DOC_ORGCHART && to->kind == DOC_IMAGE))
 			return false;
-		if (lists != DOC_HEADING &&
-		    (lists == DOC_TABLE ? to->u.table.cap.number
-		                        : to->u.orgchart.cap.number) == 0)
+		if (lists != DOC_HEADING && doc_block_caption(to, NULL)->number == 0)
 			return false;
 	}
 	return true;
@@ -325,6 +329,9 @@ static bool captions_ok(const struct doc *d)
 		if (b->kind == DOC_ORGCHART &&
 		    !caption_ok(d, b->u.orgchart.caption, &b->u.orgchart.cap,
 		                &figures))
+			return false;
+		if (b->kind == DOC_IMAGE &&
+		    !caption_ok(d, b->u.image.caption, &b->u.image.cap, &figures))
 			return false;
 	}
 	return true;
@@ -367,6 +374,10 @@ static bool block_ok(const struct doc *d, size_t i)
 		return contents_ok(d, &b->u.contents);
 	case DOC_SOURCES:
 		return sources_ok(d, &b->u.sources);
+	case DOC_IMAGE:
+		return b->u.image.pic.path && b->u.image.pic.px_width > 0 &&
+		       b->u.image.pic.px_height > 0 &&
+		       (b->u.image.cap.text || b->u.image.alt);
 	case DOC_PAGEBREAK:
 		return true;
 	}

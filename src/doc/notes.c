@@ -34,8 +34,8 @@ static void replace_span(char **text, struct doc_rich *r, size_t k,
 		r->spans[j].start = r->spans[j].start - old + n;
 }
 
-/* The block id names: "section.NAME" a heading, else a table's or an
- * org chart's fact. SIZE_MAX when none. */
+/* The block id names: "section.NAME" a heading, else a table's, an
+ * org chart's or an image's fact. SIZE_MAX when none. */
 static size_t find_target(const struct doc *d, const char *id)
 {
 	bool section = strncmp(id, "section.", 8) == 0;
@@ -52,6 +52,9 @@ static size_t find_target(const struct doc *d, const char *id)
 		if (!section && b->kind == DOC_ORGCHART && b->u.orgchart.name &&
 		    strcmp(b->u.orgchart.name, id) == 0)
 			return i;
+		if (!section && b->kind == DOC_IMAGE && b->u.image.name &&
+		    strcmp(b->u.image.name, id) == 0)
+			return i;
 	}
 	return (size_t)-1;
 }
@@ -65,6 +68,8 @@ static char *id_of(const struct doc_block *b)
 		return xstrdup(b->u.table.name);
 	if (b->kind == DOC_ORGCHART && b->u.orgchart.name)
 		return xstrdup(b->u.orgchart.name);
+	if (b->kind == DOC_IMAGE && b->u.image.name)
+		return xstrdup(b->u.image.name);
 	return NULL;
 }
 
@@ -127,7 +132,7 @@ static void unknown_id(const struct doc *d, const char *id,
 	else
 		diag_error(dl, o.file, o.line, "reference to unknown id '%s'; "
 		           "the ids are section.NAME of a [section.NAME] and the "
-		           "facts of tables and charts: %s", id,
+		           "facts of tables, charts and images: %s", id,
 		           used ? list : "(none)");
 	free(best);
 }
@@ -150,7 +155,14 @@ static char *printed_ref(const struct doc_block *t, const char *id,
 		return xstrdup(buf);
 	}
 	n = t->kind == DOC_TABLE ? t->u.table.cap.number
+	  : t->kind == DOC_IMAGE ? t->u.image.cap.number
 	                         : t->u.orgchart.cap.number;
+	if (n == 0 && t->kind == DOC_IMAGE) {
+		diag_error(dl, o.file, o.line, "image '%s' has no caption, so no "
+		           "number to print; give the fact a caption or write the "
+		           "link's text: [the text](#%s)", id, id);
+		return NULL;
+	}
 	if (n == 0) {
 		diag_error(dl, o.file, o.line, "'%s' has no caption, so no number "
 		           "to print; give it a caption ([%s.%s] caption = ...) or "

@@ -439,6 +439,7 @@ static void cite_blocks(struct doc *d, size_t first, size_t n,
 			break;
 		case DOC_FIGURES:
 		case DOC_ORGCHART:
+		case DOC_IMAGE:
 			own_note = true;
 			break;
 		default:
@@ -577,6 +578,12 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 		}
 		break;
 	}
+	case FACT_IMAGE:
+		/* a picture has no words to find in its source's text; its
+		 * caption is the briefing's description of it. The report
+		 * names its file. */
+		cl->image = doc_intern(d, fact->image_file);
+		break;
 	case FACT_ORGCHART: {
 		const struct doc_orgchart *o = &d->blocks[first].u.orgchart;
 

@@ -44,6 +44,9 @@ static void put_number(struct strbuf *b, const char *key, size_t v, bool comma)
  * part is not declared. */
 static const char *claim_status(const struct doc *d, const struct doc_claim *cl)
 {
+	/* an image: no words to check */
+	if (cl->parts == 0 && cl->image)
+		return "unchecked";
 	if (cl->departed == cl->parts)
 		return "departure";
 	if (!d->refs[cl->cite - 1].snapshot)
@@ -82,6 +85,8 @@ int doc_write_provenance(const struct doc *d, const char *path,
 		put_field(&b, "printed", cl->cover ? "cover" : "block", true);
 		put_field(&b, "file", cl->origin.file, true);
 		put_number(&b, "line", (size_t)cl->origin.line, true);
+		if (cl->image)
+			put_field(&b, "image", cl->image, true);
 		put_number(&b, "source", cl->cite, true);
 		put_field(&b, "source_title", r->title, true);
 		put_field(&b, "snapshot", r->snapshot, true);

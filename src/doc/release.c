@@ -165,6 +165,7 @@ static void portion_captions(struct doc *d, const struct doc_release *r)
 		struct doc_block *b = &d->blocks[i];
 		char **printed = b->kind == DOC_TABLE ? &b->u.table.caption
 		               : b->kind == DOC_ORGCHART ? &b->u.orgchart.caption
+		               : b->kind == DOC_IMAGE ? &b->u.image.caption
 		               : NULL;
 		char *p;
 

@@ -225,6 +225,11 @@ static void check_block(struct walk *w, const struct doc_block *b)
 			check(w, FACE_REGULAR, u->detail, u->origin);
 		}
 		break;
+	case DOC_IMAGE:
+		check(w, FACE_BOLD, b->u.image.caption,
+		      caption_origin(&b->u.image.cap, b->origin));
+		check(w, FACE_ITALIC, b->u.image.credit, b->origin);
+		break;
 	case DOC_CONTENTS:
 		/* titles are the headings' (checked bold there); level 2
 		 * entries, and a list of figures' or tables' captions, are

@@ -36,13 +36,15 @@ static const char *const page_keys[] = {
 	"size", "orientation", "margin_top", "margin_bottom", "margin_left",
 	"margin_right", "duplex", "chart_landscape",
 	/* config_geometry.c */
-	"section_start", "subsection_start", "repeat_heading", NULL
+	"section_start", "subsection_start", "repeat_heading",
+	/* config_image.c */
+	"header_image", "header_image_height", NULL
 };
 static const char *const font_keys[] = { "regular", "bold", "italic", NULL };
 static const char *const fixed_sections[] = {
 	"document", "page", "fonts", "style", "labels", "data", "cover",
 	"hyphenation", "classification", "section.", "table.", "orgchart.",
-	NULL
+	"image.", NULL
 };
 
 char *config_opt_string(struct ini_section *s, const char *key)
@@ -260,6 +262,8 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 			continue;
 		if (strncmp(name, "orgchart.", 9) == 0 && name[9])
 			continue;
+		if (strncmp(name, "image.", 6) == 0 && name[6])
+			continue;
 		if (ini_find(ini, name) != &ini->sections[i])
 			continue;
 		{
@@ -276,7 +280,8 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 		           hint ? " (did you mean [" : " (expected [document], [page], "
 		           "[fonts], [style], [labels], [data], [cover], [hyphenation], "
 		           "[classification], "
-		           "[section.NAME], [table.FACT] or [orgchart.FACT])",
+		           "[section.NAME], [table.FACT], [orgchart.FACT] or "
+		           "[image.FACT])",
 		           hint ? hint : "", hint ? "])" : "");
 	}
 }
@@ -289,7 +294,8 @@ static void check_section_names(const struct ini *ini, struct diag_list *dl)
 static int read_cover(struct config *c, const struct ini *ini,
                       struct diag_list *dl)
 {
-	static const char *const keys[] = { "page_number", NULL };
+	static const char *const keys[] = { "page_number", "image", "image_width",
+	                                    "image_position", NULL };
 	struct ini_section *s = ini_find(ini, "cover");
 	struct ini_numbered *items;
 	size_t n, before = dl->errors;
@@ -357,6 +363,7 @@ struct config *config_parse_defines(const char *buf, size_t len,
 	c->sections = xcalloc(ini->len, sizeof *c->sections);
 	c->tables = xcalloc(ini->len, sizeof *c->tables);
 	c->orgcharts = xcalloc(ini->len, sizeof *c->orgcharts);
+	c->images = xcalloc(ini->len, sizeof *c->images);
 	check_section_names(ini, dl);
 	config_record_fact_sections(c, ini);
 	/* first: it reads [document] language, which read_document's check
@@ -366,6 +373,7 @@ struct config *config_parse_defines(const char *buf, size_t len,
 	config_read_classification(c, ini, dl);
 	if (!c->allow_bidi)
 		values_check_bidi(ini, dl);
+	config_read_placed_images(c, ini, dl);
 	read_page(c, ini, dl);
 	read_fonts(c, ini, dl);
 	config_read_style(c, ini, dl);
@@ -381,6 +389,8 @@ struct config *config_parse_defines(const char *buf, size_t len,
 			config_read_table(c, s, dl);
 		else if (strncmp(s->name, "orgchart.", 9) == 0 && s->name[9])
 			config_read_orgchart(c, s, dl);
+		else if (strncmp(s->name, "image.", 6) == 0 && s->name[6])
+			config_read_image(c, s, dl);
 	}
 	if (c->sections_len == 0)
 		diag_error(dl, name, 0, "no [section.NAME] sections: the briefing "
@@ -496,6 +506,7 @@ void config_free(struct config *c)
 	config_fact_sections_release(c);
 	config_hyphenation_release(c);
 	config_classification_release(c);
+	config_images_release(c);
 	free(c);
 }
 

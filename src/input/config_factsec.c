@@ -22,6 +22,7 @@ static const struct {
 } kinds[] = {
 	{ "table", BLOCK_TABLE, FACT_TABLE },
 	{ "orgchart", BLOCK_ORGCHART, FACT_ORGCHART },
+	{ "image", BLOCK_IMAGE, FACT_IMAGE },
 };
 
 void config_record_fact_sections(struct config *c, const struct ini *ini)

@@ -79,6 +79,14 @@ void config_fact_sections_release(struct config *c);
 /* Warns about each [section.NAME] that would print only its title. */
 void config_warn_empty_sections(const struct config *c, const struct ini *ini,
                                 struct diag_list *dl);
+/* [cover] image and image_width, [page] header_image and
+ * header_image_height, before [cover] and [page] check their keys; and
+ * one [image.FACT] section (config_image.c). */
+void config_read_placed_images(struct config *c, const struct ini *ini,
+                               struct diag_list *dl);
+int config_read_image(struct config *c, struct ini_section *s,
+                      struct diag_list *dl);
+void config_images_release(struct config *c);
 
 /* [classification] (classification.c): the scheme (NATO's when the
  * section lists no levels), and the level [document] marking names. */

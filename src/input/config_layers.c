@@ -33,7 +33,7 @@
 #define MAX_INCLUDE_DEPTH 8
 
 /* The sections a -D may add when no file has them; every other section
- * (section.NAME, table.FACT, orgchart.FACT) must exist, so that a typo
+ * (section.NAME and the per-fact ones: table.FACT, ...) must exist, so a typo
  * in its name is not a new, empty section. */
 static const char *const fixed_sections[] = {
 	"document", "page", "fonts", "style", "labels", "data", "cover",

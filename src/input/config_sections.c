@@ -39,7 +39,7 @@ static int parse_block(struct ini_section *s,
                        struct diag_list *dl)
 {
 	static const char *const kinds[] = {
-		"text", "list", "figures", "table", "orgchart", "changes",
+		"text", "list", "figures", "table", "orgchart", "changes", "image",
 		"pagebreak",
 		"contents", "sources", "list_of_figures", "list_of_tables", NULL
 	};

@@ -18,7 +18,8 @@
 #include "values.h"
 
 static const char *const kind_names[] = { "text", "list", "figures", "table",
-                                          "orgchart", "changes", NULL };
+                                          "orgchart", "changes", "image",
+                                          NULL };
 static const char *const source_keys[] = { "title", "url", "updated",
                                             "snapshot", "retrieved", NULL };
 
@@ -604,6 +605,10 @@ static void fact_release(struct fact *f)
 	}
 	free(f->departures);
 	free(f->departure_column);
+	free(f->image_file);
+	free(f->caption);
+	free(f->alt);
+	free(f->credit);
 }
 
 static bool valid_name(const char *s)
@@ -657,6 +662,9 @@ static int read_fact(struct facts *f, const struct ini *ini,
 		static const char *const chart_keys[] = { "type", NULL };
 
 		if (ini_check_unused(s, chart_keys, dl) != 0)
+			goto fail;
+	} else if (fact.kind == FACT_IMAGE) {
+		if (facts_read_image(f, ini, s, &fact, dl) != 0)
 			goto fail;
 	} else if (fact.kind == FACT_TEXT && ini_get(s, "file")) {
 		if (read_markdown(f, ini, s, &fact, dl) != 0)

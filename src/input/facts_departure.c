@@ -108,6 +108,8 @@ static bool is_part(const struct fact *fact, const char *part)
 	case FACT_TABLE:
 		return (fact->note && strcmp(part, "note") == 0) ||
 		       csvfile_column(fact->table, part) >= 0;
+	case FACT_IMAGE:   /* no parts: it departs as a whole or not at all */
+		return false;
 	case FACT_ORGCHART:
 		break;
 	}
@@ -129,6 +131,7 @@ int facts_check_departures(const struct fact *fact, struct diag_list *dl)
 		[FACT_TABLE] = "a column or note",
 		[FACT_ORGCHART] = "a unit's id",
 		[FACT_CHANGES] = "an entry's key",
+		[FACT_IMAGE] = "an image has none: verbatim = no departs as a whole",
 	};
 	size_t before = dl->errors;
 

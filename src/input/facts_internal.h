@@ -67,6 +67,13 @@ int facts_read_cell_mark(const struct facts *f, const char *level,
 int facts_read_changes(const char *file, const char *section,
                        struct fact *fact, struct diag_list *dl);
 void facts_release_changes(struct fact *fact);
+/* Reads image fact section s (file, caption, alt, credit) into fact:
+ * the file resolved against the data file, recorded in f's files and
+ * its header checked (facts_image.c). Returns 0, or -1 after reporting
+ * at the key's line. */
+int facts_read_image(struct facts *f, const struct ini *ini,
+                     struct ini_section *s, struct fact *fact,
+                     struct diag_list *dl);
 
 /* NATO's five levels, lowest first (classification.c). */
 void class_scheme_default(struct class_scheme *s);

@@ -26,6 +26,11 @@ void input_files(const struct config *c, const struct facts *f,
 			path_set_add(set, c->files[i]);
 		for (size_t i = 0; i < c->data_len; i++)
 			path_set_add(set, c->data_files[i]);
+		/* the crest and the logo; an image fact's file is the facts' */
+		if (c->cover_image.path)
+			path_set_add(set, c->cover_image.path);
+		if (c->header_image.path)
+			path_set_add(set, c->header_image.path);
 	}
 	if (f)
 		path_set_merge(set, &f->files);

@@ -143,10 +143,8 @@ static void text_block(struct builder *b, const struct doc_block *blk,
 static void caption_bookmark(struct builder *b, const struct doc_block *blk,
                              size_t first, int level)
 {
-	const char *printed = blk->kind == DOC_TABLE ? blk->u.table.caption
-	                                             : blk->u.orgchart.caption;
-	int number = blk->kind == DOC_TABLE ? blk->u.table.cap.number
-	                                    : blk->u.orgchart.cap.number;
+	const char *printed = NULL;
+	int number = doc_block_caption(blk, &printed)->number;
 	struct item *it = &b->items[first];
 
 	if (!printed || number == 0 || first >= b->len)
@@ -194,6 +192,11 @@ void layout_build_items(struct builder *b, const struct doc *d)
 		case DOC_ORGCHART:
 			heading_item[i] = b->len;
 			layout_orgchart(b, blk, space);
+			caption_bookmark(b, blk, first, level);
+			break;
+		case DOC_IMAGE:
+			heading_item[i] = b->len;
+			layout_image(b, blk, space);
 			caption_bookmark(b, blk, first, level);
 			break;
 		case DOC_SOURCES:

@@ -540,6 +540,15 @@ void layout_cover(struct builder *b, const struct doc *d,
 	struct item *it = layout_item(b, height);
 
 	cover_banners(b, d, s->cover_band);
+	/* a crest stands at the top of the page; the title block starts
+	 * below it when it reaches down so far */
+	if (d->cover_image.path) {
+		double crest = layout_cover_image(b, &d->cover_image, 0);
+		double below = crest + s->subtitle_size * (1 + s->cover_org_gap);
+
+		if (y < below)
+			y = below;
+	}
 	if (d->organisation) {
 		y = column_lines(b, d->organisation, FACE_BOLD, s->subtitle_size,
 		                 s->subtitle_size * s->cover_org_leading,

@@ -210,6 +210,7 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 		                              " ", 1);
 		const char *date = d->header_date ? d->header_date : d->as_of;
 		char *num, *title, *org, *foot;
+		double logo;
 
 		/* config checked the pattern: exactly two %d, page and count */
 		num = xasprintf(s->labels.page_number, (int)(i + 1), (int)p->len);
@@ -234,11 +235,21 @@ void layout_running_heads(struct builder *b, const struct doc *d)
 			continue;
 		}
 		foot = footer_left(d, s);
+		/* a logo stands on the header rule before the title, which
+		 * moves inwards by its width */
+		logo = d->header_image.path
+		     ? layout_header_image(b, pg, &d->header_image,
+		                           verso ? right : b->x0,
+		                           head_base + s->header_rule_gap -
+		                           s->header_rule_width,
+		                           head_base - mark_top, verso) + gap / 2
+		     : 0;
 		title = fit_text(b, FACE_REGULAR, s->header_size, d->title,
-		                 width - gap - layout_width(b->m, FACE_REGULAR,
-		                                            s->header_size, date,
-		                                            strlen(date)));
-		put_text(b, pg, verso ? right : b->x0, head_base, FACE_REGULAR,
+		                 width - logo - gap -
+		                 layout_width(b->m, FACE_REGULAR, s->header_size,
+		                              date, strlen(date)));
+		put_text(b, pg, verso ? right - logo : b->x0 + logo, head_base,
+		         FACE_REGULAR,
 		         s->header_size, s->muted_color, title,
 		         verso ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
 		put_text(b, pg, verso ? b->x0 : right, head_base, FACE_REGULAR,

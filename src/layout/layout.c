@@ -211,6 +211,10 @@ int layout_check(const struct pages *p, const struct style *s)
 			    x->y < pg->height - s->margin_bottom * 0.2 &&
 			    (x->x < left - 1e-6 || x->x + x->w > pg->width - right + 0.5))
 				return -1;
+			/* an image never crosses the side margins */
+			if (x->kind == BOX_IMAGE &&
+			    (x->x < left - 1e-3 || x->x + x->w > pg->width - right + 1e-3))
+				return -1;
 		}
 	}
 	return 0;

@@ -392,6 +392,21 @@ void layout_contents(struct builder *b, const struct doc_contents *c,
 void layout_sources(struct builder *b, const struct doc_sources *src,
                     double space_before);
 
+/* image.c: an image block (caption above or below, the image, its
+ * credit line), kept together and scaled to fit the measure and the
+ * page; the cover's crest, placed at y (the item's top) and its height
+ * returned; the running header's logo on page pg, its bottom at bottom,
+ * at most max_h tall, starting at x (ending there when right), its width
+ * returned. The figure and the crest warn, at the line where the width
+ * is set, when they would print below 150 dpi. */
+void layout_image(struct builder *b, const struct doc_block *blk,
+                  double space_before);
+double layout_cover_image(struct builder *b, const struct doc_picture *p,
+                          double y);
+double layout_header_image(struct builder *b, struct page *pg,
+                           const struct doc_picture *p, double x,
+                           double bottom, double max_h, bool right);
+
 /* A caption (table.c): text wrapped to the measure in bold at
  * table_size, each line aligned in a column width wide from the left
  * margin, one item per line with breaks allowed only before the first

@@ -427,6 +427,22 @@ void render_content_do(struct render_content *c, const char *name)
 	render_content_str(c, " Do\n");
 }
 
+void render_content_image(struct render_content *c, const char *name,
+                          long long x, long long y, long long w,
+                          long long h)
+{
+	render_content_str(c, "q\n");
+	put_number(c, w, 2, false);
+	render_content_str(c, " 0 0");
+	put_fixed(c, h, 2);
+	put_fixed(c, x, 2);
+	put_fixed(c, y, 2);
+	put_op(c, "cm");
+	render_content_str(c, "/");
+	render_content_str(c, name);
+	render_content_str(c, " Do\nQ\n");
+}
+
 /* Forgets the state of the previous page: each page's content stream
  * starts from the default graphics state. The buffers and the deflater
  * are kept for the next page. */

@@ -207,6 +207,18 @@ int render_draw_box(struct render *r, struct render_content *c,
 		render_content_end_text(c);
 		draw_path(c, b, H);
 		return 0;
+	case BOX_IMAGE: {
+		const char *name = render_image_get(r, b->image, dl);
+
+		if (!name)
+			return -1;
+		render_content_end_text(c);
+		render_content_flush(c);
+		render_content_image(c, name, render_hundredths(b->x),
+		                     render_hundredths(H - b->y - b->h),
+		                     render_hundredths(b->w), render_hundredths(b->h));
+		return 0;
+	}
 	default:
 		return diag_error(dl, NULL, 0, "page %zu: unknown box kind %d",
 		                  pi + 1, (int)b->kind);

@@ -543,6 +543,7 @@ fail:
 	render_content_release(&r.content);
 	render_forms_release(&r);
 	libdeflate_free_compressor(r.z);
+	render_images_release(&r);
 	fonts_run_release(&r.run);
 	free(r.aliases);
 	return rc;

@@ -82,6 +82,12 @@ struct render_form {
 };
 
 /* Boxes [from, to) of a page. */
+/* An image file loaded as an XObject (images.c). */
+struct render_image {
+	char *path;
+	char name[16];             /* in the resources: "Im1", ... */
+};
+
 struct render_span {
 	size_t from, to;
 };
@@ -132,6 +138,9 @@ struct render {
 	size_t nrun_hashes;
 	struct render_content form_content;
 	struct libdeflate_compressor *z;  /* render_compressor() */
+	/* the images loaded so far (images.c) */
+	struct render_image *images;
+	size_t nimages, images_cap;
 	/* FONTS_BMP_BYTES per loaded font: the code points its pages use. */
 	unsigned char *used;
 	/* per loaded font, 65,536 advances in 1/1000 em: the widths
@@ -211,6 +220,17 @@ void render_content_end_text(struct render_content *c);
 void render_content_font(struct render_content *c, const void *font,
                          const char *local_name, double size);
 void render_content_do(struct render_content *c, const char *name);
+/* Paints image XObject name into the box (x, y) w by h, in hundredths
+ * of a point, y up; the graphics state is saved and restored. */
+void render_content_image(struct render_content *c, const char *name,
+                          long long x, long long y, long long w,
+                          long long h);
+/* images.c: the XObject name of the image at path, loaded (read and
+ * checked again, then handed to libharu) on first use; NULL after an
+ * error naming the file. */
+const char *render_image_get(struct render *r, const char *path,
+                             struct diag_list *dl);
+void render_images_release(struct render *r);
 void render_content_hscale(struct render_content *c, double expand);
 void render_content_run(struct render_content *c, long long x, long long y,
                         const struct fonts_run *run,

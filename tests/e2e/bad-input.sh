@@ -74,7 +74,7 @@ expect "INI syntax error" 1 "^$case/test.ini:6: error: expected 'key = value' or
 new_case; printf '[x]\nk = %s\n' "$(head -c 2000 /dev/zero | tr '\0' a)" >>"$case/test.ini"
 expect "line too long for iniparser" 1 "^$case/test.ini:2[0-9]: error: line is 2004 bytes long; the limit is 1000$"
 new_case; sed -i 's/^\[section.two\]/[sectoin.two]/' "$case/test.ini"
-expect "unknown section" 1 "^$case/test.ini:[0-9]+: error: unknown section \[sectoin.two\] \(expected \[document\], \[page\], \[fonts\], \[style\], \[labels\], \[data\], \[cover\], \[hyphenation\], \[classification\], \[section.NAME\], \[table.FACT\] or \[orgchart.FACT\]\)$"
+expect "unknown section" 1 "^$case/test.ini:[0-9]+: error: unknown section \[sectoin.two\] \(expected \[document\], \[page\], \[fonts\], \[style\], \[labels\], \[data\], \[cover\], \[hyphenation\], \[classification\], \[section.NAME\], \[table.FACT\], \[orgchart.FACT\] or \[image.FACT\]\)$"
 new_case; sed -i 's/^author = /autor = /' "$case/test.ini"
 expect "unknown key, with a hint" 1 "^$case/test.ini:6: error: \[document\] autor: unknown key \(did you mean 'author'\?\)$"
 new_case; sed -i '/^title = /d' "$case/test.ini"
@@ -489,6 +489,58 @@ expect "citations without a sources block" 1 "^$case/test.ini:[0-9]+: error: \[d
 new_case
 expect "provenance report over an input" 1 "error: output '$case/facts.ini' is the input" \
 	build -c "$case/test.ini" -o "$good" --provenance "$case/facts.ini"
+
+# --- images: damaged or unsupported files, at the line naming them ------
+MKIMAGE=${MKIMAGE:-build/tools/mkimage}
+MKIMAGE=$(cd "$(dirname "$MKIMAGE")" && pwd)/$(basename "$MKIMAGE")
+# image_case FILE: the mission with an image fact naming FILE (made by
+# the caller) in a block of its own
+image_case() {
+	new_case
+	"$MKIMAGE" png-rgb 64 32 ff0000 "$case/ok.png" || exit 1
+	printf '\n[test.map]\ntype = image\nfile = %s\ncaption = "Map"\n' "$1" >>"$case/facts.ini"
+	sed -i 's/^1 = table test.people$/1 = table test.people\n2 = image test.map/' "$case/test.ini"
+	map_line=$(grep -n "^file = $1$" "$case/facts.ini" | cut -d: -f1)
+}
+image_case cut.png; head -c 60 "$case/ok.png" >"$case/cut.png"
+expect "truncated PNG" 1 "^$case/facts.ini:$map_line: error: \[test.map\] file: '$case/cut.png': truncated: chunk IDAT runs past the end of the file$"
+image_case sig.png; { printf 'XPNG'; tail -c +5 "$case/ok.png"; } >"$case/sig.png"
+expect "PNG with a wrong signature" 1 "^$case/facts.ini:$map_line: error: \[test.map\] file: '$case/sig.png': a damaged PNG signature \(the file was perhaps copied as text\)$"
+image_case big.png; python3 - "$case/ok.png" "$case/big.png" <<'PY'
+import struct, sys, zlib
+d = bytearray(open(sys.argv[1], "rb").read())
+d[16:24] = struct.pack(">II", 1 << 20, 1 << 20)   # IHDR width, height
+d[29:33] = struct.pack(">I", zlib.crc32(bytes(d[12:29])))
+open(sys.argv[2], "wb").write(d)
+PY
+expect "PNG of absurd dimensions" 1 "^$case/facts.ini:$map_line: error: \[test.map\] file: '$case/big.png': 1048576 x 1048576 pixels is more than the limit \(10000 pixels a side, 40000000 in all\)$"
+image_case lie.jpg; "$MKIMAGE" jpeg 32 32 0000ff "$case/full.jpg"; head -c 400 "$case/full.jpg" >"$case/lie.jpg"
+expect "JPEG cut short of its end marker" 1 "^$case/facts.ini:$map_line: error: \[test.map\] file: '$case/lie.jpg': truncated: a JPEG segment runs past the end of the file$"
+image_case eoi.jpg; "$MKIMAGE" jpeg 32 32 0000ff "$case/full.jpg"; head -c -2 "$case/full.jpg" >"$case/eoi.jpg"
+expect "JPEG without its end marker" 1 "^$case/facts.ini:$map_line: error: \\[test.map\\] file: '$case/eoi.jpg': truncated: the JPEG ends before its end-of-image marker$"
+image_case gif.png; printf 'GIF89a\001\000\001\000' >"$case/gif.png"
+expect "GIF named .png" 1 "error: \[test.map\] file: '$case/gif.png': not a PNG or JPEG file$"
+image_case gone.png
+expect "missing image file, at its line" 1 "^$case/facts.ini:$map_line: error: '$case/gone.png': cannot open: No such file or directory$"
+image_case ok.png; sed -i '/^caption = "Map"$/d' "$case/facts.ini"
+expect "image with neither caption nor alt text" 1 "^$case/facts.ini:[0-9]+: error: \[test.map\]: an image needs a caption or an alt text"
+image_case ok.png; printf 'departure.caption = "shortened"\n' >>"$case/facts.ini"
+expect "departure of a part an image lacks" 1 "^$case/facts.ini:[0-9]+: error: \[test.map\] departure.caption: the fact has no part 'caption' \(an image has none: verbatim = no departs as a whole\)$"
+image_case ok.png; printf '\n[image.test.map]\nwidth = wide\n' >>"$case/test.ini"
+expect "image width that is no width" 1 "^$case/test.ini:[0-9]+: error: \[image.test.map\] width: 'wide' is not a width \(e.g. '30 mm' or '60 %'\)$"
+image_case ok.png; printf '\n[image.test.mpa]\nwidth = 50 %%\n' >>"$case/test.ini"
+expect "image section naming no fact" 1 "^$case/test.ini:[0-9]+: error: \[image.test.mpa\]: no fact named 'test.mpa' \(did you mean 'test.map'\?\)$"
+image_case ok.png; head -c 100 "$case/ok.png" >"$case/crest.png"; printf '\n[cover]\nimage = crest.png\n' >>"$case/test.ini"
+expect "damaged cover image, at its config line" 1 "^$case/test.ini:$(wc -l <"$case/test.ini"): error: \[cover\] image: '$case/crest.png': truncated"
+image_case ok.png; printf '\n[page]\nheader_image = nologo.png\n' >>"$case/test.ini"
+expect "missing header logo, at its config line" 1 "^$case/test.ini:$(wc -l <"$case/test.ini"): error: '$case/nologo.png': cannot open: No such file or directory$"
+image_case ok.png; printf '\n[page]\nheader_image = ok.png\nheader_image_height = 20 %%\n' >>"$case/test.ini"
+expect "header logo height as a share" 1 "error: \[page\] header_image_height: '20 %' is not a width \(e.g. '30 mm'\)$"
+image_case ok.png; printf '\n[page]\nheader_imgae = ok.png\nheader_image_height = 5\n' >>"$case/test.ini"
+expect "a logo height without a logo" 1 "^$case/test.ini:$(wc -l <"$case/test.ini"): error: \[page\] header_image_height: there is no header_image to place \(add header_image = FILE\)$"
+image_case ok.png
+expect_kept "output is an image" 1 "^briefing: error: output '$case/ok.png' is the input '$case/ok.png' $refused" \
+	build -c "$case/test.ini" -o "$case/ok.png"
 
 damage_font() {
 	python3 - "$1" "$2" "$3" fonts/DejaVuSans.ttf <<'PY'

@@ -7,6 +7,7 @@
 # file:line; a page reference past page 9 prints the right page.
 set -u
 BRIEFING=${BRIEFING:-build/briefing}
+MKIMAGE=${MKIMAGE:-build/tools/mkimage}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 work=$(mktemp -d "${TMPDIR:-/tmp}/briefing-fn.XXXXXX")
@@ -125,6 +126,26 @@ bad "an unknown id lists the ids" '1 = "see [](#zzz)"' "reference to unknown id 
 bad "a character the font lacks, in a note, names the note's line" '1 = "a ^[in \xe6\xbc\xa2 script] b"' "the regular font"
 bad "a page reference with text is an error" '1 = "on [p.](#page:fn.chart)"' "a page reference prints the page number"
 
+# A reference to an image fact prints its figure number: images and
+# charts are numbered together.
+img=$work/img
+cp -r $fixture "$img"
+sed -i "s|\.\./\.\./\.\./fonts|$top/fonts|" "$img/notes.ini"
+"$MKIMAGE" png-rgb 600 300 ff0000 "$img/map.png"
+printf '\n[fn.map]\ntype = image\nfile = map.png\ncaption = "Area"\n\n[fn.see]\ntype = text\n1 = "The area is in [](#fn.map), on [](#page:fn.map)."\n' >>"$img/facts.ini"
+printf '\n[section.map]\ntitle = "Map"\n1 = text fn.see\n2 = image fn.map\n' >>"$img/notes.ini"
+if "$BRIEFING" build -q -c "$img/notes.ini" -o "$img/out.pdf" 2>"$img/log"; then
+	pdf=$img/out.pdf
+	pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+	mp=$(page_of "Figure 2 – Area")
+	check "a reference to an image reads 'Figure 2' and its page ($mp)" sh -c "
+		pdftotext '$pdf' - | tr '\n' ' ' | grep -qF 'The area is in Figure 2, on page $mp.'"
+	pdf=$work/notes.pdf
+	pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+else
+	fail "the image config builds" "$(head -3 "$img/log")"
+fi
+
 # A turned section's notes sit at the foot of its turned page.
 turn=$work/turn
 cp -r $fixture "$turn"
@@ -158,8 +179,13 @@ check "a list item with a note is still found in its snapshot" sh -c "
 # briefing init's example shows a note and a reference.
 "$BRIEFING" init -q "$work/init" && "$BRIEFING" build -q -c "$work/init/config/briefing.ini" -o "$work/init.pdf"
 check "init's example builds with a footnote and a reference" sh -c "
-	pdftotext -f 1 -l 1 '$work/init.pdf' - | tr '\n' ' ' | grep -qF 'with the units of section 2.' &&
-	pdftotext -layout -f 1 -l 1 '$work/init.pdf' - | grep -qE '^ *1 +An exercise: every name in it is invented[.]'"
+	pdftotext '$work/init.pdf' - | tr '\n' ' ' | grep -qF 'with the units of section 2.' &&
+	pdftotext -layout '$work/init.pdf' - | grep -qE '^ *1 +An exercise: every name in it is invented[.]'"
+check "... the note on the page of its marker" sh -c "
+	for p in 1 2 3; do
+		t=\$(pdftotext -layout -f \$p -l \$p '$work/init.pdf' - 2>/dev/null)
+		case \$t in *'Exercise Example1'*) echo \"\$t\" | grep -q 'An exercise: every name'; exit;; esac
+	done; exit 1"
 
 # A page reference to page 10 or later: the first layout guesses a
 # one-digit number; the printed page is the target's all the same.

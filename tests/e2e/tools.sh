@@ -21,11 +21,14 @@ run() { timeout 60 "$BRIEFING" "$@" >"$out" 2>"$err" </dev/null; rc=$?; }
 m=$work/new/mission
 run init "$m"
 check "init: exit 0" test "$rc" -eq 0
-check "init: config, data file, CSV" test -s "$m/config/briefing.ini" -a -s "$m/data/mission.ini" -a -s "$m/data/units.csv" -a -d "$m/out"
+check "init: config, crest, data file, CSV" test -s "$m/config/briefing.ini" -a -s "$m/config/crest.png" -a -s "$m/data/mission.ini" -a -s "$m/data/units.csv" -a -d "$m/out"
 check "init: fonts by fontconfig name" grep -qx 'regular = "DejaVu Sans"' "$m/config/briefing.ini"
 (cd "$m" && timeout 60 "$BRIEFING" build >"$out" 2>"$err"); rc=$?
 check "init, then build in DIR: exit 0, no warnings" test "$rc" -eq 0 -a ! -s "$err"
-check "... writes out/briefing.pdf" grep -qx 'wrote out/briefing.pdf (1 page)' "$out"
+check "... writes out/briefing.pdf, a cover and a page" grep -qx 'wrote out/briefing.pdf (2 pages)' "$out"
+check "init: a crest it drew, a palette PNG on the cover" sh -c "
+	pdfimages -f 1 -l 1 -list '$m/out/briefing.pdf' | grep -Eq '^ +1 +0 image +180 +210 +index +1 +8' &&
+	[ \$(pdfimages -list '$m/out/briefing.pdf' | tail -n +3 | wc -l) -eq 1 ]"
 pdftotext "$m/out/briefing.pdf" "$work/init.txt" 2>/dev/null
 check "... whose text has the mission's facts and the CSV's rows" \
 	grep -q '2nd Engineer Company' "$work/init.txt"
