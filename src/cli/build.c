@@ -185,6 +185,10 @@ int cli_build(const struct cli_options *o, struct cli_result *r,
 		hyphen_use_doc(hyph, d);
 	p = layout_run_hyphenated(d, &c->style, fonts_metrics(fonts),
 	                          hyph ? hyphen_hyphenator(hyph) : NULL, dl);
+	/* the patterns are not needed past layout: render's peak is the
+	 * build's */
+	hyphen_free(hyph);
+	hyph = NULL;
 	if (!p)
 		goto done;
 	r->pages = p->len;

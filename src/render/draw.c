@@ -17,6 +17,7 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
 
 /* render_haru_error() for a failure while drawing page index pi. */
@@ -275,10 +276,6 @@ int render_draw_page(struct render *r, const struct pages *pages, size_t pi,
 	return render_haru_failed(r) ? page_error(r, dl, pi) : 0;
 }
 
-/* Bookmarks: a level-1 entry at the top, deeper entries under the level-1
- * entry before them (at the top if there is none). Titles go through the
- * UTF-8 encoder, which libharu writes as UTF-16BE with a byte order mark,
- * the form PDF text strings need for non-ASCII. */
 /* True when s is printable ASCII, which a PDF text string holds as it
  * is (PDFDocEncoding); anything else goes as UTF-16, four hex digits a
  * character. Most titles are ASCII: the outline is then a quarter the
@@ -291,10 +288,51 @@ bool render_plain_ascii(const char *s)
 	return true;
 }
 
+HPDF_STATUS render_text_string(struct render *r, HPDF_Dict dict,
+                               const char *key, const char *s)
+{
+	size_t len = strlen(s), n = 2;
+	unsigned char *buf;
+	HPDF_Binary v;
+
+	if (render_plain_ascii(s))
+		return HPDF_Dict_Add(dict, key, HPDF_String_New(r->pdf->mmgr, s,
+		                                                 NULL));
+	/* the byte order mark, then at most two units a character */
+	buf = xmalloc(2 + 4 * len);
+	buf[0] = 0xFE;
+	buf[1] = 0xFF;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+
+		if (k == 0) {   /* checked by layout; a stray byte is U+FFFD */
+			cp = 0xFFFD;
+			k = 1;
+		}
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			buf[n++] = (unsigned char)(0xD8 | cp >> 18);
+			buf[n++] = (unsigned char)(cp >> 10 & 0xFF);
+			cp = 0xDC00 | (cp & 0x3FF);
+		}
+		buf[n++] = (unsigned char)(cp >> 8);
+		buf[n++] = (unsigned char)(cp & 0xFF);
+		i += k;
+	}
+	v = HPDF_Binary_New(r->pdf->mmgr, buf, (HPDF_UINT)n);
+	free(buf);
+	return HPDF_Dict_Add(dict, key, v);
+}
+
+/* Bookmarks: a level-1 entry at the top, deeper entries under the level-1
+ * entry before them (at the top if there is none). A title that is not
+ * plain ASCII is UTF-16BE with a byte order mark (render_text_string()),
+ * the form PDF text strings need for it. */
+
 int render_add_outline(struct render *r, const struct pages *pages,
                        HPDF_Page *hpages, struct diag_list *dl)
 {
-	HPDF_Encoder utf8 = HPDF_GetEncoder(r->pdf, "UTF-8");
 	HPDF_Outline section = NULL;
 
 	if (pages->outline_len == 0)
@@ -308,9 +346,9 @@ int render_add_outline(struct render *r, const struct pages *pages,
 			return diag_error(dl, NULL, 0,
 			                  "bookmark '%s' points to page %d of %zu",
 			                  e->title, e->page + 1, pages->len);
-		o = HPDF_CreateOutline(r->pdf, e->level <= 1 ? NULL : section,
-		                       e->title, render_plain_ascii(e->title) ? NULL : utf8);
-		if (!o)
+		o = HPDF_CreateOutline(r->pdf, e->level <= 1 ? NULL : section, "",
+		                       NULL);
+		if (!o || render_text_string(r, o, "Title", e->title) != HPDF_OK)
 			goto fail;
 		if (e->level <= 1) {
 			section = o;

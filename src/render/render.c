@@ -128,8 +128,6 @@ static int new_document(struct render *r, struct diag_list *dl)
 		return diag_error(dl, NULL, 0, "cannot start a pdf document: out "
 		                  "of memory");
 	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(r->pdf);
-	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
 	if (render_haru_failed(r))
 		return render_haru_error(r, dl, "cannot set up the pdf document");
 	return 0;
@@ -296,29 +294,31 @@ static int load_fonts(struct render *r, struct diag_list *dl)
 static int set_info(struct render *r, const struct render_info *info,
                     struct diag_list *dl)
 {
-	const struct { HPDF_InfoType type; const char *value; } attrs[] = {
-		{HPDF_INFO_TITLE, info ? info->title : NULL},
-		{HPDF_INFO_AUTHOR, info ? info->author : NULL},
-		{HPDF_INFO_SUBJECT, info ? info->subject : NULL},
-		{HPDF_INFO_KEYWORDS, info ? info->keywords : NULL},
-		{HPDF_INFO_CREATOR, info ? info->creator : NULL},
-		/* replaces libharu's "Haru Free PDF Library 2.3.0" */
-		{HPDF_INFO_PRODUCER, "briefing"},
+	const struct {
+		HPDF_InfoType type;
+		const char *key, *value;
+	} attrs[] = {
+		/* first: it makes the information dictionary; it replaces
+		 * libharu's "Haru Free PDF Library 2.3.0" */
+		{HPDF_INFO_PRODUCER, "Producer", "briefing"},
+		{HPDF_INFO_TITLE, "Title", info ? info->title : NULL},
+		{HPDF_INFO_AUTHOR, "Author", info ? info->author : NULL},
+		{HPDF_INFO_SUBJECT, "Subject", info ? info->subject : NULL},
+		{HPDF_INFO_KEYWORDS, "Keywords", info ? info->keywords : NULL},
+		{HPDF_INFO_CREATOR, "Creator", info ? info->creator : NULL},
 	};
 	HPDF_Date date;
 	struct date_time d;
 
-	/* With the UTF-8 encoder current, libharu writes these as UTF-16BE
-	 * hex strings with a byte order mark, so non-ASCII survives; printable
-	 * ASCII goes as it is, a quarter of the size, with no encoder. */
+	/* Printable ASCII goes as it is; anything else as UTF-16BE with a
+	 * byte order mark (render_text_string()), so non-ASCII survives. */
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
 		if (attrs[i].value && attrs[i].value[0]) {
-			HPDF_Encoder utf8 = r->pdf->cur_encoder;
-
 			if (render_plain_ascii(attrs[i].value))
-				r->pdf->cur_encoder = NULL;
-			HPDF_SetInfoAttr(r->pdf, attrs[i].type, attrs[i].value);
-			r->pdf->cur_encoder = utf8;
+				HPDF_SetInfoAttr(r->pdf, attrs[i].type, attrs[i].value);
+			else if (r->pdf->info)
+				render_text_string(r, r->pdf->info, attrs[i].key,
+				                   attrs[i].value);
 		}
 	/* /Classification: the computed marking, so a file found without
 	 * its pages still says what it is (producer is always set above, so
@@ -336,10 +336,7 @@ static int set_info(struct render *r, const struct render_info *info,
 			const char *v = custom[i].value;
 
 			if (v && v[0])
-				HPDF_Dict_Add(r->pdf->info, custom[i].key,
-				              HPDF_String_New(r->pdf->mmgr, v,
-				                              render_plain_ascii(v)
-				                              ? NULL : r->pdf->cur_encoder));
+				render_text_string(r, r->pdf->info, custom[i].key, v);
 		}
 	}
 	if (info && info->date) {

@@ -182,6 +182,11 @@ int render_draw_box(struct render *r, struct render_content *c,
 /* draw.c: whether s is printable ASCII, which a PDF text string holds as
  * it is; anything else goes as UTF-16 */
 bool render_plain_ascii(const char *s);
+/* draw.c: sets dict's key to the PDF text string of UTF-8 s: as it is
+ * when printable ASCII, else UTF-16BE with a byte order mark (libharu's
+ * own way needs its UTF-8 encoder, a quarter of a megabyte). */
+HPDF_STATUS render_text_string(struct render *r, HPDF_Dict dict,
+                               const char *key, const char *s);
 /* draw.c: for a stream whose bytes are already deflated */
 HPDF_STATUS render_write_flate_filter(HPDF_Dict dict, HPDF_Stream stream);
 void render_size_stream(HPDF_Stream stream, size_t len);
