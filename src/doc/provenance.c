@@ -119,9 +119,23 @@ struct part {
 	const char *key;     /* for fact_departure(): "1", "intro", a unit;
 	                      * NULL: only a whole-fact departure applies */
 	char label[48];      /* "1", "intro", "row 6", "unit deputy" */
-	char hint[96];       /* how to declare it: departure.1 = "why" */
+	/* how to declare it; NULL: departure.KEY = "why", or the whole-fact
+	 * form without a key (part_hint()): made only for a message, as a
+	 * long table has a part a row */
+	const char *hint;
 	struct doc_origin origin;
 };
+
+/* How to declare pt a departure, in buf if it must be made. */
+static const char *part_hint(const struct part *pt, char *buf, size_t size)
+{
+	if (pt->hint)
+		return pt->hint;
+	if (!pt->key)
+		return "verbatim = no, departure = \"why\"";
+	snprintf(buf, size, "departure.%s = \"why\"", pt->key);
+	return buf;
+}
 
 static void record_departure(struct doc_claim *cl, const char *label,
                              const char *reason, struct doc_origin o)
@@ -161,6 +175,8 @@ static void report_miss(struct prov *p, const struct quote_index *q,
 	char *fw, *sw;
 	char *near;
 	const char *snap = fact->source->snapshot;
+	char buf[96];
+	const char *hint = part_hint(pt, buf, sizeof buf);
 
 	if (reported(p, pt->origin))
 		return;
@@ -169,25 +185,25 @@ static void report_miss(struct prov *p, const struct quote_index *q,
 		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
 		           "the snapshot %s, which has none of its words; correct "
 		           "the fact or declare %s", fact->name, pt->label, snap,
-		           pt->hint);
+		           hint);
 	else if (fw && sw)
 		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
 		           "the snapshot; the closest passage, %s:%d, has '%s' where "
 		           "the fact has '%s': \"%s\"; correct the fact or declare "
 		           "%s", fact->name, pt->label, snap, line, sw, fw, near,
-		           pt->hint);
+		           hint);
 	else if (fw)
 		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
 		           "the snapshot; the closest passage, %s:%d, ends before "
 		           "the fact's '%s': \"%s\"; correct the fact or declare "
 		           "%s", fact->name, pt->label, snap, line, fw, near,
-		           pt->hint);
+		           hint);
 	else
 		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
 		           "the snapshot as written (the words agree; punctuation or "
 		           "sentence bounds differ); closest, %s:%d: \"%s\"; correct "
 		           "the fact or declare %s", fact->name, pt->label, snap, line,
-		           near, pt->hint);
+		           near, hint);
 	free(near);
 	free(fw);
 	free(sw);
@@ -253,14 +269,15 @@ static int check_rich_part(struct prov *p, const struct quote_index *q,
 static void set_part(struct part *pt, const char *key, const char *label,
                      struct doc_origin o)
 {
+	size_t n = strlen(label);
+
 	pt->key = key;
-	snprintf(pt->label, sizeof pt->label, "%s", label);
+	if (n >= sizeof pt->label)
+		n = sizeof pt->label - 1;
+	memcpy(pt->label, label, n);
+	pt->label[n] = '\0';
 	pt->origin = o;
-	if (key)
-		snprintf(pt->hint, sizeof pt->hint, "departure.%s = \"why\"", key);
-	else
-		snprintf(pt->hint, sizeof pt->hint, "verbatim = no, departure = "
-		         "\"why\"");
+	pt->hint = NULL;
 }
 
 static void item_key(const struct fact_item *it, char *buf, size_t size)
@@ -317,9 +334,9 @@ static int check_row(struct prov *p, const struct quote_index *q,
 
 	snprintf(label, sizeof label, "row %zu", r + 1);
 	set_part(&pt, NULL, label, o);
-	snprintf(pt.hint, sizeof pt.hint, "%s", fact->departure_column ?
-	         "a reason in its departure column" :
-	         "departure_column = COLUMN, and a reason in that column");
+	pt.hint = fact->departure_column ?
+	          "a reason in its departure column" :
+	          "departure_column = COLUMN, and a reason in that column";
 	cl->parts++;
 	if (fact_departure(fact, "")) {
 		cl->departed++;

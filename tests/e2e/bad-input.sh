@@ -478,6 +478,10 @@ snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; printf 'a\0b\n' >"$case/
 expect "NUL byte in a snapshot" 1 "^$case/src.txt:1: error: NUL byte at byte 2; a snapshot is text$"
 snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; sed -i 's/outside/beyond/' "$case/src.txt"
 expect "a fact with one word changed, with the closest passage" 1 "^$case/facts.ini:9: error: \[test.places\] intro: not in the snapshot; the closest passage, $case/src.txt:1, has 'beyond' where the fact has 'outside': \"Towns with names beyond ASCII:\"; correct the fact or declare departure.intro = \"why\"$"
+snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'
+expect "a table row not in the snapshot: how to declare the row" 1 "^$case/people.csv:2: error: \[test.people\] row 1, column 'from': the date 2019-01-01 is not in the snapshot $case/src.txt in any usual form .*; correct it or declare the row \(departure_column = COLUMN, and a reason in that column\)$"
+snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; sed -i 's/^1 = "Filler.*/file = long.md/' "$case/facts.ini"; printf 'Filler text.\n' >"$case/long.md"
+expect "a Markdown paragraph not in the snapshot: only the whole fact departs" 1 "^$case/long.md:1: error: \[test.long\] paragraph: not in the snapshot $case/src.txt, which has none of its words; correct the fact or declare verbatim = no, departure = \"why\"$"
 snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; sed -i 's/^type = list$/type = list\nverbatim = no/' "$case/facts.ini"
 expect "verbatim = no without a reason" 1 "^$case/facts.ini:[0-9]+: error: \[test.places\] verbatim = no: say how the fact departs from its source \(departure = \"...\"\)$"
 snap_case 'snapshot = src.txt\nretrieved = 2020-03-01'; sed -i 's/^type = list$/type = list\ndeparture.9 = "no such item"/' "$case/facts.ini"
