@@ -33,21 +33,9 @@
 #define RENDER_DEFLATE_LEVEL 6
 #endif
 
-/* Room for n more bytes. Called for every operand of every page, so
- * the common case is a comparison. */
 static inline char *content_room(struct render_content *c, size_t n)
 {
-	if (c->len + n > c->cap)
-		c->buf = xgrow(c->buf, &c->cap, c->len + n, 1);
-	return c->buf + c->len;
-}
-
-void render_content_str(struct render_content *c, const char *s)
-{
-	size_t n = strlen(s);
-
-	memcpy(content_room(c, n), s, n);
-	c->len += n;
+	return render_content_room(c, n);
 }
 
 /* Writes v / 10^decimals: "12", "12.5", "-0.25", never "12.50" or "-0";

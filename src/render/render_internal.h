@@ -9,11 +9,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <hpdf.h>
 #include <hpdf_streams.h>
 
 #include "briefing/render.h"
+#include "briefing/base/xalloc.h"
 
 struct libdeflate_compressor;
 
@@ -211,7 +213,24 @@ void render_forms_release(struct render *r);
 /* content.c: operators appended to a page's content */
 long long render_hundredths(double v);
 void render_content_reset(struct render_content *c);
-void render_content_str(struct render_content *c, const char *s);
+/* Room for n more bytes of c, at c->buf + c->len. Called for every
+ * operand of every page, so the common case is a comparison; inline, so
+ * that a literal's length is known when it is compiled. */
+static inline char *render_content_room(struct render_content *c, size_t n)
+{
+	if (c->len + n > c->cap)
+		c->buf = xgrow(c->buf, &c->cap, c->len + n, 1);
+	return c->buf + c->len;
+}
+
+static inline void render_content_str(struct render_content *c,
+                                      const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(render_content_room(c, n), s, n);
+	c->len += n;
+}
 void render_content_flush(struct render_content *c);
 void render_content_fill(struct render_content *c, struct rgb col);
 void render_content_stroke(struct render_content *c, struct rgb col,
