@@ -51,10 +51,9 @@ void doc_format_tenure(struct date a, struct date b, const struct labels *l,
 /* The computed "tenure" cell of a succession table: from "from" to "to",
  * or to the as-of date while the term runs. A term starting after the
  * as-of date prints blank (check_term_dates warns about it). */
-static char *tenure_cell(const struct fact *t, size_t row, struct date as_of,
-                         const struct labels *l)
+static char *tenure_cell(const struct fact *t, size_t row, int fc, int tc,
+                         struct date as_of, const struct labels *l)
 {
-	int fc = fact_table_column(t, "from"), tc = fact_table_column(t, "to");
 	struct date from, to;
 	const char *ts;
 	char buf[64];
@@ -73,21 +72,30 @@ static char *tenure_cell(const struct fact *t, size_t row, struct date as_of,
 	return xstrdup(buf);
 }
 
-/* The text of one table cell: dates in the configured format, an empty
- * "to" as "present", "unknown" and other blanks as a dash (the labels
- * present and blank). */
+/* The CSV columns one table's cells come from, looked up once a table
+ * rather than once a cell: col[i] for printed column i (-1: none), and
+ * the "from" and "to" columns a tenure is computed from. */
+struct cell_columns {
+	int *col;
+	int from, to;
+};
+
+/* The text of one table cell, printed column i: dates in the configured
+ * format, an empty "to" as "present", "unknown" and other blanks as a
+ * dash (the labels present and blank). */
 static char *format_cell(const struct fact *fact, size_t row, const char *field,
+                         const struct cell_columns *cc, size_t i,
                          const char *fmt, struct date as_of,
                          const struct config *c)
 {
 	const struct labels *l = &c->style.labels;
-	int col = fact_table_column(fact, field);
+	int col = cc->col[i];
 	const char *v;
 	char buf[160];
 	struct date d;
 
-	if (strcmp(field, "tenure") == 0 && col < 0)
-		return tenure_cell(fact, row, as_of, l);
+	if (col < 0 && strcmp(field, "tenure") == 0)
+		return tenure_cell(fact, row, cc->from, cc->to, as_of, l);
 	v = fact_table_cell(fact, row, (size_t)col);
 	if (!v[0] && strcmp(field, "to") == 0 && fact->succession)
 		return xstrdup(l->present);
@@ -231,6 +239,7 @@ int doc_add_table(struct doc *d, const struct config *c,
 	const char *csv = doc_intern(d, fact_table_file(fact));
 	struct doc_table *t;
 	struct doc_block *b;
+	struct cell_columns cc;
 	size_t first;
 	int level = fact->mark.level;
 
@@ -283,6 +292,13 @@ int doc_add_table(struct doc *d, const struct config *c,
 		        doc_intern(d, ct->columns[i].file), ct->columns[i].line }
 		                          : doc_fact_origin(d, fact, fact->line);
 	}
+	cc.col = xcalloc(cols ? cols : 1, sizeof *cc.col);
+	cc.from = fact_table_column(fact, "from");
+	cc.to = fact_table_column(fact, "to");
+	for (size_t i = 0; i < cols; i++)
+		cc.col[i] = fact_table_column(fact, ct ? ct->columns[i].field
+		                                       : fact_table_header(fact,
+		                                                           colmap[i]));
 	for (size_t k = 0; k < rows; k++) {
 		size_t row = rowmap[k];
 
@@ -292,13 +308,15 @@ int doc_add_table(struct doc *d, const struct config *c,
 			char *cell = format_cell(fact, row, ct ? ct->columns[i].field
 			                                     : fact_table_header(fact,
 			                                                         colmap[i]),
-			                         ct ? ct->date_format : NULL, as_of, c);
+			                         &cc, i, ct ? ct->date_format : NULL,
+			                         as_of, c);
 
 			/* O'Brien in a CSV prints as O’Brien, as in the text */
 			t->cells[k * cols + i] = doc_markup_plain(m, cell);
 			free(cell);
 		}
 	}
+	free(cc.col);
 	for (size_t i = 0; i < cols; i++)
 		t->columns[i].align = resolve_align(t, i, ct ? ct->columns[i].align
 		                                             : ALIGN_AUTO,
