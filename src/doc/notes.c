@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "briefing/base/suggest.h"
 #include "briefing/base/xalloc.h"
 
 /* Replaces the bytes of span k of (*text, r) by with, moving the spans
@@ -73,34 +74,6 @@ static char *id_of(const struct doc_block *b)
 	return NULL;
 }
 
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), *row = xcalloc(lb + 1,
-	                                                      sizeof *row);
-	size_t result;
-
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	result = row[lb];
-	free(row);
-	return result;
-}
-
 /* An unknown id: the error names the closest id, or lists them all. */
 static void unknown_id(const struct doc *d, const char *id,
                        struct doc_origin o, struct diag_list *dl)
@@ -114,7 +87,7 @@ static void unknown_id(const struct doc *d, const char *id,
 
 		if (!other)
 			continue;
-		dist = distance(id, other);
+		dist = suggest_distance(id, other, false);
 		if (used < sizeof list)
 			used += (size_t)snprintf(list + used, sizeof list - used,
 			                         "%s%s", used ? ", " : "", other);

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "briefing/base/suggest.h"
 #include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
 
@@ -182,33 +183,7 @@ const char *ini_value(struct ini_section *s, const char *key)
 
 size_t ini_edit_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row, result;
-
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	row = xmalloc((lb + 1) * sizeof *row);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	result = row[lb];
-	free(row);
-	return result;
+	return suggest_distance(a, b, false);
 }
 
 const char *ini_suggest(const char *word, const char *const *candidates)
