@@ -48,29 +48,8 @@
 #include "briefing/base/xalloc.h"
 #include "fonts_internal.h"
 #include "otab.h"
+#include "pairs_analysis.h"
 
-
-/* The analysis of one font: its table, glyph classes and a work budget
- * (a hostile font must not make the analysis slow: past it, no model). */
-struct analysis {
-	struct fonts_font *ft;
-	struct otab t;
-	bool classes;
-	long budget;
-	unsigned lookup;             /* the lookup being read */
-	unsigned flag;               /* its lookup flag */
-	size_t base;                 /* offset of the table in the blob */
-	/* may_be_model() of each glyph, once asked: 0 not yet, 1 yes, 2 no
-	 * (contextual rules ask about the same glyphs again and again) */
-	unsigned char *model;
-};
-
-
-/* What to do with each glyph of a coverage table. */
-enum cover_op {
-	COVER_EXCLUDE,   /* set its bit in excluded */
-	COVER_PROBE,     /* does it hold a glyph a model string can have? */
-};
 
 /* Default ignorables (DerivedCoreProperties), in the BMP. */
 static bool default_ignorable(uint32_t cp)
@@ -123,7 +102,7 @@ static bool base_class(hb_face_t *face, bool classes, hb_codepoint_t g)
  * model_cp() accepts (DejaVu's combining koronis, U+0343, is a base
  * glyph in GDEF, but no model character shows it). A glyph of several
  * code points is taken to be one. */
-static bool may_be_model(struct analysis *a, hb_codepoint_t g)
+bool analysis_may_be_model(struct analysis *a, hb_codepoint_t g)
 {
 	struct fonts_font *ft = a->ft;
 	bool yes;
@@ -139,15 +118,10 @@ static bool may_be_model(struct analysis *a, hb_codepoint_t g)
 	return yes;
 }
 
-static void exclude(struct fonts_font *ft, unsigned g)
-{
-	ft->excluded[g >> 3] = (unsigned char)(ft->excluded[g >> 3] | 1u << (g & 7));
-}
-
 /* Walks the coverage table at off. For COVER_PROBE, *hit is set when it
  * holds a glyph a model string may have. Returns false on a damaged
  * table or an exhausted budget. */
-static bool coverage(struct analysis *a, size_t off, enum cover_op op,
+bool analysis_coverage(struct analysis *a, size_t off, enum cover_op op,
                      bool *hit)
 {
 	unsigned fmt, count;
@@ -173,8 +147,8 @@ static bool coverage(struct analysis *a, size_t off, enum cover_op op,
 			return false;
 		for (unsigned g = lo; g <= hi; g++) {
 			if (op == COVER_EXCLUDE) {
-				exclude(a->ft, g);
-			} else if (may_be_model(a, g)) {
+				analysis_exclude(a->ft, g);
+			} else if (analysis_may_be_model(a, g)) {
 				*hit = true;
 				return true;
 			}
@@ -184,12 +158,12 @@ static bool coverage(struct analysis *a, size_t off, enum cover_op op,
 }
 
 /* A subtable whose coverage at so + at is where it starts: excluded. */
-static bool exclude_at(struct analysis *a, size_t so, size_t at)
+bool analysis_exclude_at(struct analysis *a, size_t so, size_t at)
 {
 	unsigned off;
 
 	return rd16(&a->t, so + at, &off) &&
-	       coverage(a, so + off, COVER_EXCLUDE, NULL);
+	       analysis_coverage(a, so + off, COVER_EXCLUDE, NULL);
 }
 
 /* The coverage index of each glyph of the coverage table at off, in
@@ -261,7 +235,7 @@ static bool liga_set(struct analysis *a, unsigned g, unsigned index, void *so_)
 		if (!rd16(&a->t, at + 2, &ncomp))
 			return false;
 		if (ncomp < 2) {
-			exclude(a->ft, g);
+			analysis_exclude(a->ft, g);
 			continue;
 		}
 		if (!rd16(&a->t, at + 4, &second))
@@ -279,7 +253,7 @@ static bool ligature_subtable(struct analysis *a, size_t so)
 	/* skipping base glyphs, a ligature may join glyphs that are not
 	 * adjacent: then its first glyphs are out of the model */
 	if (a->flag & 0x0002)
-		return exclude_at(a, so, 2);
+		return analysis_exclude_at(a, so, 2);
 	return rd16(&a->t, so, &fmt) && fmt == 1 && rd16(&a->t, so + 2, &off) &&
 	       each_covered(a, so + off, liga_set, &so);
 }
@@ -299,281 +273,6 @@ bool pairs_ligature_starts(const struct fonts_font *ft, unsigned g1,
 	return ft->nliga_pairs &&
 	       bsearch(&key, ft->liga_pairs, ft->nliga_pairs,
 	               sizeof *ft->liga_pairs, u32_cmp) != NULL;
-}
-
-/* Coverage offsets cov[0..n) at so + at; *dead when one of them holds no
- * glyph a model string may have (the rule cannot match one). */
-static bool probe_coverages(struct analysis *a, size_t so, size_t at,
-                            unsigned n, bool *dead)
-{
-	for (unsigned i = 0; i < n && !*dead; i++) {
-		unsigned off;
-		bool hit = false;
-
-		if (!rd16(&a->t, so + at + 2 * (size_t)i, &off) ||
-		    !coverage(a, so + off, COVER_PROBE, &hit))
-			return false;
-		if (!hit)
-			*dead = true;
-	}
-	return true;
-}
-
-/* The class of glyph g in the class definition at off (0 when it has
- * none), or -1 on a damaged table. */
-static long class_of(struct analysis *a, size_t off, unsigned g)
-{
-	unsigned fmt, start, count, v, lo, hi;
-
-	if (!rd16(&a->t, off, &fmt))
-		return -1;
-	if (fmt == 1) {
-		if (!rd16(&a->t, off + 2, &start) || !rd16(&a->t, off + 4, &count))
-			return -1;
-		if (g < start || g - start >= count)
-			return 0;
-		return rd16(&a->t, off + 6 + 2 * (size_t)(g - start), &v) ? (long)v : -1;
-	}
-	if (fmt != 2 || !rd16(&a->t, off + 2, &count))
-		return -1;
-	a->budget -= count;
-	for (unsigned i = 0; i < count; i++) {
-		size_t r = off + 4 + 6 * (size_t)i;
-
-		if (!rd16(&a->t, r, &lo) || !rd16(&a->t, r + 2, &hi) ||
-		    !rd16(&a->t, r + 4, &v))
-			return -1;
-		if (g >= lo && g <= hi)
-			return v;
-	}
-	return 0;
-}
-
-/* Does class c of the class definition at off hold a glyph a model
- * string may have? Class 0 holds every glyph no class names: yes. */
-static bool class_hit(struct analysis *a, size_t off, unsigned c, bool *hit)
-{
-	unsigned fmt, start, count, v, lo, hi;
-
-	*hit = c == 0;
-	if (c == 0)
-		return true;
-	if (!rd16(&a->t, off, &fmt) || !rd16(&a->t, off + 2, &start))
-		return false;
-	if (fmt == 1) {
-		if (!rd16(&a->t, off + 4, &count))
-			return false;
-		a->budget -= count;
-		for (unsigned i = 0; i < count && !*hit; i++) {
-			if (!rd16(&a->t, off + 6 + 2 * (size_t)i, &v))
-				return false;
-			*hit = v == c && may_be_model(a, start + i);
-		}
-		return a->budget >= 0;
-	}
-	if (fmt != 2)
-		return false;
-	count = start;
-	for (unsigned i = 0; i < count && !*hit; i++) {
-		size_t r = off + 4 + 6 * (size_t)i;
-
-		if (!rd16(&a->t, r, &lo) || !rd16(&a->t, r + 2, &hi) ||
-		    !rd16(&a->t, r + 4, &v) || hi < lo)
-			return false;
-		if (v != c)
-			continue;
-		a->budget -= (long)(hi - lo) + 1;
-		if (a->budget < 0)
-			return false;
-		for (unsigned g = lo; g <= hi && !*hit; g++)
-			*hit = may_be_model(a, g);
-	}
-	return true;
-}
-
-/* A sequence of n glyphs (classes, with classdef) at off: *dead when one
- * of them is no glyph (holds no glyph) a model string may have. */
-static bool sequence(struct analysis *a, size_t off, unsigned n,
-                     size_t classdef, bool *dead)
-{
-	for (unsigned i = 0; i < n && !*dead; i++) {
-		unsigned v;
-		bool hit;
-
-		if (!rd16(&a->t, off + 2 * (size_t)i, &v))
-			return false;
-		if (classdef) {
-			if (!class_hit(a, classdef, v, &hit))
-				return false;
-		} else {
-			hit = may_be_model(a, v);
-		}
-		*dead = !hit;
-	}
-	return true;
-}
-
-/* Class definitions of a chain rule's backtrack, input and lookahead
- * (all 0 for glyph rules). */
-struct rule_classes {
-	size_t back, input, ahead;
-};
-
-/* Rule set at rs: *live when one of its rules may match a model
- * string. A rule of a context subtable: glyphCount, seqLookupCount,
- * input[glyphCount - 1]; of a chain one: backtrack count and sequence,
- * input count and sequence (but the first), lookahead count and
- * sequence. */
-static bool rule_set(struct analysis *a, size_t rs, bool chain,
-                     const struct rule_classes *rc, bool *live)
-{
-	unsigned nrules;
-
-	*live = false;
-	if (!rd16(&a->t, rs, &nrules))
-		return false;
-	a->budget -= nrules;
-	for (unsigned i = 0; i < nrules && !*live && a->budget >= 0; i++) {
-		unsigned ro, nb = 0, ni, nl = 0;
-		size_t r;
-		bool dead = false;
-
-		if (!rd16(&a->t, rs + 2 + 2 * (size_t)i, &ro))
-			return false;
-		r = rs + ro;
-		if (!chain) {
-			if (!rd16(&a->t, r, &ni) || ni == 0 ||
-			    !sequence(a, r + 4, ni - 1, rc->input, &dead))
-				return false;
-		} else {
-			if (!rd16(&a->t, r, &nb) ||
-			    !sequence(a, r + 2, nb, rc->back, &dead))
-				return false;
-			r += 2 + 2 * (size_t)nb;
-			if (!rd16(&a->t, r, &ni) || ni == 0 ||
-			    !sequence(a, r + 2, ni - 1, rc->input, &dead))
-				return false;
-			r += 2 + 2 * (size_t)(ni - 1);
-			if (!rd16(&a->t, r, &nl) ||
-			    !sequence(a, r + 2, nl, rc->ahead, &dead))
-				return false;
-		}
-		*live = !dead;
-	}
-	return a->budget >= 0;
-}
-
-/* Context subtables of format 1 (rules by glyph) or 2 (by class): a
- * glyph of the coverage is excluded when the rule set it selects (by
- * its coverage index, or its input class) has a rule that may match. */
-static bool context_rules(struct analysis *a, size_t so, unsigned fmt,
-                          bool chain)
-{
-	struct rule_classes rc = { 0, 0, 0 };
-	unsigned cov, fmtc, count, nsets, v;
-	size_t sets;
-
-	if (!rd16(&a->t, so + 2, &cov))
-		return false;
-	if (fmt == 1) {
-		sets = so + 4;
-	} else if (!chain) {
-		if (!rd16(&a->t, so + 4, &v))
-			return false;
-		rc.input = so + v;
-		sets = so + 6;
-	} else {
-		if (!rd16(&a->t, so + 4, &v))
-			return false;
-		rc.back = so + v;
-		if (!rd16(&a->t, so + 6, &v))
-			return false;
-		rc.input = so + v;
-		if (!rd16(&a->t, so + 8, &v))
-			return false;
-		rc.ahead = so + v;
-		sets = so + 10;
-	}
-	if (!rd16(&a->t, sets, &nsets) || !rd16(&a->t, so + cov, &fmtc) ||
-	    !rd16(&a->t, so + cov + 2, &count))
-		return false;
-	/* each coverage glyph and its index */
-	for (unsigned i = 0, index = 0; i < count; i++) {
-		unsigned lo, hi;
-
-		if (fmtc == 1) {
-			if (!rd16(&a->t, so + cov + 4 + 2 * (size_t)i, &lo))
-				return false;
-			hi = lo;
-		} else if (fmtc == 2) {
-			if (!rd16(&a->t, so + cov + 4 + 6 * (size_t)i, &lo) ||
-			    !rd16(&a->t, so + cov + 6 + 6 * (size_t)i, &hi) ||
-			    !rd16(&a->t, so + cov + 8 + 6 * (size_t)i, &index) ||
-			    hi < lo)
-				return false;
-		} else {
-			return false;
-		}
-		for (unsigned g = lo; g <= hi; g++, index++) {
-			long set = fmt == 1 ? (long)index : class_of(a, rc.input, g);
-			unsigned off;
-			bool live;
-
-			if (set < 0 || --a->budget < 0)
-				return false;
-			if ((unsigned long)set >= nsets)
-				continue;   /* no rules: never matches */
-			if (!rd16(&a->t, sets + 2 + 2 * (size_t)set, &off))
-				return false;
-			if (off == 0)
-				continue;
-			if (!rule_set(a, so + off, chain, &rc, &live))
-				return false;
-			if (live)
-				exclude(a->ft, g);
-		}
-	}
-	return true;
-}
-
-/* A context (chain) subtable at so, GSUB 5/6 or GPOS 7/8: its rules,
- * or for format 3, which lists a coverage per position, the subtable is
- * dead when one of them holds no glyph a model string may have, else
- * its starting coverage is excluded. */
-static bool context(struct analysis *a, size_t so, bool chain)
-{
-	unsigned fmt, nb = 0, ni, nl = 0, first;
-	size_t at;
-	bool dead = false;
-
-	if (!rd16(&a->t, so, &fmt))
-		return false;
-	if (fmt == 1 || fmt == 2)
-		return context_rules(a, so, fmt, chain);
-	if (fmt != 3)
-		return false;
-	if (!chain) {
-		/* glyphCount, seqLookupCount, coverageOffsets[glyphCount] */
-		if (!rd16(&a->t, so + 2, &ni) || ni == 0 ||
-		    !probe_coverages(a, so, 6, ni, &dead))
-			return false;
-		first = 6;
-	} else {
-		/* backtrack count and offsets, input, lookahead */
-		if (!rd16(&a->t, so + 2, &nb) ||
-		    !probe_coverages(a, so, 4, nb, &dead))
-			return false;
-		at = 4 + 2 * (size_t)nb;
-		if (!rd16(&a->t, so + at, &ni) || ni == 0 ||
-		    !probe_coverages(a, so, at + 2, ni, &dead))
-			return false;
-		first = (unsigned)at + 2;
-		at += 2 + 2 * (size_t)ni;
-		if (!rd16(&a->t, so + at, &nl) ||
-		    !probe_coverages(a, so, at + 2, nl, &dead))
-			return false;
-	}
-	return dead || exclude_at(a, so, first);
 }
 
 /* Is the coverage at off sorted, as HarfBuzz's binary search needs? */
@@ -690,9 +389,9 @@ static bool subtable(struct analysis *a, bool gpos, unsigned type, size_t so)
 		case 4:
 			return ligature_subtable(a, so);
 		case 1: case 2: case 3: case 8:
-			return exclude_at(a, so, 2);
+			return analysis_exclude_at(a, so, 2);
 		case 5: case 6:
-			return context(a, so, type == 6);
+			return analysis_context(a, so, type == 6);
 		default:
 			return false;
 		}
@@ -706,11 +405,11 @@ static bool subtable(struct analysis *a, bool gpos, unsigned type, size_t so)
 		 * model, unless the lookup skips base glyphs */
 		if ((vf1 & ~0x0004u) == 0 && vf2 == 0 && !(a->flag & 0x0002))
 			return pair_subtable(a, so, fmt, vf1 ? 2 : 0);
-		return exclude_at(a, so, 2);
+		return analysis_exclude_at(a, so, 2);
 	case 1: case 3: case 4: case 5: case 6:
-		return exclude_at(a, so, 2);
+		return analysis_exclude_at(a, so, 2);
 	case 7: case 8:
-		return context(a, so, type == 8);
+		return analysis_context(a, so, type == 8);
 	default:
 		return false;
 	}
