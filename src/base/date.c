@@ -4,6 +4,7 @@
  * says why ("2019 February has 28 days"); printing is date_pattern.c's.
  */
 #include "briefing/base/date.h"
+#include "base/date_internal.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -27,11 +28,7 @@ static int days_in_month(int y, int m)
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
-/* The reason a date is refused, into why when there is room. */
-static bool refuse(char *why, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool refuse(char *why, size_t size, const char *fmt, ...)
+bool date_refuse(char *why, size_t size, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -59,18 +56,18 @@ static bool parse_day(const char *s, struct date *out, char *why, size_t size)
 
 	for (int i = 0; i < 10; i++)
 		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-			return refuse(why, size, "expected YYYY-MM-DD");
+			return date_refuse(why, size, "expected YYYY-MM-DD");
 	d.year = digits(s, 4);
 	d.month = digits(s + 5, 2);
 	d.day = digits(s + 8, 2);
 	if (d.year < 1)
-		return refuse(why, size, "year 0");
+		return date_refuse(why, size, "year 0");
 	if (d.month < 1 || d.month > 12)
-		return refuse(why, size, "month %d", d.month);
+		return date_refuse(why, size, "month %d", d.month);
 	if (d.day < 1)
-		return refuse(why, size, "day 0");
+		return date_refuse(why, size, "day 0");
 	if (d.day > days_in_month(d.year, d.month))
-		return refuse(why, size, "%d %s has %d days", d.year,
+		return date_refuse(why, size, "%d %s has %d days", d.year,
 		              month_names[d.month - 1],
 		              days_in_month(d.year, d.month));
 	*out = d;
@@ -80,7 +77,7 @@ static bool parse_day(const char *s, struct date *out, char *why, size_t size)
 bool date_parse_why(const char *s, struct date *out, char *why, size_t size)
 {
 	if (strlen(s) != 10)
-		return refuse(why, size, "expected YYYY-MM-DD");
+		return date_refuse(why, size, "expected YYYY-MM-DD");
 	return parse_day(s, out, why, size);
 }
 
@@ -115,7 +112,7 @@ static bool parse_zone(const char *z, char *zone, char *why, size_t size)
 {
 	if (z[0] >= 'A' && z[0] <= 'Z' && z[1] == '\0') {
 		if (z[0] == 'J')
-			return refuse(why, size, "zone J is local time, which names "
+			return date_refuse(why, size, "zone J is local time, which names "
 			              "no offset; write the zone's letter");
 		*zone = z[0];
 		return true;
@@ -126,12 +123,12 @@ static bool parse_zone(const char *z, char *zone, char *why, size_t size)
 		int h = digits(z + 1, 2), m = digits(z + 4, 2);
 
 		if (m != 0 || h > 12)
-			return refuse(why, size, "no NATO zone letter for %s (whole "
+			return date_refuse(why, size, "no NATO zone letter for %s (whole "
 			              "hours from -12:00 to +12:00)", z);
 		*zone = zone_letter(z[0] == '-' ? -h : h);
 		return true;
 	}
-	return refuse(why, size, "'%s' is not a time zone (a letter such as "
+	return date_refuse(why, size, "'%s' is not a time zone (a letter such as "
 	              "Z, or +hh:mm)", z);
 }
 
@@ -150,18 +147,18 @@ bool date_time_parse(const char *s, struct date_time *out, char *why,
 	if (len < 16 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' ||
 	    !isdigit((unsigned char)s[11]) || !isdigit((unsigned char)s[12]) ||
 	    !isdigit((unsigned char)s[14]) || !isdigit((unsigned char)s[15]))
-		return refuse(why, size, "expected YYYY-MM-DD or YYYY-MM-DDThh:mmZ");
+		return date_refuse(why, size, "expected YYYY-MM-DD or YYYY-MM-DDThh:mmZ");
 	if (!parse_day(s, &t.date, why, size))
 		return false;
 	t.has_time = true;
 	t.hour = digits(s + 11, 2);
 	t.minute = digits(s + 14, 2);
 	if (t.hour > 23)
-		return refuse(why, size, "hour %d", t.hour);
+		return date_refuse(why, size, "hour %d", t.hour);
 	if (t.minute > 59)
-		return refuse(why, size, "minute %d", t.minute);
+		return date_refuse(why, size, "minute %d", t.minute);
 	if (len == 16)
-		return refuse(why, size, "a time needs its zone (Z for UTC, "
+		return date_refuse(why, size, "a time needs its zone (Z for UTC, "
 		              "another letter or +hh:mm)");
 	if (!parse_zone(s + 16, &t.zone, why, size))
 		return false;

@@ -10,9 +10,8 @@
  * the cover. Spaces print as U+00A0, so a date never wraps.
  */
 #include "briefing/base/date.h"
+#include "base/date_internal.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #define NBSP "\xC2\xA0"
@@ -77,21 +76,6 @@ static size_t run_length(const char *p)
 	return n;
 }
 
-static bool fail(char *why, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(char *why, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why && size) {
-		va_start(ap, fmt);
-		vsnprintf(why, size, fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
 #define TOKENS "d, dd, M, MM, MMM, MMMM, ^MMM, ^MMMM, NNN, yy, yyyy, H, " \
                "HH, mm, X"
 
@@ -102,13 +86,13 @@ bool date_pattern_check(const char *fmt, bool *uses_time, char *why,
 	bool time = false;
 
 	if (!*p)
-		return fail(why, size, "an empty date pattern");
+		return date_refuse(why, size, "an empty date pattern");
 	while (*p) {
 		if (*p == '\'') {
 			const char *end = strchr(p + 1, '\'');
 
 			if (!end)
-				return fail(why, size, "a quote that is not closed "
+				return date_refuse(why, size, "a quote that is not closed "
 				            "(write '' for an apostrophe)");
 			p = end + 1;
 			continue;
@@ -117,7 +101,7 @@ bool date_pattern_check(const char *fmt, bool *uses_time, char *why,
 			size_t n = p[1] == 'M' ? run_length(p + 1) : 0;
 
 			if (n != 3 && n != 4)
-				return fail(why, size, "'^' upper-cases a month name: "
+				return date_refuse(why, size, "'^' upper-cases a month name: "
 				            "write ^MMM or ^MMMM");
 			p += 1 + n;
 			continue;
@@ -131,7 +115,7 @@ bool date_pattern_check(const char *fmt, bool *uses_time, char *why,
 
 				while (is_letter(p[w]))
 					w++;
-				return fail(why, size, "'%.*s' is not a date token (%s; "
+				return date_refuse(why, size, "'%.*s' is not a date token (%s; "
 				            "quote literal text: 'at')", (int)w, p, TOKENS);
 			}
 			time = time || t >= TOK_HOUR;

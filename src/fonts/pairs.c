@@ -118,6 +118,28 @@ bool analysis_may_be_model(struct analysis *a, hb_codepoint_t g)
 	return yes;
 }
 
+/* Record i of the coverage table of format fmt at off: glyphs lo..hi,
+ * and when index is not NULL the coverage index of lo (format 1: i;
+ * format 2: the range's startCoverageIndex). False when it cannot be
+ * read, or the format is neither. */
+static bool coverage_record(const struct analysis *a, size_t off,
+                            unsigned fmt, unsigned i, unsigned *lo,
+                            unsigned *hi, unsigned *index)
+{
+	size_t r = off + 4 + 6 * (size_t)i;
+
+	if (fmt == 1) {
+		if (!rd16(&a->t, off + 4 + 2 * (size_t)i, lo))
+			return false;
+		*hi = *lo;
+		if (index)
+			*index = i;
+		return true;
+	}
+	return fmt == 2 && rd16(&a->t, r, lo) && rd16(&a->t, r + 2, hi) &&
+	       (!index || rd16(&a->t, r + 4, index)) && *hi >= *lo;
+}
+
 /* Walks the coverage table at off. For COVER_PROBE, *hit is set when it
  * holds a glyph a model string may have. Returns false on a damaged
  * table or an exhausted budget. */
@@ -131,17 +153,8 @@ bool analysis_coverage(struct analysis *a, size_t off, enum cover_op op,
 	for (unsigned i = 0; i < count; i++) {
 		unsigned lo, hi;
 
-		if (fmt == 1) {
-			if (!rd16(&a->t, off + 4 + 2 * (size_t)i, &lo))
-				return false;
-			hi = lo;
-		} else if (fmt == 2) {
-			if (!rd16(&a->t, off + 4 + 6 * (size_t)i, &lo) ||
-			    !rd16(&a->t, off + 6 + 6 * (size_t)i, &hi) || hi < lo)
-				return false;
-		} else {
+		if (!coverage_record(a, off, fmt, i, &lo, &hi, NULL))
 			return false;
-		}
 		a->budget -= (long)(hi - lo) + 1;
 		if (a->budget < 0)
 			return false;
@@ -180,17 +193,10 @@ static bool each_covered(struct analysis *a, size_t off,
 	    (fmt != 1 && fmt != 2))
 		return false;
 	for (unsigned i = 0; i < count; i++) {
-		unsigned lo, hi, first = i;
+		unsigned lo, hi, first;
 
-		if (fmt == 1) {
-			if (!rd16(&a->t, off + 4 + 2 * (size_t)i, &lo))
-				return false;
-			hi = lo;
-		} else if (!rd16(&a->t, off + 4 + 6 * (size_t)i, &lo) ||
-		           !rd16(&a->t, off + 6 + 6 * (size_t)i, &hi) ||
-		           !rd16(&a->t, off + 8 + 6 * (size_t)i, &first) || hi < lo) {
+		if (!coverage_record(a, off, fmt, i, &lo, &hi, &first))
 			return false;
-		}
 		a->budget -= (long)(hi - lo) + 1;
 		if (a->budget < 0)
 			return false;
@@ -285,16 +291,8 @@ static bool sorted_coverage(struct analysis *a, size_t off)
 		return false;
 	a->budget -= count;
 	for (unsigned i = 0; i < count; i++) {
-		if (fmt == 1) {
-			if (!rd16(&a->t, off + 4 + 2 * (size_t)i, &lo))
-				return false;
-			hi = lo;
-		} else if (!rd16(&a->t, off + 4 + 6 * (size_t)i, &lo) ||
-		           !rd16(&a->t, off + 6 + 6 * (size_t)i, &hi) ||
-		           !rd16(&a->t, off + 8 + 6 * (size_t)i, &index) ||
-		           hi < lo) {
+		if (!coverage_record(a, off, fmt, i, &lo, &hi, &index))
 			return false;
-		}
 		if (i > 0 && lo <= prev)
 			return false;
 		prev = hi;
