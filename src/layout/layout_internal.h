@@ -10,7 +10,9 @@
  *
  *   wrap.c      first-fit line breaking (layout_wrap): cells, headings
  *   linebreak.c Knuth-Plass line breaking over abstract items
- *   paragraph.c paragraphs and list items: rich text, hyphens, lines
+ *   paragraph.c paragraphs and list items: placing the lines
+ *   paragraph_items.c
+ *               rich text and hyphens as items, broken into lines
  *   builder.c   items and boxes, placing a line, paragraphs
  *   blocks.c    headings, lists, the walk over the blocks
  *   table.c     tables: column widths, rows, page breaks, repeated
