@@ -192,7 +192,7 @@ check: deps-test
 	@if grep -rlE '#[[:space:]]*include[[:space:]]*[<"]hpdf' src include | grep -v '^src/render/'; then \
 		echo "error: only src/render/ may include <hpdf.h>"; exit 1; fi
 
-$(BUILD)/chart_bench: bench/chart_bench.c $(BUILD)/layout/chart.o $(BUILD)/layout/chart_tree.o $(BUILD)/base/xalloc.o
+$(BUILD)/chart_bench: bench/chart_bench.c $(BUILD)/layout/chart.o $(BUILD)/layout/chart_connect.o $(BUILD)/layout/chart_tree.o $(BUILD)/base/xalloc.o
 	$(CC) $(PROJECT_CFLAGS) $(CFLAGS) $^ -lm -o $@
 
 # Static analysis. Excluded checks, and why: easily-swappable-parameters

@@ -10,8 +10,9 @@
  *
  *   make build/chart_bench && build/chart_bench
  *
- * (or: gcc -O2 -Iinclude -Isrc src/layout/chart.c src/layout/chart_tree.c
- *  src/base/xalloc.c bench/chart_bench.c -lm -o /tmp/chart_bench)
+ * (or: gcc -O2 -Iinclude -Isrc src/layout/chart.c src/layout/chart_connect.c
+ *  src/layout/chart_tree.c src/base/xalloc.c bench/chart_bench.c -lm
+ *  -o /tmp/chart_bench)
  */
 #define _POSIX_C_SOURCE 200809L
 #include "layout/chart.h"

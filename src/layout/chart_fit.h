@@ -1,10 +1,10 @@
 /*
  * chart_fit.h: fitting an org chart to a page, without drawing it.
  *
- * orgchart.c sizes every unit's box from its wrapped text and searches
+ * chart_fit.c sizes every unit's box from its wrapped text and searches
  * for the arrangement that fits (largest type first); drawing is a
- * separate step, so tests can check the geometry with fake metrics and
- * no PDF. Private to the layout stage and its tests.
+ * separate step (orgchart.c), so tests can check the geometry with fake
+ * metrics and no PDF. Private to the layout stage and its tests.
  */
 #ifndef BRIEFING_CHART_FIT_H
 #define BRIEFING_CHART_FIT_H

@@ -1,7 +1,8 @@
 /*
  * chart_work.h: the working state of one chart_layout() call, shared by
- * chart.c (the layout rounds) and chart_tree.c (building and measuring
- * the layout tree). Private to those two files.
+ * chart.c (the layout rounds), chart_tree.c (building and measuring
+ * the layout tree) and chart_connect.c (the connectors). Private to
+ * those files.
  */
 #ifndef BRIEFING_CHART_WORK_H
 #define BRIEFING_CHART_WORK_H
@@ -82,5 +83,16 @@ void chart_place_rows(struct chart_work *wk, const struct chart_node *nodes,
 /* Wrapped rows: how many boxes row j of a block of k leaves in r rows
  * holds (the first k % r rows take one more). */
 size_t chart_wrap_row_len(size_t k, size_t r, size_t j);
+
+/* The width and height of the wrapped row that starts at s and holds
+ * len boxes; *end is the first box of the next row (chart.c). */
+void chart_wrap_row_size(const struct chart_work *wk,
+                         const struct chart_node *nodes,
+                         const struct chart_params *pp, size_t s,
+                         size_t len, double *w, double *h, size_t *end);
+
+/* The connectors of the placed nodes into r (chart_connect.c). */
+void chart_connect(const struct chart_work *wk, const struct chart_node *nodes,
+                   const struct chart_params *pp, struct chart_result *r);
 
 #endif

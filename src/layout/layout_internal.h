@@ -10,12 +10,15 @@
  *
  *   wrap.c      first-fit line breaking (layout_wrap): cells, headings
  *   linebreak.c Knuth-Plass line breaking over abstract items
- *   paragraph.c paragraphs and list items: rich text, hyphens, lines
+ *   paragraph.c paragraphs and list items: placing the lines
+ *   paragraph_items.c
+ *               rich text and hyphens as items, broken into lines
  *   builder.c   items and boxes, placing a line, paragraphs
  *   blocks.c    headings, lists, the walk over the blocks
  *   table.c     tables: column widths, rows, page breaks, repeated
  *               headers; figures blocks (one label column a document)
- *   orgchart.c  org charts: sizing boxes, placing chart.c's geometry
+ *   orgchart.c  org charts: drawing boxes at chart.c's geometry
+ *   chart_fit.c org charts: sizing boxes, the arrangement that fits
  *   front.c     title block, cover, contents, sources
  *   paginate.c  items -> pages
  *   sections.c  section starts (new, odd page) and turned sections
