@@ -1,5 +1,6 @@
-/* Unit tests for config_style.c: [style] and [labels] defaults, overrides
- * and errors, each error asserted with its file, line and text. */
+/* Unit tests for config_style.c and config_labels.c: [style] and [labels]
+ * defaults, overrides and errors, each error asserted with its file, line
+ * and text. */
 #include "helpers.h"
 
 #include <math.h>

@@ -2,9 +2,9 @@
  * config_internal.h: what the parts of the config reader share.
  *
  * config.c reads the fixed sections and drives the rest; config_style.c
- * reads [style] and [labels]; config_sections.c reads [section.NAME] and
- * [table.FACT]. Each reader reports every error it finds and returns 0
- * or -1.
+ * reads [style] and config_labels.c [labels]; config_sections.c reads
+ * [section.NAME] and [table.FACT]. Each reader reports every error it
+ * finds and returns 0 or -1.
  */
 #ifndef BRIEFING_INPUT_CONFIG_INTERNAL_H
 #define BRIEFING_INPUT_CONFIG_INTERNAL_H
@@ -39,6 +39,9 @@ int config_read_style(struct config *c, const struct ini *ini,
                       struct diag_list *dl);
 int config_read_labels(struct config *c, const struct ini *ini,
                        struct diag_list *dl);
+/* Every label at its default and English month names
+ * (config_labels.c); style_default() calls it. */
+void config_labels_default(struct labels *l);
 
 /* [document] as_of, the date patterns and document control
  * (config_dates.c); release frees what read set. */

@@ -75,6 +75,34 @@ int facts_read_image(struct facts *f, const struct ini *ini,
                      struct ini_section *s, struct fact *fact,
                      struct diag_list *dl);
 
+/* The [source] section of data file ini and its [classification], the
+ * mark its facts carry unless they say otherwise (facts_source.c). The
+ * caller owns the result (facts_free() frees it once it is in
+ * f->sources). NULL after reporting a missing [source]. */
+struct fact_source *facts_read_source(const struct facts *f,
+                                      const struct ini *ini,
+                                      struct diag_list *dl);
+
+/* Reads table fact section s into fact: its CSV file (recorded in f's
+ * files), codes.FIELD, the marking columns and the succession checks
+ * (facts_csv.c). Returns 0, or -1 after reporting. */
+int facts_read_table(struct facts *f, const struct ini *ini,
+                     struct ini_section *s, struct fact *fact,
+                     struct diag_list *dl);
+
+/* The text files a data file names (facts_text.c). check_text checks
+ * buf[0..len) of file name as text (UTF-8, no NUL or control character,
+ * no bidi control unless allow_bidi; what ends the NUL message),
+ * reporting the first problem at its line; returns 0 or -1. drop_bom
+ * removes a leading byte-order mark from the NUL-terminated buf.
+ * read_markdown reads text fact s's file = "x.md" into fact. */
+int facts_check_text(const char *buf, size_t len, const char *name,
+                     bool allow_bidi, const char *what, struct diag_list *dl);
+void facts_drop_bom(char *buf, size_t *len);
+int facts_read_markdown(struct facts *f, const struct ini *ini,
+                        struct ini_section *s, struct fact *fact,
+                        struct diag_list *dl);
+
 /* NATO's five levels, lowest first (classification.c). */
 void class_scheme_default(struct class_scheme *s);
 
