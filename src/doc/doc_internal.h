@@ -159,6 +159,29 @@ int doc_release_finish(struct doc *d, const struct config *c,
 
 /* Frees what release.c put into d. */
 void doc_release_free(struct doc *d);
+/* ---- fact blocks (fact_blocks.c), what a release prints (withheld.c) ---- */
+
+/* Appends the blocks of fact, which config block cb names, as its kind
+ * says: paragraphs, a list, figures, a table, an org chart, a record of
+ * changes or an image, with the parts release r keeps. Returns 0, or -1
+ * after reporting. */
+int doc_add_fact(struct doc *d, const struct config *c,
+                 const struct config_block *cb, const struct fact *fact,
+                 const struct doc_markup *m, struct date as_of,
+                 struct doc_release *r, struct diag_list *dl);
+
+/* True when some of fact f prints in release r. */
+bool doc_fact_visible(const struct doc_release *r, const struct fact *f);
+
+/* Per section of c, whether release r leaves it out; freed by the
+ * caller. */
+bool *doc_sections_dropped(const struct config *c, const struct facts *f,
+                           const struct doc_release *r);
+
+/* Reports each required block whose fact release r withholds. */
+void doc_check_required(const struct config *c, const struct facts *f,
+                        const struct doc_release *r, struct diag_list *dl);
+
 /* ---- provenance (provenance.c) ---- */
 
 struct prov;

@@ -9,7 +9,8 @@
  * row's text cells phrases of one line together (its dates may be written
  * anywhere, in any of the usual forms). The text checked is the text the
  * model holds: markup removed, quotes made typographic, so what is
- * checked is what prints. quote.c does the matching.
+ * checked is what prints. provenance_check.c checks each part and row,
+ * and quote.c does the matching.
  *
  * Invariant: d->refs has one entry per data file, in load order, so a
  * block's cite is the number of its Sources entry.
@@ -23,17 +24,8 @@
 #include "briefing/base/xalloc.h"
 #include "briefing/input.h"
 #include "doc_internal.h"
+#include "provenance_internal.h"
 #include "quote.h"
-
-
-struct prov {
-	const struct config *c;
-	const struct facts *f;
-	struct quote_index **index;   /* per source, built when first used */
-	bool *seen;                   /* per fact: counted in its ref's facts */
-	struct doc_origin *misses;    /* where a miss was reported */
-	size_t misses_len, misses_cap;
-};
 
 /* The index of fact's source in f->sources (a handful: a short scan). */
 static size_t source_of(const struct prov *p, const struct fact *fact)
@@ -111,292 +103,12 @@ static const struct quote_index *index_for(struct prov *p,
 	return p->index[i];
 }
 
-/* ---- checking one part ------------------------------------------------- */
-
-/* What one part is called in messages and the report, and how to declare
- * it a departure. */
-struct part {
-	const char *key;     /* for fact_departure(): "1", "intro", a unit;
-	                      * NULL: only a whole-fact departure applies */
-	char label[48];      /* "1", "intro", "row 6", "unit deputy" */
-	/* how to declare it; NULL: departure.KEY = "why", or the whole-fact
-	 * form without a key (part_hint()): made only for a message, as a
-	 * long table has a part a row */
-	const char *hint;
-	struct doc_origin origin;
-};
-
-/* How to declare pt a departure, in buf if it must be made. */
-static const char *part_hint(const struct part *pt, char *buf, size_t size)
-{
-	if (pt->hint)
-		return pt->hint;
-	if (!pt->key)
-		return "verbatim = no, departure = \"why\"";
-	snprintf(buf, size, "departure.%s = \"why\"", pt->key);
-	return buf;
-}
-
-static void record_departure(struct doc_claim *cl, const char *label,
-                             const char *reason, struct doc_origin o)
-{
-	struct doc_departure *dp;
-
-	cl->departures = xrealloc(cl->departures, (cl->departures_len + 1) *
-	                          sizeof *cl->departures);
-	dp = &cl->departures[cl->departures_len++];
-	dp->part = xstrdup(label);
-	dp->reason = xstrdup(reason);
-	dp->origin = o;
-}
-
-/* Whether a miss at o was reported already: a cover tile and a figures
- * block print the same figure. */
-static bool reported(struct prov *p, struct doc_origin o)
-{
-	for (size_t i = 0; i < p->misses_len; i++)
-		if (p->misses[i].line == o.line && p->misses[i].file &&
-		    o.file && strcmp(p->misses[i].file, o.file) == 0)
-			return true;
-	p->misses = xgrow(p->misses, &p->misses_cap, p->misses_len + 1,
-	                  sizeof *p->misses);
-	p->misses[p->misses_len++] = o;
-	return false;
-}
-
-/* Reports that text (part pt of fact) is not in the snapshot, showing
- * the closest passage and the first word where they part. Messages stay
- * short of the length diag_print() cuts. */
-static void report_miss(struct prov *p, const struct quote_index *q,
-                        const struct fact *fact, const struct part *pt,
-                        const char *text, struct diag_list *dl)
-{
-	int line;
-	char *fw, *sw;
-	char *near;
-	const char *snap = fact->source->snapshot;
-	char buf[96];
-	const char *hint = part_hint(pt, buf, sizeof buf);
-
-	if (reported(p, pt->origin))
-		return;
-	near = quote_closest(q, text, strlen(text), &line, &fw, &sw);
-	if (!near)
-		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
-		           "the snapshot %s, which has none of its words; correct "
-		           "the fact or declare %s", fact->name, pt->label, snap,
-		           hint);
-	else if (fw && sw)
-		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
-		           "the snapshot; the closest passage, %s:%d, has '%s' where "
-		           "the fact has '%s': \"%s\"; correct the fact or declare "
-		           "%s", fact->name, pt->label, snap, line, sw, fw, near,
-		           hint);
-	else if (fw)
-		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
-		           "the snapshot; the closest passage, %s:%d, ends before "
-		           "the fact's '%s': \"%s\"; correct the fact or declare "
-		           "%s", fact->name, pt->label, snap, line, fw, near,
-		           hint);
-	else
-		diag_error(dl, pt->origin.file, pt->origin.line, "[%s] %s: not in "
-		           "the snapshot as written (the words agree; punctuation or "
-		           "sentence bounds differ); closest, %s:%d: \"%s\"; correct "
-		           "the fact or declare %s", fact->name, pt->label, snap, line,
-		           near, hint);
-	free(near);
-	free(fw);
-	free(sw);
-}
-
-/* Whether text is in q as mode asks; reports it when not. */
-static bool found(struct prov *p, const struct quote_index *q,
-                  const struct fact *fact, const struct part *pt,
-                  const char *text, enum quote_mode mode,
-                  struct diag_list *dl)
-{
-	if (quote_find(q, text, strlen(text), mode))
-		return true;
-	report_miss(p, q, fact, pt, text, dl);
-	return false;
-}
-
-/* The declared reason pt departs, or NULL. A part's own departure is
- * recorded in cl; a whole fact's was recorded once by prov_fact(). */
-static const char *departs(struct doc_claim *cl, const struct fact *fact,
-                           const struct part *pt)
-{
-	const char *why = fact_departure(fact, pt->key ? pt->key : "");
-
-	if (why && !fact_departure(fact, ""))
-		record_departure(cl, pt->label, why, pt->origin);
-	cl->departed += why != NULL;
-	return why;
-}
-
-/* Checks one quotation of one part: counts it, records a departure, or
- * looks for it in q (NULL: no snapshot, unchecked). Returns 0 or -1. */
-static int check_part(struct prov *p, const struct quote_index *q,
-                      struct doc_claim *cl, const struct fact *fact,
-                      const struct part *pt, const char *text,
-                      enum quote_mode mode, struct diag_list *dl)
-{
-	cl->parts++;
-	if (departs(cl, fact, pt) || !q)
-		return 0;
-	if (!found(p, q, fact, pt, text, mode, dl))
-		return -1;
-	cl->verbatim++;
-	return 0;
-}
-
-/* check_part() for a rich text: its footnote markers are the briefing's,
- * not the source's, so the text is looked up without them. */
-static int check_rich_part(struct prov *p, const struct quote_index *q,
-                           struct doc_claim *cl, const struct fact *fact,
-                           const struct part *pt, const char *text,
-                           const struct doc_rich *rich, struct diag_list *dl)
-{
-	char *plain = doc_text_unmarked(text, rich);
-	int rc = check_part(p, q, cl, fact, pt, plain, QUOTE_SENTENCES, dl);
-
-	free(plain);
-	return rc;
-}
-
-/* A part called label, keyed key (NULL: the part has no key of its
- * own), at o. */
-static void set_part(struct part *pt, const char *key, const char *label,
-                     struct doc_origin o)
-{
-	size_t n = strlen(label);
-
-	pt->key = key;
-	if (n >= sizeof pt->label)
-		n = sizeof pt->label - 1;
-	memcpy(pt->label, label, n);
-	pt->label[n] = '\0';
-	pt->origin = o;
-	pt->hint = NULL;
-}
-
 static void item_key(const struct fact_item *it, char *buf, size_t size)
 {
 	if (it->minor)
 		snprintf(buf, size, "%d.%d", it->number, it->minor);
 	else
 		snprintf(buf, size, "%d", it->number);
-}
-
-/* ---- table rows -------------------------------------------------------- */
-
-/* Whether the date v (ISO) is written in the snapshot: "9 June 1999",
- * "09 Jun 1999", "9 Jun. 1999", "June 9, 1999" or "1999-06-09", in the
- * month names of the labels. */
-static bool date_in(const struct quote_index *q, const struct labels *l,
-                    struct date d)
-{
-	const char *m = l->month_names[d.month - 1];
-	char forms[9][64];
-	int n = 0;
-
-	snprintf(forms[n++], sizeof forms[0], "%d %s %d", d.day, m, d.year);
-	snprintf(forms[n++], sizeof forms[0], "%02d %s %d", d.day, m, d.year);
-	snprintf(forms[n++], sizeof forms[0], "%d %.3s %d", d.day, m, d.year);
-	snprintf(forms[n++], sizeof forms[0], "%02d %.3s %d", d.day, m, d.year);
-	snprintf(forms[n++], sizeof forms[0], "%d %.3s. %d", d.day, m, d.year);
-	snprintf(forms[n++], sizeof forms[0], "%02d %.3s. %d", d.day, m, d.year);
-	snprintf(forms[n++], sizeof forms[0], "%s %d, %d", m, d.day, d.year);
-	snprintf(forms[n++], sizeof forms[0], "%.3s %d, %d", m, d.day, d.year);
-	snprintf(forms[n++], sizeof forms[0], "%04d-%02d-%02d", d.year, d.month,
-	         d.day);
-	for (int i = 0; i < n; i++)
-		if (quote_find(q, forms[i], strlen(forms[i]), QUOTE_PHRASE))
-			return true;
-	return false;
-}
-
-/* One CSV row: its text cells together in one passage, its dates each
- * somewhere. Columns declared as departures, the departure column, empty
- * and "unknown" cells are not quotations. */
-static int check_row(struct prov *p, const struct quote_index *q,
-                     struct doc_claim *cl, const struct fact *fact, size_t r,
-                     struct doc_origin o, struct diag_list *dl)
-{
-	size_t cols = fact_table_columns(fact), n = 0, missing;
-	int dep = fact->departure_column ?
-	          fact_table_column(fact, fact->departure_column) : -1;
-	const char *why = dep >= 0 ? fact_table_cell(fact, r, (size_t)dep) : "";
-	const char **cells = xcalloc(cols ? cols : 1, sizeof *cells);
-	struct part pt;
-	char label[32];
-	int rc = 0;
-
-	snprintf(label, sizeof label, "row %zu", r + 1);
-	set_part(&pt, NULL, label, o);
-	pt.hint = fact->departure_column ?
-	          "a reason in its departure column" :
-	          "departure_column = COLUMN, and a reason in that column";
-	cl->parts++;
-	if (fact_departure(fact, "")) {
-		cl->departed++;
-		free(cells);
-		return 0;
-	}
-	if (why[0]) {
-		cl->departed++;
-		record_departure(cl, label, why, o);
-		free(cells);
-		return 0;
-	}
-	for (size_t c = 0; q && c < cols; c++) {
-		const char *v = fact_table_cell(fact, r, c);
-		struct date d;
-
-		if ((int)c == dep || !v[0] || strcmp(v, "unknown") == 0 ||
-		    fact_departure(fact, fact_table_header(fact, c)))
-			continue;
-		if (!date_parse(v, &d)) {
-			cells[n++] = v;
-			continue;
-		}
-		if (!date_in(q, &p->c->style.labels, d)) {
-			diag_error(dl, o.file, o.line, "[%s] row %zu, column '%s': the "
-			           "date %s is not in the snapshot %s in any usual form "
-			           "(9 June 1999, 09 Jun 1999, June 9, 1999); correct "
-			           "it or declare the row (%s)", fact->name, r + 1,
-			           fact_table_header(fact, c), v, fact->source->snapshot,
-			           pt.hint);
-			rc = -1;
-		}
-	}
-	if (q && n > 0 && quote_find_together(q, cells, n, &missing) == 0) {
-		int line = 0;
-		char *fw, *sw;
-		char *near = quote_closest(q, cells[missing], strlen(cells[missing]),
-		                           &line, &fw, &sw);
-
-		if (near)
-			diag_error(dl, o.file, o.line, "[%s] row %zu: '%s' is not in "
-			           "the snapshot %s on one line with the row's other "
-			           "cells; closest, at its line %d: \"%s\"; correct it "
-			           "or declare the row (%s)", fact->name, r + 1,
-			           cells[missing], fact->source->snapshot, line, near,
-			           pt.hint);
-		else
-			diag_error(dl, o.file, o.line, "[%s] row %zu: '%s' is not in "
-			           "the snapshot %s; correct it or declare the row "
-			           "(%s)", fact->name, r + 1, cells[missing],
-			           fact->source->snapshot, pt.hint);
-		free(near);
-		free(fw);
-		free(sw);
-		rc = -1;
-	} else if (q && rc == 0) {
-		cl->verbatim++;
-	}
-	free(cells);
-	return rc;
 }
 
 /* ---- citations --------------------------------------------------------- */
@@ -492,20 +204,21 @@ static int check_list(struct prov *p, const struct quote_index *q,
 	int rc = 0;
 
 	if (l->intro) {
-		set_part(&pt, from_markdown ? NULL : "intro", "intro",
-		         (struct doc_origin){ b->origin.file, fact->intro_line ?
-		                              fact->intro_line : b->origin.line });
-		rc |= check_rich_part(p, q, cl, fact, &pt, l->intro, &l->intro_rich,
-		                      dl);
+		prov_set_part(&pt, from_markdown ? NULL : "intro", "intro",
+		              (struct doc_origin){ b->origin.file, fact->intro_line ?
+		                                   fact->intro_line : b->origin.line });
+		rc |= prov_check_rich_part(p, q, cl, fact, &pt, l->intro,
+		                           &l->intro_rich, dl);
 	}
 	for (size_t i = 0; i < l->len; i++) {
 		char key[32] = "item";
 
 		if (!from_markdown && i < fact->len)
 			item_key(&fact->items[i], key, sizeof key);
-		set_part(&pt, from_markdown ? NULL : key, key, l->items[i].origin);
-		rc |= check_rich_part(p, q, cl, fact, &pt, l->items[i].text,
-		                      &l->items[i].rich, dl);
+		prov_set_part(&pt, from_markdown ? NULL : key, key,
+		              l->items[i].origin);
+		rc |= prov_check_rich_part(p, q, cl, fact, &pt, l->items[i].text,
+		                           &l->items[i].rich, dl);
 	}
 	return rc;
 }
@@ -528,7 +241,7 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 	cl->cite = src + 1;
 	count_fact(p, d, fact, src);
 	if (fact_departure(fact, ""))
-		record_departure(cl, "", fact_departure(fact, ""), cl->origin);
+		prov_record_departure(cl, "", fact_departure(fact, ""), cl->origin);
 	/* parts declared by key but never printed still show in the report */
 	switch (fact->kind) {
 	case FACT_TEXT: {
@@ -544,9 +257,10 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 			}
 			if (!fact->markdown && k < fact->len)
 				item_key(&fact->items[k++], key, sizeof key);
-			set_part(&pt, fact->markdown ? NULL : key, key, b->origin);
-			rc |= check_rich_part(p, q, cl, fact, &pt, b->u.paragraph.text,
-			                      &b->u.paragraph.rich, dl);
+			prov_set_part(&pt, fact->markdown ? NULL : key, key, b->origin);
+			rc |= prov_check_rich_part(p, q, cl, fact, &pt,
+			                           b->u.paragraph.text,
+			                           &b->u.paragraph.rich, dl);
 		}
 		break;
 	}
@@ -560,9 +274,9 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 			char key[32];
 
 			item_key(&fact->items[i], key, sizeof key);
-			set_part(&pt, key, key, fg->items[i].origin);
-			rc |= check_part(p, q, cl, fact, &pt, fg->items[i].value,
-			                 QUOTE_PHRASE, dl);
+			prov_set_part(&pt, key, key, fg->items[i].origin);
+			rc |= prov_check_part(p, q, cl, fact, &pt, fg->items[i].value,
+			                      QUOTE_PHRASE, dl);
 		}
 		break;
 	}
@@ -577,21 +291,21 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 		     r++) {
 			if (t->row_origins[k].line != fact_table_row_line(fact, r))
 				continue;
-			rc |= check_row(p, q, cl, fact, r, t->row_origins[k++], dl);
+			rc |= prov_check_row(p, q, cl, fact, r, t->row_origins[k++], dl);
 		}
 		for (size_t c = 0; c < fact_table_columns(fact); c++) {
 			const char *h = fact_table_header(fact, c);
 			const char *why = fact_departure(fact, h);
 
 			if (why && !fact_departure(fact, ""))
-				record_departure(cl, h, why, cl->origin);
+				prov_record_departure(cl, h, why, cl->origin);
 		}
 		if (first + 1 < d->len && d->blocks[first + 1].kind == DOC_NOTE) {
 			const struct doc_block *nb = &d->blocks[first + 1];
 
-			set_part(&pt, "note", "note", nb->origin);
-			rc |= check_part(p, q, cl, fact, &pt, nb->u.paragraph.text,
-			                 QUOTE_SENTENCES, dl);
+			prov_set_part(&pt, "note", "note", nb->origin);
+			rc |= prov_check_part(p, q, cl, fact, &pt, nb->u.paragraph.text,
+			                      QUOTE_SENTENCES, dl);
 		}
 		break;
 	}
@@ -611,14 +325,14 @@ int prov_fact(struct prov *p, struct doc *d, const struct fact *fact,
 			bool ok;
 
 			snprintf(label, sizeof label, "unit %s", fact->units[i].id);
-			set_part(&pt, fact->units[i].id, label, u->origin);
+			prov_set_part(&pt, fact->units[i].id, label, u->origin);
 			cl->parts++;
-			if (departs(cl, fact, &pt) || !q)
+			if (prov_departs(cl, fact, &pt) || !q)
 				continue;
 			/* name and detail make one part, each a phrase */
-			ok = found(p, q, fact, &pt, u->name, QUOTE_PHRASE, dl);
+			ok = prov_found(p, q, fact, &pt, u->name, QUOTE_PHRASE, dl);
 			if (u->detail[0] &&
-			    !found(p, q, fact, &pt, u->detail, QUOTE_PHRASE, dl))
+			    !prov_found(p, q, fact, &pt, u->detail, QUOTE_PHRASE, dl))
 				ok = false;
 			if (ok)
 				cl->verbatim++;
@@ -656,10 +370,11 @@ int prov_cover_figure(struct prov *p, struct doc *d, const struct fact *fact,
 	cl->cover = true;
 	count_fact(p, d, fact, src);
 	if (fact_departure(fact, ""))
-		record_departure(cl, "", fact_departure(fact, ""), cl->origin);
+		prov_record_departure(cl, "", fact_departure(fact, ""), cl->origin);
 	item_key(it, key, sizeof key);
-	set_part(&pt, key, key, (struct doc_origin){ cl->origin.file, it->line });
-	return check_part(p, q, cl, fact, &pt, value, QUOTE_PHRASE, dl);
+	prov_set_part(&pt, key, key,
+	              (struct doc_origin){ cl->origin.file, it->line });
+	return prov_check_part(p, q, cl, fact, &pt, value, QUOTE_PHRASE, dl);
 }
 
 /* ---- the Sources entries ----------------------------------------------- */
