@@ -11,92 +11,31 @@
  * more letters, all capitals) are never hyphenated.
  *
  * Loading all of a language's patterns costs more than the rest of a
- * short briefing, so hyphen_load() only reads the file, and patterns
- * are loaded when layout first needs them: those the document's words
- * can use (hyphen_use_doc(), patterns.c), and all of them only for a
- * word the document did not name. Each word is hyphenated once; its
- * points are kept (struct word) for its next use. The points never
- * depend on which patterns were loaded, only the time does.
+ * short briefing, so hyphen_load() (hyphen_load.c) only reads the file,
+ * and patterns are loaded when layout first needs them: those the
+ * document's words can use (hyphen_use_doc() in hyphen_doc.c,
+ * patterns.c), and all of them only for a word the document did not
+ * name. Each word is hyphenated once; its points are kept (struct word)
+ * for its next use. The points never depend on which patterns were
+ * loaded, only the time does.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "briefing/fonts.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <hyphen.h>
 
-#include "briefing/base/fileio.h"
-#include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
+#include "fonts/hyphen_internal.h"
 #include "fonts/patterns.h"
 
-#define HYPHEN_DIR "/usr/share/hyphen"
-/* libhyphen's own limit on a word */
-#define WORD_MAX 100
 /* Words whose points are kept, at most: far more than a long
  * document's distinct words. */
 #define CACHE_MAX (1u << 18)
-
-struct exception {
-	char *word;          /* lower case, hyphens removed */
-	size_t *points;      /* byte offsets in word */
-	size_t len;
-};
-
-/* A word as printed and its points (struct hyphen's raw). */
-struct raw {
-	uint64_t hash;
-	size_t key, pts;     /* offsets in raw_keys and pts */
-	unsigned char len, n;
-};
-
-/* A word (lower case) and its points, once known. */
-struct word {
-	uint64_t hash;
-	size_t key;          /* offset of the word in words */
-	size_t pts;          /* offset of its points in pts */
-	unsigned char len;
-	unsigned char n;     /* points, when done */
-	bool done;
-	bool named;          /* by hyphen_use_doc() */
-	bool covered;        /* named before the cut patterns were loaded */
-};
-
-struct hyphen {
-	char *dic;               /* the patterns file */
-	size_t dic_len;
-	HyphenDict *cut;         /* the patterns the named words can use */
-	HyphenDict *full;        /* all of them */
-	bool cut_tried, full_tried;
-	struct word *w;          /* the cache: entries, */
-	size_t w_len, w_cap;
-	size_t *slot, slot_mask; /* a hash table of entry + 1 (0: free), */
-	char *words;             /* the words and */
-	size_t words_len, words_cap;
-	unsigned char *pts;      /* their points, byte offsets */
-	size_t pts_len, pts_cap;
-	/* The points of words as layout asks about them (as printed, before
-	 * lower-casing): most of a document's words come again and again,
-	 * and finding one here costs a third of lower-casing it and looking
-	 * it up in w. Open addressing, entry + 1 (0: free). */
-	struct raw *raw;
-	size_t raw_len, raw_cap;
-	size_t *raw_slot, raw_mask;
-	char *raw_keys;
-	size_t raw_keys_len, raw_keys_cap;
-	struct exception *ex;
-	size_t ex_len;
-	int left_min, right_min;
-	bool capitals;
-	char hyphen_glyph[8];
-	struct hyphenator cb;
-	char *path;              /* the patterns file's name (hyphen_path()) */
-};
 
 /* Code points in s[0..len). */
 static size_t chars(const char *s, size_t len)
@@ -117,9 +56,10 @@ static const struct exception *find_exception(const struct hyphen *h,
 	return NULL;
 }
 
-/* The entry of the lower-case word w[0..len), of FNV-1a hash (needs_patterns()),
- * added when missing and the cache has room; NULL otherwise. */
-static struct word *word_get(struct hyphen *h, const char *w, size_t len,
+/* The entry of the lower-case word w[0..len), of FNV-1a hash
+ * (hyphen_needs_patterns()), added when missing and the cache has room;
+ * NULL otherwise. */
+struct word *hyphen_word_get(struct hyphen *h, const char *w, size_t len,
                              uint64_t hash, bool add)
 {
 	size_t i;
@@ -223,7 +163,7 @@ static HyphenDict *cut_dict(struct hyphen *h)
  * case in w (WORD_MAX + 1 bytes), its FNV-1a hash in *hash and its
  * characters in *total; what an exception, the capitals rule or its
  * length decides is in *n, with the points in at[0..max). */
-static bool needs_patterns(const struct hyphen *h, const char *s, size_t len,
+bool hyphen_needs_patterns(const struct hyphen *h, const char *s, size_t len,
                            char *w, uint64_t *hash, size_t *total,
                            size_t *at, size_t max, size_t *n)
 {
@@ -273,9 +213,9 @@ static size_t points_of(struct hyphen *h, const char *s, size_t len,
 	struct word *e;
 	HyphenDict *dict;
 
-	if (!needs_patterns(h, s, len, w, &hash, &total, at, max, &n))
+	if (!hyphen_needs_patterns(h, s, len, w, &hash, &total, at, max, &n))
 		return n;
-	e = word_get(h, w, len, hash, true);
+	e = hyphen_word_get(h, w, len, hash, true);
 	if (e && e->done) {
 		for (; n < e->n && n < max; n++)
 			at[n] = h->pts[e->pts + n];
@@ -309,7 +249,7 @@ static size_t points_of(struct hyphen *h, const char *s, size_t len,
 		free(cut);
 	}
 	if (e) {
-		/* e may move when the cache grows: word_get() is done */
+		/* e may move when the cache grows: hyphen_word_get() is done */
 		h->pts = xgrow(h->pts, &h->pts_cap, h->pts_len + k + 1, 1);
 		memcpy(h->pts + h->pts_len, got, k);
 		e->pts = h->pts_len;
@@ -370,7 +310,7 @@ static void raw_put(struct hyphen *h, size_t i, uint64_t x, const char *s,
 	}
 }
 
-static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
+size_t hyphen_points(const void *ctx, const char *s, size_t len, size_t *at,
                      size_t max)
 {
 	/* The patterns and the caches fill lazily: the object layout holds
@@ -403,330 +343,4 @@ static size_t points(const void *ctx, const char *s, size_t len, size_t *at,
 	for (size_t k = 0; k < n && k < max; k++)
 		at[k] = all[k];
 	return n < max ? n : max;
-}
-
-/* "Pris-tina" -> word "pristina", points { 4 }. */
-static void add_exception(struct hyphen *h, const char *spec)
-{
-	struct exception *e;
-	size_t len = strlen(spec), o = 0;
-
-	h->ex = xrealloc(h->ex, (h->ex_len + 1) * sizeof *h->ex);
-	e = &h->ex[h->ex_len++];
-	e->word = xmalloc(len + 1);
-	e->points = xcalloc(len ? len : 1, sizeof *e->points);
-	e->len = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (spec[i] == '-') {
-			if (o > 0 && (e->len == 0 || e->points[e->len - 1] != o))
-				e->points[e->len++] = o;
-			continue;
-		}
-		e->word[o++] = (char)tolower((unsigned char)spec[i]);
-	}
-	e->word[o] = '\0';
-	/* a trailing hyphen marks no point */
-	while (e->len && e->points[e->len - 1] >= o)
-		e->len--;
-}
-
-/* "en-GB" -> "en_GB"; the Debian package "hyphen-en-gb", or for other
- * languages "hyphen-" and the language alone ("hyphen-de"). */
-static void names(const char *lang, char *file, size_t fsize, char *pkg,
-                  size_t psize)
-{
-	size_t n = strlen(lang);
-	char primary[16];
-	size_t k = strcspn(lang, "-_");
-
-	snprintf(file, fsize, "hyph_%s.dic", lang);
-	for (char *p = file; *p; p++)
-		if (*p == '-')
-			*p = '_';
-	snprintf(primary, sizeof primary, "%.*s", (int)(k < 15 ? k : 15), lang);
-	for (char *p = primary; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	if (strcmp(primary, "en") == 0 && n > k) {
-		snprintf(pkg, psize, "hyphen-%s", lang);
-		for (char *p = pkg; *p; p++) {
-			if (*p == '_')
-				*p = '-';
-			else
-				*p = (char)tolower((unsigned char)*p);
-		}
-	} else {
-		snprintf(pkg, psize, "hyphen-%s", primary);
-	}
-}
-
-struct hyphen *hyphen_load(const struct hyphen_spec *spec,
-                           struct diag_list *dl)
-{
-	struct hyphen *h;
-	char file[64], pkg[48], *path;
-	const char *dir = spec->dir ? spec->dir : HYPHEN_DIR;
-
-	for (const char *p = spec->language; *p; p++)
-		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_') {
-			diag_error(dl, spec->file, spec->line, "[document] language: "
-			           "'%s' is not a language tag such as en-GB",
-			           spec->language);
-			return NULL;
-		}
-	if (!spec->language[0] || strlen(spec->language) > 35) {
-		diag_error(dl, spec->file, spec->line, "[document] language: '%s' "
-		           "is not a language tag such as en-GB", spec->language);
-		return NULL;
-	}
-	names(spec->language, file, sizeof file, pkg, sizeof pkg);
-	path = xasprintf("%s/%s", dir, file);
-	if (access(path, R_OK) != 0) {
-		/* "de" alone: the patterns are named for its main country */
-		char *alt = NULL;
-
-		if (!strchr(spec->language, '-') && !strchr(spec->language, '_')) {
-			char up[40];
-			size_t i;
-
-			for (i = 0; spec->language[i] && i + 1 < sizeof up; i++)
-				up[i] = (char)toupper((unsigned char)spec->language[i]);
-			up[i] = '\0';
-			alt = xasprintf("%s/hyph_%s_%s.dic", dir, spec->language, up);
-		}
-		if (!alt || access(alt, R_OK) != 0) {
-			diag_error(dl, spec->file, spec->line, "[document] language: no "
-			           "hyphenation patterns for '%s' (%s); install the "
-			           "Debian package %s, or set [hyphenation] enabled = no",
-			           spec->language, path, pkg);
-			free(alt);
-			free(path);
-			return NULL;
-		}
-		free(path);
-		path = alt;
-	}
-	h = xcalloc(1, sizeof *h);
-	{
-		/* file_read()'s own words would name no config line */
-		struct diag_list quiet = { NULL, 0, 0, 0 };
-
-		if (file_read(path, &h->dic, &h->dic_len, &quiet) != 0) {
-			diag_release(&quiet);
-			diag_error(dl, spec->file, spec->line, "[document] language: "
-			           "cannot read the hyphenation patterns %s", path);
-			free(path);
-			free(h);
-			return NULL;
-		}
-		diag_release(&quiet);
-	}
-	h->path = path;
-	for (size_t i = 0; i < spec->exceptions_len; i++)
-		add_exception(h, spec->exceptions[i]);
-	h->left_min = spec->left_min;
-	h->right_min = spec->right_min;
-	h->capitals = spec->capitals;
-	snprintf(h->hyphen_glyph, sizeof h->hyphen_glyph, "%s",
-	         spec->hyphen ? spec->hyphen : "-");
-	h->cb.points = points;
-	h->cb.hyphen = h->hyphen_glyph;
-	h->cb.ctx = h;
-	return h;
-}
-
-void hyphen_free(struct hyphen *h)
-{
-	if (!h)
-		return;
-	if (h->cut)
-		hnj_hyphen_free(h->cut);
-	if (h->full)
-		hnj_hyphen_free(h->full);
-	free(h->dic);
-	free(h->w);
-	free(h->slot);
-	free(h->words);
-	free(h->pts);
-	free(h->raw);
-	free(h->raw_slot);
-	free(h->raw_keys);
-	for (size_t i = 0; i < h->ex_len; i++) {
-		free(h->ex[i].word);
-		free(h->ex[i].points);
-	}
-	free(h->ex);
-	free(h->path);
-	free(h);
-}
-
-const struct hyphenator *hyphen_hyphenator(const struct hyphen *h)
-{
-	return &h->cb;
-}
-
-/* Letters a pattern can see, as paragraph.c has them: Latin, Greek,
- * Cyrillic. (Were the two to differ, a word would only be hyphenated
- * with all the patterns, to the same points.) */
-static bool is_letter(uint32_t cp)
-{
-	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-		return true;
-	if (cp >= 0xC0 && cp <= 0x24F)
-		return cp != 0xD7 && cp != 0xF7;
-	return cp >= 0x370 && cp <= 0x52F;
-}
-
-/* The words (between spaces, as written) already named: a document
- * repeats most of its words, and finding one here costs a fifth of
- * naming it again. Open addressing on FNV-1a hashes (0: a free slot);
- * the words themselves are in the document's text. */
-struct seen {
-	uint64_t *hash;
-	const char **at;
-	size_t *len;
-	size_t mask, n;
-};
-
-static void seen_init(struct seen *sn, size_t mask)
-{
-	sn->hash = xcalloc(mask + 1, sizeof *sn->hash);
-	sn->at = xmalloc((mask + 1) * sizeof *sn->at);
-	sn->len = xmalloc((mask + 1) * sizeof *sn->len);
-	sn->mask = mask;
-	sn->n = 0;
-}
-
-static void seen_release(struct seen *sn)
-{
-	free(sn->hash);
-	free(sn->at);
-	free(sn->len);
-}
-
-/* Whether the word w[0..len) was seen; adds it if not. */
-static bool seen_before(struct seen *sn, const char *w, size_t len)
-{
-	uint64_t x = 14695981039346656037u;
-	size_t i;
-
-	for (size_t k = 0; k < len; k++)
-		x = (x ^ (unsigned char)w[k]) * 1099511628211u;
-	x += !x;
-	for (i = (size_t)(x ^ (x >> 29)) & sn->mask; sn->hash[i];
-	     i = (i + 1) & sn->mask)
-		if (sn->hash[i] == x && sn->len[i] == len &&
-		    memcmp(sn->at[i], w, len) == 0)
-			return true;
-	sn->hash[i] = x;
-	sn->at[i] = w;
-	sn->len[i] = len;
-	/* at most half full */
-	if (2 * ++sn->n > sn->mask) {
-		struct seen old = *sn;
-
-		seen_init(sn, 2 * old.mask + 1);
-		sn->n = old.n;
-		for (size_t k = 0; k <= old.mask; k++) {
-			size_t j;
-
-			if (!old.hash[k])
-				continue;
-			for (j = (size_t)(old.hash[k] ^ (old.hash[k] >> 29)) & sn->mask;
-			     sn->hash[j]; j = (j + 1) & sn->mask)
-				;
-			sn->hash[j] = old.hash[k];
-			sn->at[j] = old.at[k];
-			sn->len[j] = old.len[k];
-		}
-		seen_release(&old);
-	}
-	return false;
-}
-
-/* Names the words of t that paragraph.c may ask about: in each word
- * (between spaces) without a digit, '/', '@', ':' or inner hyphen, its
- * runs of letters. A word seen before (sn) was named then. */
-static void name_words(struct hyphen *h, struct seen *sn, const char *t)
-{
-	size_t len = t ? strlen(t) : 0;
-
-	for (size_t i = 0; i < len;) {
-		size_t ws, we;
-		bool skip = false;
-
-		while (i < len && t[i] == ' ')
-			i++;
-		ws = i;
-		while (i < len && t[i] != ' ')
-			i++;
-		we = i;
-		if (we == ws || seen_before(sn, t + ws, we - ws))
-			continue;
-		for (size_t p = ws; p < we && !skip; p++) {
-			char c = t[p];
-
-			skip = (c >= '0' && c <= '9') || c == '/' || c == '@' ||
-			       c == ':' || (c == '-' && p > ws && p + 1 < we);
-		}
-		for (size_t p = ws; p < we && !skip;) {
-			size_t a = p, total, at[1], n;
-			uint64_t hash;
-			char w[WORD_MAX + 1];
-			uint32_t cp;
-
-			for (;;) {
-				unsigned char c = p < we ? (unsigned char)t[p] : 0;
-				size_t k;
-
-				if (c < 0x80) {
-					if (!((c >= 'a' && c <= 'z') ||
-					      (c >= 'A' && c <= 'Z')))
-						break;
-					p++;
-					continue;
-				}
-				k = utf8_decode(t + p, we - p, &cp);
-				if (k == 0 || !is_letter(cp))
-					break;
-				p += k;
-			}
-			if (p > a && needs_patterns(h, t + a, p - a, w, &hash, &total,
-			                            at, 0, &n)) {
-				struct word *e = word_get(h, w, p - a, hash, true);
-
-				if (e)
-					e->named = true;
-			}
-			if (p == a)
-				p++;
-		}
-	}
-}
-
-void hyphen_use_doc(struct hyphen *h, const struct doc *d)
-{
-	struct seen sn;
-
-	if (!h)
-		return;
-	seen_init(&sn, 1023);
-	for (size_t i = 0; i < d->len; i++) {
-		const struct doc_block *b = &d->blocks[i];
-
-		if (b->kind == DOC_PARAGRAPH) {
-			name_words(h, &sn, b->u.paragraph.text);
-		} else if (b->kind == DOC_LIST) {
-			name_words(h, &sn, b->u.list.intro);
-			for (size_t k = 0; k < b->u.list.len; k++)
-				name_words(h, &sn, b->u.list.items[k].text);
-		}
-	}
-	seen_release(&sn);
-}
-
-/* ---- the pattern file, for the list of a build's inputs ---- */
-
-const char *hyphen_path(const struct hyphen *h)
-{
-	return h ? h->path : NULL;
 }

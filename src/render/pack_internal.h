@@ -1,6 +1,6 @@
 /*
- * pack_internal.h: what the packer's parser (pack_parse.c) and writer
- * (pack.c) share: the parsed objects of libharu's PDF.
+ * pack_internal.h: what the packer's parser (pack_parse.c, its lexer in
+ * pack_lex.c) and writer (pack.c) share: the parsed objects of libharu's PDF.
  */
 #ifndef BRIEFING_RENDER_PACK_INTERNAL_H
 #define BRIEFING_RENDER_PACK_INTERNAL_H
@@ -53,6 +53,33 @@ struct pack {
 	size_t ntrailer;
 	const char *why;
 };
+
+/* pack_lex.c: PDF's tokens, for pack_parse.c. */
+enum pack_tok {
+	TOK_ERR, TOK_END, TOK_INT, TOK_REAL, TOK_NAME, TOK_STRING,
+	TOK_DICT, TOK_DICT_END, TOK_ARRAY, TOK_ARRAY_END, TOK_WORD
+};
+
+struct pack_token {
+	enum pack_tok kind;
+	size_t from, to;
+	long long value;            /* TOK_INT */
+};
+
+/* Whether c is white space, or a regular character (7.2.2, 7.2.3). */
+bool pack_is_space(unsigned char c);
+bool pack_is_regular(unsigned char c);
+
+/* Skips white space and comments from pos, up to end. */
+size_t pack_skip_space(const struct pack *pk, size_t pos, size_t end);
+
+/* The next token from *pos (before end), which moves past it. */
+void pack_lex(const struct pack *pk, size_t *pos, size_t end,
+              struct pack_token *t);
+
+/* Whether t is of kind and its bytes are text. */
+bool pack_tok_is(const struct pack *pk, const struct pack_token *t,
+                 enum pack_tok kind, const char *text);
 
 /* Sets pk->why (the first reason only) and returns -1. */
 int pack_fail(struct pack *pk, const char *why);

@@ -1,8 +1,8 @@
 /*
- * pack_parse.c: the packer's reading of libharu's PDF (pack_internal.h):
- * a lexer for PDF's syntax (ISO 32000-1, 7.2, 7.3), the objects where the
- * cross-reference table says, the trailer, and every check pack.c relies
- * on before it writes a byte.
+ * pack_parse.c: the packer's reading of libharu's PDF (pack_internal.h),
+ * from the tokens of pack_lex.c (ISO 32000-1, 7.2, 7.3): the objects
+ * where the cross-reference table says, the trailer, and every check
+ * pack.c relies on before it writes a byte.
  */
 #define _GNU_SOURCE  /* qsort_r */
 #include "pack_internal.h"
@@ -15,181 +15,11 @@
 /* Nesting of arrays and dictionaries; libharu's go three deep. */
 #define PACK_MAX_DEPTH 64
 
-enum pack_tok {
-	TOK_ERR, TOK_END, TOK_INT, TOK_REAL, TOK_NAME, TOK_STRING,
-	TOK_DICT, TOK_DICT_END, TOK_ARRAY, TOK_ARRAY_END, TOK_WORD
-};
-
-struct pack_token {
-	enum pack_tok kind;
-	size_t from, to;
-	long long value;            /* TOK_INT */
-};
-
 int pack_fail(struct pack *pk, const char *why)
 {
 	if (!pk->why)
 		pk->why = why;
 	return -1;
-}
-
-/* Character classes (7.2.2, 7.2.3): white space, delimiters, and the
- * regular characters of numbers, names and words. A table, because the
- * lexer asks for every byte of every dictionary. */
-enum { CH_REGULAR, CH_SPACE, CH_DELIM };
-
-static const unsigned char char_class[256] = {
-	[0] = CH_SPACE, ['\t'] = CH_SPACE, ['\n'] = CH_SPACE, ['\f'] = CH_SPACE,
-	['\r'] = CH_SPACE, [' '] = CH_SPACE,
-	['('] = CH_DELIM, [')'] = CH_DELIM, ['<'] = CH_DELIM, ['>'] = CH_DELIM,
-	['['] = CH_DELIM, [']'] = CH_DELIM, ['{'] = CH_DELIM, ['}'] = CH_DELIM,
-	['/'] = CH_DELIM, ['%'] = CH_DELIM,
-};
-
-static bool is_space(unsigned char c)
-{
-	return char_class[c] == CH_SPACE;
-}
-
-static bool is_regular(unsigned char c)
-{
-	return char_class[c] == CH_REGULAR;
-}
-
-static bool is_hex(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-	       (c >= 'A' && c <= 'F');
-}
-
-/* Skips white space and comments from pos, up to end. */
-static size_t skip_space(const struct pack *pk, size_t pos, size_t end)
-{
-	while (pos < end) {
-		if (pk->in[pos] == '%')
-			while (pos < end && pk->in[pos] != '\n' && pk->in[pos] != '\r')
-				pos++;
-		else if (is_space(pk->in[pos]))
-			pos++;
-		else
-			break;
-	}
-	return pos;
-}
-
-/* A run of regular characters: an integer ("12", "-3"), a real ("0.5",
- * "-.25") or a word ("obj", "R", "true"). */
-static void classify(const unsigned char *s, struct pack_token *t)
-{
-	size_t i = t->from, digits = 0, dots = 0;
-	bool sign = s[i] == '+' || s[i] == '-';
-	long long v = 0;
-
-	for (i += sign; i < t->to; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			if (++digits <= 18)
-				v = v * 10 + (s[i] - '0');
-		} else if (s[i] == '.') {
-			dots++;
-		} else {
-			t->kind = TOK_WORD;
-			return;
-		}
-	}
-	if (digits == 0 || dots > 1)
-		t->kind = TOK_WORD;
-	else if (dots == 1)
-		t->kind = TOK_REAL;
-	else if (digits > 18)
-		t->kind = TOK_ERR;  /* no object number or length is that long */
-	else {
-		t->kind = TOK_INT;
-		t->value = s[t->from] == '-' ? -v : v;
-	}
-}
-
-/* The next token from *pos (before end), which moves past it. */
-static void lex(const struct pack *pk, size_t *pos, size_t end,
-                struct pack_token *t)
-{
-	const unsigned char *s = pk->in;
-	size_t p = skip_space(pk, *pos, end);
-	int depth;
-
-	t->from = p;
-	t->value = 0;
-	t->kind = TOK_ERR;
-	if (p >= end) {
-		t->kind = TOK_END;
-		goto done;
-	}
-	switch (s[p]) {
-	case '(':  /* a literal string: balanced parentheses, \ escapes */
-		for (depth = 1, p++; p < end && depth > 0; p++)
-			if (s[p] == '\\')
-				p++;
-			else if (s[p] == '(')
-				depth++;
-			else if (s[p] == ')')
-				depth--;
-		if (depth == 0)
-			t->kind = TOK_STRING;
-		else
-			p = end;  /* unterminated, or a \ as the last byte */
-		break;
-	case '<':
-		if (p + 1 < end && s[p + 1] == '<') {
-			t->kind = TOK_DICT;
-			p += 2;
-			break;
-		}
-		for (p++; p < end && (is_hex(s[p]) || is_space(s[p])); p++)
-			;
-		if (p < end && s[p] == '>') {
-			t->kind = TOK_STRING;
-			p++;
-		}
-		break;
-	case '>':
-		if (p + 1 < end && s[p + 1] == '>') {
-			t->kind = TOK_DICT_END;
-			p += 2;
-		}
-		break;
-	case '[':
-		t->kind = TOK_ARRAY;
-		p++;
-		break;
-	case ']':
-		t->kind = TOK_ARRAY_END;
-		p++;
-		break;
-	case '/':
-		for (p++; p < end && is_regular(s[p]); p++)
-			;
-		t->kind = TOK_NAME;
-		break;
-	case ')': case '{': case '}':
-		break;
-	default:
-		while (p < end && is_regular(s[p]))
-			p++;
-		t->to = p;
-		classify(s, t);
-		break;
-	}
-done:
-	t->to = p;
-	*pos = p;
-}
-
-static bool tok_is(const struct pack *pk, const struct pack_token *t,
-                   enum pack_tok kind, const char *text)
-{
-	size_t n = strlen(text);
-
-	return t->kind == kind && t->to - t->from == n &&
-	       memcmp(pk->in + t->from, text, n) == 0;
 }
 
 /* After an integer: "G R" makes it a reference, which marks its object
@@ -202,14 +32,14 @@ static bool after_int(struct pack *pk, size_t *pos, size_t end,
                       uint32_t *ref)
 {
 	const unsigned char *s = pk->in;
-	size_t p = skip_space(pk, *pos, end), q = p;
+	size_t p = pack_skip_space(pk, *pos, end), q = p;
 
 	while (q < end && s[q] >= '0' && s[q] <= '9')
 		q++;
-	if (q == p || (q < end && is_regular(s[q])))
+	if (q == p || (q < end && pack_is_regular(s[q])))
 		return false;  /* no generation number */
-	q = skip_space(pk, q, end);
-	if (q >= end || s[q] != 'R' || (q + 1 < end && is_regular(s[q + 1])))
+	q = pack_skip_space(pk, q, end);
+	if (q >= end || s[q] != 'R' || (q + 1 < end && pack_is_regular(s[q + 1])))
 		return false;
 	*pos = q + 1;
 	if (first->value > 0 && (unsigned long long)first->value < pk->nobj) {
@@ -233,7 +63,7 @@ static int parse_value(struct pack *pk, size_t *pos, size_t end, int depth)
 
 	if (depth > PACK_MAX_DEPTH)
 		return pack_fail(pk, "objects nested too deep");
-	lex(pk, pos, end, &t);
+	pack_lex(pk, pos, end, &t);
 	switch (t.kind) {
 	case TOK_INT:
 		after_int(pk, pos, end, &t, true, &ref);
@@ -241,16 +71,16 @@ static int parse_value(struct pack *pk, size_t *pos, size_t end, int depth)
 	case TOK_REAL: case TOK_NAME: case TOK_STRING:
 		return 0;
 	case TOK_WORD:
-		if (tok_is(pk, &t, TOK_WORD, "true") ||
-		    tok_is(pk, &t, TOK_WORD, "false") ||
-		    tok_is(pk, &t, TOK_WORD, "null"))
+		if (pack_tok_is(pk, &t, TOK_WORD, "true") ||
+		    pack_tok_is(pk, &t, TOK_WORD, "false") ||
+		    pack_tok_is(pk, &t, TOK_WORD, "null"))
 			return 0;
 		return pack_fail(pk, "unexpected word in an object");
 	case TOK_ARRAY:
 		for (;;) {
 			size_t p = *pos;
 
-			lex(pk, &p, end, &t);
+			pack_lex(pk, &p, end, &t);
 			if (t.kind == TOK_ARRAY_END) {
 				*pos = p;
 				return 0;
@@ -276,7 +106,7 @@ static int parse_length(struct pack *pk, size_t *pos, size_t end,
 
 	if (o->has_length)
 		return pack_fail(pk, "two /Length entries");
-	lex(pk, pos, end, &t);
+	pack_lex(pk, pos, end, &t);
 	if (t.kind != TOK_INT || t.value < 0)
 		return pack_fail(pk, "a /Length that is not an integer");
 	o->has_length = true;
@@ -302,12 +132,12 @@ static int parse_dict(struct pack *pk, size_t *pos, size_t end, int depth,
 	if (depth > PACK_MAX_DEPTH)
 		return pack_fail(pk, "objects nested too deep");
 	for (;;) {
-		lex(pk, pos, end, &key);
+		pack_lex(pk, pos, end, &key);
 		if (key.kind == TOK_DICT_END)
 			return 0;
 		if (key.kind != TOK_NAME)
 			return pack_fail(pk, "a dictionary key that is not a name");
-		if (o && tok_is(pk, &key, TOK_NAME, "/Length")) {
+		if (o && pack_tok_is(pk, &key, TOK_NAME, "/Length")) {
 			if (parse_length(pk, pos, end, o) < 0)
 				return -1;
 		} else if (parse_value(pk, pos, end, depth) < 0) {
@@ -325,19 +155,19 @@ static int parse_object(struct pack *pk, uint32_t n, size_t off)
 	size_t pos = off, p;
 	const unsigned char *s = pk->in;
 
-	lex(pk, &pos, pk->xref, &t);
+	pack_lex(pk, &pos, pk->xref, &t);
 	if (t.kind != TOK_INT || t.from != off || t.value != (long long)n)
 		return pack_fail(pk, "an object is not where the table says");
-	lex(pk, &pos, pk->xref, &t);
+	pack_lex(pk, &pos, pk->xref, &t);
 	if (t.kind != TOK_INT || t.value != o->gen)
 		return pack_fail(pk, "an object's generation differs from the table's");
-	lex(pk, &pos, pk->xref, &t);
-	if (!tok_is(pk, &t, TOK_WORD, "obj"))
+	pack_lex(pk, &pos, pk->xref, &t);
+	if (!pack_tok_is(pk, &t, TOK_WORD, "obj"))
 		return pack_fail(pk, "an object without 'obj'");
 	o->start = off;
-	o->body = skip_space(pk, pos, pk->xref);
+	o->body = pack_skip_space(pk, pos, pk->xref);
 	p = pos;
-	lex(pk, &p, pk->xref, &t);
+	pack_lex(pk, &p, pk->xref, &t);
 	if (t.kind == TOK_DICT) {
 		pos = p;
 		if (parse_dict(pk, &pos, pk->xref, 1, o) < 0)
@@ -349,13 +179,13 @@ static int parse_object(struct pack *pk, uint32_t n, size_t off)
 			o->value = t.value;
 	}
 	o->body_end = pos;
-	lex(pk, &pos, pk->xref, &t);
-	if (tok_is(pk, &t, TOK_WORD, "endobj")) {
+	pack_lex(pk, &pos, pk->xref, &t);
+	if (pack_tok_is(pk, &t, TOK_WORD, "endobj")) {
 		o->kind = PACK_PLAIN;
 		o->end = pos;
 		return 0;
 	}
-	if (!tok_is(pk, &t, TOK_WORD, "stream") || !o->has_length ||
+	if (!pack_tok_is(pk, &t, TOK_WORD, "stream") || !o->has_length ||
 	    s[o->body] != '<')
 		return pack_fail(pk, "an object that is neither a value nor a stream");
 	/* the keyword ends with CR LF or LF, never CR alone (7.3.8.1) */
@@ -397,8 +227,8 @@ static int finish_stream(struct pack *pk, struct pack_obj *o)
 	    memcmp(s + pos, endstream, sizeof endstream - 1) != 0)
 		return pack_fail(pk, "a stream's length does not end at 'endstream'");
 	pos += sizeof endstream - 1;
-	lex(pk, &pos, pk->xref, &t);
-	if (!tok_is(pk, &t, TOK_WORD, "endobj"))
+	pack_lex(pk, &pos, pk->xref, &t);
+	if (!pack_tok_is(pk, &t, TOK_WORD, "endobj"))
 		return pack_fail(pk, "a stream without 'endobj'");
 	o->end = pos;
 	return 0;
@@ -421,15 +251,15 @@ static int find_xref(struct pack *pk)
 	if (at == SIZE_MAX)
 		return pack_fail(pk, "no 'startxref'");
 	pos = at + sizeof mark - 1;
-	lex(pk, &pos, pk->len, &t);
-	/* lex() skips comments, so it would read past "%%EOF": none follows */
+	pack_lex(pk, &pos, pk->len, &t);
+	/* pack_lex() skips comments, so it would read past "%%EOF": none follows */
 	if (t.kind != TOK_INT || t.value <= 0 || (unsigned long long)t.value >= at)
 		return pack_fail(pk, "a bad 'startxref' offset");
 	pk->xref = (size_t)t.value;
-	while (pos < pk->len && is_space(pk->in[pos]))
+	while (pos < pk->len && pack_is_space(pk->in[pos]))
 		pos++;
 	if (pk->len - pos < 5 || memcmp(pk->in + pos, "%%EOF", 5) != 0 ||
-	    skip_space(pk, pos + 5, pk->len) != pk->len)
+	    pack_skip_space(pk, pos + 5, pk->len) != pk->len)
 		return pack_fail(pk, "no '%%EOF' at the end");
 	return 0;
 }
@@ -471,10 +301,10 @@ static int read_table(struct pack *pk, size_t *pos, bool fill)
 	for (;;) {
 		size_t p;
 
-		lex(pk, pos, pk->len, &t);
-		if (tok_is(pk, &t, TOK_WORD, "trailer"))
+		pack_lex(pk, pos, pk->len, &t);
+		if (pack_tok_is(pk, &t, TOK_WORD, "trailer"))
 			return 0;
-		lex(pk, pos, pk->len, &count);
+		pack_lex(pk, pos, pk->len, &count);
 		if (t.kind != TOK_INT || count.kind != TOK_INT || t.value < 0 ||
 		    count.value < 0 || (unsigned long long)count.value >
 		    (pk->len - *pos) / 20)
@@ -527,28 +357,28 @@ static int read_trailer(struct pack *pk, size_t pos)
 	struct pack_token t;
 	long long size = -1;
 
-	lex(pk, &pos, pk->len, &t);
+	pack_lex(pk, &pos, pk->len, &t);
 	if (t.kind != TOK_DICT)
 		return pack_fail(pk, "no trailer dictionary");
 	for (;;) {
 		struct pack_token key, v;
 		size_t p;
 
-		lex(pk, &pos, pk->len, &key);
+		pack_lex(pk, &pos, pk->len, &key);
 		if (key.kind == TOK_DICT_END)
 			break;
 		if (key.kind != TOK_NAME)
 			return pack_fail(pk, "a malformed trailer");
-		if (tok_is(pk, &key, TOK_NAME, "/Encrypt"))
+		if (pack_tok_is(pk, &key, TOK_NAME, "/Encrypt"))
 			return pack_fail(pk, "the file is encrypted");
-		if (tok_is(pk, &key, TOK_NAME, "/Prev") ||
-		    tok_is(pk, &key, TOK_NAME, "/XRefStm"))
+		if (pack_tok_is(pk, &key, TOK_NAME, "/Prev") ||
+		    pack_tok_is(pk, &key, TOK_NAME, "/XRefStm"))
 			return pack_fail(pk, "the file has more than one section");
 		p = pos;
-		lex(pk, &p, pk->len, &v);
+		pack_lex(pk, &p, pk->len, &v);
 		if (parse_value(pk, &pos, pk->len, 1) < 0)
 			return -1;
-		if (tok_is(pk, &key, TOK_NAME, "/Size")) {
+		if (pack_tok_is(pk, &key, TOK_NAME, "/Size")) {
 			if (v.kind != TOK_INT || pos != v.to)
 				return pack_fail(pk, "a malformed trailer /Size");
 			size = v.value;
@@ -586,8 +416,8 @@ int pack_parse(struct pack *pk)
 	if (find_xref(pk) < 0)
 		return -1;
 	pos = pk->xref;
-	lex(pk, &pos, pk->len, &t);
-	if (!tok_is(pk, &t, TOK_WORD, "xref") || t.from != pk->xref)
+	pack_lex(pk, &pos, pk->len, &t);
+	if (!pack_tok_is(pk, &t, TOK_WORD, "xref") || t.from != pk->xref)
 		return pack_fail(pk, "no cross-reference table at 'startxref'");
 	if (read_table(pk, &pos, false) < 0)
 		return -1;
@@ -616,11 +446,11 @@ int pack_parse(struct pack *pk)
 	for (uint32_t i = 0; i < pk->norder; i++) {
 		const struct pack_obj *o = &pk->obj[pk->order[i]];
 
-		if (skip_space(pk, pos, pk->xref) != o->start)
+		if (pack_skip_space(pk, pos, pk->xref) != o->start)
 			return pack_fail(pk, "bytes between objects");
 		pos = o->end;
 	}
-	if (skip_space(pk, pos, pk->xref) != pk->xref)
+	if (pack_skip_space(pk, pos, pk->xref) != pk->xref)
 		return pack_fail(pk, "bytes before the cross-reference table");
 	return 0;
 }
