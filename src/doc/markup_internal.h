@@ -1,11 +1,13 @@
 /*
- * markup_internal.h: what markup.c (the parse) and markup_text.c (the
- * text it builds: spans, characters, smart quotes, entities) share.
+ * markup_internal.h: what markup.c (the parse), markup_inline.c (its
+ * inline callbacks) and markup_text.c (the text it builds: spans,
+ * characters, smart quotes, entities) share.
  * Private to src/doc/.
  */
 #ifndef BRIEFING_MARKUP_INTERNAL_H
 #define BRIEFING_MARKUP_INTERNAL_H
 
+#include <md4c.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -81,6 +83,34 @@ struct mparse {
 /* Counts and reports an error at line; returns 1 when the parse must
  * stop (too many errors). */
 int markup_error(struct mparse *p, int line, const char *msg);
+
+/* ---- what markup.c and markup_inline.c share ---- */
+
+/* The line of at, a pointer into the buffer (else the last line known). */
+int markup_line_of(const struct mparse *p, const char *at);
+
+/* Where a construct without text starts: for a block, the first
+ * non-blank line after the line of the last text; for a span, that
+ * line itself. */
+int markup_line_after_last(const struct mparse *p, bool block);
+
+/* Counts an error; past the limit, says so once and stops the parse. */
+int markup_counted(struct mparse *p, int line);
+
+/* Refuses the construct being entered: its error waits for its first
+ * text (which gives the line) or its end. */
+void markup_refuse(struct mparse *p, const char *msg, bool block);
+
+/* Reports the refused construct's waiting error at line, if any. */
+int markup_resolve_pending(struct mparse *p, int line);
+
+/* Leaves a refused construct; at its outermost end, reports it. */
+int markup_unskip(struct mparse *p);
+
+/* md4c's inline callbacks (markup_inline.c); u is the struct mparse. */
+int markup_on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u);
+int markup_on_enter_span(MD_SPANTYPE type, void *detail, void *u);
+int markup_on_leave_span(MD_SPANTYPE type, void *detail, void *u);
 
 /* ---- footnotes (markup_note.c) ---- */
 

@@ -22,24 +22,9 @@
 
 #include "briefing/base/utf8.h"
 #include "briefing/base/xalloc.h"
+#include "quote_internal.h"
 
 #define KEY 8   /* bytes hashed per start position */
-
-struct quote_index {
-	char *h;             /* normalised passages, '\n' between them */
-	size_t len;
-	uint32_t *map;       /* h offset -> offset in orig */
-	char *orig;          /* the snapshot as given, for excerpts */
-	size_t orig_len;
-	size_t *pstart;      /* start of each passage in h */
-	int *pline;          /* its line in orig */
-	size_t plen;
-	/* start positions by their first KEY bytes: a chained hash */
-	uint32_t *head;      /* slot -> 1 + index into pos, 0 for none */
-	uint32_t *pos, *next;
-	size_t npos;
-	unsigned bits;
-};
 
 /* ---- normalising ------------------------------------------------------- */
 
@@ -205,15 +190,6 @@ char *quote_normalise(const char *s, size_t len, size_t *out_len)
 
 /* ---- the index --------------------------------------------------------- */
 
-/* Letters, digits and everything beyond ASCII (é, ñ) make words. */
-static bool word(char c)
-{
-	unsigned char u = (unsigned char)c;
-
-	return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
-	       (u >= 'A' && u <= 'Z') || u >= 0x80;
-}
-
 static uint32_t slot_of(const char *p, unsigned bits)
 {
 	uint64_t k;
@@ -239,7 +215,8 @@ struct quote_index *quote_index_new(const char *text, size_t len)
 	q->pline = ps.line;
 	q->plen = ps.len;
 	for (size_t p = 0; p + KEY <= q->len; p++)
-		cap += p == 0 || !word(q->h[p]) || !word(q->h[p - 1]);
+		cap += p == 0 || !quote_word(q->h[p]) ||
+		       !quote_word(q->h[p - 1]);
 	q->bits = 4;
 	while (((size_t)1 << q->bits) < 2 * cap)
 		q->bits++;
@@ -250,7 +227,8 @@ struct quote_index *quote_index_new(const char *text, size_t len)
 	for (size_t p = q->len >= KEY ? q->len - KEY + 1 : 0; p-- > 0;) {
 		uint32_t s;
 
-		if (!(p == 0 || !word(q->h[p]) || !word(q->h[p - 1])))
+		if (!(p == 0 || !quote_word(q->h[p]) ||
+		      !quote_word(q->h[p - 1])))
 			continue;
 		s = slot_of(q->h + p, q->bits);
 		q->pos[q->npos] = (uint32_t)p;
@@ -275,27 +253,6 @@ void quote_index_free(struct quote_index *q)
 	free(q);
 }
 
-/* The passage holding h offset p. */
-static size_t passage_of(const struct quote_index *q, size_t p)
-{
-	size_t lo = 0, hi = q->plen;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (q->pstart[mid] <= p)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static size_t passage_end(const struct quote_index *q, size_t i)
-{
-	return i + 1 < q->plen ? q->pstart[i + 1] - 1 : q->len;
-}
-
 /* Ends a sentence: . ? ! : ; and a closing quote or bracket after one. */
 static bool ends_sentence(const char *h, size_t end)
 {
@@ -315,9 +272,9 @@ static bool fits(const struct quote_index *q, size_t p, size_t n,
 	bool at_start = p == 0 || h[p - 1] == '\n';
 	bool at_end = p + n == q->len || h[p + n] == '\n';
 
-	if (!at_start && word(h[p - 1]) && word(h[p]))
+	if (!at_start && quote_word(h[p - 1]) && quote_word(h[p]))
 		return false;
-	if (!at_end && word(h[p + n - 1]) && word(h[p + n]))
+	if (!at_end && quote_word(h[p + n - 1]) && quote_word(h[p + n]))
 		return false;
 	if (mode == QUOTE_PHRASE)
 		return true;
@@ -378,7 +335,7 @@ int quote_find(const struct quote_index *q, const char *s, size_t len,
 
 	p = next_match(q, norm, n, mode, &c);
 	free(norm);
-	return p == (size_t)-1 ? 0 : q->pline[passage_of(q, p)];
+	return p == (size_t)-1 ? 0 : q->pline[quote_passage_of(q, p)];
 }
 
 /* Whether s[0..n) occurs, on word boundaries, within h[a..b). */
@@ -421,9 +378,9 @@ int quote_find_together(const struct quote_index *q, const char *const *s,
 
 		if (p == (size_t)-1)
 			break;
-		pi = passage_of(q, p);
+		pi = quote_passage_of(q, p);
 		a = q->pstart[pi];
-		b = passage_end(q, pi);
+		b = quote_passage_end(q, pi);
 		for (size_t i = 0; i < n; i++) {
 			if (i == longest)
 				continue;
@@ -446,217 +403,4 @@ int quote_find_together(const struct quote_index *q, const char *const *s,
 	free(norm);
 	free(lens);
 	return line;
-}
-
-/* ---- the closest passage ----------------------------------------------- */
-
-struct words {
-	size_t *start, *len;
-	uint64_t *hash;
-	size_t n, cap;
-};
-
-static void words_release(struct words *w)
-{
-	free(w->start);
-	free(w->len);
-	free(w->hash);
-}
-
-/* The words of s[a..b), appended to w. */
-static void words_of(const char *s, size_t a, size_t b, struct words *w)
-{
-	for (size_t i = a; i < b;) {
-		size_t j = i;
-		uint64_t h = 1469598103934665603ULL;
-
-		if (!word(s[i])) {
-			i++;
-			continue;
-		}
-		while (j < b && word(s[j]))
-			h = (h ^ (unsigned char)s[j++]) * 1099511628211ULL;
-		w->start = xgrow(w->start, &w->cap, w->n + 1, sizeof *w->start);
-		w->len = xrealloc(w->len, w->cap * sizeof *w->len);
-		w->hash = xrealloc(w->hash, w->cap * sizeof *w->hash);
-		w->start[w->n] = i;
-		w->len[w->n] = j - i;
-		w->hash[w->n++] = h;
-		i = j;
-	}
-}
-
-/* The fact's distinct words, each with how often it occurs: an open
- * hash from word hash to vocabulary id. */
-struct vocab {
-	uint64_t *key;
-	int *id;
-	size_t mask;
-	int *need;
-	int n;
-};
-
-static int vocab_find(const struct vocab *v, uint64_t h)
-{
-	for (size_t s = (size_t)(h & v->mask);; s = (s + 1) & v->mask) {
-		if (v->id[s] < 0)
-			return -1;
-		if (v->key[s] == h)
-			return v->id[s];
-	}
-}
-
-static void vocab_init(struct vocab *v, const struct words *w)
-{
-	size_t size = 16;
-
-	while (size < 2 * w->n + 2)
-		size *= 2;
-	v->key = xcalloc(size, sizeof *v->key);
-	v->id = xmalloc(size * sizeof *v->id);
-	v->need = xcalloc(w->n ? w->n : 1, sizeof *v->need);
-	v->mask = size - 1;
-	v->n = 0;
-	for (size_t i = 0; i < size; i++)
-		v->id[i] = -1;
-	for (size_t i = 0; i < w->n; i++) {
-		size_t s = (size_t)(w->hash[i] & v->mask);
-
-		while (v->id[s] >= 0 && v->key[s] != w->hash[i])
-			s = (s + 1) & v->mask;
-		if (v->id[s] < 0) {
-			v->key[s] = w->hash[i];
-			v->id[s] = v->n++;
-		}
-		v->need[v->id[s]]++;
-	}
-}
-
-static void vocab_release(struct vocab *v)
-{
-	free(v->key);
-	free(v->id);
-	free(v->need);
-}
-
-static bool same_word(const char *a, const struct words *wa, size_t i,
-                      const char *b, const struct words *wb, size_t j)
-{
-	return wa->hash[i] == wb->hash[j] && wa->len[i] == wb->len[j] &&
-	       memcmp(a + wa->start[i], b + wb->start[j], wa->len[i]) == 0;
-}
-
-/* The best window: most words in common among windows of fw words that
- * stay inside one passage; the first one of those. Sets the window's
- * first word and its passage's word range. Returns the count. */
-static size_t best_window(const struct quote_index *q, const struct words *hw,
-                          const struct vocab *v, size_t fw, size_t *ws,
-                          size_t *pa, size_t *pb)
-{
-	int *id = xmalloc((hw->n ? hw->n : 1) * sizeof *id);
-	int *count = xcalloc(v->n ? (size_t)v->n : 1, sizeof *count);
-	size_t best = 0, k = 0;
-
-	for (size_t i = 0; i < hw->n; i++)
-		id[i] = vocab_find(v, hw->hash[i]);
-	for (size_t pi = 0; pi < q->plen; pi++) {
-		size_t end = passage_end(q, pi), a = k, matched = 0;
-
-		while (k < hw->n && hw->start[k] < end)
-			k++;
-		/* words a..k are this passage's */
-		for (size_t i = a; i < k; i++) {
-			if (id[i] >= 0 && count[id[i]]++ < v->need[id[i]])
-				matched++;
-			if (i >= a + fw) {
-				int old = id[i - fw];
-
-				if (old >= 0 && --count[old] < v->need[old])
-					matched--;
-			}
-			if (matched > best) {
-				best = matched;
-				*ws = i + 1 > a + fw ? i + 1 - fw : a;
-				*pa = a;
-				*pb = k;
-			}
-		}
-		for (size_t i = k > a + fw ? k - fw : a; i < k; i++)
-			if (id[i] >= 0)
-				count[id[i]]--;
-	}
-	free(id);
-	free(count);
-	return best;
-}
-
-/* The original text of snapshot words [a, b) of passage words [pa, pb),
- * with '…' where words are left out. */
-static char *excerpt(const struct quote_index *q, const struct words *hw,
-                     size_t a, size_t b, size_t pa, size_t pb)
-{
-	size_t from = q->map[hw->start[a]];
-	size_t last = hw->start[b - 1] + hw->len[b - 1] - 1;
-	size_t to = q->map[last] + 1;
-
-	while (to < q->orig_len && ((unsigned char)q->orig[to] & 0xC0) == 0x80)
-		to++;
-	/* a word's closing punctuation belongs with it: "order;" */
-	while (to < q->orig_len && q->orig[to] != '\n' && q->orig[to] != '\r' &&
-	       q->orig[to] != ' ' && (b == pb || to < q->map[hw->start[b]]))
-		to++;
-	return xasprintf("%s%.*s%s", a > pa ? "\xE2\x80\xA6" : "",
-	                 (int)(to - from), q->orig + from,
-	                 b < pb ? "\xE2\x80\xA6" : "");
-}
-
-char *quote_closest(const struct quote_index *q, const char *s, size_t len,
-                    int *line, char **fact_word, char **snap_word)
-{
-	size_t n, ws = 0, pa = 0, pb = 0, i = 0, j, a, b;
-	char *norm = quote_normalise(s, len, &n), *out = NULL;
-	struct words fw = { 0 }, hw = { 0 };
-	struct vocab v;
-
-	*line = 0;
-	*fact_word = *snap_word = NULL;
-	words_of(norm, 0, n, &fw);
-	words_of(q->h, 0, q->len, &hw);
-	vocab_init(&v, &fw);
-	if (fw.n == 0 || best_window(q, &hw, &v, fw.n, &ws, &pa, &pb) == 0)
-		goto done;
-	/* Line the fact up with the window at its first word, then walk
-	 * both while their words agree. */
-	j = ws;
-	for (size_t k = ws; k < pb && k < ws + fw.n; k++)
-		if (same_word(norm, &fw, 0, q->h, &hw, k)) {
-			j = k;
-			break;
-		}
-	while (i < fw.n && j < pb && same_word(norm, &fw, i, q->h, &hw, j)) {
-		i++;
-		j++;
-	}
-	if (i < fw.n) {
-		*fact_word = xstrndup(norm + fw.start[i], fw.len[i]);
-		if (j < pb)
-			*snap_word = xstrndup(q->h + hw.start[j], hw.len[j]);
-		a = j >= pa + 4 ? j - 4 : pa;
-		b = j + 5 < pb ? j + 5 : pb;
-	} else {
-		a = ws;
-		b = ws + 10 < pb ? ws + 10 : pb;
-	}
-	if (b <= a)
-		b = a + 1 <= pb ? a + 1 : pb;
-	if (a >= b)
-		a = b - 1;
-	out = excerpt(q, &hw, a, b, pa, pb);
-	*line = q->pline[passage_of(q, hw.start[a])];
-done:
-	vocab_release(&v);
-	words_release(&fw);
-	words_release(&hw);
-	free(norm);
-	return out;
 }
